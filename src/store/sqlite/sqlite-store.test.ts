@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { isCampusGraphError } from "../../core/errors.js";
+import { describeStoreContract } from "../store.contract.js";
+import { MIGRATIONS } from "./migrations.js";
+import { SqliteStore } from "./sqlite-store.js";
+
+const folder = mkdtempSync(join(tmpdir(), "campus-graph-sqlite-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let counter = 0;
+const newPath = () => join(folder, `store-${counter++}.db`);
+
+describeStoreContract("sqlite", async () => SqliteStore.open(newPath()));
+
+describe("SqliteStore", () => {
+  it("applies every migration once and records it", async () => {
+    const path = newPath();
+    const store = SqliteStore.open(path);
+    expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+    await store.close();
+    const reopened = SqliteStore.open(path);
+    expect(reopened.schemaVersion()).toBe(MIGRATIONS.length);
+    await reopened.close();
+  });
+
+  it("uses WAL journaling", async () => {
+    const path = newPath();
+    await SqliteStore.open(path).close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("refuses a database written by a newer schema", async () => {
+    const path = newPath();
+    await SqliteStore.open(path).close();
+    const db = new Database(path);
+    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', '')").run();
+    db.close();
+    expect(() => SqliteStore.open(path)).toThrowError(/schema version 999/);
+  });
+
+  it("reports a file that is not a database as unavailable", () => {
+    const path = newPath();
+    writeFileSync(path, "this is not a database, just text that is long enough to have a header".repeat(20));
+    try {
+      SqliteStore.open(path);
+      expect.unreachable();
+    } catch (error) {
+      expect(isCampusGraphError(error, "DATABASE_UNAVAILABLE")).toBe(true);
+    }
+  });
+
+  it("does not create a missing file when asked not to", () => {
+    const path = newPath();
+    expect(() => SqliteStore.open(path, { create: false })).toThrowError(/no such file/);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Runs a benchmark step in a child process of its own, so that its peak memory is measured alone.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+/** What a measured step reports. */
+export interface StepResult {
+  readonly seconds: number;
+  readonly count: number;
+  readonly peakRssMb: number;
+  readonly [key: string]: number | string;
+}
+
+const TSX = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
+
+/** Runs `script step args…` under tsx in a new process and returns the JSON it prints last. */
+export function runStep(script: string, step: string, args: readonly string[]): StepResult {
+  const output = execFileSync(process.execPath, [TSX, script, "--step", step, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 26,
+  });
+  const last = output.trim().split("\n").at(-1) ?? "{}";
+  return JSON.parse(last) as StepResult;
+}
+
+/** Prints the result of a step as the last line of a child's output: measured values plus peak memory. */
+export function reportStep(values: { seconds: number; count: number; [key: string]: number | string }): void {
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ...values, peakRssMb })}\n`);
+}
+
+/** Formats a table of rows (first row: headers) with right-aligned numbers. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join("  "),
+    )
+    .join("\n");
+}

@@ -1,0 +1,44 @@
+/**
+ * Where things are by default: the database, the corpus, the server's address. Read from the environment,
+ * with paths relative to the working directory.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project's root folder (where package.json is), wherever the code runs from (src/ or dist/). */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The demo corpus shipped with the project, used when no other corpus is found. */
+export const DEMO_CORPUS = join(PROJECT_ROOT, "test", "fixtures", "demo-corpus");
+
+/** The database location: `$CAMPUS_GRAPH_DB`, else `data/campus-graph.db`. */
+export function defaultDatabase(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const fromEnv = env.CAMPUS_GRAPH_DB?.trim();
+  if (fromEnv) return isServerUrl(fromEnv) ? fromEnv : resolve(cwd, fromEnv);
+  return resolve(cwd, "data", "campus-graph.db");
+}
+
+/** The default corpus: `$CAMPUS_GRAPH_CORPUS`, else `../shared/data/open-campus` when it exists, else the demo corpus. */
+export function defaultCorpus(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const fromEnv = env.CAMPUS_GRAPH_CORPUS?.trim();
+  if (fromEnv) return resolve(cwd, fromEnv);
+  const shared = resolve(cwd, "..", "shared", "data", "open-campus");
+  return existsSync(join(shared, "manifest.json")) ? shared : DEMO_CORPUS;
+}
+
+/** The server's port: `$PORT`, else 3000. */
+export function defaultPort(env: NodeJS.ProcessEnv = process.env): number {
+  const port = Number(env.PORT ?? 3000);
+  return Number.isInteger(port) && port >= 0 && port < 65536 ? port : 3000;
+}
+
+/** The server's host: `$HOST`, else loopback only. */
+export function defaultHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST?.trim() || "127.0.0.1";
+}
+
+/** True when `location` names a database server rather than a file. */
+export function isServerUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}

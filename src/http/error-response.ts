@@ -1,0 +1,31 @@
+/**
+ * Maps domain error codes to HTTP statuses and renders the one error shape: `{"error":{"code","message"}}`.
+ * Unknown errors become a 500 whose message never carries a stack or an internal detail.
+ */
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type ErrorCode, isCampusGraphError } from "../core/errors.js";
+
+/** The body of every error response. */
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+  INVALID_ARGUMENT: 400,
+  RECORD_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** The status and body for `error`. */
+export function toErrorResponse(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (isCampusGraphError(error)) {
+    const status = STATUS[error.code];
+    if (status !== undefined)
+      return { status, body: { error: { code: error.code, message: error.message } } };
+  }
+  return {
+    status: 500,
+    body: { error: { code: "INTERNAL", message: "Internal error; it has been logged." } },
+  };
+}

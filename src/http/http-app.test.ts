@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { Store } from "../store/store.js";
+import { createHttpApp } from "./http-app.js";
+
+describe("HTTP app", () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = SqliteStore.open(":memory:");
+    await store.transaction((w) =>
+      w.upsertRecords([
+        { type: "course", id: "BIO-479", name: { en: "Immunology" } },
+        { type: "concept", id: "T_cell", name: { en: "T cell" } },
+        { type: "concept", id: "B_cell", name: { en: "B cell" } },
+      ]),
+    );
+  });
+  afterEach(() => store.close());
+
+  it("answers /api/health with the counts per type", async () => {
+    const response = await createHttpApp(store).request("/api/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", counts: { concept: 2, course: 1 } });
+  });
+
+  it("renders the home page with the counts", async () => {
+    const response = await createHttpApp(store).request("/");
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const page = await response.text();
+    expect(page).toContain("<h1>Campus Graph</h1>");
+    expect(page).toMatch(/Concepts<\/td><td class="n">2</);
+  });
+
+  it("answers an unknown route with a 404 in the one error shape", async () => {
+    const response = await createHttpApp(store).request("/api/nothing-here");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "ROUTE_NOT_FOUND", message: "No such page or API route: /api/nothing-here" },
+    });
+  });
+
+  it("answers a failure with a 500 that leaks no detail, and logs it", async () => {
+    const logged: unknown[] = [];
+    const app = createHttpApp(store, { logError: (e) => logged.push(e) });
+    await store.close();
+    const response = await app.request("/api/health");
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body).toEqual({ error: { code: "INTERNAL", message: "Internal error; it has been logged." } });
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|database/i);
+    expect(logged).toHaveLength(1);
+  });
+});

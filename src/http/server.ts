@@ -1,0 +1,39 @@
+/**
+ * Starts and stops the Node HTTP server around the application.
+ */
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Store } from "../store/store.js";
+import { createHttpApp } from "./http-app.js";
+
+/** Options of `startServer`. */
+export interface ServerOptions {
+  /** Port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to listen on; use 127.0.0.1 unless the server must be reachable from other machines. */
+  readonly host: string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `store` over HTTP and resolves once the server listens. */
+export function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
+  const app = createHttpApp(store);
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        });
+      },
+    );
+    server.once("error", reject);
+  });
+}

@@ -14,6 +14,9 @@ export const ERROR_CATALOGUE = {
   LINE_NOT_UTF8: "{file}:{line}: not valid UTF-8 text",
   LINE_NOT_JSON: "{file}:{line}: not valid JSON: {problem}",
   RECORD_INVALID: '{file}:{line}: field "{field}": {problem}',
+  DUMP_NOT_FOUND: "Wikipedia dump not found: {file}",
+  DUMP_UNREADABLE: "{file}: cannot read the dump ({place}): {problem}",
+  DUMP_INVALID: "{file}: not a valid MediaWiki XML dump ({place}): {problem}",
   DATABASE_UNAVAILABLE: "Cannot open the database {location}: {problem}",
   DATABASE_TOO_NEW:
     "The database {location} has schema version {found}, newer than this program knows ({known})",

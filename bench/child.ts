@@ -14,9 +14,9 @@ export interface StepResult {
 
 const TSX = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 
-/** Runs `script step args…` under tsx in a new process and returns the JSON it prints last. */
+/** Runs `script step args…` under tsx in a new process (with `--expose-gc`) and returns the JSON it prints last. */
 export function runStep(script: string, step: string, args: readonly string[]): StepResult {
-  const output = execFileSync(process.execPath, [TSX, script, "--step", step, ...args], {
+  const output = execFileSync(process.execPath, ["--expose-gc", TSX, script, "--step", step, ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 26,
@@ -29,6 +29,12 @@ export function runStep(script: string, step: string, args: readonly string[]): 
 export function reportStep(values: { seconds: number; count: number; [key: string]: number | string }): void {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ ...values, peakRssMb })}\n`);
+}
+
+/** Heap in use after a full collection (when the process runs with --expose-gc), in MB. */
+export function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 /** Formats a table of rows (first row: headers) with right-aligned numbers. */

@@ -4,7 +4,9 @@
  */
 import { isCampusGraphError } from "../core/errors.js";
 import type { CliContext, Command } from "./cli-context.js";
+import { detectCommand } from "./commands/detect.js";
 import { importCommand } from "./commands/import.js";
+import { importWikipediaCommand } from "./commands/import-wikipedia.js";
 import { serveCommand } from "./commands/serve.js";
 import { startCommand } from "./commands/start.js";
 import { statsCommand } from "./commands/stats.js";
@@ -15,6 +17,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   stats: statsCommand,
   serve: serveCommand,
   start: startCommand,
+  detect: detectCommand,
+  "import-wikipedia": importWikipediaCommand,
 };
 
 /** Runs the command line `argv` (without node and the script) and resolves to the exit code. */

@@ -1,0 +1,117 @@
+/**
+ * `npm run eval:detect`: runs concept detection on every `detect-*.jsonl` set of the evaluation folder and prints
+ * micro precision, recall, F1 and R-precision per set, next to the exact-match baseline.
+ * Options: --db FILE, --threshold X (default: the detector's), --set NAME (one set only), --errors N (print N misses).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
+import { buildBaseline, detectBaseline } from "../src/detect/baseline-detector.js";
+import { detectConcepts } from "../src/detect/concept-detector.js";
+import { evalFolder, openEvalStore } from "./eval-store.js";
+import { type Judged, type SetScores, scoreSets } from "./metrics.js";
+
+interface Item {
+  readonly id: string;
+  readonly lang?: string;
+  readonly text: string;
+  readonly gold: readonly string[];
+  readonly evaluation_span?: readonly [number, number] | null;
+}
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    threshold: { type: "string" },
+    set: { type: "string" },
+    errors: { type: "string" },
+  },
+});
+const folder = evalFolder();
+const store = await openEvalStore(values.db);
+let started = performance.now();
+const dictionary = await loadConceptDictionary(store);
+const buildSeconds = (performance.now() - started) / 1000;
+const baseline = buildBaseline(dictionary.ids.map((id, i) => ({ id, name: dictionary.names[i] ?? id })));
+await store.close();
+const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+
+const rows: string[][] = [["set", "docs", "system", "P", "R", "F1", "R-prec", "ΔF1"]];
+for (const file of readdirSync(folder)
+  .filter((f) => /^detect-.*\.jsonl$/.test(f))
+  .sort()) {
+  if (values.set && !file.includes(values.set)) continue;
+  const items = readFileSync(join(folder, file), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Item);
+  started = performance.now();
+  const ours = items.map((item) =>
+    judge(
+      item,
+      detectConcepts(dictionary, item.text, { threshold, lang: item.lang === "fr" ? "fr" : "en" }).map(
+        (c) => ({ ...c, start: c.mentions[0]?.start ?? 0 }),
+      ),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const base = items.map((item) => judge(item, detectBaseline(baseline, item.text)));
+  const a = scoreSets(ours);
+  const b = scoreSets(base);
+  rows.push(row(file, "campus-graph", a, a.f1 - b.f1), row(file, "baseline", b));
+  const languages = [...new Set(items.map((i) => i.lang ?? "en"))];
+  if (languages.length > 1) {
+    for (const lang of languages) {
+      const pick = <T>(list: readonly T[]) => list.filter((_, i) => (items[i]?.lang ?? "en") === lang);
+      const la = scoreSets(pick(ours));
+      const lb = scoreSets(pick(base));
+      rows.push(row(`  ${lang}`, "campus-graph", la, la.f1 - lb.f1), row(`  ${lang}`, "baseline", lb));
+    }
+  }
+  console.error(`${file}: ${items.length} texts in ${seconds.toFixed(2)} s`);
+  printErrors(items, ours, Number(values.errors ?? 0));
+}
+console.log(
+  `dictionary: ${dictionary.ids.length} concepts, ${dictionary.surfaces.length} surface forms, built in ${buildSeconds.toFixed(2)} s`,
+);
+console.log(formatTable(rows));
+console.log("target: F1 at least 0.15 above the baseline on every set");
+
+/** Gold against predictions; in Wiki-Fair documents only mentions inside the evaluation span count. */
+function judge(item: Item, found: readonly { id: string; start: number }[]): Judged {
+  const span = item.evaluation_span;
+  const inSpan = span ? found.filter((f) => f.start >= span[0] && f.start < span[1]) : found;
+  return { gold: item.gold, predicted: inSpan.map((f) => f.id) };
+}
+
+function row(file: string, system: string, s: SetScores, delta?: number): string[] {
+  const f = (x: number) => x.toFixed(3);
+  return [
+    file.replace(".jsonl", ""),
+    String(s.documents),
+    system,
+    f(s.precision),
+    f(s.recall),
+    f(s.f1),
+    f(s.rPrecision),
+    delta === undefined ? "" : `${delta >= 0 ? "+" : ""}${f(delta)}`,
+  ];
+}
+
+function printErrors(items: readonly Item[], judged: readonly Judged[], n: number): void {
+  for (const [i, j] of judged.slice(0, n).entries()) {
+    const missed = j.gold.filter((g) => !j.predicted.includes(g));
+    const extra = j.predicted.filter((p) => !j.gold.includes(p));
+    console.error(
+      `  ${items[i]?.id}: missed ${missed.join(", ") || "-"} | extra ${extra.slice(0, 8).join(", ") || "-"}`,
+    );
+  }
+}
+
+function formatTable(table: readonly string[][]): string {
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
+  return table
+    .map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  "))
+    .join("\n");
+}

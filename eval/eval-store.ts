@@ -1,0 +1,33 @@
+/**
+ * The database an evaluation runs on: `--db FILE`, else the default database when it holds concepts, else the
+ * default corpus imported into a temporary file (removed on exit).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultCorpus, defaultDatabase } from "../src/app/config.js";
+import { importCorpus } from "../src/app/import-corpus.js";
+import { openStore } from "../src/app/open-store.js";
+import type { Store } from "../src/store/store.js";
+
+/** Opens the store to evaluate on; importing the default corpus when no database has concepts. */
+export async function openEvalStore(db: string | undefined): Promise<Store> {
+  const location = db ?? defaultDatabase();
+  if (existsSync(location)) {
+    const store = await openStore(location);
+    if (((await store.countRecords()).concept ?? 0) > 0) return store;
+    await store.close();
+  }
+  const folder = mkdtempSync(join(tmpdir(), "campus-graph-eval-"));
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  const store = await openStore(join(folder, "eval.db"), { create: true });
+  const corpus = defaultCorpus();
+  console.error(`eval: importing ${corpus} into a temporary database`);
+  await importCorpus(store, corpus);
+  return store;
+}
+
+/** The evaluation sets' folder: `$CAMPUS_GRAPH_EVAL`, else ../shared/data/eval. */
+export function evalFolder(): string {
+  return process.env.CAMPUS_GRAPH_EVAL ?? join(process.cwd(), "..", "shared", "data", "eval");
+}

@@ -1,0 +1,49 @@
+/**
+ * The detection use case: validated input (text, language) in, the public result shape out — the object that
+ * `campus-graph detect --jsonl` writes per line and `POST /api/detect` returns.
+ */
+import { CampusGraphError } from "../core/errors.js";
+import { type DetectOptions, detectConcepts } from "../detect/concept-detector.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import type { TextLanguage } from "../detect/text-normalise.js";
+
+/** The languages detection accepts. */
+export const DETECT_LANGUAGES: readonly TextLanguage[] = ["en", "fr"];
+
+/** One detected concept as the public interfaces give it. */
+export interface DetectedConceptOutput {
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+}
+
+/** The result for one text. */
+export interface DetectionOutput {
+  readonly concepts: readonly DetectedConceptOutput[];
+}
+
+/** Checks a language code: undefined (guess), "en" or "fr"; anything else is INVALID_ARGUMENT. */
+export function parseLanguage(lang: unknown): TextLanguage | undefined {
+  if (lang === undefined || lang === null || lang === "") return undefined;
+  if (typeof lang === "string" && (DETECT_LANGUAGES as readonly string[]).includes(lang))
+    return lang as TextLanguage;
+  throw new CampusGraphError("INVALID_ARGUMENT", {
+    problem: `unsupported language ${JSON.stringify(lang)} (supported: ${DETECT_LANGUAGES.join(", ")}, or none to guess)`,
+  });
+}
+
+/** Detects the concepts of `text` and shapes them for output, scores rounded to 4 decimals. */
+export function detectText(
+  dictionary: ConceptDictionary,
+  text: string,
+  options: DetectOptions = {},
+): DetectionOutput {
+  const concepts = detectConcepts(dictionary, text, options).map((c) => ({
+    id: c.id,
+    name: c.name,
+    score: Math.round(c.score * 10_000) / 10_000,
+    mentions: c.mentions,
+  }));
+  return { concepts };
+}

@@ -1,0 +1,70 @@
+/**
+ * Builds the concept dictionary from what the Store holds: concepts with their names, aliases, cluster,
+ * category and links; category parents; Wikipedia anchor counts; and token frequencies over the corpus's
+ * descriptions for specificity.
+ */
+import type { CorpusRecord } from "../core/record.js";
+import {
+  buildConceptDictionary,
+  type ConceptDictionary,
+  type ConceptSource,
+  documentFrequencies,
+} from "../detect/concept-dictionary.js";
+import { phraseKeys } from "../detect/text-normalise.js";
+import type { AnchorCount, StoreReader } from "../store/store.js";
+
+/** Record types whose texts give the token frequencies behind specificity, and how many of each at most. */
+const FREQUENCY_SOURCES: readonly [type: string, max: number][] = [
+  ["course", 5_000],
+  ["mooc", 5_000],
+  ["concept", 40_000],
+  ["publication", 5_000],
+  ["lecture", 10_000],
+];
+
+/** Reads the concepts of `store` and builds their dictionary. */
+export async function loadConceptDictionary(store: StoreReader): Promise<ConceptDictionary> {
+  const parents = new Map<string, string>();
+  for await (const category of store.scanRecords("category")) {
+    const parent = category.links?.find((l) => l.rel === "parent" && l.type === "category");
+    if (parent) parents.set(category.id, parent.id);
+  }
+  const concepts: ConceptSource[] = [];
+  for await (const record of store.scanRecords("concept")) concepts.push(toConceptSource(record, parents));
+  const texts: string[] = [];
+  for (const [type, max] of FREQUENCY_SOURCES) {
+    let n = 0;
+    for await (const record of store.scanRecords(type)) {
+      if (n++ >= max) break;
+      texts.push(documentText(record));
+    }
+  }
+  const anchors: AnchorCount[] = [];
+  for await (const anchor of store.scanAnchors()) anchors.push(anchor);
+  return buildConceptDictionary(concepts, { rarity: documentFrequencies(texts, phraseKeys), anchors });
+}
+
+function toConceptSource(record: CorpusRecord, parents: ReadonlyMap<string, string>): ConceptSource {
+  const category = record.links?.find((l) => l.rel === "category" && l.type === "category")?.id;
+  const cluster = record.attrs?.cluster;
+  return {
+    id: record.id,
+    name: record.name.en ?? Object.values(record.name)[0] ?? record.id,
+    names: [...new Set(Object.values(record.name))],
+    aliases: record.aliases ?? [],
+    cluster: cluster === undefined ? undefined : String(cluster),
+    category,
+    parentCategory: category === undefined ? undefined : parents.get(category),
+    links: (record.links ?? []).filter((l) => l.rel === "link" && l.type === "concept").map((l) => l.id),
+  };
+}
+
+/** The name, description and beginning of the text of a record, in every language: what describes it. */
+function documentText(record: CorpusRecord): string {
+  const parts = [
+    ...Object.values(record.name),
+    ...Object.values(record.description ?? {}),
+    ...Object.values(record.text ?? {}).map((t) => t.slice(0, 2_000)),
+  ];
+  return parts.join("\n");
+}

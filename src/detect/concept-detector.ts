@@ -1,0 +1,345 @@
+/**
+ * Concept detection: which concepts a text is about, with a score in [0, 1], the spans that mention them and
+ * an explanation. One pass of dictionary spotting, then disambiguation and ranking by the context (coherence of
+ * the candidates in the ontology and the concept links), commonness, specificity, frequency and position.
+ * The formulas are written out in docs/DESIGN.md.
+ */
+
+import {
+  type ConceptMass,
+  coherence,
+  coherenceOf,
+  type Relation,
+  relatedMass,
+  relationBetween,
+} from "./coherence.js";
+import type { ConceptDictionary, Surface } from "./concept-dictionary.js";
+import { guessLanguage, type TextLanguage, type Token, tokenise } from "./text-normalise.js";
+
+/** Where a concept is mentioned: offsets into the text, end exclusive. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Why a concept was detected. */
+export interface Explanation {
+  /** P(concept | surface) of its best mention. */
+  readonly prior: number;
+  /** How rare its best surface form is, in [0, 1]. */
+  readonly specificity: number;
+  /** Agreement with the text's other concepts, in [0, 1]. */
+  readonly coherence: number;
+  /** Other detected concepts that support it, and how they are related. */
+  readonly supports: readonly { readonly id: string; readonly relation: Relation }[];
+}
+
+/** A detected concept. */
+export interface DetectedConcept {
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  readonly mentions: readonly Mention[];
+  readonly explanation: Explanation;
+}
+
+/** Options of `detectConcepts`. */
+export interface DetectOptions {
+  /** Keep concepts scoring at least this; default 0.35, range [0, 1]. */
+  readonly threshold?: number;
+  /** Return at most this many concepts, best first; default 50. */
+  readonly limit?: number;
+  /** The first `titleLength` characters of the text are its title: mentions there weigh more. Default 0. */
+  readonly titleLength?: number;
+  /** Report at most this many mentions per concept; default 20. */
+  readonly maxMentions?: number;
+  /** The text's language; default: guessed from its function words. French texts also match English cognates. */
+  readonly lang?: TextLanguage;
+}
+
+/** The features of a detected concept that its score is computed from, in the order of `SCORE_WEIGHTS`. */
+export const FEATURES = [
+  "frequency",
+  "specificity",
+  "coherence",
+  "coherenceShare",
+  "prior",
+  "early",
+  "position",
+  "multiword",
+  "named",
+  "capitalised",
+  "containedOnly",
+  "title",
+  "candidates",
+] as const;
+
+/**
+ * Weights of the logistic score over FEATURES, plus the bias last. Fit by `npm run eval:fit-detect` on the
+ * dev halves of the three evaluation sets together (docs/DESIGN.md, "Concept detection").
+ */
+export const SCORE_WEIGHTS: readonly number[] = [
+  0.38, 2.23, 0.67, 0.37, -0.18, 0.75, 0.04, 0.92, 1.17, 0.3, 0.6, 1.2, 1.18, -5.65,
+];
+
+// A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
+const CONTAINED_WEIGHT = 0.3;
+
+interface Spot {
+  readonly first: number;
+  readonly last: number;
+  readonly surface: Surface;
+  readonly weight: number;
+}
+
+interface Evidence {
+  mentions: Mention[];
+  frequency: number;
+  prior: number;
+  specificity: number;
+  firstOffset: number;
+  tokens: number;
+  named: boolean;
+  capitalised: boolean;
+}
+
+/** A candidate concept of a text with its features, before the threshold: for fitting and explaining. */
+export interface ScoredCandidate {
+  readonly concept: number;
+  readonly features: readonly number[];
+  readonly score: number;
+  readonly evidence: Readonly<Evidence>;
+  readonly coherence: number;
+}
+
+/** Detects the concepts of `dictionary` that `text` is about, best first. */
+export function detectConcepts(
+  dictionary: ConceptDictionary,
+  text: string,
+  options: DetectOptions = {},
+): DetectedConcept[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const kept = scoreCandidates(dictionary, text, options)
+    .filter((c) => c.score >= threshold)
+    .map(
+      (c): DetectedConcept => ({
+        id: dictionary.ids[c.concept] ?? "",
+        name: dictionary.names[c.concept] ?? "",
+        score: c.score,
+        mentions: c.evidence.mentions,
+        explanation: {
+          prior: c.evidence.prior,
+          specificity: c.evidence.specificity,
+          coherence: c.coherence,
+          supports: [],
+        },
+      }),
+    )
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, options.limit ?? 50);
+  return withSupports(dictionary, kept);
+}
+
+/** The default threshold of `detectConcepts`. */
+export const DEFAULT_THRESHOLD = 0.12;
+
+/** Every candidate concept of `text` with its features and score, unfiltered and unsorted. */
+export function scoreCandidates(
+  dictionary: ConceptDictionary,
+  text: string,
+  options: Pick<DetectOptions, "titleLength" | "maxMentions" | "lang"> = {},
+): ScoredCandidate[] {
+  const tokens = tokenise(text, options.lang ?? guessLanguage(text));
+  const spots = spotSurfaces(dictionary, tokens);
+  if (spots.length === 0) return [];
+  const firstPass = massOf(spots, () => true);
+  const chosen = spots.map((spot) => disambiguate(dictionary, spot, firstPass));
+  const evidence = gatherEvidence(spots, chosen, tokens, text, options.maxMentions ?? 20);
+  const mass: ConceptMass = new Map([...evidence].map(([c, e]) => [c, Math.min(1, e.frequency)]));
+  let totalMass = 0;
+  for (const m of mass.values()) totalMass += m;
+  const scored: ScoredCandidate[] = [];
+  for (const [concept, e] of evidence) {
+    const related = relatedMass(dictionary, concept, mass);
+    const coh = coherenceOf(related);
+    const share = related / (totalMass - (mass.get(concept) ?? 0) + 1);
+    const features = featuresOf(e, coh, share, text, options.titleLength ?? 0, evidence.size);
+    scored.push({ concept, features, score: logistic(features), evidence: e, coherence: coh });
+  }
+  return scored;
+}
+
+/** Every dictionary phrase in the tokens, in one left-to-right pass; contained phrases are weakened. */
+export function spotSurfaces(dictionary: ConceptDictionary, tokens: readonly Token[]): Spot[] {
+  const spots: Spot[] = [];
+  let coveredUntil = -1;
+  for (let first = 0; first < tokens.length; first += 1) {
+    const here: { last: number; surface: Surface }[] = [];
+    let node = dictionary.root;
+    for (let last = first; last < tokens.length && last - first < dictionary.maxTokens; last += 1) {
+      const token = tokens[last];
+      const child =
+        node.next?.get(token?.key ?? "") ?? (token?.cognate ? node.next?.get(token.cognate) : undefined);
+      if (!child) break;
+      node = child;
+      const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
+      if (surface) here.push({ last, surface: caseFiltered(surface, tokens, first, last) });
+    }
+    const longest = here.at(-1)?.last ?? -1;
+    for (const { last, surface } of here) {
+      if (surface.candidates.length === 0) continue;
+      const contained = last < longest || last <= coveredUntil;
+      spots.push({ first, last, surface, weight: contained ? CONTAINED_WEIGHT : 1 });
+    }
+    coveredUntil = Math.max(coveredUntil, longest);
+  }
+  return spots;
+}
+
+/** The surface without its case-sensitive candidates when the text has lower-case letters there. */
+function caseFiltered(surface: Surface, tokens: readonly Token[], first: number, last: number): Surface {
+  if (!surface.candidates.some((c) => c.caseSensitive)) return surface;
+  let lower = false;
+  for (let i = first; i <= last; i += 1)
+    lower ||= !(tokens[i]?.upper ?? false) && /\D/.test(tokens[i]?.key ?? "");
+  if (!lower) return surface;
+  return { ...surface, candidates: surface.candidates.filter((c) => !c.caseSensitive) };
+}
+
+/** How much each concept is present: the sum over spots of prior × weight, capped at 1 per concept. */
+function massOf(spots: readonly Spot[], keep: (spot: Spot, concept: number) => boolean): ConceptMass {
+  const mass = new Map<number, number>();
+  for (const spot of spots) {
+    for (const c of spot.surface.candidates) {
+      if (keep(spot, c.concept))
+        mass.set(c.concept, Math.min(1, (mass.get(c.concept) ?? 0) + c.prior * spot.weight));
+    }
+  }
+  return mass;
+}
+
+/**
+ * The candidate of an ambiguous spot that best fits the context:
+ * argmax prior × (0.25 + coherence + the candidate's own mass from the other spots).
+ */
+function disambiguate(dictionary: ConceptDictionary, spot: Spot, context: ConceptMass): number {
+  const candidates = spot.surface.candidates;
+  if (candidates.length === 1) return candidates[0]?.concept ?? -1;
+  let best = -1;
+  let bestValue = -1;
+  for (const c of candidates) {
+    const elsewhere = Math.max(0, (context.get(c.concept) ?? 0) - c.prior * spot.weight);
+    const value = c.prior * (0.25 + coherence(dictionary, c.concept, context) + elsewhere);
+    if (value > bestValue || (value === bestValue && c.concept < best)) {
+      best = c.concept;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+function gatherEvidence(
+  spots: readonly Spot[],
+  chosen: readonly number[],
+  tokens: readonly Token[],
+  text: string,
+  maxMentions: number,
+): Map<number, Evidence> {
+  const evidence = new Map<number, Evidence>();
+  spots.forEach((spot, i) => {
+    const concept = chosen[i] ?? -1;
+    const candidate = spot.surface.candidates.find((c) => c.concept === concept);
+    if (!candidate) return;
+    const start = tokens[spot.first]?.start ?? 0;
+    const end = tokens[spot.last]?.end ?? start;
+    let e = evidence.get(concept);
+    if (!e) {
+      const at = text.slice(start, end);
+      e = {
+        mentions: [],
+        frequency: 0,
+        prior: 0,
+        specificity: 0,
+        firstOffset: start,
+        tokens: 0,
+        named: false,
+        capitalised: /^\p{Lu}/u.test(at) && !isSentenceStart(text, start),
+      };
+      evidence.set(concept, e);
+    }
+    e.frequency += spot.weight;
+    if (spot.weight === 1) {
+      e.prior = Math.max(e.prior, candidate.prior);
+      e.specificity = Math.max(e.specificity, spot.surface.specificity);
+      e.tokens = Math.max(e.tokens, spot.surface.tokens);
+      e.named ||= candidate.kind === "name";
+    }
+    e.firstOffset = Math.min(e.firstOffset, start);
+    if (e.mentions.length < maxMentions) e.mentions.push({ start, end, text: text.slice(start, end) });
+  });
+  for (const e of evidence.values()) {
+    // A concept seen only inside longer phrases still needs a prior and specificity to be scored.
+    if (e.prior === 0) e.prior = CONTAINED_WEIGHT;
+  }
+  return evidence;
+}
+
+/** The feature vector of one candidate, in the order of FEATURES (docs/DESIGN.md, "Concept detection"). */
+function featuresOf(
+  e: Evidence,
+  coh: number,
+  share: number,
+  text: string,
+  titleLength: number,
+  candidates: number,
+): number[] {
+  const early = e.firstOffset < Math.max(200, 0.15 * text.length) ? 1 : 0;
+  return [
+    Math.log1p(e.frequency),
+    e.specificity,
+    coh,
+    share,
+    e.prior,
+    early,
+    1 - e.firstOffset / Math.max(text.length, 1),
+    Math.min(Math.max(e.tokens - 1, 0), 3) / 3,
+    e.named ? 1 : 0,
+    e.capitalised ? 1 : 0,
+    e.tokens === 0 ? 1 : 0,
+    e.firstOffset < titleLength ? 1 : 0,
+    1 / (1 + Math.log1p(candidates)),
+  ];
+}
+
+/** σ(w · x + bias) with SCORE_WEIGHTS. */
+function logistic(features: readonly number[]): number {
+  let z = SCORE_WEIGHTS[features.length] ?? 0;
+  features.forEach((x, i) => {
+    z += (SCORE_WEIGHTS[i] ?? 0) * x;
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** True when only spaces stand between `offset` and the start of the text or of a sentence. */
+function isSentenceStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i -= 1) {
+    const ch = text[i] ?? "";
+    if (ch === " " || ch === "\t" || ch === '"' || ch === "(") continue;
+    return ch === "." || ch === "!" || ch === "?" || ch === "\n" || ch === ":";
+  }
+  return true;
+}
+
+function withSupports(dictionary: ConceptDictionary, kept: readonly DetectedConcept[]): DetectedConcept[] {
+  const numbers = kept.map((c) => dictionary.index.get(c.id) ?? -1);
+  return kept.map((concept, i) => {
+    const supports: { id: string; relation: Relation }[] = [];
+    numbers.forEach((other, j) => {
+      if (i === j || supports.length >= 5) return;
+      const relation = relationBetween(dictionary, numbers[i] ?? -1, other);
+      if (relation) supports.push({ id: kept[j]?.id ?? "", relation });
+    });
+    return { ...concept, explanation: { ...concept.explanation, supports } };
+  });
+}

@@ -1,0 +1,301 @@
+/**
+ * The concept dictionary: every surface form of every concept (names in each language, aliases, Wikipedia
+ * anchor texts) in a token trie, with each form's candidate concepts, their prior and the form's specificity;
+ * plus the ontology (cluster, category, parent category, concept links) that disambiguation votes with.
+ * Built once from plain data; matching and scoring live in `concept-detector.ts`.
+ */
+import { phraseKeys, STOPWORDS } from "./text-normalise.js";
+
+/** What the dictionary needs to know of one concept. */
+export interface ConceptSource {
+  readonly id: string;
+  /** Display name (English when it exists). */
+  readonly name: string;
+  /** Names in every language, the display name included. */
+  readonly names: readonly string[];
+  readonly aliases: readonly string[];
+  readonly cluster: string | undefined;
+  readonly category: string | undefined;
+  readonly parentCategory: string | undefined;
+  /** Ids of concepts this one links to. */
+  readonly links: readonly string[];
+}
+
+/** How often an anchor text links to a concept in a Wikipedia dump. */
+export interface AnchorSource {
+  readonly surface: string;
+  readonly conceptId: string;
+  readonly count: number;
+}
+
+/** How a surface form names a concept, from strongest to weakest evidence. */
+export type SurfaceKind = "name" | "alias" | "anchor" | "base";
+
+/** One concept a surface form may mean. */
+export interface Candidate {
+  readonly concept: number;
+  /** P(concept | surface), from the kind of name and anchor counts; sums to 1 over a surface's candidates. */
+  readonly prior: number;
+  readonly kind: SurfaceKind;
+  /** Acronyms ("ACID", "IL-6") match only text written without lower-case letters. */
+  readonly caseSensitive: boolean;
+}
+
+/** A surface form: the phrase as first seen, its candidates and its specificity in [0, 1]. */
+export interface Surface {
+  readonly text: string;
+  readonly tokens: number;
+  readonly candidates: readonly Candidate[];
+  readonly specificity: number;
+}
+
+/** A node of the token trie. */
+export interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  surface: number | undefined;
+}
+
+/** The built dictionary. Concepts are numbered 0…n-1 in the order given. */
+export interface ConceptDictionary {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly root: TrieNode;
+  readonly surfaces: readonly Surface[];
+  /** Cluster, category and parent category of each concept, as small integers (-1 when unknown). */
+  readonly cluster: Int32Array;
+  readonly category: Int32Array;
+  readonly parentCategory: Int32Array;
+  /** Concept links of each concept, both directions, sorted. */
+  readonly links: readonly Int32Array[];
+  /** Longest surface form, in tokens. */
+  readonly maxTokens: number;
+}
+
+/** Inverse document frequencies of token keys over a collection (see `documentFrequencies`). */
+export interface TokenRarity {
+  /** ln(1 + N / (df + 1)) of a key; unknown keys are the rarest. */
+  readonly idf: (key: string) => number;
+  /** The largest idf: that of a key no document has, ln(1 + N). */
+  readonly maxIdf: number;
+}
+
+/** Options of `buildConceptDictionary`. */
+export interface DictionaryOptions {
+  /** Token rarity for specificity; default: every token as rare as in a 50,000-document collection. */
+  readonly rarity?: TokenRarity;
+  /** Wikipedia anchor statistics to add, if a dump was imported. */
+  readonly anchors?: Iterable<AnchorSource>;
+}
+
+const KIND_WEIGHT: Readonly<Record<SurfaceKind, number>> = { name: 1, alias: 0.7, anchor: 0.7, base: 0.5 };
+const MAX_TOKENS = 12;
+// Specificity: 1 - exp(-(sum of the tokens' IDF) / (SPECIFICITY_SHARE · max IDF)): relative to the collection's
+// size, so that a small corpus does not make every word look common.
+const SPECIFICITY_SHARE = 0.65;
+const DEFAULT_RARITY: TokenRarity = { idf: () => Math.log(1 + 50_000), maxIdf: Math.log(1 + 50_000) };
+
+interface Draft {
+  text: string;
+  keys: string[];
+  weights: Map<number, { weight: number; kind: SurfaceKind; caseSensitive: boolean }>;
+  anchorCounts: Map<number, number>;
+}
+
+/** Builds the dictionary from the concepts (and optional anchor statistics). */
+export function buildConceptDictionary(
+  concepts: Iterable<ConceptSource>,
+  options: DictionaryOptions = {},
+): ConceptDictionary {
+  const ids: string[] = [];
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const ontology = { cluster: [] as number[], category: [] as number[], parent: [] as number[] };
+  const intern = internTable();
+  const linkLists: string[][] = [];
+  const drafts = new Map<string, Draft>();
+  for (const concept of concepts) {
+    if (index.has(concept.id)) continue;
+    const n = ids.length;
+    index.set(concept.id, n);
+    ids.push(concept.id);
+    names.push(concept.name);
+    ontology.cluster.push(intern("cluster", concept.cluster));
+    ontology.category.push(intern("category", concept.category));
+    ontology.parent.push(intern("parent", concept.parentCategory));
+    linkLists.push([...concept.links]);
+    for (const form of concept.names) addForm(drafts, form, n, isDisambiguated(form) ? "base" : "name");
+    for (const form of concept.aliases) addForm(drafts, form, n, "alias");
+  }
+  for (const anchor of options.anchors ?? []) {
+    const n = index.get(anchor.conceptId);
+    if (n !== undefined) addForm(drafts, anchor.surface, n, "anchor", anchor.count);
+  }
+  const rarity = options.rarity ?? DEFAULT_RARITY;
+  const surfaces: Surface[] = [];
+  const root: TrieNode = { next: undefined, surface: undefined };
+  let maxTokens = 0;
+  for (const draft of drafts.values()) {
+    insert(root, draft.keys, surfaces.length);
+    surfaces.push(finishSurface(draft, rarity));
+    maxTokens = Math.max(maxTokens, draft.keys.length);
+  }
+  return {
+    ids,
+    names,
+    index,
+    root,
+    surfaces,
+    cluster: Int32Array.from(ontology.cluster),
+    category: Int32Array.from(ontology.category),
+    parentCategory: Int32Array.from(ontology.parent),
+    links: symmetricLinks(linkLists, index),
+    maxTokens,
+  };
+}
+
+/** True for a title with a disambiguator in brackets: "Mercury (planet)". */
+function isDisambiguated(form: string): boolean {
+  return /\S\s*\([^)]+\)\s*$/.test(form);
+}
+
+function addForm(
+  drafts: Map<string, Draft>,
+  form: string,
+  concept: number,
+  kind: SurfaceKind,
+  count = 0,
+): void {
+  const visible = kind === "base" ? form.replace(/\s*\([^)]*\)\s*$/, "") : form;
+  const keys = phraseKeys(visible);
+  const caseSensitive = isAcronym(visible);
+  if (!isMatchable(keys, caseSensitive)) return;
+  const key = keys.join(" ");
+  let draft = drafts.get(key);
+  if (!draft) {
+    draft = { text: visible.trim(), keys, weights: new Map(), anchorCounts: new Map() };
+    drafts.set(key, draft);
+  }
+  if (kind === "anchor") draft.anchorCounts.set(concept, (draft.anchorCounts.get(concept) ?? 0) + count);
+  const previous = draft.weights.get(concept);
+  if (!previous || KIND_WEIGHT[kind] > previous.weight) {
+    draft.weights.set(concept, {
+      weight: KIND_WEIGHT[kind],
+      kind,
+      caseSensitive: previous ? previous.caseSensitive && caseSensitive : caseSensitive,
+    });
+  } else if (!caseSensitive && previous.caseSensitive) {
+    draft.weights.set(concept, { ...previous, caseSensitive: false });
+  }
+}
+
+/**
+ * A phrase can be matched unless it is empty, too long, one letter, or only numbers and stopwords; an acronym
+ * (matched in capitals only) may be made of stopwords: "IL-6" is not the French "il".
+ */
+function isMatchable(keys: readonly string[], acronym: boolean): boolean {
+  if (keys.length === 0 || keys.length > MAX_TOKENS) return false;
+  if (keys.every((k) => /^\d+$/.test(k))) return false;
+  if (!acronym && keys.every((k) => /^\d+$/.test(k) || STOPWORDS.has(k))) return false;
+  return !(keys.length === 1 && (keys[0]?.length ?? 0) < 2);
+}
+
+/** Written without lower-case letters, with 2 to 6 letters: "DNA", "IL-6", "ACID". */
+function isAcronym(form: string): boolean {
+  const letters = form.match(/\p{L}/gu) ?? [];
+  return letters.length >= 2 && letters.length <= 6 && !/\p{Ll}/u.test(form);
+}
+
+function finishSurface(draft: Draft, rarity: TokenRarity): Surface {
+  const anchorTotal = [...draft.anchorCounts.values()].reduce((a, b) => a + b, 0);
+  const raw = [...draft.weights].map(([concept, w]) => {
+    // With anchor statistics, commonness (the share of the anchor's links to this concept) joins the kind's weight.
+    const commonness = anchorTotal > 0 ? (draft.anchorCounts.get(concept) ?? 0) / anchorTotal : 0;
+    return {
+      concept,
+      weight: w.weight * (anchorTotal > 0 ? 0.5 + commonness : 1),
+      kind: w.kind,
+      cs: w.caseSensitive,
+    };
+  });
+  const total = raw.reduce((sum, c) => sum + c.weight, 0);
+  // An acronym's words are never function words: "IL" in "IL-6" is not the French "il".
+  const acronym = isAcronym(draft.text);
+  const sumIdf = draft.keys.reduce(
+    (sum, key) => sum + (STOPWORDS.has(key) && !acronym ? 0 : rarity.idf(key)),
+    0,
+  );
+  return {
+    text: draft.text,
+    tokens: draft.keys.length,
+    candidates: raw.map((c) => ({
+      concept: c.concept,
+      prior: c.weight / total,
+      kind: c.kind,
+      caseSensitive: c.cs,
+    })),
+    specificity: 1 - Math.exp(-sumIdf / (SPECIFICITY_SHARE * rarity.maxIdf)),
+  };
+}
+
+function insert(root: TrieNode, keys: readonly string[], surface: number): void {
+  let node = root;
+  for (const key of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(key);
+    if (!child) {
+      child = { next: undefined, surface: undefined };
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  node.surface = surface;
+}
+
+function internTable(): (table: string, value: string | undefined) => number {
+  const tables = new Map<string, Map<string, number>>();
+  return (table, value) => {
+    if (value === undefined) return -1;
+    let map = tables.get(table);
+    if (!map) {
+      map = new Map();
+      tables.set(table, map);
+    }
+    let id = map.get(value);
+    if (id === undefined) {
+      id = map.size;
+      map.set(value, id);
+    }
+    return id;
+  };
+}
+
+function symmetricLinks(lists: readonly string[][], index: ReadonlyMap<string, number>): Int32Array[] {
+  const sets = lists.map(() => new Set<number>());
+  lists.forEach((targets, source) => {
+    for (const target of targets) {
+      const t = index.get(target);
+      if (t === undefined || t === source) continue;
+      sets[source]?.add(t);
+      sets[t]?.add(source);
+    }
+  });
+  return sets.map((set) => Int32Array.from([...set].sort((a, b) => a - b)));
+}
+
+/** Document frequency of each token key over `texts`, as an IDF function: ln(1 + N / (df + 1)). */
+export function documentFrequencies(
+  texts: Iterable<string>,
+  tokenKeys: (text: string) => string[],
+): TokenRarity {
+  const df = new Map<string, number>();
+  let documents = 0;
+  for (const text of texts) {
+    documents += 1;
+    for (const key of new Set(tokenKeys(text))) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  return {
+    idf: (key) => Math.log(1 + documents / ((df.get(key) ?? 0) + 1)),
+    maxIdf: Math.log(1 + documents),
+  };
+}

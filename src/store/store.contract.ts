@@ -184,6 +184,25 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       expect(await store.getMeta("corpus.hash")).toBe("def");
     });
 
+    it("replaces a source's anchor counts and sums the sources", async () => {
+      await store.transaction((w) =>
+        w.replaceAnchors("enwiki", [
+          { surface: "IL-6", conceptId: "Interleukin_6", count: 3 },
+          { surface: "Mercury", conceptId: "Mercury_(planet)", count: 5 },
+        ]),
+      );
+      await store.transaction((w) =>
+        w.replaceAnchors("frwiki", [{ surface: "IL-6", conceptId: "Interleukin_6", count: 2 }]),
+      );
+      // Importing the same dump again replaces its counts instead of adding to them.
+      await store.transaction((w) =>
+        w.replaceAnchors("enwiki", [{ surface: "IL-6", conceptId: "Interleukin_6", count: 3 }]),
+      );
+      const anchors = [];
+      for await (const a of store.scanAnchors()) anchors.push(a);
+      expect(anchors).toEqual([{ surface: "IL-6", conceptId: "Interleukin_6", count: 5 }]);
+    });
+
     it("reports a size for a non-empty store", async () => {
       await write([course("A", "a")]);
       const size = await store.sizeBytes();

@@ -28,6 +28,13 @@ export interface UpsertOutcome {
   readonly unchanged: number;
 }
 
+/** How often an anchor text links to a concept (Wikipedia link statistics). */
+export interface AnchorCount {
+  readonly surface: string;
+  readonly conceptId: string;
+  readonly count: number;
+}
+
 /** Counts of the organisational links the store holds. */
 export interface LinkCounts {
   /** Links in all. */
@@ -44,6 +51,8 @@ export interface StoreWriter {
   removeRecord(key: RecordKey): Promise<boolean>;
   /** Sets a metadata value (corpus hash, last import…). */
   setMeta(key: string, value: string): Promise<void>;
+  /** Replaces every anchor count of `source` (e.g. "enwiki") with `anchors`; other sources are untouched. */
+  replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void>;
 }
 
 /** The read side of the store. */
@@ -64,6 +73,8 @@ export interface StoreReader {
   countLinks(): Promise<LinkCounts>;
   /** A metadata value, or undefined. */
   getMeta(key: string): Promise<string | undefined>;
+  /** Anchor counts summed over all sources, ordered by surface then concept. */
+  scanAnchors(): AsyncIterable<AnchorCount>;
   /** Storage size in bytes (file size for SQLite, database size for a server), or undefined if unknown. */
   sizeBytes(): Promise<number | undefined>;
 }

@@ -60,4 +60,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "anchor statistics from Wikipedia dumps",
+    sql: `
+      -- How often an anchor text links to a concept, per source (one dump); the dictionary sums the sources.
+      CREATE TABLE anchors (
+        source     TEXT NOT NULL,
+        surface    TEXT NOT NULL,
+        concept_id TEXT NOT NULL,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (source, surface, concept_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -8,7 +8,15 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
-import type { LinkCounts, RecordKey, Store, StoredLink, StoreWriter, UpsertOutcome } from "../store.js";
+import type {
+  AnchorCount,
+  LinkCounts,
+  RecordKey,
+  Store,
+  StoredLink,
+  StoreWriter,
+  UpsertOutcome,
+} from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
 
 /** Options of `SqliteStore.open`. */
@@ -219,6 +227,21 @@ export class SqliteStore implements Store {
     return row?.value;
   }
 
+  async *scanAnchors(): AsyncIterable<AnchorCount> {
+    const page = this.db.prepare(
+      `SELECT surface, concept_id AS conceptId, sum(count) AS count FROM anchors
+       WHERE (surface, concept_id) > (?, ?) GROUP BY surface, concept_id ORDER BY surface, concept_id LIMIT ?`,
+    );
+    let last = { surface: "", conceptId: "" };
+    for (;;) {
+      const rows = page.all(last.surface, last.conceptId, SCAN_BATCH) as AnchorCount[];
+      yield* rows;
+      const tail = rows.at(-1);
+      if (!tail || rows.length < SCAN_BATCH) return;
+      last = tail;
+    }
+  }
+
   async sizeBytes(): Promise<number | undefined> {
     const pages = this.db.pragma("page_count", { simple: true }) as number;
     const pageSize = this.db.pragma("page_size", { simple: true }) as number;
@@ -243,6 +266,8 @@ class SqliteWriter implements StoreWriter {
   private readonly insertLink: Database.Statement;
   private readonly deleteRecord: Database.Statement;
   private readonly upsertMeta: Database.Statement;
+  private readonly deleteAnchors: Database.Statement;
+  private readonly insertAnchor: Database.Statement;
 
   constructor(db: Database.Database) {
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
@@ -255,6 +280,11 @@ class SqliteWriter implements StoreWriter {
     this.deleteRecord = db.prepare("DELETE FROM records WHERE type = ? AND id = ?");
     this.upsertMeta = db.prepare(
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    this.deleteAnchors = db.prepare("DELETE FROM anchors WHERE source = ?");
+    this.insertAnchor = db.prepare(
+      `INSERT INTO anchors (source, surface, concept_id, count) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source, surface, concept_id) DO UPDATE SET count = count + excluded.count`,
     );
   }
 
@@ -295,6 +325,12 @@ class SqliteWriter implements StoreWriter {
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
     this.upsertMeta.run(key, value);
+  }
+
+  async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
+    this.assertOpen();
+    this.deleteAnchors.run(source);
+    for (const a of anchors) this.insertAnchor.run(source, a.surface, a.conceptId, a.count);
   }
 
   private assertOpen(): void {

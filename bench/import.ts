@@ -51,7 +51,7 @@ if (values.step === "ours") {
   const folder = mkdtempSync(join(tmpdir(), "campus-graph-bench-"));
   try {
     const rows = [
-      ["import of " + corpus.split("/").at(-1), "records", "seconds", "records/s", "peak RSS MB"],
+      [`import of ${corpus.split("/").at(-1)}`, "records", "seconds", "records/s", "peak RSS MB"],
     ];
     for (const [label, step] of [
       ["campus-graph import (validated, links, hashes)", "ours"],

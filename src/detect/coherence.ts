@@ -44,14 +44,17 @@ export function coherenceOf(related: number): number {
 export function relatedMass(dictionary: ConceptDictionary, concept: number, mass: ConceptMass): number {
   const totals = totalsOf(dictionary, mass);
   const self = mass.get(concept) ?? 0;
-  const share = (table: Map<number, number>, key: number | undefined) =>
-    key === undefined || key < 0 ? 0 : Math.max(0, (table.get(key) ?? 0) - self);
   let sum =
-    RELATION_WEIGHT.cluster * share(totals.cluster, dictionary.cluster[concept]) +
-    RELATION_WEIGHT.category * share(totals.category, dictionary.category[concept]) +
-    RELATION_WEIGHT["parent-category"] * share(totals.parent, dictionary.parentCategory[concept]);
+    RELATION_WEIGHT.cluster * othersIn(totals.cluster, dictionary.cluster[concept], self) +
+    RELATION_WEIGHT.category * othersIn(totals.category, dictionary.category[concept], self) +
+    RELATION_WEIGHT["parent-category"] * othersIn(totals.parent, dictionary.parentCategory[concept], self);
   for (const other of dictionary.links[concept] ?? []) sum += RELATION_WEIGHT.link * (mass.get(other) ?? 0);
   return sum;
+}
+
+/** The mass of a group (cluster or category) without the concept's own: 0 for an unknown group. */
+function othersIn(totals: ReadonlyMap<number, number>, group: number | undefined, self: number): number {
+  return group === undefined || group < 0 ? 0 : Math.max(0, (totals.get(group) ?? 0) - self);
 }
 
 /** The strongest relation between two concepts, or undefined. */
@@ -69,16 +72,17 @@ function totalsOf(dictionary: ConceptDictionary, mass: ConceptMass): Totals {
   let totals = totalsCache.get(mass);
   if (totals) return totals;
   totals = { cluster: new Map(), category: new Map(), parent: new Map() };
-  const add = (table: Map<number, number>, key: number | undefined, value: number) => {
-    if (key !== undefined && key >= 0) table.set(key, (table.get(key) ?? 0) + value);
-  };
   for (const [concept, value] of mass) {
-    add(totals.cluster, dictionary.cluster[concept], value);
-    add(totals.category, dictionary.category[concept], value);
-    add(totals.parent, dictionary.parentCategory[concept], value);
+    addTo(totals.cluster, dictionary.cluster[concept], value);
+    addTo(totals.category, dictionary.category[concept], value);
+    addTo(totals.parent, dictionary.parentCategory[concept], value);
   }
   totalsCache.set(mass, totals);
   return totals;
+}
+
+function addTo(table: Map<number, number>, key: number | undefined, value: number): void {
+  if (key !== undefined && key >= 0) table.set(key, (table.get(key) ?? 0) + value);
 }
 
 function binaryHas(sorted: Int32Array | undefined, value: number): boolean {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
 import { type DetectedConcept, detectConcepts, scoreCandidates } from "./concept-detector.js";
-import type { ConceptDictionary } from "./concept-dictionary.js";
+import { buildConceptDictionary, type ConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
 
 let dictionary: ConceptDictionary;
 beforeAll(async () => {
@@ -118,5 +118,42 @@ describe("detectConcepts", () => {
     const candidates = scoreCandidates(dictionary, "IL-6 and T cells");
     expect(candidates.map((c) => dictionary.ids[c.concept]).sort()).toEqual(["Interleukin_6", "T_cell"]);
     for (const c of candidates) expect(c.features.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("detectConcepts across word forms", () => {
+  const concept = (id: string, name: string): ConceptSource => ({
+    id,
+    name,
+    names: [name],
+    aliases: [],
+    cluster: undefined,
+    category: undefined,
+    parentCategory: undefined,
+    links: [],
+  });
+  const small = buildConceptDictionary([
+    concept("Cell_biology", "Cell biology"),
+    concept("Structural_engineering", "Structural engineering"),
+    concept("Graph_theory", "Graph theory"),
+    concept("Recurrent_neural_network", "Recurrent neural network"),
+  ]);
+  const found = (text: string, lang?: "en" | "fr") =>
+    detectConcepts(small, text, { threshold: 0, ...(lang ? { lang } : {}) }).map((c) => c.id);
+
+  it("reads French phrases in English word order", () => {
+    expect(found("Cours d'ingénierie structurale pour les ponts.", "fr")).toContain("Structural_engineering");
+    expect(found("Introduction à la théorie des graphes.", "fr")).toContain("Graph_theory");
+    expect(found("structural engineering", "fr")).toContain("Structural_engineering");
+  });
+
+  it("meets an English name through listed French words in English order", () => {
+    expect(found("Un cours de biologie cellulaire.", "fr")).toContain("Cell_biology");
+    expect(found("Un cours de biologie cellulaire.", "en")).not.toContain("Cell_biology");
+  });
+
+  it("matches the initials of a long name, in capitals only, plurals included", () => {
+    expect(found("Training RNNs on text.")).toContain("Recurrent_neural_network");
+    expect(found("the rnn package")).not.toContain("Recurrent_neural_network");
   });
 });

@@ -13,8 +13,14 @@ import {
   relatedMass,
   relationBetween,
 } from "./coherence.js";
-import type { ConceptDictionary, Surface } from "./concept-dictionary.js";
-import { guessLanguage, type TextLanguage, type Token, tokenise } from "./text-normalise.js";
+import type { ConceptDictionary, Surface, TrieNode } from "./concept-dictionary.js";
+import {
+  guessLanguage,
+  STOPWORDS as STOPWORD_KEYS,
+  type TextLanguage,
+  type Token,
+  tokenise,
+} from "./text-normalise.js";
 
 /** Where a concept is mentioned: offsets into the text, end exclusive. */
 export interface Mention {
@@ -73,6 +79,9 @@ export const FEATURES = [
   "containedOnly",
   "title",
   "candidates",
+  "derived",
+  "relativeFrequency",
+  "relativeSpecificity",
 ] as const;
 
 /**
@@ -80,7 +89,7 @@ export const FEATURES = [
  * dev halves of the three evaluation sets together (docs/DESIGN.md, "Concept detection").
  */
 export const SCORE_WEIGHTS: readonly number[] = [
-  0.38, 2.23, 0.67, 0.37, -0.18, 0.75, 0.04, 0.92, 1.17, 0.3, 0.6, 1.2, 1.18, -5.65,
+  0.28, 1.52, 0.82, 0.2, -0.17, 0.54, 0.11, 0.76, 1.04, 0.21, 1.2, 1.2, 0.67, 0.33, 0.5, 1.26, -6.06,
 ];
 
 // A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
@@ -102,6 +111,8 @@ interface Evidence {
   tokens: number;
   named: boolean;
   capitalised: boolean;
+  /** True while every full (not contained) mention is a derived form (initials: "RNN"). */
+  derivedOnly: boolean;
 }
 
 /** A candidate concept of a text with its features, before the threshold: for fitting and explaining. */
@@ -150,8 +161,9 @@ export function scoreCandidates(
   text: string,
   options: Pick<DetectOptions, "titleLength" | "maxMentions" | "lang"> = {},
 ): ScoredCandidate[] {
-  const tokens = tokenise(text, options.lang ?? guessLanguage(text));
-  const spots = spotSurfaces(dictionary, tokens);
+  const lang = options.lang ?? guessLanguage(text);
+  const tokens = tokenise(text, lang);
+  const spots = spotSurfaces(dictionary, tokens, lang);
   if (spots.length === 0) return [];
   const firstPass = massOf(spots, () => true);
   const chosen = spots.map((spot) => disambiguate(dictionary, spot, firstPass));
@@ -159,42 +171,167 @@ export function scoreCandidates(
   const mass: ConceptMass = new Map([...evidence].map(([c, e]) => [c, Math.min(1, e.frequency)]));
   let totalMass = 0;
   for (const m of mass.values()) totalMass += m;
+  const best = { frequency: 0, specificity: 0 };
+  for (const e of evidence.values()) {
+    best.frequency = Math.max(best.frequency, e.frequency);
+    best.specificity = Math.max(best.specificity, e.specificity);
+  }
   const scored: ScoredCandidate[] = [];
   for (const [concept, e] of evidence) {
     const related = relatedMass(dictionary, concept, mass);
     const coh = coherenceOf(related);
     const share = related / (totalMass - (mass.get(concept) ?? 0) + 1);
-    const features = featuresOf(e, coh, share, text, options.titleLength ?? 0, evidence.size);
+    const features = featuresOf(e, coh, share, text, options.titleLength ?? 0, evidence.size, best);
     scored.push({ concept, features, score: logistic(features), evidence: e, coherence: coh });
   }
   return scored;
 }
 
-/** Every dictionary phrase in the tokens, in one left-to-right pass; contained phrases are weakened. */
-export function spotSurfaces(dictionary: ConceptDictionary, tokens: readonly Token[]): Spot[] {
+/**
+ * Every dictionary phrase in the tokens, in one left-to-right pass; contained phrases are weakened. Each token
+ * matches by its key or (French) by its English cognate; French texts also try two- and three-word phrases in
+ * English order ("espace vectoriel" → "vector space", "théorie des graphes" →
+ * "graph theory").
+ */
+export function spotSurfaces(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  lang?: TextLanguage,
+): Spot[] {
   const spots: Spot[] = [];
   let coveredUntil = -1;
+  const starts = lang === "fr" ? tokens.map((token) => startsPhrase(dictionary, token)) : undefined;
   for (let first = 0; first < tokens.length; first += 1) {
-    const here: { last: number; surface: Surface }[] = [];
-    let node = dictionary.root;
-    for (let last = first; last < tokens.length && last - first < dictionary.maxTokens; last += 1) {
-      const token = tokens[last];
-      const child =
-        node.next?.get(token?.key ?? "") ?? (token?.cognate ? node.next?.get(token.cognate) : undefined);
-      if (!child) break;
-      node = child;
-      const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
-      if (surface) here.push({ last, surface: caseFiltered(surface, tokens, first, last) });
-    }
-    const longest = here.at(-1)?.last ?? -1;
+    const here: Found[] = [];
+    walk(dictionary, tokens, first, first, dictionary.root, here);
+    if (starts) spotFrenchOrder(dictionary, tokens, first, starts, here);
+    let longest = -1;
+    for (const h of here) longest = Math.max(longest, h.last);
+    const from = spots.length;
     for (const { last, surface } of here) {
-      if (surface.candidates.length === 0) continue;
+      // The first surface found for a span wins: its own words before cognates.
+      if (surface.candidates.length === 0 || hasSpotEnding(spots, from, last)) continue;
       const contained = last < longest || last <= coveredUntil;
       spots.push({ first, last, surface, weight: contained ? CONTAINED_WEIGHT : 1 });
     }
     coveredUntil = Math.max(coveredUntil, longest);
   }
   return spots;
+}
+
+/** True when a spot from `spots[from]` on ends at token `last`. */
+function hasSpotEnding(spots: readonly Spot[], from: number, last: number): boolean {
+  for (let i = from; i < spots.length; i += 1) if (spots[i]?.last === last) return true;
+  return false;
+}
+
+/**
+ * Walks the trie from `tokens[at]`, recording surfaces met; a token with an English cognate (French) branches
+ * depth-first, its own key first.
+ */
+function walk(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  first: number,
+  at: number,
+  node: TrieNode,
+  here: Found[],
+): void {
+  let current = node;
+  for (let i = at; i < tokens.length && i - first < dictionary.maxTokens; i += 1) {
+    const token = tokens[i] as Token;
+    const next = current.next;
+    if (!next) return;
+    if (token.cognate !== undefined) {
+      branch(dictionary, tokens, first, i, next.get(token.key), here);
+      branch(dictionary, tokens, first, i, next.get(token.cognate), here);
+      return;
+    }
+    const child = next.get(token.key);
+    if (!child) return;
+    record(dictionary, tokens, first, i, child, here);
+    current = child;
+  }
+}
+
+/** Records the surface at `node`, if any, and walks on from it. */
+function branch(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  first: number,
+  at: number,
+  node: TrieNode | undefined,
+  here: Found[],
+): void {
+  if (!node) return;
+  record(dictionary, tokens, first, at, node, here);
+  walk(dictionary, tokens, first, at + 1, node, here);
+}
+
+/** Records the surface at `node`, if any, as ending at token `last`. */
+function record(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  node: TrieNode,
+  here: Found[],
+): void {
+  const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
+  if (surface) here.push({ last, surface: caseFiltered(surface, tokens, first, last) });
+}
+
+/** A surface met in the trie, ending at token `last`. */
+interface Found {
+  readonly last: number;
+  readonly surface: Surface;
+}
+
+const FRENCH_OF = new Set(["de", "des", "du", "d"]);
+const FRENCH_ARTICLES = new Set(["la", "l", "le", "les"]);
+
+/** French phrases in English word order from `first`: "A B" and "A B C" reversed, "A de (la) B" as "B A". */
+function spotFrenchOrder(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  first: number,
+  starts: readonly boolean[],
+  here: Found[],
+): void {
+  // Most words start no phrase: skip them before building anything.
+  if (starts[first + 1]) tryOrder(dictionary, tokens, [first + 1, first], here);
+  if (starts[first + 2]) tryOrder(dictionary, tokens, [first + 2, first + 1, first], here);
+  if (FRENCH_OF.has(tokens[first + 1]?.key ?? "")) {
+    const article = FRENCH_ARTICLES.has(tokens[first + 2]?.key ?? "") ? 1 : 0;
+    if (starts[first + 2 + article]) tryOrder(dictionary, tokens, [first + 2 + article, first], here);
+  }
+}
+
+/** Records the surface that the tokens at `order`, in that order, form as a whole, if any. */
+function tryOrder(
+  dictionary: ConceptDictionary,
+  tokens: readonly Token[],
+  order: number[],
+  here: Found[],
+): void {
+  const reordered: Token[] = [];
+  for (const i of order) {
+    const token = tokens[i];
+    if (!token || STOPWORD_KEYS.has(token.key)) return;
+    reordered.push(token);
+  }
+  const found: Found[] = [];
+  walk(dictionary, reordered, 0, 0, dictionary.root, found);
+  const full = found.find((f) => f.last === order.length - 1);
+  const last = Math.max(...order);
+  if (full && !here.some((h) => h.last === last)) here.push({ ...full, last });
+}
+
+/** True when some phrase of the dictionary starts with one of the token's keys. */
+function startsPhrase(dictionary: ConceptDictionary, token: Token): boolean {
+  const next = dictionary.root.next;
+  if (!next) return false;
+  return next.has(token.key) || (token.cognate !== undefined && next.has(token.cognate));
 }
 
 /** The surface without its case-sensitive candidates when the text has lower-case letters there. */
@@ -264,6 +401,7 @@ function gatherEvidence(
         firstOffset: start,
         tokens: 0,
         named: false,
+        derivedOnly: true,
         capitalised: /^\p{Lu}/u.test(at) && !isSentenceStart(text, start),
       };
       evidence.set(concept, e);
@@ -274,6 +412,7 @@ function gatherEvidence(
       e.specificity = Math.max(e.specificity, spot.surface.specificity);
       e.tokens = Math.max(e.tokens, spot.surface.tokens);
       e.named ||= candidate.kind === "name";
+      e.derivedOnly &&= candidate.kind === "derived";
     }
     e.firstOffset = Math.min(e.firstOffset, start);
     if (e.mentions.length < maxMentions) e.mentions.push({ start, end, text: text.slice(start, end) });
@@ -293,6 +432,7 @@ function featuresOf(
   text: string,
   titleLength: number,
   candidates: number,
+  best: { readonly frequency: number; readonly specificity: number },
 ): number[] {
   const early = e.firstOffset < Math.max(200, 0.15 * text.length) ? 1 : 0;
   return [
@@ -309,6 +449,9 @@ function featuresOf(
     e.tokens === 0 ? 1 : 0,
     e.firstOffset < titleLength ? 1 : 0,
     1 / (1 + Math.log1p(candidates)),
+    e.derivedOnly && e.tokens > 0 ? 1 : 0,
+    e.frequency / Math.max(best.frequency, 1e-9),
+    e.specificity / Math.max(best.specificity, 1e-9),
   ];
 }
 

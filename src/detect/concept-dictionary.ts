@@ -28,8 +28,11 @@ export interface AnchorSource {
   readonly count: number;
 }
 
-/** How a surface form names a concept, from strongest to weakest evidence. */
-export type SurfaceKind = "name" | "alias" | "anchor" | "base";
+/**
+ * How a surface form names a concept, from strongest to weakest evidence; a _derived_ form is the initials of a
+ * long name ("RNN" for "Recurrent neural network").
+ */
+export type SurfaceKind = "name" | "alias" | "anchor" | "base" | "derived";
 
 /** One concept a surface form may mean. */
 export interface Candidate {
@@ -88,7 +91,13 @@ export interface DictionaryOptions {
   readonly anchors?: Iterable<AnchorSource>;
 }
 
-const KIND_WEIGHT: Readonly<Record<SurfaceKind, number>> = { name: 1, alias: 0.7, anchor: 0.7, base: 0.5 };
+const KIND_WEIGHT: Readonly<Record<SurfaceKind, number>> = {
+  name: 1,
+  alias: 0.7,
+  anchor: 0.7,
+  base: 0.5,
+  derived: 0.5,
+};
 const MAX_TOKENS = 12;
 // Specificity: 1 - exp(-(sum of the tokens' IDF) / (SPECIFICITY_SHARE · max IDF)): relative to the collection's
 // size, so that a small corpus does not make every word look common.
@@ -126,6 +135,10 @@ export function buildConceptDictionary(
     linkLists.push([...concept.links]);
     for (const form of concept.names) addForm(drafts, form, n, isDisambiguated(form) ? "base" : "name");
     for (const form of concept.aliases) addForm(drafts, form, n, "alias");
+    for (const form of concept.names) {
+      const acronym = acronymOf(form);
+      if (acronym) addForm(drafts, acronym, n, "derived");
+    }
   }
   for (const anchor of options.anchors ?? []) {
     const n = index.get(anchor.conceptId);
@@ -152,6 +165,17 @@ export function buildConceptDictionary(
     links: symmetricLinks(linkLists, index),
     maxTokens,
   };
+}
+
+/**
+ * The initials of a name of three to six words, as its likely acronym: "Recurrent neural network" → "RNN",
+ * "Part of speech" → "POS". Undefined for shorter or longer names and for names with digits.
+ */
+export function acronymOf(name: string): string | undefined {
+  if (isDisambiguated(name) || /\d/.test(name)) return undefined;
+  const words = name.match(/[\p{L}\p{M}]+/gu) ?? [];
+  if (words.length < 3 || words.length > 6) return undefined;
+  return words.map((w) => w.charAt(0).toUpperCase()).join("");
 }
 
 /** True for a title with a disambiguator in brackets: "Mercury (planet)". */

@@ -30,6 +30,10 @@ describe("tokenise", () => {
     expect(tokenise("théorie", "fr")[0]?.cognate).toBe("theory");
     expect(tokenise("théorie", "en")[0]?.cognate).toBeUndefined();
   });
+
+  it("treats the plural of an acronym as upper-case", () => {
+    expect(tokenise("CNNs Cnns").map((t) => t.upper)).toEqual([true, false]);
+  });
 });
 
 describe("stem", () => {
@@ -63,6 +67,12 @@ describe("englishCognate", () => {
     ["territoire", "territory"],
     ["logique", "logic"],
     ["ressource", "resource"],
+    ["produit", "product"],
+    ["vectoriel", "vector"],
+    ["euclidien", "euclidean"],
+    ["bipolaire", "bipolar"],
+    ["rigide", "rigid"],
+    ["orthogonale", "orthogonal"],
   ])("maps %s to %s", (french, english) => {
     expect(englishCognate(french)).toBe(english);
   });

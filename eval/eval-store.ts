@@ -27,6 +27,25 @@ export async function openEvalStore(db: string | undefined): Promise<Store> {
   return store;
 }
 
+/** The path of a database holding concepts: `db`, else the default database when it has them, else a new import. */
+export async function evalDatabasePath(db: string | undefined): Promise<string> {
+  const location = db ?? defaultDatabase();
+  if (existsSync(location)) {
+    const store = await openStore(location);
+    const concepts = (await store.countRecords()).concept ?? 0;
+    await store.close();
+    if (concepts > 0) return location;
+  }
+  const folder = mkdtempSync(join(tmpdir(), "campus-graph-eval-"));
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  const path = join(folder, "eval.db");
+  const store = await openStore(path, { create: true });
+  console.error(`eval: importing ${defaultCorpus()} into a temporary database`);
+  await importCorpus(store, defaultCorpus());
+  await store.close();
+  return path;
+}
+
 /** The evaluation sets' folder: `$CAMPUS_GRAPH_EVAL`, else ../shared/data/eval. */
 export function evalFolder(): string {
   return process.env.CAMPUS_GRAPH_EVAL ?? join(process.cwd(), "..", "shared", "data", "eval");

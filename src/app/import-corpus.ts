@@ -6,7 +6,7 @@ import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
 import { readCorpusFile } from "../ingest/corpus-reader.js";
 import { type CorpusFile, hashCorpus, openCorpusSource } from "../ingest/corpus-source.js";
-import type { Store, StoredLink } from "../store/store.js";
+import type { RecordKey, Store, StoredLink } from "../store/store.js";
 
 /** Options of `importCorpus`. */
 export interface ImportOptions {
@@ -43,6 +43,8 @@ export interface ImportReport {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Keys of the records inserted or updated. */
+  readonly changed: readonly RecordKey[];
   /** Lines or files skipped (only with keepGoing; otherwise the import throws on the first). */
   readonly problems: readonly ImportProblem[];
   /** Links in the whole store whose target does not exist, after the import. */
@@ -82,6 +84,7 @@ export async function importCorpus(
   const totalBytes = present.reduce((sum, file) => sum + (file.bytes ?? 0), 0);
   const recordsByType: Record<string, number> = {};
   const totals = { inserted: 0, updated: 0, unchanged: 0 };
+  const changed: RecordKey[] = [];
   let bytesRead = 0;
   let records = 0;
 
@@ -93,6 +96,7 @@ export async function importCorpus(
       totals.inserted += outcome.inserted;
       totals.updated += outcome.updated;
       totals.unchanged += outcome.unchanged;
+      changed.push(...outcome.changed);
       batch = [];
       options.onProgress?.({ bytesRead, totalBytes, records });
     };
@@ -125,6 +129,7 @@ export async function importCorpus(
     corpusHash,
     recordsByType,
     ...totals,
+    changed,
     problems,
     danglingLinks: dangling.count,
     danglingExamples: dangling.examples,

@@ -4,9 +4,14 @@
  */
 import { isCampusGraphError } from "../core/errors.js";
 import type { CliContext, Command } from "./cli-context.js";
+import { autocompleteCommand } from "./commands/autocomplete.js";
+import { buildCommand } from "./commands/build.js";
 import { detectCommand } from "./commands/detect.js";
 import { importCommand } from "./commands/import.js";
 import { importWikipediaCommand } from "./commands/import-wikipedia.js";
+import { neighboursCommand } from "./commands/neighbours.js";
+import { removeCommand } from "./commands/remove.js";
+import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { startCommand } from "./commands/start.js";
 import { statsCommand } from "./commands/stats.js";
@@ -18,7 +23,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   start: startCommand,
   detect: detectCommand,
+  search: searchCommand,
+  autocomplete: autocompleteCommand,
   "import-wikipedia": importWikipediaCommand,
+  build: buildCommand,
+  neighbours: neighboursCommand,
+  remove: removeCommand,
 };
 
 /** Runs the command line `argv` (without node and the script) and resolves to the exit code. */

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
-import type { Store } from "./store.js";
+import type { SearchDocument, Store } from "./store.js";
 
 /** Makes a new, empty store for one test; the suite closes it. */
 export type StoreFactory = () => Promise<Store>;
@@ -66,11 +66,19 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         inserted: 2,
         updated: 0,
         unchanged: 0,
+        changed: [
+          { type: "course", id: "A" },
+          { type: "course", id: "B" },
+        ],
       });
       expect(await write([course("A", "a"), course("B", "b2"), course("C", "c")])).toEqual({
         inserted: 1,
         updated: 1,
         unchanged: 1,
+        changed: [
+          { type: "course", id: "B" },
+          { type: "course", id: "C" },
+        ],
       });
     });
 
@@ -201,6 +209,224 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       const anchors = [];
       for await (const a of store.scanAnchors()) anchors.push(a);
       expect(anchors).toEqual([{ surface: "IL-6", conceptId: "Interleukin_6", count: 5 }]);
+    });
+
+    describe("graph", () => {
+      const key = (type: string, id: string) => ({ type, id });
+      const row = (source: string, target: string, score: number, kind = "semantic") => ({
+        source: key("course", source),
+        target: key(target.startsWith("c:") ? "concept" : "course", target.replace("c:", "")),
+        score,
+        kind,
+        evidence: { note: `${source}-${target}` },
+      });
+      beforeEach(async () => {
+        await write([
+          course("A", "Course A"),
+          course("B", "Course B"),
+          course("C", "Course C"),
+          course("D", "Course D"),
+        ]);
+        await store.transaction((w) =>
+          w.upsertRecords([{ type: "concept", id: "X", name: { fr: "Concept X" } }]),
+        );
+      });
+
+      it("reads neighbours in the order written, paged, with their total and evidence", async () => {
+        await store.transaction((w) =>
+          w.replaceNeighbours("all", [
+            row("A", "C", 1, "prerequisite"),
+            row("A", "B", 0.7),
+            row("A", "D", 0.4),
+            row("A", "c:X", 0.9, "concept"),
+          ]),
+        );
+        const page = await store.neighbours(key("course", "A"), "course", 2, 1);
+        expect(page.total).toBe(3);
+        expect(page.items).toEqual([
+          {
+            node: { type: "course", id: "B", name: "Course B" },
+            edge: { score: 0.7, kind: "semantic", evidence: { note: "A-B" } },
+          },
+          {
+            node: { type: "course", id: "D", name: "Course D" },
+            edge: { score: 0.4, kind: "semantic", evidence: { note: "A-D" } },
+          },
+        ]);
+        expect((await store.neighbours(key("course", "A"), "concept", 10, 0)).items[0]?.node).toEqual({
+          type: "concept",
+          id: "X",
+          name: "Concept X",
+        });
+        expect(await store.neighbourCounts(key("course", "A"))).toEqual({ concept: 1, course: 3 });
+        expect(await store.neighbours(key("course", "B"), "course", 10, 0)).toEqual({ items: [], total: 0 });
+      });
+
+      it("replaces the lists of given sources only", async () => {
+        await store.transaction((w) => w.replaceNeighbours("all", [row("A", "B", 0.7), row("B", "A", 0.7)]));
+        await store.transaction((w) => w.replaceNeighbours([key("course", "A")], [row("A", "C", 0.5)]));
+        expect(
+          (await store.neighbours(key("course", "A"), "course", 10, 0)).items.map((n) => n.node.id),
+        ).toEqual(["C"]);
+        expect(
+          (await store.neighbours(key("course", "B"), "course", 10, 0)).items.map((n) => n.node.id),
+        ).toEqual(["A"]);
+      });
+
+      it("forgets the neighbour rows of a removed record, from and to it", async () => {
+        await store.transaction((w) =>
+          w.replaceNeighbours("all", [row("A", "B", 0.7), row("B", "A", 0.7), row("C", "A", 0.2)]),
+        );
+        await store.transaction((w) => w.removeRecord(key("course", "A")));
+        expect((await store.neighbours(key("course", "B"), "course", 10, 0)).total).toBe(0);
+        expect((await store.neighbours(key("course", "C"), "course", 10, 0)).total).toBe(0);
+      });
+
+      it("fails on a neighbour of an unknown record, keeping nothing", async () => {
+        await expect(
+          store.transaction((w) => w.replaceNeighbours("all", [row("A", "Z", 0.5)])),
+        ).rejects.toSatisfy((e) => isCampusGraphError(e, "RECORD_NOT_FOUND"));
+        await expect(store.neighbours(key("course", "Z"), "course", 10, 0)).rejects.toSatisfy((e) =>
+          isCampusGraphError(e, "RECORD_NOT_FOUND"),
+        );
+      });
+
+      it("stores and reads node scores", async () => {
+        const scores = [
+          { key: key("course", "A"), importance: 0.5, degrees: { course: 2 } },
+          { key: key("concept", "X"), importance: 1, degrees: { course: 4 } },
+        ];
+        await store.transaction((w) => w.replaceNodeScores("all", scores));
+        const read = [];
+        for await (const s of store.scanNodeScores()) read.push(s);
+        expect(read).toEqual([scores[1], scores[0]]);
+      });
+    });
+
+    describe("search index", () => {
+      const doc = (
+        type: string,
+        id: string,
+        name: string,
+        text: Partial<SearchDocument["fields"]> = {},
+      ): SearchDocument => {
+        const words = name
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter((w) => w !== "");
+        return {
+          type,
+          id,
+          name,
+          snippet: text.description ?? "",
+          names: [{ matchKey: words.join(" "), prefixKey: words.join(" "), text: name, alias: false }],
+          fields: { name: words.join(" "), aliases: "", keywords: "", description: "", body: "", ...text },
+        };
+      };
+      const docs = [
+        doc("course", "ChE-311", "Heat transfer", {
+          keywords: "thermal energy",
+          description: "conduction and radiation",
+        }),
+        doc("course", "CHE-311", "Mass transfer", { description: "diffusion" }),
+        doc("concept", "Heat", "Heat", { body: "energy in transfer" }),
+        doc("person", "p-1", "Ada Transferson"),
+      ];
+      const weights = [10, 6, 4, 2, 1] as const;
+      beforeEach(async () => {
+        await write(docs.map((d) => ({ type: d.type, id: d.id, name: { en: d.name } })));
+        await store.transaction((w) => w.putSearchDocuments(docs));
+      });
+
+      it("finds documents holding every word, or any word, with counts per type", async () => {
+        const all = await store.searchText({
+          groups: [["heat"], ["transfer"]],
+          require: "all",
+          weights,
+          limit: 10,
+        });
+        expect(all.map((h) => h.id).sort()).toEqual(["ChE-311", "Heat"]);
+        expect(all[0]?.id).toBe("ChE-311");
+        expect(all[0]?.relevance).toBeGreaterThan(0);
+        expect(all[0]?.nameKeys).toEqual(["heat transfer"]);
+        const any = await store.searchText({
+          groups: [["heat"], ["diffusion"]],
+          require: "any",
+          weights,
+          limit: 10,
+        });
+        expect(any.map((h) => h.id).sort()).toEqual(["CHE-311", "ChE-311", "Heat"]);
+        const query = { groups: [["transfer"]], require: "all", weights, limit: 10 } as const;
+        expect(await store.countTextMatches(query)).toEqual({ concept: 1, course: 2 });
+        expect(await store.countTextMatches({ ...query, types: ["course"] })).toEqual({ course: 2 });
+        expect((await store.searchText({ ...query, types: ["concept"] })).map((h) => h.id)).toEqual(["Heat"]);
+      });
+
+      it("treats every key as a word, never as query syntax", async () => {
+        for (const key of ['"', "*", "AND", "NEAR(", "-", ":", "heat:", "OR", "^", "a b"]) {
+          const query = { groups: [[key], ["heat"]], require: "any", weights, limit: 5 } as const;
+          await expect(store.searchText(query)).resolves.toBeInstanceOf(Array);
+          await expect(store.countTextMatches(query)).resolves.toBeDefined();
+          await expect(store.completeNames(key, undefined, 5)).resolves.toBeInstanceOf(Array);
+          await expect(store.hasTerm(key)).resolves.toBeTypeOf("boolean");
+        }
+      });
+
+      it("finds ids exactly first, then ignoring case", async () => {
+        expect((await store.findById("ChE-311", undefined, 10)).map((h) => h.id)).toEqual([
+          "ChE-311",
+          "CHE-311",
+        ]);
+        expect((await store.findById("CHE-311", undefined, 10)).map((h) => h.id)).toEqual([
+          "CHE-311",
+          "ChE-311",
+        ]);
+        expect((await store.findById("che-311", ["course"], 10)).length).toBe(2);
+        expect(await store.findById("che-311", ["concept"], 10)).toEqual([]);
+      });
+
+      it("finds documents by a name's match key", async () => {
+        expect(
+          (await store.findByName(["heat", "mass transfer"], undefined, 10)).map((h) => h.id).sort(),
+        ).toEqual(["CHE-311", "Heat"]);
+      });
+
+      it("completes names from their start, then from a later word", async () => {
+        const start = await store.completeNames("hea", undefined, 10);
+        expect(start.map((c) => c.id).sort()).toEqual(["ChE-311", "Heat"]);
+        expect(start.every((c) => c.fromStart && !c.alias)).toBe(true);
+        const later = await store.completeNames("transf", undefined, 10);
+        expect(later.map((c) => c.id).sort()).toEqual(["CHE-311", "ChE-311", "p-1"]);
+        expect(later.every((c) => !c.fromStart)).toBe(true);
+        expect(await store.completeNames("transf", ["person"], 10)).toMatchObject([
+          { id: "p-1", name: "Ada Transferson" },
+        ]);
+      });
+
+      it("offers name words within one edit as typo corrections, and knows indexed words", async () => {
+        expect((await store.similarTerms("trasnfer", 1, 5)).map((t) => t.term)).toEqual(["transfer"]);
+        expect((await store.similarTerms("transfer", 1, 5)).map((t) => t.term)).toEqual([]);
+        expect(await store.hasTerm("radiation")).toBe(true);
+        expect(await store.hasTerm("radiatio")).toBe(false);
+      });
+
+      it("replaces a document put again, skips documents without a record, and clears", async () => {
+        await store.transaction((w) =>
+          w.putSearchDocuments([
+            doc("course", "ChE-311", "Heat exchange"),
+            doc("course", "nope", "Heat pump"),
+          ]),
+        );
+        expect(await store.countSearchDocuments()).toBe(4);
+        const heat = await store.searchText({ groups: [["heat"]], require: "all", weights, limit: 10 });
+        expect(heat.map((h) => h.name).sort()).toEqual(["Heat", "Heat exchange"]);
+        await store.transaction((w) => w.clearSearchIndex());
+        expect(await store.countSearchDocuments()).toBe(0);
+        expect(await store.searchText({ groups: [["heat"]], require: "all", weights, limit: 10 })).toEqual(
+          [],
+        );
+        expect(await store.similarTerms("trasnfer", 1, 5)).toEqual([]);
+      });
     });
 
     it("reports a size for a non-empty store", async () => {

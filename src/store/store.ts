@@ -26,6 +26,8 @@ export interface UpsertOutcome {
   readonly updated: number;
   /** Records that existed with the same content: nothing was written. */
   readonly unchanged: number;
+  /** The keys of the records inserted or updated, in the order given. */
+  readonly changed: readonly RecordKey[];
 }
 
 /** How often an anchor text links to a concept (Wikipedia link statistics). */
@@ -44,7 +46,7 @@ export interface LinkCounts {
 }
 
 /** The write side, only reachable inside `Store.transaction`. */
-export interface StoreWriter {
+export interface StoreWriter extends SearchIndexWriter, GraphWriter {
   /** Inserts or replaces each record by `(type, id)`, with its links; a record whose content is unchanged is not written. */
   upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome>;
   /** Removes a record and its outgoing links; links pointing to it stay and become dangling. True when it existed. */
@@ -56,7 +58,7 @@ export interface StoreWriter {
 }
 
 /** The read side of the store. */
-export interface StoreReader {
+export interface StoreReader extends SearchIndexReader, GraphReader {
   /** The record with this key, or undefined. */
   getRecord(key: RecordKey): Promise<CorpusRecord | undefined>;
   /** Every record of `type` (or of every type), in `(type, id)` order, streamed in batches. */
@@ -90,4 +92,193 @@ export interface Store extends StoreReader {
   transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T>;
   /** Releases the connection; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/**
+ * A record as the search index holds it. Text fields are already normalised by `src/search` (folded, stemmed
+ * keys joined by spaces), so an engine only splits on spaces and every engine matches alike.
+ */
+export interface SearchDocument {
+  readonly type: string;
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** Plain text that hits quote (the start of the description), not normalised. */
+  readonly snippet: string;
+  /** Importance in [0, 1] (e.g. a degree score); undefined means neutral. */
+  readonly importance?: number;
+  /** Every name (first the display name) and alias, as keys for exact matches and autocomplete. */
+  readonly names: readonly SearchName[];
+  /** Normalised keys per field, space-separated. */
+  readonly fields: SearchFields;
+}
+
+/** One name or alias of a search document. */
+export interface SearchName {
+  /** Stemmed keys joined by one space ("interleukin 6"): equal keys are an exact match. */
+  readonly matchKey: string;
+  /** Folded, unstemmed words joined by one space ("interleukins 6"): autocomplete matches its prefixes. */
+  readonly prefixKey: string;
+  /** Display text of this name. */
+  readonly text: string;
+  readonly alias: boolean;
+}
+
+/** The normalised text of a search document, per field, best field first. */
+export interface SearchFields {
+  readonly name: string;
+  readonly aliases: string;
+  readonly keywords: string;
+  readonly description: string;
+  readonly body: string;
+}
+
+/** Per-field weights of full-text relevance (BM25), in `SearchFields` order. */
+export type SearchFieldWeights = readonly [number, number, number, number, number];
+
+/** A full-text query: groups of alternative keys (a word and its corrections); every group, or any, must match. */
+export interface TextQuery {
+  readonly groups: readonly (readonly string[])[];
+  readonly require: "all" | "any";
+  /** Only these types; undefined or empty means every type. */
+  readonly types?: readonly string[];
+  readonly weights: SearchFieldWeights;
+  readonly limit: number;
+  /** Match in these fields only; default every field. */
+  readonly fields?: readonly (keyof SearchFields)[];
+}
+
+/** A search document found by the index, with what ranking needs. */
+export interface SearchHit {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  readonly snippet: string;
+  readonly importance?: number;
+  /** Full-text relevance, higher is better (0 when found otherwise than by full text). */
+  readonly relevance: number;
+  /** Match keys of the document's names, display name first. */
+  readonly nameKeys: readonly string[];
+}
+
+/** An autocomplete candidate: a document one of whose names starts with the prefix. */
+export interface NameCompletion {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  /** The name or alias that matched. */
+  readonly matched: string;
+  readonly alias: boolean;
+  /** True when the name itself starts with the prefix, false when a later word of it does. */
+  readonly fromStart: boolean;
+  readonly importance?: number;
+}
+
+/** A vocabulary word of names and aliases with its document frequency. */
+export interface TermCount {
+  readonly term: string;
+  readonly df: number;
+}
+
+/** The write side of the search index (inside `Store.transaction`). */
+export interface SearchIndexWriter {
+  /** Removes every search document. */
+  clearSearchIndex(): Promise<void>;
+  /** Adds or replaces these documents by `(type, id)`; a document whose record does not exist is skipped. */
+  putSearchDocuments(docs: readonly SearchDocument[]): Promise<void>;
+}
+
+/** The read side of the search index. */
+export interface SearchIndexReader {
+  /** Documents in the index. */
+  countSearchDocuments(): Promise<number>;
+  /** Best `limit` documents for a full-text query, by weighted BM25. */
+  searchText(query: TextQuery): Promise<SearchHit[]>;
+  /** How many documents match a full-text query, per type. */
+  countTextMatches(query: TextQuery): Promise<Record<string, number>>;
+  /** Documents with a name or alias whose match key equals one of `matchKeys`. */
+  findByName(
+    matchKeys: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<SearchHit[]>;
+  /** Documents whose id equals `id`, exactly or ignoring case, exact ones first. */
+  findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]>;
+  /**
+   * Names and aliases whose prefix key starts with `prefix` (a bounded, unranked sample when very many do),
+   * then, when fewer than `limit`, names with a later word that does; the caller ranks them.
+   */
+  completeNames(
+    prefix: string,
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<NameCompletion[]>;
+  /** Name and alias words within `maxEdits` edits of `term` (insert, delete, replace, swap), closest first. */
+  similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]>;
+  /** True when `term` occurs anywhere in the index. */
+  hasTerm(term: string): Promise<boolean>;
+}
+
+/** A record as a neighbour list shows it. */
+export interface NodeSummary {
+  readonly type: string;
+  readonly id: string;
+  /** Display name: English, else French, else the first language. */
+  readonly name: string;
+}
+
+/** The edge to a neighbour: a fact (`kind` is the relation, score 1) or a computed edge with its evidence. */
+export interface EdgeSummary {
+  readonly score: number;
+  readonly kind: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+/** One neighbour of a node. */
+export interface Neighbour {
+  readonly node: NodeSummary;
+  readonly edge: EdgeSummary;
+}
+
+/** A page of a node's ranked neighbours of one type, with how many there are in all. */
+export interface NeighbourPage {
+  readonly items: readonly Neighbour[];
+  readonly total: number;
+}
+
+/** A ranked neighbour to store; rows of one source and target type are ranked in the order given. */
+export interface NeighbourRow {
+  readonly source: RecordKey;
+  readonly target: RecordKey;
+  readonly score: number;
+  readonly kind: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+/** A node's importance in [0, 1] and its number of neighbours per type. */
+export interface NodeScore {
+  readonly key: RecordKey;
+  readonly importance: number;
+  readonly degrees: Readonly<Record<string, number>>;
+}
+
+/** The write side of the precomputed graph. */
+export interface GraphWriter {
+  /**
+   * Replaces the neighbour lists of `sources` (of every node with "all") by `rows`; rows whose source is not
+   * among `sources` are an error. Rows of one source and target type are ranked in the order given.
+   */
+  replaceNeighbours(sources: readonly RecordKey[] | "all", rows: Iterable<NeighbourRow>): Promise<void>;
+  /** Replaces the scores of the given nodes (of every node with "all"). */
+  replaceNodeScores(sources: readonly RecordKey[] | "all", scores: readonly NodeScore[]): Promise<void>;
+}
+
+/** The read side of the precomputed graph: indexed lookups, no traversal. */
+export interface GraphReader {
+  /** The node's neighbours of `targetType`, best first, `limit` from `offset`, with the total count. */
+  neighbours(key: RecordKey, targetType: string, limit: number, offset: number): Promise<NeighbourPage>;
+  /** How many neighbours the node has per type. */
+  neighbourCounts(key: RecordKey): Promise<Record<string, number>>;
+  /** Every node's score, in key order. */
+  scanNodeScores(): AsyncIterable<NodeScore>;
 }

@@ -4,12 +4,16 @@
 import { existsSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { defaultDatabase, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
+import { updateGraph } from "../../app/update-graph.js";
+import type { RecordKey } from "../../store/store.js";
 import type { CliContext, Command } from "../cli-context.js";
 import { parseCommandArgs } from "../cli-context.js";
 import { createProgress, formatCount } from "../progress.js";
+import { runBuild } from "./build.js";
 
 const PROBLEMS_SHOWN = 20;
 
@@ -26,6 +30,7 @@ export const importCommand: Command = {
     const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);
+    if (report.changed.length > 0) await refreshGraph(db, report.changed, context);
     if (values.report) {
       await writeFile(resolve(context.cwd, values.report), `${JSON.stringify(report, null, 2)}\n`);
       context.stdout.write(`Full report written to ${values.report}\n`);
@@ -62,6 +67,30 @@ export async function importWithCleanup(
     if (!existed && !isServerUrl(db) && (await isEmptyImport(db))) {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
     }
+  }
+}
+
+/** Above this many changed records a full build is cheaper than an update. */
+const UPDATE_LIMIT = 1_000;
+
+/** When the database has a graph, brings it up to date with the changed records. */
+async function refreshGraph(db: string, changed: readonly RecordKey[], context: CliContext): Promise<void> {
+  const store = await openStore(db);
+  try {
+    const built = (await store.getMeta(GRAPH_STAMP_KEY)) !== undefined;
+    if (!built) return;
+    if (changed.length > UPDATE_LIMIT) {
+      context.stdout.write(`${formatCount(changed.length)} records changed: rebuilding the graph\n`);
+      await runBuild(store, context, await store.getMeta(GRAPH_STAMP_KEY));
+      return;
+    }
+    const update = await updateGraph(store, changed);
+    context.stdout.write(
+      `Graph updated in ${update.seconds.toFixed(1)} s: ${formatCount(update.changed)} records changed, ` +
+        `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
+    );
+  } finally {
+    await store.close();
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * `campus-graph start`: what `npm start` runs. Imports the default corpus when the database is missing or the
- * corpus changed since it was imported, then serves.
+ * corpus changed since it was imported, builds the graph when it was not built from this corpus, then serves.
  */
 import { resolve } from "node:path";
+import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { defaultCorpus, defaultDatabase } from "../../app/config.js";
 import { corpusHashKey } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
 import { hashCorpus, openCorpusSource } from "../../ingest/corpus-source.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
+import { runBuild } from "./build.js";
 import { importWithCleanup } from "./import.js";
 import { SERVER_OPTIONS, serverAddress, serveUntilStopped } from "./serve.js";
 
@@ -27,15 +29,18 @@ export const startCommand: Command = {
       : defaultCorpus(context.env, context.cwd);
     const source = await openCorpusSource(corpus);
     const hash = await hashCorpus({ ...source, files: source.files.filter((f) => f.bytes !== undefined) });
-    const store = await openStore(db, { create: true });
-    const imported = await store.getMeta(corpusHashKey(source.name));
-    if (imported === hash) {
+    let store = await openStore(db, { create: true });
+    if ((await store.getMeta(corpusHashKey(source.name))) === hash) {
       context.stdout.write(`Corpus "${source.name}" is up to date in ${db}\n`);
     } else {
       await store.close();
       context.stdout.write(`Importing corpus "${source.name}" from ${corpus} into ${db}\n`);
       await importWithCleanup(db, corpus, false, context);
-      return serveUntilStopped(await openStore(db), address, context);
+      store = await openStore(db);
+    }
+    if ((await store.getMeta(GRAPH_STAMP_KEY)) !== hash) {
+      context.stdout.write("Building the graph\n");
+      await runBuild(store, context, hash);
     }
     return serveUntilStopped(store, address, context);
   },

@@ -74,4 +74,77 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: "search index: documents, names, full text, term vocabulary",
+    sql: `
+      -- Replaces migration 1's placeholder. Search text is tokenised by the application (folded, stemmed keys
+      -- joined by spaces), so FTS5 only splits on spaces and both sides of a match are normalised alike.
+      DROP TABLE search_text;
+
+      -- One searchable document per record (pk = records.pk): what a hit shows without reading the record.
+      CREATE TABLE search_docs (
+        pk         INTEGER PRIMARY KEY REFERENCES records (pk) ON DELETE CASCADE,
+        type       TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        id_fold    TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        snippet    TEXT NOT NULL,
+        importance REAL
+      ) STRICT;
+      CREATE INDEX search_docs_by_id_fold ON search_docs (id_fold);
+
+      -- Every name and alias of a document: match_key (stemmed keys) for exact matches, prefix_key (folded
+      -- words) for autocomplete by range scan.
+      CREATE TABLE search_names (
+        doc        INTEGER NOT NULL REFERENCES search_docs (pk) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        alias      INTEGER NOT NULL,
+        match_key  TEXT NOT NULL,
+        prefix_key TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (doc, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX search_names_by_match ON search_names (match_key);
+      CREATE INDEX search_names_by_prefix ON search_names (prefix_key);
+
+      CREATE VIRTUAL TABLE search_text USING fts5 (
+        name, aliases, keywords, description, body,
+        content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '3'
+      );
+
+      -- Name and alias words with their document frequency: the vocabulary typo correction draws from.
+      CREATE TABLE search_terms (
+        term TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    name: "ranked neighbourhoods and node importance (replaces the unused edges table)",
+    sql: `
+      DROP TABLE edges;
+
+      -- Every node's neighbours per type, ranked as pages show them: facts first, then computed edges by score.
+      CREATE TABLE neighbours (
+        source_pk   INTEGER NOT NULL REFERENCES records (pk) ON DELETE CASCADE,
+        target_type TEXT NOT NULL,
+        rank        INTEGER NOT NULL,
+        target_pk   INTEGER NOT NULL REFERENCES records (pk) ON DELETE CASCADE,
+        score       REAL NOT NULL,
+        kind        TEXT NOT NULL,
+        evidence    TEXT NOT NULL,
+        PRIMARY KEY (source_pk, target_type, rank)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX neighbours_by_target ON neighbours (target_pk);
+
+      -- Importance of each node in [0, 1] and its number of neighbours per type (JSON).
+      CREATE TABLE node_scores (
+        pk         INTEGER PRIMARY KEY REFERENCES records (pk) ON DELETE CASCADE,
+        importance REAL NOT NULL,
+        degrees    TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -11,13 +11,30 @@ import type { CorpusRecord } from "../../core/record.js";
 import type {
   AnchorCount,
   LinkCounts,
+  NameCompletion,
+  NeighbourPage,
+  NeighbourRow,
+  NodeScore,
   RecordKey,
+  SearchDocument,
+  SearchHit,
   Store,
   StoredLink,
   StoreWriter,
+  TermCount,
+  TextQuery,
   UpsertOutcome,
 } from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
+import {
+  KeyIndex,
+  readNeighbourCounts,
+  readNeighbours,
+  readNodeScores,
+  replaceNeighbours,
+  replaceNodeScores,
+} from "./sqlite-graph.js";
+import { SqliteSearch } from "./sqlite-search.js";
 
 /** Options of `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -242,6 +259,63 @@ export class SqliteStore implements Store {
     }
   }
 
+  async neighbours(
+    key: RecordKey,
+    targetType: string,
+    limit: number,
+    offset: number,
+  ): Promise<NeighbourPage> {
+    return readNeighbours(this.db, key, targetType, limit, offset);
+  }
+
+  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
+    return readNeighbourCounts(this.db, key);
+  }
+
+  async *scanNodeScores(): AsyncIterable<NodeScore> {
+    yield* readNodeScores(this.db);
+  }
+
+  async countSearchDocuments(): Promise<number> {
+    return SqliteSearch.of(this.db).count();
+  }
+
+  async searchText(query: TextQuery): Promise<SearchHit[]> {
+    return SqliteSearch.of(this.db).searchText(query);
+  }
+
+  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
+    return SqliteSearch.of(this.db).countTextMatches(query);
+  }
+
+  async findByName(
+    keys: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<SearchHit[]> {
+    return SqliteSearch.of(this.db).findByName(keys, types, limit);
+  }
+
+  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
+    return SqliteSearch.of(this.db).findById(id, types, limit);
+  }
+
+  async completeNames(
+    prefix: string,
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<NameCompletion[]> {
+    return SqliteSearch.of(this.db).completeNames(prefix, types, limit);
+  }
+
+  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
+    return SqliteSearch.of(this.db).similarTerms(term, maxEdits, limit);
+  }
+
+  async hasTerm(term: string): Promise<boolean> {
+    return SqliteSearch.of(this.db).hasTerm(term);
+  }
+
   async sizeBytes(): Promise<number | undefined> {
     const pages = this.db.pragma("page_count", { simple: true }) as number;
     const pageSize = this.db.pragma("page_size", { simple: true }) as number;
@@ -258,6 +332,7 @@ export class SqliteStore implements Store {
 
 /** The write side of an open SQLite transaction. */
 class SqliteWriter implements StoreWriter {
+  private readonly keys: KeyIndex;
   finished = false;
   private readonly selectKey: Database.Statement;
   private readonly insertRecord: Database.Statement;
@@ -269,7 +344,8 @@ class SqliteWriter implements StoreWriter {
   private readonly deleteAnchors: Database.Statement;
   private readonly insertAnchor: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
+    this.keys = new KeyIndex(db);
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
     this.insertRecord = db.prepare("INSERT INTO records (type, id, data, hash) VALUES (?, ?, ?, ?)");
     this.updateRecord = db.prepare("UPDATE records SET data = ?, hash = ? WHERE pk = ?");
@@ -293,6 +369,7 @@ class SqliteWriter implements StoreWriter {
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
+    const changed: RecordKey[] = [];
     for (const record of records) {
       const data = JSON.stringify(record);
       const hash = createHash("sha1").update(data).digest("base64");
@@ -310,11 +387,12 @@ class SqliteWriter implements StoreWriter {
         unchanged += 1;
         continue;
       }
+      changed.push({ type: record.type, id: record.id });
       record.links?.forEach((link, position) => {
         this.insertLink.run(pk, position, link.rel, link.type, link.id);
       });
     }
-    return { inserted, updated, unchanged };
+    return { inserted, updated, unchanged, changed };
   }
 
   async removeRecord(key: RecordKey): Promise<boolean> {
@@ -325,6 +403,32 @@ class SqliteWriter implements StoreWriter {
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
     this.upsertMeta.run(key, value);
+  }
+
+  async replaceNeighbours(
+    sources: readonly RecordKey[] | "all",
+    rows: Iterable<NeighbourRow>,
+  ): Promise<void> {
+    this.assertOpen();
+    replaceNeighbours(this.db, this.keys, sources, rows);
+  }
+
+  async replaceNodeScores(
+    sources: readonly RecordKey[] | "all",
+    scores: readonly NodeScore[],
+  ): Promise<void> {
+    this.assertOpen();
+    replaceNodeScores(this.db, this.keys, sources, scores);
+  }
+
+  async clearSearchIndex(): Promise<void> {
+    this.assertOpen();
+    SqliteSearch.of(this.db).clear();
+  }
+
+  async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
+    this.assertOpen();
+    SqliteSearch.of(this.db).put(docs);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {

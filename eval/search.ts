@@ -1,0 +1,120 @@
+/**
+ * `npm run eval:search`: runs the search set (`search.jsonl`) and prints, per query kind, MRR@10 and the share
+ * of queries whose first relevant hit is in the top 1 and top 5 (keyword queries: nDCG@10; prefix queries: the
+ * share with the relevant record in the autocomplete top k), for Campus Graph search and for a plain BM25
+ * baseline (FTS over every field with equal weights, any word, no boosts; for prefixes: names in key order).
+ * Options: --db FILE, --kind KIND (one kind only), --errors N (print N misses per kind), --tuning JSON (override
+ * ranking parameters, e.g. '{"typeStrength":0.5}'), --rebuild (rebuild the search index first, e.g. after a graph build).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildSearchIndex, ensureSearchIndex } from "../src/app/build-search-index.js";
+import { autocomplete } from "../src/search/autocomplete.js";
+import { parseQuery } from "../src/search/parse-query.js";
+import { DEFAULT_TUNING, type SearchTuning, search } from "../src/search/search.js";
+import { prefixKey } from "../src/search/search-keys.js";
+import type { Store } from "../src/store/store.js";
+import { evalFolder, openEvalStore } from "./eval-store.js";
+import { firstRelevantRank, ndcg, reciprocalRank } from "./ranking-metrics.js";
+
+interface Item {
+  readonly query: string;
+  readonly lang: string;
+  readonly kind: string;
+  readonly relevant: readonly { type: string; id: string; grade: number }[];
+  readonly k?: number;
+}
+
+/** Ranked `type:id` keys for a query, from one system. */
+type System = (store: Store, item: Item) => Promise<string[]>;
+
+const key = (h: { type: string; id: string }) => `${h.type}:${h.id}`;
+
+const ours: System = async (store, item) => {
+  if (item.kind === "prefix") return (await autocomplete(store, item.query, { limit: item.k ?? 5 })).map(key);
+  return (await search(store, item.query, { lang: item.lang, limit: 10, tuning })).items.map(key);
+};
+
+const baseline: System = async (store, item) => {
+  if (item.kind === "prefix") {
+    return (await store.completeNames(prefixKey(item.query), undefined, item.k ?? 5)).map(key);
+  }
+  const { groups } = parseQuery(item.query);
+  const hits = await store.searchText({
+    groups: groups.map((g) => g.slice(0, 1)),
+    require: "any",
+    weights: [1, 1, 1, 1, 1],
+    limit: 10,
+  });
+  return hits.map(key);
+};
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    kind: { type: "string" },
+    errors: { type: "string" },
+    tuning: { type: "string" },
+    rebuild: { type: "boolean" },
+  },
+});
+const tuning: SearchTuning = {
+  ...DEFAULT_TUNING,
+  ...(values.tuning ? (JSON.parse(values.tuning) as Partial<SearchTuning>) : {}),
+};
+const items = readFileSync(join(evalFolder(), "search.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l) as Item)
+  .filter((i) => values.kind === undefined || i.kind === values.kind);
+const store = await openEvalStore(values.db);
+const started = performance.now();
+if (values.rebuild) await buildSearchIndex(store);
+if (await ensureSearchIndex(store))
+  console.error(`search index built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const kinds = [...new Set(items.map((i) => i.kind))];
+const rows: string[][] = [["kind", "queries", "system", "MRR@10", "top 1", "top 5", "nDCG@10 / in top k"]];
+for (const kind of kinds) {
+  const ofKind = items.filter((i) => i.kind === kind);
+  for (const [label, system] of [
+    ["campus-graph", ours],
+    ["baseline", baseline],
+  ] as const) {
+    const scores = { rr: 0, top1: 0, top5: 0, extra: 0 };
+    const misses: string[] = [];
+    for (const item of ofKind) {
+      const ranked = await system(store, item);
+      const relevant = new Set(item.relevant.map(key));
+      const rank = firstRelevantRank(ranked, relevant, 10);
+      scores.rr += reciprocalRank(ranked, relevant, 10);
+      scores.top1 += rank === 1 ? 1 : 0;
+      scores.top5 += rank !== undefined && rank <= 5 ? 1 : 0;
+      if (kind === "keyword")
+        scores.extra += ndcg(ranked, new Map(item.relevant.map((r) => [key(r), r.grade])), 10);
+      if (kind === "prefix") scores.extra += rank !== undefined && rank <= (item.k ?? 5) ? 1 : 0;
+      if (rank !== 1 && label === "campus-graph")
+        misses.push(
+          `  ${kind} "${item.query}" → ${[...relevant].join(", ")} at ${rank ?? "-"}; got ${ranked.slice(0, 3).join(", ")}`,
+        );
+    }
+    const n = ofKind.length;
+    const f = (x: number) => (x / n).toFixed(3);
+    const extra = kind === "keyword" || kind === "prefix" ? f(scores.extra) : "";
+    rows.push([kind, String(n), label, f(scores.rr), f(scores.top1), f(scores.top5), extra]);
+    for (const miss of misses.slice(0, Number(values.errors ?? 0))) console.error(miss);
+  }
+}
+await store.close();
+console.log(formatTable(rows));
+console.log(
+  "targets: known-item, concept MRR ≥ 0.98; alias ≥ 0.95; typo ≥ 0.96; keyword nDCG@10 ≥ 0.45; prefix in top 5 ≥ 0.90",
+);
+
+function formatTable(table: readonly string[][]): string {
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
+  return table
+    .map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  "))
+    .join("\n");
+}

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import type { Neighbour, Store } from "../store/store.js";
+import { buildGraph } from "./build-graph.js";
+
+let store: Store;
+beforeAll(async () => {
+  store = await openDemoStore();
+  await buildGraph(store);
+});
+
+const ids = (items: readonly Neighbour[]) => items.map((n) => n.node.id);
+const neighbours = (type: string, id: string, target: string, limit = 50) =>
+  store.neighbours({ type, id }, target, limit, 0);
+
+describe("buildGraph on the demo corpus", () => {
+  it("ranks a course naming the concept in its title above one mentioning it once in its body", async () => {
+    const courses = ids((await neighbours("concept", "Interleukin_6", "course")).items);
+    expect(courses).toContain("BIO-310");
+    expect(courses).toContain("BIOENG-399");
+    expect(courses.indexOf("BIO-310")).toBeLessThan(courses.indexOf("BIOENG-399"));
+  });
+
+  it("lists a course's teachers and prerequisites first, as facts, then computed neighbours", async () => {
+    const people = (await neighbours("course", "CHE-311", "course")).items;
+    expect(people[0]).toMatchObject({ node: { id: "ChE-311" }, edge: { kind: "prerequisite", score: 1 } });
+    expect(people[0]?.edge.evidence).toMatchObject({ fact: true, direction: "out" });
+    const firstComputed = people.findIndex((n) => n.edge.evidence.fact !== true);
+    const lastFact = people.map((n) => n.edge.evidence.fact === true).lastIndexOf(true);
+    if (firstComputed >= 0) expect(lastFact).toBeLessThan(firstComputed);
+  });
+
+  it("gives a course its concepts with scores in (0, 1] and the evidence behind each", async () => {
+    const concepts = (await neighbours("course", "BIO-310", "concept")).items;
+    expect(ids(concepts)).toContain("Interleukin_6");
+    for (const c of concepts) {
+      expect(c.edge.kind).toBe("concept");
+      expect(c.edge.score).toBeGreaterThan(0);
+      expect(c.edge.score).toBeLessThanOrEqual(1);
+    }
+    const il6 = concepts.find((c) => c.node.id === "Interleukin_6");
+    expect(il6?.edge.evidence).toMatchObject({ mentions: expect.arrayContaining(["Interleukin 6"]) });
+    const scores = concepts.map((c) => c.edge.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("relates concepts of the same field, and lists a concept's category as a fact", async () => {
+    const related = ids((await neighbours("concept", "T_cell", "concept")).items);
+    expect(related).toEqual(expect.arrayContaining(["B_cell", "Antibody"]));
+    expect(related).not.toContain("Inflation");
+    expect((await neighbours("concept", "T_cell", "category")).items[0]).toMatchObject({
+      node: { id: "immunology" },
+      edge: { kind: "category" },
+    });
+  });
+
+  it("relates courses that share concepts, after the facts, with the shared concepts as evidence", async () => {
+    const bio310 = (await neighbours("course", "BIO-310", "course")).items;
+    expect(bio310[0]).toMatchObject({ node: { id: "BIO-479" }, edge: { kind: "prerequisite" } });
+    // In the demo corpus related courses are also prerequisites: the fact row carries the semantic score.
+    const immunology = (await neighbours("course", "BIOENG-399", "course")).items.find(
+      (n) => n.node.id === "BIO-479",
+    );
+    expect(immunology?.edge.evidence).toMatchObject({
+      fact: true,
+      alsoKind: "semantic",
+      score: expect.any(Number),
+    });
+    const semantic: Neighbour[] = [];
+    for await (const course of store.scanRecords("course")) {
+      semantic.push(
+        ...(await neighbours("course", course.id, "mooc")).items.filter((n) => n.edge.kind === "semantic"),
+      );
+    }
+    expect(semantic.length).toBeGreaterThan(0);
+    for (const n of semantic) expect(n.edge.evidence.shared).toEqual(expect.any(Array));
+  });
+
+  it("lends a concept without records of its own those of its closest concepts, ranked last and labelled", async () => {
+    const page = await neighbours("concept", "Antigen", "course");
+    const via = page.items.filter((n) => n.edge.kind === "via-concept");
+    expect(via.length).toBeGreaterThan(0);
+    for (const n of via) expect(n.edge.evidence.via).toEqual(expect.any(String));
+    const kinds = page.items.map((n) => n.edge.kind);
+    expect(kinds.slice(kinds.indexOf("via-concept")).every((k) => k === "via-concept")).toBe(true);
+  });
+
+  it("gives people concepts from what they teach and write", async () => {
+    const counts = await store.neighbourCounts({ type: "person", id: "p-helene-muller" });
+    expect(counts.concept ?? 0).toBeGreaterThan(0);
+  });
+
+  it("pages with limit and offset and reports the total", async () => {
+    const all = await neighbours("concept", "T_cell", "concept");
+    const page = await store.neighbours({ type: "concept", id: "T_cell" }, "concept", 2, 1);
+    expect(page.total).toBe(all.total);
+    expect(ids(page.items)).toEqual(ids(all.items).slice(1, 3));
+  });
+
+  it("builds the same graph twice", async () => {
+    const before = await neighbours("concept", "Interleukin_6", "course");
+    await buildGraph(store);
+    expect(await neighbours("concept", "Interleukin_6", "course")).toEqual(before);
+  });
+});

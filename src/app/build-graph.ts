@@ -1,0 +1,185 @@
+/**
+ * The graph build use case: detect the concepts of every record, compute entity → concept, concept ↔ concept and
+ * entity ↔ entity edges, assemble each node's ranked neighbourhoods with the corpus's organisational links, and
+ * store them with each node's importance, in one transaction. Pure computation lives in `src/graph/`.
+ */
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { conceptRelations } from "../graph/concept-relations.js";
+import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { semanticEdges } from "../graph/semantic-edges.js";
+import type { NodeScore, Store } from "../store/store.js";
+import {
+  DERIVED,
+  deriveProfiles,
+  loadNodes,
+  type Nodes,
+  organisationalFacts,
+  recordProfile,
+  toRows,
+} from "./graph-inputs.js";
+import { loadConceptDictionary } from "./load-concept-dictionary.js";
+
+/** Options of `buildGraph`. */
+export interface BuildGraphOptions {
+  /** Called as each stage advances: its name, work done and work in all. */
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Kept in metadata under GRAPH_STAMP_KEY with the graph, e.g. the corpus hash the graph was built from. */
+  readonly stamp?: string;
+}
+
+/** The metadata key of the stamp given to the last build. */
+export const GRAPH_STAMP_KEY = "graph.stamp";
+
+/** What a build did. */
+export interface BuildGraphReport {
+  readonly nodes: number;
+  readonly entityConceptEdges: number;
+  readonly conceptRelations: number;
+  readonly semanticEdges: number;
+  readonly neighbourRows: number;
+  readonly seconds: number;
+}
+
+/** Builds the whole graph of `store` and replaces what was there. */
+export async function buildGraph(store: Store, options: BuildGraphOptions = {}): Promise<BuildGraphReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const nodes = await loadNodes(store);
+  const { scored, counts } = await computeScoredEdges(store, nodes, progress);
+  progress("neighbourhoods", 0, 1);
+  const facts = organisationalFacts(nodes);
+  // The parsed records are not needed past this point; let them go before the largest allocations.
+  nodes.records.length = 0;
+  const lists = assembleNeighbourhoods({
+    typeOf: (n) => nodes.keys[n]?.type ?? "",
+    isConcept: (n) => nodes.keys[n]?.type === "concept",
+    facts,
+    scored,
+  });
+  const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "");
+  progress("neighbourhoods", 1, 1);
+  progress("writing", 0, 1);
+  let neighbourRows = 0;
+  for (const list of lists.values()) neighbourRows += list.length;
+  await store.transaction(async (writer) => {
+    await writer.replaceNeighbours("all", toRows(lists, nodes));
+    await writer.replaceNodeScores("all", toScores(scores, nodes));
+    if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
+  });
+  progress("writing", 1, 1);
+  return {
+    nodes: nodes.keys.length,
+    ...counts,
+    neighbourRows,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * Every computed edge, in both directions where it is symmetric: record ↔ concept, concept → concept,
+ * record → record. Intermediate results (evidence, relations, semantic edges) stay local and are freed on return.
+ */
+async function computeScoredEdges(
+  store: Store,
+  nodes: Nodes,
+  progress: NonNullable<BuildGraphOptions["onProgress"]>,
+): Promise<{
+  scored: NeighbourEdge[];
+  counts: Omit<BuildGraphReport, "nodes" | "neighbourRows" | "seconds">;
+}> {
+  progress("dictionary", 0, 1);
+  const dictionary = await loadConceptDictionary(store);
+  progress("dictionary", 1, 1);
+  const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+  const { profiles, evidence } = detectEntityConcepts(nodes, dictionary, progress);
+  const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
+  deriveProfiles(nodes, profiles);
+  const scored: NeighbourEdge[] = [];
+  for (const [entity, edges] of profiles) {
+    for (const e of edges) {
+      const concept = conceptNode(e.concept);
+      if (concept === undefined) continue;
+      const found = evidence.get(entity)?.get(e.concept);
+      // Derived profiles (people, units) have no evidence of their own: they come from linked records.
+      const why = found
+        ? {
+            detected: Math.round(found.detected * 10_000) / 10_000,
+            keyword: found.keyword,
+            mentions: found.mentions,
+          }
+        : DERIVED;
+      scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
+      scored.push({ source: concept, target: entity, score: e.score, kind: "concept", evidence: why });
+    }
+  }
+  progress("relations", 0, 1);
+  const popularity = new Map<number, number>();
+  for (const edges of profiles.values())
+    for (const e of edges) popularity.set(e.concept, (popularity.get(e.concept) ?? 0) + 1);
+  const ontology = {
+    size: dictionary.ids.length,
+    cluster: dictionary.cluster,
+    category: dictionary.category,
+    links: dictionary.links,
+  };
+  const relations = conceptRelations(ontology, profiles.values(), (c) => popularity.get(c) ?? 0);
+  for (const r of relations) {
+    const source = conceptNode(r.source);
+    const target = conceptNode(r.target);
+    if (source !== undefined && target !== undefined) {
+      scored.push({ source, target, score: r.score, kind: "related-concept", evidence: r.evidence });
+    }
+  }
+  progress("relations", 1, 1);
+  progress("semantic", 0, 1);
+  // People are known by what they teach and write (facts); a few semantic neighbours each are enough.
+  const semantic = semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", {
+    perType: (type) => (type === "person" ? 5 : 10),
+  });
+  for (const s of semantic) {
+    const shared = s.shared.map((c) => dictionary.ids[c]);
+    scored.push({
+      source: s.source,
+      target: s.target,
+      score: s.score,
+      kind: "semantic",
+      evidence: { shared },
+    });
+  }
+  progress("semantic", 1, 1);
+  return {
+    scored,
+    counts: { entityConceptEdges, conceptRelations: relations.length, semanticEdges: semantic.length },
+  };
+}
+
+/** Concept edges of every record that has text: detection on its texts, and its keywords. */
+function detectEntityConcepts(
+  nodes: Nodes,
+  dictionary: ConceptDictionary,
+  progress: NonNullable<BuildGraphOptions["onProgress"]>,
+): { profiles: Map<number, ConceptEdge[]>; evidence: Map<number, Map<number, ConceptEvidence>> } {
+  const profiles = new Map<number, ConceptEdge[]>();
+  const evidence = new Map<number, Map<number, ConceptEvidence>>();
+  const total = nodes.records.length;
+  nodes.records.forEach((record, node) => {
+    if (node % 500 === 0) progress("detection", node, total);
+    const profile = recordProfile(record, dictionary);
+    if (profile.edges.length === 0) return;
+    profiles.set(node, profile.edges);
+    evidence.set(node, profile.evidence);
+  });
+  progress("detection", total, total);
+  return { profiles, evidence };
+}
+
+/** Node scores keyed by record, rounded. */
+export function toScores(scores: ReturnType<typeof degreeScores>, nodes: Nodes): NodeScore[] {
+  const out: NodeScore[] = [];
+  for (const [node, s] of scores) {
+    const key = nodes.keys[node];
+    if (key) out.push({ key, importance: Math.round(s.importance * 10_000) / 10_000, degrees: s.degrees });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the search index from the Store: every record (`buildSearchIndex`), some records after an import or
+ * a graph build (`refreshSearchIndex`), or only when the records changed since the last build
+ * (`ensureSearchIndex`). Importance comes from the graph's node scores when they exist.
+ */
+
+import { toSearchDocument } from "../search/search-document.js";
+import type { RecordKey, SearchDocument, Store } from "../store/store.js";
+
+/** The metadata key holding the record counts the search index was built from. */
+export const SEARCH_STATE_KEY = "search.index.state";
+
+const BATCH = 5_000;
+
+/** What a build did. */
+export interface SearchIndexReport {
+  readonly documents: number;
+  readonly seconds: number;
+}
+
+/** Rebuilds the search index of every record, in one transaction. */
+export async function buildSearchIndex(store: Store): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const importance = await readImportance(store);
+  const state = await searchState(store);
+  let documents = 0;
+  await store.transaction(async (writer) => {
+    await writer.clearSearchIndex();
+    let batch: SearchDocument[] = [];
+    for await (const record of store.scanRecords()) {
+      batch.push(toSearchDocument(record, importance.get(keyOf(record))));
+      if (batch.length >= BATCH) {
+        await writer.putSearchDocuments(batch);
+        documents += batch.length;
+        batch = [];
+      }
+    }
+    await writer.putSearchDocuments(batch);
+    documents += batch.length;
+    await writer.setMeta(SEARCH_STATE_KEY, state);
+  });
+  return { documents, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Re-indexes the records with these keys (missing records are skipped), in one transaction. */
+export async function refreshSearchIndex(store: Store, keys: readonly RecordKey[]): Promise<number> {
+  const importance = await readImportance(store);
+  const docs: SearchDocument[] = [];
+  for (const key of keys) {
+    const record = await store.getRecord(key);
+    if (record !== undefined) docs.push(toSearchDocument(record, importance.get(keyOf(record))));
+  }
+  await store.transaction(async (writer) => {
+    await writer.putSearchDocuments(docs);
+    await writer.setMeta(SEARCH_STATE_KEY, await searchState(store));
+  });
+  return docs.length;
+}
+
+/** Builds the search index when it is empty or the record counts changed since it was built; true if it did. */
+export async function ensureSearchIndex(store: Store): Promise<boolean> {
+  const [state, built, documents] = await Promise.all([
+    searchState(store),
+    store.getMeta(SEARCH_STATE_KEY),
+    store.countSearchDocuments(),
+  ]);
+  if (state === built && documents > 0) return false;
+  const records = Object.values(JSON.parse(state) as Record<string, number>).reduce((a, b) => a + b, 0);
+  if (records === 0) return false;
+  await buildSearchIndex(store);
+  return true;
+}
+
+// The record counts per type: cheap, and changed by every import that adds records.
+async function searchState(store: Store): Promise<string> {
+  return JSON.stringify(await store.countRecords());
+}
+
+async function readImportance(store: Store): Promise<Map<string, number>> {
+  const importance = new Map<string, number>();
+  for await (const score of store.scanNodeScores()) importance.set(keyOf(score.key), score.importance);
+  return importance;
+}
+
+function keyOf(key: RecordKey): string {
+  return `${key.type}\u0000${key.id}`;
+}

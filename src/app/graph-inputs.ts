@@ -1,0 +1,185 @@
+/**
+ * What the graph build and the graph update share: the records as numbered nodes, each record's concept evidence
+ * and profile, derived profiles for records without text, organisational facts, and stored rows.
+ */
+import type { CorpusRecord } from "../core/record.js";
+import { displayName } from "../core/record.js";
+import { detectConcepts } from "../detect/concept-detector.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import {
+  type ConceptEdge,
+  type ConceptEvidence,
+  deriveConceptProfile,
+  scoreEntityConcepts,
+} from "../graph/entity-concepts.js";
+import { keywordConcept } from "../graph/keyword-concepts.js";
+import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
+import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
+
+/** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
+export const CONCEPTS_PER_ENTITY = 20;
+export const CONCEPTS_PER_DERIVED = 15;
+/** Types that are not described by concepts of their own. */
+export const NO_TEXT_TYPES = new Set(["concept", "category"]);
+
+/** Every record of the store, numbered. */
+export interface Nodes {
+  readonly keys: RecordKey[];
+  readonly names: string[];
+  readonly index: Map<string, number>;
+  readonly records: CorpusRecord[];
+}
+
+/** Reads every record of the store as numbered nodes. */
+export async function loadNodes(store: Store): Promise<Nodes> {
+  const nodes: Nodes = { keys: [], names: [], index: new Map(), records: [] };
+  for await (const record of store.scanRecords()) {
+    nodes.index.set(`${record.type}\0${record.id}`, nodes.keys.length);
+    nodes.keys.push({ type: record.type, id: record.id });
+    nodes.names.push(displayName(record));
+    nodes.records.push(record);
+  }
+  return nodes;
+}
+
+/** A record's concept edges from its own texts and keywords, best first; empty for concepts and categories. */
+export function recordProfile(
+  record: CorpusRecord,
+  dictionary: ConceptDictionary,
+): { edges: ConceptEdge[]; evidence: Map<number, ConceptEvidence> } {
+  if (NO_TEXT_TYPES.has(record.type)) return { edges: [], evidence: new Map() };
+  const evidence = recordEvidence(record, dictionary);
+  return { edges: scoreEntityConcepts(evidence, CONCEPTS_PER_ENTITY), evidence };
+}
+
+/** The evidence of each concept for one record: best detector score over its languages, and its keywords. */
+export function recordEvidence(
+  record: CorpusRecord,
+  dictionary: ConceptDictionary,
+): Map<number, ConceptEvidence> {
+  const evidence = new Map<number, { detected: number; keyword: boolean; mentions: string[] }>();
+  const get = (concept: number) => {
+    let e = evidence.get(concept);
+    if (!e) {
+      e = { detected: 0, keyword: false, mentions: [] };
+      evidence.set(concept, e);
+    }
+    return e;
+  };
+  const languages = new Set([
+    ...Object.keys(record.name),
+    ...Object.keys(record.description ?? {}),
+    ...Object.keys(record.text ?? {}),
+  ]);
+  for (const lang of languages) {
+    const title = record.name[lang] ?? displayName(record);
+    const text = [title, record.description?.[lang], record.text?.[lang]].filter(Boolean).join("\n\n");
+    const detectLang = lang === "fr" ? "fr" : lang === "en" ? "en" : undefined;
+    for (const c of detectConcepts(dictionary, text, {
+      titleLength: title.length,
+      limit: 40,
+      threshold: 0.05,
+      ...(detectLang ? { lang: detectLang } : {}),
+    })) {
+      const concept = dictionary.index.get(c.id);
+      if (concept === undefined) continue;
+      const e = get(concept);
+      e.detected = Math.max(e.detected, c.score);
+      if (e.mentions.length < 3)
+        e.mentions.push(...c.mentions.slice(0, 3 - e.mentions.length).map((m) => m.text));
+    }
+  }
+  const detected = new Set(evidence.keys());
+  const tags = [...(record.keywords ?? [])];
+  const topic = record.attrs?.topic_wikipedia;
+  if (typeof topic === "string") tags.push(topic.replace(/_/g, " "));
+  for (const keyword of tags) {
+    const concept = keywordConcept(dictionary, keyword, detected);
+    if (concept !== undefined) get(concept).keyword = true;
+  }
+  return evidence;
+}
+
+/**
+ * Records without text of their own (people, units…) take a profile from the records linked to them: all such
+ * records without a profile yet, or exactly the records in `only` (to refresh them after a change).
+ */
+export function deriveProfiles(
+  nodes: Nodes,
+  profiles: Map<number, ConceptEdge[]>,
+  only?: ReadonlySet<number>,
+): void {
+  const neighbours = new Map<number, number[]>();
+  const connect = (a: number, b: number) => {
+    const list = neighbours.get(a) ?? [];
+    list.push(b);
+    neighbours.set(a, list);
+  };
+  nodes.records.forEach((record, source) => {
+    for (const link of record.links ?? []) {
+      const target = nodes.index.get(`${link.type}\0${link.id}`);
+      if (target === undefined) continue;
+      connect(source, target);
+      connect(target, source);
+    }
+  });
+  // Two rounds: people from their courses and publications first, then units from their people too.
+  for (let round = 0; round < 2; round += 1) {
+    const derived = new Map<number, ConceptEdge[]>();
+    for (const [node, linked] of neighbours) {
+      const type = nodes.keys[node]?.type ?? "";
+      if (NO_TEXT_TYPES.has(type) || (only ? !only.has(node) : profiles.has(node))) continue;
+      const edges = deriveConceptProfile(
+        linked.flatMap((n) => (profiles.has(n) ? [profiles.get(n) ?? []] : [])),
+        CONCEPTS_PER_DERIVED,
+      );
+      if (edges.length > 0) derived.set(node, edges);
+    }
+    for (const [node, edges] of derived) profiles.set(node, edges);
+  }
+}
+
+// Shared evidence objects: millions of fact rows, serialised once.
+const FACT_OUT = Object.freeze({ fact: true, direction: "out" });
+const FACT_IN = Object.freeze({ fact: true, direction: "in" });
+
+/** The corpus's organisational links as neighbour edges in both directions (facts, score 1), of `sources` only if given. */
+export function organisationalFacts(nodes: Nodes, sources?: ReadonlySet<number>): NeighbourEdge[] {
+  const facts: NeighbourEdge[] = [];
+  nodes.records.forEach((record, source) => {
+    for (const link of record.links ?? []) {
+      // Concept hyperlinks are evidence of related concepts, not facts to list first.
+      if (link.rel === "link") continue;
+      const target = nodes.index.get(`${link.type}\0${link.id}`);
+      if (target === undefined) continue;
+      if (!sources || sources.has(source))
+        facts.push({ source, target, score: 1, kind: link.rel, evidence: FACT_OUT });
+      if (!sources || sources.has(target))
+        facts.push({ source: target, target: source, score: 1, kind: link.rel, evidence: FACT_IN });
+    }
+  });
+  return facts;
+}
+
+/** Evidence of the concept edges of records whose profile is derived from linked records. */
+export const DERIVED = Object.freeze({ derived: true });
+
+/** The stored rows of every list, produced one at a time; each list is dropped once written, to free memory. */
+export function* toRows(
+  lists: Neighbourhoods,
+  nodes: Nodes,
+  sources?: ReadonlySet<number>,
+): Generator<NeighbourRow> {
+  for (const [key, list] of lists) {
+    lists.delete(key);
+    if (sources && !sources.has(list[0]?.source ?? -1)) continue;
+    for (const edge of list) {
+      const source = nodes.keys[edge.source];
+      const target = nodes.keys[edge.target];
+      if (!source || !target) continue;
+      const evidence =
+        edge.kind === "via-concept" ? { via: nodes.keys[edge.evidence.via as number]?.id } : edge.evidence;
+      yield { source, target, score: Math.round(edge.score * 10_000) / 10_000, kind: edge.kind, evidence };
+    }
+  }
+}

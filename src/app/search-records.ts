@@ -1,0 +1,120 @@
+/**
+ * The search and autocomplete use cases: validate the input (types, limit, offset; the text itself is never
+ * an error), make sure the index is built, and shape the output the CLI and the HTTP API print.
+ */
+import { CampusGraphError } from "../core/errors.js";
+import { KNOWN_TYPES } from "../core/record.js";
+import { autocomplete } from "../search/autocomplete.js";
+import { TYPE_WEIGHTS } from "../search/ranking.js";
+import { search } from "../search/search.js";
+import type { Store } from "../store/store.js";
+import { ensureSearchIndex } from "./build-search-index.js";
+
+/** Index maintenance, for the build step and the HTTP API to call through this one module. */
+export { buildSearchIndex, ensureSearchIndex, refreshSearchIndex } from "./build-search-index.js";
+
+/** The most hits one request returns. */
+export const MAX_LIMIT = 100;
+/** The deepest page: hits beyond it are not ranked. */
+export const MAX_OFFSET = 1_000;
+
+/** A search request as the CLI or the API receives it. */
+export interface SearchRequest {
+  readonly query: string;
+  /** Only these types; default every type. An unknown type is an INVALID_ARGUMENT error. */
+  readonly types?: readonly string[];
+  /** "en" or "fr" (other values are an INVALID_ARGUMENT error). */
+  readonly lang?: string;
+  /** 1 to 100, default 10. */
+  readonly limit?: number;
+  /** 0 to 1,000, default 0. */
+  readonly offset?: number;
+}
+
+/** One hit as printed. */
+export interface SearchItem {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly score: number;
+  readonly highlight: string;
+}
+
+/** A search response. */
+export interface SearchResponse {
+  readonly items: readonly SearchItem[];
+  readonly total: number;
+  readonly facets: Readonly<Record<string, number>>;
+}
+
+/** An autocomplete response. */
+export interface AutocompleteResponse {
+  readonly items: readonly { readonly type: string; readonly id: string; readonly name: string }[];
+}
+
+/** Searches every type (or the given ones), building the search index first if it is missing or stale. */
+export async function searchRecords(store: Store, request: SearchRequest): Promise<SearchResponse> {
+  const types = await checkTypes(store, request.types);
+  const limit = checkRange("limit", request.limit ?? 10, 1, MAX_LIMIT);
+  const offset = checkRange("offset", request.offset ?? 0, 0, MAX_OFFSET);
+  if (request.lang !== undefined && request.lang !== "en" && request.lang !== "fr") {
+    throw new CampusGraphError("INVALID_ARGUMENT", {
+      problem: `unsupported language "${request.lang}" (en or fr)`,
+    });
+  }
+  await ensureSearchIndex(store);
+  const result = await search(store, request.query, {
+    ...(types ? { types } : {}),
+    ...(request.lang ? { lang: request.lang } : {}),
+    limit,
+    offset,
+  });
+  return {
+    items: result.items.map(({ type, id, name, description, score, highlight }) => ({
+      type,
+      id,
+      name,
+      description,
+      score,
+      highlight,
+    })),
+    total: result.total,
+    facets: result.facets,
+  };
+}
+
+/** Suggests records whose names start with `request.query`, grouped by type. */
+export async function autocompleteRecords(
+  store: Store,
+  request: Pick<SearchRequest, "query" | "types" | "limit">,
+): Promise<AutocompleteResponse> {
+  const types = await checkTypes(store, request.types);
+  const limit = checkRange("limit", request.limit ?? 8, 1, MAX_LIMIT);
+  await ensureSearchIndex(store);
+  return { items: await autocomplete(store, request.query, { ...(types ? { types } : {}), limit }) };
+}
+
+async function checkTypes(store: Store, types: readonly string[] | undefined): Promise<string[] | undefined> {
+  if (types === undefined || types.length === 0) return undefined;
+  const known = new Set<string>([...KNOWN_TYPES, ...Object.keys(TYPE_WEIGHTS)]);
+  if (types.some((t) => !known.has(t))) {
+    for (const t of Object.keys(await store.countRecords())) known.add(t);
+  }
+  const unknown = types.find((t) => !known.has(t));
+  if (unknown !== undefined) {
+    throw new CampusGraphError("INVALID_ARGUMENT", {
+      problem: `unknown type "${unknown}" (known: ${[...known].sort().join(", ")})`,
+    });
+  }
+  return [...new Set(types)];
+}
+
+function checkRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new CampusGraphError("INVALID_ARGUMENT", {
+      problem: `${name} must be a whole number from ${min} to ${max}, got ${value}`,
+    });
+  }
+  return value;
+}

@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import type { CorpusRecord } from "../core/record.js";
+import type { Store } from "../store/store.js";
+import { buildGraph } from "./build-graph.js";
+import { updateGraph } from "./update-graph.js";
+
+let store: Store;
+beforeEach(async () => {
+  store = await openDemoStore();
+  await buildGraph(store);
+});
+
+const ids = async (type: string, id: string, target: string) =>
+  (await store.neighbours({ type, id }, target, 100, 0)).items.map((n) => n.node.id);
+
+async function change(record: CorpusRecord): Promise<void> {
+  const outcome = await store.transaction((w) => w.upsertRecords([record]));
+  await updateGraph(store, outcome.changed);
+}
+
+describe("updateGraph", () => {
+  it("moves a changed course from its old concepts' pages to its new ones", async () => {
+    expect(await ids("concept", "Interleukin_6", "course")).toContain("BIO-310");
+    const before = await store.getRecord({ type: "course", id: "BIO-310" });
+    await change({
+      type: "course",
+      id: "BIO-310",
+      name: { en: "Reinforced concrete structures" },
+      description: { en: "Design of reinforced concrete beams and slabs with the finite element method." },
+      links: before?.links ?? [],
+    });
+    expect(await ids("course", "BIO-310", "concept")).toEqual(
+      expect.arrayContaining(["Reinforced_concrete", "Finite_element_method"]),
+    );
+    expect(await ids("course", "BIO-310", "concept")).not.toContain("Interleukin_6");
+    const concrete = await store.neighbours({ type: "concept", id: "Reinforced_concrete" }, "course", 100, 0);
+    expect(concrete.items.find((n) => n.node.id === "BIO-310")?.edge.kind).toBe("concept");
+    const il6 = await store.neighbours({ type: "concept", id: "Interleukin_6" }, "course", 100, 0);
+    expect(il6.items.find((n) => n.node.id === "BIO-310" && n.edge.kind === "concept")).toBeUndefined();
+    // Its teacher's facts still list it.
+    expect(await ids("course", "BIO-310", "person")).toEqual(expect.arrayContaining(["p-anne-dupont"]));
+  });
+
+  it("gives a new record its concepts, facts and concept pages, without a full rebuild", async () => {
+    await change({
+      type: "course",
+      id: "NEW-101",
+      name: { en: "Vaccines and antibodies" },
+      description: { en: "How vaccines train B cells to make antibodies." },
+      links: [{ rel: "teacher", type: "person", id: "p-anne-dupont" }],
+    });
+    expect(await ids("course", "NEW-101", "concept")).toEqual(
+      expect.arrayContaining(["Vaccine", "Antibody"]),
+    );
+    expect(await ids("concept", "Vaccine", "course")).toContain("NEW-101");
+    expect(await ids("person", "p-anne-dupont", "course")).toContain("NEW-101");
+    expect(await ids("course", "NEW-101", "person")).toEqual([
+      "p-anne-dupont",
+      ...(await ids("course", "NEW-101", "person")).slice(1),
+    ]);
+  });
+
+  it("keeps the concepts a linked course found in its own text", async () => {
+    // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
+    const before = await store.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);
+    const bio310 = await store.getRecord({ type: "course", id: "BIO-310" });
+    await change({
+      ...(bio310 ?? { type: "course", id: "BIO-310", name: { en: "x" } }),
+      name: { en: "Quantum mechanics" },
+    });
+    expect(await store.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0)).toEqual(before);
+  });
+
+  it("leaves the lists of untouched records as they were", async () => {
+    const untouched = await store.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0);
+    await change({
+      type: "course",
+      id: "NEW-102",
+      name: { en: "Antibodies" },
+      description: { en: "Antibodies and antigens." },
+    });
+    expect(await store.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0)).toEqual(untouched);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * The incremental graph update: after records changed, recompute their concept edges, the profiles of the
+ * records without text linked to them, and the semantic edges; then rewrite only the neighbour lists of the nodes
+ * that the change touches — the records themselves, their old and new concepts, their old and new semantic
+ * partners, and the records they are linked to — in one transaction. Everything else keeps its stored rows.
+ */
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { semanticEdges } from "../graph/semantic-edges.js";
+import type { RecordKey, Store } from "../store/store.js";
+import { toScores } from "./build-graph.js";
+import {
+  DERIVED,
+  deriveProfiles,
+  loadNodes,
+  NO_TEXT_TYPES,
+  type Nodes,
+  organisationalFacts,
+  recordProfile,
+  toRows,
+} from "./graph-inputs.js";
+import { loadConceptDictionary } from "./load-concept-dictionary.js";
+
+/** What an update did. */
+export interface UpdateGraphReport {
+  readonly changed: number;
+  /** Nodes whose neighbour lists were rewritten. */
+  readonly rewritten: number;
+  readonly seconds: number;
+}
+
+interface Stored {
+  readonly profiles: Map<number, ConceptEdge[]>;
+  readonly evidence: Map<number, Map<number, Readonly<Record<string, unknown>>>>;
+  readonly partners: Map<number, Set<number>>;
+  readonly related: NeighbourEdge[];
+}
+
+/** Updates the stored graph for the records `changed` (new or modified; removed ones are gone already). */
+export async function updateGraph(store: Store, changed: readonly RecordKey[]): Promise<UpdateGraphReport> {
+  const started = performance.now();
+  const dictionary = await loadConceptDictionary(store);
+  const nodes = await loadNodes(store);
+  const changedNodes = new Set(changed.flatMap((k) => nodes.index.get(`${k.type}\0${k.id}`) ?? []));
+  const stored = await readProfiles(store, nodes, dictionary);
+  await readPartners(store, nodes, changedNodes, stored);
+  const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+  const oldConcepts = conceptsOf(changedNodes, stored.profiles, conceptNode);
+  const fresh = new Map<number, Map<number, ConceptEvidence>>();
+  for (const node of changedNodes) {
+    const record = nodes.records[node];
+    if (!record) continue;
+    const profile = recordProfile(record, dictionary);
+    stored.profiles.delete(node);
+    if (profile.edges.length > 0) stored.profiles.set(node, profile.edges);
+    fresh.set(node, profile.evidence);
+  }
+  const linked = linkedNodes(nodes, changedNodes);
+  // Re-derive the changed records that found no concept in their own text, and the linked records whose
+  // stored profile was derived (people, units): a linked course keeps the concepts of its own text.
+  const isDerived = (n: number) =>
+    changedNodes.has(n)
+      ? !fresh.get(n)?.size
+      : [...(stored.evidence.get(n)?.values() ?? [])].every((e) => e.derived === true);
+  const rederive = new Set(
+    [...linked, ...changedNodes].filter((n) => !NO_TEXT_TYPES.has(nodes.keys[n]?.type ?? "") && isDerived(n)),
+  );
+  deriveProfiles(nodes, stored.profiles, rederive);
+  const touched = new Set([...changedNodes, ...rederive]);
+  await readPartners(store, nodes, rederive, stored);
+  const semantic = semanticEdges(stored.profiles, (n) => nodes.keys[n]?.type ?? "", {
+    perType: (type) => (type === "person" ? 5 : 10),
+  });
+  const affected = new Set([
+    ...touched,
+    ...linked,
+    ...oldConcepts,
+    ...conceptsOf(touched, stored.profiles, conceptNode),
+  ]);
+  for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
+  for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
+  await readRelated(store, nodes, affected, stored);
+  const lists = assembleNeighbourhoods({
+    typeOf: (n) => nodes.keys[n]?.type ?? "",
+    isConcept: (n) => nodes.keys[n]?.type === "concept",
+    facts: organisationalFacts(nodes, affected),
+    scored: scoredEdges(nodes, dictionary, stored, fresh, semantic, affected),
+  });
+  const others: { type: string; degrees: Record<string, number> }[] = [];
+  for await (const score of store.scanNodeScores())
+    others.push({ type: score.key.type, degrees: { ...score.degrees } });
+  const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "", others);
+  const keys = [...affected].flatMap((n) => nodes.keys[n] ?? []);
+  await store.transaction(async (writer) => {
+    await writer.replaceNeighbours(keys, toRows(lists, nodes, affected));
+    await writer.replaceNodeScores(
+      keys,
+      toScores(scores, nodes).filter((s) =>
+        affected.has(nodes.index.get(`${s.key.type}\0${s.key.id}`) ?? -1),
+      ),
+    );
+  });
+  return {
+    changed: changedNodes.size,
+    rewritten: affected.size,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Every record's stored concept edges, with their evidence. */
+async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDictionary): Promise<Stored> {
+  const stored: Stored = { profiles: new Map(), evidence: new Map(), partners: new Map(), related: [] };
+  for (const [node, key] of nodes.keys.entries()) {
+    if (NO_TEXT_TYPES.has(key.type)) continue;
+    const edges: ConceptEdge[] = [];
+    const evidence = new Map<number, Readonly<Record<string, unknown>>>();
+    for (const item of (await store.neighbours(key, "concept", 1_000, 0)).items) {
+      const concept = dictionary.index.get(item.node.id);
+      if (item.edge.kind !== "concept" || concept === undefined) continue;
+      edges.push({ concept, score: item.edge.score });
+      evidence.set(concept, item.edge.evidence);
+    }
+    if (edges.length > 0) {
+      stored.profiles.set(node, edges);
+      stored.evidence.set(node, evidence);
+    }
+  }
+  return stored;
+}
+
+/** The stored semantic partners of `sources`, of every type. */
+async function readPartners(
+  store: Store,
+  nodes: Nodes,
+  sources: Iterable<number>,
+  into: Stored,
+): Promise<void> {
+  for (const node of sources) {
+    const key = nodes.keys[node];
+    if (!key) continue;
+    for (const type of Object.keys(await store.neighbourCounts(key))) {
+      for (const item of (await store.neighbours(key, type, 1_000, 0)).items) {
+        const target = nodes.index.get(`${item.node.type}\0${item.node.id}`);
+        if (item.edge.kind !== "semantic" || target === undefined) continue;
+        const partners = into.partners.get(node) ?? new Set();
+        partners.add(target);
+        into.partners.set(node, partners);
+      }
+    }
+  }
+}
+
+/** The stored relations of the concepts among `sources`. */
+async function readRelated(
+  store: Store,
+  nodes: Nodes,
+  sources: Iterable<number>,
+  into: Stored,
+): Promise<void> {
+  for (const node of sources) {
+    const key = nodes.keys[node];
+    if (key?.type !== "concept") continue;
+    for (const item of (await store.neighbours(key, "concept", 1_000, 0)).items) {
+      const target = nodes.index.get(`${item.node.type}\0${item.node.id}`);
+      if (item.edge.kind !== "related-concept" || target === undefined) continue;
+      into.related.push({
+        source: node,
+        target,
+        score: item.edge.score,
+        kind: "related-concept",
+        evidence: item.edge.evidence,
+      });
+    }
+  }
+}
+
+/** The computed edges whose source is in `affected`, or that a concept in `affected` may borrow through. */
+function scoredEdges(
+  nodes: Nodes,
+  dictionary: ConceptDictionary,
+  stored: Stored,
+  fresh: ReadonlyMap<number, ReadonlyMap<number, ConceptEvidence>>,
+  semantic: ReturnType<typeof semanticEdges>,
+  affected: ReadonlySet<number>,
+): NeighbourEdge[] {
+  const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+  const related = stored.related.filter((r) => affected.has(r.source));
+  // Concepts related to an affected concept lend it their records: their record lists are needed too.
+  const lenders = new Set([...affected, ...related.map((r) => r.target)]);
+  const scored: NeighbourEdge[] = [...related];
+  for (const [entity, edges] of stored.profiles) {
+    for (const e of edges) {
+      const concept = conceptNode(e.concept);
+      if (concept === undefined || (!affected.has(entity) && !lenders.has(concept))) continue;
+      const found = fresh.get(entity)?.get(e.concept);
+      const why = found
+        ? {
+            detected: Math.round(found.detected * 10_000) / 10_000,
+            keyword: found.keyword,
+            mentions: found.mentions,
+          }
+        : (stored.evidence.get(entity)?.get(e.concept) ?? DERIVED);
+      if (affected.has(entity))
+        scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
+      if (lenders.has(concept))
+        scored.push({ source: concept, target: entity, score: e.score, kind: "concept", evidence: why });
+    }
+  }
+  for (const s of semantic) {
+    if (!affected.has(s.source)) continue;
+    const shared = s.shared.map((c) => dictionary.ids[c]);
+    scored.push({
+      source: s.source,
+      target: s.target,
+      score: s.score,
+      kind: "semantic",
+      evidence: { shared },
+    });
+  }
+  return scored;
+}
+
+/** The concept nodes in the profiles of `entities`. */
+function conceptsOf(
+  entities: Iterable<number>,
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  conceptNode: (concept: number) => number | undefined,
+): number[] {
+  const concepts: number[] = [];
+  for (const entity of entities) {
+    for (const e of profiles.get(entity) ?? []) {
+      const node = conceptNode(e.concept);
+      if (node !== undefined) concepts.push(node);
+    }
+  }
+  return concepts;
+}
+
+/** The records linked to any of `changed`, in either direction. */
+function linkedNodes(nodes: Nodes, changed: ReadonlySet<number>): Set<number> {
+  const linked = new Set<number>();
+  nodes.records.forEach((record, source) => {
+    for (const link of record.links ?? []) {
+      const target = nodes.index.get(`${link.type}\0${link.id}`);
+      if (target === undefined) continue;
+      if (changed.has(source)) linked.add(target);
+      if (changed.has(target)) linked.add(source);
+    }
+  });
+  for (const node of changed) linked.delete(node);
+  return linked;
+}

@@ -1,0 +1,64 @@
+/**
+ * `campus-graph build [--db FILE]`: detects concepts and computes every edge and neighbourhood of the database.
+ */
+import { resolve } from "node:path";
+import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
+import { defaultDatabase } from "../../app/config.js";
+import { openStore } from "../../app/open-store.js";
+import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
+import { createProgress, formatCount, type Progress } from "../progress.js";
+
+export const buildCommand: Command = {
+  summary: "detect concepts and compute the graph's edges and neighbourhoods",
+  usage: "build [--db FILE]",
+  async run(args, context) {
+    const { values } = parseCommandArgs(args, { db: { type: "string" } }, { min: 0, max: 0 });
+    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const store = await openStore(db);
+    try {
+      // Keep the stamp of the corpus the graph was built from: `start` compares it with the default corpus.
+      await runBuild(store, context, (await store.getMeta(GRAPH_STAMP_KEY)) ?? "built by campus-graph build");
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+/** Builds the graph of `store` with one progress bar per stage, and prints the summary. */
+export async function runBuild(
+  store: Parameters<typeof buildGraph>[0],
+  context: CliContext,
+  stamp?: string,
+): Promise<void> {
+  const bars = new Map<string, Progress>();
+  let current: string | undefined;
+  let stageStarted = performance.now();
+  const finishStage = () => {
+    if (current)
+      bars.get(current)?.finish(`done in ${((performance.now() - stageStarted) / 1000).toFixed(1)} s`);
+  };
+  const report = await buildGraph(store, {
+    ...(stamp === undefined ? {} : { stamp }),
+    onProgress: (stage, done, total) => {
+      if (current !== stage) {
+        finishStage();
+        current = stage;
+        stageStarted = performance.now();
+        bars.set(
+          stage,
+          createProgress(`build: ${stage}`, context.stderr, {
+            unit: stage === "detection" ? "records" : "steps",
+          }),
+        );
+      }
+      bars.get(stage)?.update(done, total, done);
+    },
+  });
+  finishStage();
+  context.stdout.write(
+    `Built the graph in ${report.seconds.toFixed(1)} s: ${formatCount(report.entityConceptEdges)} record–concept edges, ` +
+      `${formatCount(report.conceptRelations)} concept relations, ${formatCount(report.semanticEdges)} semantic edges, ` +
+      `${formatCount(report.neighbourRows)} neighbour rows\n`,
+  );
+}

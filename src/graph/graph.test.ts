@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { conceptRelations, relationScore } from "./concept-relations.js";
+import { conceptEdgeScore, deriveConceptProfile, scoreEntityConcepts } from "./entity-concepts.js";
+import { assembleNeighbourhoods, degreeScores, listKey, type NeighbourEdge } from "./neighbourhood.js";
+import { semanticEdges } from "./semantic-edges.js";
+
+describe("entity concepts", () => {
+  it("combines the detector's score and a keyword by a noisy-or, in [0, 1]", () => {
+    expect(conceptEdgeScore({ detected: 0, keyword: true, mentions: [] })).toBeCloseTo(0.8);
+    expect(conceptEdgeScore({ detected: 0.5, keyword: true, mentions: [] })).toBeCloseTo(0.9);
+    expect(conceptEdgeScore({ detected: 0.5, keyword: false, mentions: [] })).toBeCloseTo(0.5);
+    const edges = scoreEntityConcepts(
+      new Map([
+        [1, { detected: 0.05, keyword: false, mentions: [] }],
+        [2, { detected: 0.6, keyword: false, mentions: [] }],
+        [3, { detected: 0.2, keyword: true, mentions: [] }],
+      ]),
+      10,
+    );
+    expect(edges.map((e) => e.concept)).toEqual([3, 2]);
+  });
+
+  it("derives a profile where a concept seen in many linked records outweighs one seen once", () => {
+    const profile = deriveConceptProfile(
+      [
+        [{ concept: 1, score: 0.5 }],
+        [
+          { concept: 1, score: 0.5 },
+          { concept: 2, score: 0.5 },
+        ],
+        [{ concept: 1, score: 0.5 }],
+      ],
+      10,
+    );
+    expect(profile.map((e) => e.concept)).toEqual([1, 2]);
+    expect(profile[0]?.score ?? 0).toBeGreaterThan(profile[1]?.score ?? 1);
+    expect(profile.every((e) => e.score <= 1)).toBe(true);
+  });
+});
+
+describe("semantic edges", () => {
+  const profiles = new Map([
+    [
+      0,
+      [
+        { concept: 1, score: 0.9 },
+        { concept: 2, score: 0.8 },
+        { concept: 3, score: 0.5 },
+      ],
+    ],
+    [
+      1,
+      [
+        { concept: 1, score: 0.8 },
+        { concept: 2, score: 0.7 },
+      ],
+    ],
+    [2, [{ concept: 1, score: 0.9 }]],
+    [
+      3,
+      [
+        { concept: 4, score: 0.9 },
+        { concept: 5, score: 0.9 },
+      ],
+    ],
+  ]);
+  const edges = semanticEdges(profiles, () => "course");
+
+  it("links records sharing at least two concepts, both ways, with the shared concepts", () => {
+    expect(edges.map((e) => [e.source, e.target]).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(edges[0]?.shared).toEqual([1, 2]);
+    for (const e of edges) expect(e.score).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it("bounds scores by the mean of their type pair", () => {
+    for (const e of edges) expect(e.score).toBeCloseTo(Math.tanh(1 / 8));
+  });
+});
+
+describe("concept relations", () => {
+  const ontology = {
+    size: 4,
+    cluster: Int32Array.from([0, 0, 1, 2]),
+    category: Int32Array.from([0, 0, 0, 1]),
+    links: [Int32Array.from([3]), Int32Array.from([]), Int32Array.from([]), Int32Array.from([0])],
+  };
+
+  it("combines link, co-occurrence, cluster and category evidence", () => {
+    expect(relationScore({ link: true, cooccurrence: 0, cluster: false, category: false })).toBeCloseTo(0.8);
+    expect(relationScore({ link: false, cooccurrence: 0.5, cluster: true, category: true })).toBeCloseTo(
+      1 - 0.5 * 0.6 * 0.8,
+    );
+    const relations = conceptRelations(ontology, [], () => 0);
+    const of0 = relations.filter((r) => r.source === 0).map((r) => r.target);
+    expect(of0).toEqual([3, 1, 2]);
+  });
+
+  it("measures co-occurrence over records only for pairs seen twice or more", () => {
+    const twice = [
+      [
+        { concept: 2, score: 1 },
+        { concept: 3, score: 1 },
+      ],
+      [
+        { concept: 2, score: 1 },
+        { concept: 3, score: 1 },
+      ],
+    ];
+    const relations = conceptRelations(ontology, twice, () => 0);
+    expect(relations.find((r) => r.source === 2 && r.target === 3)?.evidence.cooccurrence).toBeCloseTo(1);
+    const once = conceptRelations(ontology, twice.slice(0, 1), () => 0);
+    expect(once.find((r) => r.source === 2 && r.target === 3)).toBeUndefined();
+  });
+});
+
+describe("neighbourhoods", () => {
+  const types = ["course", "course", "course", "concept", "concept", "course"];
+  const fact = (source: number, target: number): NeighbourEdge => ({
+    source,
+    target,
+    score: 1,
+    kind: "teacher",
+    evidence: { fact: true },
+  });
+  const edge = (source: number, target: number, score: number, kind = "semantic"): NeighbourEdge => ({
+    source,
+    target,
+    score,
+    kind,
+    evidence: {},
+  });
+  const lists = assembleNeighbourhoods(
+    {
+      typeOf: (n) => types[n] ?? "",
+      isConcept: (n) => types[n] === "concept",
+      facts: [fact(0, 2)],
+      scored: [
+        edge(0, 1, 0.9),
+        edge(0, 2, 0.95),
+        edge(3, 0, 0.8, "concept"),
+        edge(4, 3, 0.9, "related-concept"),
+        edge(3, 5, 0.6, "concept"),
+      ],
+    },
+    { minDirect: 3 },
+  );
+
+  it("puts facts first, keeps a target once, and orders the rest by score", () => {
+    const list = lists.get(listKey(0, "course")) ?? [];
+    expect(list.map((e) => [e.target, e.kind])).toEqual([
+      [2, "teacher"],
+      [1, "semantic"],
+    ]);
+    expect(list[0]?.evidence).toMatchObject({ score: 0.95, alsoKind: "semantic" });
+  });
+
+  it("lets a concept with few records borrow its closest concept's, discounted", () => {
+    const list = lists.get(listKey(4, "course")) ?? [];
+    expect(list.map((e) => e.target)).toEqual([0, 5]);
+    expect(list.every((e) => e.kind === "via-concept")).toBe(true);
+    expect(list[0]?.score).toBeCloseTo(0.5 * 0.9 * 0.8);
+  });
+
+  it("scores importance in [0, 1] by degree relative to the most connected node of the same type", () => {
+    const scores = degreeScores(lists, (n) => types[n] ?? "");
+    for (const s of scores.values()) {
+      expect(s.importance).toBeGreaterThanOrEqual(0);
+      expect(s.importance).toBeLessThanOrEqual(1);
+    }
+    expect(scores.get(0)?.degrees.course).toBe(2);
+  });
+});

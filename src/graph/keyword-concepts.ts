@@ -1,0 +1,32 @@
+/**
+ * Author keywords as concepts: a keyword that is, as a whole, a name or alias of a concept ("T cells",
+ * "IL-6") is a manual tag for that concept. Ambiguous keywords take the candidate the text also mentions,
+ * else the one with the highest prior.
+ */
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { tokenise } from "../detect/text-normalise.js";
+
+/** The concept a keyword names as a whole, or undefined. `detected` are concepts found in the record's text. */
+export function keywordConcept(
+  dictionary: ConceptDictionary,
+  keyword: string,
+  detected: ReadonlySet<number>,
+): number | undefined {
+  const tokens = tokenise(keyword);
+  if (tokens.length === 0) return undefined;
+  let node = dictionary.root;
+  for (const token of tokens) {
+    const child = node.next?.get(token.key);
+    if (!child) return undefined;
+    node = child;
+  }
+  const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
+  if (!surface) return undefined;
+  const lower = tokens.some((t) => !t.upper && /\D/.test(t.key));
+  const candidates = surface.candidates.filter((c) => !(c.caseSensitive && lower));
+  const inText = candidates.filter((c) => detected.has(c.concept));
+  const pool = inText.length > 0 ? inText : candidates;
+  let best: (typeof pool)[number] | undefined;
+  for (const c of pool) if (!best || c.prior > best.prior) best = c;
+  return best?.concept;
+}

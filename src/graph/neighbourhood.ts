@@ -1,0 +1,201 @@
+/**
+ * Ranked neighbourhoods: for every node and every type of neighbour, the list a page shows. Organisational
+ * facts come first (in the corpus's order), then computed edges by score; a concept with few records of its
+ * own borrows those of its closest concepts, ranked below and labelled "via-concept".
+ */
+
+/** One ranked neighbour of a node. Nodes are numbered; `kind` is a relation ("teacher") or an edge kind. */
+export interface NeighbourEdge {
+  readonly source: number;
+  readonly target: number;
+  readonly score: number;
+  readonly kind: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+/** Everything the neighbourhoods are assembled from. */
+export interface GraphParts {
+  readonly typeOf: (node: number) => string;
+  readonly isConcept: (node: number) => boolean;
+  /** Organisational links, both directions already (a course's teacher, and the teacher's course). */
+  readonly facts: readonly NeighbourEdge[];
+  /** Computed edges, both directions already (entity ↔ concept, concept ↔ concept, entity ↔ entity). */
+  readonly scored: readonly NeighbourEdge[];
+}
+
+/** Limits of `assembleNeighbourhoods`. */
+export interface NeighbourhoodLimits {
+  /** Computed neighbours kept per node and type; default 64. */
+  readonly scoredPerType?: number;
+  /** Organisational neighbours kept per node and type; default 1,000. */
+  readonly factsPerType?: number;
+  /** A concept with fewer direct records of a type than this borrows from its closest concepts; default 8. */
+  readonly minDirect?: number;
+  /** How much a borrowed neighbour's score is discounted; default 0.5. */
+  readonly viaDiscount?: number;
+  /** The types of records a concept borrows; default course, lecture, MOOC (what concept pages lead with). */
+  readonly borrowTypes?: readonly string[];
+}
+
+/** Neighbour lists keyed by `${source}\0${targetType}`, each ranked. */
+export type Neighbourhoods = Map<string, NeighbourEdge[]>;
+
+/** The key of a node's list of neighbours of one type. */
+export function listKey(source: number, targetType: string): string {
+  return `${source}\0${targetType}`;
+}
+
+/** Assembles the ranked neighbour lists of every node. */
+export function assembleNeighbourhoods(parts: GraphParts, limits: NeighbourhoodLimits = {}): Neighbourhoods {
+  const scoredPerType = limits.scoredPerType ?? 64;
+  const lists: Neighbourhoods = new Map();
+  const add = (edge: NeighbourEdge) => {
+    const key = listKey(edge.source, parts.typeOf(edge.target));
+    let list = lists.get(key);
+    if (!list) {
+      list = [];
+      lists.set(key, list);
+    }
+    list.push(edge);
+  };
+  for (const edge of parts.facts) add(edge);
+  for (const edge of parts.scored) add(edge);
+  for (const [key, list] of lists)
+    lists.set(key, rankList(list, limits.factsPerType ?? 1_000, scoredPerType));
+  borrowThroughConcepts(lists, parts, limits);
+  return lists;
+}
+
+/** Facts first in their order, then the rest by score; a target listed twice keeps its first row. */
+function rankList(
+  list: readonly NeighbourEdge[],
+  factsPerType: number,
+  scoredPerType: number,
+): NeighbourEdge[] {
+  const facts = list.filter((e) => e.score >= 1 && e.evidence.fact === true).slice(0, factsPerType);
+  const scored = list
+    .filter((e) => e.evidence.fact !== true)
+    .sort((a, b) => b.score - a.score || a.target - b.target);
+  const seen = new Map<number, number>();
+  const ranked: NeighbourEdge[] = [];
+  for (const edge of facts) {
+    if (seen.has(edge.target)) continue;
+    seen.set(edge.target, ranked.length);
+    ranked.push(edge);
+  }
+  let kept = 0;
+  for (const edge of scored) {
+    const at = seen.get(edge.target);
+    if (at !== undefined) {
+      // A fact that is also a computed edge keeps its place and shows the computed score as evidence.
+      const fact = ranked[at];
+      if (fact && fact.evidence.fact === true && fact.evidence.score === undefined) {
+        ranked[at] = { ...fact, evidence: { ...fact.evidence, score: edge.score, alsoKind: edge.kind } };
+      }
+      continue;
+    }
+    if (kept >= scoredPerType) continue;
+    seen.set(edge.target, ranked.length);
+    ranked.push(edge);
+    kept += 1;
+  }
+  return ranked;
+}
+
+/** Adds "via-concept" neighbours to concepts that have few direct records of a type. */
+function borrowThroughConcepts(lists: Neighbourhoods, parts: GraphParts, limits: NeighbourhoodLimits): void {
+  const minDirect = limits.minDirect ?? 8;
+  const discount = limits.viaDiscount ?? 0.5;
+  const entityTypes = limits.borrowTypes ?? ["course", "lecture", "mooc"];
+  const conceptLists = [...lists.entries()].filter(([key]) => key.endsWith("\0concept"));
+  for (const [key, related] of conceptLists) {
+    const source = Number(key.slice(0, key.indexOf("\0")));
+    if (!parts.isConcept(source)) continue;
+    for (const type of entityTypes) {
+      const direct = lists.get(listKey(source, type)) ?? [];
+      if (direct.length >= minDirect) continue;
+      const borrowed = borrow(source, direct, related, lists, type, discount, minDirect - direct.length);
+      if (borrowed.length > 0) lists.set(listKey(source, type), [...direct, ...borrowed]);
+    }
+  }
+}
+
+function borrow(
+  source: number,
+  direct: readonly NeighbourEdge[],
+  related: readonly NeighbourEdge[],
+  lists: Neighbourhoods,
+  type: string,
+  discount: number,
+  room: number,
+): NeighbourEdge[] {
+  const have = new Set(direct.map((e) => e.target));
+  const best = new Map<number, NeighbourEdge>();
+  for (const relation of related) {
+    for (const edge of lists.get(listKey(relation.target, type)) ?? []) {
+      if (edge.kind === "via-concept" || have.has(edge.target)) continue;
+      const score = discount * relation.score * edge.score;
+      const previous = best.get(edge.target);
+      if (!previous || score > previous.score) {
+        best.set(edge.target, {
+          source,
+          target: edge.target,
+          score,
+          kind: "via-concept",
+          evidence: { via: relation.target },
+        });
+      }
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || a.target - b.target)
+    .slice(0, Math.max(room, 0));
+}
+
+/**
+ * The importance of each node in [0, 1], EPFL Graph's degree score: for each type of neighbour,
+ * log(1 + degree) / max over nodes of the same type of log(1 + degree), averaged over the neighbour types that
+ * nodes of this type have. `others` are the stored degrees of nodes whose lists are not being recomputed.
+ */
+export function degreeScores(
+  lists: Neighbourhoods,
+  typeOf: (node: number) => string,
+  others: Iterable<{ readonly type: string; readonly degrees: Readonly<Record<string, number>> }> = [],
+): Map<number, { importance: number; degrees: Record<string, number> }> {
+  const degrees = new Map<number, Record<string, number>>();
+  const maxLog = new Map<string, number>();
+  const typesOf = new Map<string, Set<string>>();
+  // Nodes not in `lists` (after a partial update) still set the maxima and the types a node of each type has.
+  for (const other of others) {
+    for (const [targetType, degree] of Object.entries(other.degrees)) {
+      const pair = `${other.type}\0${targetType}`;
+      maxLog.set(pair, Math.max(maxLog.get(pair) ?? 0, Math.log1p(degree)));
+      const seen = typesOf.get(other.type) ?? new Set();
+      seen.add(targetType);
+      typesOf.set(other.type, seen);
+    }
+  }
+  for (const [key, list] of lists) {
+    const source = Number(key.slice(0, key.indexOf("\0")));
+    const targetType = key.slice(key.indexOf("\0") + 1);
+    const row = degrees.get(source) ?? {};
+    row[targetType] = list.length;
+    degrees.set(source, row);
+    const pair = `${typeOf(source)}\0${targetType}`;
+    maxLog.set(pair, Math.max(maxLog.get(pair) ?? 0, Math.log1p(list.length)));
+    const seen = typesOf.get(typeOf(source)) ?? new Set();
+    seen.add(targetType);
+    typesOf.set(typeOf(source), seen);
+  }
+  const scores = new Map<number, { importance: number; degrees: Record<string, number> }>();
+  for (const [node, row] of degrees) {
+    const targetTypes = [...(typesOf.get(typeOf(node)) ?? [])];
+    let sum = 0;
+    for (const t of targetTypes) {
+      const max = maxLog.get(`${typeOf(node)}\0${t}`) ?? 0;
+      sum += max > 0 ? Math.log1p(row[t] ?? 0) / max : 0;
+    }
+    scores.set(node, { importance: targetTypes.length > 0 ? sum / targetTypes.length : 0, degrees: row });
+  }
+  return scores;
+}

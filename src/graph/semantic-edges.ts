@@ -1,0 +1,164 @@
+/**
+ * Entity ↔ entity semantic edges from shared concepts, EPFL Graph's way: GBC(a, b) = Σ over shared concepts of
+ * e_a(c) · e_b(c), kept when at least `minShared` concepts are shared, then bounded per pair of types as
+ * tanh(GBC / (8 · mean GBC of that type pair)), kept when ≥ 0.1.
+ * Two passes over an inverted index with dense accumulators: the first sums the means, the second keeps each
+ * source's best edges per target type. Memory holds one source's candidates at a time.
+ */
+import type { ConceptEdge } from "./entity-concepts.js";
+
+/** A semantic edge between two entities (by number), with the concepts they share most. */
+export interface SemanticEdge {
+  readonly source: number;
+  readonly target: number;
+  readonly score: number;
+  /** The shared concepts that contribute most, best first (at most 5). */
+  readonly shared: readonly number[];
+}
+
+/** Options of `semanticEdges`. */
+export interface SemanticEdgeOptions {
+  /** Fewer shared concepts than this make no edge; default 2. */
+  readonly minShared?: number;
+  /** A concept shared by more entities than this is too common to relate them; default 1,000. */
+  readonly maxPosting?: number;
+  /** Only each source's best this-many concepts look for partners; default 15. */
+  readonly conceptsPerSource?: number;
+  /** Keep at most this many edges per entity and target type, by the entity's type; default 10 for every type. */
+  readonly perType?: (sourceType: string) => number;
+}
+
+const MIN_SCORE = 0.1;
+
+interface Index {
+  readonly entities: number[];
+  readonly types: string[];
+  readonly postings: Map<number, { members: Int32Array; scores: Float64Array }>;
+}
+
+/**
+ * Computes semantic edges among `profiles` (entity number → its concept edges, best first); `typeOf` gives each
+ * entity's type, so that scores are normalised per pair of types and kept per target type.
+ */
+export function semanticEdges(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  typeOf: (entity: number) => string,
+  options: SemanticEdgeOptions = {},
+): SemanticEdge[] {
+  const minShared = options.minShared ?? 2;
+  const perType = options.perType ?? (() => 10);
+  const index = buildIndex(profiles, typeOf, options.maxPosting ?? 1_000);
+  const sources = index.entities.map((entity) =>
+    (profiles.get(entity) ?? []).slice(0, options.conceptsPerSource ?? 15),
+  );
+  const accumulate = accumulator(index);
+  const sums = new Map<string, { sum: number; count: number }>();
+  sources.forEach((concepts, source) => {
+    accumulate(source, concepts, minShared, (target, gbc) => {
+      const pair = pairKey(index.types[source] ?? "", index.types[target] ?? "");
+      const s = sums.get(pair) ?? { sum: 0, count: 0 };
+      s.sum += gbc;
+      s.count += 1;
+      sums.set(pair, s);
+    });
+  });
+  const edges: SemanticEdge[] = [];
+  sources.forEach((concepts, source) => {
+    const byType = new Map<string, { target: number; score: number }[]>();
+    accumulate(source, concepts, minShared, (target, gbc) => {
+      const s = sums.get(pairKey(index.types[source] ?? "", index.types[target] ?? ""));
+      const score = Math.tanh(gbc / (8 * ((s?.sum ?? gbc) / Math.max(s?.count ?? 1, 1))));
+      if (score < MIN_SCORE) return;
+      const type = index.types[target] ?? "";
+      const list = byType.get(type) ?? [];
+      list.push({ target, score });
+      byType.set(type, list);
+    });
+    const sourceEntity = index.entities[source] ?? -1;
+    const keep = perType(index.types[source] ?? "");
+    for (const list of byType.values()) {
+      list.sort((a, b) => b.score - a.score || a.target - b.target);
+      for (const { target, score } of list.slice(0, keep)) {
+        const targetEntity = index.entities[target] ?? -1;
+        const shared = sharedConcepts(profiles.get(sourceEntity) ?? [], profiles.get(targetEntity) ?? []);
+        edges.push({ source: sourceEntity, target: targetEntity, score, shared });
+      }
+    }
+  });
+  return edges;
+}
+
+function buildIndex(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  typeOf: (entity: number) => string,
+  maxPosting: number,
+): Index {
+  const entities = [...profiles.keys()];
+  const lists = new Map<number, { members: number[]; scores: number[] }>();
+  entities.forEach((entity, local) => {
+    for (const { concept, score } of profiles.get(entity) ?? []) {
+      const list = lists.get(concept) ?? { members: [], scores: [] };
+      list.members.push(local);
+      list.scores.push(score);
+      lists.set(concept, list);
+    }
+  });
+  const postings = new Map<number, { members: Int32Array; scores: Float64Array }>();
+  for (const [concept, list] of lists) {
+    if (list.members.length <= maxPosting) {
+      postings.set(concept, {
+        members: Int32Array.from(list.members),
+        scores: Float64Array.from(list.scores),
+      });
+    }
+  }
+  return { entities, types: entities.map(typeOf), postings };
+}
+
+/** Returns a function that sums GBC(source, ·) into dense arrays and reports targets sharing enough concepts. */
+function accumulator(index: Index) {
+  const gbc = new Float64Array(index.entities.length);
+  const shared = new Int32Array(index.entities.length);
+  const touched: number[] = [];
+  return (
+    source: number,
+    concepts: readonly ConceptEdge[],
+    minShared: number,
+    visit: (target: number, gbc: number) => void,
+  ): void => {
+    for (const { concept, score } of concepts) {
+      const posting = index.postings.get(concept);
+      if (!posting) continue;
+      for (let i = 0; i < posting.members.length; i += 1) {
+        const target = posting.members[i] ?? 0;
+        if (target === source) continue;
+        if (shared[target] === 0) touched.push(target);
+        shared[target] = (shared[target] ?? 0) + 1;
+        gbc[target] = (gbc[target] ?? 0) + score * (posting.scores[i] ?? 0);
+      }
+    }
+    for (const target of touched) {
+      if ((shared[target] ?? 0) >= minShared) visit(target, gbc[target] ?? 0);
+      shared[target] = 0;
+      gbc[target] = 0;
+    }
+    touched.length = 0;
+  };
+}
+
+function sharedConcepts(a: readonly ConceptEdge[], b: readonly ConceptEdge[]): number[] {
+  const scores = new Map(b.map((e) => [e.concept, e.score]));
+  return a
+    .flatMap((e) => {
+      const other = scores.get(e.concept);
+      return other === undefined ? [] : [{ concept: e.concept, weight: e.score * other }];
+    })
+    .sort((x, y) => y.weight - x.weight)
+    .slice(0, 5)
+    .map((s) => s.concept);
+}
+
+/** A key for an unordered pair of types. */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\0${b}` : `${b}\0${a}`;
+}

@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import { buildSearchIndex } from "../app/build-search-index.js";
+import type { NameCompletion, Store } from "../store/store.js";
+import { autocomplete, diversify, groupByType, rankCompletions } from "./autocomplete.js";
+import { toSearchDocument } from "./search-document.js";
+import { prefixKey } from "./search-keys.js";
+
+let store: Store;
+const names: { type: string; id: string; names: string[]; keys: string[] }[] = [];
+beforeAll(async () => {
+  store = await openDemoStore();
+  await buildSearchIndex(store);
+  for await (const r of store.scanRecords()) {
+    const { fields } = toSearchDocument(r);
+    const keys = `${fields.name} ${fields.aliases}`.split(" ");
+    names.push({ type: r.type, id: r.id, names: [...Object.values(r.name), ...(r.aliases ?? [])], keys });
+  }
+});
+afterAll(() => store.close());
+
+const completion = (type: string, id: string, extra: Partial<NameCompletion> = {}): NameCompletion => ({
+  type,
+  id,
+  name: id,
+  matched: id,
+  alias: false,
+  fromStart: true,
+  ...extra,
+});
+
+describe("autocomplete", () => {
+  it("completes names and aliases of every type, accents and case folded", async () => {
+    expect((await autocomplete(store, "Interl")).map((s) => s.id)).toContain("Interleukin_6");
+    expect((await autocomplete(store, "schrö")).map((s) => s.id)).toContain("Schrödinger_equation");
+    expect((await autocomplete(store, "equation de schr")).map((s) => s.id)).toContain(
+      "Schrödinger_equation",
+    );
+    expect((await autocomplete(store, "quicksil")).map((s) => s.id)).toEqual(["Mercury_(element)"]);
+  });
+
+  it("suggests every record with a name starting with the prefix, and only records with a name word that does", async () => {
+    const words = (name: string) => prefixKey(name).split(" ");
+    const prefixes = [
+      ...new Set(names.flatMap((n) => n.names.flatMap((name) => words(name).map((w) => w.slice(0, 3))))),
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...prefixes.filter((p) => p.length === 3)), async (prefix) => {
+        const key = (n: { type: string; id: string }) => `${n.type}:${n.id}`;
+        const fromStart = names
+          .filter((n) => n.names.some((name) => prefixKey(name).startsWith(prefix)))
+          .map(key);
+        // Name words as indexed: folded, stemmed, with the English cognates of French names.
+        const anyWord = names.filter(
+          (n) =>
+            n.keys.some((w) => w.startsWith(prefix)) ||
+            n.names.some((name) => prefixKey(name).startsWith(prefix)),
+        );
+        const found = (await autocomplete(store, prefix, { limit: 100 })).map(key);
+        for (const k of fromStart) expect(found).toContain(k);
+        for (const k of found) expect(anyWord.map(key)).toContain(k);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps to the chosen types and the limit", async () => {
+    const concepts = await autocomplete(store, "m", { types: ["concept"], limit: 3 });
+    expect(concepts.length).toBeLessThanOrEqual(3);
+    expect(concepts.every((s) => s.type === "concept")).toBe(true);
+  });
+
+  it("suggests nothing for a prefix without letters or digits", async () => {
+    for (const raw of ["", "  ", '"*', "NEAR(", "\u0000"]) expect(await autocomplete(store, raw)).toEqual([]);
+  });
+});
+
+describe("rankCompletions", () => {
+  it("puts names starting with the prefix before later words, and names before aliases", () => {
+    const ranked = rankCompletions([
+      completion("concept", "later", { fromStart: false }),
+      completion("concept", "alias", { alias: true }),
+      completion("concept", "name"),
+    ]);
+    expect(ranked.map((s) => s.id)).toEqual(["name", "alias", "later"]);
+  });
+
+  it("keeps one suggestion per record", () => {
+    const ranked = rankCompletions([completion("course", "A"), completion("course", "A", { alias: true })]);
+    expect(ranked).toHaveLength(1);
+  });
+});
+
+describe("diversify and groupByType", () => {
+  const items = ["concept", "concept", "concept", "concept", "course", "person"].map((type, i) => ({
+    type,
+    i,
+  }));
+
+  it("holds one type to half the list while others have items", () => {
+    expect(diversify(items, 4).map((x) => x.i)).toEqual([0, 1, 4, 5]);
+    expect(diversify(items.slice(0, 4), 3).map((x) => x.i)).toEqual([0, 1, 2]);
+  });
+
+  it("groups by type in the order of each type's first item", () => {
+    const mixed = [{ type: "b" }, { type: "a" }, { type: "b" }];
+    expect(groupByType(mixed)).toEqual([{ type: "b" }, { type: "b" }, { type: "a" }]);
+  });
+});

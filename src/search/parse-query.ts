@@ -1,0 +1,73 @@
+/**
+ * A raw search box text as a query: cleaned (control characters out, trimmed, cut to a bounded length),
+ * tokenised like the index (folded, stemmed, French cognates as alternatives), never FTS syntax.
+ */
+import { STOPWORDS, tokenise } from "../detect/text-normalise.js";
+import { asTextLanguage } from "./search-keys.js";
+
+/** The longest query text kept, in characters after trimming; longer text is cut, not refused. */
+export const MAX_QUERY_CHARS = 1_000;
+/** The most words a query matches on; later words are ignored (a search box, not a document). */
+export const MAX_QUERY_WORDS = 32;
+/** The longest text tried as a record id. */
+export const MAX_ID_CHARS = 512;
+
+/** A parsed query. */
+export interface ParsedQuery {
+  /** The cleaned text. */
+  readonly text: string;
+  /** One group per distinct word: its key, then its English cognate when the word looks French. */
+  readonly groups: readonly (readonly string[])[];
+  /** The stemmed keys joined by one space, compared with names' match keys. */
+  readonly matchKey: string;
+  /** The match key with each French-looking word replaced by its English cognate, when that differs. */
+  readonly cognateKey?: string;
+  /** The cleaned text when it could be a record id (one word, no spaces), else undefined. */
+  readonly idCandidate?: string;
+}
+
+// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators become spaces.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Cleans a raw text: control characters become spaces, ends trimmed, cut to `MAX_QUERY_CHARS`. */
+export function cleanQueryText(raw: string): string {
+  const text = raw.replace(CONTROL, " ").trim();
+  return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).trimEnd() : text;
+}
+
+/** Parses a search box text; `lang` ("en", "fr") only sharpens French cognates, both languages always match. */
+export function parseQuery(raw: string, lang?: string): ParsedQuery {
+  const text = cleanQueryText(raw);
+  const tokens = tokenise(text, asTextLanguage(lang) ?? "fr");
+  const groups: string[][] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (seen.has(token.key) || groups.length >= MAX_QUERY_WORDS) continue;
+    seen.add(token.key);
+    groups.push(token.cognate === undefined ? [token.key] : [token.key, token.cognate]);
+  }
+  const matchKey = tokens.map((t) => t.key).join(" ");
+  const cognateKey = tokens.map((t) => t.cognate ?? t.key).join(" ");
+  const oneWord = text !== "" && !/\s/.test(text) && text.length <= MAX_ID_CHARS;
+  return {
+    text,
+    groups,
+    matchKey,
+    ...(cognateKey === matchKey ? {} : { cognateKey }),
+    ...(oneWord ? { idCandidate: text } : {}),
+  };
+}
+
+/**
+ * The groups every hit must match: words of one or two letters ("an", "fo") and function words ("the", "des")
+ * are left optional when the query has other words, since they are often typos or words records do not
+ * repeat, and reading their long lists of documents is what makes a query slow.
+ */
+export function requiredGroups(groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  const content = groups.filter((g) => {
+    const word = g[0] ?? "";
+    return /^\d+$/.test(word) || (word.length > 2 && !STOPWORDS.has(word));
+  });
+  return content.length > 0 ? content : groups;
+}

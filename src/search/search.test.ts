@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import { buildSearchIndex } from "../app/build-search-index.js";
+import type { Store } from "../store/store.js";
+import { MATCH_TIERS } from "./ranking.js";
+import { search } from "./search.js";
+
+let store: Store;
+beforeAll(async () => {
+  store = await openDemoStore();
+  await buildSearchIndex(store);
+});
+afterAll(() => store.close());
+
+const ids = async (query: string, options = {}) =>
+  (await search(store, query, options)).items.map((i) => i.id);
+
+describe("search", () => {
+  it("ranks an exact name match first", async () => {
+    expect((await ids("Machine learning"))[0]).toBe("Machine_learning");
+    expect((await ids("deep learning"))[0]).toBe("Deep_learning");
+  });
+
+  it("finds a record by an alias", async () => {
+    expect((await ids("IL-6"))[0]).toBe("Interleukin_6");
+    expect((await ids("Quicksilver"))[0]).toBe("Mercury_(element)");
+  });
+
+  it("goes straight to a record by its id, exact case before another case", async () => {
+    expect((await ids("ChE-311")).slice(0, 2)).toEqual(["ChE-311", "CHE-311"]);
+    expect((await ids("CHE-311")).slice(0, 2)).toEqual(["CHE-311", "ChE-311"]);
+    expect((await ids("MSE-100(c)"))[0]).toBe("MSE-100(c)");
+    expect((await search(store, "bio-479")).items[0]).toMatchObject({
+      id: "BIO-479",
+      tier: MATCH_TIERS.idFolded,
+    });
+  });
+
+  it("folds accents and finds records in the other language", async () => {
+    expect(await ids("electricite")).toEqual(await ids("électricité"));
+    expect(await ids("Schrodinger equation")).toContain("Schrödinger_equation");
+    expect(await ids("mécanique quantique")).toContain("Quantum_mechanics");
+    expect(await ids("béton armé")).toContain("Reinforced_concrete");
+    expect((await ids("électron"))[0]).toBe("Electron");
+  });
+
+  it("finds a record despite a typo, below exact matches", async () => {
+    expect((await ids("Convolutoinal neural network"))[0]).toBe("Convolutional_neural_network");
+    expect((await ids("Interleukn 6"))[0]).toBe("Interleukin_6");
+    const typo = await search(store, "Vacine");
+    const exact = await search(store, "Vaccine");
+    expect(typo.items[0]).toMatchObject({ id: "Vaccine", tier: MATCH_TIERS.correctedName });
+    expect(exact.items[0]?.tier).toBeGreaterThan(MATCH_TIERS.correctedName);
+  });
+
+  it("filters by type and counts matches per type", async () => {
+    const all = await search(store, "learning");
+    expect(all.facets.course).toBeGreaterThan(0);
+    expect(all.facets.concept).toBeGreaterThan(0);
+    const courses = await search(store, "learning", { types: ["course"] });
+    expect(courses.items.every((i) => i.type === "course")).toBe(true);
+    expect(courses.total).toBe(all.facets.course);
+  });
+
+  it("pages through hits without repeating one", async () => {
+    const first = await ids("learning", { limit: 2 });
+    const second = await ids("learning", { limit: 2, offset: 2 });
+    expect(first).toHaveLength(2);
+    expect(second.some((id) => first.includes(id))).toBe(false);
+    expect([...first, ...second]).toEqual((await ids("learning", { limit: 4 })).slice(0, 4));
+  });
+
+  it("highlights matched words with <mark> and escapes the rest", async () => {
+    const hit = (await search(store, "cytokine")).items.find((i) => i.id === "BIO-310");
+    expect(hit?.highlight).toMatch(/<mark>cytokine<\/mark>/i);
+    expect(hit?.highlight).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it("answers empty, huge, operator and control-character queries without throwing", async () => {
+    for (const raw of [
+      "",
+      "   ",
+      "x".repeat(10_000),
+      '"',
+      "*",
+      "AND",
+      "NEAR(",
+      "-",
+      ":",
+      'a" OR "b',
+      "\u0000\u0007",
+      "^*:-(",
+    ]) {
+      const result = await search(store, raw);
+      expect(result.items.length).toBeLessThanOrEqual(10);
+    }
+    expect((await search(store, "")).items).toEqual([]);
+  });
+
+  it("never throws on arbitrary text", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), async (raw) => {
+        const result = await search(store, raw, { limit: 3 });
+        expect(result.total).toBeGreaterThanOrEqual(result.items.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * One search box over every type: ids, exact names, then full text (every word, then with typos corrected,
+ * then some words), merged by match tier and ranked within a tier (see `ranking.ts`).
+ */
+import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
+import { correctTypos } from "./correct-typos.js";
+import { editDistance } from "./edit-distance.js";
+import { highlightText } from "./highlight.js";
+import { type ParsedQuery, parseQuery, requiredGroups } from "./parse-query.js";
+import {
+  compareRanked,
+  hitScore,
+  MATCH_TIERS,
+  type MatchTier,
+  nameOverlap,
+  spellingCloseness,
+  TEXT_MATCH_FACTORS,
+} from "./ranking.js";
+import { prefixKey } from "./search-keys.js";
+
+/** How search ranks; the defaults are the measured best (see docs/DESIGN.md, "Search"). */
+export interface SearchTuning {
+  /** BM25 weights of name, aliases, keywords, description, body; default `[10, 6, 12, 3, 1]`. */
+  readonly fieldWeights: SearchFieldWeights;
+  /** Strength of type weights from 0 (off) to 1 (ln-damped EPFL weights); default 1. */
+  readonly typeStrength: number;
+  /** Relevance given to hits found without full text (exact names, ids); default 1. */
+  readonly floor: number;
+  /** Correct typos when the words as typed match too little; default true. */
+  readonly typos: boolean;
+  /** Weight of the query-name word overlap: scores are multiplied by `1 + nameWeight × overlap`; default 0.1. */
+  readonly nameWeight: number;
+}
+
+/** The default tuning. */
+export const DEFAULT_TUNING: SearchTuning = {
+  fieldWeights: [10, 6, 12, 3, 1],
+  typeStrength: 1,
+  floor: 1,
+  typos: true,
+  nameWeight: 0.1,
+};
+
+/** Options of `search`. */
+export interface SearchOptions {
+  /** Only these types; default every type. */
+  readonly types?: readonly string[];
+  /** The query's language ("en" or "fr"), if known; both languages match either way. */
+  readonly lang?: string;
+  /** Hits to return, default 10. */
+  readonly limit?: number;
+  /** Hits to skip, default 0. */
+  readonly offset?: number;
+  /** Ranking parameters; default `DEFAULT_TUNING`. */
+  readonly tuning?: SearchTuning;
+}
+
+/** One ranked hit. */
+export interface RankedHit {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly score: number;
+  readonly tier: MatchTier;
+  /** HTML snippet with the matched words in `<mark>`. */
+  readonly highlight: string;
+}
+
+/** A page of hits, the number of matching records and their count per type. */
+export interface SearchResult {
+  readonly items: readonly RankedHit[];
+  readonly total: number;
+  readonly facets: Readonly<Record<string, number>>;
+}
+
+// Fewer full-text hits than this with every word as typed, and typos are looked for.
+const FEW_HITS = 5;
+const SNIPPET_CHARS = 200;
+const MAX_SPELLING_EDITS = 3;
+const SHORT_FIELDS = ["name", "aliases", "keywords", "description"] as const;
+
+/** Searches the index for `raw` (any text a user may type: never throws on its content). */
+export async function search(
+  index: SearchIndexReader,
+  raw: string,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const query = parseQuery(raw, options.lang);
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const types = options.types && options.types.length > 0 ? options.types : undefined;
+  const run: SearchRun = {
+    index,
+    query,
+    tuning: options.tuning ?? DEFAULT_TUNING,
+    types,
+    wanted: Math.max(50, offset + limit),
+    page: offset + limit,
+    typed: prefixKey(query.text),
+    groups: query.groups,
+    ranked: new Map(),
+  };
+  if (query.idCandidate !== undefined) {
+    const id = query.idCandidate;
+    const hits = await index.findById(id, types, run.wanted);
+    addHits(run, hits, (h) => (h.id === id ? MATCH_TIERS.idExact : MATCH_TIERS.idFolded));
+  }
+  if (query.groups.length === 0) return finish(run, limit, offset, {});
+  const allWords = await addNameAndTextHits(run);
+  let facetQuery = allWords.query;
+  const named = (): boolean => [...run.ranked.values()].some((r) => r.tier > MATCH_TIERS.text);
+  // A query that names a record as typed needs no correction.
+  if (run.tuning.typos && allWords.found < FEW_HITS && !named()) {
+    const corrected = await addCorrectedHits(run, allWords.found === 0);
+    if (corrected !== undefined && allWords.found === 0) facetQuery = corrected;
+  }
+  if (allWords.found < FEW_HITS && !named() && query.groups.length > 1) {
+    // Facets count what the list holds: records with some of the words.
+    facetQuery = textQuery(run, requiredGroups(run.groups), "any");
+    addHits(run, await index.searchText(facetQuery), () => MATCH_TIERS.text, TEXT_MATCH_FACTORS.someWords);
+  }
+  const facets = await index.countTextMatches({ ...facetQuery, types: [] });
+  return finish(run, limit, offset, facets);
+}
+
+/** The state of one search: what it asks and the hits ranked so far, by record key. */
+interface SearchRun {
+  readonly index: SearchIndexReader;
+  readonly query: ParsedQuery;
+  readonly tuning: SearchTuning;
+  readonly types: readonly string[] | undefined;
+  /** Candidates each step fetches. */
+  readonly wanted: number;
+  /** Hits up to the end of the page asked for (offset + limit). */
+  readonly page: number;
+  /** The query's folded words, compared with whole names. */
+  readonly typed: string;
+  /** The query's word groups, with typo corrections once looked for. */
+  groups: readonly (readonly string[])[];
+  readonly ranked: Map<string, RankedEntry>;
+}
+
+interface RankedEntry {
+  readonly hit: SearchHit;
+  readonly tier: MatchTier;
+  readonly score: number;
+}
+
+/** Exact-name hits and the hits holding every (long) word; returns the every-word query and its hit count. */
+async function addNameAndTextHits(run: SearchRun): Promise<{ query: TextQuery; found: number }> {
+  const { index, query } = run;
+  // "électricité" names the concept "Electricity" through its English cognate.
+  const keys = query.cognateKey === undefined ? [query.matchKey] : [query.matchKey, query.cognateKey];
+  const nameTier = (h: SearchHit) =>
+    keys.includes(h.nameKeys[0] ?? "") ? MATCH_TIERS.name : MATCH_TIERS.alias;
+  addHits(run, await index.findByName(keys, run.types, run.wanted), nameTier);
+  const all = textQuery(run, requiredGroups(query.groups), "all");
+  // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
+  // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
+  let hits = all.groups.length === 1 ? await index.searchText({ ...all, fields: SHORT_FIELDS }) : [];
+  if (hits.length < run.page) hits = await index.searchText(all);
+  addHits(run, hits, (h) => (keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text));
+  return { query: all, found: hits.length };
+}
+
+/** Hits once typos are corrected; returns the corrected every-word query, or undefined without corrections. */
+async function addCorrectedHits(run: SearchRun, everyWord: boolean): Promise<TextQuery | undefined> {
+  const corrected = await correctTypos(run.index, run.query, everyWord);
+  if (corrected === undefined) return undefined;
+  run.groups = corrected.groups;
+  const query = textQuery(run, requiredGroups(corrected.groups), "all");
+  addHits(
+    run,
+    await run.index.findByName(corrected.matchKeys, run.types, run.wanted),
+    () => MATCH_TIERS.correctedName,
+  );
+  const hits = await run.index.searchText(query);
+  const tierOf = (h: SearchHit) =>
+    corrected.matchKeys.some((k) => h.nameKeys.includes(k)) ? MATCH_TIERS.correctedName : MATCH_TIERS.text;
+  addHits(run, hits, tierOf, TEXT_MATCH_FACTORS.correctedWords);
+  return hits.length > 0 ? query : undefined;
+}
+
+/** Scores hits in their tier (text relevance × `factor`) and keeps each record's best (tier, score). */
+function addHits(
+  run: SearchRun,
+  hits: readonly SearchHit[],
+  tierOf: (hit: SearchHit) => MatchTier,
+  factor = 1,
+): void {
+  const { tuning } = run;
+  for (const hit of hits) {
+    const tier = tierOf(hit);
+    const byName = tier >= MATCH_TIERS.correctedName && tier <= MATCH_TIERS.name;
+    // A whole-name match ranks by type, importance and spelling, not by how often its words occur.
+    const relevance = byName ? 0 : hit.relevance * factor;
+    let score = hitScore(relevance, hit.type, hit.importance, tuning.typeStrength, tuning.floor);
+    score *= 1 + tuning.nameWeight * nameOverlap(run.groups, hit.nameKeys[0] ?? "");
+    if (byName) score *= spellingCloseness(editDistance(run.typed, prefixKey(hit.name), MAX_SPELLING_EDITS));
+    const key = `${hit.type}\u0000${hit.id}`;
+    const seen = run.ranked.get(key);
+    if (seen === undefined || tier > seen.tier || (tier === seen.tier && score > seen.score)) {
+      run.ranked.set(key, { hit, tier, score });
+    }
+  }
+}
+
+function textQuery(
+  run: SearchRun,
+  groups: readonly (readonly string[])[],
+  require: TextQuery["require"],
+): TextQuery {
+  return {
+    groups,
+    require,
+    ...(run.types ? { types: run.types } : {}),
+    weights: run.tuning.fieldWeights,
+    limit: run.wanted,
+  };
+}
+
+function finish(
+  run: SearchRun,
+  limit: number,
+  offset: number,
+  facets: Readonly<Record<string, number>>,
+): SearchResult {
+  const { types } = run;
+  const all = [...run.ranked.values()]
+    .map((r) => ({ ...r, type: r.hit.type, id: r.hit.id }))
+    .sort(compareRanked);
+  const counted = Object.entries(facets)
+    .filter(([type]) => types === undefined || types.includes(type))
+    .reduce((sum, [, n]) => sum + n, 0);
+  const keys = new Set(run.groups.flat());
+  const items = all.slice(offset, offset + limit).map(({ hit, tier, score }) => {
+    const fromSnippet = highlightText(hit.snippet, keys, SNIPPET_CHARS);
+    const highlight = fromSnippet.matches > 0 ? fromSnippet : highlightText(hit.name, keys, SNIPPET_CHARS);
+    return {
+      type: hit.type,
+      id: hit.id,
+      name: hit.name,
+      description: hit.snippet,
+      score: Math.round(score * 1e4) / 1e4,
+      tier,
+      highlight: highlight.html,
+    };
+  });
+  return { items, total: Math.max(counted, all.length), facets };
+}

@@ -1,0 +1,163 @@
+/**
+ * The precomputed graph on SQLite: ranked neighbour rows and node scores, written in bulk and read by primary
+ * key ranges (`neighbours (source_pk, target_type, rank)`), so that a page reads a neighbourhood in one seek.
+ */
+import type Database from "better-sqlite3";
+import { CampusGraphError } from "../../core/errors.js";
+import { displayName } from "../../core/record.js";
+import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
+
+/** Resolves record keys to SQLite row ids, caching the whole table on first use. */
+export class KeyIndex {
+  private map: Map<string, number> | undefined;
+  // Callers pass the same key objects many times (a node's every row): remember them by identity.
+  private readonly seen = new WeakMap<RecordKey, number>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The row id of `key`; throws RECORD_NOT_FOUND when there is no such record. */
+  pk(key: RecordKey): number {
+    const known = this.seen.get(key);
+    if (known !== undefined) return known;
+    if (!this.map) {
+      this.map = new Map();
+      for (const row of this.db.prepare("SELECT pk, type, id FROM records").iterate() as Iterable<{
+        pk: number;
+        type: string;
+        id: string;
+      }>) {
+        this.map.set(`${row.type}\0${row.id}`, row.pk);
+      }
+    }
+    const pk = this.map.get(`${key.type}\0${key.id}`);
+    if (pk === undefined) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
+    this.seen.set(key, pk);
+    return pk;
+  }
+}
+
+/** Replaces neighbour lists: of every node (`"all"`) or of the given sources only. */
+export function replaceNeighbours(
+  db: Database.Database,
+  keys: KeyIndex,
+  sources: readonly RecordKey[] | "all",
+  rows: Iterable<NeighbourRow>,
+): void {
+  const allowed = sources === "all" ? undefined : new Set(sources.map((k) => keys.pk(k)));
+  // A full rebuild inserts millions of rows: build the target index once at the end, not row by row.
+  if (sources === "all") db.exec("DELETE FROM neighbours; DROP INDEX IF EXISTS neighbours_by_target");
+  else {
+    const remove = db.prepare("DELETE FROM neighbours WHERE source_pk = ?");
+    for (const pk of allowed ?? []) remove.run(pk);
+  }
+  const insert = db.prepare(
+    "INSERT INTO neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const ranks = new Map<string, number>();
+  const json = new WeakMap<object, string>();
+  for (const row of rows) {
+    const source = keys.pk(row.source);
+    if (allowed && !allowed.has(source)) {
+      throw new CampusGraphError("INTERNAL", {
+        problem: `neighbour row of ${row.source.type} ${row.source.id} outside the sources replaced`,
+      });
+    }
+    const list = `${source}\0${row.target.type}`;
+    const rank = ranks.get(list) ?? 0;
+    ranks.set(list, rank + 1);
+    let evidence = json.get(row.evidence);
+    if (evidence === undefined) {
+      evidence = JSON.stringify(row.evidence);
+      json.set(row.evidence, evidence);
+    }
+    insert.run(source, row.target.type, rank, keys.pk(row.target), row.score, row.kind, evidence);
+  }
+  if (sources === "all") db.exec("CREATE INDEX neighbours_by_target ON neighbours (target_pk)");
+}
+
+/** Replaces node scores: of every node (`"all"`) or of the given nodes only. */
+export function replaceNodeScores(
+  db: Database.Database,
+  keys: KeyIndex,
+  sources: readonly RecordKey[] | "all",
+  scores: readonly NodeScore[],
+): void {
+  if (sources === "all") db.exec("DELETE FROM node_scores");
+  else {
+    const remove = db.prepare("DELETE FROM node_scores WHERE pk = ?");
+    for (const key of sources) remove.run(keys.pk(key));
+  }
+  const insert = db.prepare("INSERT OR REPLACE INTO node_scores (pk, importance, degrees) VALUES (?, ?, ?)");
+  for (const s of scores) insert.run(keys.pk(s.key), s.importance, JSON.stringify(s.degrees));
+}
+
+/** Reads one page of a node's neighbours of one type. */
+export function readNeighbours(
+  db: Database.Database,
+  key: RecordKey,
+  targetType: string,
+  limit: number,
+  offset: number,
+): NeighbourPage {
+  const source = db.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").get(key.type, key.id) as
+    | { pk: number }
+    | undefined;
+  if (!source) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
+  const rows = db
+    .prepare(
+      `SELECT r.type, r.id, json_extract(r.data, '$.name') AS name, n.score, n.kind, n.evidence
+       FROM neighbours n JOIN records r ON r.pk = n.target_pk
+       WHERE n.source_pk = ? AND n.target_type = ? ORDER BY n.rank LIMIT ? OFFSET ?`,
+    )
+    .all(source.pk, targetType, limit, offset) as {
+    type: string;
+    id: string;
+    name: string;
+    score: number;
+    kind: string;
+    evidence: string;
+  }[];
+  const total = (
+    db
+      .prepare("SELECT count(*) AS n FROM neighbours WHERE source_pk = ? AND target_type = ?")
+      .get(source.pk, targetType) as {
+      n: number;
+    }
+  ).n;
+  return {
+    items: rows.map((r) => ({
+      node: {
+        type: r.type,
+        id: r.id,
+        name: displayName({ name: JSON.parse(r.name) as Record<string, string> }),
+      },
+      edge: { score: r.score, kind: r.kind, evidence: JSON.parse(r.evidence) as Record<string, unknown> },
+    })),
+    total,
+  };
+}
+
+/** How many neighbours of each type a node has. */
+export function readNeighbourCounts(db: Database.Database, key: RecordKey): Record<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT n.target_type AS type, count(*) AS n FROM neighbours n
+       WHERE n.source_pk = (SELECT pk FROM records WHERE type = ? AND id = ?) GROUP BY n.target_type ORDER BY n.target_type`,
+    )
+    .all(key.type, key.id) as { type: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}
+
+/** Every node score in key order. */
+export function readNodeScores(db: Database.Database): NodeScore[] {
+  const rows = db
+    .prepare(
+      `SELECT r.type, r.id, s.importance, s.degrees FROM node_scores s JOIN records r ON r.pk = s.pk ORDER BY r.type, r.id`,
+    )
+    .all() as { type: string; id: string; importance: number; degrees: string }[];
+  return rows.map((r) => ({
+    key: { type: r.type, id: r.id },
+    importance: r.importance,
+    degrees: JSON.parse(r.degrees),
+  }));
+}

@@ -1,0 +1,310 @@
+/**
+ * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field), the
+ * name vocabulary for typo correction held in memory as a deletion index, rebuilt after this connection writes.
+ */
+import type Database from "better-sqlite3";
+import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+
+interface HitRow {
+  type: string;
+  id: string;
+  name: string;
+  snippet: string;
+  importance: number | null;
+  relevance: number;
+  name_keys: string | null;
+}
+
+interface CompletionRow {
+  type: string;
+  id: string;
+  name: string;
+  importance: number | null;
+  alias: number;
+  text: string;
+  from_start: number;
+}
+
+const KEY_SEPARATOR = "\u001f";
+const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
+// Above every character: `prefix <= key < prefix + TOP` is "key starts with prefix" under binary collation.
+const TOP = "\u{10FFFF}";
+// A prefix scan reads at most this many names before ranking; prefixes that broad rank on a sample.
+const PREFIX_SCAN = 2_000;
+// Names completed from a later word are read in index order, this many per suggestion asked (no ranking).
+const WORD_SCAN_FACTOR = 20;
+
+const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
+  (SELECT group_concat(match_key, char(31)) FROM
+    (SELECT match_key FROM search_names WHERE doc = d.pk ORDER BY position)) AS name_keys`;
+const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
+
+const byConnection = new WeakMap<Database.Database, SqliteSearch>();
+
+/** The SQLite search index of one connection. */
+export class SqliteSearch {
+  private typoIndex: TypoIndex | undefined;
+  // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
+  private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  /** The search index of connection `db`: one per connection, so that its writes refresh its vocabulary cache. */
+  static of(db: Database.Database): SqliteSearch {
+    let search = byConnection.get(db);
+    if (search === undefined) {
+      search = new SqliteSearch(db);
+      byConnection.set(db, search);
+    }
+    return search;
+  }
+
+  /** Removes every search document. */
+  clear(): void {
+    this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
+      INSERT INTO search_text (search_text) VALUES ('delete-all');`);
+    this.typoIndex = undefined;
+    this.typeCodes = undefined;
+  }
+
+  /** Adds or replaces documents by key; documents without a record are skipped. */
+  put(docs: readonly SearchDocument[]): void {
+    const pkOf = this.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").pluck();
+    const hasDoc = this.prepare("SELECT 1 FROM search_docs WHERE pk = ?").pluck();
+    const deleteText = this.prepare("DELETE FROM search_text WHERE rowid = ?");
+    const deleteDoc = this.prepare("DELETE FROM search_docs WHERE pk = ?");
+    const insertDoc = this.prepare(
+      "INSERT INTO search_docs (pk, type, id, id_fold, name, snippet, importance) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const insertName = this.prepare(
+      "INSERT INTO search_names (doc, position, alias, match_key, prefix_key, text) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const insertText = this.prepare(
+      "INSERT INTO search_text (rowid, name, aliases, keywords, description, body) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const countTerm = this.prepare(
+      "INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+    );
+    const df = new Map<string, number>();
+    for (const doc of docs) {
+      const pk = pkOf.get(doc.type, doc.id) as number | undefined;
+      if (pk === undefined) continue;
+      if (hasDoc.get(pk) !== undefined) {
+        deleteText.run(pk);
+        deleteDoc.run(pk);
+      }
+      insertDoc.run(
+        pk,
+        doc.type,
+        doc.id,
+        doc.id.toLowerCase(),
+        doc.name,
+        doc.snippet,
+        doc.importance ?? null,
+      );
+      doc.names.forEach((name, position) => {
+        insertName.run(pk, position, name.alias ? 1 : 0, name.matchKey, name.prefixKey, name.text);
+      });
+      const f = doc.fields;
+      insertText.run(pk, f.name, f.aliases, f.keywords, f.description, f.body);
+      for (const term of new Set(`${f.name} ${f.aliases}`.split(" "))) {
+        if (term.length >= 3) df.set(term, (df.get(term) ?? 0) + 1);
+      }
+    }
+    for (const [term, n] of df) countTerm.run(term, n);
+    this.typoIndex = undefined;
+    this.typeCodes = undefined;
+  }
+
+  /** Documents in the index. */
+  count(): number {
+    return this.prepare("SELECT count(*) FROM search_docs").pluck().get() as number;
+  }
+
+  /** Best documents of a full-text query by weighted BM25. */
+  searchText(query: TextQuery): SearchHit[] {
+    const match = ftsExpression(query);
+    if (match === undefined) return [];
+    const types = typesParameter(query.types);
+    const [wName, wAliases, wKeywords, wDescription, wBody] = query.weights;
+    // Rank first, then read the few documents kept: the name keys are looked up for the top rows only.
+    const filter = types === null ? "" : `JOIN search_docs d ON d.pk = f.rowid AND ${TYPE_FILTER}`;
+    const rows = this.prepare(
+      `WITH top AS (
+           SELECT f.rowid AS pk, -bm25(search_text, ?, ?, ?, ?, ?) AS relevance
+           FROM search_text f ${filter} WHERE search_text MATCH ? ORDER BY relevance DESC LIMIT ?)
+         SELECT ${HIT_COLUMNS}, top.relevance FROM top JOIN search_docs d ON d.pk = top.pk
+         ORDER BY top.relevance DESC`,
+    ).all(
+      wName,
+      wAliases,
+      wKeywords,
+      wDescription,
+      wBody,
+      ...(types === null ? [] : [types, types]),
+      match,
+      query.limit,
+    ) as HitRow[];
+    return rows.map(toHit);
+  }
+
+  /** Matching documents per type. */
+  countTextMatches(query: TextQuery): Record<string, number> {
+    const match = ftsExpression(query);
+    const counts: Record<string, number> = {};
+    if (match === undefined) return counts;
+    const codes = this.loadTypeCodes();
+    const perCode = new Array<number>(codes.names.length).fill(0);
+    const rowids = this.prepare("SELECT rowid FROM search_text WHERE search_text MATCH ?").pluck();
+    for (const pk of rowids.all(match) as number[]) {
+      const code = codes.byPk[pk] ?? 0;
+      if (code > 0) perCode[code] = (perCode[code] ?? 0) + 1;
+    }
+    const wanted = query.types === undefined || query.types.length === 0 ? undefined : new Set(query.types);
+    codes.names.forEach((type, code) => {
+      const n = perCode[code] ?? 0;
+      if (n > 0 && (wanted === undefined || wanted.has(type))) counts[type] = n;
+    });
+    return counts;
+  }
+
+  /** Documents with a name or alias whose match key is one of `keys`. */
+  findByName(keys: readonly string[], types: readonly string[] | undefined, limit: number): SearchHit[] {
+    if (keys.length === 0) return [];
+    const t = typesParameter(types);
+    const rows = this.prepare(
+      `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
+         WHERE d.pk IN (SELECT doc FROM search_names WHERE match_key IN (SELECT value FROM json_each(?)))
+           AND ${TYPE_FILTER} LIMIT ?`,
+    ).all(JSON.stringify(keys), t, t, limit) as HitRow[];
+    return rows.map(toHit);
+  }
+
+  /** Documents whose id is `id`, exactly (first) or ignoring case. */
+  findById(id: string, types: readonly string[] | undefined, limit: number): SearchHit[] {
+    const t = typesParameter(types);
+    const rows = this.prepare(
+      `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
+         WHERE d.id_fold = ? AND ${TYPE_FILTER} ORDER BY d.id <> ?, d.type LIMIT ?`,
+    ).all(id.toLowerCase(), t, t, id, limit) as HitRow[];
+    return rows.map(toHit);
+  }
+
+  /** Names and aliases that start with `prefix` (a prefix key), or whose later words do. */
+  completeNames(prefix: string, types: readonly string[] | undefined, limit: number): NameCompletion[] {
+    if (prefix === "") return [];
+    const t = typesParameter(types);
+    const rows = this.prepare(
+      `SELECT d.type, d.id, d.name, d.importance, n.alias, n.text, 1 AS from_start
+         FROM search_names n JOIN search_docs d ON d.pk = n.doc
+         WHERE n.prefix_key >= ? AND n.prefix_key < ? AND ${TYPE_FILTER} LIMIT ?`,
+    ).all(prefix, prefix + TOP, t, t, PREFIX_SCAN) as CompletionRow[];
+    if (rows.length < limit) {
+      const seen = new Set(rows.map((r) => `${r.type}\u0000${r.id}`));
+      for (const row of this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR)) {
+        if (!seen.has(`${row.type}\u0000${row.id}`)) rows.push(row);
+      }
+    }
+    return rows.map((r) => ({
+      type: r.type,
+      id: r.id,
+      name: r.name,
+      matched: r.text,
+      alias: r.alias === 1,
+      fromStart: r.from_start === 1,
+      ...(r.importance === null ? {} : { importance: r.importance }),
+    }));
+  }
+
+  /** Vocabulary words within `maxEdits` of `term`. */
+  similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
+    if (this.typoIndex === undefined) {
+      const words = this.prepare("SELECT term, df FROM search_terms").all() as TermCount[];
+      this.typoIndex = buildTypoIndex(words);
+    }
+    return typoCandidates(this.typoIndex, term, maxEdits, limit);
+  }
+
+  /** True when `term` is indexed in some field of some document. */
+  hasTerm(term: string): boolean {
+    if (term === "") return false;
+    return (
+      this.prepare("SELECT 1 FROM search_text WHERE search_text MATCH ? LIMIT 1").get(quote(term)) !==
+      undefined
+    );
+  }
+
+  // Statements are compiled once per connection: compiling costs as much as running a small query.
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private loadTypeCodes(): { readonly byPk: Uint16Array; readonly names: readonly string[] } {
+    if (this.typeCodes !== undefined) return this.typeCodes;
+    const rows = this.prepare("SELECT pk, type FROM search_docs ORDER BY type").raw().all() as [
+      number,
+      string,
+    ][];
+    // Code 0 is "no document" (deleted records whose full-text row remains until the next build).
+    const names = ["", ...new Set(rows.map(([, type]) => type))];
+    const code = new Map(names.map((name, i) => [name, i]));
+    const maxPk = rows.reduce((max, [pk]) => Math.max(max, pk), 0);
+    const byPk = new Uint16Array(maxPk + 1);
+    for (const [pk, type] of rows) byPk[pk] = code.get(type) ?? 0;
+    this.typeCodes = { byPk, names };
+    return this.typeCodes;
+  }
+
+  // Names where a later word starts with the last word of the prefix and holds the earlier words.
+  private completeWords(prefix: string, types: string | null, limit: number): CompletionRow[] {
+    const words = prefix.split(" ").filter((w) => w !== "");
+    const last = words.pop();
+    if (last === undefined || last.length < 2) return [];
+    const match = `{name aliases} : ${[...words.map(quote), `${quote(last)}*`].join(" AND ")}`;
+    return this.prepare(
+      `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text, 0 AS from_start
+         FROM search_text f JOIN search_docs d ON d.pk = f.rowid
+         WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
+    ).all(match, types, types, limit) as CompletionRow[];
+  }
+}
+
+/** The FTS5 expression of a query: every key quoted, alternatives OR-ed, groups AND-ed or OR-ed. */
+export function ftsExpression(query: TextQuery): string | undefined {
+  const groups = query.groups
+    .map((alternatives) => alternatives.filter((k) => k !== ""))
+    .filter((alternatives) => alternatives.length > 0)
+    .map((alternatives) => `(${alternatives.map(quote).join(" OR ")})`);
+  if (groups.length === 0) return undefined;
+  const expression = groups.join(query.require === "all" ? " AND " : " OR ");
+  const fields = query.fields?.filter((f) => FIELDS.has(f));
+  return fields && fields.length > 0 ? `{${fields.join(" ")}} : (${expression})` : expression;
+}
+
+function quote(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
+function typesParameter(types: readonly string[] | undefined): string | null {
+  return types === undefined || types.length === 0 ? null : JSON.stringify(types);
+}
+
+function toHit(row: HitRow): SearchHit {
+  return {
+    type: row.type,
+    id: row.id,
+    name: row.name,
+    snippet: row.snippet,
+    ...(row.importance === null ? {} : { importance: row.importance }),
+    relevance: row.relevance,
+    nameKeys: row.name_keys === null ? [] : row.name_keys.split(KEY_SEPARATOR),
+  };
+}

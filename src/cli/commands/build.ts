@@ -3,6 +3,7 @@
  */
 import { resolve } from "node:path";
 import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
+import { buildSearchIndex } from "../../app/build-search-index.js";
 import { defaultDatabase } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
@@ -56,6 +57,11 @@ export async function runBuild(
     },
   });
   finishStage();
+  // Search ranking uses each record's importance, which the build just recomputed.
+  const index = await buildSearchIndex(store);
+  context.stderr.write(
+    `build: search index: ${formatCount(index.documents)} documents in ${index.seconds.toFixed(1)} s\n`,
+  );
   context.stdout.write(
     `Built the graph in ${report.seconds.toFixed(1)} s: ${formatCount(report.entityConceptEdges)} record–concept edges, ` +
       `${formatCount(report.conceptRelations)} concept relations, ${formatCount(report.semanticEdges)} semantic edges, ` +

@@ -5,6 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
+import { buildSearchIndex, refreshSearchIndex } from "../../app/build-search-index.js";
 import { defaultDatabase, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
@@ -30,7 +31,10 @@ export const importCommand: Command = {
     const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);
-    if (report.changed.length > 0) await refreshGraph(db, report.changed, context);
+    if (report.changed.length > 0) {
+      await refreshGraph(db, report.changed, context);
+      await refreshSearch(db, report.changed);
+    }
     if (values.report) {
       await writeFile(resolve(context.cwd, values.report), `${JSON.stringify(report, null, 2)}\n`);
       context.stdout.write(`Full report written to ${values.report}\n`);
@@ -89,6 +93,18 @@ async function refreshGraph(db: string, changed: readonly RecordKey[], context: 
       `Graph updated in ${update.seconds.toFixed(1)} s: ${formatCount(update.changed)} records changed, ` +
         `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
     );
+  } finally {
+    await store.close();
+  }
+}
+
+/** When the database has a search index, re-indexes the changed records (or everything, after a large import). */
+async function refreshSearch(db: string, changed: readonly RecordKey[]): Promise<void> {
+  const store = await openStore(db);
+  try {
+    if ((await store.countSearchDocuments()) === 0) return;
+    if (changed.length > UPDATE_LIMIT) await buildSearchIndex(store);
+    else await refreshSearchIndex(store, changed);
   } finally {
     await store.close();
   }

@@ -29,6 +29,11 @@ export interface SearchRequest {
   readonly limit?: number;
   /** 0 to 1,000, default 0. */
   readonly offset?: number;
+  /**
+   * Check first that the index is built and current (a count of records per type: cheap for one command,
+   * too much per request); default true. A server checks once at start and passes false.
+   */
+  readonly ensureIndex?: boolean;
 }
 
 /** One hit as printed. */
@@ -63,7 +68,7 @@ export async function searchRecords(store: Store, request: SearchRequest): Promi
       problem: `unsupported language "${request.lang}" (en or fr)`,
     });
   }
-  await ensureSearchIndex(store);
+  if (request.ensureIndex !== false) await ensureSearchIndex(store);
   const result = await search(store, request.query, {
     ...(types ? { types } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
@@ -87,11 +92,11 @@ export async function searchRecords(store: Store, request: SearchRequest): Promi
 /** Suggests records whose names start with `request.query`, grouped by type. */
 export async function autocompleteRecords(
   store: Store,
-  request: Pick<SearchRequest, "query" | "types" | "limit">,
+  request: Pick<SearchRequest, "query" | "types" | "limit" | "ensureIndex">,
 ): Promise<AutocompleteResponse> {
   const types = await checkTypes(store, request.types);
   const limit = checkRange("limit", request.limit ?? 8, 1, MAX_LIMIT);
-  await ensureSearchIndex(store);
+  if (request.ensureIndex !== false) await ensureSearchIndex(store);
   return { items: await autocomplete(store, request.query, { ...(types ? { types } : {}), limit }) };
 }
 

@@ -25,6 +25,7 @@ export const ERROR_CATALOGUE = {
   RECORD_NOT_FOUND: "No {type} with id {id}",
   ROUTE_NOT_FOUND: "No such page or API route: {path}",
   INVALID_ARGUMENT: "{problem}",
+  PAYLOAD_TOO_LARGE: "Request body over {limit} bytes",
   INTERNAL: "Internal error: {problem}",
 } as const;
 

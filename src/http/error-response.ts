@@ -2,6 +2,7 @@
  * Maps domain error codes to HTTP statuses and renders the one error shape: `{"error":{"code","message"}}`.
  * Unknown errors become a 500 whose message never carries a stack or an internal detail.
  */
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ErrorCode, isCampusGraphError } from "../core/errors.js";
 
@@ -12,6 +13,7 @@ export interface ErrorBody {
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   INVALID_ARGUMENT: 400,
+  PAYLOAD_TOO_LARGE: 413,
   RECORD_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   DATABASE_UNAVAILABLE: 503,
@@ -19,6 +21,12 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
 
 /** The status and body for `error`. */
 export function toErrorResponse(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  // Hono's own client errors (a body that is not JSON, …) keep their status, in our shape.
+  if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
+    const status = error.status as ContentfulStatusCode;
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID_ARGUMENT";
+    return { status, body: { error: { code, message: error.message || "Bad request" } } };
+  }
   if (isCampusGraphError(error)) {
     const status = STATUS[error.code];
     if (status !== undefined)

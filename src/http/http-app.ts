@@ -1,11 +1,19 @@
 /**
- * The HTTP application: JSON API under /api and server-rendered pages, over one Store.
+ * The HTTP application: the JSON API under /api (with its OpenAPI document) and the server-rendered pages,
+ * over one Store; one error shape, compression, ETags and cache headers.
  */
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
 import { CampusGraphError } from "../core/errors.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
 import { renderHomePage } from "../web/home-page.js";
+import { registerApiRoutes } from "./api-routes.js";
+import { API_LIMITS } from "./api-schemas.js";
 import { toErrorResponse } from "./error-response.js";
+import { fastEtag } from "./etag.js";
 
 /** Options of `createHttpApp`. */
 export interface HttpAppOptions {
@@ -13,12 +21,51 @@ export interface HttpAppOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-/** Builds the Hono application serving `store`. */
-export function createHttpApp(store: Store, options: HttpAppOptions = {}): Hono {
+/** Builds the application serving `store`. */
+export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenAPIHono {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
-  const app = new Hono();
+  const app = new OpenAPIHono({
+    // A request that fails its schema answers 400 in the one error shape, naming the parameter.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const where = issue?.path.join(".") || "request";
+      const { status, body } = toErrorResponse(
+        new CampusGraphError("INVALID_ARGUMENT", { problem: `${where}: ${issue?.message ?? "invalid"}` }),
+      );
+      return c.json(body, status);
+    },
+  });
 
-  app.get("/api/health", async (c) => c.json({ status: "ok", counts: await store.countRecords() }));
+  app.use("*", compress());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (c.req.method === "GET" && c.res.status === 200 && !c.res.headers.has("Cache-Control")) {
+      c.res.headers.set("Cache-Control", c.req.path === "/api/health" ? "no-store" : "public, max-age=60");
+    }
+  });
+  app.use("/api/*", fastEtag());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_LIMITS.bodyBytes,
+      onError: (c) => {
+        const { status, body } = toErrorResponse(
+          new CampusGraphError("PAYLOAD_TOO_LARGE", { limit: API_LIMITS.bodyBytes }),
+        );
+        return c.json(body, status);
+      },
+    }),
+  );
+
+  let dictionary: Promise<ConceptDictionary> | undefined;
+  registerApiRoutes(app, {
+    store,
+    dictionary: () => {
+      dictionary ??= loadConceptDictionary(store);
+      return dictionary;
+    },
+  });
 
   app.get("/", async (c) => c.html(renderHomePage({ counts: await store.countRecords() })));
 

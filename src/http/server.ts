@@ -3,6 +3,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { ensureSearchIndex } from "../app/build-search-index.js";
 import type { Store } from "../store/store.js";
 import { createHttpApp } from "./http-app.js";
 
@@ -20,8 +21,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves `store` over HTTP and resolves once the server listens. */
-export function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
+/** Serves `store` over HTTP and resolves once the server listens; the search index is checked once, first. */
+export async function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
+  await ensureSearchIndex(store);
   const app = createHttpApp(store);
   return new Promise((resolve, reject) => {
     const server = serve(

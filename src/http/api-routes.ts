@@ -1,0 +1,175 @@
+/**
+ * The JSON API under /api: each route declared once with its schemas (validation and OpenAPI), its handler
+ * calling the app layer, never the engine.
+ */
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import { detectText } from "../app/detect-text.js";
+import { autocompleteRecords, searchRecords } from "../app/search-records.js";
+import { CampusGraphError } from "../core/errors.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import type { Store } from "../store/store.js";
+import {
+  API_LIMITS,
+  AutocompleteQuery,
+  AutocompleteResponse,
+  DetectBody,
+  DetectResponse,
+  ErrorResponse,
+  HealthResponse,
+  NeighboursQuery,
+  NeighboursResponse,
+  RecordParams,
+  RecordResponse,
+  type RecordSchema,
+  SearchQuery,
+  SearchResponse,
+} from "./api-schemas.js";
+
+/** What the API routes need. */
+export interface ApiDependencies {
+  readonly store: Store;
+  /** The concept dictionary, loaded on first use. */
+  readonly dictionary: () => Promise<ConceptDictionary>;
+}
+
+const json = <T>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  400: json(ErrorResponse, "Bad parameters"),
+  404: json(ErrorResponse, "No such record"),
+  500: json(ErrorResponse, "Internal error"),
+};
+
+/** Registers every /api route on `app`. */
+export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void {
+  const { store } = deps;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/health",
+      summary: "Liveness and record counts",
+      responses: { 200: json(HealthResponse, "OK") },
+    }),
+    async (c) => c.json({ status: "ok" as const, counts: await store.countRecords() }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/search",
+      summary: "Search every type (or some) by text, with facets and highlights",
+      request: { query: SearchQuery },
+      responses: { 200: json(SearchResponse, "Results, best first"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const result = await searchRecords(store, {
+        query: q.q.slice(0, API_LIMITS.queryLength),
+        ...(q.types ? { types: splitTypes(q.types) } : {}),
+        ...(q.lang ? { lang: q.lang } : {}),
+        limit: q.limit,
+        offset: q.offset,
+        ensureIndex: false,
+      });
+      return c.json({ ...result, items: [...result.items] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/autocomplete",
+      summary: "Records whose names start with the query, grouped by type",
+      request: { query: AutocompleteQuery },
+      responses: { 200: json(AutocompleteResponse, "Completions"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const result = await autocompleteRecords(store, {
+        query: q.q.slice(0, API_LIMITS.queryLength),
+        ...(q.types ? { types: splitTypes(q.types) } : {}),
+        limit: q.limit,
+        ensureIndex: false,
+      });
+      return c.json({ items: [...result.items] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/detect",
+      summary: "The concepts a text is about, with scores and mentions",
+      request: { body: { content: { "application/json": { schema: DetectBody } }, required: true } },
+      responses: {
+        200: json(DetectResponse, "Detected concepts"),
+        413: json(ErrorResponse, "Body too large"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const result = detectText(await deps.dictionary(), body.text, body.lang ? { lang: body.lang } : {});
+      return c.json(
+        { concepts: result.concepts.map((concept) => ({ ...concept, mentions: [...concept.mentions] })) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/{type}/{id}",
+      summary: "A record, with its number of neighbours per type",
+      request: { params: RecordParams },
+      responses: { 200: json(RecordResponse, "The record"), ...errors },
+    }),
+    async (c) => {
+      const key = c.req.valid("param");
+      const record = await store.getRecord(key);
+      if (!record) throw new CampusGraphError("RECORD_NOT_FOUND", key);
+      // The stored record has the schema's shape; its types are only read-only where the schema's are not.
+      const body = record as unknown as z.infer<typeof RecordSchema>;
+      return c.json({ record: body, neighbourCounts: await store.neighbourCounts(key) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/{type}/{id}/neighbours",
+      summary: "A record's ranked neighbours of one type: facts first, then computed edges",
+      request: { params: RecordParams, query: NeighboursQuery },
+      responses: { 200: json(NeighboursResponse, "One page of neighbours and the total"), ...errors },
+    }),
+    async (c) => {
+      const key = c.req.valid("param");
+      const q = c.req.valid("query");
+      const page = await store.neighbours(key, q.type, q.limit, q.offset);
+      return c.json(
+        { items: page.items.map((n) => ({ node: n.node, edge: { ...n.edge } })), total: page.total },
+        200,
+      );
+    },
+  );
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Campus Graph API",
+      version: "1",
+      description: "Search and explore a university's knowledge graph.",
+    },
+  });
+}
+
+function splitTypes(types: string): string[] {
+  return types
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+}

@@ -6,6 +6,7 @@ import { isCampusGraphError } from "../core/errors.js";
 import type { CliContext, Command } from "./cli-context.js";
 import { autocompleteCommand } from "./commands/autocomplete.js";
 import { buildCommand } from "./commands/build.js";
+import { chatCommand } from "./commands/chat.js";
 import { detectCommand } from "./commands/detect.js";
 import { importCommand } from "./commands/import.js";
 import { importWikipediaCommand } from "./commands/import-wikipedia.js";
@@ -29,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   neighbours: neighboursCommand,
   remove: removeCommand,
+  chat: chatCommand,
 };
 
 /** Runs the command line `argv` (without node and the script) and resolves to the exit code. */

@@ -5,6 +5,7 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { detectText } from "../app/detect-text.js";
 import { autocompleteRecords, searchRecords } from "../app/search-records.js";
+import { type ApiClient, runChat } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
@@ -12,6 +13,8 @@ import {
   API_LIMITS,
   AutocompleteQuery,
   AutocompleteResponse,
+  ChatBody,
+  ChatResponse,
   DetectBody,
   DetectResponse,
   ErrorResponse,
@@ -28,6 +31,8 @@ import {
 /** What the API routes need. */
 export interface ApiDependencies {
   readonly store: Store;
+  /** A client of this very API, for the chat's calls. */
+  readonly client: ApiClient;
   /** The concept dictionary, loaded on first use. */
   readonly dictionary: () => Promise<ConceptDictionary>;
 }
@@ -152,6 +157,32 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       const page = await store.neighbours(key, q.type, q.limit, q.offset);
       return c.json(
         { items: page.items.map((n) => ({ node: n.node, edge: { ...n.edge } })), total: page.total },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/chat",
+      summary: "Answer a question with references, by calling this API; the calls made are returned",
+      request: { body: { content: { "application/json": { schema: ChatBody } }, required: true } },
+      responses: {
+        200: json(ChatResponse, "The answer, its references and the calls made"),
+        413: json(ErrorResponse, "Body too large"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const reply = await runChat(deps.client, body.messages, body.lang);
+      return c.json(
+        {
+          answer: reply.answer,
+          references: [...reply.references],
+          calls: reply.calls.map((call) => ({ ...call })),
+        },
         200,
       );
     },

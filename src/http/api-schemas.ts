@@ -150,3 +150,28 @@ export const DetectResponse = z
 export const HealthResponse = z
   .object({ status: z.literal("ok"), counts: z.record(z.string(), z.number()) })
   .openapi("Health");
+
+/** Body of POST /api/chat: the conversation so far, the question last. */
+export const ChatBody = z.object({
+  messages: z
+    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(4_000) }))
+    .min(1)
+    .max(20),
+  lang: z.enum(["en", "fr"]).optional(),
+});
+
+/** POST /api/chat. */
+export const ChatResponse = z
+  .object({
+    answer: z.string(),
+    references: z.array(z.object({ type: z.string(), id: z.string(), name: z.string(), url: z.string() })),
+    calls: z.array(
+      z.object({
+        method: z.string(),
+        path: z.string(),
+        query: z.record(z.string(), z.string()).optional(),
+        body: z.unknown().optional(),
+      }),
+    ),
+  })
+  .openapi("ChatReply");

@@ -61,6 +61,17 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   let dictionary: Promise<ConceptDictionary> | undefined;
   registerApiRoutes(app, {
     store,
+    // The chat calls the public API in process: same routes, same validation, never the store.
+    client: async (call) => {
+      const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
+      const response = await app.request(`${call.path}${query}`, {
+        method: call.method,
+        ...(call.body === undefined
+          ? {}
+          : { body: JSON.stringify(call.body), headers: { "content-type": "application/json" } }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
     dictionary: () => {
       dictionary ??= loadConceptDictionary(store);
       return dictionary;

@@ -25,9 +25,21 @@ export function toSearchDocument(record: CorpusRecord, importance?: number): Sea
       aliases: (record.aliases ?? []).map((a) => textKeys(a)).join(" "),
       keywords: (record.keywords ?? []).map((k) => textKeys(k)).join(" "),
       description: langTextKeys(record.description),
-      body: langTextKeys(record.text, BODY_CHARS),
+      body: [langTextKeys(record.text, BODY_CHARS), attrsText(record)].filter((t) => t !== "").join(" "),
     },
   };
+}
+
+/** Short text attributes (a lecture's topic, a MOOC's platform or institution), searchable as body text. */
+function attrsText(record: CorpusRecord): string {
+  const texts: string[] = [];
+  for (const value of Object.values(record.attrs ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === "string" && item.length <= 120 && !/^https?:\/\//.test(item))
+        texts.push(textKeys(item));
+    }
+  }
+  return texts.join(" ");
 }
 
 function searchNames(display: string, record: CorpusRecord): SearchName[] {

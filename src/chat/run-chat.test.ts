@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import { buildGraph } from "../app/build-graph.js";
+import { buildSearchIndex } from "../app/build-search-index.js";
+import { createHttpApp } from "../http/http-app.js";
+import { type ApiClient, type ChatCall, runChat } from "./run-chat.js";
+
+let client: ApiClient;
+const responses: unknown[] = [];
+beforeAll(async () => {
+  const store = await openDemoStore();
+  await buildGraph(store);
+  await buildSearchIndex(store);
+  const app = createHttpApp(store);
+  client = async (call: ChatCall) => {
+    const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
+    const response = await app.request(`${call.path}${query}`, {
+      method: call.method,
+      ...(call.body === undefined
+        ? {}
+        : { body: JSON.stringify(call.body), headers: { "content-type": "application/json" } }),
+    });
+    const body = await response.json();
+    responses.push(body);
+    return { status: response.status, body };
+  };
+});
+
+const chat = (...contents: string[]) =>
+  runChat(
+    client,
+    contents.map((content, i) => ({ role: i % 2 === 0 ? "user" : "assistant", content }) as const),
+  );
+
+describe("runChat on the demo corpus", () => {
+  it("recommends courses about a topic, each linking to its page", async () => {
+    const reply = await chat("Which courses cover T cells?");
+    expect(reply.references.map((r) => r.id)).toContain("BIO-479");
+    for (const r of reply.references) {
+      expect(r.url).toBe(`/${r.type}/${encodeURIComponent(r.id)}`);
+      expect(reply.answer).toContain(`](${r.url})`);
+    }
+    expect(reply.calls.map((c) => c.path)).toEqual(expect.arrayContaining(["/api/search", "/api/detect"]));
+  });
+
+  it("cites only records that the calls returned", async () => {
+    for (const question of [
+      "Which courses cover T cells?",
+      "Who teaches Immunology?",
+      "What should I take before CIVIL-210?",
+      "Find lectures about the Fourier transform",
+    ]) {
+      responses.length = 0;
+      const reply = await chat(question);
+      const seen = JSON.stringify(responses);
+      for (const r of reply.references) expect(seen, `${question} → ${r.id}`).toContain(JSON.stringify(r.id));
+    }
+  });
+
+  it("names a course's teachers and prerequisites from the corpus's facts", async () => {
+    expect((await chat("Who teaches Immunology?")).references.map((r) => r.id)).toEqual([
+      "p-anne-dupont",
+      "p-claire-fontaine",
+    ]);
+    const before = await chat("What should I take before CIVIL-210?");
+    expect(before.references.map((r) => r.id)).toEqual(["MSE-100(c)"]);
+  });
+
+  it("follows up: who teaches the course the last answer named", async () => {
+    const first = await chat("Which courses cover T cells?");
+    const follow = await chat("Which courses cover T cells?", first.answer, "Who teaches it?");
+    expect(follow.plan.intent).toBe("teachers");
+    expect(follow.references.every((r) => r.type === "person")).toBe(true);
+  });
+
+  it("says plainly when nothing was found, and what it looked for", async () => {
+    const reply = await chat("Which courses cover underwater basket weaving in Antarctica?");
+    if (reply.references.length === 0)
+      expect(reply.answer).toMatch(/found no courses? .*underwater basket weaving/i);
+    const none = await chat("Who teaches ZZZ-999?");
+    expect(none.references).toEqual([]);
+    expect(none.answer).toMatch(/found no course matching "ZZZ-999"/);
+  });
+
+  it("answers an empty question with help and no call", async () => {
+    const reply = await chat("");
+    expect(reply.calls).toEqual([]);
+    expect(reply.answer).toMatch(/did not understand/);
+  });
+});

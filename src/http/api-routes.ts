@@ -5,7 +5,8 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { detectText } from "../app/detect-text.js";
 import { autocompleteRecords, searchRecords } from "../app/search-records.js";
-import { type ApiClient, runChat } from "../chat/run-chat.js";
+import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
+import type { ApiClient } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
@@ -33,6 +34,8 @@ export interface ApiDependencies {
   readonly store: Store;
   /** A client of this very API, for the chat's calls. */
   readonly client: ApiClient;
+  /** The optional language model of the chat; without it the deterministic planner answers. */
+  readonly llm?: LlmConfig | undefined;
   /** The concept dictionary, loaded on first use. */
   readonly dictionary: () => Promise<ConceptDictionary>;
 }
@@ -176,7 +179,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const reply = await runChat(deps.client, body.messages, body.lang);
+      const reply = await runChatWithModel(deps.client, body.messages, body.lang, deps.llm);
       return c.json(
         {
           answer: reply.answer,

@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
+import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
@@ -19,6 +20,8 @@ import { fastEtag } from "./etag.js";
 export interface HttpAppOptions {
   /** Where unexpected errors are logged; default console.error. */
   readonly logError?: (error: unknown) => void;
+  /** An OpenAI-compatible model for the chat (see `llmConfigFromEnv`); default none: the planner answers. */
+  readonly llm?: LlmConfig | undefined;
 }
 
 /** Builds the application serving `store`. */
@@ -61,6 +64,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   let dictionary: Promise<ConceptDictionary> | undefined;
   registerApiRoutes(app, {
     store,
+    llm: options.llm,
     // The chat calls the public API in process: same routes, same validation, never the store.
     client: async (call) => {
       const query = call.query ? `?${new URLSearchParams(call.query)}` : "";

@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { ensureSearchIndex } from "../app/build-search-index.js";
+import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
 import { createHttpApp } from "./http-app.js";
 
@@ -13,6 +14,8 @@ export interface ServerOptions {
   readonly port: number;
   /** Interface to listen on; use 127.0.0.1 unless the server must be reachable from other machines. */
   readonly host: string;
+  /** The chat's optional language model. */
+  readonly llm?: LlmConfig | undefined;
 }
 
 /** A running server. */
@@ -24,7 +27,7 @@ export interface RunningServer {
 /** Serves `store` over HTTP and resolves once the server listens; the search index is checked once, first. */
 export async function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   await ensureSearchIndex(store);
-  const app = createHttpApp(store);
+  const app = createHttpApp(store, { llm: options.llm });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

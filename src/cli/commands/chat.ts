@@ -7,6 +7,7 @@ import { ensureSearchIndex } from "../../app/build-search-index.js";
 import { defaultDatabase } from "../../app/config.js";
 import { parseLanguage } from "../../app/detect-text.js";
 import { openStore } from "../../app/open-store.js";
+import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { CampusGraphError } from "../../core/errors.js";
 import { createHttpApp } from "../../http/http-app.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
@@ -25,14 +26,17 @@ export const chatCommand: Command = {
     const store = await openStore(db);
     try {
       await ensureSearchIndex(store);
-      const response = await createHttpApp(store).request("/api/chat", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          messages: [{ role: "user", content: positionals[0] ?? "" }],
-          ...(lang ? { lang } : {}),
-        }),
-      });
+      const response = await createHttpApp(store, { llm: llmConfigFromEnv(context.env) }).request(
+        "/api/chat",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            messages: [{ role: "user", content: positionals[0] ?? "" }],
+            ...(lang ? { lang } : {}),
+          }),
+        },
+      );
       const body = (await response.json()) as {
         answer?: string;
         calls?: { method: string; path: string; query?: Record<string, string>; body?: unknown }[];

@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { defaultDatabase, defaultHost, defaultPort } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
+import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { type ServerOptions, startServer } from "../../http/server.js";
 import type { Store } from "../../store/store.js";
 import { type CliContext, type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
@@ -34,6 +35,7 @@ export function serverAddress(
   return {
     port: values.port ? parseIntegerOption("port", values.port, 65_535) : defaultPort(context.env),
     host: values.host ?? defaultHost(context.env),
+    llm: llmConfigFromEnv(context.env),
   };
 }
 

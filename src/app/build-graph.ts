@@ -10,6 +10,7 @@ import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../gra
 import { semanticEdges } from "../graph/semantic-edges.js";
 import type { NodeScore, Store } from "../store/store.js";
 import {
+  conceptEdgeEvidence,
   DERIVED,
   deriveProfiles,
   loadNodes,
@@ -102,13 +103,7 @@ async function computeScoredEdges(
       if (concept === undefined) continue;
       const found = evidence.get(entity)?.get(e.concept);
       // Derived profiles (people, units) have no evidence of their own: they come from linked records.
-      const why = found
-        ? {
-            detected: Math.round(found.detected * 10_000) / 10_000,
-            keyword: found.keyword,
-            mentions: found.mentions,
-          }
-        : DERIVED;
+      const why = found ? conceptEdgeEvidence(found) : DERIVED;
       scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
       scored.push({ source: concept, target: entity, score: e.score, kind: "concept", evidence: why });
     }

@@ -164,6 +164,15 @@ export function organisationalFacts(nodes: Nodes, sources?: ReadonlySet<number>)
 /** Evidence of the concept edges of records whose profile is derived from linked records. */
 export const DERIVED = Object.freeze({ derived: true });
 
+/** The stored evidence of a record → concept edge: detector score, keyword, first mentions. */
+export function conceptEdgeEvidence(found: ConceptEvidence): Readonly<Record<string, unknown>> {
+  return {
+    detected: Math.round(found.detected * 10_000) / 10_000,
+    keyword: found.keyword,
+    mentions: found.mentions,
+  };
+}
+
 /** The stored rows of every list, produced one at a time; each list is dropped once written, to free memory. */
 export function* toRows(
   lists: Neighbourhoods,

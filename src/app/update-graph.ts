@@ -11,6 +11,7 @@ import { semanticEdges } from "../graph/semantic-edges.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
 import {
+  conceptEdgeEvidence,
   DERIVED,
   deriveProfiles,
   loadNodes,
@@ -195,11 +196,7 @@ function scoredEdges(
       if (concept === undefined || (!affected.has(entity) && !lenders.has(concept))) continue;
       const found = fresh.get(entity)?.get(e.concept);
       const why = found
-        ? {
-            detected: Math.round(found.detected * 10_000) / 10_000,
-            keyword: found.keyword,
-            mentions: found.mentions,
-          }
+        ? conceptEdgeEvidence(found)
         : (stored.evidence.get(entity)?.get(e.concept) ?? DERIVED);
       if (affected.has(entity))
         scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });

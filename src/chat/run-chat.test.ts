@@ -3,6 +3,7 @@ import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import { createHttpApp } from "../http/http-app.js";
+import { inProcessClient } from "../http/in-process-client.js";
 import { type ApiClient, type ChatCall, runChat } from "./run-chat.js";
 
 let client: ApiClient;
@@ -12,17 +13,12 @@ beforeAll(async () => {
   await buildGraph(store);
   await buildSearchIndex(store);
   const app = createHttpApp(store);
+  const inProcess = inProcessClient(app);
+  // Record every response, to check that the answer cites only what the calls returned.
   client = async (call: ChatCall) => {
-    const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
-    const response = await app.request(`${call.path}${query}`, {
-      method: call.method,
-      ...(call.body === undefined
-        ? {}
-        : { body: JSON.stringify(call.body), headers: { "content-type": "application/json" } }),
-    });
-    const body = await response.json();
-    responses.push(body);
-    return { status: response.status, body };
+    const result = await inProcess(call);
+    responses.push(result.body);
+    return result;
   };
 });
 

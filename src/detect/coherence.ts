@@ -3,6 +3,7 @@
  * in the same cluster, category or parent category, or links to it. Linear in the candidates, no pairwise loop
  * over the whole text: the masses are summed per cluster and category once per call site.
  */
+import { sortedHas } from "../core/sorted-ints.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
 
 /** How present each concept is in a text, in [0, 1] per concept. */
@@ -60,7 +61,7 @@ function othersIn(totals: ReadonlyMap<number, number>, group: number | undefined
 /** The strongest relation between two concepts, or undefined. */
 export function relationBetween(dictionary: ConceptDictionary, a: number, b: number): Relation | undefined {
   if (a < 0 || b < 0) return undefined;
-  if (binaryHas(dictionary.links[a], b)) return "link";
+  if (sortedHas(dictionary.links[a], b)) return "link";
   const same = (table: Int32Array) => (table[a] ?? -1) >= 0 && table[a] === table[b];
   if (same(dictionary.cluster)) return "cluster";
   if (same(dictionary.category)) return "category";
@@ -83,18 +84,4 @@ function totalsOf(dictionary: ConceptDictionary, mass: ConceptMass): Totals {
 
 function addTo(table: Map<number, number>, key: number | undefined, value: number): void {
   if (key !== undefined && key >= 0) table.set(key, (table.get(key) ?? 0) + value);
-}
-
-function binaryHas(sorted: Int32Array | undefined, value: number): boolean {
-  if (!sorted) return false;
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid] ?? 0;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

@@ -15,6 +15,7 @@ import { registerApiRoutes } from "./api-routes.js";
 import { API_LIMITS } from "./api-schemas.js";
 import { toErrorResponse } from "./error-response.js";
 import { fastEtag } from "./etag.js";
+import { inProcessClient } from "./in-process-client.js";
 
 /** Options of `createHttpApp`. */
 export interface HttpAppOptions {
@@ -66,16 +67,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     store,
     llm: options.llm,
     // The chat calls the public API in process: same routes, same validation, never the store.
-    client: async (call) => {
-      const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
-      const response = await app.request(`${call.path}${query}`, {
-        method: call.method,
-        ...(call.body === undefined
-          ? {}
-          : { body: JSON.stringify(call.body), headers: { "content-type": "application/json" } }),
-      });
-      return { status: response.status, body: await response.json() };
-    },
+    client: inProcessClient(app),
     dictionary: () => {
       dictionary ??= loadConceptDictionary(store);
       return dictionary;

@@ -28,7 +28,14 @@ describe("HTTP app", () => {
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
     const page = await response.text();
     expect(page).toContain("<h1>Campus Graph</h1>");
-    expect(page).toMatch(/Concepts<\/td><td class="n">2</);
+    expect(page).toMatch(/<strong>2<\/strong>Concepts/);
+    expect(page).toContain('href="/chat?lang=en"');
+  });
+
+  it("answers an unknown page with an HTML 404 page", async () => {
+    const response = await createHttpApp(store).request("/no/such/page/here");
+    expect(response.status).toBe(404);
+    expect(await response.text()).toMatch(/<h1>Page not found<\/h1>/);
   });
 
   it("answers an unknown route with a 404 in the one error shape", async () => {

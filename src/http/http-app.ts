@@ -10,7 +10,9 @@ import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
-import { renderHomePage } from "../web/home-page.js";
+import { registerChatPage } from "../web/chat-page.js";
+import { renderNotFoundPage } from "../web/layout.js";
+import { registerWebRoutes } from "../web/web-routes.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { API_LIMITS } from "./api-schemas.js";
 import { toErrorResponse } from "./error-response.js";
@@ -74,9 +76,13 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     },
   });
 
-  app.get("/", async (c) => c.html(renderHomePage({ counts: await store.countRecords() })));
+  registerChatPage(app);
+  registerWebRoutes(app, store);
 
   app.notFound((c) => {
+    // People get a page; programs calling the API get the one error shape.
+    if (!c.req.path.startsWith("/api/"))
+      return c.html(renderNotFoundPage(c.req.query("lang") === "fr" ? "fr" : "en", c.req.path), 404);
     const { status, body } = toErrorResponse(new CampusGraphError("ROUTE_NOT_FOUND", { path: c.req.path }));
     return c.json(body, status);
   });

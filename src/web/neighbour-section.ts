@@ -1,0 +1,115 @@
+/**
+ * The neighbourhood sections of a page ("Related courses (6)"): the first items with code, name, a one-line
+ * excerpt and why they are related, and a "Show more" link that works without JavaScript (a page with more
+ * items) and, with it, appends the next items fetched as a fragment.
+ */
+import { html } from "hono/html";
+import type { EdgeSummary, Neighbour, RecordKey, Store } from "../store/store.js";
+import { type Lang, relationName, t, typeName } from "./i18n.js";
+import type { Html } from "./layout.js";
+import { idLabel, loadSummaries, type RecordSummary, recordHref } from "./record-links.js";
+
+/** Items a section shows before "Show more". */
+export const FIRST_ITEMS = 5;
+/** Items each "Show more" adds. */
+export const MORE_ITEMS = 10;
+/** The most items a section shows on one page without JavaScript. */
+export const MAX_SECTION_ITEMS = 200;
+
+/** A neighbour with its record's summary. */
+export interface SectionItem {
+  readonly summary: RecordSummary;
+  readonly edge: EdgeSummary;
+}
+
+/** One section's data. */
+export interface Section {
+  readonly type: string;
+  readonly total: number;
+  readonly items: readonly SectionItem[];
+}
+
+/** Reads `limit` neighbours of `key` of type `type` from `offset`, with their summaries in `lang`. */
+export async function loadSection(
+  store: Store,
+  key: RecordKey,
+  type: string,
+  limit: number,
+  offset: number,
+  lang: Lang,
+): Promise<Section> {
+  const page = await store.neighbours(key, type, limit, offset);
+  const summaries = await loadSummaries(
+    store,
+    page.items.map((n: Neighbour) => n.node),
+    lang,
+  );
+  return {
+    type,
+    total: page.total,
+    items: page.items.flatMap((n, i) => {
+      const summary = summaries[i];
+      return summary ? [{ summary, edge: n.edge }] : [];
+    }),
+  };
+}
+
+/** Where a section's items come from, for its links. */
+export interface SectionContext {
+  readonly lang: Lang;
+  /** The page's own URL path (the record's page). */
+  readonly pagePath: string;
+}
+
+/** A section as a card: heading with the count, items, and "Show more" when there are more. */
+export function renderSection(section: Section, context: SectionContext): Html {
+  const { lang, pagePath } = context;
+  const listId = `list-${section.type}`;
+  const shown = section.items.length;
+  const more = shown < section.total && shown < MAX_SECTION_ITEMS;
+  const next = Math.min(shown + MORE_ITEMS, MAX_SECTION_ITEMS);
+  const type = encodeURIComponent(section.type);
+  return html`<section class="card t-${section.type}" id="sec-${section.type}" aria-labelledby="h-${section.type}">
+<h2 id="h-${section.type}">${typeName(lang, section.type, "related")} <span class="n">(${section.total})</span></h2>
+<ul class="items" id="${listId}">${renderItems(section.items, lang)}</ul>
+${
+  more
+    ? html`<a class="more" href="${pagePath}?more=${type}&amp;n=${next}#sec-${section.type}" data-more="${pagePath}/neighbours/${type}?lang=${lang}" data-list="${listId}" data-total="${section.total}" aria-controls="${listId}">${t(lang, "showMore")}</a>`
+    : ""
+}
+</section>`;
+}
+
+/** The items of a section as `<li>` elements (also the fragment "Show more" fetches). */
+export function renderItems(items: readonly SectionItem[], lang: Lang): Html {
+  return html`${items.map(({ summary: s, edge }) => {
+    return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
+${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
+${renderWhy(edge, lang)}</li>`;
+  })}`;
+}
+
+/** Why a neighbour is listed: the relation of a fact, else the score and what the link came through. */
+export function renderWhy(edge: EdgeSummary, lang: Lang): Html {
+  const evidence = edge.evidence;
+  if (evidence.fact === true) {
+    const direction = evidence.direction === "in" ? "in" : "out";
+    return html`<span class="why">${relationName(lang, edge.kind, direction)}</span>`;
+  }
+  let note = "";
+  if (edge.kind === "via-concept" && typeof evidence.via === "string") {
+    note = t(lang, "through", { x: idLabel(evidence.via) });
+  } else if (edge.kind === "semantic" && Array.isArray(evidence.shared)) {
+    const shared = evidence.shared.filter((x): x is string => typeof x === "string").slice(0, 3);
+    if (shared.length > 0) note = t(lang, "shared", { x: shared.map(idLabel).join(", ") });
+  } else if (edge.kind === "concept" && evidence.keyword === true) {
+    note = t(lang, "keyword");
+  }
+  return html`<span class="why">${renderBar(edge.score, lang)}${note}</span>`;
+}
+
+/** A score in [0, 1] as a small bar with its value for screen readers. */
+export function renderBar(score: number, lang: Lang): Html {
+  const percent = Math.round(Math.max(0, Math.min(1, score)) * 100);
+  return html`<span class="bar" role="img" aria-label="${t(lang, "score")} ${percent}%"><i style="width:${percent}%"></i></span>`;
+}

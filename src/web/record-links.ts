@@ -1,0 +1,111 @@
+/**
+ * Small shared pieces of the pages: a record's URL, its type's display order, and the short text that
+ * stands for it in a list (localised name, code, one-line excerpt).
+ */
+import { type CorpusRecord, displayName } from "../core/record.js";
+import type { RecordKey, Store } from "../store/store.js";
+import { type Lang, localText } from "./i18n.js";
+
+/** Record types in the order pages show them; other types follow alphabetically. */
+export const KNOWN_TYPE_ORDER = [
+  "concept",
+  "course",
+  "lecture",
+  "mooc",
+  "person",
+  "unit",
+  "publication",
+  "category",
+  "startup",
+] as const;
+
+/** The order of neighbour sections on a page: records first, then concepts, then categories, then others. */
+export const SECTION_ORDER = [
+  "course",
+  "lecture",
+  "mooc",
+  "person",
+  "unit",
+  "publication",
+  "concept",
+  "category",
+];
+
+/** Sorts types by `order`, unknown ones last in alphabetical order. */
+export function sortTypes(types: Iterable<string>, order: readonly string[] = SECTION_ORDER): string[] {
+  const rank = (type: string) => {
+    const i = order.indexOf(type);
+    return i === -1 ? order.length : i;
+  };
+  return [...types].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** The page of a record: each key part one percent-encoded path segment. */
+export function recordHref(key: RecordKey): string {
+  return `/${encodeURIComponent(key.type)}/${encodeURIComponent(key.id)}`;
+}
+
+/** A record as a list item shows it. */
+export interface RecordSummary {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  /** The language of `name` when it is not the page's. */
+  readonly nameLang?: string;
+  /** The start of the description (else of the text), cut at a word; empty when there is none. */
+  readonly excerpt: string;
+  readonly excerptLang?: string;
+  /** A short code to show before the name (a course's id), if the type has one. */
+  readonly code?: string;
+}
+
+const CODED_TYPES = new Set(["course"]);
+const EXCERPT_CHARS = 220;
+
+/** The summary of a record in `lang`; `fallbackName` stands in when the record does not exist. */
+export function summarise(
+  key: RecordKey,
+  record: CorpusRecord | undefined,
+  lang: Lang,
+  fallbackName: string,
+): RecordSummary {
+  const code = CODED_TYPES.has(key.type) ? { code: key.id } : {};
+  if (!record) return { type: key.type, id: key.id, name: fallbackName || key.id, excerpt: "", ...code };
+  const name = displayName(record, lang);
+  const nameLang = record.name[lang]
+    ? undefined
+    : Object.entries(record.name).find(([, v]) => v === name)?.[0];
+  const text = localText(record.description, lang) ?? localText(record.text, lang);
+  return {
+    type: key.type,
+    id: key.id,
+    name: name || key.id,
+    ...(nameLang && nameLang !== lang ? { nameLang } : {}),
+    excerpt: text ? cutText(text.text, EXCERPT_CHARS) : "",
+    ...(text && text.lang !== lang ? { excerptLang: text.lang } : {}),
+    ...code,
+  };
+}
+
+/** Summaries of `keys`, read from the store in parallel. */
+export async function loadSummaries(
+  store: Store,
+  keys: readonly (RecordKey & { readonly name?: string })[],
+  lang: Lang,
+): Promise<RecordSummary[]> {
+  const records = await Promise.all(keys.map((key) => store.getRecord({ type: key.type, id: key.id })));
+  return keys.map((key, i) => summarise(key, records[i], lang, key.name ?? key.id));
+}
+
+/** `text` cut to at most about `max` characters at a word boundary, with "…" when cut. */
+export function cutText(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const space = flat.lastIndexOf(" ", max);
+  return `${flat.slice(0, space > max * 0.6 ? space : max).replace(/[,;:.\s]+$/, "")}…`;
+}
+
+/** A readable label for a concept id when its record is not at hand ("T_cell" → "T cell"). */
+export function idLabel(id: string): string {
+  return id.replace(/_/g, " ");
+}

@@ -1,0 +1,199 @@
+/**
+ * The page of one record: concept pages and entity pages (course, lecture, MOOC, person, unit, publication,
+ * category and any other type) share one shape: breadcrumb, name, description, disclaimer, picture, facts,
+ * concepts with scores, and the neighbourhood sections.
+ */
+import { html } from "hono/html";
+import type { CorpusRecord } from "../core/record.js";
+import type { RecordKey, Store } from "../store/store.js";
+import { renderPicture } from "./graph-picture.js";
+import { type Lang, localText, relationName, t, typeName } from "./i18n.js";
+import type { Html } from "./layout.js";
+import {
+  FIRST_ITEMS,
+  loadSection,
+  MAX_SECTION_ITEMS,
+  renderSection,
+  type Section,
+} from "./neighbour-section.js";
+import { loadSummaries, type RecordSummary, recordHref, sortTypes, summarise } from "./record-links.js";
+
+/** A relation as the facts panel lists it. */
+export interface FactGroup {
+  readonly label: string;
+  readonly targets: readonly RecordSummary[];
+}
+
+/** Everything a record page shows. */
+export interface RecordPageData {
+  readonly record: CorpusRecord;
+  readonly summary: RecordSummary;
+  readonly description?: { readonly text: string; readonly lang: string };
+  readonly crumbs: readonly RecordSummary[];
+  readonly facts: readonly FactGroup[];
+  /** The record's concepts with scores (entity pages); empty on concept pages, which list them as a section. */
+  readonly concepts?: Section;
+  readonly sections: readonly Section[];
+}
+
+/** Which section to show longer, for "Show more" without JavaScript. */
+export interface SectionExpansion {
+  readonly type: string;
+  readonly count: number;
+}
+
+const CRUMB_DEPTH = 8;
+const CONCEPT_CHIPS = 15;
+const FACT_TARGETS = 40;
+
+/** Reads what the page of `key` shows, or undefined when there is no such record. */
+export async function loadRecordPage(
+  store: Store,
+  key: RecordKey,
+  lang: Lang,
+  expand?: SectionExpansion,
+): Promise<RecordPageData | undefined> {
+  const record = await store.getRecord(key);
+  if (!record) return undefined;
+  const isConcept = key.type === "concept";
+  const counts = await store.neighbourCounts(key);
+  const sectionTypes = sortTypes(Object.keys(counts)).filter((type) =>
+    isConcept ? type !== "category" : type !== "concept" || key.type === "category",
+  );
+  const limitOf = (type: string) =>
+    expand?.type === type ? Math.max(FIRST_ITEMS, Math.min(expand.count, MAX_SECTION_ITEMS)) : FIRST_ITEMS;
+  const [sections, concepts, crumbs, facts] = await Promise.all([
+    Promise.all(sectionTypes.map((type) => loadSection(store, key, type, limitOf(type), 0, lang))),
+    isConcept || key.type === "category" || !counts.concept
+      ? undefined
+      : loadSection(store, key, "concept", CONCEPT_CHIPS, 0, lang),
+    loadCrumbs(store, record, lang),
+    isConcept ? [] : loadFacts(store, record, lang),
+  ]);
+  const description = localText(record.description, lang) ?? localText(record.text, lang);
+  return {
+    record,
+    summary: summarise(key, record, lang, key.id),
+    ...(description ? { description } : {}),
+    crumbs,
+    facts,
+    ...(concepts ? { concepts } : {}),
+    sections,
+  };
+}
+
+// The category path from the root down to the record's category (or, for a category, to its parent).
+async function loadCrumbs(store: Store, record: CorpusRecord, lang: Lang): Promise<RecordSummary[]> {
+  const rel = record.type === "category" ? "parent" : "category";
+  const path: RecordKey[] = [];
+  const seen = new Set<string>([`${record.type}\u0000${record.id}`]);
+  let next = record.links?.find((l) => l.rel === rel && l.type === "category");
+  while (next && path.length < CRUMB_DEPTH && !seen.has(`${next.type}\u0000${next.id}`)) {
+    seen.add(`${next.type}\u0000${next.id}`);
+    path.unshift({ type: next.type, id: next.id });
+    const parent = await store.getRecord({ type: next.type, id: next.id });
+    next = parent?.links?.find((l) => l.rel === "parent" && l.type === "category");
+  }
+  return loadSummaries(store, path, lang);
+}
+
+// The record's own links by relation, and the records that require it (prerequisites both ways).
+async function loadFacts(store: Store, record: CorpusRecord, lang: Lang): Promise<FactGroup[]> {
+  const key = { type: record.type, id: record.id };
+  const groups = new Map<string, RecordKey[]>();
+  for (const link of record.links ?? []) {
+    const label = relationName(lang, link.rel, "out");
+    const list = groups.get(label) ?? [];
+    if (list.length < FACT_TARGETS) list.push({ type: link.type, id: link.id });
+    groups.set(label, list);
+  }
+  const requiredBy = await store.linksTo(key, "prerequisite");
+  if (requiredBy.length > 0) {
+    groups.set(
+      relationName(lang, "prerequisite", "in"),
+      requiredBy.slice(0, FACT_TARGETS).map((l) => l.source),
+    );
+  }
+  return Promise.all(
+    [...groups].map(async ([label, keys]) => ({ label, targets: await loadSummaries(store, keys, lang) })),
+  );
+}
+
+/** Renders a record page. */
+export function renderRecordPage(data: RecordPageData, lang: Lang): Html {
+  const { summary: s, record } = data;
+  const pagePath = recordHref(s);
+  // Concepts first (they explain the record), then the best two of each other type, as many as fit.
+  const conceptItems = data.concepts?.items ?? data.sections.find((x) => x.type === "concept")?.items ?? [];
+  const pictureNodes = [
+    ...conceptItems.slice(0, 5),
+    ...data.sections.filter((x) => x.type !== "concept").flatMap((section) => section.items.slice(0, 2)),
+  ].map((item) => ({ summary: item.summary, score: item.edge.score }));
+  return html`${renderCrumbs(data.crumbs, lang)}
+<div class="head">
+<div>
+<span class="badge t-${s.type}">${typeName(lang, s.type, "one")}</span>${s.code ? html` <span class="code t-${s.type}">${s.code}</span>` : ""}
+<h1${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.name}</h1>
+${
+  data.description
+    ? html`<p class="desc"${data.description.lang !== lang ? html` lang="${data.description.lang}"` : ""}>${data.description.text}</p>`
+    : html`<p class="note">${t(lang, "noDescription")}</p>`
+}
+${renderAttributes(record, lang)}
+<aside class="disclaimer" aria-label="${t(lang, "disclaimerTitle")}"><strong>${t(lang, "disclaimerTitle")}</strong>${t(lang, "disclaimer")}</aside>
+</div>
+${renderPicture(s, pictureNodes, lang)}
+</div>
+${data.facts.length > 0 || data.concepts ? html`<div class="grid">${renderFacts(data.facts, lang)}${renderConcepts(data.concepts, lang)}</div>` : ""}
+${
+  data.sections.length > 0
+    ? html`<h2 class="section-gap">${t(lang, "neighbourhood")}</h2>
+<div class="grid">${data.sections.map((section) => renderSection(section, { lang, pagePath }))}</div>`
+    : ""
+}`;
+}
+
+function renderCrumbs(crumbs: readonly RecordSummary[], lang: Lang): Html {
+  if (crumbs.length === 0) return html``;
+  return html`<nav class="crumbs" aria-label="${t(lang, "categories")}"><ol>${crumbs.map(
+    (c) => html`<li><a href="${recordHref(c)}">${c.name}</a></li>`,
+  )}</ol></nav>`;
+}
+
+const HIDDEN_ATTRS = new Set(["cluster"]);
+
+function renderAttributes(record: CorpusRecord, lang: Lang): Html {
+  const entries = Object.entries(record.attrs ?? {})
+    .filter(
+      ([name, value]) =>
+        !HIDDEN_ATTRS.has(name) && value !== "" && !(Array.isArray(value) && value.length === 0),
+    )
+    .slice(0, 10);
+  if (entries.length === 0) return html``;
+  return html`<dl class="attrs" aria-label="${t(lang, "attributes")}">${entries.map(
+    ([name, value]) =>
+      html`<div><dt>${name.replace(/_/g, " ")}</dt><dd>${Array.isArray(value) ? value.join(", ") : String(value)}</dd></div>`,
+  )}</dl>`;
+}
+
+function renderFacts(facts: readonly FactGroup[], lang: Lang): Html {
+  if (facts.length === 0) return html``;
+  return html`<section class="card" aria-labelledby="h-facts"><h2 id="h-facts">${t(lang, "facts")}</h2>
+<dl class="facts">${facts.map(
+    (group) =>
+      html`<dt>${group.label}</dt><dd><ul>${group.targets.map(
+        (target) =>
+          html`<li class="t-${target.type}"><a href="${recordHref(target)}">${target.code ? html`<span class="code">${target.code}</span> ` : ""}${target.name}</a></li>`,
+      )}</ul></dd>`,
+  )}</dl></section>`;
+}
+
+function renderConcepts(concepts: Section | undefined, lang: Lang): Html {
+  if (!concepts || concepts.items.length === 0) return html``;
+  return html`<section class="card t-concept" aria-labelledby="h-concepts"><h2 id="h-concepts">${t(lang, "concepts")} <span class="n">(${concepts.total})</span></h2>
+<p class="note">${t(lang, "conceptsHint")}</p>
+<ul class="chips">${concepts.items.map(
+    ({ summary, edge }) =>
+      html`<li><a href="${recordHref(summary)}">${summary.name} <span class="s" aria-label="${t(lang, "score")} ${edge.score.toFixed(2)}">${edge.score.toFixed(2)}</span></a></li>`,
+  )}</ul></section>`;
+}

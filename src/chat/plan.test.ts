@@ -44,6 +44,28 @@ describe("planQuestion", () => {
     expect(it).toMatchObject({ intent: "teachers", topic: "BIO-657" });
   });
 
+  it("restricts courses to a level when the question names one, and keeps the topic clean", () => {
+    expect(planQuestion(ask("Which courses cover T cells for master students?"))).toMatchObject({
+      level: "master",
+      topic: "T cells",
+    });
+    expect(
+      planQuestion(ask("Quels cours de bachelor parlent de la transformée de Fourier ?")).level,
+    ).toBeUndefined();
+    expect(
+      planQuestion(ask("Quels cours parlent de la transformée de Fourier pour les étudiants de bachelor ?")),
+    ).toMatchObject({
+      level: "bachelor",
+      topic: "transformée de Fourier",
+    });
+  });
+
+  it("plans the lectures of a course about a topic", () => {
+    const plan = planQuestion(ask("Find the lectures of COM-303 about the Fourier transform"));
+    expect(plan).toMatchObject({ intent: "course-lectures", target: "lecture" });
+    expect(plan.steps.map((s) => s.op)).toEqual(["search", "neighbours", "words"]);
+  });
+
   it("plans no call for an empty question", () => {
     expect(planQuestion(ask("   "))).toMatchObject({ intent: "unclear", steps: [] });
   });

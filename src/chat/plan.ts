@@ -9,7 +9,10 @@ import { guessLanguage } from "../detect/text-normalise.js";
 export type TargetType = "course" | "lecture" | "mooc" | "person" | "unit" | "publication" | "concept";
 
 /** What the question asks. */
-export type Intent = "teachers" | "prerequisites" | "about" | "unclear";
+export type Intent = "teachers" | "prerequisites" | "about" | "course-lectures" | "unclear";
+
+/** A level of study a question restricts courses to. */
+export type Level = "master" | "bachelor";
 
 /** One message of the conversation. */
 export interface ChatMessage {
@@ -33,7 +36,8 @@ export type PlanStep =
       readonly kinds?: readonly string[];
       readonly limit: number;
     }
-  | { readonly op: "record"; readonly type: string; readonly id: string };
+  | { readonly op: "level"; readonly level: Level }
+  | { readonly op: "words"; readonly text: string };
 
 /** A plan: what is asked, about what, in which language, and the calls that answer it. */
 export interface Plan {
@@ -42,6 +46,8 @@ export interface Plan {
   /** The topic searched for ("genomics"), or the course named ("CS-422"). */
   readonly topic: string;
   readonly lang: "en" | "fr";
+  /** Only courses of this level, when the question says so ("for master students"). */
+  readonly level?: Level;
   readonly steps: readonly PlanStep[];
 }
 
@@ -67,6 +73,11 @@ const TOPIC_MARKERS =
   /\b(?:about|on|covering|covers?|cover|regarding|concerning|related to|dealing with|deal with|discuss(?:es|ing)?|teach(?:es|ing)?|explain(?:s|ing)?|mention(?:s|ing)?|parlent de|parle de|traitent de|traite de|portent sur|porte sur|sur|concernant|à propos de|au sujet de|abordent|aborde)\b\s*(?:the |la |le |les |l'|des |du |de |d')?/i;
 const COURSE_CODE = /\b[A-Za-z]{2,8}-\d{3}[a-z]?(?:\([a-z]+\))?/;
 const FOLLOW_UP_IT = /\b(it|this course|that course|this one|ce cours|celui-ci|le cours)\b/i;
+const LEVEL =
+  /\s*\b(?:for|in|pour|en)\s+(?:the\s+|les\s+|des\s+)?(?:(?:[ée]tudiants?|students?)\s+(?:de\s+|en\s+)?)?(master|bachelor|msc|bsc)(?:'?s)?(?:\s+(?:students?|level|[ée]tudiants?|niveau))?\b/i;
+// "lectures of CS-433 about kernels", "séances du cours BIO-479 sur les vaccins".
+const COURSE_LECTURES =
+  /\b(?:lectures?|slides?|s[ée]ances?|le[çc]ons?)\s+(?:of|in|from|for|du|de|dans)\s+(?:the\s+|le\s+|la\s+)?(?:course\s+|cours\s+|mooc\s+)?(.+?)\s+(?:about|on|covering|sur|concernant|à propos de)\s+(.+)$/i;
 const FRENCH_REQUEST = /\b(en fran[çc]ais|in french)\b/i;
 // Questions are short: their question words tell French better than function-word counts.
 const FRENCH_QUESTION =
@@ -85,6 +96,28 @@ export function planQuestion(messages: readonly ChatMessage[], lang?: "en" | "fr
     lang ??
     (FRENCH_REQUEST.test(question) || FRENCH_QUESTION.test(question) ? "fr" : guessLanguage(question));
   if (question === "") return { intent: "unclear", target: "course", topic: "", lang: language, steps: [] };
+  const levelMatch = LEVEL.exec(question);
+  const level: Level | undefined = levelMatch
+    ? /^(master|msc)$/i.test(levelMatch[1] ?? "")
+      ? "master"
+      : "bachelor"
+    : undefined;
+  const courseLectures = COURSE_LECTURES.exec(question.replace(/[?？!.]+\s*$/, ""));
+  if (courseLectures) {
+    const course = (courseLectures[1] ?? "").trim();
+    const about = (courseLectures[2] ?? "").trim();
+    return {
+      intent: "course-lectures",
+      target: "lecture",
+      topic: `${course} / ${about}`,
+      lang: language,
+      steps: [
+        { op: "search", query: course, types: ["course", "mooc"], limit: 3 },
+        { op: "neighbours", of: "found", type: "lecture", kinds: ["part_of"], limit: 100 },
+        { op: "words", text: about },
+      ],
+    };
+  }
   const intent: Intent = TEACHERS.test(question)
     ? "teachers"
     : PREREQUISITES.test(question)
@@ -96,14 +129,17 @@ export function planQuestion(messages: readonly ChatMessage[], lang?: "en" | "fr
       : intent === "prerequisites"
         ? "course"
         : (typeOf(question) ?? previous?.target ?? "course");
-  let topic = intent === "about" ? topicOf(question) : courseOf(question);
+  const asked = levelMatch ? question.replace(levelMatch[0], " ").replace(/\s+/g, " ").trim() : question;
+  let topic = intent === "about" ? topicOf(asked) : courseOf(asked);
   // A follow-up ("who teaches it?", "and lectures?", "en français ?") keeps what the conversation was about.
   if (topic === "" || (intent !== "about" && FOLLOW_UP_IT.test(question) && !COURSE_CODE.test(question))) {
     const referenced = intent === "about" ? undefined : lastReference(messages);
     topic = referenced ?? previous?.topic ?? "";
   }
   if (topic === "") return { intent: "unclear", target, topic, lang: language, steps: [] };
-  return { intent, target, topic, lang: language, steps: stepsFor(intent, target, topic, language) };
+  const steps = stepsFor(intent, target, topic, language);
+  if (level && target === "course") steps.push({ op: "level", level });
+  return { intent, target, topic, lang: language, ...(level ? { level } : {}), steps };
 }
 
 function stepsFor(intent: Intent, target: TargetType, topic: string, lang: "en" | "fr"): PlanStep[] {

@@ -69,6 +69,24 @@ describe("runChat on the demo corpus", () => {
     expect(follow.references.every((r) => r.type === "person")).toBe(true);
   });
 
+  it("keeps only the courses of the level asked for", async () => {
+    const master = await chat("Which courses cover T cells for master students?");
+    expect(master.references.map((r) => r.id)).toContain("BIO-479");
+    expect(master.answer).toMatch(/^Here are courses \(master level\) related to "T cells"/);
+    for (const r of master.references)
+      expect(["BIO-310", "BIO-479", "BIOENG-399", "CS-433", "EE-559"]).toContain(r.id);
+    const bachelor = await chat("Which courses cover T cells for bachelor students?");
+    expect(bachelor.references.map((r) => r.id)).not.toContain("BIO-479");
+  });
+
+  it("lists the lectures of a course that are about a topic", async () => {
+    const reply = await chat("Find the lectures of COM-303 about the fast Fourier transform");
+    expect(reply.references.map((r) => r.id).sort()).toEqual(["lec-sp-01", "lec-sp-02"]);
+    const none = await chat("Find the lectures of COM-303 about monetary policy");
+    expect(none.references).toEqual([]);
+    expect(none.answer).toMatch(/found no/);
+  });
+
   it("says plainly when nothing was found, and what it looked for", async () => {
     const reply = await chat("Which courses cover underwater basket weaving in Antarctica?");
     if (reply.references.length === 0)

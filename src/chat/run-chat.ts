@@ -3,9 +3,11 @@
  * contract; in the server, an in-process one going through the same routes and validation) and answers with
  * references taken only from what the calls returned, grouped by type, with the calls shown.
  */
+import { phraseKeys, STOPWORDS } from "../detect/text-normalise.js";
 import {
   ANSWER_LIMIT,
   type ChatMessage,
+  type Level,
   type Plan,
   type PlanStep,
   planQuestion,
@@ -65,8 +67,16 @@ export async function runChat(
   };
   let found: Node | undefined;
   let detected: string[] = [];
-  const cited: Node[] = [];
+  let cited: Node[] = [];
   for (const step of plan.steps) {
+    if (step.op === "level" || step.op === "words") {
+      // Filters keep some of what was cited so far; they never add a record.
+      cited =
+        step.op === "level"
+          ? await keepLevel(unique(cited).slice(0, ANSWER_LIMIT), step.level, call)
+          : keepWords(cited, step.text);
+      continue;
+    }
     const result = await runStep(step, call, found, detected);
     found ??= result.found;
     if (result.detected) detected = result.detected;
@@ -120,9 +130,37 @@ async function runStep(
       }
       return { cited };
     }
-    case "record":
+    case "level":
+    case "words":
       return { cited: [] };
   }
+}
+
+/** The courses whose record says they are taught at `level` (attrs `semesters`/`semester`: "Master semestre 1", "MA1"). */
+async function keepLevel(
+  nodes: readonly Node[],
+  level: Level,
+  call: (c: ChatCall) => Promise<unknown>,
+): Promise<Node[]> {
+  const pattern = level === "master" ? /\bmaster|^MA\d/i : /\bbachelor|^BA\d/i;
+  const kept: Node[] = [];
+  for (const node of nodes) {
+    const body = (await call({ method: "GET", path: `/api/${node.type}/${encodeURIComponent(node.id)}` })) as
+      | { record?: { attrs?: Record<string, unknown> } }
+      | undefined;
+    const attrs = body?.record?.attrs ?? {};
+    const semesters = [attrs.semesters, attrs.semester]
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    if (semesters.some((s) => pattern.test(s))) kept.push(node);
+  }
+  return kept;
+}
+
+/** The records whose names share a meaningful word with `text` (plurals, case and accents aside). */
+function keepWords(nodes: readonly Node[], text: string): Node[] {
+  const words = new Set(phraseKeys(text).filter((k) => k.length > 2 && !STOPWORDS.has(k)));
+  return nodes.filter((n) => phraseKeys(n.name).some((k) => words.has(k)));
 }
 
 /** Which neighbours a step cites: facts of the asked kinds (a prerequisite the course requires), or any. */
@@ -203,18 +241,23 @@ function writeAnswer(plan: Plan, found: Node | undefined, references: readonly R
       ? `Je n'ai trouvé aucun ${asked} pour ${subject} dans le graphe. Les appels faits sont listés ci-dessous.`
       : `I found no ${asked} for ${subject} in the graph. The calls I made are listed below.`;
   }
+  const level = plan.level ? (fr ? ` (niveau ${plan.level})` : ` (${plan.level} level)`) : "";
   const intro =
-    plan.intent === "teachers"
+    plan.intent === "course-lectures"
       ? fr
-        ? `${subject} est enseigné par :`
-        : `${subject} is taught by:`
-      : plan.intent === "prerequisites"
+        ? `Séances de ${found ? `${found.id} ${found.name}` : plan.topic} en lien avec votre question :`
+        : `Lectures of ${found ? `${found.id} ${found.name}` : plan.topic} on your topic:`
+      : plan.intent === "teachers"
         ? fr
-          ? `Avant ${subject}, le catalogue demande :`
-          : `Before ${subject}, the course book asks for:`
-        : fr
-          ? `Voici des ${what} en lien avec ${subject} :`
-          : `Here are ${what} related to "${plan.topic}":`;
+          ? `${subject} est enseigné par :`
+          : `${subject} is taught by:`
+        : plan.intent === "prerequisites"
+          ? fr
+            ? `Avant ${subject}, le catalogue demande :`
+            : `Before ${subject}, the course book asks for:`
+          : fr
+            ? `Voici des ${what}${level} en lien avec ${subject} :`
+            : `Here are ${what}${level} related to "${plan.topic}":`;
   const groups = new Map<string, Reference[]>();
   for (const r of references) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
   const lines = [...groups].flatMap(([type, refs]) => [

@@ -7,7 +7,6 @@ import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
-import { semanticEdges } from "../graph/semantic-edges.js";
 import type { NodeScore, Store } from "../store/store.js";
 import {
   conceptEdgeEvidence,
@@ -17,6 +16,8 @@ import {
   type Nodes,
   organisationalFacts,
   recordProfile,
+  recordSemanticEdges,
+  semanticNeighbour,
   toRows,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
@@ -128,19 +129,9 @@ async function computeScoredEdges(
   }
   progress("relations", 1, 1);
   progress("semantic", 0, 1);
-  // People are known by what they teach and write (facts); a few semantic neighbours each are enough.
-  const semantic = semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", {
-    perType: (type) => (type === "person" ? 5 : 10),
-  });
+  const semantic = recordSemanticEdges(profiles, nodes);
   for (const s of semantic) {
-    const shared = s.shared.map((c) => dictionary.ids[c]);
-    scored.push({
-      source: s.source,
-      target: s.target,
-      score: s.score,
-      kind: "semantic",
-      evidence: { shared },
-    });
+    scored.push(semanticNeighbour(s, dictionary));
   }
   progress("semantic", 1, 1);
   return {

@@ -14,6 +14,7 @@ import {
 } from "../graph/entity-concepts.js";
 import { keywordConcept } from "../graph/keyword-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
+import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
@@ -191,4 +192,27 @@ export function* toRows(
       yield { source, target, score: Math.round(edge.score * 10_000) / 10_000, kind: edge.kind, evidence };
     }
   }
+}
+
+/** The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people. */
+export function recordSemanticEdges(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  nodes: Nodes,
+): SemanticEdge[] {
+  // People are known by what they teach and write (facts); a few semantic neighbours each are enough.
+  return semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", {
+    perType: (type) => (type === "person" ? 5 : 10),
+  });
+}
+
+/** A semantic edge as a neighbour edge, its evidence the ids of the concepts shared most. */
+export function semanticNeighbour(edge: SemanticEdge, dictionary: ConceptDictionary): NeighbourEdge {
+  const shared = edge.shared.map((c) => dictionary.ids[c]);
+  return {
+    source: edge.source,
+    target: edge.target,
+    score: edge.score,
+    kind: "semantic",
+    evidence: { shared },
+  };
 }

@@ -7,7 +7,7 @@
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
-import { semanticEdges } from "../graph/semantic-edges.js";
+import type { SemanticEdge } from "../graph/semantic-edges.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
 import {
@@ -19,6 +19,8 @@ import {
   type Nodes,
   organisationalFacts,
   recordProfile,
+  recordSemanticEdges,
+  semanticNeighbour,
   toRows,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
@@ -70,9 +72,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   deriveProfiles(nodes, stored.profiles, rederive);
   const touched = new Set([...changedNodes, ...rederive]);
   await readPartners(store, nodes, rederive, stored);
-  const semantic = semanticEdges(stored.profiles, (n) => nodes.keys[n]?.type ?? "", {
-    perType: (type) => (type === "person" ? 5 : 10),
-  });
+  const semantic = recordSemanticEdges(stored.profiles, nodes);
   const affected = new Set([
     ...touched,
     ...linked,
@@ -182,7 +182,7 @@ function scoredEdges(
   dictionary: ConceptDictionary,
   stored: Stored,
   fresh: ReadonlyMap<number, ReadonlyMap<number, ConceptEvidence>>,
-  semantic: ReturnType<typeof semanticEdges>,
+  semantic: readonly SemanticEdge[],
   affected: ReadonlySet<number>,
 ): NeighbourEdge[] {
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
@@ -206,14 +206,7 @@ function scoredEdges(
   }
   for (const s of semantic) {
     if (!affected.has(s.source)) continue;
-    const shared = s.shared.map((c) => dictionary.ids[c]);
-    scored.push({
-      source: s.source,
-      target: s.target,
-      score: s.score,
-      kind: "semantic",
-      evidence: { shared },
-    });
+    scored.push(semanticNeighbour(s, dictionary));
   }
   return scored;
 }

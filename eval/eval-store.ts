@@ -12,19 +12,7 @@ import type { Store } from "../src/store/store.js";
 
 /** Opens the store to evaluate on; importing the default corpus when no database has concepts. */
 export async function openEvalStore(db: string | undefined): Promise<Store> {
-  const location = db ?? defaultDatabase();
-  if (existsSync(location)) {
-    const store = await openStore(location);
-    if (((await store.countRecords()).concept ?? 0) > 0) return store;
-    await store.close();
-  }
-  const folder = mkdtempSync(join(tmpdir(), "campus-graph-eval-"));
-  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
-  const store = await openStore(join(folder, "eval.db"), { create: true });
-  const corpus = defaultCorpus();
-  console.error(`eval: importing ${corpus} into a temporary database`);
-  await importCorpus(store, corpus);
-  return store;
+  return openStore(await evalDatabasePath(db));
 }
 
 /** The path of a database holding concepts: `db`, else the default database when it has them, else a new import. */

@@ -6,7 +6,7 @@ import { CampusGraphError } from "../core/errors.js";
 import { KNOWN_TYPES } from "../core/record.js";
 import { autocomplete } from "../search/autocomplete.js";
 import { TYPE_WEIGHTS } from "../search/ranking.js";
-import { search } from "../search/search.js";
+import { type RankedHit, search } from "../search/search.js";
 import type { Store } from "../store/store.js";
 import { ensureSearchIndex } from "./build-search-index.js";
 
@@ -36,15 +36,8 @@ export interface SearchRequest {
   readonly ensureIndex?: boolean;
 }
 
-/** One hit as printed. */
-export interface SearchItem {
-  readonly type: string;
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly score: number;
-  readonly highlight: string;
-}
+/** One hit as printed: a ranked hit without its internal match tier. */
+export type SearchItem = Omit<RankedHit, "tier">;
 
 /** A search response. */
 export interface SearchResponse {
@@ -122,4 +115,12 @@ function checkRange(name: string, value: number, min: number, max: number): numb
     });
   }
   return value;
+}
+
+/** Splits a list of types as typed ("concept, course") into type names. */
+export function splitTypes(value: string): string[] {
+  return value
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
 }

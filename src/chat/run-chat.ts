@@ -86,8 +86,11 @@ export async function runChat(
   return { answer: writeAnswer(plan, found, references), references, calls, plan };
 }
 
+/** The steps that call the API (the others filter what was cited). */
+type CallStep = Extract<PlanStep, { op: "search" | "detect" | "neighbours" }>;
+
 async function runStep(
-  step: PlanStep,
+  step: CallStep,
   call: (c: ChatCall) => Promise<unknown>,
   found: Node | undefined,
   detected: readonly string[],
@@ -130,9 +133,6 @@ async function runStep(
       }
       return { cited };
     }
-    case "level":
-    case "words":
-      return { cited: [] };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { detectText } from "../app/detect-text.js";
-import { autocompleteRecords, searchRecords } from "../app/search-records.js";
+import { autocompleteRecords, searchRecords, splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
@@ -199,11 +199,4 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       description: "Search and explore a university's knowledge graph.",
     },
   });
-}
-
-function splitTypes(types: string): string[] {
-  return types
-    .split(",")
-    .map((t) => t.trim())
-    .filter((t) => t !== "");
 }

@@ -5,9 +5,8 @@
 import { resolve } from "node:path";
 import { defaultDatabase } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
-import { autocompleteRecords } from "../../app/search-records.js";
+import { autocompleteRecords, splitTypes } from "../../app/search-records.js";
 import { type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
-import { splitTypes } from "./search.js";
 
 /** The `autocomplete` command. */
 export const autocompleteCommand: Command = {

@@ -10,7 +10,7 @@ import { defaultDatabase, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
 import { updateGraph } from "../../app/update-graph.js";
-import type { RecordKey } from "../../store/store.js";
+import type { RecordKey, Store } from "../../store/store.js";
 import type { CliContext, Command } from "../cli-context.js";
 import { parseCommandArgs } from "../cli-context.js";
 import { createProgress, formatCount } from "../progress.js";
@@ -32,8 +32,12 @@ export const importCommand: Command = {
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);
     if (report.changed.length > 0) {
-      await refreshGraph(db, report.changed, context);
-      await refreshSearch(db, report.changed);
+      const store = await openStore(db);
+      try {
+        await refreshDerived(store, report.changed, context);
+      } finally {
+        await store.close();
+      }
     }
     if (values.report) {
       await writeFile(resolve(context.cwd, values.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -52,6 +56,7 @@ export async function importWithCleanup(
 ): Promise<ImportReport> {
   const existed = isServerUrl(db) || existsSync(db);
   const store = await openStore(db, { create: true });
+  let empty = false;
   const progress = createProgress("import", context.stderr, { unit: "records" });
   try {
     const report = await importCorpus(store, corpus, {
@@ -67,8 +72,9 @@ export async function importWithCleanup(
     progress.finish("failed; nothing was kept");
     throw error;
   } finally {
+    if (!existed) empty = Object.keys(await store.countRecords()).length === 0;
     await store.close();
-    if (!existed && !isServerUrl(db) && (await isEmptyImport(db))) {
+    if (!existed && !isServerUrl(db) && empty) {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
     }
   }
@@ -77,46 +83,31 @@ export async function importWithCleanup(
 /** Above this many changed records a full build is cheaper than an update. */
 const UPDATE_LIMIT = 1_000;
 
-/** When the database has a graph, brings it up to date with the changed records. */
-async function refreshGraph(db: string, changed: readonly RecordKey[], context: CliContext): Promise<void> {
-  const store = await openStore(db);
-  try {
-    const built = (await store.getMeta(GRAPH_STAMP_KEY)) !== undefined;
-    if (!built) return;
-    if (changed.length > UPDATE_LIMIT) {
-      context.stdout.write(`${formatCount(changed.length)} records changed: rebuilding the graph\n`);
-      await runBuild(store, context, await store.getMeta(GRAPH_STAMP_KEY));
-      return;
-    }
+/**
+ * Brings what is derived from the records up to date after an import: the graph (updated, or rebuilt with the
+ * search index after a large import) and the search index, each only when the database has one.
+ */
+async function refreshDerived(
+  store: Store,
+  changed: readonly RecordKey[],
+  context: CliContext,
+): Promise<void> {
+  const stamp = await store.getMeta(GRAPH_STAMP_KEY);
+  if (stamp !== undefined && changed.length > UPDATE_LIMIT) {
+    context.stdout.write(`${formatCount(changed.length)} records changed: rebuilding the graph\n`);
+    await runBuild(store, context, stamp);
+    return;
+  }
+  if (stamp !== undefined) {
     const update = await updateGraph(store, changed);
     context.stdout.write(
       `Graph updated in ${update.seconds.toFixed(1)} s: ${formatCount(update.changed)} records changed, ` +
         `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
     );
-  } finally {
-    await store.close();
   }
-}
-
-/** When the database has a search index, re-indexes the changed records (or everything, after a large import). */
-async function refreshSearch(db: string, changed: readonly RecordKey[]): Promise<void> {
-  const store = await openStore(db);
-  try {
-    if ((await store.countSearchDocuments()) === 0) return;
-    if (changed.length > UPDATE_LIMIT) await buildSearchIndex(store);
-    else await refreshSearchIndex(store, changed);
-  } finally {
-    await store.close();
-  }
-}
-
-async function isEmptyImport(db: string): Promise<boolean> {
-  const store = await openStore(db);
-  try {
-    return Object.keys(await store.countRecords()).length === 0;
-  } finally {
-    await store.close();
-  }
+  if ((await store.countSearchDocuments()) === 0) return;
+  if (changed.length > UPDATE_LIMIT) await buildSearchIndex(store);
+  else await refreshSearchIndex(store, changed);
 }
 
 function printReport(report: ImportReport, context: CliContext): void {

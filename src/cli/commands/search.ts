@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { defaultDatabase } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
-import { searchRecords } from "../../app/search-records.js";
+import { searchRecords, splitTypes } from "../../app/search-records.js";
 import { type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
 
 /** The `search` command. */
@@ -53,11 +53,3 @@ export const searchCommand: Command = {
     }
   },
 };
-
-/** Splits a `--types` value ("concept,course") into type names. */
-export function splitTypes(value: string): string[] {
-  return value
-    .split(",")
-    .map((t) => t.trim())
-    .filter((t) => t !== "");
-}

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanQueryText, MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery } from "./parse-query.js";
+import {
+  cleanQueryText,
+  MAX_QUERY_CHARS,
+  MAX_QUERY_WORDS,
+  parseQuery,
+  requiredGroups,
+} from "./parse-query.js";
 
 describe("parseQuery", () => {
   it("folds case and accents and stems plurals, like the index", () => {
@@ -43,5 +49,17 @@ describe("parseQuery", () => {
         for (const key of query.groups.flat()) expect(key).toMatch(/^[\p{L}\p{M}\p{N}]+$/u);
       }),
     );
+  });
+});
+
+describe("requiredGroups", () => {
+  it("leaves short words optional, but keeps a one-letter word typed in capitals", () => {
+    const lower = parseQuery("t cells");
+    expect(requiredGroups(lower.groups, lower.capitals)).toEqual([["cell"]]);
+    const upper = parseQuery("T cells");
+    expect(upper.capitals).toEqual(["t"]);
+    expect(requiredGroups(upper.groups, upper.capitals)).toEqual([["t"], ["cell"]]);
+    const article = parseQuery("A guide to cells");
+    expect(requiredGroups(article.groups, article.capitals)).toEqual([["guide"], ["cell"]]);
   });
 });

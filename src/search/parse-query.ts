@@ -18,6 +18,8 @@ export interface ParsedQuery {
   readonly text: string;
   /** One group per distinct word: its key, then its English cognate when the word looks French. */
   readonly groups: readonly (readonly string[])[];
+  /** Keys of one-letter words typed in capitals ("T" in "T cells", "I" in "Analysis I"): they stay required. */
+  readonly capitals: readonly string[];
   /** The stemmed keys joined by one space, compared with names' match keys. */
   readonly matchKey: string;
   /** The match key with each French-looking word replaced by its English cognate, when that differs. */
@@ -50,9 +52,13 @@ export function parseQuery(raw: string, lang?: string): ParsedQuery {
   const matchKey = tokens.map((t) => t.key).join(" ");
   const cognateKey = tokens.map((t) => t.cognate ?? t.key).join(" ");
   const oneWord = text !== "" && !/\s/.test(text) && text.length <= MAX_ID_CHARS;
+  const capitals = tokens
+    .filter((t) => t.key.length === 1 && /^\p{Lu}$/u.test(text.slice(t.start, t.end)))
+    .map((t) => t.key);
   return {
     text,
     groups,
+    capitals,
     matchKey,
     ...(cognateKey === matchKey ? {} : { cognateKey }),
     ...(oneWord ? { idCandidate: text } : {}),
@@ -62,12 +68,17 @@ export function parseQuery(raw: string, lang?: string): ParsedQuery {
 /**
  * The groups every hit must match: words of one or two letters ("an", "fo") and function words ("the", "des")
  * are left optional when the query has other words, since they are often typos or words records do not
- * repeat, and reading their long lists of documents is what makes a query slow.
+ * repeat, and reading their long lists of documents is what makes a query slow — except a one-letter word typed
+ * in capitals (`capitals`), which names something: "T cells" are not just "cells".
  */
-export function requiredGroups(groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
+export function requiredGroups(
+  groups: readonly (readonly string[])[],
+  capitals: readonly string[] = [],
+): readonly (readonly string[])[] {
   const content = groups.filter((g) => {
     const word = g[0] ?? "";
-    return /^\d+$/.test(word) || (word.length > 2 && !STOPWORDS.has(word));
+    const named = capitals.includes(word) && !STOPWORDS.has(word);
+    return named || /^\d+$/.test(word) || (word.length > 2 && !STOPWORDS.has(word));
   });
   return content.length > 0 ? content : groups;
 }

@@ -117,7 +117,7 @@ export async function search(
   }
   if (allWords.found < FEW_HITS && !named() && query.groups.length > 1) {
     // Facets count what the list holds: records with some of the words.
-    facetQuery = textQuery(run, requiredGroups(run.groups), "any");
+    facetQuery = textQuery(run, requiredGroups(run.groups, run.query.capitals), "any");
     addHits(run, await index.searchText(facetQuery), () => MATCH_TIERS.text, TEXT_MATCH_FACTORS.someWords);
   }
   const facets = await index.countTextMatches({ ...facetQuery, types: [] });
@@ -155,7 +155,7 @@ async function addNameAndTextHits(run: SearchRun): Promise<{ query: TextQuery; f
   const nameTier = (h: SearchHit) =>
     keys.includes(h.nameKeys[0] ?? "") ? MATCH_TIERS.name : MATCH_TIERS.alias;
   addHits(run, await index.findByName(keys, run.types, run.wanted), nameTier);
-  const all = textQuery(run, requiredGroups(query.groups), "all");
+  const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
   let hits = all.groups.length === 1 ? await index.searchText({ ...all, fields: SHORT_FIELDS }) : [];
@@ -169,7 +169,7 @@ async function addCorrectedHits(run: SearchRun, everyWord: boolean): Promise<Tex
   const corrected = await correctTypos(run.index, run.query, everyWord);
   if (corrected === undefined) return undefined;
   run.groups = corrected.groups;
-  const query = textQuery(run, requiredGroups(corrected.groups), "all");
+  const query = textQuery(run, requiredGroups(corrected.groups, run.query.capitals), "all");
   addHits(
     run,
     await run.index.findByName(corrected.matchKeys, run.types, run.wanted),

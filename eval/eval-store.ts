@@ -1,11 +1,11 @@
 /**
- * The database an evaluation runs on: `--db FILE`, else the default database when it holds concepts, else the
+ * The database an evaluation runs on: `--db FILE` (or a `postgres://` URL), else the default database when it holds concepts, else the
  * default corpus imported into a temporary file (removed on exit).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultCorpus, defaultDatabase } from "../src/app/config.js";
+import { defaultCorpus, defaultDatabase, isServerUrl } from "../src/app/config.js";
 import { importCorpus } from "../src/app/import-corpus.js";
 import { openStore } from "../src/app/open-store.js";
 import type { Store } from "../src/store/store.js";
@@ -18,6 +18,7 @@ export async function openEvalStore(db: string | undefined): Promise<Store> {
 /** The path of a database holding concepts: `db`, else the default database when it has them, else a new import. */
 export async function evalDatabasePath(db: string | undefined): Promise<string> {
   const location = db ?? defaultDatabase();
+  if (isServerUrl(location)) return location;
   if (existsSync(location)) {
     const store = await openStore(location);
     const concepts = (await store.countRecords()).concept ?? 0;

@@ -3,19 +3,24 @@
  * of queries whose first relevant hit is in the top 1 and top 5 (keyword queries: nDCG@10; prefix queries: the
  * share with the relevant record in the autocomplete top k), for Campus Graph search and for a plain BM25
  * baseline (FTS over every field with equal weights, any word, no boosts; for prefixes: names in key order).
- * Options: --db FILE, --kind KIND (one kind only), --errors N (print N misses per kind), --tuning JSON (override
+ * With `--db postgres://…`, the same queries also run on the SQLite database (`--compare FILE`, else the default
+ * one) and both engines' rows are printed side by side, with the MRR difference per kind.
+ * Options: --db FILE, --compare FILE, --kind KIND (one kind only), --errors N (print N misses per kind), --tuning JSON (override
  * ranking parameters, e.g. '{"typeStrength":0.5}'), --rebuild (rebuild the search index first, e.g. after a graph build).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { GRAPH_STAMP_KEY } from "../src/app/build-graph.js";
 import { buildSearchIndex, ensureSearchIndex } from "../src/app/build-search-index.js";
+import { displayLocation, isServerUrl } from "../src/app/config.js";
+import { openStore } from "../src/app/open-store.js";
 import { autocomplete } from "../src/search/autocomplete.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import { DEFAULT_TUNING, type SearchTuning, search } from "../src/search/search.js";
 import { prefixKey } from "../src/search/search-keys.js";
 import type { Store } from "../src/store/store.js";
-import { evalFolder, openEvalStore } from "./eval-store.js";
+import { evalDatabasePath, evalFolder } from "./eval-store.js";
 import { firstRelevantRank, ndcg, reciprocalRank } from "./ranking-metrics.js";
 
 interface Item {
@@ -53,6 +58,7 @@ const baseline: System = async (store, item) => {
 const { values } = parseArgs({
   options: {
     db: { type: "string" },
+    compare: { type: "string" },
     kind: { type: "string" },
     errors: { type: "string" },
     tuning: { type: "string" },
@@ -68,20 +74,30 @@ const items = readFileSync(join(evalFolder(), "search.jsonl"), "utf8")
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as Item)
   .filter((i) => values.kind === undefined || i.kind === values.kind);
-const store = await openEvalStore(values.db);
-const started = performance.now();
-if (values.rebuild) await buildSearchIndex(store);
-if (await ensureSearchIndex(store))
-  console.error(`search index built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const location = await evalDatabasePath(values.db);
+const engines = [location];
+if (isServerUrl(location)) engines.push(await evalDatabasePath(values.compare));
+const stores: { label: string; store: Store }[] = [];
+for (const where of engines) {
+  const store = await openStore(where);
+  const started = performance.now();
+  if (values.rebuild) await buildSearchIndex(store);
+  if (await ensureSearchIndex(store))
+    console.error(`search index built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const graph = (await store.getMeta(GRAPH_STAMP_KEY)) === undefined ? ", no graph" : "";
+  console.error(`${store.engine}: ${displayLocation(where)}${graph}`);
+  stores.push({ label: engines.length > 1 ? `campus-graph ${store.engine}` : "campus-graph", store });
+}
 
 const kinds = [...new Set(items.map((i) => i.kind))];
 const rows: string[][] = [["kind", "queries", "system", "MRR@10", "top 1", "top 5", "nDCG@10 / in top k"]];
+const differences: string[] = [];
 for (const kind of kinds) {
   const ofKind = items.filter((i) => i.kind === kind);
-  for (const [label, system] of [
-    ["campus-graph", ours],
-    ["baseline", baseline],
-  ] as const) {
+  const systems: [string, System, Store][] = stores.map(({ label, store }) => [label, ours, store]);
+  systems.push(["baseline", baseline, stores[0]?.store as Store]);
+  const mrr: number[] = [];
+  for (const [label, system, store] of systems) {
     const scores = { rr: 0, top1: 0, top5: 0, extra: 0 };
     const misses: string[] = [];
     for (const item of ofKind) {
@@ -94,20 +110,26 @@ for (const kind of kinds) {
       if (kind === "keyword")
         scores.extra += ndcg(ranked, new Map(item.relevant.map((r) => [key(r), r.grade])), 10);
       if (kind === "prefix") scores.extra += rank !== undefined && rank <= (item.k ?? 5) ? 1 : 0;
-      if (rank !== 1 && label === "campus-graph")
+      if (rank !== 1 && label.startsWith("campus-graph"))
         misses.push(
-          `  ${kind} "${item.query}" → ${[...relevant].join(", ")} at ${rank ?? "-"}; got ${ranked.slice(0, 3).join(", ")}`,
+          `  ${label} ${kind} "${item.query}" → ${[...relevant].join(", ")} at ${rank ?? "-"}; got ${ranked.slice(0, 3).join(", ")}`,
         );
     }
     const n = ofKind.length;
     const f = (x: number) => (x / n).toFixed(3);
     const extra = kind === "keyword" || kind === "prefix" ? f(scores.extra) : "";
     rows.push([kind, String(n), label, f(scores.rr), f(scores.top1), f(scores.top5), extra]);
+    if (label.startsWith("campus-graph")) mrr.push(scores.rr / n);
     for (const miss of misses.slice(0, Number(values.errors ?? 0))) console.error(miss);
   }
+  const [first, second] = mrr;
+  if (first !== undefined && second !== undefined)
+    differences.push(`${kind} ${Math.abs(first - second).toFixed(3)}`);
 }
-await store.close();
+for (const { store } of stores) await store.close();
 console.log(formatTable(rows));
+if (differences.length > 0)
+  console.log(`MRR difference between engines (target ≤ 0.05 per kind): ${differences.join(", ")}`);
 console.log(
   "targets: known-item, concept MRR ≥ 0.98; alias ≥ 0.95; typo ≥ 0.96; keyword nDCG@10 ≥ 0.45; prefix in top 5 ≥ 0.90",
 );

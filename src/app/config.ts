@@ -12,6 +12,24 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..
 /** The demo corpus shipped with the project, used when no other corpus is found. */
 export const DEMO_CORPUS = join(PROJECT_ROOT, "test", "fixtures", "demo-corpus");
 
+/** The database a command uses: its `--db` option, else the default; file paths resolved against `cwd`. */
+export function databaseLocation(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
+  if (option === undefined || option === "") return defaultDatabase(env, cwd);
+  return isServerUrl(option) ? option : resolve(cwd, option);
+}
+
+/** Read replicas of a PostgreSQL primary: `$CAMPUS_GRAPH_DB_READ`, comma-separated URLs. */
+export function readReplicas(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CAMPUS_GRAPH_DB_READ ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter((url) => url !== "");
+}
+
 /** The database location: `$CAMPUS_GRAPH_DB`, else `data/campus-graph.db`. */
 export function defaultDatabase(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const fromEnv = env.CAMPUS_GRAPH_DB?.trim();
@@ -36,6 +54,11 @@ export function defaultPort(env: NodeJS.ProcessEnv = process.env): number {
 /** The server's host: `$HOST`, else loopback only. */
 export function defaultHost(env: NodeJS.ProcessEnv = process.env): string {
   return env.HOST?.trim() || "127.0.0.1";
+}
+
+/** A database location fit for messages and logs: a server URL loses its password. */
+export function displayLocation(location: string): string {
+  return isServerUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:…@") : location;
 }
 
 /** True when `location` names a database server rather than a file. */

@@ -88,7 +88,7 @@ export async function importCorpus(
   let bytesRead = 0;
   let records = 0;
 
-  const dangling = await store.transaction(async (writer) => {
+  await store.transaction(async (writer) => {
     let batch: CorpusRecord[] = [];
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
@@ -120,9 +120,10 @@ export async function importCorpus(
     }
     await flush();
     await writer.setMeta(corpusHashKey(source.name), corpusHash);
-    const { danglingLinks } = await store.countLinks();
-    return { count: danglingLinks, examples: await store.danglingLinks(10) };
   });
+  // Read after the commit: a server engine reads on other connections, which see committed rows only.
+  const { danglingLinks } = await store.countLinks();
+  const dangling = { count: danglingLinks, examples: await store.danglingLinks(10) };
 
   return {
     corpus: source.name,

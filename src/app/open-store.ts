@@ -1,7 +1,7 @@
 /**
  * The composition root's choice of Store engine: the one place that knows which engines exist.
  */
-import { CampusGraphError } from "../core/errors.js";
+import { PostgresStore } from "../store/postgres/postgres-store.js";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { Store } from "../store/store.js";
 import { isServerUrl } from "./config.js";
@@ -10,14 +10,17 @@ import { isServerUrl } from "./config.js";
 export interface OpenStoreOptions {
   /** Create the database when it does not exist; default false (reading a missing database is an error). */
   readonly create?: boolean;
+  /**
+   * Read replicas of a PostgreSQL primary (`$CAMPUS_GRAPH_DB_READ`): reads go there, writes to the primary.
+   * Only processes that serve and do not write should pass them: a replica may lag behind the primary.
+   */
+  readonly readReplicas?: readonly string[];
 }
 
 /** Opens the Store at `location`: a `postgres://` URL or a SQLite file path. */
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isServerUrl(location)) {
-    throw new CampusGraphError("DATABASE_ENGINE_UNSUPPORTED", {
-      location: location.replace(/\/\/[^@]*@/, "//…@"),
-    });
+    return PostgresStore.open(location, { readUrls: options.readReplicas ?? [] });
   }
   return SqliteStore.open(location, { create: options.create ?? false });
 }

@@ -20,7 +20,6 @@ export const ERROR_CATALOGUE = {
   DATABASE_UNAVAILABLE: "Cannot open the database {location}: {problem}",
   DATABASE_TOO_NEW:
     "The database {location} has schema version {found}, newer than this program knows ({known})",
-  DATABASE_ENGINE_UNSUPPORTED: "Database engine not available yet: {location}",
   TRANSACTION_NESTED: "A transaction is already open on this store",
   RECORD_NOT_FOUND: "No {type} with id {id}",
   ROUTE_NOT_FOUND: "No such page or API route: {path}",

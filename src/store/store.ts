@@ -1,6 +1,6 @@
 /**
  * The Store port: everything Campus Graph keeps, behind one narrow, engine-neutral, asynchronous contract.
- * Engines (sqlite/, later postgres/) implement it; `store.contract.ts` is the suite every engine must pass.
+ * Engines (sqlite/, postgres/) implement it; `store.contract.ts` is the suite every engine must pass.
  * Only the composition root in `src/app` knows which engine runs.
  */
 import type { CorpusRecord } from "../core/record.js";

@@ -2,8 +2,7 @@
  * `campus-graph autocomplete "prefix" [--types concept,course] [--limit N] [--json] [--db FILE]`: the records whose
  * names start with a prefix, best first, grouped by type.
  */
-import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { autocompleteRecords, splitTypes } from "../../app/search-records.js";
 import { type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
@@ -23,7 +22,7 @@ export const autocompleteCommand: Command = {
       },
       { min: 1, max: 1 },
     );
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       const result = await autocompleteRecords(store, {

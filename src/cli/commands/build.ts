@@ -1,10 +1,9 @@
 /**
  * `campus-graph build [--db FILE]`: detects concepts and computes every edge and neighbourhood of the database.
  */
-import { resolve } from "node:path";
 import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { buildSearchIndex } from "../../app/build-search-index.js";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
 import { createProgress, formatCount, type Progress } from "../progress.js";
@@ -14,7 +13,7 @@ export const buildCommand: Command = {
   usage: "build [--db FILE]",
   async run(args, context) {
     const { values } = parseCommandArgs(args, { db: { type: "string" } }, { min: 0, max: 0 });
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       // Keep the stamp of the corpus the graph was built from: `start` compares it with the default corpus.

@@ -2,9 +2,8 @@
  * `campus-graph chat "question" [--lang en|fr] [--json] [--db FILE]`: asks the graph chatbot, through the same
  * HTTP API the server offers (in process), and prints the answer, its references and the calls it made.
  */
-import { resolve } from "node:path";
 import { ensureSearchIndex } from "../../app/build-search-index.js";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { parseLanguage } from "../../app/detect-text.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
@@ -22,7 +21,7 @@ export const chatCommand: Command = {
       { min: 1, max: 1 },
     );
     const lang = parseLanguage(values.lang);
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       await ensureSearchIndex(store);

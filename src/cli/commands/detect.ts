@@ -4,7 +4,7 @@
  * `{"id","concepts":[…]}` to stdout (a bad line gets `{"id","line","error":{"code","message"}}` in its place).
  */
 import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { detectText, parseLanguage } from "../../app/detect-text.js";
 import { loadConceptDictionary } from "../../app/load-concept-dictionary.js";
 import { openStore } from "../../app/open-store.js";
@@ -36,9 +36,7 @@ export const detectCommand: Command = {
     const threshold = values.threshold === undefined ? undefined : parseThreshold(values.threshold);
     const limit = values.limit === undefined ? undefined : parseIntegerOption("limit", values.limit, 1_000);
     const options = { lang, threshold, limit };
-    const dictionary = await loadDictionary(
-      values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd),
-    );
+    const dictionary = await loadDictionary(databaseLocation(values.db, context.env, context.cwd));
     if (values.jsonl !== undefined)
       return streamJsonl(dictionary, resolve(context.cwd, values.jsonl), options, context);
     const output = detectText(dictionary, positionals[0] ?? "", options);

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { importWikipedia } from "../../app/import-wikipedia.js";
 import { openStore } from "../../app/open-store.js";
 import { CampusGraphError } from "../../core/errors.js";
@@ -27,7 +27,7 @@ export const importWikipediaCommand: Command = {
     }
     const dump = resolve(context.cwd, positionals[0] ?? "");
     const total = statSync(dump, { throwIfNoEntry: false })?.size ?? 0;
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     const progress = createProgress("import-wikipedia", context.stderr, { unit: "pages" });
     try {

@@ -6,7 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { buildSearchIndex, refreshSearchIndex } from "../../app/build-search-index.js";
-import { defaultDatabase, isServerUrl } from "../../app/config.js";
+import { databaseLocation, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
 import { updateGraph } from "../../app/update-graph.js";
@@ -28,7 +28,7 @@ export const importCommand: Command = {
       { min: 1, max: 1 },
     );
     const corpus = resolve(context.cwd, positionals[0] ?? "");
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);
     if (report.changed.length > 0) {

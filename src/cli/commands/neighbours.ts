@@ -1,8 +1,7 @@
 /**
  * `campus-graph neighbours TYPE ID --type TARGET_TYPE [--limit N] [--offset N] [--json]`: a node's ranked neighbours.
  */
-import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { CampusGraphError } from "../../core/errors.js";
 import { type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
@@ -26,7 +25,7 @@ export const neighboursCommand: Command = {
       throw new CampusGraphError("INVALID_ARGUMENT", { problem: "--type TARGET_TYPE is required" });
     const limit = values.limit === undefined ? 10 : parseIntegerOption("limit", values.limit, 100);
     const offset = values.offset === undefined ? 0 : parseIntegerOption("offset", values.offset, 1_000_000);
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       const key = { type: positionals[0] ?? "", id: positionals[1] ?? "" };

@@ -1,8 +1,7 @@
 /**
  * `campus-graph remove TYPE ID [--db FILE]`: deletes a record, its links and every neighbour row from or to it.
  */
-import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { CampusGraphError } from "../../core/errors.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
@@ -13,7 +12,7 @@ export const removeCommand: Command = {
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: "string" } }, { min: 2, max: 2 });
     const key = { type: positionals[0] ?? "", id: positionals[1] ?? "" };
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       const removed = await store.transaction((writer) => writer.removeRecord(key));

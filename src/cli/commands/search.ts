@@ -2,8 +2,7 @@
  * `campus-graph search "query" [--types concept,course] [--lang en|fr] [--limit N] [--offset N] [--json] [--db FILE]`:
  * records of every type (or the given ones) matching a query, best first, with counts per type.
  */
-import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { searchRecords, splitTypes } from "../../app/search-records.js";
 import { type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
@@ -25,7 +24,7 @@ export const searchCommand: Command = {
       },
       { min: 1, max: 1 },
     );
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       const result = await searchRecords(store, {

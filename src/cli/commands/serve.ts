@@ -1,8 +1,7 @@
 /**
  * `campus-graph serve [--db FILE] [--port N] [--host H]`: serves the API and web pages of an existing database.
  */
-import { resolve } from "node:path";
-import { defaultDatabase, defaultHost, defaultPort } from "../../app/config.js";
+import { databaseLocation, defaultHost, defaultPort, readReplicas } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { type ServerOptions, startServer } from "../../http/server.js";
@@ -22,8 +21,12 @@ export const serveCommand: Command = {
   async run(args, context) {
     const { values } = parseCommandArgs(args, SERVER_OPTIONS, { min: 0, max: 0 });
     const address = serverAddress(values, context);
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
-    return serveUntilStopped(await openStore(db), address, context);
+    const db = databaseLocation(values.db, context.env, context.cwd);
+    return serveUntilStopped(
+      await openStore(db, { readReplicas: readReplicas(context.env) }),
+      address,
+      context,
+    );
   },
 };
 

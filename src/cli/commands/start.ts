@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
-import { defaultCorpus, defaultDatabase } from "../../app/config.js";
+import { databaseLocation, defaultCorpus, displayLocation, readReplicas } from "../../app/config.js";
 import { corpusHashKey } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
 import { hashCorpus, openCorpusSource } from "../../ingest/corpus-source.js";
@@ -23,7 +23,7 @@ export const startCommand: Command = {
       { min: 0, max: 0 },
     );
     const address = serverAddress(values, context);
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const corpus = values.corpus
       ? resolve(context.cwd, values.corpus)
       : defaultCorpus(context.env, context.cwd);
@@ -31,10 +31,10 @@ export const startCommand: Command = {
     const hash = await hashCorpus({ ...source, files: source.files.filter((f) => f.bytes !== undefined) });
     let store = await openStore(db, { create: true });
     if ((await store.getMeta(corpusHashKey(source.name))) === hash) {
-      context.stdout.write(`Corpus "${source.name}" is up to date in ${db}\n`);
+      context.stdout.write(`Corpus "${source.name}" is up to date in ${displayLocation(db)}\n`);
     } else {
       await store.close();
-      context.stdout.write(`Importing corpus "${source.name}" from ${corpus} into ${db}\n`);
+      context.stdout.write(`Importing corpus "${source.name}" from ${corpus} into ${displayLocation(db)}\n`);
       await importWithCleanup(db, corpus, false, context);
       store = await openStore(db);
     }
@@ -42,6 +42,10 @@ export const startCommand: Command = {
       context.stdout.write("Building the graph\n");
       await runBuild(store, context, hash);
     }
-    return serveUntilStopped(store, address, context);
+    const replicas = readReplicas(context.env);
+    if (replicas.length === 0) return serveUntilStopped(store, address, context);
+    // Imports and builds read the primary (a replica may lag); serving reads the replicas.
+    await store.close();
+    return serveUntilStopped(await openStore(db, { readReplicas: replicas }), address, context);
   },
 };

@@ -1,8 +1,7 @@
 /**
  * `campus-graph stats [--db FILE] [--json]`: what the database holds.
  */
-import { resolve } from "node:path";
-import { defaultDatabase } from "../../app/config.js";
+import { databaseLocation, displayLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
 import { formatCount } from "../progress.js";
@@ -16,7 +15,7 @@ export const statsCommand: Command = {
       { db: { type: "string" }, json: { type: "boolean" } },
       { min: 0, max: 0 },
     );
-    const db = values.db ? resolve(context.cwd, values.db) : defaultDatabase(context.env, context.cwd);
+    const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
       const counts = { records: await store.countRecords(), ...(await store.countLinks()) };
@@ -32,7 +31,7 @@ export const statsCommand: Command = {
         return 0;
       }
       const total = Object.values(counts.records).reduce((a, b) => a + b, 0);
-      context.stdout.write(`Database ${db} (${store.engine})\n`);
+      context.stdout.write(`Database ${displayLocation(db)} (${store.engine})\n`);
       for (const [type, n] of Object.entries(counts.records)) {
         context.stdout.write(`  ${type.padEnd(14)} ${formatCount(n).padStart(9)}\n`);
       }

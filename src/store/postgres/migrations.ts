@@ -95,15 +95,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 
       -- BM25 statistics: how often each key occurs in each field of each document (the tsvector matches and
       -- counts; ts_rank has no inverse document frequency, so ranking reads these), and the collection's size.
+      -- The document's type and length are repeated here so that ranking reads nothing else until the top hits.
       CREATE TABLE search_postings (
         term        text COLLATE "C" NOT NULL,
         doc         integer NOT NULL,
+        type        text COLLATE "C" NOT NULL,
+        length      integer NOT NULL,
         name        smallint NOT NULL,
         aliases     smallint NOT NULL,
         keywords    smallint NOT NULL,
         description smallint NOT NULL,
         body        smallint NOT NULL,
-        PRIMARY KEY (term, doc)
+        -- Covering: ranking reads a key's postings from the index alone.
+        PRIMARY KEY (term, doc) INCLUDE (type, length, name, aliases, keywords, description, body)
       );
       CREATE INDEX search_postings_by_doc ON search_postings (doc);
       CREATE TABLE search_stats (
@@ -131,7 +135,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         term text COLLATE "C" PRIMARY KEY,
         df   integer NOT NULL
       );
-      CREATE INDEX search_terms_by_trigram ON search_terms USING gist (campus_fold(term) gist_trgm_ops);
+      CREATE INDEX search_terms_by_trigram ON search_terms USING gin (campus_fold(term) gin_trgm_ops);
     `,
   },
 ];

@@ -156,7 +156,6 @@ export class PostgresGraph {
         }
       })(),
     );
-    if (allowed === undefined) await client.query("ANALYZE neighbours");
   }
 
   /** Replaces node scores: of every node (`"all"`) or of the given nodes only. */

@@ -5,8 +5,8 @@
  * `tsquery` of the same keys (GIN index). Matches are ranked by BM25 with per-field weights, computed from a
  * postings table as SQLite's FTS5 computes it (`ts_rank` has no inverse document frequency: on the evaluation
  * set it gave keyword MRR 0.19 against SQLite's 0.45). Autocomplete is a range scan over prefix keys plus
- * `:*` prefix queries over name words; typo candidates come from the name vocabulary by trigram distance
- * (`pg_trgm`, GiST nearest-neighbour scan) and are then checked with the real edit distance.
+ * `:*` prefix queries over name words; typo candidates come from the name vocabulary by trigram similarity
+ * (`pg_trgm`, GIN index) and are then checked with the real edit distance.
  */
 import type pg from "pg";
 import { editDistance } from "../../search/edit-distance.js";
@@ -56,8 +56,12 @@ const TOP = "\u{10FFFF}";
 // Bounds shared with the SQLite engine so that both sample and complete alike.
 const PREFIX_SCAN = 2_000;
 const WORD_SCAN_FACTOR = 20;
-// Trigram neighbours read per typo lookup before the edit distance decides.
-const TRIGRAM_SCAN = 200;
+/**
+ * Trigram similarity a typo candidate needs (`pg_trgm.similarity_threshold`, set on every connection). One edit
+ * in a word of n letters leaves a similarity of about (n − 2) / (n + 6) for a swap, (n − 1) / (n + 5) for
+ * a replacement: 0.2 keeps one edit in words of four letters and more, and two edits in words of eight.
+ */
+export const TYPO_SIMILARITY = 0.2;
 // PostgreSQL keeps at most 256 positions of a lexeme and positions up to 16,383.
 const MAX_POSITIONS = 256;
 const MAX_POSITION = 16_383;
@@ -115,7 +119,9 @@ export class PostgresSearch {
     );
     const list = [...kept.values()];
     const postings: (string | number)[][] = [];
-    const lengths = list.map((doc, i) => countKeys(doc.fields, pks[i] ?? 0, postings));
+    const lengths = list.map((doc, i) => countKeys(doc, pks[i] ?? 0, postings));
+    // Rows of one key side by side on disk: ranking reads a key's postings from a few pages, not one per row.
+    postings.sort((a, b) => compareKeys(String(a[0]), String(b[0])));
     await client.query(
       `INSERT INTO search_docs (pk, type, id, id_fold, name, snippet, importance, name_keys, words, length)
        SELECT pk, type, id, lower(id), name, snippet, importance, string_to_array(name_keys, chr(31)), words, length
@@ -135,7 +141,7 @@ export class PostgresSearch {
     );
     await copyRows(
       client,
-      "search_postings (term, doc, name, aliases, keywords, description, body)",
+      "search_postings (term, doc, type, length, name, aliases, keywords, description, body)",
       postings,
     );
     const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -194,35 +200,45 @@ export class PostgresSearch {
    * field times the field's weight, k1 = 1.2, b = 0.75.
    */
   async searchText(query: TextQuery): Promise<SearchHit[]> {
-    const tsquery = tsqueryText(query);
-    if (tsquery === undefined) return [];
-    const terms = [...new Set(query.groups.flat().filter((k) => k !== ""))];
+    const groups = nonEmptyGroups(query);
+    if (groups.length === 0) return [];
     const allowed = new Set<string>(query.fields ?? FIELDS);
     const weights = FIELDS.map((f, i) => (allowed.has(f) ? (query.weights[i] ?? 0) : 0));
+    const terms = groups.flatMap((alternatives, group) => alternatives.map((term) => ({ term, group })));
+    const weighted = `p.name * $3::float8 + p.aliases * $4::float8 + p.keywords * $5::float8
+      + p.description * $6::float8 + p.body * $7::float8`;
+    // Several groups that must all match: the GIN index finds the few documents that hold them all, and only
+    // their postings are read. Otherwise every posting of the keys is a match.
+    const intersect = query.require === "all" && groups.length > 1;
     const { rows } = await this.reader().query<HitRow>({
-      name: "search-text",
+      name: intersect ? "search-text-all" : "search-text-any",
       text: withTypes(
-        `WITH m AS (
-           SELECT d.pk, d.length FROM search_docs d WHERE d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER}),
-         t AS (
-           SELECT u.term, greatest(ln((s.docs - c.n + 0.5) / (c.n + 0.5)), 1e-6) AS idf,
-                  s.tokens::float8 / greatest(s.docs, 1) AS avgdl
-           FROM unnest($2::text[]) AS u (term) CROSS JOIN search_stats s
-           CROSS JOIN LATERAL (
-             SELECT count(*) AS n FROM search_postings p
-             WHERE p.term = u.term
-               AND p.name * $4::float8 + p.aliases * $5::float8 + p.keywords * $6::float8 + p.description * $7::float8 + p.body * $8::float8 > 0) c),
+        `WITH q AS MATERIALIZED (
+           SELECT q.term, (SELECT count(*) FROM search_postings p WHERE p.term = q.term AND ${weighted} > 0)::float8 AS n
+           FROM unnest($1::text[]) AS q (term)),
          r AS (
-           SELECT m.pk, sum(t.idf * w.w * 2.2 / (w.w + 1.2 * (0.25 + 0.75 * m.length / t.avgdl))) AS relevance
-           FROM m JOIN search_postings p ON p.doc = m.pk JOIN t ON t.term = p.term
-           CROSS JOIN LATERAL (
-             SELECT p.name * $4::float8 + p.aliases * $5::float8 + p.keywords * $6::float8 + p.description * $7::float8 + p.body * $8::float8 AS w) w
-           GROUP BY m.pk)
-         SELECT ${HIT_COLUMNS}, r.relevance FROM r JOIN search_docs d ON d.pk = r.pk
-         ORDER BY r.relevance DESC, d.pk LIMIT $9`,
-        3,
+           SELECT p.doc, sum(greatest(ln((s.docs - q.n + 0.5) / (q.n + 0.5)), 1e-6) * w.w * 2.2
+                    / (w.w + 1.2 * (0.25 + 0.75 * p.length * s.docs::float8 / greatest(s.tokens, 1)))) AS relevance
+           FROM q JOIN search_postings p ON p.term = q.term ${
+             intersect
+               ? "AND p.doc = ANY (ARRAY (SELECT d.pk FROM search_docs d WHERE d.words @@ CAST($8 AS tsquery)))"
+               : "AND $8::text IS NULL"
+           }
+           CROSS JOIN search_stats s CROSS JOIN LATERAL (SELECT ${weighted} AS w) w
+           WHERE w.w > 0 AND ($TYPES::text[] IS NULL OR p.type = ANY ($TYPES::text[]))
+           GROUP BY p.doc),
+         top AS (SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9)
+         SELECT ${HIT_COLUMNS}, top.relevance FROM top JOIN search_docs d ON d.pk = top.doc
+         ORDER BY top.relevance DESC, d.pk`,
+        2,
       ),
-      values: [tsquery, terms, typesParameter(query.types), ...weights, query.limit],
+      values: [
+        [...new Set(terms.map((t) => t.term))],
+        typesParameter(query.types),
+        ...weights,
+        intersect ? (tsqueryText(query) ?? null) : null,
+        query.limit,
+      ],
     });
     return rows.map(toHit);
   }
@@ -311,13 +327,10 @@ export class PostgresSearch {
 
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
     if (term === "") return [];
-    const reach = Math.max(1, Math.min(maxEdits, 2));
     const { rows } = await this.reader().query<TermCount>({
       name: "similar-terms",
-      text: `SELECT term, df FROM search_terms
-        WHERE length(term) BETWEEN $2 AND $3 AND term <> $1
-        ORDER BY campus_fold(term) <-> campus_fold($1) LIMIT $4`,
-      values: [term, term.length - reach, term.length + reach, TRIGRAM_SCAN],
+      text: "SELECT term, df FROM search_terms WHERE campus_fold(term) % campus_fold($1) AND term <> $1",
+      values: [term],
     });
     // The same rule as the SQLite engine's deletion index: one edit, or two for long words when one finds none.
     const within = (max: number) =>
@@ -329,7 +342,7 @@ export class PostgresSearch {
       found = within(2).filter((f) => f.word.term.charAt(0) === term.charAt(0));
     }
     found.sort(
-      (a, b) => a.distance - b.distance || b.word.df - a.word.df || (a.word.term < b.word.term ? -1 : 1),
+      (a, b) => a.distance - b.distance || b.word.df - a.word.df || compareKeys(a.word.term, b.word.term),
     );
     return found.slice(0, limit).map((f) => f.word);
   }
@@ -388,11 +401,11 @@ export function tsvectorText(fields: SearchFields): string {
 }
 
 /** Adds the postings of one document (key → occurrences per field) to `into`; returns its number of keys. */
-function countKeys(fields: SearchFields, doc: number, into: (string | number)[][]): number {
+function countKeys(doc: SearchDocument, pk: number, into: (string | number)[][]): number {
   const counts = new Map<string, number[]>();
   let length = 0;
   FIELDS.forEach((field, f) => {
-    for (const key of fields[field].split(" ")) {
+    for (const key of doc.fields[field].split(" ")) {
       if (key === "" || Buffer.byteLength(key) > 2_000) continue;
       length += 1;
       let row = counts.get(key);
@@ -403,8 +416,19 @@ function countKeys(fields: SearchFields, doc: number, into: (string | number)[][
       row[f] = Math.min((row[f] ?? 0) + 1, 32_767);
     }
   });
-  for (const [key, row] of counts) into.push([key, doc, ...row]);
+  for (const [key, row] of counts) into.push([key, pk, doc.type, length, ...row]);
   return length;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The query's groups without empty keys, and without groups left empty. */
+function nonEmptyGroups(query: TextQuery): string[][] {
+  return query.groups
+    .map((alternatives) => [...new Set(alternatives.filter((k) => k !== ""))])
+    .filter((alternatives) => alternatives.length > 0);
 }
 
 /** The tsquery of a text query: alternatives OR-ed, groups AND-ed or OR-ed, limited to the fields asked. */
@@ -412,13 +436,10 @@ export function tsqueryText(query: TextQuery): string | undefined {
   const classes = query.fields
     ? [...new Set(query.fields.map((f) => FIELD_CLASS[f]).filter(Boolean))].join("")
     : "";
-  const groups = query.groups
-    .map((alternatives) => alternatives.filter((k) => k !== ""))
-    .filter((alternatives) => alternatives.length > 0)
-    .map(
-      (alternatives) =>
-        `(${alternatives.map((k) => `${lexeme(k)}${classes ? `:${classes}` : ""}`).join(" | ")})`,
-    );
+  const groups = nonEmptyGroups(query).map(
+    (alternatives) =>
+      `(${alternatives.map((k) => `${lexeme(k)}${classes ? `:${classes}` : ""}`).join(" | ")})`,
+  );
   if (groups.length === 0) return undefined;
   return groups.join(query.require === "all" ? " & " : " | ");
 }

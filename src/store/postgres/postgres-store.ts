@@ -27,7 +27,7 @@ import type {
 } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 import { PostgresGraph, PostgresKeyIndex } from "./postgres-graph.js";
-import { PostgresSearch } from "./postgres-search.js";
+import { PostgresSearch, TYPO_SIMILARITY } from "./postgres-search.js";
 
 /** Options of `PostgresStore.open`. */
 export interface PostgresStoreOptions {
@@ -41,6 +41,8 @@ export interface PostgresStoreOptions {
 export type Queryable = Pick<pg.Pool, "query">;
 
 const SCAN_BATCH = 1_000;
+// A transaction that writes this many rows to a table is a bulk write: the table is vacuumed after it.
+const BULK_ROWS = 10_000;
 // Every store takes this advisory lock while migrating, so that app servers starting together do not race.
 const MIGRATION_LOCK = 4_172_001;
 
@@ -79,6 +81,7 @@ export class PostgresStore implements Store {
         connectionString,
         max: options.poolSize ?? 10,
         application_name: "campus-graph",
+        options: `-c pg_trgm.similarity_threshold=${TYPO_SIMILARITY} -c jit=off`,
       });
       // An idle connection that breaks (server restart) must not crash the process; the next query reconnects.
       p.on("error", () => undefined);
@@ -161,6 +164,9 @@ export class PostgresStore implements Store {
       writer = new PostgresWriter(client);
       const result = await work(writer);
       await client.query("COMMIT");
+      // After a bulk write, refresh the planner's statistics and the visibility map (index-only scans) now,
+      // rather than serve slow plans until autovacuum comes by.
+      if (writer.bulk.size > 0) await client.query(`VACUUM (ANALYZE) ${[...writer.bulk].join(", ")}`);
       return result;
     } catch (error) {
       await client?.query("ROLLBACK").catch(() => undefined);
@@ -340,6 +346,9 @@ export class PostgresStore implements Store {
 /** The write side of an open PostgreSQL transaction. */
 class PostgresWriter implements StoreWriter {
   finished = false;
+  /** Tables rewritten in bulk by this transaction. */
+  readonly bulk = new Set<string>();
+  private recordsWritten = 0;
   private readonly keys: PostgresKeyIndex;
   private readonly graph: PostgresGraph;
   private readonly search: PostgresSearch;
@@ -433,6 +442,8 @@ class PostgresWriter implements StoreWriter {
       );
     }
     if (fresh.length > 0) this.keys.forget();
+    this.recordsWritten += writes.size;
+    if (this.recordsWritten >= BULK_ROWS) for (const table of ["records", "links"]) this.bulk.add(table);
     return { inserted, updated, unchanged, changed };
   }
 
@@ -463,6 +474,7 @@ class PostgresWriter implements StoreWriter {
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
     this.assertOpen();
     await this.client.query("DELETE FROM anchors WHERE source = $1", [source]);
+    if (anchors.length >= BULK_ROWS) this.bulk.add("anchors");
     for (let start = 0; start < anchors.length; start += 10_000) {
       const batch = anchors.slice(start, start + 10_000);
       await this.client.query(
@@ -480,6 +492,7 @@ class PostgresWriter implements StoreWriter {
     rows: Iterable<NeighbourRow>,
   ): Promise<void> {
     this.assertOpen();
+    if (sources === "all") this.bulk.add("neighbours");
     await this.graph.replaceNeighbours(this.client, this.keys, sources, rows);
   }
 
@@ -488,11 +501,14 @@ class PostgresWriter implements StoreWriter {
     scores: readonly NodeScore[],
   ): Promise<void> {
     this.assertOpen();
+    if (sources === "all") this.bulk.add("node_scores");
     await this.graph.replaceNodeScores(this.client, this.keys, sources, scores);
   }
 
   async clearSearchIndex(): Promise<void> {
     this.assertOpen();
+    for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
+      this.bulk.add(table);
     await this.search.clear(this.client);
   }
 

@@ -1,32 +1,35 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { openDemoStore } from "../../test/demo-store.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore, testEngines } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import type { Store } from "../store/store.js";
 import { createHttpApp } from "./http-app.js";
 
-let store: Store;
-let app: ReturnType<typeof createHttpApp>;
-beforeAll(async () => {
-  store = await openDemoStore();
-  await buildGraph(store);
-  await buildSearchIndex(store);
-  app = createHttpApp(store, { logError: () => undefined });
-});
+describe.each(testEngines())("JSON API on %s", (engine) => {
+  let store: Store;
+  let app: ReturnType<typeof createHttpApp>;
+  beforeAll(async () => {
+    store = await openDemoStore(engine);
+    await buildGraph(store);
+    await buildSearchIndex(store);
+    app = createHttpApp(store, { logError: () => undefined });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
 
-const get = async (path: string, headers: Record<string, string> = {}) => {
-  const response = await app.request(path, { headers });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as Record<string, unknown>,
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await app.request(path, { headers });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   };
-};
-const post = (path: string, body: string) =>
-  app.request(path, { method: "POST", body, headers: { "content-type": "application/json" } });
-const errorCode = (body: Record<string, unknown>) => (body.error as { code: string } | undefined)?.code;
+  const post = (path: string, body: string) =>
+    app.request(path, { method: "POST", body, headers: { "content-type": "application/json" } });
+  const errorCode = (body: Record<string, unknown>) => (body.error as { code: string } | undefined)?.code;
 
-describe("JSON API", () => {
   it("answers /api/health with the counts per type", async () => {
     const { status, body, headers } = await get("/api/health");
     expect(status).toBe(200);
@@ -181,7 +184,7 @@ describe("JSON API", () => {
   });
 
   it("never leaks a stack: a failure is a 500 with a generic message", async () => {
-    const broken = await openDemoStore();
+    const broken = await openDemoStore(engine);
     const brokenApp = createHttpApp(broken, { logError: () => undefined });
     await broken.close();
     const response = await brokenApp.request("/api/concept/T_cell");

@@ -109,23 +109,24 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   };
 }
 
-/** Every record's stored concept edges, with their evidence. */
+/** Every record's stored concept edges, with their evidence: one scan of the stored rows towards concepts. */
 async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDictionary): Promise<Stored> {
   const stored: Stored = { profiles: new Map(), evidence: new Map(), partners: new Map(), related: [] };
-  for (const [node, key] of nodes.keys.entries()) {
-    if (NO_TEXT_TYPES.has(key.type)) continue;
-    const edges: ConceptEdge[] = [];
-    const evidence = new Map<number, Readonly<Record<string, unknown>>>();
-    for (const item of (await store.neighbours(key, "concept", 1_000, 0)).items) {
-      const concept = dictionary.index.get(item.node.id);
-      if (item.edge.kind !== "concept" || concept === undefined) continue;
-      edges.push({ concept, score: item.edge.score });
-      evidence.set(concept, item.edge.evidence);
-    }
-    if (edges.length > 0) {
+  for await (const row of store.scanNeighbours("concept")) {
+    if (row.kind !== "concept" || NO_TEXT_TYPES.has(row.source.type)) continue;
+    const node = nodes.index.get(`${row.source.type}\0${row.source.id}`);
+    const concept = dictionary.index.get(row.target.id);
+    if (node === undefined || concept === undefined) continue;
+    let edges = stored.profiles.get(node);
+    let evidence = stored.evidence.get(node);
+    if (edges === undefined || evidence === undefined) {
+      edges = [];
+      evidence = new Map();
       stored.profiles.set(node, edges);
       stored.evidence.set(node, evidence);
     }
+    edges.push({ concept, score: row.score });
+    evidence.set(concept, row.evidence);
   }
   return stored;
 }

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
-import type { SearchDocument, Store } from "./store.js";
+import type { NeighbourRow, SearchDocument, Store } from "./store.js";
 
 /** Makes a new, empty store for one test; the suite closes it. */
 export type StoreFactory = () => Promise<Store>;
@@ -289,6 +289,29 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         await expect(store.neighbours(key("course", "Z"), "course", 10, 0)).rejects.toSatisfy((e) =>
           isCampusGraphError(e, "RECORD_NOT_FOUND"),
         );
+      });
+
+      it("scans every neighbour row of a type, a source's rows together and in rank order", async () => {
+        const rows = [
+          row("A", "C", 1, "prerequisite"),
+          row("A", "B", 0.7),
+          row("A", "c:X", 0.9, "concept"),
+          row("B", "A", 0.7),
+          row("D", "C", 0.3),
+        ];
+        await store.transaction((w) => w.replaceNeighbours("all", rows));
+        const read: NeighbourRow[] = [];
+        for await (const r of store.scanNeighbours("course")) read.push(r);
+        const bySource = (id: string) => read.filter((r) => r.source.id === id);
+        expect(read).toHaveLength(4);
+        expect(bySource("A")).toEqual([rows[0], rows[1]]);
+        expect(bySource("B")).toEqual([rows[3]]);
+        expect(bySource("D")).toEqual([rows[4]]);
+        const sources = read.map((r) => r.source.id);
+        expect(sources.indexOf("A")).toBe(sources.lastIndexOf("A") - 1);
+        const concepts: NeighbourRow[] = [];
+        for await (const r of store.scanNeighbours("concept")) concepts.push(r);
+        expect(concepts).toEqual([rows[2]]);
       });
 
       it("stores and reads node scores", async () => {

@@ -281,4 +281,9 @@ export interface GraphReader {
   neighbourCounts(key: RecordKey): Promise<Record<string, number>>;
   /** Every node's score, in key order. */
   scanNodeScores(): AsyncIterable<NodeScore>;
+  /**
+   * Every stored neighbour row towards `targetType`, streamed, the rows of one source together and in rank
+   * order (sources in storage order): what an incremental update reads instead of one list per node.
+   */
+  scanNeighbours(targetType: string): AsyncIterable<NeighbourRow>;
 }

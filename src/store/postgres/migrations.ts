@@ -4,7 +4,7 @@
  * The computed tables (neighbours, node_scores, search_*) carry no foreign keys: they are written in bulk by
  * COPY, and removing a record deletes its rows explicitly.
  */
-import type { Migration } from "../sqlite/migrations.js";
+import type { Migration } from "../engine-parts.js";
 
 /** Every migration, oldest first. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [

@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
+import { type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
 import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
 import { copyRows } from "./copy-rows.js";
 import type { Queryable } from "./postgres-store.js";
@@ -41,6 +42,8 @@ export class PostgresKeyIndex {
     return pk;
   }
 }
+
+const SCAN_PAGE = 5_000;
 
 interface NeighbourDbRow {
   type: string;
@@ -117,6 +120,25 @@ export class PostgresGraph {
     );
     for (const r of rows)
       yield { key: { type: r.type, id: r.id }, importance: r.importance, degrees: r.degrees };
+  }
+
+  /** Every neighbour row towards `targetType`, by source row id then rank, read in keyset pages. */
+  async *scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
+    let last = { source_pk: 0, rank: -1 };
+    for (;;) {
+      const { rows } = await this.reader().query<StoredNeighbourRow>({
+        name: "scan-neighbours",
+        text: `SELECT n.source_pk, n.rank, s.type AS source_type, s.id AS source_id, t.type AS target_type,
+            t.id AS target_id, n.score, n.kind, n.evidence
+          FROM neighbours n JOIN records s ON s.pk = n.source_pk JOIN records t ON t.pk = n.target_pk
+          WHERE n.target_type = $1 AND (n.source_pk, n.rank) > ($2, $3) ORDER BY n.source_pk, n.rank LIMIT $4`,
+        values: [targetType, last.source_pk, last.rank, SCAN_PAGE],
+      });
+      for (const r of rows) yield toNeighbourRow(r);
+      const tail = rows.at(-1);
+      if (!tail || rows.length < SCAN_PAGE) return;
+      last = tail;
+    }
   }
 
   /** Replaces neighbour lists: of every node (`"all"`) or of the given sources only. */

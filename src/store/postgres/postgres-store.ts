@@ -291,6 +291,10 @@ export class PostgresStore implements Store {
     return this.graph.scanNodeScores();
   }
 
+  scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
+    return this.graph.scanNeighbours(targetType);
+  }
+
   countSearchDocuments(): Promise<number> {
     return this.search.count();
   }

@@ -2,13 +2,7 @@
  * The SQLite schema, as an ordered list of migrations. A database records which it has applied in
  * `schema_migrations`; opening it applies the missing ones, each in its own transaction.
  */
-
-/** One schema step. Versions are consecutive from 1 and never edited once released. */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
+import type { Migration } from "../engine-parts.js";
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
+import { type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
 import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
 
 /** Resolves record keys to SQLite row ids, caching the whole table on first use. */
@@ -147,6 +148,26 @@ export function readNeighbourCounts(db: Database.Database, key: RecordKey): Reco
     .all(key.type, key.id) as { type: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.type, r.n]));
 }
+
+/** Every neighbour row towards `targetType`, by source row id then rank, read in keyset pages. */
+export function* readNeighbourRows(db: Database.Database, targetType: string): Generator<NeighbourRow> {
+  const page = db.prepare(
+    `SELECT n.source_pk, n.rank, s.type AS source_type, s.id AS source_id, t.type AS target_type,
+            t.id AS target_id, n.score, n.kind, n.evidence
+     FROM neighbours n JOIN records s ON s.pk = n.source_pk JOIN records t ON t.pk = n.target_pk
+     WHERE n.target_type = ? AND (n.source_pk, n.rank) > (?, ?) ORDER BY n.source_pk, n.rank LIMIT ?`,
+  );
+  let last = { source_pk: 0, rank: -1 };
+  for (;;) {
+    const rows = page.all(targetType, last.source_pk, last.rank, SCAN_PAGE) as StoredNeighbourRow[];
+    for (const r of rows) yield toNeighbourRow(r);
+    const tail = rows.at(-1);
+    if (!tail || rows.length < SCAN_PAGE) return;
+    last = tail;
+  }
+}
+
+const SCAN_PAGE = 5_000;
 
 /** Every node score in key order. */
 export function readNodeScores(db: Database.Database): NodeScore[] {

@@ -29,6 +29,7 @@ import { MIGRATIONS } from "./migrations.js";
 import {
   KeyIndex,
   readNeighbourCounts,
+  readNeighbourRows,
   readNeighbours,
   readNodeScores,
   replaceNeighbours,
@@ -274,6 +275,10 @@ export class SqliteStore implements Store {
 
   async *scanNodeScores(): AsyncIterable<NodeScore> {
     yield* readNodeScores(this.db);
+  }
+
+  async *scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
+    yield* readNeighbourRows(this.db, targetType);
   }
 
   async countSearchDocuments(): Promise<number> {

@@ -221,6 +221,81 @@ const RELATIONS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   },
 };
 
+// Labels of the record attributes the corpus format and the open-campus corpus use; others show their key.
+const ATTRIBUTES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: {
+    academic_year: "Academic year",
+    affiliations: "Affiliations",
+    course_type: "Course type",
+    credits: "Credits",
+    depth: "Depth",
+    doi: "DOI",
+    effort: "Effort",
+    enrolled: "Enrolled",
+    exam_type: "Exam",
+    founded: "Founded",
+    format: "Format",
+    head: "Head",
+    institution: "Institution",
+    journal: "Journal",
+    kind: "Kind",
+    language: "Language",
+    length: "Length",
+    level: "Level",
+    license: "Licence",
+    platform: "Platform",
+    publisher: "Publisher",
+    registrations: "Registrations",
+    semester: "Semester",
+    semesters: "Semesters",
+    size_fte: "Size (FTE)",
+    subtitles: "Subtitles",
+    topic_name: "Topic",
+    type: "Type",
+    url: "Link",
+    venue: "Venue",
+    year: "Year",
+  },
+  fr: {
+    academic_year: "Année académique",
+    affiliations: "Affiliations",
+    course_type: "Type de cours",
+    credits: "Crédits",
+    depth: "Profondeur",
+    doi: "DOI",
+    effort: "Charge de travail",
+    enrolled: "Inscrits",
+    exam_type: "Examen",
+    founded: "Fondée en",
+    format: "Format",
+    head: "Direction",
+    institution: "Institution",
+    journal: "Revue",
+    kind: "Genre",
+    language: "Langue",
+    length: "Durée",
+    level: "Niveau",
+    license: "Licence",
+    platform: "Plateforme",
+    publisher: "Éditeur",
+    registrations: "Inscriptions",
+    semester: "Semestre",
+    semesters: "Semestres",
+    size_fte: "Taille (EPT)",
+    subtitles: "Sous-titres",
+    topic_name: "Thème",
+    type: "Type",
+    url: "Lien",
+    venue: "Lieu",
+    year: "Année",
+  },
+};
+
+/** The label of a record attribute: a known key in `lang`, else the key with spaces for underscores. */
+export function attributeName(lang: Lang, key: string): string {
+  return ATTRIBUTES[lang][key] ?? key.replace(/_/g, " ");
+}
+
 /** The label of a corpus relation seen from one end ("out": this record → other, "in": other → this). */
 export function relationName(lang: Lang, rel: string, direction: "in" | "out"): string {
   const known = RELATIONS[lang][`${rel}:${direction}`];

@@ -7,7 +7,7 @@ import { html } from "hono/html";
 import type { CorpusRecord } from "../core/record.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { renderPicture } from "./graph-picture.js";
-import { type Lang, localText, relationName, t, typeName } from "./i18n.js";
+import { attributeName, type Lang, localText, relationName, t, typeName } from "./i18n.js";
 import type { Html } from "./layout.js";
 import {
   FIRST_ITEMS,
@@ -160,7 +160,23 @@ function renderCrumbs(crumbs: readonly RecordSummary[], lang: Lang): Html {
   )}</ol></nav>`;
 }
 
-const HIDDEN_ATTRS = new Set(["cluster"]);
+// Bookkeeping of the corpus (clusters, where a text came from, topic codes) and attributes that repeat a link
+// the Facts card already shows (prerequisites).
+const HIDDEN_ATTRS = new Set([
+  "cluster",
+  "sources",
+  "source",
+  "description_source",
+  "text_source",
+  "topic",
+  "topic_wikipedia",
+  "topic_wikipedia_via",
+  "prerequisites_required",
+  "prerequisites_recommended",
+  "leitzahl",
+  "wikidata",
+  "doi_repository",
+]);
 
 function renderAttributes(record: CorpusRecord, lang: Lang): Html {
   const entries = Object.entries(record.attrs ?? {})
@@ -172,8 +188,15 @@ function renderAttributes(record: CorpusRecord, lang: Lang): Html {
   if (entries.length === 0) return html``;
   return html`<dl class="attrs" aria-label="${t(lang, "attributes")}">${entries.map(
     ([name, value]) =>
-      html`<div><dt>${name.replace(/_/g, " ")}</dt><dd>${Array.isArray(value) ? value.join(", ") : String(value)}</dd></div>`,
+      html`<div><dt>${attributeName(lang, name)}</dt><dd>${attributeValue(name, value)}</dd></div>`,
   )}</dl>`;
+}
+
+// A web address or a DOI becomes a link (only http(s), never another scheme); anything else is text.
+function attributeValue(name: string, value: unknown): Html | string {
+  const text = Array.isArray(value) ? value.join(", ") : String(value);
+  const href = name === "doi" && /^10\.\S+$/.test(text) ? `https://doi.org/${text}` : text;
+  return /^https?:\/\/\S+$/.test(href) ? html`<a href="${href}" rel="noopener nofollow">${text}</a>` : text;
 }
 
 function renderFacts(facts: readonly FactGroup[], lang: Lang): Html {

@@ -209,6 +209,37 @@ describe("languages", () => {
     expect((await get("/course/BIO-310")).body).toContain('<html lang="en">');
   });
 
+  it("labels attributes in the page's language, links web addresses and hides the corpus's bookkeeping", async () => {
+    await store.transaction((w) =>
+      w.upsertRecords([
+        {
+          type: "lecture",
+          id: "lec-attrs",
+          name: { en: "A lecture with attributes" },
+          attrs: {
+            year: 2021,
+            url: "https://example.org/video",
+            doi: "10.1000/xyz",
+            topic: "T123",
+            sources: ["injac"],
+            bad_link: "javascript:alert(1)",
+          },
+        },
+      ]),
+    );
+    const fr = (await get("/lecture/lec-attrs?lang=fr")).body;
+    expect(fr).toContain("<dt>Année</dt><dd>2021</dd>");
+    expect(fr).toContain('<dt>Lien</dt><dd><a href="https://example.org/video" rel="noopener nofollow">');
+    expect(fr).toContain('<a href="https://doi.org/10.1000/xyz" rel="noopener nofollow">10.1000/xyz</a>');
+    expect(fr).toContain("<dt>bad link</dt><dd>javascript:alert(1)</dd>");
+    expect(fr).not.toContain("T123");
+    expect(fr).not.toContain("injac");
+    expect((await get("/lecture/lec-attrs")).body).toContain("<dt>Year</dt><dd>2021</dd>");
+    const course = (await get("/course/BIO-310?lang=fr")).body;
+    expect(course).toContain("<dt>Crédits</dt>");
+    await store.transaction((w) => w.removeRecord({ type: "lecture", id: "lec-attrs" }));
+  });
+
   it("marks text shown in another language than the page's", async () => {
     const { body } = await get("/concept/Cytokine?lang=fr");
     expect(body).toMatch(/<p class="desc" lang="en">/);

@@ -87,6 +87,7 @@ export async function startPostgresCluster(
       "hot_standby = on",
       "shared_buffers = 256MB",
       "maintenance_work_mem = 256MB",
+      "max_wal_size = 4GB",
       "max_connections = 200",
     ];
     const conf = join(data, "postgresql.auto.conf");

@@ -424,6 +424,10 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         expect(await store.completeNames("transf", ["person"], 10)).toMatchObject([
           { id: "p-1", name: "Ada Transferson" },
         ]);
+        // Every word of the prefix in a name or alias: "Heat" has "transfer" in its body only.
+        expect((await store.completeNames("heat transf", undefined, 10)).map((c) => c.id)).toEqual([
+          "ChE-311",
+        ]);
       });
 
       it("offers name words within one edit as typo corrections, and knows indexed words", async () => {

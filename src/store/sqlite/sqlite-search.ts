@@ -268,7 +268,8 @@ export class SqliteSearch {
     const words = prefix.split(" ").filter((w) => w !== "");
     const last = words.pop();
     if (last === undefined || last.length < 2) return [];
-    const match = `{name aliases} : ${[...words.map(quote), `${quote(last)}*`].join(" AND ")}`;
+    // Bracketed: a column filter applies to the one phrase after it, not to the rest of the expression.
+    const match = `{name aliases} : (${[...words.map(quote), `${quote(last)}*`].join(" AND ")})`;
     return this.prepare(
       `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text, 0 AS from_start
          FROM search_text f JOIN search_docs d ON d.pk = f.rowid

@@ -2,11 +2,13 @@
  * The import use case: stream a corpus into a Store in one transaction, all or nothing by default,
  * or skipping and reporting bad lines with `keepGoing`.
  */
+
 import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
 import { readCorpusFile } from "../ingest/corpus-reader.js";
 import { type CorpusFile, hashCorpus, openCorpusSource } from "../ingest/corpus-source.js";
 import type { RecordKey, Store, StoredLink } from "../store/store.js";
+import { markDataChanged } from "./data-version.js";
 
 /** Options of `importCorpus`. */
 export interface ImportOptions {
@@ -120,6 +122,7 @@ export async function importCorpus(
     }
     await flush();
     await writer.setMeta(corpusHashKey(source.name), corpusHash);
+    if (changed.length > 0) await markDataChanged(writer);
   });
   // Read after the commit: a server engine reads on other connections, which see committed rows only.
   const { danglingLinks } = await store.countLinks();

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { CorpusRecord } from "../core/record.js";
 import { detectDumpLanguage, readWikipediaDump, type WikiPage } from "../ingest/wikipedia/wikipedia-dump.js";
 import type { AnchorCount, Store } from "../store/store.js";
+import { markDataChanged } from "./data-version.js";
 
 /** Options of `importWikipedia`. */
 export interface WikipediaImportOptions {
@@ -77,6 +78,7 @@ export async function importWikipedia(
   await store.transaction(async (writer) => {
     await writer.upsertRecords([...state.changed].flatMap((id) => state.concepts.get(id) ?? []));
     await writer.replaceAnchors(`${lang}wiki`, anchors);
+    await markDataChanged(writer);
   });
   return {
     dump: basename(path),

@@ -12,6 +12,7 @@ import {
 } from "../detect/concept-dictionary.js";
 import { phraseKeys } from "../detect/text-normalise.js";
 import type { AnchorCount, StoreReader } from "../store/store.js";
+import { DATA_VERSION_KEY } from "./data-version.js";
 
 /** Record types whose texts give the token frequencies behind specificity, and how many of each at most. */
 const FREQUENCY_SOURCES: readonly [type: string, max: number][] = [
@@ -21,6 +22,49 @@ const FREQUENCY_SOURCES: readonly [type: string, max: number][] = [
   ["publication", 5_000],
   ["lecture", 10_000],
 ];
+
+/**
+ * The dictionary of `store`, built on first use and kept: a call at least `recheckMs` after the last check
+ * reads the data version (one indexed read) and rebuilds the dictionary when an import changed the data since.
+ * Until the new one is built, callers get the previous one; calls in between share one build.
+ */
+export function cachedConceptDictionary(
+  store: StoreReader,
+  options: { readonly recheckMs?: number; readonly now?: () => number } = {},
+): () => Promise<ConceptDictionary> {
+  const recheckMs = options.recheckMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  let current: { version: string | undefined; dictionary: Promise<ConceptDictionary> } | undefined;
+  let next: Promise<void> | undefined;
+  let checked = now();
+  const build = async (version: string | undefined) => ({
+    version,
+    dictionary: loadConceptDictionary(store),
+  });
+  return async () => {
+    if (current === undefined) {
+      current = await build(await store.getMeta(DATA_VERSION_KEY));
+      checked = now();
+      return current.dictionary;
+    }
+    if (next === undefined && now() - checked >= recheckMs) {
+      checked = now();
+      next = (async () => {
+        const version = await store.getMeta(DATA_VERSION_KEY);
+        if (version !== current?.version) {
+          const fresh = await build(version);
+          await fresh.dictionary;
+          current = fresh;
+        }
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          next = undefined;
+        });
+    }
+    return current.dictionary;
+  };
+}
 
 /** Reads the concepts of `store` and builds their dictionary. */
 export async function loadConceptDictionary(store: StoreReader): Promise<ConceptDictionary> {

@@ -5,10 +5,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
+import { cachedConceptDictionary } from "../app/load-concept-dictionary.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
-import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
 import { registerChatPage } from "../web/chat-page.js";
 import { renderNotFoundPage } from "../web/layout.js";
@@ -64,16 +63,13 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }),
   );
 
-  let dictionary: Promise<ConceptDictionary> | undefined;
   registerApiRoutes(app, {
     store,
     llm: options.llm,
     // The chat calls the public API in process: same routes, same validation, never the store.
     client: inProcessClient(app),
-    dictionary: () => {
-      dictionary ??= loadConceptDictionary(store);
-      return dictionary;
-    },
+    // Rebuilt when an import (here or on another server) changed the data: see app/data-version.ts.
+    dictionary: cachedConceptDictionary(store),
   });
 
   registerChatPage(app);

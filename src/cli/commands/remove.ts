@@ -2,6 +2,7 @@
  * `campus-graph remove TYPE ID [--db FILE]`: deletes a record, its links and every neighbour row from or to it.
  */
 import { databaseLocation } from "../../app/config.js";
+import { markDataChanged } from "../../app/data-version.js";
 import { openStore } from "../../app/open-store.js";
 import { CampusGraphError } from "../../core/errors.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
@@ -15,7 +16,11 @@ export const removeCommand: Command = {
     const db = databaseLocation(values.db, context.env, context.cwd);
     const store = await openStore(db);
     try {
-      const removed = await store.transaction((writer) => writer.removeRecord(key));
+      const removed = await store.transaction(async (writer) => {
+        const found = await writer.removeRecord(key);
+        if (found) await markDataChanged(writer);
+        return found;
+      });
       if (!removed) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
       context.stdout.write(`Removed ${key.type} ${key.id}, its links and its edges\n`);
       return 0;

@@ -7,6 +7,7 @@ import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
 import { type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
 import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
+import { prepared } from "./statements.js";
 
 /** Resolves record keys to SQLite row ids, caching the whole table on first use. */
 export class KeyIndex {
@@ -22,7 +23,7 @@ export class KeyIndex {
     if (known !== undefined) return known;
     if (!this.map) {
       this.map = new Map();
-      for (const row of this.db.prepare("SELECT pk, type, id FROM records").iterate() as Iterable<{
+      for (const row of prepared(this.db, "SELECT pk, type, id FROM records").iterate() as Iterable<{
         pk: number;
         type: string;
         id: string;
@@ -48,10 +49,11 @@ export function replaceNeighbours(
   // A full rebuild inserts millions of rows: build the target index once at the end, not row by row.
   if (sources === "all") db.exec("DELETE FROM neighbours; DROP INDEX IF EXISTS neighbours_by_target");
   else {
-    const remove = db.prepare("DELETE FROM neighbours WHERE source_pk = ?");
+    const remove = prepared(db, "DELETE FROM neighbours WHERE source_pk = ?");
     for (const pk of allowed ?? []) remove.run(pk);
   }
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     "INSERT INTO neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const ranks = new Map<string, number>();
@@ -85,10 +87,13 @@ export function replaceNodeScores(
 ): void {
   if (sources === "all") db.exec("DELETE FROM node_scores");
   else {
-    const remove = db.prepare("DELETE FROM node_scores WHERE pk = ?");
+    const remove = prepared(db, "DELETE FROM node_scores WHERE pk = ?");
     for (const key of sources) remove.run(keys.pk(key));
   }
-  const insert = db.prepare("INSERT OR REPLACE INTO node_scores (pk, importance, degrees) VALUES (?, ?, ?)");
+  const insert = prepared(
+    db,
+    "INSERT OR REPLACE INTO node_scores (pk, importance, degrees) VALUES (?, ?, ?)",
+  );
   for (const s of scores) insert.run(keys.pk(s.key), s.importance, JSON.stringify(s.degrees));
 }
 
@@ -100,17 +105,16 @@ export function readNeighbours(
   limit: number,
   offset: number,
 ): NeighbourPage {
-  const source = db.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").get(key.type, key.id) as
+  const source = prepared(db, "SELECT pk FROM records WHERE type = ? AND id = ?").get(key.type, key.id) as
     | { pk: number }
     | undefined;
   if (!source) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
-  const rows = db
-    .prepare(
-      `SELECT r.type, r.id, json_extract(r.data, '$.name') AS name, n.score, n.kind, n.evidence
+  const rows = prepared(
+    db,
+    `SELECT r.type, r.id, json_extract(r.data, '$.name') AS name, n.score, n.kind, n.evidence
        FROM neighbours n JOIN records r ON r.pk = n.target_pk
        WHERE n.source_pk = ? AND n.target_type = ? ORDER BY n.rank LIMIT ? OFFSET ?`,
-    )
-    .all(source.pk, targetType, limit, offset) as {
+  ).all(source.pk, targetType, limit, offset) as {
     type: string;
     id: string;
     name: string;
@@ -119,9 +123,10 @@ export function readNeighbours(
     evidence: string;
   }[];
   const total = (
-    db
-      .prepare("SELECT count(*) AS n FROM neighbours WHERE source_pk = ? AND target_type = ?")
-      .get(source.pk, targetType) as {
+    prepared(db, "SELECT count(*) AS n FROM neighbours WHERE source_pk = ? AND target_type = ?").get(
+      source.pk,
+      targetType,
+    ) as {
       n: number;
     }
   ).n;
@@ -140,18 +145,18 @@ export function readNeighbours(
 
 /** How many neighbours of each type a node has. */
 export function readNeighbourCounts(db: Database.Database, key: RecordKey): Record<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT n.target_type AS type, count(*) AS n FROM neighbours n
+  const rows = prepared(
+    db,
+    `SELECT n.target_type AS type, count(*) AS n FROM neighbours n
        WHERE n.source_pk = (SELECT pk FROM records WHERE type = ? AND id = ?) GROUP BY n.target_type ORDER BY n.target_type`,
-    )
-    .all(key.type, key.id) as { type: string; n: number }[];
+  ).all(key.type, key.id) as { type: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.type, r.n]));
 }
 
 /** Every neighbour row towards `targetType`, by source row id then rank, read in keyset pages. */
 export function* readNeighbourRows(db: Database.Database, targetType: string): Generator<NeighbourRow> {
-  const page = db.prepare(
+  const page = prepared(
+    db,
     `SELECT n.source_pk, n.rank, s.type AS source_type, s.id AS source_id, t.type AS target_type,
             t.id AS target_id, n.score, n.kind, n.evidence
      FROM neighbours n JOIN records s ON s.pk = n.source_pk JOIN records t ON t.pk = n.target_pk
@@ -171,11 +176,10 @@ const SCAN_PAGE = 5_000;
 
 /** Every node score in key order. */
 export function readNodeScores(db: Database.Database): NodeScore[] {
-  const rows = db
-    .prepare(
-      `SELECT r.type, r.id, s.importance, s.degrees FROM node_scores s JOIN records r ON r.pk = s.pk ORDER BY r.type, r.id`,
-    )
-    .all() as { type: string; id: string; importance: number; degrees: string }[];
+  const rows = prepared(
+    db,
+    `SELECT r.type, r.id, s.importance, s.degrees FROM node_scores s JOIN records r ON r.pk = s.pk ORDER BY r.type, r.id`,
+  ).all() as { type: string; id: string; importance: number; degrees: string }[];
   return rows.map((r) => ({
     key: { type: r.type, id: r.id },
     importance: r.importance,

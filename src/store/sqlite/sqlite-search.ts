@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
 import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import { prepared } from "./statements.js";
 
 interface HitRow {
   type: string;
@@ -47,8 +48,6 @@ export class SqliteSearch {
   private typoIndex: TypoIndex | undefined;
   // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
   private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
-
-  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -237,14 +236,8 @@ export class SqliteSearch {
     );
   }
 
-  // Statements are compiled once per connection: compiling costs as much as running a small query.
   private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return prepared(this.db, sql);
   }
 
   private loadTypeCodes(): { readonly byPk: Uint16Array; readonly names: readonly string[] } {

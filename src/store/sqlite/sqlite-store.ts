@@ -36,6 +36,7 @@ import {
   replaceNodeScores,
 } from "./sqlite-graph.js";
 import { SqliteSearch } from "./sqlite-search.js";
+import { prepared } from "./statements.js";
 
 /** Options of `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -103,7 +104,7 @@ export class SqliteStore implements Store {
 
   /** The schema version this database is at. */
   schemaVersion(): number {
-    const row = this.db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as {
+    const row = prepared(this.db, "SELECT max(version) AS v FROM schema_migrations").get() as {
       v: number | null;
     };
     return row.v ?? 0;
@@ -118,7 +119,8 @@ export class SqliteStore implements Store {
     if (current > known) {
       throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
     }
-    const record = this.db.prepare(
+    const record = prepared(
+      this.db,
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
     );
     for (const migration of MIGRATIONS) {
@@ -149,17 +151,19 @@ export class SqliteStore implements Store {
   }
 
   async getRecord(key: RecordKey): Promise<CorpusRecord | undefined> {
-    const row = this.db.prepare("SELECT data FROM records WHERE type = ? AND id = ?").get(key.type, key.id) as
-      | { data: string }
-      | undefined;
+    const row = prepared(this.db, "SELECT data FROM records WHERE type = ? AND id = ?").get(
+      key.type,
+      key.id,
+    ) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as CorpusRecord) : undefined;
   }
 
   async *scanRecords(type?: string): AsyncIterable<CorpusRecord> {
     // Keyset paging: no cursor stays open across yields, so callers may write between batches.
     const page = type
-      ? this.db.prepare("SELECT type, id, data FROM records WHERE type = ? AND id > ? ORDER BY id LIMIT ?")
-      : this.db.prepare(
+      ? prepared(this.db, "SELECT type, id, data FROM records WHERE type = ? AND id > ? ORDER BY id LIMIT ?")
+      : prepared(
+          this.db,
           "SELECT type, id, data FROM records WHERE (type, id) > (?, ?) ORDER BY type, id LIMIT ?",
         );
     let lastType = type ?? "";
@@ -179,45 +183,43 @@ export class SqliteStore implements Store {
   }
 
   async linksFrom(key: RecordKey): Promise<StoredLink[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
+    const rows = prepared(
+      this.db,
+      `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
          FROM records r JOIN links l ON l.source_pk = r.pk
          WHERE r.type = ? AND r.id = ? ORDER BY l.position`,
-      )
-      .all(key.type, key.id) as LinkRow[];
+    ).all(key.type, key.id) as LinkRow[];
     return rows.map(toStoredLink);
   }
 
   async linksTo(key: RecordKey, rel?: string): Promise<StoredLink[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
+    const rows = prepared(
+      this.db,
+      `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
          FROM links l JOIN records r ON r.pk = l.source_pk
          WHERE l.target_type = ? AND l.target_id = ? AND (? IS NULL OR l.rel = ?)
          ORDER BY r.type, r.id, l.position`,
-      )
-      .all(key.type, key.id, rel ?? null, rel ?? null) as LinkRow[];
+    ).all(key.type, key.id, rel ?? null, rel ?? null) as LinkRow[];
     return rows.map(toStoredLink);
   }
 
   async danglingLinks(limit: number): Promise<StoredLink[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
+    const rows = prepared(
+      this.db,
+      `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
          FROM links l JOIN records r ON r.pk = l.source_pk
          WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.target_type AND t.id = l.target_id)
          ORDER BY r.type, r.id, l.position LIMIT ?`,
-      )
-      .all(limit) as LinkRow[];
+    ).all(limit) as LinkRow[];
     return rows.map(toStoredLink);
   }
 
   async countRecords(): Promise<Record<string, number>> {
     const records: Record<string, number> = {};
-    const rows = this.db
-      .prepare("SELECT type, count(*) AS n FROM records GROUP BY type ORDER BY type")
-      .all() as {
+    const rows = prepared(
+      this.db,
+      "SELECT type, count(*) AS n FROM records GROUP BY type ORDER BY type",
+    ).all() as {
       type: string;
       n: number;
     }[];
@@ -226,27 +228,27 @@ export class SqliteStore implements Store {
   }
 
   async countLinks(): Promise<LinkCounts> {
-    const links = (this.db.prepare("SELECT count(*) AS n FROM links").get() as { n: number }).n;
+    const links = (prepared(this.db, "SELECT count(*) AS n FROM links").get() as { n: number }).n;
     const danglingLinks = (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM links l
+      prepared(
+        this.db,
+        `SELECT count(*) AS n FROM links l
            WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.target_type AND t.id = l.target_id)`,
-        )
-        .get() as { n: number }
+      ).get() as { n: number }
     ).n;
     return { links, danglingLinks };
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+    const row = prepared(this.db, "SELECT value FROM meta WHERE key = ?").get(key) as
       | { value: string }
       | undefined;
     return row?.value;
   }
 
   async *scanAnchors(): AsyncIterable<AnchorCount> {
-    const page = this.db.prepare(
+    const page = prepared(
+      this.db,
       `SELECT surface, concept_id AS conceptId, sum(count) AS count FROM anchors
        WHERE (surface, concept_id) > (?, ?) GROUP BY surface, concept_id ORDER BY surface, concept_id LIMIT ?`,
     );

@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
-import { type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
+import { encodeNeighbourRows, type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
 import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
 import { copyRows } from "./copy-rows.js";
 import type { Queryable } from "./postgres-store.js";
@@ -153,30 +153,10 @@ export class PostgresGraph {
     // DELETE rather than TRUNCATE: readers keep seeing the old lists until the new ones commit.
     if (allowed === undefined) await client.query("DELETE FROM neighbours");
     else await client.query("DELETE FROM neighbours WHERE source_pk = ANY($1::int[])", [[...allowed]]);
-    const ranks = new Map<string, number>();
-    const json = new WeakMap<object, string>();
     await copyRows(
       client,
       "neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence)",
-      (function* () {
-        for (const row of rows) {
-          const source = keys.pk(row.source);
-          if (allowed && !allowed.has(source)) {
-            throw new CampusGraphError("INTERNAL", {
-              problem: `neighbour row of ${row.source.type} ${row.source.id} outside the sources replaced`,
-            });
-          }
-          const list = `${source}\0${row.target.type}`;
-          const rank = ranks.get(list) ?? 0;
-          ranks.set(list, rank + 1);
-          let evidence = json.get(row.evidence);
-          if (evidence === undefined) {
-            evidence = JSON.stringify(row.evidence);
-            json.set(row.evidence, evidence);
-          }
-          yield [source, row.target.type, rank, keys.pk(row.target), row.score, row.kind, evidence];
-        }
-      })(),
+      encodeNeighbourRows(rows, (key) => keys.pk(key), allowed),
     );
   }
 

@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
-import { type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
+import { encodeNeighbourRows, type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
 import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
 import { prepared } from "./statements.js";
 
@@ -56,25 +56,7 @@ export function replaceNeighbours(
     db,
     "INSERT INTO neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const ranks = new Map<string, number>();
-  const json = new WeakMap<object, string>();
-  for (const row of rows) {
-    const source = keys.pk(row.source);
-    if (allowed && !allowed.has(source)) {
-      throw new CampusGraphError("INTERNAL", {
-        problem: `neighbour row of ${row.source.type} ${row.source.id} outside the sources replaced`,
-      });
-    }
-    const list = `${source}\0${row.target.type}`;
-    const rank = ranks.get(list) ?? 0;
-    ranks.set(list, rank + 1);
-    let evidence = json.get(row.evidence);
-    if (evidence === undefined) {
-      evidence = JSON.stringify(row.evidence);
-      json.set(row.evidence, evidence);
-    }
-    insert.run(source, row.target.type, rank, keys.pk(row.target), row.score, row.kind, evidence);
-  }
+  for (const row of encodeNeighbourRows(rows, (key) => keys.pk(key), allowed)) insert.run(...row);
   if (sources === "all") db.exec("CREATE INDEX neighbours_by_target ON neighbours (target_pk)");
 }
 

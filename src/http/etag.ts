@@ -10,7 +10,8 @@ export function fastEtag(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method !== "GET" || c.res.status !== 200 || c.res.headers.has("ETag")) return;
-    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    // The response is replaced below: read its body once, no clone.
+    const body = new Uint8Array(await c.res.arrayBuffer());
     const tag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
     const headers = new Headers(c.res.headers);
     headers.set("ETag", tag);

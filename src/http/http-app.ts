@@ -50,7 +50,9 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }
   });
   app.use("/api/*", fastEtag());
-  app.use(
+  // Only requests with a body: looking for one makes the server build a full WHATWG Request for every GET.
+  app.on(
+    ["POST", "PUT", "PATCH"],
     "/api/*",
     bodyLimit({
       maxSize: API_LIMITS.bodyBytes,

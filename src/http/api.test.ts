@@ -202,7 +202,13 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     const registered = [
       ...new Set(
         app.routes
-          .filter((r) => r.path.startsWith("/api/") && r.method !== "ALL" && r.path !== "/api/openapi.json")
+          .filter(
+            (r) =>
+              r.path.startsWith("/api/") &&
+              r.method !== "ALL" &&
+              !r.path.includes("*") &&
+              r.path !== "/api/openapi.json",
+          )
           .map((r) => r.path.replace(/:(\w+)/g, "{$1}")),
       ),
     ].sort();

@@ -37,6 +37,8 @@ export function toNeighbourRow(r: StoredNeighbourRow): NeighbourRow {
   };
 }
 
+const EVIDENCE_CACHE = 50_000;
+
 /** A neighbour row as both engines store it: source pk, target type, rank, target pk, score, kind, evidence JSON. */
 export type EncodedNeighbourRow = [number, string, number, number, number, string, string];
 
@@ -50,7 +52,9 @@ export function* encodeNeighbourRows(
   allowed: ReadonlySet<number> | undefined,
 ): Generator<EncodedNeighbourRow> {
   const ranks = new Map<string, number>();
-  const json = new WeakMap<object, string>();
+  // Both directions of an edge share one evidence object: remember its JSON for the next few rows only, since
+  // a cache over the whole write would keep a string per edge alive until the end (hundreds of MB).
+  let json = new Map<object, string>();
   for (const row of rows) {
     const source = pk(row.source);
     if (allowed && !allowed.has(source)) {
@@ -64,6 +68,7 @@ export function* encodeNeighbourRows(
     let evidence = json.get(row.evidence);
     if (evidence === undefined) {
       evidence = JSON.stringify(row.evidence);
+      if (json.size >= EVIDENCE_CACHE) json = new Map();
       json.set(row.evidence, evidence);
     }
     yield [source, row.target.type, rank, pk(row.target), row.score, row.kind, evidence];

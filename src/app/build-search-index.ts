@@ -22,9 +22,10 @@ export interface SearchIndexReport {
 export async function buildSearchIndex(store: Store): Promise<SearchIndexReport> {
   const started = performance.now();
   const importance = await readImportance(store);
-  const state = await searchState(store);
   let documents = 0;
   await store.transaction(async (writer) => {
+    // Read inside the transaction: a server store then reads its primary, not a replica that may lag.
+    const state = await searchState(store);
     await writer.clearSearchIndex();
     let batch: SearchDocument[] = [];
     for await (const record of store.scanRecords()) {

@@ -58,7 +58,9 @@ export function defaultHost(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A database location fit for messages and logs: a server URL loses its password. */
 export function displayLocation(location: string): string {
-  return isServerUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:…@") : location;
+  if (!isServerUrl(location)) return location;
+  // The user info ends at the last "@" before the path; a password may hold "@" itself.
+  return location.replace(/^([a-z]+:\/\/[^:@/]*):[^/]*@/i, "$1:…@").replace(/([?&]password=)[^&]*/i, "$1…");
 }
 
 /** True when `location` names a database server rather than a file. */

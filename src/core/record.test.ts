@@ -42,6 +42,14 @@ describe("validateRecord", () => {
     ["links that are an object", { ...valid, links: {} }, "links"],
     ["a link without id", { ...valid, links: [{ rel: "teacher", type: "person" }] }, "links[0].id"],
     ["a link with a numeric rel", { ...valid, links: [{ rel: 1, type: "person", id: "p" }] }, "links[0].rel"],
+    [
+      "a link id with a NUL",
+      { ...valid, links: [{ rel: "teacher", type: "person", id: "p\u0000" }] },
+      "links[0].id",
+    ],
+    ["a description with a NUL", { ...valid, description: { en: "a\u0000b" } }, "description.en"],
+    ["a keyword with a NUL", { ...valid, keywords: ["ok", "a\u0000"] }, "keywords[1]"],
+    ["an attribute with a NUL", { ...valid, attrs: { tags: ["a", "b\u0000"] } }, "attrs.tags[1]"],
   ])("names the field of %s", (_label, value, field) => {
     expect(problemOf(value).field).toBe(field);
   });

@@ -157,6 +157,7 @@ function readLangText(
     }
     if (typeof text !== "string") throw new FieldError(at, `must be a string, got ${describe(text)}`);
     if (text.length > maxLength) throw new FieldError(at, `is longer than ${maxLength} characters`);
+    rejectNul(text, at);
     if (text.trim() !== "") out[lang] = text;
   }
   const languages = Object.keys(out).length;
@@ -178,6 +179,7 @@ function readStringList(raw: unknown, field: string): string[] | undefined {
     if (item.length > RECORD_LIMITS.nameLength) {
       throw new FieldError(`${field}[${index}]`, `is longer than ${RECORD_LIMITS.nameLength} characters`);
     }
+    rejectNul(item, `${field}[${index}]`);
     if (item.trim() !== "") out.push(item);
   });
   return out.length > 0 ? out : undefined;
@@ -190,6 +192,7 @@ function readAttrs(raw: unknown): Record<string, AttrValue> | undefined {
   for (const [key, value] of Object.entries(raw)) {
     const at = `attrs.${key}`;
     if (key === "__proto__") throw new FieldError(at, "is a reserved name");
+    rejectNul(key, at);
     if (value === null) continue;
     if (Array.isArray(value)) {
       out[key] = value.map((item, index) => {
@@ -198,9 +201,11 @@ function readAttrs(raw: unknown): Record<string, AttrValue> | undefined {
             `${at}[${index}]`,
             `must be a string, number or boolean, got ${describe(item)}`,
           );
+        if (typeof item === "string") rejectNul(item, `${at}[${index}]`);
         return normaliseScalar(item);
       });
     } else if (isScalar(value)) {
+      if (typeof value === "string") rejectNul(value, at);
       out[key] = normaliseScalar(value);
     } else {
       throw new FieldError(
@@ -229,6 +234,8 @@ function readLinks(raw: unknown): RecordLink[] | undefined {
       }
       if (v.length > maxLength)
         throw new FieldError(`${at}.${key}`, `is longer than ${maxLength} characters`);
+      if (CONTROL_CHARS.test(v) || /[\t\n\r]/.test(v))
+        throw new FieldError(`${at}.${key}`, "contains control characters");
       return v;
     };
     links.push({
@@ -238,6 +245,11 @@ function readLinks(raw: unknown): RecordLink[] | undefined {
     });
   });
   return links.length > 0 ? links : undefined;
+}
+
+// A NUL character is never text, and PostgreSQL cannot store it: refused in every text, whatever the engine.
+function rejectNul(text: string, field: string): void {
+  if (text.includes("\u0000")) throw new FieldError(field, "contains a NUL character");
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

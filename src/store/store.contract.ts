@@ -395,6 +395,27 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         }
       });
 
+      it("answers keys no text column can hold (NUL) or too long to index as found nowhere", async () => {
+        const nul = "heat\u0000";
+        const long = "h".repeat(3_000);
+        expect(await store.getRecord({ type: "course", id: nul })).toBeUndefined();
+        expect(await store.linksTo({ type: "course", id: nul })).toEqual([]);
+        expect(await store.neighbourCounts({ type: "course", id: nul })).toEqual({});
+        await expect(store.neighbours({ type: "course", id: nul }, "course", 5, 0)).rejects.toSatisfy((e) =>
+          isCampusGraphError(e, "RECORD_NOT_FOUND"),
+        );
+        expect(await store.findById(nul, undefined, 5)).toEqual([]);
+        expect(await store.findByName([nul, long], undefined, 5)).toEqual([]);
+        expect(await store.completeNames(nul, undefined, 5)).toEqual([]);
+        expect(await store.similarTerms(nul, 1, 5)).toEqual([]);
+        for (const key of [nul, long]) {
+          expect(await store.hasTerm(key)).toBe(false);
+          const query = { groups: [[key]], require: "all", weights, limit: 5 } as const;
+          expect(await store.searchText(query)).toEqual([]);
+          expect(await store.countTextMatches(query)).toEqual({});
+        }
+      });
+
       it("finds ids exactly first, then ignoring case", async () => {
         expect((await store.findById("ChE-311", undefined, 10)).map((h) => h.id)).toEqual([
           "ChE-311",

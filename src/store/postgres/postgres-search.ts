@@ -65,6 +65,8 @@ export const TYPO_SIMILARITY = 0.2;
 // PostgreSQL keeps at most 256 positions of a lexeme and positions up to 16,383.
 const MAX_POSITIONS = 256;
 const MAX_POSITION = 16_383;
+// PostgreSQL refuses lexemes over 2,047 bytes.
+const MAX_KEY_BYTES = 2_000;
 
 const HIT_COLUMNS = "d.type, d.id, d.name, d.snippet, d.importance, d.name_keys";
 const TYPE_FILTER = "($TYPES::text[] IS NULL OR d.type = ANY($TYPES::text[]))";
@@ -124,9 +126,9 @@ export class PostgresSearch {
     postings.sort((a, b) => compareKeys(String(a[0]), String(b[0])));
     await client.query(
       `INSERT INTO search_docs (pk, type, id, id_fold, name, snippet, importance, name_keys, words, length)
-       SELECT pk, type, id, lower(id), name, snippet, importance, string_to_array(name_keys, chr(31)), words, length
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::tsvector[], $9::int[])
-         AS d (pk, type, id, name, snippet, importance, name_keys, words, length)`,
+       SELECT pk, type, id, id_fold, name, snippet, importance, string_to_array(name_keys, chr(31)), words, length
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::tsvector[], $9::int[], $10::text[])
+         AS d (pk, type, id, name, snippet, importance, name_keys, words, length, id_fold)`,
       [
         pks,
         list.map((d) => d.type),
@@ -137,6 +139,8 @@ export class PostgresSearch {
         list.map((d) => d.names.map((n) => n.matchKey).join("\u001f")),
         list.map((d) => tsvectorText(d.fields)),
         lengths,
+        // Folded here as the query side folds it (JavaScript's rules, not the database locale's).
+        list.map((d) => d.id.toLowerCase()),
       ],
     );
     await copyRows(
@@ -261,21 +265,22 @@ export class PostgresSearch {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<SearchHit[]> {
-    if (keys.length === 0) return [];
+    const usable = keys.filter(usableKey);
+    if (usable.length === 0) return [];
     const { rows } = await this.reader().query<HitRow>({
-      name: "find-by-name",
       text: withTypes(
         `SELECT ${HIT_COLUMNS}, 0::float8 AS relevance FROM search_docs d
          WHERE d.pk IN (SELECT doc FROM search_names WHERE match_key = ANY($1::text[])) AND ${TYPE_FILTER}
          ORDER BY d.pk LIMIT $3`,
         2,
       ),
-      values: [keys, typesParameter(types), limit],
+      values: [usable, typesParameter(types), limit],
     });
     return rows.map(toHit);
   }
 
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
+    if (!storable(id)) return [];
     const { rows } = await this.reader().query<HitRow>({
       name: "find-by-id",
       text: withTypes(
@@ -293,7 +298,7 @@ export class PostgresSearch {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<NameCompletion[]> {
-    if (prefix === "") return [];
+    if (prefix === "" || !storable(prefix)) return [];
     const t = typesParameter(types);
     const { rows } = await this.reader().query<CompletionRow>({
       name: "complete-names",
@@ -324,7 +329,7 @@ export class PostgresSearch {
   }
 
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    if (term === "") return [];
+    if (term === "" || !usableKey(term)) return [];
     const { rows } = await this.reader().query<TermCount>({
       name: "similar-terms",
       text: "SELECT term, df FROM search_terms WHERE campus_fold(term) % campus_fold($1) AND term <> $1",
@@ -348,7 +353,7 @@ export class PostgresSearch {
   // Queries on the GIN index are not named (prepared): after five runs PostgreSQL may switch a prepared
   // statement to a generic plan, which does not know the tsquery and scans every document (68 ms, not 0.08 ms).
   async hasTerm(term: string): Promise<boolean> {
-    if (term === "") return false;
+    if (term === "" || !usableKey(term)) return false;
     const { rows } = await this.reader().query<{ found: boolean }>({
       text: "SELECT EXISTS (SELECT 1 FROM search_docs WHERE words @@ CAST($1 AS tsquery)) AS found",
       values: [lexeme(term)],
@@ -363,6 +368,7 @@ export class PostgresSearch {
     limit: number,
   ): Promise<CompletionRow[]> {
     const words = prefix.split(" ").filter((w) => w !== "");
+    if (!words.every(usableKey)) return [];
     const last = words.pop();
     if (last === undefined || last.length < 2) return [];
     const tsquery = [...words.map((w) => `${lexeme(w)}:AB`), `${lexeme(last)}:*AB`].join(" & ");
@@ -388,7 +394,7 @@ export function tsvectorText(fields: SearchFields): string {
   for (const field of FIELDS) {
     const weight = FIELD_CLASS[field];
     for (const key of fields[field].split(" ")) {
-      if (key === "" || Buffer.byteLength(key) > 2_000) continue;
+      if (key === "" || !usableKey(key)) continue;
       position = Math.min(position + 1, MAX_POSITION);
       const list = positions.get(key);
       if (list === undefined) positions.set(key, [`${position}${weight}`]);
@@ -404,7 +410,7 @@ function countKeys(doc: SearchDocument, pk: number, into: (string | number)[][])
   let length = 0;
   FIELDS.forEach((field, f) => {
     for (const key of doc.fields[field].split(" ")) {
-      if (key === "" || Buffer.byteLength(key) > 2_000) continue;
+      if (key === "" || !usableKey(key)) continue;
       length += 1;
       let row = counts.get(key);
       if (row === undefined) {
@@ -425,7 +431,7 @@ function compareKeys(a: string, b: string): number {
 /** The query's groups without empty keys, and without groups left empty. */
 function nonEmptyGroups(query: TextQuery): string[][] {
   return query.groups
-    .map((alternatives) => [...new Set(alternatives.filter((k) => k !== ""))])
+    .map((alternatives) => [...new Set(alternatives.filter((k) => k !== "" && usableKey(k)))])
     .filter((alternatives) => alternatives.length > 0);
 }
 
@@ -440,6 +446,16 @@ export function tsqueryText(query: TextQuery): string | undefined {
   );
   if (groups.length === 0) return undefined;
   return groups.join(query.require === "all" ? " & " : " | ");
+}
+
+/** False for text PostgreSQL cannot hold: a NUL character. Such a key or id matches nothing. */
+export function storable(text: string): boolean {
+  return !text.includes("\u0000");
+}
+
+/** A key that can be a lexeme: storable and at most 2,000 bytes (longer keys are never indexed either). */
+function usableKey(key: string): boolean {
+  return storable(key) && Buffer.byteLength(key) <= MAX_KEY_BYTES;
 }
 
 /** A key as a quoted tsvector/tsquery lexeme: never query syntax. */

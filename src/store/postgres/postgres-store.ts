@@ -27,7 +27,7 @@ import type {
 } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 import { PostgresGraph, PostgresKeyIndex } from "./postgres-graph.js";
-import { PostgresSearch, TYPO_SIMILARITY } from "./postgres-search.js";
+import { PostgresSearch, storable, TYPO_SIMILARITY } from "./postgres-search.js";
 
 /** Options of `PostgresStore.open`. */
 export interface PostgresStoreOptions {
@@ -106,21 +106,19 @@ export class PostgresStore implements Store {
   }
 
   /** The schema version this database is at. */
-  async schemaVersion(): Promise<number> {
-    const { rows } = await this.primary.query<{ v: number | null }>(
-      "SELECT max(version) AS v FROM schema_migrations",
-    );
+  async schemaVersion(on: Queryable = this.primary): Promise<number> {
+    const { rows } = await on.query<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations");
     return rows[0]?.v ?? 0;
   }
 
   private async migrate(): Promise<void> {
-    const client = await this.primary.connect();
+    const { client, lease } = await checkOut(this.primary);
     try {
       await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
       await client.query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)",
       );
-      const current = await this.schemaVersion();
+      const current = await this.schemaVersion(client);
       const known = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
       if (current > known) {
         throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
@@ -142,13 +140,16 @@ export class PostgresStore implements Store {
       }
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      client.release();
+      lease.release();
     }
   }
 
-  /** Where reads go: the next replica, or the primary when there is none. */
+  /**
+   * Where reads go: the next replica, or the primary when there is none or while this store writes (what a
+   * transaction reads to decide what to write must be current, and a replica may lag).
+   */
   private reader(): Queryable {
-    if (this.readers.length === 0) return this.primary;
+    if (this.readers.length === 0 || this.transactionOpen) return this.primary;
     this.nextReader = (this.nextReader + 1) % this.readers.length;
     return this.readers[this.nextReader] ?? this.primary;
   }
@@ -156,29 +157,36 @@ export class PostgresStore implements Store {
   async transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> {
     if (this.transactionOpen) throw new CampusGraphError("TRANSACTION_NESTED");
     this.transactionOpen = true;
-    let client: pg.PoolClient | undefined;
+    let checkedOut: Awaited<ReturnType<typeof checkOut>> | undefined;
     let writer: PostgresWriter | undefined;
+    let result: T;
     try {
-      client = await this.primary.connect();
+      checkedOut = await checkOut(this.primary);
+      const { client } = checkedOut;
       await client.query("BEGIN");
       writer = new PostgresWriter(client);
-      const result = await work(writer);
+      result = await work(writer);
       await client.query("COMMIT");
-      // After a bulk write, refresh the planner's statistics and the visibility map (index-only scans) now,
-      // rather than serve slow plans until autovacuum comes by.
-      if (writer.bulk.size > 0) await client.query(`VACUUM (ANALYZE) ${[...writer.bulk].join(", ")}`);
-      return result;
     } catch (error) {
-      await client?.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
+      await checkedOut?.client.query("ROLLBACK").catch(() => undefined);
       if (writer) writer.finished = true;
-      client?.release();
+      checkedOut?.lease.release();
       this.transactionOpen = false;
+      throw error;
     }
+    writer.finished = true;
+    // Committed. After a bulk write, refresh the planner's statistics and the visibility map (index-only scans)
+    // now rather than serve slow plans until autovacuum comes by; a failure here loses nothing written.
+    if (writer.bulk.size > 0) {
+      await checkedOut.client.query(`VACUUM (ANALYZE) ${[...writer.bulk].join(", ")}`).catch(() => undefined);
+    }
+    checkedOut.lease.release();
+    this.transactionOpen = false;
+    return result;
   }
 
   async getRecord(key: RecordKey): Promise<CorpusRecord | undefined> {
+    if (!storableKey(key)) return undefined;
     const { rows } = await this.reader().query<{ data: CorpusRecord }>({
       name: "get-record",
       text: "SELECT data FROM records WHERE type = $1 AND id = $2",
@@ -210,6 +218,7 @@ export class PostgresStore implements Store {
   }
 
   async linksFrom(key: RecordKey): Promise<StoredLink[]> {
+    if (!storableKey(key)) return [];
     const { rows } = await this.reader().query<LinkRow>(
       `SELECT ${LINK_COLUMNS} FROM records r JOIN links l ON l.source_pk = r.pk
        WHERE r.type = $1 AND r.id = $2 ORDER BY l.position`,
@@ -219,6 +228,7 @@ export class PostgresStore implements Store {
   }
 
   async linksTo(key: RecordKey, rel?: string): Promise<StoredLink[]> {
+    if (!storableKey(key) || (rel !== undefined && !storable(rel))) return [];
     const { rows } = await this.reader().query<LinkRow>(
       `SELECT ${LINK_COLUMNS} FROM links l JOIN records r ON r.pk = l.source_pk
        WHERE l.target_type = $1 AND l.target_id = $2 AND ($3::text IS NULL OR l.rel = $3)
@@ -279,12 +289,19 @@ export class PostgresStore implements Store {
     }
   }
 
-  neighbours(key: RecordKey, targetType: string, limit: number, offset: number): Promise<NeighbourPage> {
+  async neighbours(
+    key: RecordKey,
+    targetType: string,
+    limit: number,
+    offset: number,
+  ): Promise<NeighbourPage> {
+    if (!storableKey(key)) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
+    if (!storable(targetType)) return this.graph.neighbours(key, "", 0, 0);
     return this.graph.neighbours(key, targetType, limit, offset);
   }
 
-  neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
-    return this.graph.neighbourCounts(key);
+  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
+    return storableKey(key) ? this.graph.neighbourCounts(key) : {};
   }
 
   scanNodeScores(): AsyncIterable<NodeScore> {
@@ -345,6 +362,29 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await Promise.all([this.primary, ...this.readers].map((p) => (p.ended ? undefined : p.end())));
   }
+}
+
+/**
+ * A pooled client for a transaction or a migration. While checked out, a client has no 'error' listener of the
+ * pool's: a session ended by the server (restart, failover, timeout) would crash the process. This one records
+ * the error (the next query fails with it) and hands the broken client back to the pool to be discarded.
+ */
+async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; lease: { release(): void } }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
+  return {
+    client,
+    lease: {
+      release() {
+        client.removeListener("error", onError);
+        client.release(broken);
+      },
+    },
+  };
 }
 
 /** The write side of an open PostgreSQL transaction. */
@@ -525,6 +565,11 @@ class PostgresWriter implements StoreWriter {
     if (this.finished)
       throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
   }
+}
+
+/** False when a key holds what PostgreSQL text cannot (NUL): no stored record has such a key. */
+function storableKey(key: RecordKey): boolean {
+  return storable(key.type) && storable(key.id);
 }
 
 function toStoredLink(row: LinkRow): StoredLink {

@@ -220,6 +220,7 @@ export class SqliteSearch {
 
   /** Vocabulary words within `maxEdits` of `term`. */
   similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
+    if (term.includes("\u0000")) return [];
     if (this.typoIndex === undefined) {
       const words = this.prepare("SELECT term, df FROM search_terms").all() as TermCount[];
       this.typoIndex = buildTypoIndex(words);
@@ -229,7 +230,8 @@ export class SqliteSearch {
 
   /** True when `term` is indexed in some field of some document. */
   hasTerm(term: string): boolean {
-    if (term === "") return false;
+    // FTS5 reads a NUL as the end of the query text: no indexed word holds one.
+    if (term === "" || term.includes("\u0000")) return false;
     return (
       this.prepare("SELECT 1 FROM search_text WHERE search_text MATCH ? LIMIT 1").get(quote(term)) !==
       undefined
@@ -260,7 +262,7 @@ export class SqliteSearch {
   private completeWords(prefix: string, types: string | null, limit: number): CompletionRow[] {
     const words = prefix.split(" ").filter((w) => w !== "");
     const last = words.pop();
-    if (last === undefined || last.length < 2) return [];
+    if (last === undefined || last.length < 2 || prefix.includes("\u0000")) return [];
     // Bracketed: a column filter applies to the one phrase after it, not to the rest of the expression.
     const match = `{name aliases} : (${[...words.map(quote), `${quote(last)}*`].join(" AND ")})`;
     return this.prepare(
@@ -274,7 +276,7 @@ export class SqliteSearch {
 /** The FTS5 expression of a query: every key quoted, alternatives OR-ed, groups AND-ed or OR-ed. */
 export function ftsExpression(query: TextQuery): string | undefined {
   const groups = query.groups
-    .map((alternatives) => alternatives.filter((k) => k !== ""))
+    .map((alternatives) => alternatives.filter((k) => k !== "" && !k.includes("\u0000")))
     .filter((alternatives) => alternatives.length > 0)
     .map((alternatives) => `(${alternatives.map(quote).join(" OR ")})`);
   if (groups.length === 0) return undefined;

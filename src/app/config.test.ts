@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { databaseLocation, displayLocation, readReplicas } from "./config.js";
+
+describe("database configuration", () => {
+  it("keeps server URLs as given and resolves file paths against the working folder", () => {
+    expect(databaseLocation("postgres://u@h/db", {}, "/srv")).toBe("postgres://u@h/db");
+    expect(databaseLocation("data/x.db", {}, "/srv")).toBe("/srv/data/x.db");
+    expect(databaseLocation(undefined, { CAMPUS_GRAPH_DB: "postgresql://h/db" }, "/srv")).toBe(
+      "postgresql://h/db",
+    );
+  });
+
+  it("lists read replicas from a comma-separated variable", () => {
+    expect(readReplicas({ CAMPUS_GRAPH_DB_READ: " postgres://a/db , ,postgres://b/db" })).toEqual([
+      "postgres://a/db",
+      "postgres://b/db",
+    ]);
+    expect(readReplicas({})).toEqual([]);
+  });
+
+  it("never shows a password, wherever the URL holds it", () => {
+    for (const [url, shown] of [
+      ["postgres://u:p@ss@h:5432/db", "postgres://u:…@h:5432/db"],
+      ["postgres://u:secret@h/db", "postgres://u:…@h/db"],
+      ["postgres://h/db?user=u&password=secret", "postgres://h/db?user=u&password=…"],
+      ["postgres://u@h/db", "postgres://u@h/db"],
+      ["/tmp/p:x@y.db", "/tmp/p:x@y.db"],
+    ]) {
+      expect(displayLocation(url ?? "")).toBe(shown);
+    }
+  });
+});

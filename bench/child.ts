@@ -1,7 +1,8 @@
 /**
- * Runs a benchmark step in a child process of its own, so that its peak memory is measured alone.
+ * Runs a benchmark step in a child process of its own, so that its peak memory is measured alone; starts and
+ * stops app server processes for the HTTP benchmarks.
  */
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 
 /** What a measured step reports. */
@@ -47,4 +48,34 @@ export function table(rows: readonly (readonly string[])[]): string {
         .join("  "),
     )
     .join("\n");
+}
+
+/**
+ * Starts `campus-graph serve --db DB --port 0` from the sources in a process of its own (so that the load
+ * generator does not share its event loop) and resolves with the child and the URL it serves on.
+ */
+export function startServerProcess(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const main = join(import.meta.dirname, "..", "src", "cli", "main.ts");
+  const child = spawn(process.execPath, [TSX, main, "serve", "--db", db, "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /serving on (http:\/\/\S+)/.exec(seen)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${seen}`)));
+  });
+}
+
+/** Stops a child process (SIGTERM, then SIGKILL after 5 s) and resolves once it has exited. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once("exit", () => done());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+  });
 }

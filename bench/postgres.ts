@@ -7,7 +7,7 @@
  * and dropped at the end), else a throw-away cluster; with neither, the benchmark says so and is skipped.
  * Run: npm run bench (or: npx tsx bench/postgres.ts [--pg URL] [--rounds N] [--seconds N]).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +24,7 @@ import { autocomplete } from "../src/search/autocomplete.js";
 import { search } from "../src/search/search.js";
 import type { RecordKey, Store } from "../src/store/store.js";
 import { findPostgresBin, startPostgresCluster } from "../test/postgres-cluster.js";
-import { reportStep, runStep, type StepResult, table } from "./child.js";
+import { reportStep, runStep, type StepResult, startServerProcess, stopProcess, table } from "./child.js";
 
 /** A read to time: the latency row it counts in, and what it does (its answer as text, to compare engines). */
 interface Read {
@@ -42,7 +42,7 @@ interface Load {
 
 const text = { type: "string" } as const;
 const { values } = parseArgs({
-  options: { pg: text, rounds: text, seconds: text, step: text, work: text, serve: text },
+  options: { pg: text, rounds: text, seconds: text, step: text, work: text },
 });
 const ROUNDS = Number(values.rounds ?? 2);
 const SECONDS = Number(values.seconds ?? 5);
@@ -55,13 +55,8 @@ const ENDPOINTS = [
   ["GET /api/concept/…/neighbours", "/api/concept/Interleukin_6/neighbours?type=course&limit=10"],
   ["GET /concept/… (page)", "/concept/Interleukin_6"],
 ] as const;
-const TSX = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 
-if (values.serve) {
-  const { startServer } = await import("../src/http/server.js");
-  const server = await startServer(await openStore(values.serve), { port: 0, host: "127.0.0.1" });
-  process.stdout.write(`${server.url}\n`);
-} else if (values.step) {
+if (values.step) {
   await runChildStep(values.step, values.work ?? "");
 } else {
   await main();
@@ -261,9 +256,14 @@ function printReads(sqlite: StepResult, postgres: StepResult): void {
 async function printHttp(db: string): Promise<void> {
   const servers: ChildProcess[] = [];
   try {
-    const first = await startServerChild(db, servers);
+    const start = async () => {
+      const { child, url } = await startServerProcess(db);
+      servers.push(child);
+      return url;
+    };
+    const first = await start();
     const one = await loadEach([first]);
-    const two = await loadEach([first, await startServerChild(db, servers)]);
+    const two = await loadEach([first, await start()]);
     const header = ["1 server", "2 servers"].flatMap((s) => [`${s} req/s`, "p50 ms", "p99 ms"]);
     const cells = (l?: Load) => [Math.round(l?.rps ?? 0).toLocaleString("en-US"), `${l?.p50}`, `${l?.p99}`];
     const errors = (i: number) => String((one[i]?.errors ?? 0) + (two[i]?.errors ?? 0));
@@ -275,7 +275,7 @@ async function printHttp(db: string): Promise<void> {
         "a second server adds throughput only where cores are spare",
     );
   } finally {
-    await Promise.all(servers.map(stopChild));
+    await Promise.all(servers.map(stopProcess));
   }
 }
 
@@ -297,25 +297,4 @@ async function load(urls: readonly string[], path: string): Promise<Load> {
     p99: Math.max(...results.map((r) => r.latency.p99)),
     errors: results.reduce((n, r) => n + r.errors + r.non2xx, 0),
   };
-}
-
-/** Starts an app server in its own process (kept in `started` so that it is stopped) and waits for its URL. */
-function startServerChild(db: string, started: ChildProcess[]): Promise<string> {
-  const args = [TSX, import.meta.filename, "--serve", db];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  started.push(child);
-  return new Promise((resolve, reject) => {
-    child.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-/** Stops a child process and resolves once it has exited. */
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-  });
 }

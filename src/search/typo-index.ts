@@ -55,25 +55,48 @@ export function typoCandidates(
   maxEdits: number,
   limit: number,
 ): VocabularyWord[] {
-  const found: { word: VocabularyWord; distance: number }[] = [];
-  const consider = (i: number, max: number) => {
-    const word = index.words[i];
-    if (word === undefined || word.term === term) return;
-    const distance = editDistance(term, word.term, max);
-    if (distance <= max) found.push({ word, distance });
-  };
-  const seen = new Set<number>();
+  const oneEdit = new Set<VocabularyWord>();
   for (const form of [term, ...deletions(term)]) {
     for (const i of index.byDeletion.get(form) ?? []) {
-      if (!seen.has(i)) consider(i, 1);
-      seen.add(i);
+      const word = index.words[i];
+      if (word !== undefined) oneEdit.add(word);
     }
   }
-  if (found.length === 0 && maxEdits >= 2 && term.length >= MIN_LENGTH_FOR_TWO_EDITS) {
-    for (const i of index.byFirst.get(term.charAt(0)) ?? []) {
-      const length = index.words[i]?.term.length ?? 0;
-      if (Math.abs(length - term.length) <= 2) consider(i, 2);
+  return closestWords(
+    term,
+    oneEdit,
+    () => index.byFirst.get(term.charAt(0))?.flatMap((i) => index.words[i] ?? []) ?? [],
+    maxEdits,
+    limit,
+  );
+}
+
+/**
+ * The rule every engine's typo lookup shares, applied to candidate words however they were found: the words
+ * within one edit of `term`; when there are none and two edits are allowed for a word this long, the words of
+ * `twoEditCandidates()` with the same first letter within two; closest first, then most frequent, then by
+ * code point; never `term` itself.
+ */
+export function closestWords(
+  term: string,
+  oneEditCandidates: Iterable<VocabularyWord>,
+  twoEditCandidates: () => Iterable<VocabularyWord>,
+  maxEdits: number,
+  limit: number,
+): VocabularyWord[] {
+  const within = (words: Iterable<VocabularyWord>, max: number) => {
+    const found: { word: VocabularyWord; distance: number }[] = [];
+    for (const word of words) {
+      if (word.term === term || Math.abs(word.term.length - term.length) > max) continue;
+      if (max > 1 && word.term.charAt(0) !== term.charAt(0)) continue;
+      const distance = editDistance(term, word.term, max);
+      if (distance <= max) found.push({ word, distance });
     }
+    return found;
+  };
+  let found = within(oneEditCandidates, 1);
+  if (found.length === 0 && maxEdits >= 2 && term.length >= MIN_LENGTH_FOR_TWO_EDITS) {
+    found = within(twoEditCandidates(), 2);
   }
   found.sort((a, b) => a.distance - b.distance || b.word.df - a.word.df || compare(a.word.term, b.word.term));
   return found.slice(0, limit).map((f) => f.word);

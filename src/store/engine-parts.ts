@@ -1,9 +1,10 @@
 /**
  * What the engines share besides the port: the shape of a schema migration, how neighbour rows are ranked and
- * encoded for storage, and how a stored neighbour row reads back into the port's form.
+ * encoded for storage, how stored rows (neighbours, links, hits, completions) read back into the port's form,
+ * and the bounds of autocomplete.
  */
 import { CampusGraphError } from "../core/errors.js";
-import type { NeighbourRow, RecordKey } from "./store.js";
+import type { NameCompletion, NeighbourRow, RecordKey, SearchHit, StoredLink } from "./store.js";
 
 /** One schema step. Versions are consecutive from 1 and never edited once released. */
 export interface Migration {
@@ -73,4 +74,90 @@ export function* encodeNeighbourRows(
     }
     yield [source, row.target.type, rank, pk(row.target), row.score, row.kind, evidence];
   }
+}
+
+/** A link row as both engines read it (the source's key joined in). */
+export interface StoredLinkRow {
+  source_type: string;
+  source_id: string;
+  rel: string;
+  target_type: string;
+  target_id: string;
+}
+
+/** The port's form of a stored link row. */
+export function toStoredLink(row: StoredLinkRow): StoredLink {
+  return {
+    source: { type: row.source_type, id: row.source_id },
+    rel: row.rel,
+    target: { type: row.target_type, id: row.target_id },
+  };
+}
+
+/** A search hit as both engines read it; name keys come joined by U+001F (SQLite) or as an array. */
+export interface StoredHitRow {
+  type: string;
+  id: string;
+  name: string;
+  snippet: string;
+  importance: number | null;
+  relevance: number;
+  name_keys: string | readonly string[] | null;
+}
+
+/** The port's form of a stored hit. */
+export function toHit(row: StoredHitRow): SearchHit {
+  const keys = row.name_keys;
+  return {
+    type: row.type,
+    id: row.id,
+    name: row.name,
+    snippet: row.snippet,
+    ...(row.importance === null ? {} : { importance: row.importance }),
+    relevance: row.relevance,
+    nameKeys: keys === null ? [] : typeof keys === "string" ? keys.split("\u001f") : [...keys],
+  };
+}
+
+// Above every character: `prefix <= key < prefix + TOP` is "key starts with prefix" by code point.
+export const PREFIX_TOP = "\u{10FFFF}";
+/** A prefix scan reads at most this many names before ranking; prefixes that broad rank on a sample. */
+export const PREFIX_SCAN = 2_000;
+/** Names completed from a later word are read in index order, this many per suggestion asked. */
+export const WORD_SCAN_FACTOR = 20;
+
+/** An autocomplete candidate as both engines read it (SQLite gives booleans as 0 and 1). */
+export interface StoredCompletionRow {
+  type: string;
+  id: string;
+  name: string;
+  importance: number | null;
+  alias: boolean | number;
+  text: string;
+  from_start: boolean | number;
+}
+
+/**
+ * Completions from the start of names, then, when fewer than `limit`, those `laterWords` finds (records not
+ * already completed), in the port's form.
+ */
+export async function completeWithLaterWords(
+  fromStart: readonly StoredCompletionRow[],
+  limit: number,
+  laterWords: () => Promise<readonly StoredCompletionRow[]> | readonly StoredCompletionRow[],
+): Promise<NameCompletion[]> {
+  const rows = [...fromStart];
+  if (rows.length < limit) {
+    const seen = new Set(rows.map((r) => `${r.type}\u0000${r.id}`));
+    for (const row of await laterWords()) if (!seen.has(`${row.type}\u0000${row.id}`)) rows.push(row);
+  }
+  return rows.map((r) => ({
+    type: r.type,
+    id: r.id,
+    name: r.name,
+    matched: r.text,
+    alias: Boolean(r.alias),
+    fromStart: Boolean(r.from_start),
+    ...(r.importance === null ? {} : { importance: r.importance }),
+  }));
 }

@@ -9,8 +9,16 @@
  * (`pg_trgm`, GIN index) and are then checked with the real edit distance.
  */
 import type pg from "pg";
-import { editDistance } from "../../search/edit-distance.js";
-import { MIN_LENGTH_FOR_TWO_EDITS } from "../../search/typo-index.js";
+import { closestWords } from "../../search/typo-index.js";
+import {
+  completeWithLaterWords,
+  PREFIX_SCAN,
+  PREFIX_TOP,
+  type StoredCompletionRow,
+  type StoredHitRow,
+  toHit,
+  WORD_SCAN_FACTOR,
+} from "../engine-parts.js";
 import type {
   NameCompletion,
   SearchDocument,
@@ -22,26 +30,6 @@ import type {
 import { copyRows } from "./copy-rows.js";
 import type { Queryable } from "./postgres-store.js";
 
-interface HitRow {
-  type: string;
-  id: string;
-  name: string;
-  snippet: string;
-  importance: number | null;
-  relevance: number;
-  name_keys: string[];
-}
-
-interface CompletionRow {
-  type: string;
-  id: string;
-  name: string;
-  importance: number | null;
-  alias: boolean;
-  text: string;
-  from_start: boolean;
-}
-
 /** The tsvector weight class of each field. */
 const FIELD_CLASS: Readonly<Record<keyof SearchFields, string>> = {
   name: "A",
@@ -51,11 +39,6 @@ const FIELD_CLASS: Readonly<Record<keyof SearchFields, string>> = {
   body: "D",
 };
 const FIELDS = ["name", "aliases", "keywords", "description", "body"] as const;
-// Above every character: `prefix <= key < prefix + TOP` is "key starts with prefix" under the C collation.
-const TOP = "\u{10FFFF}";
-// Bounds shared with the SQLite engine so that both sample and complete alike.
-const PREFIX_SCAN = 2_000;
-const WORD_SCAN_FACTOR = 20;
 /**
  * Trigram similarity a typo candidate needs (`pg_trgm.similarity_threshold`, set on every connection). One edit
  * in a word of n letters leaves a similarity of about (n − 2) / (n + 6) for a swap, (n − 1) / (n + 5) for
@@ -214,7 +197,7 @@ export class PostgresSearch {
     // Several groups that must all match: the GIN index finds the few documents that hold them all, and only
     // their postings are read. Otherwise every posting of the keys is a match.
     const intersect = query.require === "all" && groups.length > 1;
-    const { rows } = await this.reader().query<HitRow>({
+    const { rows } = await this.reader().query<StoredHitRow>({
       text: withTypes(
         `WITH q AS MATERIALIZED (
            SELECT q.term, (SELECT count(*) FROM search_postings p WHERE p.term = q.term AND ${weighted} > 0)::float8 AS n
@@ -267,7 +250,7 @@ export class PostgresSearch {
   ): Promise<SearchHit[]> {
     const usable = keys.filter(usableKey);
     if (usable.length === 0) return [];
-    const { rows } = await this.reader().query<HitRow>({
+    const { rows } = await this.reader().query<StoredHitRow>({
       text: withTypes(
         `SELECT ${HIT_COLUMNS}, 0::float8 AS relevance FROM search_docs d
          WHERE d.pk IN (SELECT doc FROM search_names WHERE match_key = ANY($1::text[])) AND ${TYPE_FILTER}
@@ -281,7 +264,7 @@ export class PostgresSearch {
 
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     if (!storable(id)) return [];
-    const { rows } = await this.reader().query<HitRow>({
+    const { rows } = await this.reader().query<StoredHitRow>({
       name: "find-by-id",
       text: withTypes(
         `SELECT ${HIT_COLUMNS}, 0::float8 AS relevance FROM search_docs d
@@ -300,7 +283,7 @@ export class PostgresSearch {
   ): Promise<NameCompletion[]> {
     if (prefix === "" || !storable(prefix)) return [];
     const t = typesParameter(types);
-    const { rows } = await this.reader().query<CompletionRow>({
+    const { rows } = await this.reader().query<StoredCompletionRow>({
       name: "complete-names",
       text: withTypes(
         `SELECT d.type, d.id, d.name, d.importance, n.alias, n.text, true AS from_start
@@ -309,23 +292,9 @@ export class PostgresSearch {
          ORDER BY n.prefix_key, n.doc, n.position LIMIT $4`,
         3,
       ),
-      values: [prefix, prefix + TOP, t, PREFIX_SCAN],
+      values: [prefix, prefix + PREFIX_TOP, t, PREFIX_SCAN],
     });
-    if (rows.length < limit) {
-      const seen = new Set(rows.map((r) => `${r.type}\u0000${r.id}`));
-      for (const row of await this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR)) {
-        if (!seen.has(`${row.type}\u0000${row.id}`)) rows.push(row);
-      }
-    }
-    return rows.map((r) => ({
-      type: r.type,
-      id: r.id,
-      name: r.name,
-      matched: r.text,
-      alias: r.alias,
-      fromStart: r.from_start,
-      ...(r.importance === null ? {} : { importance: r.importance }),
-    }));
+    return completeWithLaterWords(rows, limit, () => this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR));
   }
 
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
@@ -335,19 +304,8 @@ export class PostgresSearch {
       text: "SELECT term, df FROM search_terms WHERE campus_fold(term) % campus_fold($1) AND term <> $1",
       values: [term],
     });
-    // The same rule as the SQLite engine's deletion index: one edit, or two for long words when one finds none.
-    const within = (max: number) =>
-      rows
-        .map((word) => ({ word, distance: editDistance(term, word.term, max) }))
-        .filter((f) => f.distance <= max);
-    let found = within(1);
-    if (found.length === 0 && maxEdits >= 2 && term.length >= MIN_LENGTH_FOR_TWO_EDITS) {
-      found = within(2).filter((f) => f.word.term.charAt(0) === term.charAt(0));
-    }
-    found.sort(
-      (a, b) => a.distance - b.distance || b.word.df - a.word.df || compareKeys(a.word.term, b.word.term),
-    );
-    return found.slice(0, limit).map((f) => f.word);
+    // Trigram neighbours are the candidates for one edit and for two: the rule itself is shared.
+    return closestWords(term, rows, () => rows, maxEdits, limit);
   }
 
   // Queries on the GIN index are not named (prepared): after five runs PostgreSQL may switch a prepared
@@ -366,13 +324,13 @@ export class PostgresSearch {
     prefix: string,
     types: string[] | null,
     limit: number,
-  ): Promise<CompletionRow[]> {
+  ): Promise<StoredCompletionRow[]> {
     const words = prefix.split(" ").filter((w) => w !== "");
     if (!words.every(usableKey)) return [];
     const last = words.pop();
     if (last === undefined || last.length < 2) return [];
     const tsquery = [...words.map((w) => `${lexeme(w)}:AB`), `${lexeme(last)}:*AB`].join(" & ");
-    const { rows } = await this.reader().query<CompletionRow>({
+    const { rows } = await this.reader().query<StoredCompletionRow>({
       text: withTypes(
         `SELECT d.type, d.id, d.name, d.importance, false AS alias, d.name AS text, false AS from_start
          FROM search_docs d WHERE d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER} LIMIT $3`,
@@ -469,16 +427,4 @@ function withTypes(sql: string, parameter: number): string {
 
 function typesParameter(types: readonly string[] | undefined): string[] | null {
   return types === undefined || types.length === 0 ? null : [...types];
-}
-
-function toHit(row: HitRow): SearchHit {
-  return {
-    type: row.type,
-    id: row.id,
-    name: row.name,
-    snippet: row.snippet,
-    ...(row.importance === null ? {} : { importance: row.importance }),
-    relevance: row.relevance,
-    nameKeys: row.name_keys,
-  };
 }

@@ -8,6 +8,7 @@ import pg from "pg";
 import { displayLocation } from "../../app/config.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
+import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
 import type {
   AnchorCount,
   LinkCounts,
@@ -47,14 +48,6 @@ const BULK_ROWS = 10_000;
 const MIGRATION_LOCK = 4_172_001;
 
 const LINK_COLUMNS = `r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id`;
-
-interface LinkRow {
-  source_type: string;
-  source_id: string;
-  rel: string;
-  target_type: string;
-  target_id: string;
-}
 
 /** A Store in a PostgreSQL database. */
 export class PostgresStore implements Store {
@@ -219,7 +212,7 @@ export class PostgresStore implements Store {
 
   async linksFrom(key: RecordKey): Promise<StoredLink[]> {
     if (!storableKey(key)) return [];
-    const { rows } = await this.reader().query<LinkRow>(
+    const { rows } = await this.reader().query<StoredLinkRow>(
       `SELECT ${LINK_COLUMNS} FROM records r JOIN links l ON l.source_pk = r.pk
        WHERE r.type = $1 AND r.id = $2 ORDER BY l.position`,
       [key.type, key.id],
@@ -229,7 +222,7 @@ export class PostgresStore implements Store {
 
   async linksTo(key: RecordKey, rel?: string): Promise<StoredLink[]> {
     if (!storableKey(key) || (rel !== undefined && !storable(rel))) return [];
-    const { rows } = await this.reader().query<LinkRow>(
+    const { rows } = await this.reader().query<StoredLinkRow>(
       `SELECT ${LINK_COLUMNS} FROM links l JOIN records r ON r.pk = l.source_pk
        WHERE l.target_type = $1 AND l.target_id = $2 AND ($3::text IS NULL OR l.rel = $3)
        ORDER BY r.type, r.id, l.position`,
@@ -239,7 +232,7 @@ export class PostgresStore implements Store {
   }
 
   async danglingLinks(limit: number): Promise<StoredLink[]> {
-    const { rows } = await this.reader().query<LinkRow>(
+    const { rows } = await this.reader().query<StoredLinkRow>(
       `SELECT ${LINK_COLUMNS} FROM links l JOIN records r ON r.pk = l.source_pk
        WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.target_type AND t.id = l.target_id)
        ORDER BY r.type, r.id, l.position LIMIT $1`,
@@ -570,12 +563,4 @@ class PostgresWriter implements StoreWriter {
 /** False when a key holds what PostgreSQL text cannot (NUL): no stored record has such a key. */
 function storableKey(key: RecordKey): boolean {
   return storable(key.type) && storable(key.id);
-}
-
-function toStoredLink(row: LinkRow): StoredLink {
-  return {
-    source: { type: row.source_type, id: row.source_id },
-    rel: row.rel,
-    target: { type: row.target_type, id: row.target_id },
-  };
 }

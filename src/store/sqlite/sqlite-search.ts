@@ -4,37 +4,19 @@
  */
 import type Database from "better-sqlite3";
 import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import {
+  completeWithLaterWords,
+  PREFIX_SCAN,
+  PREFIX_TOP,
+  type StoredCompletionRow,
+  type StoredHitRow,
+  toHit,
+  WORD_SCAN_FACTOR,
+} from "../engine-parts.js";
 import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
 import { prepared } from "./statements.js";
 
-interface HitRow {
-  type: string;
-  id: string;
-  name: string;
-  snippet: string;
-  importance: number | null;
-  relevance: number;
-  name_keys: string | null;
-}
-
-interface CompletionRow {
-  type: string;
-  id: string;
-  name: string;
-  importance: number | null;
-  alias: number;
-  text: string;
-  from_start: number;
-}
-
-const KEY_SEPARATOR = "\u001f";
 const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
-// Above every character: `prefix <= key < prefix + TOP` is "key starts with prefix" under binary collation.
-const TOP = "\u{10FFFF}";
-// A prefix scan reads at most this many names before ranking; prefixes that broad rank on a sample.
-const PREFIX_SCAN = 2_000;
-// Names completed from a later word are read in index order, this many per suggestion asked (no ranking).
-const WORD_SCAN_FACTOR = 20;
 
 const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
   (SELECT group_concat(match_key, char(31)) FROM
@@ -146,7 +128,7 @@ export class SqliteSearch {
       ...(types === null ? [] : [types, types]),
       match,
       query.limit,
-    ) as HitRow[];
+    ) as StoredHitRow[];
     return rows.map(toHit);
   }
 
@@ -178,7 +160,7 @@ export class SqliteSearch {
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
          WHERE d.pk IN (SELECT doc FROM search_names WHERE match_key IN (SELECT value FROM json_each(?)))
            AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(JSON.stringify(keys), t, t, limit) as HitRow[];
+    ).all(JSON.stringify(keys), t, t, limit) as StoredHitRow[];
     return rows.map(toHit);
   }
 
@@ -188,34 +170,24 @@ export class SqliteSearch {
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
          WHERE d.id_fold = ? AND ${TYPE_FILTER} ORDER BY d.id <> ?, d.type LIMIT ?`,
-    ).all(id.toLowerCase(), t, t, id, limit) as HitRow[];
+    ).all(id.toLowerCase(), t, t, id, limit) as StoredHitRow[];
     return rows.map(toHit);
   }
 
   /** Names and aliases that start with `prefix` (a prefix key), or whose later words do. */
-  completeNames(prefix: string, types: readonly string[] | undefined, limit: number): NameCompletion[] {
+  async completeNames(
+    prefix: string,
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<NameCompletion[]> {
     if (prefix === "") return [];
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT d.type, d.id, d.name, d.importance, n.alias, n.text, 1 AS from_start
          FROM search_names n JOIN search_docs d ON d.pk = n.doc
          WHERE n.prefix_key >= ? AND n.prefix_key < ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(prefix, prefix + TOP, t, t, PREFIX_SCAN) as CompletionRow[];
-    if (rows.length < limit) {
-      const seen = new Set(rows.map((r) => `${r.type}\u0000${r.id}`));
-      for (const row of this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR)) {
-        if (!seen.has(`${row.type}\u0000${row.id}`)) rows.push(row);
-      }
-    }
-    return rows.map((r) => ({
-      type: r.type,
-      id: r.id,
-      name: r.name,
-      matched: r.text,
-      alias: r.alias === 1,
-      fromStart: r.from_start === 1,
-      ...(r.importance === null ? {} : { importance: r.importance }),
-    }));
+    ).all(prefix, prefix + PREFIX_TOP, t, t, PREFIX_SCAN) as StoredCompletionRow[];
+    return completeWithLaterWords(rows, limit, () => this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR));
   }
 
   /** Vocabulary words within `maxEdits` of `term`. */
@@ -259,7 +231,7 @@ export class SqliteSearch {
   }
 
   // Names where a later word starts with the last word of the prefix and holds the earlier words.
-  private completeWords(prefix: string, types: string | null, limit: number): CompletionRow[] {
+  private completeWords(prefix: string, types: string | null, limit: number): StoredCompletionRow[] {
     const words = prefix.split(" ").filter((w) => w !== "");
     const last = words.pop();
     if (last === undefined || last.length < 2 || prefix.includes("\u0000")) return [];
@@ -269,7 +241,7 @@ export class SqliteSearch {
       `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text, 0 AS from_start
          FROM search_text f JOIN search_docs d ON d.pk = f.rowid
          WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(match, types, types, limit) as CompletionRow[];
+    ).all(match, types, types, limit) as StoredCompletionRow[];
   }
 }
 
@@ -291,16 +263,4 @@ function quote(term: string): string {
 
 function typesParameter(types: readonly string[] | undefined): string | null {
   return types === undefined || types.length === 0 ? null : JSON.stringify(types);
-}
-
-function toHit(row: HitRow): SearchHit {
-  return {
-    type: row.type,
-    id: row.id,
-    name: row.name,
-    snippet: row.snippet,
-    ...(row.importance === null ? {} : { importance: row.importance }),
-    relevance: row.relevance,
-    nameKeys: row.name_keys === null ? [] : row.name_keys.split(KEY_SEPARATOR),
-  };
 }

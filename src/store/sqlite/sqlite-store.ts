@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
+import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
 import type {
   AnchorCount,
   LinkCounts,
@@ -42,14 +43,6 @@ import { prepared } from "./statements.js";
 export interface SqliteStoreOptions {
   /** Create the file (and its folder) when missing; default true. When false a missing file is an error. */
   readonly create?: boolean;
-}
-
-interface LinkRow {
-  source_type: string;
-  source_id: string;
-  rel: string;
-  target_type: string;
-  target_id: string;
 }
 
 const SCAN_BATCH = 1_000;
@@ -188,7 +181,7 @@ export class SqliteStore implements Store {
       `SELECT r.type AS source_type, r.id AS source_id, l.rel, l.target_type, l.target_id
          FROM records r JOIN links l ON l.source_pk = r.pk
          WHERE r.type = ? AND r.id = ? ORDER BY l.position`,
-    ).all(key.type, key.id) as LinkRow[];
+    ).all(key.type, key.id) as StoredLinkRow[];
     return rows.map(toStoredLink);
   }
 
@@ -199,7 +192,7 @@ export class SqliteStore implements Store {
          FROM links l JOIN records r ON r.pk = l.source_pk
          WHERE l.target_type = ? AND l.target_id = ? AND (? IS NULL OR l.rel = ?)
          ORDER BY r.type, r.id, l.position`,
-    ).all(key.type, key.id, rel ?? null, rel ?? null) as LinkRow[];
+    ).all(key.type, key.id, rel ?? null, rel ?? null) as StoredLinkRow[];
     return rows.map(toStoredLink);
   }
 
@@ -210,7 +203,7 @@ export class SqliteStore implements Store {
          FROM links l JOIN records r ON r.pk = l.source_pk
          WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.target_type AND t.id = l.target_id)
          ORDER BY r.type, r.id, l.position LIMIT ?`,
-    ).all(limit) as LinkRow[];
+    ).all(limit) as StoredLinkRow[];
     return rows.map(toStoredLink);
   }
 
@@ -448,12 +441,4 @@ class SqliteWriter implements StoreWriter {
     if (this.finished)
       throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
   }
-}
-
-function toStoredLink(row: LinkRow): StoredLink {
-  return {
-    source: { type: row.source_type, id: row.source_id },
-    rel: row.rel,
-    target: { type: row.target_type, id: row.target_id },
-  };
 }

@@ -86,6 +86,19 @@ describe("rankCompletions", () => {
     expect(ranked.map((s) => s.id)).toEqual(["name", "alias", "later"]);
   });
 
+  it("puts a course before a concept of equal importance, and an important concept before an obscure course", () => {
+    const even = rankCompletions([
+      completion("concept", "concept", { importance: 0.5 }),
+      completion("course", "course", { importance: 0.5 }),
+    ]);
+    expect(even.map((s) => s.type)).toEqual(["course", "concept"]);
+    const uneven = rankCompletions([
+      completion("course", "course", { importance: 0 }),
+      completion("concept", "concept", { importance: 1 }),
+    ]);
+    expect(uneven.map((s) => s.type)).toEqual(["concept", "course"]);
+  });
+
   it("keeps one suggestion per record", () => {
     const ranked = rankCompletions([completion("course", "A"), completion("course", "A", { alias: true })]);
     expect(ranked).toHaveLength(1);

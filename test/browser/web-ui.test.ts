@@ -113,7 +113,13 @@ describeBrowser("web UI in Chromium", () => {
     expect(await box.getAttribute("aria-expanded")).toBe("false");
     await box.press("ArrowDown");
     await expect.poll(() => box.getAttribute("aria-expanded")).toBe("true");
+    // The course "Interleukin 6 and cytokine signalling" comes first (courses lead autocomplete): go on to the concept.
+    const activeText = async () =>
+      page.locator(`[id="${await box.getAttribute("aria-activedescendant")}"]`).textContent();
     await box.press("ArrowDown");
+    expect(await activeText()).toContain("Interleukin 6 and cytokine signalling");
+    await box.press("ArrowDown");
+    expect((await activeText())?.trim()).toBe("Interleukin 6");
     await Promise.all([page.waitForURL(/\/concept\/Interleukin_6$/), box.press("Enter")]);
 
     await expect(page.locator("h1").textContent()).resolves.toBe("Interleukin 6");

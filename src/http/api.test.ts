@@ -177,6 +177,16 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     expect(first.headers.get("cache-control")).toBe("public, max-age=60");
     const again = await app.request("/api/concept/T_cell", { headers: { "if-none-match": tag ?? "" } });
     expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(await again.text()).toBe("");
+    const other = await get("/api/concept/Interleukin_6");
+    expect(other.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(other.headers.get("etag")).not.toBe(tag);
+    const stale = await app.request("/api/concept/Interleukin_6", {
+      headers: { "if-none-match": tag ?? "" },
+    });
+    expect(stale.status).toBe(200);
+    expect(((await stale.json()) as { record: { id: string } }).record.id).toBe("Interleukin_6");
     const zipped = await app.request("/api/search?q=cell&limit=50", {
       headers: { "accept-encoding": "gzip" },
     });

@@ -3,24 +3,33 @@
  * whose per-call cost (~250 µs) was most of the time of a neighbourhood request.
  */
 import { createHash } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
-/** Sets a weak ETag on successful GET responses and answers 304 when the client already has that version. */
+/**
+ * Sets a weak ETag on successful GET responses and answers 304 when the client already has that version.
+ * JSON is tagged from the text `c.json` makes: reading a response's body back builds a WHATWG stream, which cost
+ * a tenth of an autocomplete request. Other bodies are read back.
+ */
 export function fastEtag(): MiddlewareHandler {
   return async (c, next) => {
+    if (c.req.method !== "GET") return next();
+    let sent: string | undefined;
+    const body = c.body as unknown as (...args: unknown[]) => Response;
+    c.json = ((object: unknown, arg?: unknown, headers?: unknown) => {
+      sent = JSON.stringify(object);
+      c.header("Content-Type", "application/json");
+      return body(sent, arg, headers);
+    }) as Context["json"];
     await next();
-    if (c.req.method !== "GET" || c.res.status !== 200 || c.res.headers.has("ETag")) return;
-    // The response is replaced below: read its body once, no clone.
-    const body = new Uint8Array(await c.res.arrayBuffer());
-    const tag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
-    const headers = new Headers(c.res.headers);
-    headers.set("ETag", tag);
+    if (c.res.status !== 200 || c.res.headers.has("ETag")) return;
+    const text = sent ?? new Uint8Array(await c.res.clone().arrayBuffer());
+    const tag = `W/"${createHash("sha1").update(text).digest("base64url")}"`;
+    // Set in place: assigning `c.res` again would rebuild the response from its body stream.
+    c.res.headers.set("ETag", tag);
     const match = c.req
       .header("If-None-Match")
       ?.split(",")
       .some((t) => t.trim() === tag);
-    c.res = match
-      ? new Response(null, { status: 304, headers })
-      : new Response(body, { status: 200, headers });
+    if (match) c.res = new Response(null, { status: 304, headers: c.res.headers });
   };
 }

@@ -45,7 +45,9 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   app.use("*", compress());
   app.use("/api/*", async (c, next) => {
     await next();
-    if (c.req.method === "GET" && c.res.status === 200 && !c.res.headers.has("Cache-Control")) {
+    // A 304 repeats the caching rules of the 200 it stands for (RFC 9110, 15.4.5).
+    const cacheable = c.res.status === 200 || c.res.status === 304;
+    if (c.req.method === "GET" && cacheable && !c.res.headers.has("Cache-Control")) {
       c.res.headers.set("Cache-Control", c.req.path === "/api/health" ? "no-store" : "public, max-age=60");
     }
   });

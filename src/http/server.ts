@@ -27,6 +27,8 @@ export interface RunningServer {
 /** Serves `store` over HTTP and resolves once the server listens; the search index is checked once, first. */
 export async function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   await ensureSearchIndex(store);
+  // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
+  await store.completeNames("a", undefined, 1);
   const app = createHttpApp(store, { llm: options.llm });
   return new Promise((resolve, reject) => {
     const server = serve(

@@ -139,25 +139,28 @@ export interface StoredCompletionRow {
 
 /**
  * Completions from the start of names, then, when fewer than `limit`, those `laterWords` finds (records not
- * already completed), in the port's form.
+ * already completed).
  */
 export async function completeWithLaterWords(
-  fromStart: readonly StoredCompletionRow[],
+  fromStart: NameCompletion[],
   limit: number,
-  laterWords: () => Promise<readonly StoredCompletionRow[]> | readonly StoredCompletionRow[],
+  laterWords: () => Promise<readonly NameCompletion[]> | readonly NameCompletion[],
 ): Promise<NameCompletion[]> {
-  const rows = [...fromStart];
-  if (rows.length < limit) {
-    const seen = new Set(rows.map((r) => `${r.type}\u0000${r.id}`));
-    for (const row of await laterWords()) if (!seen.has(`${row.type}\u0000${row.id}`)) rows.push(row);
-  }
-  return rows.map((r) => ({
+  if (fromStart.length >= limit) return fromStart;
+  const seen = new Set(fromStart.map((r) => `${r.type}\u0000${r.id}`));
+  for (const row of await laterWords()) if (!seen.has(`${row.type}\u0000${row.id}`)) fromStart.push(row);
+  return fromStart;
+}
+
+/** A completion row in the port's form. */
+export function toCompletion(r: StoredCompletionRow): NameCompletion {
+  return {
     type: r.type,
     id: r.id,
     name: r.name,
     matched: r.text,
     alias: Boolean(r.alias),
     fromStart: Boolean(r.from_start),
-    ...(r.importance === null ? {} : { importance: r.importance }),
-  }));
+    importance: r.importance ?? undefined,
+  };
 }

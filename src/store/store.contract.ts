@@ -451,6 +451,20 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         ]);
       });
 
+      it("completes what the last write left: a removed record no more, a replaced name by its new words", async () => {
+        expect((await store.completeNames("hea", undefined, 10)).map((c) => c.id).sort()).toEqual([
+          "ChE-311",
+          "Heat",
+        ]);
+        await store.transaction((w) => w.removeRecord({ type: "concept", id: "Heat" }));
+        await store.transaction((w) => w.putSearchDocuments([doc("course", "ChE-311", "Heat exchange")]));
+        expect((await store.completeNames("heat ex", undefined, 10)).map((c) => c.id)).toEqual(["ChE-311"]);
+        expect(await store.completeNames("heat tr", undefined, 10)).toEqual([]);
+        expect((await store.completeNames("hea", undefined, 10)).map((c) => c.name)).toEqual([
+          "Heat exchange",
+        ]);
+      });
+
       it("offers name words within one edit as typo corrections, and knows indexed words", async () => {
         expect((await store.similarTerms("trasnfer", 1, 5)).map((t) => t.term)).toEqual(["transfer"]);
         expect((await store.similarTerms("transfer", 1, 5)).map((t) => t.term)).toEqual([]);

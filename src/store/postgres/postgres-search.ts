@@ -16,6 +16,7 @@ import {
   PREFIX_TOP,
   type StoredCompletionRow,
   type StoredHitRow,
+  toCompletion,
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
@@ -294,7 +295,9 @@ export class PostgresSearch {
       ),
       values: [prefix, prefix + PREFIX_TOP, t, PREFIX_SCAN],
     });
-    return completeWithLaterWords(rows, limit, () => this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR));
+    return completeWithLaterWords(rows.map(toCompletion), limit, () =>
+      this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR),
+    );
   }
 
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
@@ -324,7 +327,7 @@ export class PostgresSearch {
     prefix: string,
     types: string[] | null,
     limit: number,
-  ): Promise<StoredCompletionRow[]> {
+  ): Promise<NameCompletion[]> {
     const words = prefix.split(" ").filter((w) => w !== "");
     if (!words.every(usableKey)) return [];
     const last = words.pop();
@@ -338,7 +341,7 @@ export class PostgresSearch {
       ),
       values: [tsquery, types, limit],
     });
-    return rows;
+    return rows.map(toCompletion);
   }
 }
 

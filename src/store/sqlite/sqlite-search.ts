@@ -1,19 +1,26 @@
 /**
- * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field), the
- * name vocabulary for typo correction held in memory as a deletion index, rebuilt after this connection writes.
+ * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field). Held in
+ * memory, derived from the tables on first use: the name vocabulary for typo correction (a deletion index), the
+ * names for autocomplete (sorted keys) and the type of each document. They are derived again after a write, by
+ * this connection or, as `PRAGMA data_version` tells, by another process.
  */
 import type Database from "better-sqlite3";
 import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
-  PREFIX_TOP,
-  type StoredCompletionRow,
   type StoredHitRow,
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
 import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import {
+  buildCompletionIndex,
+  type CompletionIndex,
+  completeFromIndex,
+  type DocumentRow,
+  type NameRow,
+} from "./completion-index.js";
 import { prepared } from "./statements.js";
 
 const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
@@ -30,6 +37,9 @@ export class SqliteSearch {
   private typoIndex: TypoIndex | undefined;
   // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
   private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
+  private completions: CompletionIndex | undefined;
+  // SQLite's count of commits by other connections when the above were derived.
+  private dataVersion: number | undefined;
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -47,8 +57,14 @@ export class SqliteSearch {
   clear(): void {
     this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
+    this.forget();
+  }
+
+  /** Drops what was derived in memory: it is derived again on next use. */
+  forget(): void {
     this.typoIndex = undefined;
     this.typeCodes = undefined;
+    this.completions = undefined;
   }
 
   /** Adds or replaces documents by key; documents without a record are skipped. */
@@ -96,8 +112,7 @@ export class SqliteSearch {
       }
     }
     for (const [term, n] of df) countTerm.run(term, n);
-    this.typoIndex = undefined;
-    this.typeCodes = undefined;
+    this.forget();
   }
 
   /** Documents in the index. */
@@ -181,18 +196,18 @@ export class SqliteSearch {
     limit: number,
   ): Promise<NameCompletion[]> {
     if (prefix === "") return [];
-    const t = typesParameter(types);
-    const rows = this.prepare(
-      `SELECT d.type, d.id, d.name, d.importance, n.alias, n.text, 1 AS from_start
-         FROM search_names n JOIN search_docs d ON d.pk = n.doc
-         WHERE n.prefix_key >= ? AND n.prefix_key < ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(prefix, prefix + PREFIX_TOP, t, t, PREFIX_SCAN) as StoredCompletionRow[];
-    return completeWithLaterWords(rows, limit, () => this.completeWords(prefix, t, limit * WORD_SCAN_FACTOR));
+    const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
+    return completeWithLaterWords(
+      completeFromIndex(this.loadCompletions(), prefix, wanted, PREFIX_SCAN),
+      limit,
+      () => this.completeWords(prefix, typesParameter(types), limit * WORD_SCAN_FACTOR),
+    );
   }
 
   /** Vocabulary words within `maxEdits` of `term`. */
   similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
     if (term.includes("\u0000")) return [];
+    this.checkDataVersion();
     if (this.typoIndex === undefined) {
       const words = this.prepare("SELECT term, df FROM search_terms").all() as TermCount[];
       this.typoIndex = buildTypoIndex(words);
@@ -214,7 +229,28 @@ export class SqliteSearch {
     return prepared(this.db, sql);
   }
 
+  private loadCompletions(): CompletionIndex {
+    this.checkDataVersion();
+    if (this.completions !== undefined) return this.completions;
+    const documents = this.prepare("SELECT pk, type, id, name, importance FROM search_docs")
+      .raw(true)
+      .all() as DocumentRow[];
+    const names = this.prepare("SELECT doc, alias, prefix_key, text FROM search_names ORDER BY doc, position")
+      .raw(true)
+      .all() as NameRow[];
+    this.completions = buildCompletionIndex(documents, names);
+    return this.completions;
+  }
+
+  /** Forgets what was derived in memory when another connection has committed since. */
+  private checkDataVersion(): void {
+    const version = this.prepare("PRAGMA data_version").pluck().get() as number;
+    if (version !== this.dataVersion) this.forget();
+    this.dataVersion = version;
+  }
+
   private loadTypeCodes(): { readonly byPk: Uint16Array; readonly names: readonly string[] } {
+    this.checkDataVersion();
     if (this.typeCodes !== undefined) return this.typeCodes;
     const rows = this.prepare("SELECT pk, type FROM search_docs ORDER BY type").raw().all() as [
       number,
@@ -231,17 +267,20 @@ export class SqliteSearch {
   }
 
   // Names where a later word starts with the last word of the prefix and holds the earlier words.
-  private completeWords(prefix: string, types: string | null, limit: number): StoredCompletionRow[] {
+  private completeWords(prefix: string, types: string | null, limit: number): NameCompletion[] {
     const words = prefix.split(" ").filter((w) => w !== "");
     const last = words.pop();
     if (last === undefined || last.length < 2 || prefix.includes("\u0000")) return [];
     // Bracketed: a column filter applies to the one phrase after it, not to the rest of the expression.
     const match = `{name aliases} : (${[...words.map(quote), `${quote(last)}*`].join(" AND ")})`;
-    return this.prepare(
-      `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text, 0 AS from_start
+    const rows = this.prepare(
+      `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text
          FROM search_text f JOIN search_docs d ON d.pk = f.rowid
          WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(match, types, types, limit) as StoredCompletionRow[];
+    )
+      .raw(true)
+      .all(match, types, types, limit) as CompletionTuple[];
+    return rows.map((row) => completionOf(row, false));
   }
 }
 
@@ -259,6 +298,17 @@ export function ftsExpression(query: TextQuery): string | undefined {
 
 function quote(term: string): string {
   return `"${term.replaceAll('"', '""')}"`;
+}
+
+/** A completion row as read: type, id, display name, importance, alias (0 or 1) and the name matched. */
+type CompletionTuple = [string, string, string, number | null, number, string];
+
+function completionOf(
+  [type, id, name, importance, alias, matched]: CompletionTuple,
+  fromStart: boolean,
+): NameCompletion {
+  // One object shape for every row: spreading an optional field in costs more than the query.
+  return { type, id, name, matched, alias: alias === 1, fromStart, importance: importance ?? undefined };
 }
 
 function typesParameter(types: readonly string[] | undefined): string | null {

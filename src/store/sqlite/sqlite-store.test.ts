@@ -26,6 +26,38 @@ describe("SqliteStore", () => {
     await reopened.close();
   });
 
+  it("sees the search index another connection (another process) writes, in autocomplete and typo words", async () => {
+    const path = newPath();
+    const reader = SqliteStore.open(path);
+    const writer = SqliteStore.open(path);
+    const put = (store: SqliteStore, id: string, name: string) =>
+      store.transaction(async (w) => {
+        await w.upsertRecords([{ type: "concept", id, name: { en: name } }]);
+        const key = name.toLowerCase();
+        await w.putSearchDocuments([
+          {
+            type: "concept",
+            id,
+            name,
+            snippet: "",
+            names: [{ matchKey: key, prefixKey: key, text: name, alias: false }],
+            fields: { name: key, aliases: "", keywords: "", description: "", body: "" },
+          },
+        ]);
+      });
+    await put(writer, "Thermodynamics", "Thermodynamics");
+    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual(["Thermodynamics"]);
+    expect(await reader.similarTerms("thermostat", 1, 5)).toEqual([]);
+    await put(writer, "Thermostat", "Thermostat");
+    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
+      "Thermodynamics",
+      "Thermostat",
+    ]);
+    expect((await reader.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    await writer.close();
+    await reader.close();
+  });
+
   it("uses WAL journaling", async () => {
     const path = newPath();
     await SqliteStore.open(path).close();

@@ -140,6 +140,8 @@ export class SqliteStore implements Store {
     } finally {
       writer.finished = true;
       this.transactionOpen = false;
+      // Whatever the search index derived in memory may predate this write (or its rollback).
+      SqliteSearch.of(this.db).forget();
     }
   }
 

@@ -32,24 +32,63 @@ const UPPER = /^\p{Lu}{2,}s?$/u;
  * "Schrödinger equation". French text (`lang` "fr") also gets English cognate keys.
  */
 export function tokenise(text: string, lang?: TextLanguage): Token[] {
+  return scan(text, lang, undefined);
+}
+
+/** The tokens of `text`, read as French, whose key or English cognate is in `keys` (to highlight them). */
+export function matchingTokens(text: string, keys: ReadonlySet<string>): Token[] {
+  return scan(text, "fr", keys);
+}
+
+function scan(text: string, lang: TextLanguage | undefined, keys: ReadonlySet<string> | undefined): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
     if ((raw === "s" || raw === "S") && isApostrophe(text.charCodeAt(start - 1))) continue;
-    const folded = foldWord(raw);
-    const key = stem(folded);
+    const word = wordKeys(raw);
     const end = start + raw.length;
-    const upper = UPPER.test(raw);
     if (lang === "fr") {
-      const cognate = englishCognate(folded);
-      if (cognate === undefined || cognate === key) tokens.push({ key, start, end, upper });
-      else tokens.push({ key, start, end, upper, cognate });
-    } else {
-      tokens.push({ key, start, end, upper });
+      word.cognate ??= cognateKey(word.folded, word.key);
+      const matched =
+        keys === undefined || keys.has(word.key) || (word.cognate !== "" && keys.has(word.cognate));
+      if (!matched) continue;
+      if (word.cognate === "") tokens.push({ key: word.key, start, end, upper: word.upper });
+      else tokens.push({ key: word.key, start, end, upper: word.upper, cognate: word.cognate });
+    } else if (keys === undefined || keys.has(word.key)) {
+      tokens.push({ key: word.key, start, end, upper: word.upper });
     }
   }
   return tokens;
+}
+
+/** What tokenising derives from a word as written; `cognate` is "" for none, undefined until asked for. */
+interface WordKeys {
+  readonly folded: string;
+  readonly key: string;
+  readonly upper: boolean;
+  cognate: string | undefined;
+}
+
+// Words as written and their keys: texts repeat their words, and folding, stemming and the case test were most
+// of the time of tokenising (search highlights tokenise ten snippets per query). Cleared when full.
+const wordCache = new Map<string, WordKeys>();
+const WORD_CACHE_SIZE = 100_000;
+
+function wordKeys(raw: string): WordKeys {
+  let word = wordCache.get(raw);
+  if (word === undefined) {
+    const folded = foldWord(raw);
+    word = { folded, key: stem(folded), upper: UPPER.test(raw), cognate: undefined };
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    wordCache.set(raw, word);
+  }
+  return word;
+}
+
+function cognateKey(folded: string, key: string): string {
+  const cognate = englishCognate(folded);
+  return cognate === undefined || cognate === key ? "" : cognate;
 }
 
 // French endings and their usual English counterparts: théorie → theory, modernité → modernity,

@@ -2,7 +2,7 @@
  * Highlighted snippets: the words of a text whose keys the query holds wrapped in `<mark>`, everything else
  * HTML-escaped, cut to a window around the first match.
  */
-import { tokenise } from "../detect/text-normalise.js";
+import { matchingTokens } from "../detect/text-normalise.js";
 
 /** A highlighted piece of text. */
 export interface Highlight {
@@ -20,8 +20,7 @@ const LEAD = 60;
  * (from a little before the first match; "…" marks a cut).
  */
 export function highlightText(text: string, keys: ReadonlySet<string>, maxChars: number): Highlight {
-  const tokens = tokenise(text, "fr");
-  const hits = tokens.filter((t) => keys.has(t.key) || (t.cognate !== undefined && keys.has(t.cognate)));
+  const hits = matchingTokens(text, keys);
   const first = hits[0];
   let start = first === undefined || first.end <= maxChars ? 0 : wordStart(text, first.start - LEAD);
   let end = Math.min(text.length, start + maxChars);

@@ -1,6 +1,7 @@
 /**
  * HTTP benchmark: one server process on loopback serving the open-campus graph, loaded by autocannon for a bounded
- * time per endpoint (search, autocomplete, neighbours, a concept page); prints requests/s and latency p50/p99.
+ * time per endpoint (search, autocomplete, neighbours, a concept page) after one unrecorded second of warm-up;
+ * prints requests/s and latency p50/p99.
  * The database must hold a built graph: --db FILE, else a copy of the evaluation database is built first.
  * Run: npm run bench (or: npx tsx bench/http.ts [--db FILE] [--seconds N]).
  */
@@ -42,6 +43,8 @@ try {
     ["GET /api/concept/…/neighbours", "/api/concept/Interleukin_6/neighbours?type=course&limit=10"],
     ["GET /concept/… (page)", "/concept/Interleukin_6"],
   ] as const) {
+    // One unrecorded second first: the JIT and SQLite's page cache warm up, as they would in a server running for days.
+    await autocannon({ url: `${started.url}${path}`, connections: 10, duration: 1 });
     const result = await autocannon({ url: `${started.url}${path}`, connections: 10, duration: seconds });
     rows.push([
       label,

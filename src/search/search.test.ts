@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import type { Store } from "../store/store.js";
+import { parseQuery, requiredGroups } from "./parse-query.js";
 import { MATCH_TIERS } from "./ranking.js";
-import { search } from "./search.js";
+import { DEFAULT_TUNING, search } from "./search.js";
 
 let store: Store;
 beforeAll(async () => {
@@ -61,6 +62,18 @@ describe("search", () => {
     const courses = await search(store, "learning", { types: ["course"] });
     expect(courses.items.every((i) => i.type === "course")).toBe(true);
     expect(courses.total).toBe(all.facets.course);
+  });
+
+  it("counts facets as the engine counts every-word matches, whether or not the hits hold them all", async () => {
+    for (const q of ["cell", "immune cells", "learning", "neural network"]) {
+      const query = parseQuery(q);
+      const groups = requiredGroups(query.groups, query.capitals);
+      const weights = DEFAULT_TUNING.fieldWeights;
+      const counted = await store.countTextMatches({ groups, require: "all", weights, limit: 50, types: [] });
+      const matches = Object.values(counted).reduce((a, b) => a + b, 0);
+      expect(matches, q).toBeGreaterThanOrEqual(5);
+      expect((await search(store, q)).facets, q).toEqual(counted);
+    }
   });
 
   it("pages through hits without repeating one", async () => {

@@ -120,7 +120,10 @@ export async function search(
     facetQuery = textQuery(run, requiredGroups(run.groups, run.query.capitals), "any");
     addHits(run, await index.searchText(facetQuery), () => MATCH_TIERS.text, TEXT_MATCH_FACTORS.someWords);
   }
-  const facets = await index.countTextMatches({ ...facetQuery, types: [] });
+  const facets =
+    facetQuery === allWords.query && allWords.facets !== undefined
+      ? allWords.facets
+      : await index.countTextMatches({ ...facetQuery, types: [] });
   return finish(run, limit, offset, facets);
 }
 
@@ -147,8 +150,13 @@ interface RankedEntry {
   readonly score: number;
 }
 
-/** Exact-name hits and the hits holding every (long) word; returns the every-word query and its hit count. */
-async function addNameAndTextHits(run: SearchRun): Promise<{ query: TextQuery; found: number }> {
+/**
+ * Exact-name hits and the hits holding every (long) word; returns the every-word query, its hit count and, when
+ * those hits are every match of every type, their counts per type.
+ */
+async function addNameAndTextHits(
+  run: SearchRun,
+): Promise<{ query: TextQuery; found: number; facets?: Record<string, number> }> {
   const { index, query } = run;
   // "électricité" names the concept "Electricity" through its English cognate.
   const keys = query.cognateKey === undefined ? [query.matchKey] : [query.matchKey, query.cognateKey];
@@ -159,9 +167,16 @@ async function addNameAndTextHits(run: SearchRun): Promise<{ query: TextQuery; f
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
   let hits = all.groups.length === 1 ? await index.searchText({ ...all, fields: SHORT_FIELDS }) : [];
-  if (hits.length < run.page) hits = await index.searchText(all);
+  let complete = false;
+  if (hits.length < run.page) {
+    hits = await index.searchText(all);
+    complete = hits.length < all.limit && all.types === undefined;
+  }
   addHits(run, hits, (h) => (keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text));
-  return { query: all, found: hits.length };
+  // Fewer hits than asked, of any type: they are the facets, no need to count the matches again.
+  return complete
+    ? { query: all, found: hits.length, facets: countByType(hits) }
+    : { query: all, found: hits.length };
 }
 
 /** Hits once typos are corrected; returns the corrected every-word query, or undefined without corrections. */
@@ -204,6 +219,12 @@ function addHits(
       run.ranked.set(key, { hit, tier, score });
     }
   }
+}
+
+function countByType(hits: readonly SearchHit[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const hit of hits) counts[hit.type] = (counts[hit.type] ?? 0) + 1;
+  return counts;
 }
 
 function textQuery(

@@ -1,12 +1,13 @@
 /**
- * Every name and alias of the search index in memory, sorted by prefix key, for autocomplete on the embedded
- * engine: a binary search and a short walk instead of an index range scan joined to the documents, which was
- * most of the time of an autocomplete request. About 25 MB for the open-campus corpus's 128,000 names.
+ * Every name and alias of the search index in memory, sorted by prefix key (autocomplete) and by match key (exact
+ * names in search), on the embedded engine: a binary search and a short walk instead of an index range scan
+ * joined to the documents, which was most of the time of an autocomplete request, or a statement that unpacks
+ * its keys from JSON. About 35 MB for the open-campus corpus's 128,000 names.
  */
 import type { NameCompletion } from "../store.js";
 
-/** The names sorted by prefix key, each with its document. */
-export interface CompletionIndex {
+/** The names sorted by prefix key, each with its document; and sorted by match key. */
+export interface NameIndex {
   readonly keys: readonly string[];
   readonly matched: readonly string[];
   readonly alias: Uint8Array;
@@ -17,24 +18,27 @@ export interface CompletionIndex {
   readonly names: readonly string[];
   /** NaN when the document has no importance. */
   readonly importance: Float64Array;
+  readonly pks: Float64Array;
+  /** Match keys, sorted, and the document of each. */
+  readonly matchKeys: readonly string[];
+  readonly matchDoc: Int32Array;
 }
 
-/** One name as read: document pk, alias (0 or 1), prefix key and the name itself. */
-export type NameRow = readonly [number, number, string, string];
+/** One name as read: document pk, alias (0 or 1), prefix key, the name itself and its match key. */
+export type NameRow = readonly [number, number, string, string, string];
 /** One document as read: pk, type, id, display name and importance. */
 export type DocumentRow = readonly [number, string, string, string, number | null];
 
 /** Builds the index from the search index's names and documents; names of unknown documents are left out. */
-export function buildCompletionIndex(
-  documents: readonly DocumentRow[],
-  nameRows: readonly NameRow[],
-): CompletionIndex {
+export function buildNameIndex(documents: readonly DocumentRow[], nameRows: readonly NameRow[]): NameIndex {
   const position = new Map<number, number>();
   const types: string[] = [];
   const ids: string[] = [];
   const names: string[] = [];
   const importance = new Float64Array(documents.length);
+  const pks = new Float64Array(documents.length);
   for (const [pk, type, id, name, score] of documents) {
+    pks[ids.length] = pk;
     position.set(pk, ids.length);
     importance[ids.length] = score ?? Number.NaN;
     types.push(type);
@@ -57,12 +61,19 @@ export function buildCompletionIndex(
     keys.push(key);
     matched.push(text);
   });
-  return { keys, matched, alias, doc, types, ids, names, importance };
+  const byMatch = kept.map((_, i) => i).sort((a, b) => compare(kept[a]?.[4] ?? "", kept[b]?.[4] ?? ""));
+  const matchDoc = new Int32Array(byMatch.length);
+  const matchKeys = byMatch.map((row, i) => {
+    const [pk, , , , key] = kept[row] as NameRow;
+    matchDoc[i] = position.get(pk) ?? 0;
+    return key;
+  });
+  return { keys, matched, alias, doc, types, ids, names, importance, pks, matchKeys, matchDoc };
 }
 
 /** Names whose prefix key starts with `prefix`, in key order, at most `scan` of them, of `types` if given. */
-export function completeFromIndex(
-  index: CompletionIndex,
+export function namesStartingWith(
+  index: NameIndex,
   prefix: string,
   types: ReadonlySet<string> | undefined,
   scan: number,
@@ -85,6 +96,23 @@ export function completeFromIndex(
     });
   }
   return found;
+}
+
+/** The pks of the documents with a name or alias whose match key is one of `keys`, ascending, at most `limit`. */
+export function documentsNamed(
+  index: NameIndex,
+  keys: readonly string[],
+  types: ReadonlySet<string> | undefined,
+  limit: number,
+): number[] {
+  const found = new Set<number>();
+  for (const key of keys) {
+    for (let i = lowerBound(index.matchKeys, key); index.matchKeys[i] === key; i += 1) {
+      const d = index.matchDoc[i] as number;
+      if (types === undefined || types.has(index.types[d] as string)) found.add(index.pks[d] as number);
+    }
+  }
+  return [...found].sort((a, b) => a - b).slice(0, limit);
 }
 
 /** The first position whose key is not below `key`. */

@@ -1,8 +1,8 @@
 /**
  * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field). Held in
  * memory, derived from the tables on first use: the name vocabulary for typo correction (a deletion index), the
- * names for autocomplete (sorted keys) and the type of each document. They are derived again after a write, by
- * this connection or, as `PRAGMA data_version` tells, by another process.
+ * names (sorted by prefix key for autocomplete, by match key for exact names) and the type of each document.
+ * They are derived again after a write, by this connection or, as `PRAGMA data_version` tells, by another one.
  */
 import type Database from "better-sqlite3";
 import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
@@ -15,12 +15,13 @@ import {
 } from "../engine-parts.js";
 import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
 import {
-  buildCompletionIndex,
-  type CompletionIndex,
-  completeFromIndex,
+  buildNameIndex,
   type DocumentRow,
+  documentsNamed,
+  type NameIndex,
   type NameRow,
-} from "./completion-index.js";
+  namesStartingWith,
+} from "./name-index.js";
 import { prepared } from "./statements.js";
 
 const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
@@ -37,7 +38,7 @@ export class SqliteSearch {
   private typoIndex: TypoIndex | undefined;
   // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
   private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
-  private completions: CompletionIndex | undefined;
+  private names: NameIndex | undefined;
   // SQLite's count of commits by other connections when the above were derived.
   private dataVersion: number | undefined;
 
@@ -64,7 +65,7 @@ export class SqliteSearch {
   forget(): void {
     this.typoIndex = undefined;
     this.typeCodes = undefined;
-    this.completions = undefined;
+    this.names = undefined;
   }
 
   /** Adds or replaces documents by key; documents without a record are skipped. */
@@ -170,12 +171,14 @@ export class SqliteSearch {
   /** Documents with a name or alias whose match key is one of `keys`. */
   findByName(keys: readonly string[], types: readonly string[] | undefined, limit: number): SearchHit[] {
     if (keys.length === 0) return [];
-    const t = typesParameter(types);
+    const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
+    // Most queries name no record: the names in memory say so without a statement.
+    const pks = documentsNamed(this.loadNames(), keys, wanted, limit);
+    if (pks.length === 0) return [];
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
-         WHERE d.pk IN (SELECT doc FROM search_names WHERE match_key IN (SELECT value FROM json_each(?)))
-           AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(JSON.stringify(keys), t, t, limit) as StoredHitRow[];
+         WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
+    ).all(JSON.stringify(pks)) as StoredHitRow[];
     return rows.map(toHit);
   }
 
@@ -198,7 +201,7 @@ export class SqliteSearch {
     if (prefix === "") return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     return completeWithLaterWords(
-      completeFromIndex(this.loadCompletions(), prefix, wanted, PREFIX_SCAN),
+      namesStartingWith(this.loadNames(), prefix, wanted, PREFIX_SCAN),
       limit,
       () => this.completeWords(prefix, typesParameter(types), limit * WORD_SCAN_FACTOR),
     );
@@ -229,17 +232,19 @@ export class SqliteSearch {
     return prepared(this.db, sql);
   }
 
-  private loadCompletions(): CompletionIndex {
+  private loadNames(): NameIndex {
     this.checkDataVersion();
-    if (this.completions !== undefined) return this.completions;
+    if (this.names !== undefined) return this.names;
     const documents = this.prepare("SELECT pk, type, id, name, importance FROM search_docs")
       .raw(true)
       .all() as DocumentRow[];
-    const names = this.prepare("SELECT doc, alias, prefix_key, text FROM search_names ORDER BY doc, position")
+    const names = this.prepare(
+      "SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position",
+    )
       .raw(true)
       .all() as NameRow[];
-    this.completions = buildCompletionIndex(documents, names);
-    return this.completions;
+    this.names = buildNameIndex(documents, names);
+    return this.names;
   }
 
   /** Forgets what was derived in memory when another connection has committed since. */

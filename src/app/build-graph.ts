@@ -59,6 +59,9 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
     facts,
     scored,
   });
+  // The lists keep at most 64 computed edges per node and type: let the others go before writing, the peak.
+  scored.length = 0;
+  facts.length = 0;
   const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "");
   progress("neighbourhoods", 1, 1);
   progress("writing", 0, 1);

@@ -17,8 +17,8 @@ export interface VocabularyWord {
 export interface TypoIndex {
   readonly words: readonly VocabularyWord[];
   readonly byDeletion: ReadonlyMap<string, readonly number[]>;
-  /** Indexes of the words by their first letter. */
-  readonly byFirst: ReadonlyMap<string, readonly number[]>;
+  /** The words by their first letter. */
+  readonly byFirst: ReadonlyMap<string, readonly VocabularyWord[]>;
 }
 
 /** Builds the deletion index of `words` (each word and its one-letter deletions). */
@@ -29,14 +29,14 @@ export function buildTypoIndex(words: readonly VocabularyWord[]): TypoIndex {
     if (list === undefined) byDeletion.set(form, [index]);
     else if (list.at(-1) !== index) list.push(index);
   };
-  const byFirst = new Map<string, number[]>();
+  const byFirst = new Map<string, VocabularyWord[]>();
   words.forEach((word, index) => {
     file(word.term, index);
     for (const form of deletions(word.term)) file(form, index);
     const first = word.term.charAt(0);
     const list = byFirst.get(first);
-    if (list === undefined) byFirst.set(first, [index]);
-    else list.push(index);
+    if (list === undefined) byFirst.set(first, [word]);
+    else list.push(word);
   });
   return { words, byDeletion, byFirst };
 }
@@ -62,13 +62,7 @@ export function typoCandidates(
       if (word !== undefined) oneEdit.add(word);
     }
   }
-  return closestWords(
-    term,
-    oneEdit,
-    () => index.byFirst.get(term.charAt(0))?.flatMap((i) => index.words[i] ?? []) ?? [],
-    maxEdits,
-    limit,
-  );
+  return closestWords(term, oneEdit, () => index.byFirst.get(term.charAt(0)) ?? [], maxEdits, limit);
 }
 
 /**

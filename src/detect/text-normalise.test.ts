@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { englishCognate, foldWord, guessLanguage, phraseKeys, stem, tokenise } from "./text-normalise.js";
+import {
+  englishCognate,
+  foldWord,
+  guessLanguage,
+  matchingTokens,
+  phraseKeys,
+  stem,
+  tokenise,
+} from "./text-normalise.js";
 
 describe("tokenise", () => {
   it("treats hyphens, spaces and letter-digit boundaries alike", () => {
@@ -23,6 +31,73 @@ describe("tokenise", () => {
         }
       }),
     );
+  });
+
+  it("finds the words the pattern [\\p{L}\\p{M}]+|\\p{N}+ finds, in any script, surrogate pairs included", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(
+        "a",
+        "Z",
+        "é",
+        "1",
+        "٣",
+        "Ⅻ",
+        " ",
+        "-",
+        "'",
+        "’",
+        "s",
+        "\u0301",
+        "𝐀",
+        "😀",
+        "\ud800",
+        "\udc00",
+      ),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        const expected = [...text.matchAll(/[\p{L}\p{M}]+|\p{N}+/gu)]
+          .filter((m) => !(/^s$/i.test(m[0]) && /['’]/.test(text.charAt(m.index - 1))))
+          .map((m) => [m.index, m.index + m[0].length]);
+        expect(tokenise(text).map((t) => [t.start, t.end])).toEqual(expected);
+        expect(tokenise(text, "fr").map((t) => [t.start, t.end])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps, for highlighting, exactly the words whose key or English cognate is asked for", () => {
+    const words = [
+      "Apprentissage",
+      "learning",
+      "réseaux",
+      "Network",
+      "cellules",
+      "cell",
+      "IL-6",
+      "Été",
+      "data",
+    ];
+    const text = fc
+      .array(fc.constantFrom(...words, " ", ", ", "'s"), { maxLength: 30 })
+      .map((w) => w.join(" "));
+    const keys = fc.uniqueArray(
+      fc.constantFrom("learning", "network", "cell", "il", "6", "ete", "data", "reseau"),
+    );
+    fc.assert(
+      fc.property(text, keys, (t, k) => {
+        const wanted = new Set<string>(k);
+        const expected = tokenise(t, "fr").filter(
+          (token) => wanted.has(token.key) || (token.cognate !== undefined && wanted.has(token.cognate)),
+        );
+        expect(matchingTokens(t, wanted)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    expect(matchingTokens("Apprentissage automatique", new Set(["learning"])).map((x) => x.start)).toEqual([
+      0,
+    ]);
   });
 
   it("marks upper-case words and gives French words an English cognate", () => {

@@ -20,8 +20,10 @@ export interface Token {
 /** The languages whose texts get their own rules; other texts are matched as they are. */
 export type TextLanguage = "en" | "fr";
 
-// A token is a run of letters (with their combining marks) or a run of digits: "IL6" gives "IL", "6".
-const TOKEN = /[\p{L}\p{M}]+|\p{N}+/gu;
+// A token is a run of letters (with their combining marks) or a run of digits: "IL6" gives "IL", "6". Words are
+// found by `wordEnd` below, which follows these two classes by a table rather than running a regular expression.
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const DIGIT = /^\p{N}$/u;
 const ASCII = /^[\x20-\x7e]*$/;
 const COMBINING = /\p{M}/gu;
 // Upper-case words, and their plurals: "CNNs" is the plural of "CNN".
@@ -37,29 +39,99 @@ export function tokenise(text: string, lang?: TextLanguage): Token[] {
 
 /** The tokens of `text`, read as French, whose key or English cognate is in `keys` (to highlight them). */
 export function matchingTokens(text: string, keys: ReadonlySet<string>): Token[] {
-  return scan(text, "fr", keys);
+  // Keys and cognates keep a word's first letter, but for the French words listed ("apprentissage" → learning):
+  // a word written with another first letter, in ASCII, cannot match and is not looked at.
+  const firsts = new Set<number>();
+  for (const key of keys) {
+    firsts.add(key.charCodeAt(0));
+    for (const first of FRENCH_FIRSTS.get(key) ?? []) firsts.add(first);
+  }
+  return scan(text, "fr", keys, firsts);
 }
 
-function scan(text: string, lang: TextLanguage | undefined, keys: ReadonlySet<string> | undefined): Token[] {
+function scan(
+  text: string,
+  lang: TextLanguage | undefined,
+  keys: ReadonlySet<string> | undefined,
+  firsts?: ReadonlySet<number>,
+): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const raw = match[0];
-    const start = match.index;
-    if ((raw === "s" || raw === "S") && isApostrophe(text.charCodeAt(start - 1))) continue;
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
+    if (firsts !== undefined) {
+      const first = text.charCodeAt(start);
+      if (first < 128 && !firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) {
+        start = end;
+        continue;
+      }
+    }
+    const raw = text.slice(start, end);
+    start = end;
+    if ((raw === "s" || raw === "S") && isApostrophe(text.charCodeAt(end - 2))) continue;
     const word = wordKeys(raw);
-    const end = start + raw.length;
+    const at = end - raw.length;
     if (lang === "fr") {
       word.cognate ??= cognateKey(word.folded, word.key);
       const matched =
         keys === undefined || keys.has(word.key) || (word.cognate !== "" && keys.has(word.cognate));
       if (!matched) continue;
-      if (word.cognate === "") tokens.push({ key: word.key, start, end, upper: word.upper });
-      else tokens.push({ key: word.key, start, end, upper: word.upper, cognate: word.cognate });
+      if (word.cognate === "") tokens.push({ key: word.key, start: at, end, upper: word.upper });
+      else tokens.push({ key: word.key, start: at, end, upper: word.upper, cognate: word.cognate });
     } else if (keys === undefined || keys.has(word.key)) {
-      tokens.push({ key: word.key, start, end, upper: word.upper });
+      tokens.push({ key: word.key, start: at, end, upper: word.upper });
     }
   }
   return tokens;
+}
+
+const OTHER = 1;
+const LETTER = 2;
+const NUMBER = 3;
+// The class of each UTF-16 code unit, found on first sight (0: not yet): tokenising is on every search and
+// every detection, and a regular expression over the text cost as much as everything else it does.
+const classes = new Uint8Array(65_536);
+for (let code = 0; code < 128; code += 1) classes[code] = classify(String.fromCharCode(code));
+
+function classify(character: string): number {
+  return LETTER_OR_MARK.test(character) ? LETTER : DIGIT.test(character) ? NUMBER : OTHER;
+}
+
+/** The class of the character at `at` and how many code units it takes (2 for a surrogate pair). */
+function classAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return classify(text.slice(at, at + 2)) | 4;
+  }
+  let known = classes[code] as number;
+  if (known === 0) {
+    known = classify(String.fromCharCode(code));
+    classes[code] = known;
+  }
+  return known;
+}
+
+/** The start of the first word at or after `from`, or the text's length. */
+function wordStart(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const found = classAt(text, at);
+    if ((found & 3) !== OTHER) return at;
+    at += found & 4 ? 2 : 1;
+  }
+  return text.length;
+}
+
+/** The end (exclusive) of the word starting at `start`: the run of characters of its first character's class. */
+function wordEnd(text: string, start: number): number {
+  const first = classAt(text, start);
+  let at = start + (first & 4 ? 2 : 1);
+  while (at < text.length) {
+    const found = classAt(text, at);
+    if ((found & 3) !== (first & 3)) break;
+    at += found & 4 ? 2 : 1;
+  }
+  return at;
 }
 
 /** What tokenising derives from a word as written; `cognate` is "" for none, undefined until asked for. */
@@ -156,6 +228,7 @@ const FRENCH_WORDS: ReadonlyMap<string, string> = new Map(
     "atome:atom atomique:atomic quantique:quantum electron:electron photon:photon"
   )
     .split(" ")
+    .filter((pair) => pair.includes(":"))
     .map((pair) => pair.split(":") as [string, string]),
 );
 
@@ -169,6 +242,13 @@ export function englishCognate(folded: string): string | undefined {
   if (cognateCache.size >= COGNATE_CACHE_SIZE) cognateCache.clear();
   cognateCache.set(folded, cognate);
   return cognate;
+}
+
+// The first letters of the French words of FRENCH_WORDS, by the key of their English cognate.
+const FRENCH_FIRSTS = new Map<string, number[]>();
+for (const [french, english] of FRENCH_WORDS) {
+  const key = stem(english);
+  FRENCH_FIRSTS.set(key, [...(FRENCH_FIRSTS.get(key) ?? []), french.charCodeAt(0)]);
 }
 
 function computeCognate(folded: string): string | undefined {
@@ -225,8 +305,10 @@ export function guessLanguage(text: string): TextLanguage {
   let french = 0;
   let english = 0;
   let seen = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const word = match[0].toLowerCase();
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
+    const word = text.slice(start, end).toLowerCase();
+    start = end;
     if (FRENCH_MARKERS.has(word)) french += 1;
     else if (ENGLISH_MARKERS.has(word)) english += 1;
     if (++seen >= 400) break;

@@ -235,7 +235,7 @@ function textQuery(
   return {
     groups,
     require,
-    ...(run.types ? { types: run.types } : {}),
+    types: run.types,
     weights: run.tuning.fieldWeights,
     limit: run.wanted,
   };
@@ -249,7 +249,8 @@ function finish(
 ): SearchResult {
   const { types } = run;
   const all = [...run.ranked.values()]
-    .map((r) => ({ ...r, type: r.hit.type, id: r.hit.id }))
+    // Built field by field: sorting objects made by spreading cost a tenth of a search.
+    .map((r) => ({ hit: r.hit, tier: r.tier, score: r.score, type: r.hit.type, id: r.hit.id }))
     .sort(compareRanked);
   const counted = Object.entries(facets)
     .filter(([type]) => types === undefined || types.includes(type))

@@ -99,7 +99,11 @@ export async function loadSummaries(
 
 /** `text` cut to at most about `max` characters at a word boundary, with "…" when cut. */
 export function cutText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // A page cuts dozens of course texts: the whitespace of a head long enough for the excerpt is flattened, and
+  // of the whole text only when the head flattens to too little to decide the cut.
+  const head = text.length > 4 * max ? text.slice(0, 4 * max) : text;
+  const flatHead = head.replace(/\s+/g, " ").trim();
+  const flat = head === text || flatHead.length > max + 1 ? flatHead : text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const space = flat.lastIndexOf(" ", max);
   return `${flat.slice(0, space > max * 0.6 ? space : max).replace(/[,;:.\s]+$/, "")}…`;

@@ -175,6 +175,7 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     const tag = first.headers.get("etag");
     expect(tag).toBeTruthy();
     expect(first.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(first.headers.get("vary")).toBe("Accept-Encoding");
     const again = await app.request("/api/concept/T_cell", { headers: { "if-none-match": tag ?? "" } });
     expect(again.status).toBe(304);
     expect(again.headers.get("cache-control")).toBe("public, max-age=60");

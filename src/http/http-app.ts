@@ -43,6 +43,15 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   app.use("*", compress());
+  // Every answer may be compressed, so it varies with Accept-Encoding. Said here, on the response in place: the
+  // compress middleware would add it with c.header(), which rebuilds a finished response from its body stream
+  // (a tenth of a small JSON request).
+  app.use("*", async (c, next) => {
+    await next();
+    const vary = c.res.headers.get("Vary");
+    if (vary === null) c.res.headers.set("Vary", "Accept-Encoding");
+    else if (!/accept-encoding|\*/i.test(vary)) c.res.headers.set("Vary", `${vary}, Accept-Encoding`);
+  });
   app.use("/api/*", async (c, next) => {
     await next();
     // A 304 repeats the caching rules of the 200 it stands for (RFC 9110, 15.4.5).

@@ -8,6 +8,7 @@ import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { NodeScore, Store } from "../store/store.js";
+import { collectGarbage } from "./collect-garbage.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -49,6 +50,8 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   const progress = options.onProgress ?? (() => undefined);
   const nodes = await loadNodes(store);
   const { scored, counts } = await computeScoredEdges(store, nodes, progress);
+  // The dictionary, detection results and relations are garbage now: collect before the lists are built.
+  collectGarbage();
   progress("neighbourhoods", 0, 1);
   const facts = organisationalFacts(nodes);
   // The parsed records are not needed past this point; let them go before the largest allocations.
@@ -62,6 +65,7 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   // The lists keep at most 64 computed edges per node and type: let the others go before writing, the peak.
   scored.length = 0;
   facts.length = 0;
+  collectGarbage();
   const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "");
   progress("neighbourhoods", 1, 1);
   progress("writing", 0, 1);
@@ -73,6 +77,8 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
   });
   progress("writing", 1, 1);
+  // What the build held is garbage now; a caller building the search index next starts from a clean heap.
+  collectGarbage();
   return {
     nodes: nodes.keys.length,
     ...counts,

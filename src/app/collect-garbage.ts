@@ -1,0 +1,25 @@
+/**
+ * A full garbage collection between the stages of a batch job. V8 lets the garbage of a finished stage grow to
+ * about the size of the live data before it collects, so a stage that drops a large structure and builds
+ * another can peak at twice what it holds: the graph build held ~520 MB when writing started and peaked at
+ * 1.2-1.8 GB depending on when V8 chose to collect. Collecting once where a stage ends is ~0.2 s and makes the
+ * peak the live data plus one stage's garbage. Node gives no `gc` without `--expose-gc`; the flag is turned on
+ * here and `gc` read from a new context, as the `expose-gc` package does.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+let collect: (() => void) | undefined;
+
+/** Runs a full garbage collection. */
+export function collectGarbage(): void {
+  if (collect === undefined) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed !== undefined) collect = exposed;
+    else {
+      setFlagsFromString("--expose-gc");
+      collect = runInNewContext("gc") as () => void;
+    }
+  }
+  collect();
+}

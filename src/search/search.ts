@@ -1,3 +1,4 @@
+import { STOPWORDS } from "../detect/text-normalise.js";
 /**
  * One search box over every type: ids, exact names, then full text (every word, then with typos corrected,
  * then some words), merged by match tier and ranked within a tier (see `ranking.ts`).
@@ -78,6 +79,8 @@ export interface SearchResult {
 const FEW_HITS = 5;
 const SNIPPET_CHARS = 200;
 const MAX_SPELLING_EDITS = 3;
+// Records holding the phrase looked at, at most: enough to cover the hits of a page's worth of candidates.
+const PHRASE_SCAN = 1_000;
 const SHORT_FIELDS = ["name", "aliases", "keywords", "description"] as const;
 
 /** Searches the index for `raw` (any text a user may type: never throws on its content). */
@@ -172,7 +175,19 @@ async function addNameAndTextHits(
     hits = await index.searchText(all);
     complete = hits.length < all.limit && all.types === undefined;
   }
-  addHits(run, hits, (h) => (keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text));
+  const tierOf = (h: SearchHit) =>
+    keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text;
+  const phrase = await phraseHolders(run, hits.length);
+  if (phrase.size === 0) addHits(run, hits, tierOf);
+  else {
+    const holds = (h: SearchHit) => phrase.has(`${h.type}\u0000${h.id}`);
+    addHits(run, hits.filter(holds), tierOf, TEXT_MATCH_FACTORS.phrase);
+    addHits(
+      run,
+      hits.filter((h) => !holds(h)),
+      tierOf,
+    );
+  }
   // Fewer hits than asked, of any type: they are the facets, no need to count the matches again.
   return complete
     ? { query: all, found: hits.length, facets: countByType(hits) }
@@ -219,6 +234,20 @@ function addHits(
       run.ranked.set(key, { hit, tier, score });
     }
   }
+}
+
+/**
+ * Keys of the records holding the query's words as one phrase ("T cells" together, not a "T" in one sentence and
+ * "cells" in another), when the query has several words, none a function word, and there are hits to order.
+ */
+async function phraseHolders(run: SearchRun, hits: number): Promise<Set<string>> {
+  const words = run.query.matchKey.split(" ");
+  if (words.length < 2 || hits < 2) return new Set();
+  // Not through function words: theirs are the longest position lists of the index ("immunology of cell" costs
+  // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
+  if (words.some((w) => STOPWORDS.has(w))) return new Set();
+  const found = await run.index.findByPhrase(words, run.types, PHRASE_SCAN);
+  return new Set(found.map((k) => `${k.type}\u0000${k.id}`));
 }
 
 function countByType(hits: readonly SearchHit[]): Record<string, number> {

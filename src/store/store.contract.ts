@@ -416,6 +416,18 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         }
       });
 
+      it("finds the documents holding words as a phrase, in one field and in order", async () => {
+        const keys = async (words: string[], types?: string[]) =>
+          (await store.findByPhrase(words, types, 10)).map((k) => `${k.type}:${k.id}`).sort();
+        expect(await keys(["heat", "transfer"])).toEqual(["course:ChE-311"]);
+        expect(await keys(["transfer", "heat"])).toEqual([]);
+        // "Heat" has "heat" as its name and "energy in transfer" as its body: two fields, no phrase.
+        expect(await keys(["heat", "energy"])).toEqual([]);
+        expect(await keys(["energy", "in", "transfer"])).toEqual(["concept:Heat"]);
+        expect(await keys(["heat", "transfer"], ["concept"])).toEqual([]);
+        expect(await keys(["heat\u0000", "transfer"])).toEqual([]);
+      });
+
       it("finds ids exactly first, then ignoring case", async () => {
         expect((await store.findById("ChE-311", undefined, 10)).map((h) => h.id)).toEqual([
           "ChE-311",

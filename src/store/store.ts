@@ -202,6 +202,15 @@ export interface SearchIndexReader {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<SearchHit[]>;
+  /**
+   * Keys of the documents holding `words` (keys, as in the text fields) one after the other in one field: a phrase.
+   * At most `limit`, in no particular order.
+   */
+  findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]>;
   /** Documents whose id equals `id`, exactly or ignoring case, exact ones first. */
   findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]>;
   /**

@@ -22,6 +22,7 @@ import {
 } from "../engine-parts.js";
 import type {
   NameCompletion,
+  RecordKey,
   SearchDocument,
   SearchFields,
   SearchHit,
@@ -263,6 +264,24 @@ export class PostgresSearch {
     return rows.map(toHit);
   }
 
+  /** Keys of the documents holding `words` as a phrase: adjacent positions, which never span two fields. */
+  async findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]> {
+    if (words.length === 0 || !words.every((w) => w !== "" && usableKey(w))) return [];
+    const { rows } = await this.reader().query<RecordKey>({
+      text: withTypes(
+        `SELECT d.type, d.id FROM search_docs d
+         WHERE d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER} LIMIT $3`,
+        2,
+      ),
+      values: [words.map(lexeme).join(" <-> "), typesParameter(types), limit],
+    });
+    return rows;
+  }
+
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     if (!storable(id)) return [];
     const { rows } = await this.reader().query<StoredHitRow>({
@@ -354,6 +373,8 @@ export function tsvectorText(fields: SearchFields): string {
   let position = 0;
   for (const field of FIELDS) {
     const weight = FIELD_CLASS[field];
+    // A gap between fields: a phrase (adjacent positions) never joins the end of one field to the next.
+    position = Math.min(position + 1, MAX_POSITION);
     for (const key of fields[field].split(" ")) {
       if (key === "" || !usableKey(key)) continue;
       position = Math.min(position + 1, MAX_POSITION);

@@ -325,6 +325,14 @@ export class PostgresStore implements Store {
     return this.search.findByName(keys, types, limit);
   }
 
+  findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]> {
+    return this.search.findByPhrase(words, types, limit);
+  }
+
   findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     return this.search.findById(id, types, limit);
   }

@@ -13,7 +13,7 @@ import {
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
-import type { NameCompletion, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import type { NameCompletion, RecordKey, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
 import {
   buildNameIndex,
   type DocumentRow,
@@ -180,6 +180,17 @@ export class SqliteSearch {
          WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
     ).all(JSON.stringify(pks)) as StoredHitRow[];
     return rows.map(toHit);
+  }
+
+  /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
+  findByPhrase(words: readonly string[], types: readonly string[] | undefined, limit: number): RecordKey[] {
+    const usable = words.filter((w) => w !== "" && !w.includes("\u0000"));
+    if (usable.length === 0 || usable.length !== words.length) return [];
+    const t = typesParameter(types);
+    return this.prepare(
+      `SELECT d.type, d.id FROM search_text f JOIN search_docs d ON d.pk = f.rowid
+         WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
+    ).all(quote(usable.join(" ")), t, t, limit) as RecordKey[];
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */

@@ -298,6 +298,14 @@ export class SqliteStore implements Store {
     return SqliteSearch.of(this.db).findByName(keys, types, limit);
   }
 
+  async findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]> {
+    return SqliteSearch.of(this.db).findByPhrase(words, types, limit);
+  }
+
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     return SqliteSearch.of(this.db).findById(id, types, limit);
   }

@@ -4,7 +4,7 @@ import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import { createHttpApp } from "../http/http-app.js";
 import { inProcessClient } from "../http/in-process-client.js";
-import { type ApiClient, type ChatCall, runChat } from "./run-chat.js";
+import { type ApiClient, type ChatCall, runChat, strongHits } from "./run-chat.js";
 
 let client: ApiClient;
 const responses: unknown[] = [];
@@ -100,5 +100,14 @@ describe("runChat on the demo corpus", () => {
     const reply = await chat("");
     expect(reply.calls).toEqual([]);
     expect(reply.answer).toMatch(/did not understand/);
+  });
+});
+
+describe("strongHits", () => {
+  it("keeps the hits scoring at least a quarter of the best, in order", () => {
+    const hits = [14.1, 10.9, 7.2, 2.9, 2.7].map((score, i) => ({ id: `h${i}`, score }));
+    expect(strongHits(hits).map((h) => h.id)).toEqual(["h0", "h1", "h2"]);
+    expect(strongHits([])).toEqual([]);
+    expect(strongHits([{ score: 0 }, { score: 0 }])).toHaveLength(2);
   });
 });

@@ -101,8 +101,8 @@ async function runStep(
         method: "GET",
         path: "/api/search",
         query: { q: step.query, types: step.types.join(","), limit: String(step.limit) },
-      })) as { items?: Node[] } | undefined;
-      const items = (body?.items ?? []).map(({ type, id, name }) => ({ type, id, name }));
+      })) as { items?: (Node & { score: number })[] } | undefined;
+      const items = strongHits(body?.items ?? []).map(({ type, id, name }) => ({ type, id, name }));
       // A list question cites the hits; a question about one course only uses the best hit to go on.
       const listing = step.types.length === 1 && step.limit > 3;
       return { ...(items[0] ? { found: items[0] } : {}), cited: listing ? items : [] };
@@ -135,6 +135,18 @@ async function runStep(
     }
   }
 }
+
+/**
+ * The hits scoring at least a quarter of the best one's: the tail of a list answer is where a word matched by
+ * chance lives ("T cells" found a thermodynamics course with a "T" of temperature and unit "cells", at a fifth of
+ * the best score). Recall on the chat evaluation set is the same with or without the cut (0.946).
+ */
+export function strongHits<T extends { readonly score: number }>(hits: readonly T[]): T[] {
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= WEAK_HIT * best);
+}
+
+const WEAK_HIT = 0.25;
 
 /** The courses whose record says they are taught at `level` (attrs `semesters`/`semester`: "Master semestre 1", "MA1"). */
 async function keepLevel(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acronymOf, buildConceptDictionary } from "./concept-dictionary.js";
+import { detectConcepts } from "./concept-detector.js";
+import { acronymOf, buildConceptDictionary, withoutArticle } from "./concept-dictionary.js";
 
 describe("acronymOf", () => {
   it.each([
@@ -34,5 +35,38 @@ describe("buildConceptDictionary", () => {
     ]);
     const rnn = dictionary.surfaces.find((s) => s.text === "RNN");
     expect(rnn?.candidates.map((c) => [c.kind, c.caseSensitive])).toEqual([["derived", true]]);
+  });
+
+  it("files aliases without a leading article, so that the name and its capital make the mention", () => {
+    const dictionary = buildConceptDictionary([
+      {
+        id: "United_States",
+        name: "United States",
+        names: ["United States"],
+        aliases: ["the United States", "USA"],
+        cluster: undefined,
+        category: undefined,
+        parentCategory: undefined,
+        links: [],
+      },
+    ]);
+    expect(dictionary.surfaces.map((s) => s.text).sort()).toEqual(["USA", "United States"]);
+    const [found] = detectConcepts(dictionary, "Swimming and diving in the United States.", { threshold: 0 });
+    expect(found?.mentions.map((m) => m.text)).toEqual(["United States"]);
+  });
+});
+
+describe("withoutArticle", () => {
+  it.each([
+    ["the United States", "United States"],
+    ["The Hague", "Hague"],
+    ["l'Europe", "Europe"],
+    ["la Suisse", "Suisse"],
+    ["Theory", "Theory"],
+    ["Lagrangian", "Lagrangian"],
+    ["A priori", "A priori"],
+    ["The", "The"],
+  ])("files %s as %s", (form, filed) => {
+    expect(withoutArticle(form)).toBe(filed);
   });
 });

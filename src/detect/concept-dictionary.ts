@@ -111,6 +111,17 @@ interface Draft {
   anchorCounts: Map<number, number>;
 }
 
+// A leading article ("the United States", "la Suisse") adds nothing to an alias or an anchor text but a longer
+// match than the name, which hid the name and its capital: the text's "the" is not part of the mention.
+// Not "a" or "an", which begin Latin phrases ("a priori") and names.
+const ARTICLE = /^(?:(?:the|le|la|les)\s+|l['’]\s*)(?=\S)/i;
+
+/** `form` without a leading article, unless nothing but the article would be left. */
+export function withoutArticle(form: string): string {
+  const rest = form.replace(ARTICLE, "");
+  return rest.trim() === "" ? form : rest;
+}
+
 /** Builds the dictionary from the concepts (and optional anchor statistics). */
 export function buildConceptDictionary(
   concepts: Iterable<ConceptSource>,
@@ -134,7 +145,7 @@ export function buildConceptDictionary(
     ontology.parent.push(intern("parent", concept.parentCategory));
     linkLists.push([...concept.links]);
     for (const form of concept.names) addForm(drafts, form, n, isDisambiguated(form) ? "base" : "name");
-    for (const form of concept.aliases) addForm(drafts, form, n, "alias");
+    for (const form of concept.aliases) addForm(drafts, withoutArticle(form), n, "alias");
     for (const form of concept.names) {
       const acronym = acronymOf(form);
       if (acronym) addForm(drafts, acronym, n, "derived");
@@ -142,7 +153,7 @@ export function buildConceptDictionary(
   }
   for (const anchor of options.anchors ?? []) {
     const n = index.get(anchor.conceptId);
-    if (n !== undefined) addForm(drafts, anchor.surface, n, "anchor", anchor.count);
+    if (n !== undefined) addForm(drafts, withoutArticle(anchor.surface), n, "anchor", anchor.count);
   }
   const rarity = options.rarity ?? DEFAULT_RARITY;
   const surfaces: Surface[] = [];

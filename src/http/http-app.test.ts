@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { Store } from "../store/store.js";
 import { createHttpApp } from "./http-app.js";
+import { startServer } from "./server.js";
 
 describe("HTTP app", () => {
   let store: Store;
@@ -56,5 +57,40 @@ describe("HTTP app", () => {
     expect(body).toEqual({ error: { code: "INTERNAL", message: "Internal error; it has been logged." } });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|database/i);
     expect(logged).toHaveLength(1);
+  });
+});
+
+describe("HTTP app behind the Node server", () => {
+  it("keeps Vary, ETag and Cache-Control on compressed pages and JSON", async () => {
+    const store = SqliteStore.open(":memory:");
+    await store.transaction((w) =>
+      w.upsertRecords([
+        { type: "course", id: "BIO-479", name: { en: "Immunology" }, description: { en: "x".repeat(3_000) } },
+      ]),
+    );
+    const server = await startServer(store, { port: 0, host: "127.0.0.1" });
+    try {
+      const gzip = { headers: { "accept-encoding": "gzip" } };
+      const page = await fetch(`${server.url}/course/BIO-479`, gzip);
+      expect(page.headers.get("content-encoding")).toBe("gzip");
+      expect(page.headers.get("vary")).toMatch(/Accept-Encoding/);
+      expect(page.headers.get("vary")).toMatch(/Cookie/);
+      const missing = await fetch(`${server.url}/no-such-page-${"y".repeat(20)}`, gzip);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("vary")).toMatch(/Accept-Encoding/);
+      const json = await fetch(`${server.url}/api/course/BIO-479`, gzip);
+      expect(json.headers.get("content-encoding")).toBe("gzip");
+      expect(json.headers.get("vary")).toBe("Accept-Encoding");
+      expect(json.headers.get("etag")).toMatch(/^W\//);
+      expect(json.headers.get("cache-control")).toBe("public, max-age=60");
+      const plain = await fetch(`${server.url}/api/course/BIO-479`, {
+        headers: { "accept-encoding": "identity" },
+      });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(plain.headers.get("etag")).toBe(json.headers.get("etag"));
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });

@@ -43,14 +43,14 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   app.use("*", compress());
-  // Every answer may be compressed, so it varies with Accept-Encoding. Said here, on the response in place: the
-  // compress middleware would add it with c.header(), which rebuilds a finished response from its body stream
-  // (a tenth of a small JSON request).
+  // Every answer may be compressed, so it varies with Accept-Encoding. Said before the handler, into the headers
+  // the response is made with: the compress middleware would add it after, with c.header(), which rebuilds a
+  // finished response from its body stream (a tenth of a small JSON request). These headers are also the one
+  // object that headers set later on the response in place (ETag, Cache-Control) must go to: @hono/node-server
+  // makes a response whose headers were a plain object again from that object when it is compressed.
   app.use("*", async (c, next) => {
+    c.header("Vary", "Accept-Encoding");
     await next();
-    const vary = c.res.headers.get("Vary");
-    if (vary === null) c.res.headers.set("Vary", "Accept-Encoding");
-    else if (!/accept-encoding|\*/i.test(vary)) c.res.headers.set("Vary", `${vary}, Accept-Encoding`);
   });
   app.use("/api/*", async (c, next) => {
     await next();

@@ -128,7 +128,7 @@ function page<E extends Env>(
   const url = new URL(c.req.url);
   url.searchParams.set("lang", lang === "en" ? "fr" : "en");
   c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Cookie");
+  c.header("Vary", "Cookie", { append: true });
   return c.html(
     renderLayout({ lang, switchHref: `${url.pathname}${url.search}`, ...options }, content),
     status,

@@ -66,15 +66,23 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
     store.countSearchDocuments(),
   ]);
   if (state === built && documents > 0) return false;
-  const records = Object.values(JSON.parse(state) as Record<string, number>).reduce((a, b) => a + b, 0);
+  const counts = (JSON.parse(state) as { records: Record<string, number> }).records;
+  const records = Object.values(counts).reduce((a, b) => a + b, 0);
   if (records === 0) return false;
   await buildSearchIndex(store);
   return true;
 }
 
 // The record counts per type: cheap, and changed by every import that adds records.
+/**
+ * The version of what the index holds and how: a database indexed under another one is indexed again when a
+ * server starts. 2: PostgreSQL tsvectors leave a position between fields, so that a phrase never spans two.
+ */
+const SEARCH_INDEX_FORMAT = 2;
+
+/** What the index was built from: its format and the number of records of each type. */
 async function searchState(store: Store): Promise<string> {
-  return JSON.stringify(await store.countRecords());
+  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, records: await store.countRecords() });
 }
 
 async function readImportance(store: Store): Promise<Map<string, number>> {

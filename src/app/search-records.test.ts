@@ -64,6 +64,16 @@ describe("search index maintenance", () => {
     expect((await searchRecords(store, { query: "zebra" })).items[0]?.id).toBe("Zebra");
   });
 
+  it("rebuilds an index built under an older format, the same records or not", async () => {
+    await ensureSearchIndex(store);
+    expect(await ensureSearchIndex(store)).toBe(false);
+    const counts = await store.countRecords();
+    // What a database indexed before formats were versioned holds: the counts alone.
+    await store.transaction((w) => w.setMeta(SEARCH_STATE_KEY, JSON.stringify(counts)));
+    expect(await ensureSearchIndex(store)).toBe(true);
+    expect(await ensureSearchIndex(store)).toBe(false);
+  });
+
   it("refreshes the given records only", async () => {
     await ensureSearchIndex(store);
     await store.transaction((w) =>

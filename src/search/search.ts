@@ -79,7 +79,7 @@ export interface SearchResult {
 const FEW_HITS = 5;
 const SNIPPET_CHARS = 200;
 const MAX_SPELLING_EDITS = 3;
-// Records holding the phrase looked at, at most: enough to cover the hits of a page's worth of candidates.
+// Records holding a phrase read at most; a phrase held by this many or more boosts no hit.
 const PHRASE_SCAN = 1_000;
 const SHORT_FIELDS = ["name", "aliases", "keywords", "description"] as const;
 
@@ -173,7 +173,9 @@ async function addNameAndTextHits(
   let complete = false;
   if (hits.length < run.page) {
     hits = await index.searchText(all);
-    complete = hits.length < all.limit && all.types === undefined;
+    // Every match is in hand when fewer came than asked, of any type, and no field weighs 0 (PostgreSQL's BM25
+    // leaves out a match found in such a field only; the count keeps it).
+    complete = hits.length < all.limit && all.types === undefined && all.weights.every((w) => w > 0);
   }
   const tierOf = (h: SearchHit) =>
     keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text;
@@ -247,6 +249,9 @@ async function phraseHolders(run: SearchRun, hits: number): Promise<Set<string>>
   // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
   if (words.some((w) => STOPWORDS.has(w))) return new Set();
   const found = await run.index.findByPhrase(words, run.types, PHRASE_SCAN);
+  // A phrase that many records hold tells the hits little apart, and boosting the first of them found would be
+  // arbitrary: none is boosted.
+  if (found.length >= PHRASE_SCAN) return new Set();
   return new Set(found.map((k) => `${k.type}\u0000${k.id}`));
 }
 

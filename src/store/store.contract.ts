@@ -469,6 +469,16 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
           "Heat",
         ]);
         await store.transaction((w) => w.removeRecord({ type: "concept", id: "Heat" }));
+        // The removed record's text is gone from full-text queries, hits and counts alike: with the body weighed
+        // most, its "energy in transfer" would have ranked first and taken the one place asked for.
+        const energy = {
+          groups: [["energy"]],
+          require: "all",
+          weights: [1, 1, 1, 1, 100],
+          limit: 1,
+        } as const;
+        expect((await store.searchText(energy)).map((h) => h.id)).toEqual(["ChE-311"]);
+        expect(await store.countTextMatches(energy)).toEqual({ course: 1 });
         await store.transaction((w) => w.putSearchDocuments([doc("course", "ChE-311", "Heat exchange")]));
         expect((await store.completeNames("heat ex", undefined, 10)).map((c) => c.id)).toEqual(["ChE-311"]);
         expect(await store.completeNames("heat tr", undefined, 10)).toEqual([]);

@@ -246,14 +246,13 @@ export class SqliteSearch {
   private loadNames(): NameIndex {
     this.checkDataVersion();
     if (this.names !== undefined) return this.names;
-    const documents = this.prepare("SELECT pk, type, id, name, importance FROM search_docs")
-      .raw(true)
-      .all() as DocumentRow[];
-    const names = this.prepare(
-      "SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position",
-    )
-      .raw(true)
-      .all() as NameRow[];
+    // One read transaction: both reads see the same commit of another process.
+    const [documents, names] = this.db.transaction((): [DocumentRow[], NameRow[]] => [
+      this.prepare("SELECT pk, type, id, name, importance FROM search_docs").raw(true).all() as DocumentRow[],
+      this.prepare("SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position")
+        .raw(true)
+        .all() as NameRow[],
+    ])();
     this.names = buildNameIndex(documents, names);
     return this.names;
   }

@@ -407,6 +407,13 @@ class SqliteWriter implements StoreWriter {
 
   async removeRecord(key: RecordKey): Promise<boolean> {
     this.assertOpen();
+    const pk = prepared(this.db, "SELECT pk FROM records WHERE type = ? AND id = ?")
+      .pluck()
+      .get(key.type, key.id);
+    if (pk === undefined) return false;
+    // The full-text row has no foreign key to cascade from: left, it would take a place in the ranking of its
+    // words until the next build, and make a complete list of hits look short.
+    prepared(this.db, "DELETE FROM search_text WHERE rowid = ?").run(pk);
     return this.deleteRecord.run(key.type, key.id).changes > 0;
   }
 

@@ -109,5 +109,8 @@ describe("strongHits", () => {
     expect(strongHits(hits).map((h) => h.id)).toEqual(["h0", "h1", "h2"]);
     expect(strongHits([])).toEqual([]);
     expect(strongHits([{ score: 0 }, { score: 0 }])).toHaveLength(2);
+    // A whole-name hit comes first with a low score: nothing after it is cut.
+    const named = [1.2, 14, 10, 0.4].map((score, i) => ({ id: `n${i}`, score }));
+    expect(strongHits(named).map((h) => h.id)).toEqual(["n0", "n1", "n2", "n3"]);
   });
 });

@@ -137,13 +137,15 @@ async function runStep(
 }
 
 /**
- * The hits scoring at least a quarter of the best one's: the tail of a list answer is where a word matched by
+ * The hits scoring at least a quarter of the first one's: the tail of a list answer is where a word matched by
  * chance lives ("T cells" found a thermodynamics course with a "T" of temperature and unit "cells", at a fifth of
- * the best score). Recall on the chat evaluation set is the same with or without the cut (0.946).
+ * the first score). Measured against the first hit, not the highest score: a record named as asked comes first
+ * with a low score (names rank by tier), and then nothing is cut. Cutting against the highest score lost lecture
+ * recall on the chat evaluation set (0.833 → 0.802); this cut loses none (0.946 overall).
  */
 export function strongHits<T extends { readonly score: number }>(hits: readonly T[]): T[] {
-  const best = hits[0]?.score ?? 0;
-  return hits.filter((h) => h.score >= WEAK_HIT * best);
+  const first = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= WEAK_HIT * first);
 }
 
 const WEAK_HIT = 0.25;

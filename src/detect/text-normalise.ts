@@ -147,11 +147,16 @@ interface WordKeys {
 const wordCache = new Map<string, WordKeys>();
 const WORD_CACHE_SIZE = 100_000;
 
+// Longer words are not cached: V8 copies a slice of up to 12 characters, but a longer one may point into the text
+// it was cut from, and a cache of them would keep whole record texts alive.
+const CACHED_WORD_LENGTH = 12;
+
 function wordKeys(raw: string): WordKeys {
-  let word = wordCache.get(raw);
+  let word = raw.length > CACHED_WORD_LENGTH ? undefined : wordCache.get(raw);
   if (word === undefined) {
     const folded = foldWord(raw);
     word = { folded, key: stem(folded), upper: UPPER.test(raw), cognate: undefined };
+    if (raw.length > CACHED_WORD_LENGTH) return word;
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
     wordCache.set(raw, word);
   }
@@ -237,6 +242,7 @@ const COGNATE_CACHE_SIZE = 50_000;
 
 /** The key of the English cognate of a folded French word, or undefined when no rule applies (memoised). */
 export function englishCognate(folded: string): string | undefined {
+  if (folded.length > CACHED_WORD_LENGTH) return computeCognate(folded);
   if (cognateCache.has(folded)) return cognateCache.get(folded);
   const cognate = computeCognate(folded);
   if (cognateCache.size >= COGNATE_CACHE_SIZE) cognateCache.clear();

@@ -39,15 +39,23 @@ export function tokenise(text: string, lang?: TextLanguage): Token[] {
 
 /** The tokens of `text`, read as French, whose key or English cognate is in `keys` (to highlight them). */
 export function matchingTokens(text: string, keys: ReadonlySet<string>): Token[] {
-  // Keys and cognates keep a word's first letter, but for the French words listed ("apprentissage" → learning):
-  // a word written with another first letter, in ASCII, cannot match and is not looked at.
-  const firsts = new Set<number>();
-  for (const key of keys) {
-    firsts.add(key.charCodeAt(0));
-    for (const first of FRENCH_FIRSTS.get(key) ?? []) firsts.add(first);
+  let firsts = firstLetters.get(keys);
+  if (firsts === undefined) {
+    const letters = new Set<number>();
+    for (const key of keys) {
+      letters.add(key.charCodeAt(0));
+      for (const first of FRENCH_FIRSTS.get(key) ?? []) letters.add(first);
+    }
+    firsts = letters;
+    firstLetters.set(keys, letters);
   }
   return scan(text, "fr", keys, firsts);
 }
+
+// Keys and cognates keep a word's first letter, but for the French words listed ("apprentissage" → learning):
+// a word written with another first letter, in ASCII, cannot match and is not looked at. The letters are worked
+// out once per set of keys (a search highlights all its hits with one).
+const firstLetters = new WeakMap<ReadonlySet<string>, ReadonlySet<number>>();
 
 function scan(
   text: string,

@@ -121,7 +121,12 @@ export async function search(
   if (allWords.found < FEW_HITS && !named() && query.groups.length > 1) {
     // Facets count what the list holds: records with some of the words.
     facetQuery = textQuery(run, requiredGroups(run.groups, run.query.capitals), "any");
-    addHits(run, await index.searchText(facetQuery), () => MATCH_TIERS.text, TEXT_MATCH_FACTORS.someWords);
+    addHits(
+      run,
+      await index.searchText(facetQuery),
+      () => MATCH_TIERS.text,
+      () => TEXT_MATCH_FACTORS.someWords,
+    );
   }
   const facets =
     facetQuery === allWords.query && allWords.facets !== undefined
@@ -180,16 +185,9 @@ async function addNameAndTextHits(
   const tierOf = (h: SearchHit) =>
     keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text;
   const phrase = await phraseHolders(run, hits.length);
-  if (phrase.size === 0) addHits(run, hits, tierOf);
-  else {
-    const holds = (h: SearchHit) => phrase.has(`${h.type}\u0000${h.id}`);
-    addHits(run, hits.filter(holds), tierOf, TEXT_MATCH_FACTORS.phrase);
-    addHits(
-      run,
-      hits.filter((h) => !holds(h)),
-      tierOf,
-    );
-  }
+  addHits(run, hits, tierOf, (h) =>
+    phrase.has(hitKey(h)) ? TEXT_MATCH_FACTORS.phrase : TEXT_MATCH_FACTORS.allWords,
+  );
   // Fewer hits than asked, of any type: they are the facets, no need to count the matches again.
   return complete
     ? { query: all, found: hits.length, facets: countByType(hits) }
@@ -210,7 +208,7 @@ async function addCorrectedHits(run: SearchRun, everyWord: boolean): Promise<Tex
   const hits = await run.index.searchText(query);
   const tierOf = (h: SearchHit) =>
     corrected.matchKeys.some((k) => h.nameKeys.includes(k)) ? MATCH_TIERS.correctedName : MATCH_TIERS.text;
-  addHits(run, hits, tierOf, TEXT_MATCH_FACTORS.correctedWords);
+  addHits(run, hits, tierOf, () => TEXT_MATCH_FACTORS.correctedWords);
   return hits.length > 0 ? query : undefined;
 }
 
@@ -219,18 +217,18 @@ function addHits(
   run: SearchRun,
   hits: readonly SearchHit[],
   tierOf: (hit: SearchHit) => MatchTier,
-  factor = 1,
+  factorOf: (hit: SearchHit) => number = () => TEXT_MATCH_FACTORS.allWords,
 ): void {
   const { tuning } = run;
   for (const hit of hits) {
     const tier = tierOf(hit);
     const byName = tier >= MATCH_TIERS.correctedName && tier <= MATCH_TIERS.name;
     // A whole-name match ranks by type, importance and spelling, not by how often its words occur.
-    const relevance = byName ? 0 : hit.relevance * factor;
+    const relevance = byName ? 0 : hit.relevance * factorOf(hit);
     let score = hitScore(relevance, hit.type, hit.importance, tuning.typeStrength, tuning.floor);
     score *= 1 + tuning.nameWeight * nameOverlap(run.groups, hit.nameKeys[0] ?? "");
     if (byName) score *= spellingCloseness(editDistance(run.typed, prefixKey(hit.name), MAX_SPELLING_EDITS));
-    const key = `${hit.type}\u0000${hit.id}`;
+    const key = hitKey(hit);
     const seen = run.ranked.get(key);
     if (seen === undefined || tier > seen.tier || (tier === seen.tier && score > seen.score)) {
       run.ranked.set(key, { hit, tier, score });
@@ -252,7 +250,12 @@ async function phraseHolders(run: SearchRun, hits: number): Promise<Set<string>>
   // A phrase that many records hold tells the hits little apart, and boosting the first of them found would be
   // arbitrary: none is boosted.
   if (found.length >= PHRASE_SCAN) return new Set();
-  return new Set(found.map((k) => `${k.type}\u0000${k.id}`));
+  return new Set(found.map(hitKey));
+}
+
+/** The key of a record in `SearchRun.ranked`. */
+function hitKey(key: { readonly type: string; readonly id: string }): string {
+  return `${key.type}\u0000${key.id}`;
 }
 
 function countByType(hits: readonly SearchHit[]): Record<string, number> {

@@ -142,7 +142,7 @@ export interface StoredCompletionRow {
 
 /**
  * Completions from the start of names, then, when fewer than `limit`, those `laterWords` finds (records not
- * already completed).
+ * already completed), appended to `fromStart`, which is returned.
  */
 export async function completeWithLaterWords(
   fromStart: NameCompletion[],

@@ -9,7 +9,9 @@ import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typ
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
+  type StoredCompletionRow,
   type StoredHitRow,
+  toCompletion,
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
@@ -59,6 +61,15 @@ export class SqliteSearch {
     this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
     this.forget();
+  }
+
+  /**
+   * Removes the full-text row of record `pk`, which has no foreign key to cascade from (its document and names
+   * do): left, it would take a place in the ranking of its words until the next build, and make a complete list
+   * of hits look short.
+   */
+  removeText(pk: number): void {
+    this.prepare("DELETE FROM search_text WHERE rowid = ?").run(pk);
   }
 
   /** Drops what was derived in memory: it is derived again on next use. */
@@ -184,13 +195,13 @@ export class SqliteSearch {
 
   /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
   findByPhrase(words: readonly string[], types: readonly string[] | undefined, limit: number): RecordKey[] {
-    const usable = words.filter((w) => w !== "" && !w.includes("\u0000"));
-    if (usable.length === 0 || usable.length !== words.length) return [];
+    // No word may be empty or hold a NUL (FTS5 reads it as the end of the query): such a phrase is nowhere.
+    if (words.length === 0 || words.some((w) => w === "" || w.includes("\u0000"))) return [];
     const t = typesParameter(types);
     return this.prepare(
       `SELECT d.type, d.id FROM search_text f JOIN search_docs d ON d.pk = f.rowid
          WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(quote(usable.join(" ")), t, t, limit) as RecordKey[];
+    ).all(quote(words.join(" ")), t, t, limit) as RecordKey[];
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
@@ -289,13 +300,11 @@ export class SqliteSearch {
     // Bracketed: a column filter applies to the one phrase after it, not to the rest of the expression.
     const match = `{name aliases} : (${[...words.map(quote), `${quote(last)}*`].join(" AND ")})`;
     const rows = this.prepare(
-      `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text
+      `SELECT d.type, d.id, d.name, d.importance, 0 AS alias, d.name AS text, 0 AS from_start
          FROM search_text f JOIN search_docs d ON d.pk = f.rowid
          WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    )
-      .raw(true)
-      .all(match, types, types, limit) as CompletionTuple[];
-    return rows.map((row) => completionOf(row, false));
+    ).all(match, types, types, limit) as StoredCompletionRow[];
+    return rows.map(toCompletion);
   }
 }
 
@@ -313,17 +322,6 @@ export function ftsExpression(query: TextQuery): string | undefined {
 
 function quote(term: string): string {
   return `"${term.replaceAll('"', '""')}"`;
-}
-
-/** A completion row as read: type, id, display name, importance, alias (0 or 1) and the name matched. */
-type CompletionTuple = [string, string, string, number | null, number, string];
-
-function completionOf(
-  [type, id, name, importance, alias, matched]: CompletionTuple,
-  fromStart: boolean,
-): NameCompletion {
-  // One object shape for every row: spreading an optional field in costs more than the query.
-  return { type, id, name, matched, alias: alias === 1, fromStart, importance: importance ?? undefined };
 }
 
 function typesParameter(types: readonly string[] | undefined): string | null {

@@ -411,9 +411,7 @@ class SqliteWriter implements StoreWriter {
       .pluck()
       .get(key.type, key.id);
     if (pk === undefined) return false;
-    // The full-text row has no foreign key to cascade from: left, it would take a place in the ranking of its
-    // words until the next build, and make a complete list of hits look short.
-    prepared(this.db, "DELETE FROM search_text WHERE rowid = ?").run(pk);
+    SqliteSearch.of(this.db).removeText(pk as number);
     return this.deleteRecord.run(key.type, key.id).changes > 0;
   }
 

@@ -126,13 +126,39 @@ for (const kind of kinds) {
   if (first !== undefined && second !== undefined)
     differences.push(`${kind} ${Math.abs(first - second).toFixed(3)}`);
 }
+const prefixItems = items.filter((i) => i.kind === "prefix");
+const ceiling =
+  prefixItems.length > 0 ? await prefixCeiling(stores[0]?.store as Store, prefixItems) : undefined;
 for (const { store } of stores) await store.close();
 console.log(formatTable(rows));
+if (ceiling !== undefined)
+  console.log(
+    `prefix ceiling when the target is a uniform draw among its type's names (courses first): ${ceiling.toFixed(3)} in top k`,
+  );
 if (differences.length > 0)
   console.log(`MRR difference between engines (target ≤ 0.05 per kind): ${differences.join(", ")}`);
 console.log(
   "targets: known-item, concept MRR ≥ 0.98; alias ≥ 0.95; typo ≥ 0.96; keyword nDCG@10 ≥ 0.45; prefix in top 5 ≥ 0.90",
 );
+
+/**
+ * What a ranking that knows only the target's type could reach on prefix queries: courses first, then records of
+ * the other types, each type's records in random order. Per query, the chance that the target is among the
+ * places its type gets in the top k: min(1, places / records of its type whose name starts with the prefix).
+ */
+async function prefixCeiling(store: Store, prefixItems: readonly Item[]): Promise<number> {
+  let sum = 0;
+  for (const item of prefixItems) {
+    const k = item.k ?? 5;
+    const names = await store.completeNames(prefixKey(item.query), undefined, 400);
+    const records = new Map(names.filter((c) => c.fromStart && !c.alias).map((c) => [key(c), c.type]));
+    const count = (type: string) => [...records.values()].filter((t) => t === type).length;
+    const type = item.relevant[0]?.type ?? "";
+    const places = type === "course" ? k : Math.max(0, k - count("course"));
+    sum += Math.min(1, places / Math.max(1, count(type)));
+  }
+  return sum / prefixItems.length;
+}
 
 function formatTable(table: readonly string[][]): string {
   const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];

@@ -65,6 +65,13 @@ describe("autocomplete", () => {
     );
   });
 
+  it("shows the name being typed, in its language, and the display name for an alias", async () => {
+    const named = (items: { id: string; name: string }[], id: string) => items.find((s) => s.id === id)?.name;
+    expect(named(await autocomplete(store, "apprent"), "CS-433")).toBe("Apprentissage automatique");
+    expect(named(await autocomplete(store, "machine le"), "CS-433")).toBe("Machine learning");
+    expect(named(await autocomplete(store, "IL-6"), "Interleukin_6")).toBe("Interleukin 6");
+  });
+
   it("keeps to the chosen types and the limit", async () => {
     const concepts = await autocomplete(store, "m", { types: ["concept"], limit: 3 });
     expect(concepts.length).toBeLessThanOrEqual(3);
@@ -111,9 +118,11 @@ describe("diversify and groupByType", () => {
     i,
   }));
 
-  it("holds one type to half the list while others have items", () => {
-    expect(diversify(items, 4).map((x) => x.i)).toEqual([0, 1, 4, 5]);
+  it("leaves one place to another type while others have items, and fills it from the first type when none", () => {
+    expect(diversify(items, 4).map((x) => x.i)).toEqual([0, 1, 2, 4]);
+    expect(diversify(items, 2).map((x) => x.i)).toEqual([0, 4]);
     expect(diversify(items.slice(0, 4), 3).map((x) => x.i)).toEqual([0, 1, 2]);
+    expect(diversify(items, 1).map((x) => x.i)).toEqual([0]);
   });
 
   it("groups by type in the order of each type's first item", () => {

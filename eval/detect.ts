@@ -77,6 +77,9 @@ console.log(
 );
 console.log(formatTable(rows));
 console.log("target: F1 at least 0.15 above the baseline on every set");
+console.log(
+  "the score model was fit on these dev halves: `npm run eval:fit-detect` prints F1 on texts (and concepts) it did not see",
+);
 
 /** Gold against predictions; in Wiki-Fair documents only mentions inside the evaluation span count. */
 function judge(item: Item, found: readonly { id: string; start: number }[]): Judged {

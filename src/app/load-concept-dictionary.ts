@@ -1,7 +1,8 @@
 /**
  * Builds the concept dictionary from what the Store holds: concepts with their names, aliases, cluster,
- * category and links; category parents; Wikipedia anchor counts; and token frequencies over the corpus's
- * descriptions for specificity.
+ * category and links; category parents; Wikipedia anchor counts; token frequencies over the corpus's
+ * descriptions for specificity; and how often the corpus's courses, MOOCs, lectures and publications name each
+ * concept.
  */
 import type { CorpusRecord } from "../core/record.js";
 import {
@@ -10,6 +11,7 @@ import {
   type ConceptSource,
   documentFrequencies,
 } from "../detect/concept-dictionary.js";
+import { measureUsage } from "../detect/concept-usage.js";
 import { phraseKeys } from "../detect/text-normalise.js";
 import type { AnchorCount, StoreReader } from "../store/store.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
@@ -75,17 +77,19 @@ export async function loadConceptDictionary(store: StoreReader): Promise<Concept
   }
   const concepts: ConceptSource[] = [];
   for await (const record of store.scanRecords("concept")) concepts.push(toConceptSource(record, parents));
-  const texts: string[] = [];
+  const texts = new Map<string, string[]>();
   for (const [type, max] of FREQUENCY_SOURCES) {
-    let n = 0;
+    const ofType: string[] = [];
     for await (const record of store.scanRecords(type)) {
-      if (n++ >= max) break;
-      texts.push(documentText(record));
+      if (ofType.length >= max) break;
+      ofType.push(documentText(record));
     }
+    texts.set(type, ofType);
   }
   const anchors: AnchorCount[] = [];
   for await (const anchor of store.scanAnchors()) anchors.push(anchor);
-  return buildConceptDictionary(concepts, { rarity: documentFrequencies(texts, phraseKeys), anchors });
+  const rarity = documentFrequencies([...texts.values()].flat(), phraseKeys);
+  return measureUsage(buildConceptDictionary(concepts, { rarity, anchors }), texts);
 }
 
 function toConceptSource(record: CorpusRecord, parents: ReadonlyMap<string, string>): ConceptSource {

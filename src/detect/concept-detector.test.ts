@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
-import { type DetectedConcept, detectConcepts, scoreCandidates } from "./concept-detector.js";
+import { treesMargin } from "./boosted-trees.js";
+import { type DetectedConcept, detectConcepts, FEATURES, scoreCandidates } from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
+import { SCORE_MODEL } from "./score-model.js";
 
 let dictionary: ConceptDictionary;
 beforeAll(async () => {
@@ -118,6 +120,21 @@ describe("detectConcepts", () => {
     const candidates = scoreCandidates(dictionary, "IL-6 and T cells");
     expect(candidates.map((c) => dictionary.ids[c.concept]).sort()).toEqual(["Interleukin_6", "T_cell"]);
     for (const c of candidates) expect(c.features.every(Number.isFinite)).toBe(true);
+    for (const c of candidates) expect(c.features).toHaveLength(FEATURES.length);
+  });
+
+  it("scores with a model fit on the features it computes, in their order, never falling as support grows", () => {
+    expect(SCORE_MODEL.features).toEqual([...FEATURES]);
+    const [candidate] = scoreCandidates(dictionary, "IL-6");
+    if (!candidate) throw new Error("no candidate");
+    const x = [...candidate.features];
+    let previous = -Infinity;
+    for (const coherence of [0, 0.2, 0.4, 0.6, 0.8, 0.99]) {
+      x[FEATURES.indexOf("coherence")] = coherence;
+      const margin = treesMargin(SCORE_MODEL, x);
+      expect(margin).toBeGreaterThanOrEqual(previous);
+      previous = margin;
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * The formulas are written out in docs/DESIGN.md.
  */
 
+import { treesMargin } from "./boosted-trees.js";
 import {
   type ConceptMass,
   coherence,
@@ -13,7 +14,13 @@ import {
   relatedMass,
   relationBetween,
 } from "./coherence.js";
-import type { ConceptDictionary, Surface, TrieNode } from "./concept-dictionary.js";
+import {
+  CONCEPT_FEATURES,
+  type ConceptDictionary,
+  type Surface,
+  type TrieNode,
+} from "./concept-dictionary.js";
+import { SCORE_MODEL, SCORE_THRESHOLD } from "./score-model.js";
 import {
   guessLanguage,
   STOPWORDS as STOPWORD_KEYS,
@@ -52,7 +59,7 @@ export interface DetectedConcept {
 
 /** Options of `detectConcepts`. */
 export interface DetectOptions {
-  /** Keep concepts scoring at least this; default 0.35, range [0, 1]. */
+  /** Keep concepts scoring at least this; default `DEFAULT_THRESHOLD`, range [0, 1]. */
   readonly threshold?: number;
   /** Return at most this many concepts, best first; default 50. */
   readonly limit?: number;
@@ -64,7 +71,10 @@ export interface DetectOptions {
   readonly lang?: TextLanguage;
 }
 
-/** The features of a detected concept that its score is computed from, in the order of `SCORE_WEIGHTS`. */
+/**
+ * The features of a candidate concept that its score is computed from: what the text says of it, what is known
+ * of the concept itself (`CONCEPT_FEATURES`), and the text's length and language.
+ */
 export const FEATURES = [
   "frequency",
   "specificity",
@@ -82,15 +92,43 @@ export const FEATURES = [
   "derived",
   "relativeFrequency",
   "relativeSpecificity",
+  ...CONCEPT_FEATURES,
+  "textLength",
+  "french",
 ] as const;
 
+/** A feature's name. */
+export type Feature = (typeof FEATURES)[number];
+
 /**
- * Weights of the logistic score over FEATURES, plus the bias last. Fit by `npm run eval:fit-detect` on the
- * dev halves of the three evaluation sets together (docs/DESIGN.md, "Concept detection").
+ * The features the score may only rise with (1): more mentions, rarer words, more support from the other concepts,
+ * a likelier sense, an earlier or longer or named mention, one in the title. The fit keeps to them (monotone
+ * constraints), so that no corner of the evaluation sets can teach the score that support lowers it.
  */
-export const SCORE_WEIGHTS: readonly number[] = [
-  0.28, 1.52, 0.82, 0.2, -0.17, 0.54, 0.11, 0.76, 1.04, 0.21, 1.2, 1.2, 0.67, 0.33, 0.5, 1.26, -6.06,
-];
+export const INCREASING: ReadonlySet<Feature> = new Set<Feature>([
+  "frequency",
+  "specificity",
+  "coherence",
+  "coherenceShare",
+  "prior",
+  "early",
+  "position",
+  "multiword",
+  "named",
+  "title",
+  "relativeFrequency",
+  "relativeSpecificity",
+]);
+
+const TITLE = FEATURES.indexOf("title");
+// The features computed from the text's mentions, before the concept's own.
+const TEXT_FEATURES = FEATURES.indexOf(CONCEPT_FEATURES[0]);
+
+/**
+ * What a mention in the title adds to the score's log-odds, set by hand: no evaluation text has a title, so the
+ * fit cannot learn it (it was the logistic weight of the title before the trees, 2026-11-23).
+ */
+export const TITLE_BOOST = 1.2;
 
 // A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
 const CONTAINED_WEIGHT = 0.3;
@@ -152,8 +190,8 @@ export function detectConcepts(
   return withSupports(dictionary, kept);
 }
 
-/** The default threshold of `detectConcepts`. */
-export const DEFAULT_THRESHOLD = 0.12;
+/** The default threshold of `detectConcepts`, chosen by the fit with the model. */
+export const DEFAULT_THRESHOLD = SCORE_THRESHOLD;
 
 /** Every candidate concept of `text` with its features and score, unfiltered and unsorted. */
 export function scoreCandidates(
@@ -177,12 +215,19 @@ export function scoreCandidates(
     best.specificity = Math.max(best.specificity, e.specificity);
   }
   const scored: ScoredCandidate[] = [];
+  const conceptWidth = CONCEPT_FEATURES.length;
+  const textLength = Math.log1p(text.length);
   for (const [concept, e] of evidence) {
     const related = relatedMass(dictionary, concept, mass);
     const coh = coherenceOf(related);
     const share = related / (totalMass - (mass.get(concept) ?? 0) + 1);
     const features = featuresOf(e, coh, share, text, options.titleLength ?? 0, evidence.size, best);
-    scored.push({ concept, features, score: logistic(features), evidence: e, coherence: coh });
+    const row = concept * conceptWidth;
+    for (let f = 0; f < conceptWidth; f += 1)
+      features[TEXT_FEATURES + f] = dictionary.conceptFeatures[row + f] ?? 0;
+    features[TEXT_FEATURES + conceptWidth] = textLength;
+    features[TEXT_FEATURES + conceptWidth + 1] = lang === "fr" ? 1 : 0;
+    scored.push({ concept, features, score: scoreOf(features), evidence: e, coherence: coh });
   }
   return scored;
 }
@@ -435,33 +480,31 @@ function featuresOf(
   best: { readonly frequency: number; readonly specificity: number },
 ): number[] {
   const early = e.firstOffset < Math.max(200, 0.15 * text.length) ? 1 : 0;
-  return [
-    Math.log1p(e.frequency),
-    e.specificity,
-    coh,
-    share,
-    e.prior,
-    early,
-    1 - e.firstOffset / Math.max(text.length, 1),
-    Math.min(Math.max(e.tokens - 1, 0), 3) / 3,
-    e.named ? 1 : 0,
-    e.capitalised ? 1 : 0,
-    e.tokens === 0 ? 1 : 0,
-    e.firstOffset < titleLength ? 1 : 0,
-    1 / (1 + Math.log1p(candidates)),
-    e.derivedOnly && e.tokens > 0 ? 1 : 0,
-    e.frequency / Math.max(best.frequency, 1e-9),
-    e.specificity / Math.max(best.specificity, 1e-9),
-  ];
+  // Sized for every feature at once: the caller fills in the concept's and the text's.
+  const x = new Array<number>(FEATURES.length).fill(0);
+  x[0] = Math.log1p(e.frequency);
+  x[1] = e.specificity;
+  x[2] = coh;
+  x[3] = share;
+  x[4] = e.prior;
+  x[5] = early;
+  x[6] = 1 - e.firstOffset / Math.max(text.length, 1);
+  x[7] = Math.min(Math.max(e.tokens - 1, 0), 3) / 3;
+  x[8] = e.named ? 1 : 0;
+  x[9] = e.capitalised ? 1 : 0;
+  x[10] = e.tokens === 0 ? 1 : 0;
+  x[11] = e.firstOffset < titleLength ? 1 : 0;
+  x[12] = 1 / (1 + Math.log1p(candidates));
+  x[13] = e.derivedOnly && e.tokens > 0 ? 1 : 0;
+  x[14] = e.frequency / Math.max(best.frequency, 1e-9);
+  x[15] = e.specificity / Math.max(best.specificity, 1e-9);
+  return x;
 }
 
-/** σ(w · x + bias) with SCORE_WEIGHTS. */
-function logistic(features: readonly number[]): number {
-  let z = SCORE_WEIGHTS[features.length] ?? 0;
-  features.forEach((x, i) => {
-    z += (SCORE_WEIGHTS[i] ?? 0) * x;
-  });
-  return 1 / (1 + Math.exp(-z));
+/** σ(margin of the trees + the title's boost). */
+function scoreOf(features: readonly number[]): number {
+  const margin = treesMargin(SCORE_MODEL, features) + TITLE_BOOST * (features[TITLE] ?? 0);
+  return 1 / (1 + Math.exp(-margin));
 }
 
 /** True when only spaces stand between `offset` and the start of the text or of a sentence. */

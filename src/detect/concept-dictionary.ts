@@ -73,7 +73,34 @@ export interface ConceptDictionary {
   readonly links: readonly Int32Array[];
   /** Longest surface form, in tokens. */
   readonly maxTokens: number;
+  /**
+   * What is known of each concept whatever the text, `CONCEPT_FEATURES.length` values per concept (row-major):
+   * how connected it is in the ontology, how many forms name it, and how often the corpus names it (`measureUsage`
+   * fills these; 0 until then).
+   */
+  readonly conceptFeatures: Float32Array;
 }
+
+/**
+ * The per-concept features of `conceptFeatures`: ln(1 + concept links), ln(1 + the surface forms that may mean
+ * it), and for each type of `USAGE_TYPES` the share of that type's records whose text names it. (The sizes of its
+ * cluster and category were measured and left out: they taught the score that concepts of a large cluster, such as
+ * the immune system's, matter less, for no gain.)
+ */
+export const CONCEPT_FEATURES = [
+  "links",
+  "forms",
+  "courseUsage",
+  "moocUsage",
+  "lectureUsage",
+  "publicationUsage",
+] as const;
+
+/** The record types whose texts `measureUsage` reads, in the order of the usage features. */
+export const USAGE_TYPES = ["course", "mooc", "lecture", "publication"] as const;
+
+/** Where the first usage feature sits in a concept's row. */
+export const USAGE_OFFSET = CONCEPT_FEATURES.indexOf("courseUsage");
 
 /** Inverse document frequencies of token keys over a collection (see `documentFrequencies`). */
 export interface TokenRarity {
@@ -164,6 +191,7 @@ export function buildConceptDictionary(
     surfaces.push(finishSurface(draft, rarity));
     maxTokens = Math.max(maxTokens, draft.keys.length);
   }
+  const links = symmetricLinks(linkLists, index);
   return {
     ids,
     names,
@@ -173,9 +201,36 @@ export function buildConceptDictionary(
     cluster: Int32Array.from(ontology.cluster),
     category: Int32Array.from(ontology.category),
     parentCategory: Int32Array.from(ontology.parent),
-    links: symmetricLinks(linkLists, index),
+    links,
     maxTokens,
+    conceptFeatures: ontologyFeatures(ids.length, links, surfaces),
   };
+}
+
+/** The rows of `conceptFeatures`, with the ontology's part filled in. */
+function ontologyFeatures(
+  n: number,
+  links: readonly Int32Array[],
+  surfaces: readonly Surface[],
+): Float32Array {
+  const forms = new Uint32Array(n);
+  for (const surface of surfaces)
+    for (const c of surface.candidates) forms[c.concept] = (forms[c.concept] ?? 0) + 1;
+  const width = CONCEPT_FEATURES.length;
+  const rows = new Float32Array(n * width);
+  for (let i = 0; i < n; i += 1) {
+    rows[i * width] = coarse(Math.log1p(links[i]?.length ?? 0));
+    rows[i * width + 1] = coarse(Math.log1p(forms[i] ?? 0));
+  }
+  return rows;
+}
+
+/**
+ * A log-scale value rounded to half units: a concept feature then says "about this many", never a value that only
+ * one cluster or concept has, which a fitted score could learn to recognise instead of learning what it means.
+ */
+export function coarse(logValue: number): number {
+  return Math.round(logValue * 2) / 2;
 }
 
 /**

@@ -59,7 +59,7 @@ describe("fitBoostedTrees", () => {
     );
   });
 
-  it("weighs samples: doubling the weight of the positives raises every score", () => {
+  it("weighs samples: doubling the weight of the positives raises the base and the mean score", () => {
     const x = grid(10);
     const y = x.map(([a = 0, b = 0]) => (a + b > 1 ? 1 : 0));
     const even = fitBoostedTrees(
@@ -76,7 +76,10 @@ describe("fitBoostedTrees", () => {
       y.map((v) => (v ? 2 : 1)),
       small,
     );
+    const mean = (model: typeof even) =>
+      x.reduce((sum, row) => sum + 1 / (1 + Math.exp(-treesMargin(model, row))), 0) / x.length;
     expect(heavy.base).toBeGreaterThan(even.base);
+    expect(mean(heavy)).toBeGreaterThan(mean(even));
   });
 
   it("never makes a leaf of fewer samples than asked, and gives the same trees for the same data", () => {

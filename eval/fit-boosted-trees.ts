@@ -56,6 +56,12 @@ export function fitBoostedTrees(
     ),
   );
   const binned = edges.map((e, f) => Uint8Array.from(x, (row) => binOf(e, row[f] ?? 0)));
+  const cuts = edges.map((e, f) =>
+    splitPoints(
+      e,
+      x.map((row) => row[f] ?? 0),
+    ),
+  );
   let positive = 0;
   let total = 0;
   for (let i = 0; i < n; i += 1) {
@@ -77,7 +83,7 @@ export function fitBoostedTrees(
       hessian[i] = Math.max(w * p * (1 - p), 1e-12);
     }
     const tree: TreeNode[] = [];
-    grow(tree, all, 0, { binned, edges, gradient, hessian, width, options }, -Infinity, Infinity);
+    grow(tree, all, 0, { binned, edges, cuts, gradient, hessian, width, options }, -Infinity, Infinity);
     trees.push(tree);
     const step = { features, base: 0, trees: [tree] };
     for (let i = 0; i < n; i += 1) margin[i] = (margin[i] ?? 0) + treesMargin(step, x[i] ?? []);
@@ -88,6 +94,8 @@ export function fitBoostedTrees(
 interface Growth {
   readonly binned: readonly Uint8Array[];
   readonly edges: readonly (readonly number[])[];
+  /** The threshold a split after each bin writes: halfway to the next value the data has. */
+  readonly cuts: readonly (readonly number[])[];
   readonly gradient: Float64Array;
   readonly hessian: Float64Array;
   readonly width: number;
@@ -139,7 +147,7 @@ function grow(
     direction > 0 ? middle : low,
     direction < 0 ? middle : high,
   );
-  tree[at] = [split.feature, g.edges[split.feature]?.[split.bin] ?? 0, l, r];
+  tree[at] = [split.feature, g.cuts[split.feature]?.[split.bin] ?? 0, l, r];
   return at;
 }
 
@@ -208,6 +216,25 @@ export function binEdges(values: readonly number[], bins: number): number[] {
     if (cuts.length === 0 || v > (cuts[cuts.length - 1] ?? 0)) cuts.push(v);
   }
   return cuts;
+}
+
+/**
+ * For each bin's upper edge, the point halfway to the next distinct value of the data: a split written there sends
+ * every value of the fit the same way, and a value computed with other last bits too.
+ */
+function splitPoints(edges: readonly number[], values: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return edges.map((edge) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] ?? 0) <= edge) low = middle + 1;
+      else high = middle;
+    }
+    const next = sorted[low];
+    return next === undefined ? edge : edge + (next - edge) / 2;
+  });
 }
 
 function binOf(edges: readonly number[], value: number): number {

@@ -1,8 +1,15 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
 import { treesMargin } from "./boosted-trees.js";
-import { type DetectedConcept, detectConcepts, FEATURES, scoreCandidates } from "./concept-detector.js";
+import {
+  type DetectedConcept,
+  detectConcepts,
+  FEATURES,
+  INCREASING,
+  scoreCandidates,
+} from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
 import { SCORE_MODEL } from "./score-model.js";
 
@@ -123,18 +130,29 @@ describe("detectConcepts", () => {
     for (const c of candidates) expect(c.features).toHaveLength(FEATURES.length);
   });
 
-  it("scores with a model fit on the features it computes, in their order, never falling as support grows", () => {
+  it("scores with a model fit on the features it computes, in their order, never lower for more of a rising one", () => {
     expect(SCORE_MODEL.features).toEqual([...FEATURES]);
-    const [candidate] = scoreCandidates(dictionary, "IL-6");
-    if (!candidate) throw new Error("no candidate");
-    const x = [...candidate.features];
-    let previous = -Infinity;
-    for (const coherence of [0, 0.2, 0.4, 0.6, 0.8, 0.99]) {
-      x[FEATURES.indexOf("coherence")] = coherence;
-      const margin = treesMargin(SCORE_MODEL, x);
-      expect(margin).toBeGreaterThanOrEqual(previous);
-      previous = margin;
-    }
+    const texts = [
+      "IL-6 and T cells",
+      "Cytokines, antibodies, T cells and B cells: and inflammation.",
+      "Deep learning with convolutional neural networks for time series and signal processing.",
+    ];
+    const candidates = texts.flatMap((text) => scoreCandidates(dictionary, text));
+    const rising = FEATURES.flatMap((f, i) => (INCREASING.has(f) ? [i] : []));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...candidates),
+        fc.constantFrom(...rising),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (candidate, feature, more) => {
+          const x = [...candidate.features];
+          const before = treesMargin(SCORE_MODEL, x);
+          x[feature] = (x[feature] ?? 0) + more;
+          expect(treesMargin(SCORE_MODEL, x)).toBeGreaterThanOrEqual(before);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

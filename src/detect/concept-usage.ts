@@ -17,10 +17,11 @@ import { guessLanguage, tokenise } from "./text-normalise.js";
 /** A candidate needs a prior above this for a mention to count as naming it: likelier than all others together. */
 const DOMINANT_PRIOR = 0.5;
 
-// Shares are smoothed towards one record in a thousand as if 1,000 more records had been read: in a corpus of a few
-// dozen courses one mention is not a 3 % share, and a type with no records says nothing.
-const PRIOR_SHARE = 0.001;
-const PRIOR_RECORDS = 1_000;
+// Shares are smoothed towards one record in 10,000 as if 10,000 more records had been read, and never go below it:
+// in a corpus of a few dozen courses one mention is not a 3 % share, and a concept no record names, or a type with
+// no records, gets the same value whatever the corpus's size (the trees learn from that value).
+const PRIOR_SHARE = 0.000_1;
+const PRIOR_RECORDS = 10_000;
 
 /**
  * The dictionary with its usage features measured on `texts` (record type → the texts of its records): the coarse
@@ -47,10 +48,10 @@ export function measureUsage(
       for (const c of named) counts[c] = (counts[c] ?? 0) + 1;
     }
     const n = records.length + PRIOR_RECORDS;
-    for (let c = 0; c < counts.length; c += 1)
-      rows[c * width + USAGE_OFFSET + t] = coarse(
-        Math.log(((counts[c] ?? 0) + PRIOR_SHARE * PRIOR_RECORDS) / n),
-      );
+    for (let c = 0; c < counts.length; c += 1) {
+      const share = ((counts[c] ?? 0) + PRIOR_SHARE * PRIOR_RECORDS) / n;
+      rows[c * width + USAGE_OFFSET + t] = coarse(Math.log(Math.max(PRIOR_SHARE, share)));
+    }
   });
   return { ...dictionary, conceptFeatures: rows };
 }

@@ -3,22 +3,13 @@
  * micro precision, recall, F1 and R-precision per set, next to the exact-match baseline.
  * Options: --db FILE, --threshold X (default: the detector's), --set NAME (one set only), --errors N (print N misses).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { buildBaseline, detectBaseline } from "../src/detect/baseline-detector.js";
 import { detectConcepts } from "../src/detect/concept-detector.js";
+import { type DetectItem, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type Judged, type SetScores, scoreSets } from "./metrics.js";
-
-interface Item {
-  readonly id: string;
-  readonly lang?: string;
-  readonly text: string;
-  readonly gold: readonly string[];
-  readonly evaluation_span?: readonly [number, number] | null;
-}
 
 const { values } = parseArgs({
   options: {
@@ -38,14 +29,8 @@ await store.close();
 const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
 
 const rows: string[][] = [["set", "docs", "system", "P", "R", "F1", "R-prec", "ΔF1"]];
-for (const file of readdirSync(folder)
-  .filter((f) => /^detect-.*\.jsonl$/.test(f))
-  .sort()) {
-  if (values.set && !file.includes(values.set)) continue;
-  const items = readFileSync(join(folder, file), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Item);
+for (const { name, items } of readDetectSets(folder)) {
+  if (values.set && !name.includes(values.set)) continue;
   started = performance.now();
   const ours = items.map((item) =>
     judge(
@@ -59,7 +44,7 @@ for (const file of readdirSync(folder)
   const base = items.map((item) => judge(item, detectBaseline(baseline, item.text)));
   const a = scoreSets(ours);
   const b = scoreSets(base);
-  rows.push(row(file, "campus-graph", a, a.f1 - b.f1), row(file, "baseline", b));
+  rows.push(row(name, "campus-graph", a, a.f1 - b.f1), row(name, "baseline", b));
   const languages = [...new Set(items.map((i) => i.lang ?? "en"))];
   if (languages.length > 1) {
     for (const lang of languages) {
@@ -69,7 +54,7 @@ for (const file of readdirSync(folder)
       rows.push(row(`  ${lang}`, "campus-graph", la, la.f1 - lb.f1), row(`  ${lang}`, "baseline", lb));
     }
   }
-  console.error(`${file}: ${items.length} texts in ${seconds.toFixed(2)} s`);
+  console.error(`${name}.jsonl: ${items.length} texts in ${seconds.toFixed(2)} s`);
   printErrors(items, ours, Number(values.errors ?? 0));
 }
 console.log(
@@ -82,16 +67,14 @@ console.log(
 );
 
 /** Gold against predictions; in Wiki-Fair documents only mentions inside the evaluation span count. */
-function judge(item: Item, found: readonly { id: string; start: number }[]): Judged {
-  const span = item.evaluation_span;
-  const inSpan = span ? found.filter((f) => f.start >= span[0] && f.start < span[1]) : found;
-  return { gold: item.gold, predicted: inSpan.map((f) => f.id) };
+function judge(item: DetectItem, found: readonly { id: string; start: number }[]): Judged {
+  return { gold: item.gold, predicted: found.filter((f) => judgedAt(item, f.start)).map((f) => f.id) };
 }
 
-function row(file: string, system: string, s: SetScores, delta?: number): string[] {
+function row(set: string, system: string, s: SetScores, delta?: number): string[] {
   const f = (x: number) => x.toFixed(3);
   return [
-    file.replace(".jsonl", ""),
+    set,
     String(s.documents),
     system,
     f(s.precision),
@@ -102,7 +85,7 @@ function row(file: string, system: string, s: SetScores, delta?: number): string
   ];
 }
 
-function printErrors(items: readonly Item[], judged: readonly Judged[], n: number): void {
+function printErrors(items: readonly DetectItem[], judged: readonly Judged[], n: number): void {
   for (const [i, j] of judged.slice(0, n).entries()) {
     const missed = j.gold.filter((g) => !j.predicted.includes(g));
     const extra = j.predicted.filter((p) => !j.gold.includes(p));

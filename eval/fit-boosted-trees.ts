@@ -49,19 +49,10 @@ export function fitBoostedTrees(
 ): BoostedTrees {
   const n = x.length;
   const width = features.length;
-  const edges = features.map((_, f) =>
-    binEdges(
-      x.map((row) => row[f] ?? 0),
-      options.bins,
-    ),
-  );
+  const columns = features.map((_, f) => Float64Array.from(x, (row) => row[f] ?? 0).sort());
+  const edges = columns.map((sorted) => edgesOfSorted(sorted, options.bins));
   const binned = edges.map((e, f) => Uint8Array.from(x, (row) => binOf(e, row[f] ?? 0)));
-  const cuts = edges.map((e, f) =>
-    splitPoints(
-      e,
-      x.map((row) => row[f] ?? 0),
-    ),
-  );
+  const cuts = edges.map((e, f) => splitPoints(e, columns[f] as Float64Array));
   let positive = 0;
   let total = 0;
   for (let i = 0; i < n; i += 1) {
@@ -206,7 +197,10 @@ function bestSplit(
  * A value goes to the first bin whose cut point is not below it; values above the last cut go to one more bin.
  */
 export function binEdges(values: readonly number[], bins: number): number[] {
-  const sorted = Float64Array.from(values).sort();
+  return edgesOfSorted(Float64Array.from(values).sort(), bins);
+}
+
+function edgesOfSorted(sorted: Float64Array, bins: number): number[] {
   const distinct: number[] = [];
   for (const v of sorted) if (distinct.length === 0 || distinct[distinct.length - 1] !== v) distinct.push(v);
   if (distinct.length <= bins) return distinct.slice(0, -1);
@@ -222,8 +216,7 @@ export function binEdges(values: readonly number[], bins: number): number[] {
  * For each bin's upper edge, the point halfway to the next distinct value of the data: a split written there sends
  * every value of the fit the same way, and a value computed with other last bits too.
  */
-function splitPoints(edges: readonly number[], values: readonly number[]): number[] {
-  const sorted = Float64Array.from(values).sort();
+function splitPoints(edges: readonly number[], sorted: Float64Array): number[] {
   return edges.map((edge) => {
     let low = 0;
     let high = sorted.length;

@@ -14,18 +14,19 @@
  * Options: --db FILE, --write, --rounds N, --depth N, --min-leaf N, --rate X, --drop FEATURE,… (set to 0, to
  * measure what they bring), --set-weights W,W,W.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { type BoostedTrees, treesMargin } from "../src/detect/boosted-trees.js";
 import { FEATURES, INCREASING, scoreCandidates } from "../src/detect/concept-detector.js";
+import { judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type BoostingOptions, DEFAULT_BOOSTING, fitBoostedTrees } from "./fit-boosted-trees.js";
+import { f1Of } from "./metrics.js";
 
 interface Sample {
   readonly set: number;
-  readonly doc: number;
   readonly docFold: number;
   readonly conceptFold: number;
   readonly x: readonly number[];
@@ -63,33 +64,20 @@ const sets: string[] = [];
 /** Gold concepts per set and fold of texts. */
 const goldCount: number[][] = [];
 const samples: Sample[] = [];
-let docs = 0;
-for (const file of readdirSync(evalFolder())
-  .filter((f) => /^detect-.*\.jsonl$/.test(f))
-  .sort()) {
-  const set = sets.push(file.replace(".jsonl", "")) - 1;
-  goldCount.push(Array.from({ length: FOLDS }, () => 0));
-  for (const line of readFileSync(join(evalFolder(), file), "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    const item = JSON.parse(line) as {
-      id: string;
-      course?: string;
-      text: string;
-      lang?: string;
-      gold: string[];
-      evaluation_span?: [number, number] | null;
-    };
-    const doc = docs++;
-    const span = item.evaluation_span;
+let texts = 0;
+for (const { name, items } of readDetectSets(evalFolder())) {
+  const set = sets.push(name) - 1;
+  const golds = Array.from({ length: FOLDS }, () => 0);
+  goldCount.push(golds);
+  for (const item of items) {
+    texts += 1;
     const docFold = hash(item.course ?? item.id) % FOLDS;
-    const golds = goldCount[set] as number[];
     golds[docFold] = (golds[docFold] ?? 0) + new Set(item.gold).size;
     for (const c of scoreCandidates(dictionary, item.text, { lang: item.lang === "fr" ? "fr" : "en" })) {
-      if (span && (c.evidence.firstOffset < span[0] || c.evidence.firstOffset >= span[1])) continue;
+      if (!judgedAt(item, c.evidence.firstOffset)) continue;
       const id = dictionary.ids[c.concept] ?? "";
       samples.push({
         set,
-        doc,
         docFold,
         conceptFold: hash(`concept:${id}`) % FOLDS,
         x: c.features.map((v, f) => (dropped.has(f) ? 0 : v)),
@@ -109,7 +97,7 @@ const weightSum = sets.reduce((sum, _, s) => sum + (setWeights[s] ?? 1), 0);
 const weights = samples.map(
   (s) => (samples.length * (setWeights[s.set] ?? 1)) / (weightSum * (perSet[s.set] ?? 1)),
 );
-console.log(`${samples.length} candidates of ${docs} texts; ${FEATURES.length} features`);
+console.log(`${samples.length} candidates of ${texts} texts; ${FEATURES.length} features`);
 
 const fitOn = (keep: (s: Sample) => boolean): BoostedTrees => {
   const chosen = samples.map((s, i) => [s, i] as const).filter(([s]) => keep(s));
@@ -183,9 +171,7 @@ function f1PerSet(
   });
   return sets.map((_, s) => {
     const gold = folds.reduce((sum, f) => sum + (goldCount[s]?.[f] ?? 0), 0);
-    const precision = (hits[s] ?? 0) / Math.max(kept[s] ?? 0, 1);
-    const recall = (hits[s] ?? 0) / Math.max(gold, 1);
-    return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return f1Of(hits[s] ?? 0, kept[s] ?? 0, gold);
   });
 }
 

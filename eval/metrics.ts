@@ -35,7 +35,7 @@ export function scoreSets(judged: readonly Judged[]): SetScores {
   }
   const precision = predictedCount === 0 ? 0 : truePositives / predictedCount;
   const recall = goldCount === 0 ? 0 : truePositives / goldCount;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 = f1Of(truePositives, predictedCount, goldCount);
   return {
     precision,
     recall,
@@ -43,4 +43,11 @@ export function scoreSets(judged: readonly Judged[]): SetScores {
     rPrecision: judged.length === 0 ? 0 : rPrecisionSum / judged.length,
     documents: judged.length,
   };
+}
+
+/** Micro F1 from pooled counts: true positives, predictions and gold items (0 when either count is 0). */
+export function f1Of(truePositives: number, predicted: number, gold: number): number {
+  const precision = predicted === 0 ? 0 : truePositives / predicted;
+  const recall = gold === 0 ? 0 : truePositives / gold;
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }

@@ -100,29 +100,31 @@ export const FEATURES = [
 /** A feature's name. */
 export type Feature = (typeof FEATURES)[number];
 
-/**
- * The features the score may only rise with (1): more mentions, rarer words, more support from the other concepts,
- * a likelier sense, an earlier or longer or named mention, one in the title. The fit keeps to them (monotone
- * constraints), so that no corner of the evaluation sets can teach the score that support lowers it.
- */
-export const INCREASING: ReadonlySet<Feature> = new Set<Feature>([
-  "frequency",
-  "specificity",
-  "coherence",
-  "coherenceShare",
-  "prior",
-  "early",
-  "position",
-  "multiword",
-  "named",
-  "title",
-  "relativeFrequency",
-  "relativeSpecificity",
+// Where the concept's own features start, after those of the text's mentions.
+const TEXT_FEATURES = FEATURES.indexOf(CONCEPT_FEATURES[0]);
+
+// The text's features whose effect depends on the rest: a capital, a mention only inside longer ones, the number
+// of candidates, initials.
+const FREE_TEXT_FEATURES: ReadonlySet<Feature> = new Set<Feature>([
+  "capitalised",
+  "containedOnly",
+  "candidates",
+  "derived",
 ]);
 
+/**
+ * The features the score may only rise with: every feature of the text's mentions but the four above (more
+ * mentions, rarer words, more support from the other concepts, a likelier sense, an earlier or longer or named
+ * mention, one in the title). The fit keeps to them (monotone constraints), so that no corner of the evaluation
+ * sets can teach the score that support lowers it.
+ */
+export const INCREASING: ReadonlySet<Feature> = new Set(
+  FEATURES.slice(0, TEXT_FEATURES).filter((f) => !FREE_TEXT_FEATURES.has(f)),
+);
+
 const TITLE = FEATURES.indexOf("title");
-// The features computed from the text's mentions, before the concept's own.
-const TEXT_FEATURES = FEATURES.indexOf(CONCEPT_FEATURES[0]);
+const TEXT_LENGTH = FEATURES.indexOf("textLength");
+const FRENCH = FEATURES.indexOf("french");
 
 /**
  * What a mention in the title adds to the score's log-odds, set by hand: no evaluation text has a title, so the
@@ -215,18 +217,17 @@ export function scoreCandidates(
     best.specificity = Math.max(best.specificity, e.specificity);
   }
   const scored: ScoredCandidate[] = [];
-  const conceptWidth = CONCEPT_FEATURES.length;
   const textLength = Math.log1p(text.length);
   for (const [concept, e] of evidence) {
     const related = relatedMass(dictionary, concept, mass);
     const coh = coherenceOf(related);
     const share = related / (totalMass - (mass.get(concept) ?? 0) + 1);
     const features = featuresOf(e, coh, share, text, options.titleLength ?? 0, evidence.size, best);
-    const row = concept * conceptWidth;
-    for (let f = 0; f < conceptWidth; f += 1)
+    const row = concept * CONCEPT_FEATURES.length;
+    for (let f = 0; f < CONCEPT_FEATURES.length; f += 1)
       features[TEXT_FEATURES + f] = dictionary.conceptFeatures[row + f] ?? 0;
-    features[TEXT_FEATURES + conceptWidth] = textLength;
-    features[TEXT_FEATURES + conceptWidth + 1] = lang === "fr" ? 1 : 0;
+    features[TEXT_LENGTH] = textLength;
+    features[FRENCH] = lang === "fr" ? 1 : 0;
     scored.push({ concept, features, score: scoreOf(features), evidence: e, coherence: coh });
   }
   return scored;

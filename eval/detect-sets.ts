@@ -1,0 +1,38 @@
+/**
+ * The detection evaluation sets (`detect-*.jsonl` of the evaluation folder), read once for `eval:detect` and
+ * `eval:fit-detect`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One text of a detection set. */
+export interface DetectItem {
+  readonly id: string;
+  /** Course code, in detect-courses: a course's two languages are one item of the split. */
+  readonly course?: string;
+  readonly lang?: string;
+  readonly text: string;
+  readonly gold: readonly string[];
+  /** Wiki-Fair: only mentions starting inside this span are judged. */
+  readonly evaluation_span?: readonly [number, number] | null;
+}
+
+/** Every detect-* set of `folder`, by name (file name without .jsonl), in name order. */
+export function readDetectSets(folder: string): { name: string; items: DetectItem[] }[] {
+  return readdirSync(folder)
+    .filter((f) => /^detect-.*\.jsonl$/.test(f))
+    .sort()
+    .map((file) => ({
+      name: file.replace(/\.jsonl$/, ""),
+      items: readFileSync(join(folder, file), "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as DetectItem),
+    }));
+}
+
+/** True when a mention starting at `offset` is judged: anywhere, or inside the item's evaluation span. */
+export function judgedAt(item: DetectItem, offset: number): boolean {
+  const span = item.evaluation_span;
+  return !span || (offset >= span[0] && offset < span[1]);
+}

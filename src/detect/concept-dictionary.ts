@@ -83,7 +83,8 @@ export interface ConceptDictionary {
 
 /**
  * The per-concept features of `conceptFeatures`: ln(1 + concept links), ln(1 + the surface forms that may mean
- * it), and for each type of `USAGE_TYPES` the share of that type's records whose text names it. (The sizes of its
+ * it), for each type of `USAGE_TYPES` the share of that type's records whose text names it, and for each type of
+ * `KEYWORD_TYPES` the share of that type's records with keywords that have it as a keyword. (The sizes of its
  * cluster and category were measured and left out: they taught the score that concepts of a large cluster, such as
  * the immune system's, matter less, for no gain.)
  */
@@ -94,6 +95,9 @@ export const CONCEPT_FEATURES = [
   "moocUsage",
   "lectureUsage",
   "publicationUsage",
+  "courseKeywords",
+  "moocKeywords",
+  "publicationKeywords",
 ] as const;
 
 /** The record types whose texts `measureUsage` reads, in the order of the usage features. */
@@ -101,6 +105,12 @@ export const USAGE_TYPES = ["course", "mooc", "lecture", "publication"] as const
 
 /** Where the first usage feature sits in a concept's row. */
 export const USAGE_OFFSET = CONCEPT_FEATURES.indexOf("courseUsage");
+
+/** The record types whose author keywords `measureUsage` reads, in the order of the keyword features. */
+export const KEYWORD_TYPES = ["course", "mooc", "publication"] as const;
+
+/** Where the first keyword feature sits in a concept's row. */
+export const KEYWORD_OFFSET = CONCEPT_FEATURES.indexOf("courseKeywords");
 
 /** Inverse document frequencies of token keys over a collection (see `documentFrequencies`). */
 export interface TokenRarity {

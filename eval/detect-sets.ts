@@ -36,13 +36,3 @@ export function judgedAt(item: DetectItem, offset: number): boolean {
   const span = item.evaluation_span;
   return !span || (offset >= span[0] && offset < span[1]);
 }
-
-/**
- * The courses whose author keywords are the gold of `sets`: the dictionary an evaluation detects with leaves their
- * keywords out of its keyword features, else the score would read the answers (`LoadDictionaryOptions`).
- */
-export function goldKeywordCourses(sets: readonly { items: readonly DetectItem[] }[]): Set<string> {
-  return new Set(
-    sets.flatMap((s) => s.items.flatMap((item) => (item.course === undefined ? [] : [item.course]))),
-  );
-}

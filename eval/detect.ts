@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { buildBaseline, detectBaseline } from "../src/detect/baseline-detector.js";
 import { detectConcepts } from "../src/detect/concept-detector.js";
-import { type DetectItem, goldKeywordCourses, judgedAt, readDetectSets } from "./detect-sets.js";
+import { type DetectItem, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type Judged, type SetScores, scoreSets } from "./metrics.js";
 
@@ -22,15 +22,14 @@ const { values } = parseArgs({
 const folder = evalFolder();
 const store = await openEvalStore(values.db);
 let started = performance.now();
-const sets = readDetectSets(folder);
-const dictionary = await loadConceptDictionary(store, { withoutKeywordsOf: goldKeywordCourses(sets) });
+const dictionary = await loadConceptDictionary(store);
 const buildSeconds = (performance.now() - started) / 1000;
 const baseline = buildBaseline(dictionary.ids.map((id, i) => ({ id, name: dictionary.names[i] ?? id })));
 await store.close();
 const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
 
 const rows: string[][] = [["set", "docs", "system", "P", "R", "F1", "R-prec", "ΔF1"]];
-for (const { name, items } of sets) {
+for (const { name, items } of readDetectSets(folder)) {
   if (values.set && !name.includes(values.set)) continue;
   started = performance.now();
   const ours = items.map((item) =>

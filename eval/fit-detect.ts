@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { type BoostedTrees, treesMargin } from "../src/detect/boosted-trees.js";
 import { FEATURES, INCREASING, scoreCandidates } from "../src/detect/concept-detector.js";
-import { goldKeywordCourses, judgedAt, readDetectSets } from "./detect-sets.js";
+import { judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type BoostingOptions, DEFAULT_BOOSTING, fitBoostedTrees } from "./fit-boosted-trees.js";
 import { f1Of } from "./metrics.js";
@@ -57,8 +57,7 @@ const options: BoostingOptions = {
   ...(values.rate ? { learningRate: Number(values.rate) } : {}),
 };
 const store = await openEvalStore(values.db);
-const detectSets = readDetectSets(evalFolder());
-const dictionary = await loadConceptDictionary(store, { withoutKeywordsOf: goldKeywordCourses(detectSets) });
+const dictionary = await loadConceptDictionary(store);
 await store.close();
 
 const sets: string[] = [];
@@ -66,7 +65,7 @@ const sets: string[] = [];
 const goldCount: number[][] = [];
 const samples: Sample[] = [];
 let texts = 0;
-for (const { name, items } of detectSets) {
+for (const { name, items } of readDetectSets(evalFolder())) {
   const set = sets.push(name) - 1;
   const golds = Array.from({ length: FOLDS }, () => 0);
   goldCount.push(golds);

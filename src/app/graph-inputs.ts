@@ -6,13 +6,13 @@ import type { CorpusRecord } from "../core/record.js";
 import { displayName } from "../core/record.js";
 import { detectConcepts } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import { keywordConcept } from "../detect/keyword-concept.js";
 import {
   type ConceptEdge,
   type ConceptEvidence,
   deriveConceptProfile,
   scoreEntityConcepts,
 } from "../graph/entity-concepts.js";
+import { keywordConcept } from "../graph/keyword-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";

@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_CORPUS, openDemoStore } from "../../test/demo-store.js";
-import { CONCEPT_FEATURES, type ConceptDictionary } from "../detect/concept-dictionary.js";
 import { DATA_VERSION_KEY, markDataChanged } from "./data-version.js";
 import { importCorpus } from "./import-corpus.js";
-import { cachedConceptDictionary, loadConceptDictionary } from "./load-concept-dictionary.js";
+import { cachedConceptDictionary } from "./load-concept-dictionary.js";
 
 describe("cachedConceptDictionary", () => {
   it("keeps its dictionary until the data version changes, then rebuilds it once", async () => {
@@ -54,31 +53,5 @@ describe("cachedConceptDictionary", () => {
     expect(await store.getMeta(DATA_VERSION_KEY)).not.toBe(before);
     rmSync(folder, { recursive: true, force: true });
     await store.close();
-  });
-});
-
-const courseKeywords = (dictionary: ConceptDictionary, id: string) =>
-  dictionary.conceptFeatures[
-    (dictionary.index.get(id) ?? -1) * CONCEPT_FEATURES.length + CONCEPT_FEATURES.indexOf("courseKeywords")
-  ];
-
-describe("loadConceptDictionary", () => {
-  it("counts the corpus's course keywords, but not those of the records it is told to leave out", async () => {
-    const store = await openDemoStore();
-    const all = await loadConceptDictionary(store);
-    // COM-303 and PHYS-101 are the courses with the keyword "Fourier transform".
-    const without = await loadConceptDictionary(store, {
-      withoutKeywordsOf: new Set(["COM-303", "PHYS-101"]),
-    });
-    await store.close();
-    expect(courseKeywords(all, "Fourier_transform")).toBeGreaterThan(
-      courseKeywords(all, "Mercury_(planet)") ?? 0,
-    );
-    expect(courseKeywords(without, "Fourier_transform")).toBe(courseKeywords(without, "Mercury_(planet)"));
-    // The other courses' keywords still count.
-    expect(courseKeywords(without, "Interleukin_6")).toBe(courseKeywords(all, "Interleukin_6"));
-    expect(courseKeywords(without, "Interleukin_6")).toBeGreaterThan(
-      courseKeywords(without, "Mercury_(planet)") ?? 0,
-    );
   });
 });

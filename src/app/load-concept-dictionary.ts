@@ -1,8 +1,8 @@
 /**
  * Builds the concept dictionary from what the Store holds: concepts with their names, aliases, cluster,
  * category and links; category parents; Wikipedia anchor counts; token frequencies over the corpus's
- * descriptions for specificity; how often the corpus's courses, MOOCs, lectures and publications name each
- * concept, and how often their authors choose it as a keyword.
+ * descriptions for specificity; and how often the corpus's courses, MOOCs, lectures and publications name each
+ * concept.
  */
 import type { CorpusRecord } from "../core/record.js";
 import {
@@ -10,7 +10,6 @@ import {
   type ConceptDictionary,
   type ConceptSource,
   documentFrequencies,
-  KEYWORD_TYPES,
 } from "../detect/concept-dictionary.js";
 import { measureUsage } from "../detect/concept-usage.js";
 import { phraseKeys } from "../detect/text-normalise.js";
@@ -69,20 +68,8 @@ export function cachedConceptDictionary(
   };
 }
 
-/** Options of `loadConceptDictionary`. */
-export interface LoadDictionaryOptions {
-  /**
-   * Records (by id) whose keywords the keyword features leave out. An evaluation whose gold is made of some
-   * courses' keywords leaves theirs out, so that it measures the detector on courses it knows nothing of.
-   */
-  readonly withoutKeywordsOf?: ReadonlySet<string>;
-}
-
 /** Reads the concepts of `store` and builds their dictionary. */
-export async function loadConceptDictionary(
-  store: StoreReader,
-  options: LoadDictionaryOptions = {},
-): Promise<ConceptDictionary> {
+export async function loadConceptDictionary(store: StoreReader): Promise<ConceptDictionary> {
   const parents = new Map<string, string>();
   for await (const category of store.scanRecords("category")) {
     const parent = category.links?.find((l) => l.rel === "parent" && l.type === "category");
@@ -91,25 +78,18 @@ export async function loadConceptDictionary(
   const concepts: ConceptSource[] = [];
   for await (const record of store.scanRecords("concept")) concepts.push(toConceptSource(record, parents));
   const texts = new Map<string, string[]>();
-  const keywords = new Map<string, (readonly string[])[]>();
-  const leftOut = options.withoutKeywordsOf ?? new Set<string>();
   for (const [type, max] of FREQUENCY_SOURCES) {
     const ofType: string[] = [];
-    const keywordsOfType: (readonly string[])[] = [];
-    const readKeywords = (KEYWORD_TYPES as readonly string[]).includes(type);
     for await (const record of store.scanRecords(type)) {
-      if (ofType.length < max) ofType.push(documentText(record));
-      else if (!readKeywords) break;
-      if (readKeywords && record.keywords?.length && !leftOut.has(record.id))
-        keywordsOfType.push(record.keywords);
+      if (ofType.length >= max) break;
+      ofType.push(documentText(record));
     }
     texts.set(type, ofType);
-    if (readKeywords) keywords.set(type, keywordsOfType);
   }
   const anchors: AnchorCount[] = [];
   for await (const anchor of store.scanAnchors()) anchors.push(anchor);
   const rarity = documentFrequencies([...texts.values()].flat(), phraseKeys);
-  return measureUsage(buildConceptDictionary(concepts, { rarity, anchors }), { texts, keywords });
+  return measureUsage(buildConceptDictionary(concepts, { rarity, anchors }), texts);
 }
 
 function toConceptSource(record: CorpusRecord, parents: ReadonlyMap<string, string>): ConceptSource {

@@ -83,8 +83,7 @@ export interface ConceptDictionary {
 
 /**
  * The per-concept features of `conceptFeatures`: ln(1 + concept links), ln(1 + the surface forms that may mean
- * it), for each type of `USAGE_TYPES` the share of that type's records whose text names it, and for each type of
- * `KEYWORD_TYPES` the share of that type's records with keywords that have it as a keyword. (The sizes of its
+ * it), and for each type of `USAGE_TYPES` the share of that type's records whose text names it. (The sizes of its
  * cluster and category were measured and left out: they taught the score that concepts of a large cluster, such as
  * the immune system's, matter less, for no gain.)
  */
@@ -95,9 +94,6 @@ export const CONCEPT_FEATURES = [
   "moocUsage",
   "lectureUsage",
   "publicationUsage",
-  "courseKeywords",
-  "moocKeywords",
-  "publicationKeywords",
 ] as const;
 
 /** The record types whose texts `measureUsage` reads, in the order of the usage features. */
@@ -105,12 +101,6 @@ export const USAGE_TYPES = ["course", "mooc", "lecture", "publication"] as const
 
 /** Where the first usage feature sits in a concept's row. */
 export const USAGE_OFFSET = CONCEPT_FEATURES.indexOf("courseUsage");
-
-/** The record types whose author keywords `measureUsage` reads, in the order of the keyword features. */
-export const KEYWORD_TYPES = ["course", "mooc", "publication"] as const;
-
-/** Where the first keyword feature sits in a concept's row. */
-export const KEYWORD_OFFSET = CONCEPT_FEATURES.indexOf("courseKeywords");
 
 /** Inverse document frequencies of token keys over a collection (see `documentFrequencies`). */
 export interface TokenRarity {

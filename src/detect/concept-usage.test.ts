@@ -47,7 +47,7 @@ describe("concept features", () => {
     const lectures = Array.from({ length: 2000 }, (_, i) =>
       i < 400 ? "Logistic regression" : i < 420 ? "Linear regression" : "Introduction",
     );
-    const used = measureUsage(dictionary, { texts: new Map([["lecture", lectures]]) });
+    const used = measureUsage(dictionary, new Map([["lecture", lectures]]));
     const lecture = (id: string) => feature(used, id, "lectureUsage");
     expect(lecture("Logistic_regression")).toBeGreaterThan(lecture("Linear_regression"));
     expect(lecture("Linear_regression")).toBeGreaterThan(lecture("Gradient_descent"));
@@ -56,9 +56,10 @@ describe("concept features", () => {
       feature(used, "Gradient_descent", "courseUsage"),
     );
     // Two lectures of two naming a concept are not a sure sign: far from what 400 of 2,000 give.
-    const few = measureUsage(dictionary, {
-      texts: new Map([["lecture", ["Logistic regression", "Logistic regression"]]]),
-    });
+    const few = measureUsage(
+      dictionary,
+      new Map([["lecture", ["Logistic regression", "Logistic regression"]]]),
+    );
     expect(feature(few, "Logistic_regression", "lectureUsage")).toBeLessThan(lecture("Logistic_regression"));
     // The ontology's part is kept.
     const ontologyPart = (d: typeof dictionary) =>
@@ -67,39 +68,9 @@ describe("concept features", () => {
   });
 
   it("do not count an ambiguous name for any of its senses", () => {
-    const used = measureUsage(dictionary, {
-      texts: new Map([["course", Array.from({ length: 50 }, () => "Mercury")]]),
-    });
+    const used = measureUsage(dictionary, new Map([["course", Array.from({ length: 50 }, () => "Mercury")]]));
     expect(feature(used, "Mercury_(planet)", "courseUsage")).toBe(
       feature(used, "Gradient_descent", "courseUsage"),
-    );
-  });
-
-  it("rise with the share of a type's records that have the concept as a whole keyword", () => {
-    const courses = Array.from({ length: 1000 }, (_, i) =>
-      i < 200
-        ? ["logistic regression", "statistics"]
-        : i < 210
-          ? ["Gradient descent"]
-          : i < 300
-            ? ["linear regression models"]
-            : ["Introduction"],
-    );
-    const used = measureUsage(dictionary, { texts: new Map(), keywords: new Map([["course", courses]]) });
-    const keyword = (id: string) => feature(used, id, "courseKeywords");
-    expect(keyword("Logistic_regression")).toBeGreaterThan(keyword("Gradient_descent"));
-    expect(keyword("Gradient_descent")).toBeGreaterThan(keyword("Linear_regression"));
-    // A keyword names a concept only as a whole: "linear regression models" does not name Linear regression.
-    expect(keyword("Linear_regression")).toBe(keyword("Mercury_(element)"));
-    // Keywords do not count as text, nor texts as keywords.
-    expect(feature(used, "Logistic_regression", "courseUsage")).toBe(
-      feature(used, "Linear_regression", "courseUsage"),
-    );
-    const texts = measureUsage(dictionary, {
-      texts: new Map([["course", courses.map((k) => k.join(", "))]]),
-    });
-    expect(feature(texts, "Logistic_regression", "courseKeywords")).toBe(
-      feature(texts, "Linear_regression", "courseKeywords"),
     );
   });
 });

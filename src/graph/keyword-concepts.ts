@@ -3,8 +3,8 @@
  * "IL-6") is a manual tag for that concept. Ambiguous keywords take the candidate the text also mentions,
  * else the one with the highest prior.
  */
-import type { ConceptDictionary } from "./concept-dictionary.js";
-import { tokenise } from "./text-normalise.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { tokenise } from "../detect/text-normalise.js";
 
 /** The concept a keyword names as a whole, or undefined. `detected` are concepts found in the record's text. */
 export function keywordConcept(

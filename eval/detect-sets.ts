@@ -36,3 +36,12 @@ export function judgedAt(item: DetectItem, offset: number): boolean {
   const span = item.evaluation_span;
   return !span || (offset >= span[0] && offset < span[1]);
 }
+
+/**
+ * The course a course code belongs to, whatever its section: "MATH-101(c)" and "MATH-101(a)" are sections of
+ * "MATH-101", as "PREPA-032(a)" is of "PREPA-32". Sections share their text and keywords, so a fit's folds keep
+ * them together: one in the fit and another held out would be the same text twice.
+ */
+export function courseOf(code: string): string {
+  return code.replace(/\([^)]*\)$/, "").replace(/-0+(?=\d)/, "-");
+}

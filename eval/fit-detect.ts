@@ -4,7 +4,7 @@
  * text is a sample labelled by the gold; each set weighs the same whatever its size, but the courses twice.
  *
  * It prints micro F1 per set for
- * - documents held out (5 folds by document; a course's two languages stay together), at the threshold that
+ * - documents held out (5 folds by document; a course's two languages and its sections stay together), at the threshold that
  *   gives the best mean F1 on those held-out predictions: the threshold the model is written with;
  * - documents and concepts held out together (5 × 5 folds: a model never saw the text nor any label of the
  *   concepts it scores), so that a model that learns which concepts the gold likes, rather than what makes a
@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { type BoostedTrees, treesMargin } from "../src/detect/boosted-trees.js";
 import { FEATURES, INCREASING, scoreCandidates } from "../src/detect/concept-detector.js";
-import { judgedAt, readDetectSets } from "./detect-sets.js";
+import { courseOf, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type BoostingOptions, DEFAULT_BOOSTING, fitBoostedTrees } from "./fit-boosted-trees.js";
 import { f1Of } from "./metrics.js";
@@ -71,7 +71,7 @@ for (const { name, items } of readDetectSets(evalFolder())) {
   goldCount.push(golds);
   for (const item of items) {
     texts += 1;
-    const docFold = hash(item.course ?? item.id) % FOLDS;
+    const docFold = hash(item.course === undefined ? item.id : courseOf(item.course)) % FOLDS;
     golds[docFold] = (golds[docFold] ?? 0) + new Set(item.gold).size;
     for (const c of scoreCandidates(dictionary, item.text, { lang: item.lang === "fr" ? "fr" : "en" })) {
       if (!judgedAt(item, c.evidence.firstOffset)) continue;

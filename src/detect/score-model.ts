@@ -5,7 +5,7 @@
  */
 import type { BoostedTrees } from "./boosted-trees.js";
 
-export const SCORE_THRESHOLD = 0.14;
+export const SCORE_THRESHOLD = 0.15;
 
 export const SCORE_MODEL: BoostedTrees = {
   features: ["frequency","specificity","coherence","coherenceShare","prior","early","position","multiword","named","capitalised","containedOnly","title","candidates","derived","relativeFrequency","relativeSpecificity","links","forms","courseUsage","moocUsage","lectureUsage","publicationUsage","textLength","french"],

@@ -12,17 +12,21 @@ function grid(n: number): number[][] {
 
 const small = { ...DEFAULT_BOOSTING, rounds: 40, minLeaf: 5, learningRate: 0.3 };
 
+/** Trees over two features "a" and "b", every sample weighing 1 unless `weights` says otherwise. */
+function fitTwo(
+  x: number[][],
+  y: number[],
+  options: Parameters<typeof fitBoostedTrees>[4] = small,
+  weights: number[] = y.map(() => 1),
+) {
+  return fitBoostedTrees(["a", "b"], x, y, weights, options);
+}
+
 describe("fitBoostedTrees", () => {
   it("learns a rule no single linear score can: positive when exactly one coordinate is above a half", () => {
     const x = grid(20);
     const y = x.map(([a = 0, b = 0]) => (a > 0.5 !== b > 0.5 ? 1 : 0));
-    const model = fitBoostedTrees(
-      ["a", "b"],
-      x,
-      y,
-      y.map(() => 1),
-      small,
-    );
+    const model = fitTwo(x, y);
     const wrong = x.filter((row, i) => (treesMargin(model, row) > 0 ? 1 : 0) !== y[i]).length;
     expect(wrong / x.length).toBeLessThan(0.05);
   });
@@ -31,20 +35,8 @@ describe("fitBoostedTrees", () => {
     const x = grid(20);
     // Falls with a above 0.7, rises below: an unconstrained model follows, a constrained one may not fall.
     const y = x.map(([a = 0]) => (a > 0.3 && a < 0.7 ? 1 : 0));
-    const free = fitBoostedTrees(
-      ["a", "b"],
-      x,
-      y,
-      y.map(() => 1),
-      small,
-    );
-    const bound = fitBoostedTrees(
-      ["a", "b"],
-      x,
-      y,
-      y.map(() => 1),
-      { ...small, monotone: [1, 0] },
-    );
+    const free = fitTwo(x, y);
+    const bound = fitTwo(x, y, { ...small, monotone: [1, 0] });
     expect(treesMargin(free, [0.9, 0.5])).toBeLessThan(treesMargin(free, [0.5, 0.5]));
     fc.assert(
       fc.property(
@@ -62,19 +54,12 @@ describe("fitBoostedTrees", () => {
   it("weighs samples: doubling the weight of the positives raises the base and the mean score", () => {
     const x = grid(10);
     const y = x.map(([a = 0, b = 0]) => (a + b > 1 ? 1 : 0));
-    const even = fitBoostedTrees(
-      ["a", "b"],
+    const even = fitTwo(x, y);
+    const heavy = fitTwo(
       x,
       y,
-      y.map(() => 1),
       small,
-    );
-    const heavy = fitBoostedTrees(
-      ["a", "b"],
-      x,
-      y,
       y.map((v) => (v ? 2 : 1)),
-      small,
     );
     const mean = (model: typeof even) =>
       x.reduce((sum, row) => sum + 1 / (1 + Math.exp(-treesMargin(model, row))), 0) / x.length;
@@ -86,13 +71,7 @@ describe("fitBoostedTrees", () => {
     const x = grid(10);
     const y = x.map(([a = 0], i) => (a > 0.45 || i % 7 === 0 ? 1 : 0));
     const options = { ...small, minLeaf: 30, depth: 4 };
-    const model = fitBoostedTrees(
-      ["a", "b"],
-      x,
-      y,
-      y.map(() => 1),
-      options,
-    );
+    const model = fitTwo(x, y, options);
     for (const tree of model.trees) {
       const counts = new Map<number, number>();
       for (const row of x) {
@@ -103,15 +82,7 @@ describe("fitBoostedTrees", () => {
       }
       for (const n of counts.values()) expect(n).toBeGreaterThanOrEqual(30);
     }
-    expect(
-      fitBoostedTrees(
-        ["a", "b"],
-        x,
-        y,
-        y.map(() => 1),
-        options,
-      ),
-    ).toEqual(model);
+    expect(fitTwo(x, y, options)).toEqual(model);
   });
 });
 

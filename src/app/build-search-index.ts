@@ -73,7 +73,6 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
   return true;
 }
 
-// The record counts per type: cheap, and changed by every import that adds records.
 /**
  * The version of what the index holds and how: a database indexed under another one is indexed again when a
  * server starts. 2: PostgreSQL tsvectors leave a position between fields, so that a phrase never spans two.

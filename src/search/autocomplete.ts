@@ -2,6 +2,7 @@
  * Autocomplete: records one of whose names starts with the typed prefix (or one of whose later words does),
  * best first across types, then grouped by type in the order of each type's best suggestion.
  */
+import { compareStrings } from "../core/compare-strings.js";
 import type { NameCompletion, SearchIndexReader } from "../store/store.js";
 import { cleanQueryText } from "./parse-query.js";
 import { importanceFactor, TYPE_WEIGHTS, typeFactor } from "./ranking.js";
@@ -57,7 +58,7 @@ export function rankCompletions(candidates: readonly NameCompletion[]): Suggesti
     }
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || compare(a.suggestion.id, b.suggestion.id))
+    .sort((a, b) => b.score - a.score || compareStrings(a.suggestion.id, b.suggestion.id))
     .map((b) => b.suggestion);
 }
 
@@ -129,7 +130,3 @@ export function completionTypeFactor(type: string): number {
 
 // Computed once per type: a suggestion list ranks up to 2,000 candidates per keystroke.
 const completionTypeFactors = new Map<string, number>();
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,8 +1,8 @@
-import { STOPWORDS } from "../detect/text-normalise.js";
 /**
  * One search box over every type: ids, exact names, then full text (every word, then with typos corrected,
  * then some words), merged by match tier and ranked within a tier (see `ranking.ts`).
  */
+import { STOPWORDS } from "../detect/text-normalise.js";
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
 import { correctTypos } from "./correct-typos.js";
 import { editDistance } from "./edit-distance.js";

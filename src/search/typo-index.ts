@@ -5,6 +5,7 @@
  * by a bounded scan of the words that share the first letter and have a length within two. Candidates are
  * checked with the real edit distance.
  */
+import { compareStrings } from "../core/compare-strings.js";
 import { editDistance } from "./edit-distance.js";
 
 /** A vocabulary word with its document frequency. */
@@ -92,7 +93,9 @@ export function closestWords(
   if (found.length === 0 && maxEdits >= 2 && term.length >= MIN_LENGTH_FOR_TWO_EDITS) {
     found = within(twoEditCandidates(), 2);
   }
-  found.sort((a, b) => a.distance - b.distance || b.word.df - a.word.df || compare(a.word.term, b.word.term));
+  found.sort(
+    (a, b) => a.distance - b.distance || b.word.df - a.word.df || compareStrings(a.word.term, b.word.term),
+  );
   return found.slice(0, limit).map((f) => f.word);
 }
 
@@ -101,8 +104,4 @@ export function deletions(word: string): string[] {
   const forms = new Set<string>();
   for (let i = 0; i < word.length; i++) forms.add(word.slice(0, i) + word.slice(i + 1));
   return [...forms];
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -76,13 +76,32 @@ describe("buildGraph on the demo corpus", () => {
     for (const n of semantic) expect(n.edge.evidence.shared).toEqual(expect.any(Array));
   });
 
-  it("lends a concept without records of its own those of its closest concepts, ranked last and labelled", async () => {
+  it("lists records a concept reaches through its related concepts, with the concepts they came through", async () => {
     const page = await neighbours("concept", "Antigen", "course");
     const via = page.items.filter((n) => n.edge.kind === "via-concept");
     expect(via.length).toBeGreaterThan(0);
-    for (const n of via) expect(n.edge.evidence.via).toEqual(expect.any(String));
-    const kinds = page.items.map((n) => n.edge.kind);
-    expect(kinds.slice(kinds.indexOf("via-concept")).every((k) => k === "via-concept")).toBe(true);
+    // The walk takes one or two relations from the concept: every concept a record came through is that near.
+    const first = ids((await neighbours("concept", "Antigen", "concept")).items);
+    const near = new Set(first);
+    for (const id of first)
+      for (const n of (await neighbours("concept", id, "concept")).items) near.add(n.node.id);
+    for (const n of via) {
+      const through = n.edge.evidence.via as { id: string; share: number }[];
+      expect(through.length).toBeGreaterThan(0);
+      expect(through.reduce((sum, v) => sum + v.share, 0)).toBeLessThanOrEqual(1.001);
+      for (const v of through) expect(near).toContain(v.id);
+    }
+  });
+
+  it("gives a lecture the concepts of the course or MOOC it is part of, below its own", async () => {
+    const lectures: string[] = [];
+    for await (const lecture of store.scanRecords("lecture"))
+      if (lecture.links?.some((l) => l.rel === "part_of")) lectures.push(lecture.id);
+    expect(lectures.length).toBeGreaterThan(0);
+    for (const id of lectures) {
+      const concepts = (await neighbours("lecture", id, "concept")).items;
+      expect(concepts.some((c) => c.edge.evidence.derived === true)).toBe(true);
+    }
   });
 
   it("gives people concepts from what they teach and write", async () => {

@@ -9,10 +9,12 @@ import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
+import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
   deriveProfiles,
+  inheritParentProfiles,
   loadNodes,
   type Nodes,
   organisationalFacts,
@@ -58,7 +60,6 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   nodes.records.length = 0;
   const lists = assembleNeighbourhoods({
     typeOf: (n) => nodes.keys[n]?.type ?? "",
-    isConcept: (n) => nodes.keys[n]?.type === "concept",
     facts,
     scored,
   });
@@ -104,20 +105,7 @@ async function computeScoredEdges(
   progress("dictionary", 1, 1);
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
   const { profiles, evidence } = detectEntityConcepts(nodes, dictionary, progress);
-  const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
   deriveProfiles(nodes, profiles);
-  const scored: NeighbourEdge[] = [];
-  for (const [entity, edges] of profiles) {
-    for (const e of edges) {
-      const concept = conceptNode(e.concept);
-      if (concept === undefined) continue;
-      const found = evidence.get(entity)?.get(e.concept);
-      // Derived profiles (people, units) have no evidence of their own: they come from linked records.
-      const why = found ? conceptEdgeEvidence(found) : DERIVED;
-      scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
-      scored.push({ source: concept, target: entity, score: e.score, kind: "concept", evidence: why });
-    }
-  }
   progress("relations", 0, 1);
   const popularity = new Map<number, number>();
   for (const edges of profiles.values())
@@ -129,7 +117,10 @@ async function computeScoredEdges(
     links: dictionary.links,
   };
   const relations = conceptRelations(ontology, profiles.values(), (c) => popularity.get(c) ?? 0);
+  const scored: NeighbourEdge[] = [];
+  const related = new Map<number, ConceptEdge[]>();
   for (const r of relations) {
+    related.set(r.source, [...(related.get(r.source) ?? []), { concept: r.target, score: r.score }]);
     const source = conceptNode(r.source);
     const target = conceptNode(r.target);
     if (source !== undefined && target !== undefined) {
@@ -137,12 +128,30 @@ async function computeScoredEdges(
     }
   }
   progress("relations", 1, 1);
+  // Relations read each record's own concepts; parts (lectures) then take their parent's too, for the rest.
+  inheritParentProfiles(nodes, profiles);
   progress("semantic", 0, 1);
   const semantic = recordSemanticEdges(profiles, nodes);
   for (const s of semantic) {
     scored.push(semanticNeighbour(s, dictionary));
   }
   progress("semantic", 1, 1);
+  const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
+  for (const [entity, edges] of profiles) {
+    for (const e of edges) {
+      const concept = conceptNode(e.concept);
+      if (concept === undefined) continue;
+      const found = evidence.get(entity)?.get(e.concept);
+      // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
+      const why = found ? conceptEdgeEvidence(found) : DERIVED;
+      scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
+    }
+  }
+  progress("concept pages", 0, 1);
+  const graph = conceptRecordGraph(nodes, dictionary, profiles, related);
+  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r)?.get(c)))
+    scored.push(edge);
+  progress("concept pages", 1, 1);
   return {
     scored,
     counts: { entityConceptEdges, conceptRelations: relations.length, semanticEdges: semantic.length },

@@ -18,7 +18,7 @@ import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
-export const CONCEPTS_PER_ENTITY = 20;
+export const CONCEPTS_PER_ENTITY = 30;
 export const CONCEPTS_PER_DERIVED = 15;
 /** Types that are not described by concepts of their own. */
 export const NO_TEXT_TYPES = new Set(["concept", "category"]);
@@ -79,7 +79,7 @@ export function recordEvidence(
     for (const c of detectConcepts(dictionary, text, {
       titleLength: title.length,
       limit: 40,
-      threshold: 0.05,
+      threshold: 0.02,
       ...(detectLang ? { lang: detectLang } : {}),
     })) {
       const concept = dictionary.index.get(c.id);
@@ -140,6 +140,41 @@ export function deriveProfiles(
   }
 }
 
+/** How much of its parent's concept edge a part (a lecture of a course or MOOC) takes as its own. */
+export const INHERITED_WEIGHT = 0.5;
+
+/**
+ * Records that are part of another (a lecture of its course or MOOC) add their parent's concepts to their own:
+ * e(part, c) = 1 − (1 − own(c)) · (1 − INHERITED_WEIGHT · parent(c)), best CONCEPTS_PER_ENTITY kept. A lecture
+ * named only "Lecture 3: T cell activation" is then also about its course's immunology. Only the parts in `only`
+ * when given.
+ */
+export function inheritParentProfiles(
+  nodes: Nodes,
+  profiles: Map<number, ConceptEdge[]>,
+  only?: ReadonlySet<number>,
+): void {
+  const inherited = new Map<number, ConceptEdge[]>();
+  nodes.records.forEach((record, node) => {
+    if (only && !only.has(node)) return;
+    const parents = (record.links ?? []).flatMap((l) =>
+      l.rel === "part_of" ? (nodes.index.get(`${l.type}\0${l.id}`) ?? []) : [],
+    );
+    if (parents.length === 0) return;
+    const scores = new Map<number, number>();
+    for (const e of profiles.get(node) ?? []) scores.set(e.concept, e.score);
+    for (const parent of parents) {
+      for (const e of profiles.get(parent) ?? []) {
+        scores.set(e.concept, 1 - (1 - (scores.get(e.concept) ?? 0)) * (1 - INHERITED_WEIGHT * e.score));
+      }
+    }
+    const edges = [...scores].map(([concept, score]) => ({ concept, score }));
+    edges.sort((a, b) => b.score - a.score || a.concept - b.concept);
+    if (edges.length > 0) inherited.set(node, edges.slice(0, CONCEPTS_PER_ENTITY));
+  });
+  for (const [node, edges] of inherited) profiles.set(node, edges);
+}
+
 // Shared evidence objects: millions of fact rows, serialised once.
 const FACT_OUT = Object.freeze({ fact: true, direction: "out" });
 const FACT_IN = Object.freeze({ fact: true, direction: "in" });
@@ -187,9 +222,13 @@ export function* toRows(
       const source = nodes.keys[edge.source];
       const target = nodes.keys[edge.target];
       if (!source || !target) continue;
-      const evidence =
-        edge.kind === "via-concept" ? { via: nodes.keys[edge.evidence.via as number]?.id } : edge.evidence;
-      yield { source, target, score: Math.round(edge.score * 10_000) / 10_000, kind: edge.kind, evidence };
+      yield {
+        source,
+        target,
+        score: Math.round(edge.score * 10_000) / 10_000,
+        kind: edge.kind,
+        evidence: edge.evidence,
+      };
     }
   }
 }

@@ -10,10 +10,12 @@ import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../gra
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
+import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
   deriveProfiles,
+  inheritParentProfiles,
   loadNodes,
   NO_TEXT_TYPES,
   type Nodes,
@@ -37,7 +39,10 @@ interface Stored {
   readonly profiles: Map<number, ConceptEdge[]>;
   readonly evidence: Map<number, Map<number, Readonly<Record<string, unknown>>>>;
   readonly partners: Map<number, Set<number>>;
-  readonly related: NeighbourEdge[];
+  /** Each concept's related concepts (dictionary numbers), as stored. */
+  readonly related: Map<number, ConceptEdge[]>;
+  /** The evidence of each stored relation, by `${source}\0${target}` (dictionary numbers). */
+  readonly relationEvidence: Map<string, Readonly<Record<string, unknown>>>;
 }
 
 /** Updates the stored graph for the records `changed` (new or modified; removed ones are gone already). */
@@ -50,8 +55,12 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   await readPartners(store, nodes, changedNodes, stored);
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
   const oldConcepts = conceptsOf(changedNodes, stored.profiles, conceptNode);
+  const linked = linkedNodes(nodes, changedNodes);
+  // Parts (lectures) of a changed record take its new concepts: their own are detected again, then inherited.
+  const parts = new Set([...changedNodes, ...linked].filter((n) => isPart(nodes, n)));
+  const oldPartConcepts = conceptsOf(parts, stored.profiles, conceptNode);
   const fresh = new Map<number, Map<number, ConceptEvidence>>();
-  for (const node of changedNodes) {
+  for (const node of new Set([...changedNodes, ...parts])) {
     const record = nodes.records[node];
     if (!record) continue;
     const profile = recordProfile(record, dictionary);
@@ -59,34 +68,40 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     if (profile.edges.length > 0) stored.profiles.set(node, profile.edges);
     fresh.set(node, profile.evidence);
   }
-  const linked = linkedNodes(nodes, changedNodes);
   // Re-derive the changed records that found no concept in their own text, and the linked records whose
   // stored profile was derived (people, units): a linked course keeps the concepts of its own text.
   const isDerived = (n: number) =>
-    changedNodes.has(n)
+    fresh.has(n)
       ? !fresh.get(n)?.size
       : [...(stored.evidence.get(n)?.values() ?? [])].every((e) => e.derived === true);
   const rederive = new Set(
-    [...linked, ...changedNodes].filter((n) => !NO_TEXT_TYPES.has(nodes.keys[n]?.type ?? "") && isDerived(n)),
+    [...linked, ...changedNodes].filter(
+      (n) => !NO_TEXT_TYPES.has(nodes.keys[n]?.type ?? "") && !parts.has(n) && isDerived(n),
+    ),
   );
   deriveProfiles(nodes, stored.profiles, rederive);
-  const touched = new Set([...changedNodes, ...rederive]);
-  await readPartners(store, nodes, rederive, stored);
+  inheritParentProfiles(nodes, stored.profiles, parts);
+  const touched = new Set([...changedNodes, ...rederive, ...parts]);
+  await readPartners(store, nodes, touched, stored);
   const semantic = recordSemanticEdges(stored.profiles, nodes);
-  const affected = new Set([
-    ...touched,
-    ...linked,
-    ...oldConcepts,
-    ...conceptsOf(touched, stored.profiles, conceptNode),
-  ]);
+  const pages = conceptPagesToRewrite(
+    [...oldConcepts, ...oldPartConcepts, ...conceptsOf(touched, stored.profiles, conceptNode)],
+    stored.related,
+    nodes,
+    dictionary,
+  );
+  const affected = new Set([...touched, ...linked, ...pages.nodes]);
   for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
-  await readRelated(store, nodes, affected, stored);
+  const graph = conceptRecordGraph(nodes, dictionary, stored.profiles, stored.related);
+  const evidenceOf = (r: number, c: number) => fresh.get(r)?.get(c) ?? stored.evidence.get(r)?.get(c);
   const lists = assembleNeighbourhoods({
     typeOf: (n) => nodes.keys[n]?.type ?? "",
-    isConcept: (n) => nodes.keys[n]?.type === "concept",
     facts: organisationalFacts(nodes, affected),
-    scored: scoredEdges(nodes, dictionary, stored, fresh, semantic, affected),
+    scored: [
+      ...scoredEdges(nodes, dictionary, stored, fresh, semantic, affected),
+      ...conceptListEdges(nodes, dictionary, graph, evidenceOf, pages.concepts),
+    ],
   });
   const others: { type: string; degrees: Record<string, number> }[] = [];
   for await (const score of store.scanNodeScores())
@@ -111,8 +126,25 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
 
 /** Every record's stored concept edges, with their evidence: one scan of the stored rows towards concepts. */
 async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDictionary): Promise<Stored> {
-  const stored: Stored = { profiles: new Map(), evidence: new Map(), partners: new Map(), related: [] };
+  const stored: Stored = {
+    profiles: new Map(),
+    evidence: new Map(),
+    partners: new Map(),
+    related: new Map(),
+    relationEvidence: new Map(),
+  };
   for await (const row of store.scanNeighbours("concept")) {
+    if (row.kind === "related-concept" && row.source.type === "concept") {
+      const source = dictionary.index.get(row.source.id);
+      const target = dictionary.index.get(row.target.id);
+      if (source === undefined || target === undefined) continue;
+      stored.related.set(source, [
+        ...(stored.related.get(source) ?? []),
+        { concept: target, score: row.score },
+      ]);
+      stored.relationEvidence.set(`${source}\0${target}`, row.evidence);
+      continue;
+    }
     if (row.kind !== "concept" || NO_TEXT_TYPES.has(row.source.type)) continue;
     const node = nodes.index.get(`${row.source.type}\0${row.source.id}`);
     const concept = dictionary.index.get(row.target.id);
@@ -153,31 +185,26 @@ async function readPartners(
   }
 }
 
-/** The stored relations of the concepts among `sources`. */
-async function readRelated(
-  store: Store,
+/**
+ * The concept pages a change of `concepts` (nodes) reaches: those concepts, and every concept that has one of
+ * them among its related concepts (its walk goes through it). As dictionary numbers and as nodes.
+ */
+function conceptPagesToRewrite(
+  concepts: readonly number[],
+  related: ReadonlyMap<number, readonly ConceptEdge[]>,
   nodes: Nodes,
-  sources: Iterable<number>,
-  into: Stored,
-): Promise<void> {
-  for (const node of sources) {
-    const key = nodes.keys[node];
-    if (key?.type !== "concept") continue;
-    for (const item of (await store.neighbours(key, "concept", 1_000, 0)).items) {
-      const target = nodes.index.get(`${item.node.type}\0${item.node.id}`);
-      if (item.edge.kind !== "related-concept" || target === undefined) continue;
-      into.related.push({
-        source: node,
-        target,
-        score: item.edge.score,
-        kind: "related-concept",
-        evidence: item.edge.evidence,
-      });
-    }
-  }
+  dictionary: ConceptDictionary,
+): { concepts: Set<number>; nodes: Set<number> } {
+  const changed = new Set(concepts.flatMap((node) => dictionary.index.get(nodes.keys[node]?.id ?? "") ?? []));
+  const pages = new Set(changed);
+  for (const [source, edges] of related) if (edges.some((e) => changed.has(e.concept))) pages.add(source);
+  const pageNodes = new Set(
+    [...pages].flatMap((c) => nodes.index.get(`concept\0${dictionary.ids[c] ?? ""}`) ?? []),
+  );
+  return { concepts: pages, nodes: pageNodes };
 }
 
-/** The computed edges whose source is in `affected`, or that a concept in `affected` may borrow through. */
+/** The computed edges whose source is in `affected`, but concept pages' records (see `conceptListEdges`). */
 function scoredEdges(
   nodes: Nodes,
   dictionary: ConceptDictionary,
@@ -187,22 +214,27 @@ function scoredEdges(
   affected: ReadonlySet<number>,
 ): NeighbourEdge[] {
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
-  const related = stored.related.filter((r) => affected.has(r.source));
-  // Concepts related to an affected concept lend it their records: their record lists are needed too.
-  const lenders = new Set([...affected, ...related.map((r) => r.target)]);
-  const scored: NeighbourEdge[] = [...related];
+  const scored: NeighbourEdge[] = [];
+  for (const [concept, edges] of stored.related) {
+    const source = conceptNode(concept);
+    if (source === undefined || !affected.has(source)) continue;
+    for (const e of edges) {
+      const target = conceptNode(e.concept);
+      if (target === undefined) continue;
+      const evidence = stored.relationEvidence.get(`${concept}\0${e.concept}`) ?? {};
+      scored.push({ source, target, score: e.score, kind: "related-concept", evidence });
+    }
+  }
   for (const [entity, edges] of stored.profiles) {
+    if (!affected.has(entity)) continue;
     for (const e of edges) {
       const concept = conceptNode(e.concept);
-      if (concept === undefined || (!affected.has(entity) && !lenders.has(concept))) continue;
+      if (concept === undefined) continue;
       const found = fresh.get(entity)?.get(e.concept);
       const why = found
         ? conceptEdgeEvidence(found)
         : (stored.evidence.get(entity)?.get(e.concept) ?? DERIVED);
-      if (affected.has(entity))
-        scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
-      if (lenders.has(concept))
-        scored.push({ source: concept, target: entity, score: e.score, kind: "concept", evidence: why });
+      scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
     }
   }
   for (const s of semantic) {
@@ -210,6 +242,11 @@ function scoredEdges(
     scored.push(semanticNeighbour(s, dictionary));
   }
   return scored;
+}
+
+/** True when the record is part of another (a lecture of a course or MOOC). */
+function isPart(nodes: Nodes, node: number): boolean {
+  return (nodes.records[node]?.links ?? []).some((l) => l.rel === "part_of");
 }
 
 /** The concept nodes in the profiles of `entities`. */

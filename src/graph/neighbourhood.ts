@@ -1,7 +1,8 @@
 /**
  * Ranked neighbourhoods: for every node and every type of neighbour, the list a page shows. Organisational
- * facts come first (in the corpus's order), then computed edges by score; a concept with few records of its
- * own borrows those of its closest concepts, ranked below and labelled "via-concept".
+ * facts come first (in the corpus's order), then computed edges by score (a concept's records come ranked by
+ * `conceptRecords`, labelled "concept" when the record names it and "via-concept" when it came through related
+ * concepts).
  */
 
 /** One ranked neighbour of a node. Nodes are numbered; `kind` is a relation ("teacher") or an edge kind. */
@@ -16,7 +17,6 @@ export interface NeighbourEdge {
 /** Everything the neighbourhoods are assembled from. */
 export interface GraphParts {
   readonly typeOf: (node: number) => string;
-  readonly isConcept: (node: number) => boolean;
   /** Organisational links, both directions already (a course's teacher, and the teacher's course). */
   readonly facts: readonly NeighbourEdge[];
   /** Computed edges, both directions already (entity ↔ concept, concept ↔ concept, entity ↔ entity). */
@@ -29,12 +29,6 @@ export interface NeighbourhoodLimits {
   readonly scoredPerType?: number;
   /** Organisational neighbours kept per node and type; default 1,000. */
   readonly factsPerType?: number;
-  /** A concept with fewer direct records of a type than this borrows from its closest concepts; default 8. */
-  readonly minDirect?: number;
-  /** How much a borrowed neighbour's score is discounted; default 0.5. */
-  readonly viaDiscount?: number;
-  /** The types of records a concept borrows; default course, lecture, MOOC (what concept pages lead with). */
-  readonly borrowTypes?: readonly string[];
 }
 
 /** Neighbour lists keyed by `${source}\0${targetType}`, each ranked. */
@@ -62,7 +56,6 @@ export function assembleNeighbourhoods(parts: GraphParts, limits: NeighbourhoodL
   for (const edge of parts.scored) add(edge);
   for (const [key, list] of lists)
     lists.set(key, rankList(list, limits.factsPerType ?? 1_000, scoredPerType));
-  borrowThroughConcepts(lists, parts, limits);
   return lists;
 }
 
@@ -100,56 +93,6 @@ function rankList(
     kept += 1;
   }
   return ranked;
-}
-
-/** Adds "via-concept" neighbours to concepts that have few direct records of a type. */
-function borrowThroughConcepts(lists: Neighbourhoods, parts: GraphParts, limits: NeighbourhoodLimits): void {
-  const minDirect = limits.minDirect ?? 8;
-  const discount = limits.viaDiscount ?? 0.5;
-  const entityTypes = limits.borrowTypes ?? ["course", "lecture", "mooc"];
-  const conceptLists = [...lists.entries()].filter(([key]) => key.endsWith("\0concept"));
-  for (const [key, related] of conceptLists) {
-    const source = Number(key.slice(0, key.indexOf("\0")));
-    if (!parts.isConcept(source)) continue;
-    for (const type of entityTypes) {
-      const direct = lists.get(listKey(source, type)) ?? [];
-      if (direct.length >= minDirect) continue;
-      const borrowed = borrow(source, direct, related, lists, type, discount, minDirect - direct.length);
-      if (borrowed.length > 0) lists.set(listKey(source, type), [...direct, ...borrowed]);
-    }
-  }
-}
-
-function borrow(
-  source: number,
-  direct: readonly NeighbourEdge[],
-  related: readonly NeighbourEdge[],
-  lists: Neighbourhoods,
-  type: string,
-  discount: number,
-  room: number,
-): NeighbourEdge[] {
-  const have = new Set(direct.map((e) => e.target));
-  const best = new Map<number, NeighbourEdge>();
-  for (const relation of related) {
-    for (const edge of lists.get(listKey(relation.target, type)) ?? []) {
-      if (edge.kind === "via-concept" || have.has(edge.target)) continue;
-      const score = discount * relation.score * edge.score;
-      const previous = best.get(edge.target);
-      if (!previous || score > previous.score) {
-        best.set(edge.target, {
-          source,
-          target: edge.target,
-          score,
-          kind: "via-concept",
-          evidence: { via: relation.target },
-        });
-      }
-    }
-  }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || a.target - b.target)
-    .slice(0, Math.max(room, 0));
 }
 
 /**

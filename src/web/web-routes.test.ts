@@ -72,13 +72,13 @@ describe("record pages", () => {
     expect(body).toContain("generated automatically");
     expect(body).toContain("verify the information with official sources");
     expect(body).toMatch(/<svg viewBox="[^"]+" role="group"/);
-    expect(body).toContain('Related courses <span class="n">(6)</span>');
-    expect(body).toContain('Related lectures <span class="n">(7)</span>');
-    expect(body).toContain('Related MOOCs <span class="n">(3)</span>');
+    expect(body).toContain('Related courses <span class="n">(4)</span>');
+    expect(body).toContain('Related lectures <span class="n">(5)</span>');
+    expect(body).toContain('Related MOOCs <span class="n">(2)</span>');
     expect(body).toContain('<span class="code">BIO-310</span>');
-    expect(listItems(body, "lecture")).toBe(5);
-    expect(body).toContain('href="/concept/Interleukin_6?more=lecture&amp;n=15#sec-lecture"');
-    expect(body).toMatch(/through (T cell|Cytokine)/);
+    expect(listItems(body, "concept")).toBe(5);
+    expect(body).toContain('href="/concept/Interleukin_6?more=concept&amp;n=15#sec-concept"');
+    expect(body).toMatch(/through (Vaccine|Immune system|T cell)/);
   });
 
   it("says so honestly when the corpus has no description", async () => {
@@ -100,12 +100,12 @@ describe("record pages", () => {
   });
 
   it("shows more items of a section without JavaScript, and as a fragment", async () => {
-    const page = await get("/concept/Interleukin_6?more=lecture&n=15");
-    expect(listItems(page.body, "lecture")).toBe(7);
-    expect(page.body).not.toContain("more=lecture&amp;n=25");
-    const fragment = await get("/concept/Interleukin_6/neighbours/lecture?offset=5&lang=en");
+    const page = await get("/concept/Interleukin_6?more=concept&n=15");
+    expect(listItems(page.body, "concept")).toBe(12);
+    expect(page.body).not.toContain("more=concept&amp;n=25");
+    const fragment = await get("/concept/Interleukin_6/neighbours/concept?offset=5&lang=en");
     expect(fragment.response.status).toBe(200);
-    expect((fragment.body.match(/<li>/g) ?? []).length).toBe(2);
+    expect((fragment.body.match(/<li>/g) ?? []).length).toBe(7);
     expect(fragment.body).not.toContain("<html");
     expect((await get("/concept/Nope/neighbours/lecture?offset=5")).response.status).toBe(404);
   });

@@ -1,0 +1,213 @@
+/**
+ * `npm run eval:neighbours`: how well a concept page's lists ("Related courses", MOOCs, publications) find the
+ * records whose authors tagged them with that concept. Gold: for concept X and a type, the records of that type
+ * whose author keywords name X (title, or an alias no other concept has as its title). The graph is built on a
+ * copy of the corpus with every keyword withheld, so the answer is not in the input. Per type, over concepts with
+ * at least 3 gold records, it prints nDCG@10 and recall@6 of the page's list and of a BM25 baseline (full-text
+ * search of the concept's name and aliases over the records' texts), on two halves of the concepts split by a
+ * hash of their id: `tune` (look at it while changing the ranking) and `check` (report it; do not tune on it).
+ * Options: --db FILE (the keyword-free database; made when missing, kept), --rebuild (rebuild its graph first),
+ * --show N (print the top 5 of N concepts of the check half, for reading), --params JSON (rank in memory from the
+ * stored graph with these `ConceptRecordParams` instead of reading the stored lists, to try parameters fast).
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildGraph } from "../src/app/build-graph.js";
+import { buildSearchIndex } from "../src/app/build-search-index.js";
+import { defaultCorpus } from "../src/app/config.js";
+import { importCorpus } from "../src/app/import-corpus.js";
+import { openStore } from "../src/app/open-store.js";
+import type { CorpusRecord } from "../src/core/record.js";
+import { foldWord } from "../src/detect/text-normalise.js";
+import {
+  type ConceptRecordParams,
+  conceptRecords,
+  DEFAULT_CONCEPT_RECORD_PARAMS,
+  indexPostings,
+} from "../src/graph/concept-records.js";
+import { parseQuery } from "../src/search/parse-query.js";
+import type { Store } from "../src/store/store.js";
+import { formatTable } from "./format-table.js";
+import { ndcg } from "./ranking-metrics.js";
+import { readStoredConceptGraph } from "./stored-concept-graph.js";
+
+/** The types whose author keywords make the gold. */
+const GOLD_TYPES = ["course", "mooc", "publication"] as const;
+const GOLD_KEY = "eval.neighbours.gold";
+const MIN_GOLD = 3;
+
+/** Gold per type: concept id → the ids of the records tagged with it. */
+type Gold = Record<string, Record<string, string[]>>;
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    rebuild: { type: "boolean" },
+    show: { type: "string" },
+    params: { type: "string" },
+  },
+});
+const path = values.db ?? join(tmpdir(), "campus-graph-eval-neighbours.db");
+const fresh = !existsSync(path);
+const store = await openStore(path, { create: fresh });
+if (fresh) {
+  console.error(`eval: importing ${defaultCorpus()} into ${path}, keywords withheld`);
+  await importCorpus(store, defaultCorpus());
+  const goldText = JSON.stringify(await readGold(store));
+  await store.transaction((w) => w.setMeta(GOLD_KEY, goldText));
+  await withholdKeywords(store);
+}
+if (fresh || values.rebuild) {
+  const report = await buildGraph(store);
+  await buildSearchIndex(store);
+  console.error(`eval: graph built in ${report.seconds.toFixed(1)} s`);
+}
+const gold = JSON.parse((await store.getMeta(GOLD_KEY)) ?? "{}") as Gold;
+const inMemory = values.params ? await inMemoryLists(store, JSON.parse(values.params)) : undefined;
+
+const rows: string[][] = [["type", "half", "concepts", "system", "nDCG@10", "recall@6"]];
+for (const type of GOLD_TYPES) {
+  const concepts = Object.entries(gold[type] ?? {}).filter(([, ids]) => ids.length >= MIN_GOLD);
+  for (const half of ["tune", "check"] as const) {
+    const ofHalf = concepts.filter(([id]) => halfOf(id) === half);
+    for (const [label, system] of [
+      ["campus-graph", pageList],
+      ["BM25 of names", bm25List],
+    ] as const) {
+      let n = 0;
+      let r = 0;
+      for (const [concept, ids] of ofHalf) {
+        const ranked = await system(store, concept, type);
+        const relevant = new Set(ids);
+        n += ndcg(ranked, new Map(ids.map((id) => [id, 1])), 10);
+        r += ranked.slice(0, 6).filter((id) => relevant.has(id)).length / Math.min(6, relevant.size);
+      }
+      const k = ofHalf.length;
+      rows.push([type, half, String(k), label, (n / k).toFixed(3), (r / k).toFixed(3)]);
+    }
+  }
+}
+console.log(formatTable(rows, 4));
+if (values.show) await showExamples(Number(values.show));
+await store.close();
+
+/** The ids of a concept page's list of `type`, as a reader sees its first ten. */
+async function pageList(store: Store, concept: string, type: string): Promise<string[]> {
+  if (inMemory) return inMemory(concept, type);
+  const page = await store.neighbours({ type: "concept", id: concept }, type, 10, 0);
+  return page.items.map((n) => n.node.id);
+}
+
+/** Lists ranked in memory by `conceptRecords` with `params` over the graph stored in `store`. */
+async function inMemoryLists(
+  store: Store,
+  params: Partial<ConceptRecordParams>,
+): Promise<(concept: string, type: string) => string[]> {
+  const stored = await readStoredConceptGraph(store);
+  const full = { ...DEFAULT_CONCEPT_RECORD_PARAMS, ...params };
+  const postings = indexPostings(stored.graph, full);
+  return (concept, type) => {
+    const c = stored.conceptIndex.get(concept);
+    if (c === undefined) return [];
+    const lists = conceptRecords(c, stored.graph, postings, full);
+    return (lists.get(type) ?? []).slice(0, 10).map((r) => stored.recordIds[r.record] ?? "");
+  };
+}
+
+/** The best ten records of `type` for a full-text search of the concept's name, then of each alias. */
+async function bm25List(store: Store, concept: string, type: string): Promise<string[]> {
+  const record = await store.getRecord({ type: "concept", id: concept });
+  const names = record ? [...Object.values(record.name), ...(record.aliases ?? [])] : [];
+  const best = new Map<string, number>();
+  for (const name of names) {
+    const { groups } = parseQuery(name);
+    if (groups.length === 0) continue;
+    const hits = await store.searchText({
+      groups: groups.map((g) => g.slice(0, 1)),
+      require: "all",
+      types: [type],
+      weights: [1, 1, 1, 1, 1],
+      limit: 10,
+    });
+    for (const h of hits) best.set(h.id, Math.max(best.get(h.id) ?? 0, h.relevance));
+  }
+  return [...best.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([id]) => id);
+}
+
+/** Which half a concept falls in: by the last hex digit of sha1(id), even → tune, odd → check. */
+function halfOf(id: string): "tune" | "check" {
+  const digit = Number.parseInt(createHash("sha1").update(id).digest("hex").slice(-1), 16);
+  return digit % 2 === 0 ? "tune" : "check";
+}
+
+/** A keyword or name as compared for the gold: folded, single spaces. */
+function normalise(text: string): string {
+  return foldWord(text.replace(/_/g, " ").trim().replace(/\s+/g, " "));
+}
+
+/** The gold of every type: records whose keywords name a concept by its title or by an alias of it alone. */
+async function readGold(store: Store): Promise<Gold> {
+  const byTitle = new Map<string, string>();
+  const byAlias = new Map<string, Set<string>>();
+  for await (const concept of store.scanRecords("concept")) {
+    for (const name of Object.values(concept.name)) byTitle.set(normalise(name), concept.id);
+    for (const alias of concept.aliases ?? []) {
+      const set = byAlias.get(normalise(alias)) ?? new Set();
+      set.add(concept.id);
+      byAlias.set(normalise(alias), set);
+    }
+  }
+  const conceptOf = (keyword: string): string | undefined => {
+    const key = normalise(keyword);
+    const titled = byTitle.get(key);
+    if (titled) return titled;
+    const aliased = byAlias.get(key);
+    return aliased?.size === 1 ? [...aliased][0] : undefined;
+  };
+  const gold: Gold = {};
+  for (const type of GOLD_TYPES) {
+    const ofType: Record<string, string[]> = {};
+    for await (const record of store.scanRecords(type)) {
+      const concepts = new Set((record.keywords ?? []).flatMap((k) => conceptOf(k) ?? []));
+      for (const c of concepts) ofType[c] = [...(ofType[c] ?? []), record.id];
+    }
+    gold[type] = ofType;
+  }
+  return gold;
+}
+
+/** Replaces every record that has keywords by the same record without them. */
+async function withholdKeywords(store: Store): Promise<void> {
+  const batch: CorpusRecord[] = [];
+  for await (const record of store.scanRecords()) {
+    if ((record.keywords ?? []).length === 0) continue;
+    const { keywords: _withheld, ...rest } = record;
+    batch.push(rest);
+  }
+  await store.transaction(async (w) => {
+    for (let i = 0; i < batch.length; i += 1_000) await w.upsertRecords(batch.slice(i, i + 1_000));
+  });
+}
+
+/** Prints the first five courses, MOOCs and lectures of `count` check-half concepts with gold courses. */
+async function showExamples(count: number): Promise<void> {
+  const concepts = Object.entries(gold.course ?? {})
+    .filter(([id, ids]) => ids.length >= MIN_GOLD && halfOf(id) === "check")
+    .slice(0, count);
+  for (const [concept, ids] of concepts) {
+    console.log(`\n${concept}  (gold courses: ${ids.join(", ")})`);
+    for (const type of ["course", "mooc", "lecture", "concept"]) {
+      const page = await store.neighbours({ type: "concept", id: concept }, type, 5, 0);
+      const items = page.items.map(
+        (n) => `${n.node.id} ${n.node.name.slice(0, 40)} ${n.edge.score.toFixed(2)}`,
+      );
+      console.log(`  ${type} (${page.total}): ${items.join(" | ")}`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The inputs of the concept pages' ranking read back from a built database: every record's stored concept edges,
+ * every concept's stored related concepts, and the category tree. The evaluation ranks from them in memory, so
+ * that the ranking's parameters can be tried without rebuilding the graph.
+ */
+import { categoryLevels } from "../src/graph/category-tree.js";
+import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
+import type { ConceptEdge } from "../src/graph/entity-concepts.js";
+import type { Store } from "../src/store/store.js";
+
+/** A stored graph in the ranking's terms, with the numbering of concepts and records. */
+export interface StoredConceptGraph {
+  readonly graph: ConceptRecordGraph;
+  readonly conceptIndex: Map<string, number>;
+  readonly recordIds: string[];
+}
+
+/** Reads the ranking's inputs from `store`'s stored neighbour rows and its concept and category records. */
+export async function readStoredConceptGraph(store: Store): Promise<StoredConceptGraph> {
+  const conceptIndex = new Map<string, number>();
+  const categoryOf: string[] = [];
+  for await (const concept of store.scanRecords("concept")) {
+    conceptIndex.set(concept.id, categoryOf.length);
+    categoryOf.push(concept.links?.find((l) => l.rel === "category")?.id ?? "");
+  }
+  const parent = new Map<string, string>();
+  for await (const category of store.scanRecords("category")) {
+    const up = category.links?.find((l) => l.rel === "parent")?.id;
+    if (up) parent.set(category.id, up);
+  }
+  const recordIds: string[] = [];
+  const recordIndex = new Map<string, number>();
+  const types: string[] = [];
+  const profiles = new Map<number, ConceptEdge[]>();
+  const related = new Map<number, ConceptEdge[]>();
+  for await (const row of store.scanNeighbours("concept")) {
+    const concept = conceptIndex.get(row.target.id);
+    if (concept === undefined) continue;
+    if (row.source.type === "concept") {
+      const source = conceptIndex.get(row.source.id);
+      if (source === undefined || row.kind !== "related-concept") continue;
+      const list = related.get(source) ?? [];
+      list.push({ concept, score: row.score });
+      related.set(source, list);
+      continue;
+    }
+    if (row.kind !== "concept") continue;
+    const key = `${row.source.type}\0${row.source.id}`;
+    let record = recordIndex.get(key);
+    if (record === undefined) {
+      record = recordIds.length;
+      recordIndex.set(key, record);
+      recordIds.push(row.source.id);
+      types.push(row.source.type);
+    }
+    const list = profiles.get(record) ?? [];
+    list.push({ concept, score: row.score });
+    profiles.set(record, list);
+  }
+  return {
+    graph: {
+      size: conceptIndex.size,
+      profiles,
+      related: (c) => related.get(c) ?? [],
+      tree: categoryLevels(categoryOf, parent),
+      typeOf: (r) => types[r] ?? "",
+    },
+    conceptIndex,
+    recordIds,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The record lists of concept pages, as neighbour edges: what the build and the incremental update share to rank
+ * them with `conceptRecords` (src/graph/concept-records.ts) over the records' profiles, the concepts' relations
+ * and the category tree.
+ */
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { categoryLevels } from "../graph/category-tree.js";
+import {
+  type ConceptRecordGraph,
+  conceptRecords,
+  DEFAULT_CONCEPT_RECORD_PARAMS,
+  indexPostings,
+} from "../graph/concept-records.js";
+import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import type { NeighbourEdge } from "../graph/neighbourhood.js";
+import { conceptEdgeEvidence, DERIVED, type Nodes } from "./graph-inputs.js";
+
+/** The ranking's graph over `profiles` (records by node, concepts by dictionary number) and `related`. */
+export function conceptRecordGraph(
+  nodes: Nodes,
+  dictionary: ConceptDictionary,
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  related: ReadonlyMap<number, readonly ConceptEdge[]>,
+): ConceptRecordGraph {
+  const parent = new Map<string, string>();
+  const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
+  nodes.records.forEach((record) => {
+    if (record.type === "category") {
+      const up = record.links?.find((l) => l.rel === "parent" && l.type === "category");
+      if (up) parent.set(record.id, up.id);
+    } else if (record.type === "concept") {
+      const concept = dictionary.index.get(record.id);
+      const category = record.links?.find((l) => l.rel === "category" && l.type === "category");
+      if (concept !== undefined && category) categoryOf[concept] = category.id;
+    }
+  });
+  return {
+    size: dictionary.ids.length,
+    profiles,
+    related: (c) => related.get(c) ?? [],
+    tree: categoryLevels(categoryOf, parent),
+    typeOf: (n) => nodes.keys[n]?.type ?? "",
+  };
+}
+
+/**
+ * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), both
+ * ways: concept → record as the page lists it, with the concepts it came through as evidence. `evidenceOf` gives
+ * the detector's evidence of a record's own edge to the concept, when it has one.
+ */
+export function conceptListEdges(
+  nodes: Nodes,
+  dictionary: ConceptDictionary,
+  graph: ConceptRecordGraph,
+  evidenceOf: (
+    record: number,
+    concept: number,
+  ) => ConceptEvidence | Readonly<Record<string, unknown>> | undefined,
+  concepts?: Iterable<number>,
+): NeighbourEdge[] {
+  const params = DEFAULT_CONCEPT_RECORD_PARAMS;
+  const postings = indexPostings(graph, params);
+  const edges: NeighbourEdge[] = [];
+  const all = concepts ?? dictionary.ids.keys();
+  for (const concept of all) {
+    const source = nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+    if (source === undefined) continue;
+    for (const list of conceptRecords(concept, graph, postings, params).values()) {
+      for (const item of list) {
+        const via = item.via.map((v) => ({ id: dictionary.ids[v.concept], share: v.score }));
+        const direct = item.via.some((v) => v.concept === concept);
+        const own = direct ? evidenceOf(item.record, concept) : undefined;
+        const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
+        edges.push({
+          source,
+          target: item.record,
+          score: item.score,
+          kind: direct ? "concept" : "via-concept",
+          evidence: { ...(detail === DERIVED ? {} : detail), via },
+        });
+      }
+    }
+  }
+  return edges;
+}
+
+function isEvidence(e: ConceptEvidence | Readonly<Record<string, unknown>>): e is ConceptEvidence {
+  return typeof e.detected === "number" && Array.isArray(e.mentions) && !("via" in e);
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { categoryLevels } from "./category-tree.js";
+import {
+  type ConceptRecordGraph,
+  conceptRecords,
+  DEFAULT_CONCEPT_RECORD_PARAMS,
+  indexPostings,
+  treeAffinity,
+} from "./concept-records.js";
+import type { ConceptEdge } from "./entity-concepts.js";
+
+// Concepts: 0 cytokine (the page), 1 T cell, 2 antibody, 3 lymphocyte (immunology); 4 stimulation (generic, in a
+// far branch); 5 reservoir, 6 rock (geomechanics); 7..9 filler concepts that make records' profiles common.
+const CATEGORY = ["imm", "imm", "imm", "imm", "geo", "geo", "geo", "geo", "misc", "misc"];
+const PARENT = new Map([
+  ["imm", "biology"],
+  ["geo", "earth"],
+  ["misc", "earth"],
+  ["biology", "science"],
+  ["earth", "science"],
+]);
+const edge = (concept: number, score: number): ConceptEdge => ({ concept, score });
+
+function graphOf(profiles: [number, string, ConceptEdge[]][], related: ConceptEdge[]): ConceptRecordGraph {
+  return {
+    size: CATEGORY.length,
+    profiles: new Map(profiles.map(([r, , p]) => [r, p])),
+    related: (c) => (c === 0 ? related : []),
+    tree: categoryLevels(CATEGORY, PARENT),
+    typeOf: (r) => profiles.find(([n]) => n === r)?.[1] ?? "",
+  };
+}
+
+const rank = (graph: ConceptRecordGraph, type = "course") =>
+  (conceptRecords(0, graph, indexPostings(graph, DEFAULT_CONCEPT_RECORD_PARAMS)).get(type) ?? []).map(
+    (r) => r.record,
+  );
+
+describe("concept records", () => {
+  const related = [edge(1, 0.8), edge(2, 0.8), edge(3, 0.7), edge(4, 0.8)];
+  const filler = (n: number): [number, string, ConceptEdge[]] => [
+    n,
+    "mooc",
+    [edge(7, 0.5), edge(8, 0.5), edge(9, 0.5)],
+  ];
+
+  it("ranks a record reached through many related concepts above one reached through one generic concept", () => {
+    const graph = graphOf(
+      [
+        [1, "course", [edge(1, 0.6), edge(2, 0.6), edge(3, 0.5)]], // immunology
+        [2, "course", [edge(4, 0.9), edge(5, 0.8), edge(6, 0.7)]], // reservoir stimulation
+        [3, "course", [edge(4, 0.5), edge(8, 0.5)]],
+        filler(10),
+        filler(11),
+      ],
+      related,
+    );
+    expect(rank(graph)[0]).toBe(1);
+  });
+
+  it("lists a record that names the concept itself above records that only share related concepts", () => {
+    const graph = graphOf(
+      [[1, "course", [edge(0, 0.5), edge(7, 0.5)]], [2, "course", [edge(1, 0.6), edge(2, 0.6)]], filler(10)],
+      related,
+    );
+    expect(rank(graph)).toEqual([1, 2]);
+  });
+
+  it("keeps only a share of the score of a record whose concepts lie in a far branch of the tree", () => {
+    const near = [edge(4, 0.6), edge(1, 0.3)];
+    const far = [edge(4, 0.6), edge(5, 0.3)];
+    const tree = categoryLevels(CATEGORY, PARENT);
+    expect(treeAffinity(0, near, tree)).toBeGreaterThan(treeAffinity(0, far, tree));
+    expect(treeAffinity(0, [edge(5, 1)], tree)).toBe(0);
+    expect(treeAffinity(0, [edge(5, 1), edge(1, 1)], tree)).toBeCloseTo(0.5);
+    expect(treeAffinity(0, [edge(1, 1)], tree)).toBe(1);
+  });
+
+  it("explains each record by the concepts it came through, shares summing to at most 1", () => {
+    const graph = graphOf([[1, "course", [edge(1, 0.6), edge(2, 0.3), edge(7, 0.9)]], filler(10)], related);
+    const [first] =
+      conceptRecords(0, graph, indexPostings(graph, DEFAULT_CONCEPT_RECORD_PARAMS)).get("course") ?? [];
+    expect(first?.via.map((v) => v.concept)).toEqual([1, 2]);
+    expect((first?.via ?? []).reduce((s, v) => s + v.score, 0)).toBeLessThanOrEqual(1.0001);
+  });
+
+  it("weighs a concept that many records share less as a bridge than a rare one", () => {
+    const common: [number, string, ConceptEdge[]][] = [11, 12, 13, 14, 15].map((n) => [
+      n,
+      "mooc",
+      [edge(4, 0.5)],
+    ]);
+    const graph = graphOf(
+      [[1, "course", [edge(4, 0.6)]], [2, "course", [edge(2, 0.6)]], ...common],
+      [edge(2, 0.8), edge(4, 0.8)],
+    );
+    expect(rank(graph)).toEqual([2, 1]);
+  });
+
+  it("gives scores in [0, 1] and at most `perType` records per type", () => {
+    const many: [number, string, ConceptEdge[]][] = Array.from({ length: 50 }, (_, i) => [
+      i,
+      "lecture",
+      [edge(0, 0.2 + i / 100), edge(7 + (i % 3), 0.5)],
+    ]);
+    const graph = graphOf(many, related);
+    const lists = conceptRecords(0, graph, indexPostings(graph, DEFAULT_CONCEPT_RECORD_PARAMS), {
+      ...DEFAULT_CONCEPT_RECORD_PARAMS,
+      perType: 10,
+    });
+    const lectures = lists.get("lecture") ?? [];
+    expect(lectures).toHaveLength(10);
+    for (const r of lectures) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("category levels", () => {
+  it("gives each concept its category at every depth below the root, -1 past its path", () => {
+    const levels = categoryLevels(
+      ["a", "b", undefined],
+      new Map([
+        ["a", "p"],
+        ["b", "p"],
+        ["p", "root"],
+      ]),
+    );
+    expect(levels).toHaveLength(2);
+    expect(levels[0]?.[0]).toBe(levels[0]?.[1]);
+    expect(levels[1]?.[0]).not.toBe(levels[1]?.[1]);
+    expect(levels[0]?.[2]).toBe(-1);
+  });
+});

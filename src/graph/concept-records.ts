@@ -1,0 +1,344 @@
+/**
+ * The records a concept page lists ("Related courses", lectures, MOOCs…), ranked by all the evidence the graph
+ * holds rather than by one path: a short random walk from the concept X over concept–concept relations, then to
+ * the records. For a record r with concept profile e(r, ·):
+ *
+ *   q(c)     = Σ over paths X → c of one or two relations of Π rel · k        (where the walk goes, c ≠ X)
+ *   h(c)     = ln(1 + N / df(c)) / ln(1 + N)                                  (hub damping, N records)
+ *   k(c)     = 1 − H(c), H the normalised entropy of the branches (depth-2 categories) of the concepts that
+ *              share records with c                                            (sense coherence)
+ *   named    = h(X) · e(r, X) / ‖h ∘ e(r, ·)‖^α                                (r names X itself)
+ *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖h ∘ e(r, ·)‖²,  q̂ = q / max q  (the share of r that lies
+ *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
+ *   walk     = 1 − (1 − named) · (1 − β · bridged)
+ *   tree     = Σ_c e(r, c) · t(X, c) / Σ_c e(r, c), t = depth of their deepest shared category / depth
+ *   score    = walk · (λ + (1 − λ) · tree)
+ *
+ * So a record reached through many of X's related concepts beats one reached through a single one, a concept
+ * shared by many records (h) or used in many unrelated fields (k: "Stimulation", "Model") weighs little as a
+ * bridge, and a record whose concepts lie in a far branch of the category tree keeps only λ of its score,
+ * whatever word it shares with X. A bridge's postings are read best edge first, at most `bridgePostings` of them.
+ */
+import type { ConceptEdge } from "./entity-concepts.js";
+
+/** Parameters of the ranking; see the formula above. */
+export interface ConceptRecordParams {
+  /** β: weight of a related concept against the concept itself; default 0.25. */
+  readonly relatedWeight: number;
+  /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
+  readonly lengthNorm: number;
+  /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
+  readonly treeFloor: number;
+  /** Concepts the walk's first steps keep, by weight; default 48. */
+  readonly queryConcepts: number;
+  /** Records read through each related concept, best edges first; default 256. */
+  readonly bridgePostings: number;
+  /** Records kept per concept and type; default 24. */
+  readonly perType: number;
+  /** Scores below this are not kept; default 0.02. */
+  readonly minScore: number;
+}
+
+/** The default parameters, chosen on the tune half of `npm run eval:neighbours`. */
+export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
+  relatedWeight: 0.25,
+  lengthNorm: 1,
+  treeFloor: 0.3,
+  queryConcepts: 48,
+  bridgePostings: 256,
+  perType: 24,
+  minScore: 0.02,
+};
+
+/** What the ranking reads. Concepts are numbered 0…size-1; records by any other numbering. */
+export interface ConceptRecordGraph {
+  readonly size: number;
+  /** Each record's concept edges (its profile). */
+  readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
+  /** A concept's related concepts with their scores in (0, 1]. */
+  readonly related: (concept: number) => readonly ConceptEdge[];
+  /** The category of each concept at each depth of the tree, shallowest first (-1 when unknown). */
+  readonly tree: readonly Int32Array[];
+  readonly typeOf: (record: number) => string;
+}
+
+/** One listed record, with the concepts through which it came and their contributions. */
+export interface ConceptRecord {
+  readonly record: number;
+  readonly score: number;
+  /** The concepts that contributed most, best first (at most 3), with their share of the walk. */
+  readonly via: readonly ConceptEdge[];
+}
+
+/** The postings of the graph: each concept's records and edge scores, best first; hub and coherence weights. */
+export interface Postings {
+  readonly members: readonly Int32Array[];
+  readonly scores: readonly Float64Array[];
+  readonly hub: Float64Array;
+  /** k(c), the sense coherence of each concept in [0, 1]. */
+  readonly coherence: Float64Array;
+  /** ‖h ∘ e(r, ·)‖^α and ‖h ∘ e(r, ·)‖² of each record, by record number. */
+  readonly norm: Float64Array;
+  readonly norm2: Float64Array;
+  /** Scratch sums, one per record number, all zero between calls: through related concepts, and direct. */
+  readonly sums: Float64Array;
+  readonly direct: Float64Array;
+}
+
+/** Builds the postings, hub weights and record norms of `graph` once for many concepts. */
+export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordParams): Postings {
+  const counts = new Int32Array(graph.size);
+  let records = 0;
+  for (const [record, edges] of graph.profiles) {
+    records = Math.max(records, record + 1);
+    for (const e of edges) counts[e.concept] = (counts[e.concept] ?? 0) + 1;
+  }
+  const members = Array.from(counts, (n) => new Int32Array(n));
+  const scores = Array.from(counts, (n) => new Float64Array(n));
+  const filled = new Int32Array(graph.size);
+  for (const [record, edges] of graph.profiles) {
+    for (const e of edges) {
+      const at = filled[e.concept] ?? 0;
+      (members[e.concept] as Int32Array)[at] = record;
+      (scores[e.concept] as Float64Array)[at] = e.score;
+      filled[e.concept] = at + 1;
+    }
+  }
+  for (let c = 0; c < graph.size; c += 1) sortByScore(members[c] as Int32Array, scores[c] as Float64Array);
+  const n = graph.profiles.size;
+  const hub = Float64Array.from(counts, (df) => (df === 0 ? 0 : Math.log1p(n / df) / Math.log1p(n)));
+  const norm = new Float64Array(records);
+  const norm2 = new Float64Array(records);
+  for (const [record, edges] of graph.profiles) {
+    let sum = 0;
+    for (const e of edges) sum += (hub[e.concept] ?? 0) ** 2 * e.score * e.score;
+    norm[record] = Math.sqrt(sum) ** params.lengthNorm;
+    norm2[record] = sum;
+  }
+  const coherence = senseCoherence(graph);
+  return {
+    members,
+    scores,
+    hub,
+    coherence,
+    norm,
+    norm2,
+    sums: new Float64Array(records),
+    direct: new Float64Array(records),
+  };
+}
+
+/** Sorts one posting list by edge score, best first (ties by record number). */
+function sortByScore(members: Int32Array, scores: Float64Array): void {
+  const order = Array.from(members.keys()).sort(
+    (a, b) =>
+      (scores[b] as number) - (scores[a] as number) || (members[a] as number) - (members[b] as number),
+  );
+  const m = Int32Array.from(order, (i) => members[i] as number);
+  const s = Float64Array.from(order, (i) => scores[i] as number);
+  members.set(m);
+  scores.set(s);
+}
+
+/**
+ * k(c) = 1 − H(c) / ln B: how concentrated, over the B branches of the tree at depth 2, are the concepts that
+ * share records with c (weighted by both edges). 1 for a concept used in one field, near 0 for one used in all.
+ * Concepts seen with no other concept get 1.
+ */
+export function senseCoherence(graph: ConceptRecordGraph): Float64Array {
+  const level = graph.tree[Math.min(1, graph.tree.length - 1)];
+  const coherence = new Float64Array(graph.size).fill(1);
+  if (!level) return coherence;
+  let branches = 0;
+  for (const b of level) branches = Math.max(branches, b + 1);
+  const mass = new Map<number, Map<number, number>>();
+  for (const edges of graph.profiles.values()) {
+    const inProfile = new Map<number, number>();
+    let total = 0;
+    for (const e of edges) {
+      const b = level[e.concept] ?? -1;
+      if (b < 0) continue;
+      inProfile.set(b, (inProfile.get(b) ?? 0) + e.score);
+      total += e.score;
+    }
+    for (const e of edges) {
+      let row = mass.get(e.concept);
+      if (!row) {
+        row = new Map();
+        mass.set(e.concept, row);
+      }
+      const own = level[e.concept] ?? -1;
+      for (const [b, m] of inProfile) {
+        const other = b === own ? m - e.score : m;
+        if (other > 0 && total > e.score)
+          row.set(b, (row.get(b) ?? 0) + (e.score * other) / (total - e.score));
+      }
+    }
+  }
+  const maxEntropy = Math.log(Math.max(branches, 2));
+  for (const [concept, row] of mass) {
+    let sum = 0;
+    for (const m of row.values()) sum += m;
+    if (sum <= 0) continue;
+    let entropy = 0;
+    for (const m of row.values()) entropy -= (m / sum) * Math.log(m / sum);
+    coherence[concept] = 1 - entropy / maxEntropy;
+  }
+  return coherence;
+}
+
+/** The ranked records of `concept`, per type, best first. */
+export function conceptRecords(
+  concept: number,
+  graph: ConceptRecordGraph,
+  postings: Postings,
+  params: ConceptRecordParams = DEFAULT_CONCEPT_RECORD_PARAMS,
+): Map<string, ConceptRecord[]> {
+  const query = queryOf(concept, graph, postings, params);
+  const { sums, direct } = postings;
+  const touched: number[] = [];
+  const hubX = postings.hub[concept] ?? 0;
+  const own = postings.members[concept] ?? new Int32Array(0);
+  const ownScores = postings.scores[concept] ?? new Float64Array(0);
+  for (let i = 0; i < own.length; i += 1) {
+    const record = own[i] as number;
+    touched.push(record);
+    direct[record] = hubX * (ownScores[i] as number);
+  }
+  let strongest = 0;
+  for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
+  for (const [c, q] of query) {
+    const members = postings.members[c];
+    const scores = postings.scores[c];
+    const weight = (q / strongest) * (postings.hub[c] ?? 0) ** 2;
+    if (c === concept || !members || !scores || weight === 0) continue;
+    const read = Math.min(members.length, params.bridgePostings);
+    for (let i = 0; i < read; i += 1) {
+      const record = members[i] as number;
+      if (sums[record] === 0 && direct[record] === 0) touched.push(record);
+      sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
+    }
+  }
+  const walks = new Map<string, { record: number; walk: number }[]>();
+  for (const record of touched) {
+    const norm = postings.norm[record] || 1;
+    const named = (direct[record] ?? 0) / norm;
+    const bridged = (sums[record] ?? 0) / (postings.norm2[record] || 1);
+    const walk = 1 - (1 - named) * (1 - params.relatedWeight * bridged);
+    sums[record] = 0;
+    direct[record] = 0;
+    if (walk < params.minScore) continue;
+    const type = graph.typeOf(record);
+    let list = walks.get(type);
+    if (!list) {
+      list = [];
+      walks.set(type, list);
+    }
+    list.push({ record, walk });
+  }
+  const byType = new Map<string, ConceptRecord[]>();
+  for (const [type, list] of walks) {
+    const kept = bestByTree(concept, list, graph, params);
+    byType.set(
+      type,
+      kept.map(({ record, score }) => ({
+        record,
+        score,
+        via: contributions(graph.profiles.get(record) ?? [], query, postings.hub),
+      })),
+    );
+  }
+  return byType;
+}
+
+/**
+ * The walk's first steps from `concept`: itself with weight 1, then its related concepts with β · rel · k and
+ * theirs with (β · rel · k)², summed over paths; the `queryConcepts` heaviest kept.
+ */
+function queryOf(
+  concept: number,
+  graph: ConceptRecordGraph,
+  postings: Postings,
+  params: ConceptRecordParams,
+): Map<number, number> {
+  const step = (from: number, weight: number, into: Map<number, number>) => {
+    for (const r of graph.related(from)) {
+      if (r.concept === concept) continue;
+      const q = weight * r.score * (postings.coherence[r.concept] ?? 1);
+      into.set(r.concept, (into.get(r.concept) ?? 0) + q);
+    }
+  };
+  const first = new Map<number, number>();
+  step(concept, 1, first);
+  const query = new Map(first);
+  for (const [c, q] of first) step(c, q, query);
+  const kept = [...query].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, params.queryConcepts);
+  return new Map([[concept, 1], ...kept]);
+}
+
+/**
+ * The best `perType` records by walk × tree factor. The factor is at most 1, so candidates are taken by walk
+ * and the scan stops once a walk cannot beat the last kept score.
+ */
+function bestByTree(
+  concept: number,
+  list: { record: number; walk: number }[],
+  graph: ConceptRecordGraph,
+  params: ConceptRecordParams,
+): { record: number; score: number }[] {
+  list.sort((a, b) => b.walk - a.walk || a.record - b.record);
+  const kept: { record: number; score: number }[] = [];
+  for (const { record, walk } of list) {
+    const last = kept[params.perType - 1];
+    if (last && walk < last.score) break;
+    const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree);
+    const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
+    if (score < params.minScore) continue;
+    kept.push({ record, score });
+    kept.sort((a, b) => b.score - a.score || a.record - b.record);
+    if (kept.length > params.perType) kept.pop();
+  }
+  return kept;
+}
+
+/** The share of a profile's weight whose concepts share a category with `concept`, deeper sharing counting more. */
+export function treeAffinity(
+  concept: number,
+  profile: readonly ConceptEdge[],
+  tree: readonly Int32Array[],
+): number {
+  let shared = 0;
+  let total = 0;
+  for (const e of profile) {
+    total += e.score;
+    let depth = 0;
+    for (const level of tree) {
+      const a = level[concept] ?? -1;
+      if (a < 0 || a !== level[e.concept]) break;
+      depth += 1;
+    }
+    shared += e.score * (tree.length === 0 ? 0 : depth / tree.length);
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+/** The concepts of a profile that the query reaches, by contribution, best three. */
+function contributions(
+  profile: readonly ConceptEdge[],
+  query: ReadonlyMap<number, number>,
+  hub: Float64Array,
+): ConceptEdge[] {
+  const parts: ConceptEdge[] = [];
+  let total = 0;
+  for (const e of profile) {
+    const q = query.get(e.concept);
+    if (q === undefined) continue;
+    const part = q * (hub[e.concept] ?? 0) ** 2 * e.score;
+    total += part;
+    parts.push({ concept: e.concept, score: part });
+  }
+  return parts
+    .sort((a, b) => b.score - a.score || a.concept - b.concept)
+    .slice(0, 3)
+    .map((p) => ({ concept: p.concept, score: total > 0 ? Math.round((p.score / total) * 100) / 100 : 0 }));
+}

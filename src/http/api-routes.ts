@@ -4,6 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { detectText } from "../app/detect-text.js";
+import { localiseNames } from "../app/localise-names.js";
 import { autocompleteRecords, searchRecords, splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
@@ -158,8 +159,13 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       const key = c.req.valid("param");
       const q = c.req.valid("query");
       const page = await store.neighbours(key, q.type, q.limit, q.offset);
+      const nodes = page.items.map((n) => n.node);
+      const named = q.lang ? await localiseNames(store, nodes, q.lang) : nodes;
       return c.json(
-        { items: page.items.map((n) => ({ node: n.node, edge: { ...n.edge } })), total: page.total },
+        {
+          items: page.items.map((n, i) => ({ node: named[i] ?? n.node, edge: { ...n.edge } })),
+          total: page.total,
+        },
         200,
       );
     },

@@ -58,6 +58,10 @@ export const NeighboursQuery = z.object({
   type: TYPE.openapi({ description: "The type of the neighbours", example: "course" }),
   limit: limit(10),
   offset,
+  lang: z
+    .enum(["en", "fr"])
+    .optional()
+    .openapi({ description: "Names in this language where the record has one; default English first" }),
 });
 
 /** Body of POST /api/detect. */

@@ -100,6 +100,7 @@ figcaption{font-size:.8rem;color:var(--muted);padding:.2rem .4rem}
 .facts dt{color:var(--muted);font-size:.9rem}.facts dd{margin:0}
 .facts ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem .9rem}
 .section-gap{margin-top:1.5rem}
+pre.tag{background:#0f172a;color:#e2e8f0;border-radius:8px;padding:.6rem .8rem;overflow-x:auto;font-size:.8rem;white-space:pre-wrap;word-break:break-all}
 @media (max-width:720px){.head{grid-template-columns:1fr}.top-in{gap:.5rem}.top .search{order:3;flex-basis:100%;max-width:none}
 .facts{grid-template-columns:1fr}.map text{font-size:18px}.map text.c{font-size:20px}.facts dd{margin-bottom:.4rem}main{padding-top:1rem}}
 `

@@ -16,6 +16,8 @@ import { type Html, renderLayout } from "./layout.js";
 import { loadSection, MAX_SECTION_ITEMS, MORE_ITEMS, renderItems } from "./neighbour-section.js";
 import { loadRecordPage, renderRecordPage } from "./record-page.js";
 import { PAGE_SIZE, renderHome, renderResults } from "./search-page.js";
+import { WIDGET_SCRIPT } from "./widget-script.js";
+import { loadWidgetExamples, renderWidgetsPage, widgetsTitle } from "./widgets-page.js";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*$/;
 // First path segments that belong to other parts of the application, never to a record type.
@@ -32,6 +34,21 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, store: Store): vo
     c.header("Content-Type", asset.contentType);
     c.header("Cache-Control", `public, max-age=${YEAR_SECONDS}, immutable`);
     return c.body(asset.body);
+  });
+
+  app.get("/widgets.js", (c) => {
+    // Any page may load the script (a module script is fetched with CORS); what it reads is governed by /api's CORS.
+    c.header("Access-Control-Allow-Origin", "*");
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(WIDGET_SCRIPT);
+  });
+
+  app.get("/widgets", async (c) => {
+    const lang = resolveLang(c);
+    const examples = await loadWidgetExamples(store);
+    const body = renderWidgetsPage(examples, new URL(c.req.url).origin, lang);
+    return page(c, lang, { title: widgetsTitle(lang) }, body);
   });
 
   app.get("/", async (c) => {

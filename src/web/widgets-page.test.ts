@@ -1,22 +1,9 @@
-import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoStore } from "../../test/demo-store.js";
-import { buildGraph } from "../app/build-graph.js";
-import type { Store } from "../store/store.js";
-import { registerWebRoutes } from "./web-routes.js";
+import { describe, expect, it } from "vitest";
+import { useDemoWebApp } from "../../test/demo-web-app.js";
 import { renderWidgetsPage } from "./widgets-page.js";
 
 describe("the widgets script and demo page", () => {
-  let store: Store;
-  const app = new Hono();
-  beforeAll(async () => {
-    store = await openDemoStore();
-    await buildGraph(store);
-    registerWebRoutes(app, store);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+  const app = useDemoWebApp();
 
   it("serves /widgets.js as a module any page may load, defining both elements", async () => {
     const response = await app.request("/widgets.js");

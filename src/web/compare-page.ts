@@ -76,7 +76,7 @@ function renderTable(comparison: CourseComparison, lang: Lang): Html {
         ] as [string, ComparedConcept[]],
     ),
   ];
-  return html`<div class="compare-wrap"><table class="compare">
+  return html`<div class="compare-wrap"><table class="compare" style="min-width:${10 + 9 * n}rem">
 <thead><tr><th scope="col">${text.concept}</th>${comparison.courses.map(
     (course) =>
       html`<th scope="col" class="t-course"><a href="${recordHref(course)}"><span class="code">${course.id}</span><br>${course.name}</a></th>`,

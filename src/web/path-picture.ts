@@ -12,6 +12,8 @@ import { cutText, recordHref } from "./record-links.js";
 
 const COLUMN = 150;
 const LABEL_WIDTH = 112;
+// Narrower, the labels are too small to read: a phone scrolls the picture sideways instead.
+const MIN_WIDTH = 560;
 const ROW = 34;
 const PAD = 22;
 const MAX_ROWS = 8;
@@ -62,7 +64,7 @@ export function renderPathPicture(
   const width = PAD * 2 + (columns - 1) * COLUMN + LABEL_WIDTH;
   const height = PAD * 2 + (rows - 1) * ROW + (hidden > 0 ? ROW : 0);
   return html`<figure class="map path-map">
-<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="group" aria-label="${label}">
+<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px;min-width:${Math.min(width, MIN_WIDTH)}px" role="group" aria-label="${label}">
 <g class="edges">${edges.map(([a, b]) => {
     // From the end of the label of the course required, to the circle of the course requiring it.
     const start = Math.min(a.x + LABEL_WIDTH - 4, b.x - 30);

@@ -85,4 +85,16 @@ describeBrowser("learning paths and comparison in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Comparer des cours");
     await page.screenshot({ path: join(SCREENSHOTS, "compare-fr.png"), fullPage: true });
   });
+
+  it("fits a phone's width: the tree and the table scroll inside their boxes", async () => {
+    const page = await openChromium({ width: 390, height: 844 });
+    for (const path of ["/course/BIOENG-399?taken=BIO-479", "/compare?courses=BIO-310,BIO-479,BIOENG-399"]) {
+      await page.goto(`${server?.url}${path}`);
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, "compare-phone.png"), fullPage: true });
+  });
 });

@@ -31,6 +31,8 @@ export interface LearningStep {
   readonly role: "goal" | "teaches" | "prerequisite";
   /** Ids of the courses on the path that require this one. */
   readonly requiredBy: readonly string[];
+  /** False for a prerequisite the corpus names but does not hold (it has no page). */
+  readonly inCorpus: boolean;
 }
 
 /** A concept related to the one asked about, already met in courses earlier on the path. */
@@ -94,10 +96,9 @@ export async function loadLearningPath(
           ? ("goal" as const)
           : ("teaches" as const),
     requiredBy: step.requiredBy,
+    inCorpus: courses.get(step.id)?.exists ?? false,
   }));
-  const earlier = steps
-    .filter((s) => s.role === "prerequisite" && courses.get(s.node.id)?.exists)
-    .map((s) => s.node.id);
+  const earlier = steps.filter((s) => s.role === "prerequisite" && s.inCorpus).map((s) => s.node.id);
   return {
     target: { type: key.type, id: key.id, name: displayName(record, lang) || key.id },
     steps,

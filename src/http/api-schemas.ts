@@ -89,6 +89,7 @@ export const PathResponse = z
         depth: z.number().int(),
         role: z.enum(["goal", "teaches", "prerequisite"]),
         requiredBy: z.array(z.string()),
+        inCorpus: z.boolean().openapi({ description: "False for a prerequisite the corpus does not hold" }),
       }),
     ),
     foundations: z.array(z.object({ node: Node, score: z.number(), coveredBy: z.array(z.string()) })),

@@ -6,7 +6,13 @@ import { createHttpApp } from "./http-app.js";
 
 interface PathBody {
   target: { id: string; name: string };
-  steps: { node: { id: string; name: string }; role: string; depth: number; requiredBy: string[] }[];
+  steps: {
+    node: { id: string; name: string };
+    role: string;
+    depth: number;
+    requiredBy: string[];
+    inCorpus: boolean;
+  }[];
   foundations: { node: { id: string }; coveredBy: string[] }[];
   truncated: boolean;
   error?: { code: string; message: string };
@@ -39,6 +45,7 @@ describe("GET /api/{type}/{id}/path", () => {
       depth: 1,
       requiredBy: ["BIOENG-399"],
     });
+    expect(body.steps.map((s) => s.inCorpus)).toEqual([true, false, true]);
     expect(body.truncated).toBe(false);
   });
 

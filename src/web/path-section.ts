@@ -23,6 +23,7 @@ const TEXT = {
     teaches: "teaches {name}",
     goal: "this course",
     taken: "taken",
+    missing: "not in the corpus",
     truncated: "Prerequisites further back are left out.",
     cycle: "{a} and {b} require each other: the order sets the link from {a} aside.",
     foundations: "Related concepts met on the way:",
@@ -39,6 +40,7 @@ const TEXT = {
     teaches: "enseigne {name}",
     goal: "ce cours",
     taken: "suivi",
+    missing: "absent du corpus",
     truncated: "Les prérequis plus lointains sont omis.",
     cycle: "{a} et {b} se requièrent l'un l'autre : l'ordre met de côté le lien depuis {a}.",
     foundations: "Concepts associés rencontrés en chemin :",
@@ -87,5 +89,8 @@ function renderStep(
       : step.role === "teaches"
         ? text.teaches.replace("{name}", path.target.name)
         : text.requiredBy.replace("{list}", step.requiredBy.join(", "));
-  return html`<li${taken.has(step.node.id) ? html` class="taken"` : ""}><a href="${recordHref(step.node)}"><span class="code">${step.node.id}</span> ${step.node.name}</a> <span class="why-inline">${why}</span>${taken.has(step.node.id) ? html` <span class="badge ok">✓ ${text.taken}</span>` : ""}</li>`;
+  const name = step.inCorpus
+    ? html`<a href="${recordHref(step.node)}"><span class="code">${step.node.id}</span> ${step.node.name}</a>`
+    : html`<span class="code">${step.node.id}</span> <span class="note">${text.missing}</span>`;
+  return html`<li${taken.has(step.node.id) ? html` class="taken"` : ""}>${name} <span class="why-inline">${why}</span>${taken.has(step.node.id) ? html` <span class="badge ok">✓ ${text.taken}</span>` : ""}</li>`;
 }

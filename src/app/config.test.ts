@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseLocation, displayLocation, readReplicas } from "./config.js";
+import { corsOrigins, databaseLocation, displayLocation, readReplicas } from "./config.js";
 
 describe("database configuration", () => {
   it("keeps server URLs as given and resolves file paths against the working folder", () => {
@@ -16,6 +16,14 @@ describe("database configuration", () => {
       "postgres://b/db",
     ]);
     expect(readReplicas({})).toEqual([]);
+  });
+
+  it("reads the CORS origins from a comma-separated variable, none by default", () => {
+    expect(corsOrigins({ CAMPUS_GRAPH_CORS_ORIGINS: " https://a.edu/ ,, http://b.edu:8080" })).toEqual([
+      "https://a.edu",
+      "http://b.edu:8080",
+    ]);
+    expect(corsOrigins({})).toEqual([]);
   });
 
   it("never shows a password, wherever the URL holds it", () => {

@@ -30,6 +30,17 @@ export function readReplicas(env: NodeJS.ProcessEnv = process.env): string[] {
     .filter((url) => url !== "");
 }
 
+/**
+ * Web origins whose pages may call the GET routes of the API from the browser (widgets on other sites):
+ * `$CAMPUS_GRAPH_CORS_ORIGINS`, comma-separated (`https://www.example.edu`, or `*` for any); default none.
+ */
+export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CAMPUS_GRAPH_CORS_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/+$/, ""))
+    .filter((origin) => origin !== "");
+}
+
 /** The database location: `$CAMPUS_GRAPH_DB`, else `data/campus-graph.db`. */
 export function defaultDatabase(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const fromEnv = env.CAMPUS_GRAPH_DB?.trim();

@@ -3,7 +3,10 @@
  * calling the app layer, never the engine.
  */
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import { compareCourses } from "../app/compare-courses.js";
 import { detectText } from "../app/detect-text.js";
+import { loadLearningPath } from "../app/learning-path.js";
+import { localiseNames } from "../app/localise-names.js";
 import { autocompleteRecords, searchRecords, splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
@@ -16,12 +19,16 @@ import {
   AutocompleteResponse,
   ChatBody,
   ChatResponse,
+  CompareQuery,
+  CompareResponse,
   DetectBody,
   DetectResponse,
   ErrorResponse,
   HealthResponse,
   NeighboursQuery,
   NeighboursResponse,
+  PathQuery,
+  PathResponse,
   RecordParams,
   RecordResponse,
   type RecordSchema,
@@ -131,6 +138,31 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
   app.openapi(
     createRoute({
       method: "get",
+      path: "/api/compare",
+      summary: "2 to 5 courses side by side: their concepts with scores, most shared first",
+      request: { query: CompareQuery },
+      responses: { 200: json(CompareResponse, "The comparison"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const ids = q.courses
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== "");
+      const result = await compareCourses(store, ids, q.lang);
+      return c.json(
+        {
+          courses: [...result.courses],
+          concepts: result.concepts.map((row) => ({ ...row, scores: [...row.scores] })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/api/{type}/{id}",
       summary: "A record, with its number of neighbours per type",
       request: { params: RecordParams },
@@ -158,8 +190,42 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       const key = c.req.valid("param");
       const q = c.req.valid("query");
       const page = await store.neighbours(key, q.type, q.limit, q.offset);
+      const nodes = page.items.map((n) => n.node);
+      const named = q.lang ? await localiseNames(store, nodes, q.lang) : nodes;
       return c.json(
-        { items: page.items.map((n) => ({ node: n.node, edge: { ...n.edge } })), total: page.total },
+        {
+          items: page.items.map((n, i) => ({ node: named[i] ?? n.node, edge: { ...n.edge } })),
+          total: page.total,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/{type}/{id}/path",
+      summary:
+        "What to learn before a course or a concept: courses in an order one can take them (prerequisites first)",
+      request: { params: RecordParams, query: PathQuery },
+      responses: { 200: json(PathResponse, "The learning path"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const path = await loadLearningPath(store, c.req.valid("param"), {
+        depth: q.depth,
+        limit: q.limit,
+        ...(q.lang ? { lang: q.lang } : {}),
+      });
+      return c.json(
+        {
+          target: path.target,
+          steps: path.steps.map((s) => ({ ...s, requiredBy: [...s.requiredBy] })),
+          foundations: path.foundations.map((f) => ({ ...f, coveredBy: [...f.coveredBy] })),
+          brokenLinks: [...path.brokenLinks],
+          truncated: path.truncated,
+        },
         200,
       );
     },

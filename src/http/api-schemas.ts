@@ -58,7 +58,65 @@ export const NeighboursQuery = z.object({
   type: TYPE.openapi({ description: "The type of the neighbours", example: "course" }),
   limit: limit(10),
   offset,
+  lang: z
+    .enum(["en", "fr"])
+    .optional()
+    .openapi({ description: "Names in this language where the record has one; default English first" }),
 });
+
+/** Query of GET /api/{type}/{id}/path. */
+export const PathQuery = z.object({
+  depth: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .default(3)
+    .openapi({ description: "Prerequisite links to follow from the goal", example: 3 }),
+  limit: limit(30).openapi({ description: "The most courses on the path" }),
+  lang: z.enum(["en", "fr"]).optional(),
+});
+
+const Node = z.object({ type: z.string(), id: z.string(), name: z.string() });
+
+/** GET /api/{type}/{id}/path. */
+export const PathResponse = z
+  .object({
+    target: Node,
+    steps: z.array(
+      z.object({
+        node: Node,
+        depth: z.number().int(),
+        role: z.enum(["goal", "teaches", "prerequisite"]),
+        requiredBy: z.array(z.string()),
+        inCorpus: z.boolean().openapi({ description: "False for a prerequisite the corpus does not hold" }),
+      }),
+    ),
+    foundations: z.array(z.object({ node: Node, score: z.number(), coveredBy: z.array(z.string()) })),
+    brokenLinks: z.array(z.object({ from: z.string(), to: z.string() })),
+    truncated: z.boolean(),
+  })
+  .openapi("LearningPath");
+
+/** Query of GET /api/compare. */
+export const CompareQuery = z.object({
+  courses: z
+    .string()
+    .min(1)
+    .max(1_000)
+    .openapi({ description: "2 to 5 course ids, comma-separated", example: "CS-433,EE-559" }),
+  lang: z.enum(["en", "fr"]).optional(),
+});
+
+/** GET /api/compare. */
+export const CompareResponse = z
+  .object({
+    courses: z.array(Node),
+    concepts: z.array(
+      z.object({ node: Node, scores: z.array(z.number().nullable()), shared: z.number().int() }),
+    ),
+  })
+  .openapi("CourseComparison");
 
 /** Body of POST /api/detect. */
 export const DetectBody = z.object({

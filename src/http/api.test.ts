@@ -95,6 +95,17 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     expect(body.total).toBeGreaterThanOrEqual(2);
   });
 
+  it("names neighbours in the language asked for, where the record has that name", async () => {
+    const path = "/api/concept/Interleukin_6/neighbours?type=course&limit=20";
+    const names = async (query: string) =>
+      ((await get(`${path}${query}`)).body.items as { node: { id: string; name: string } }[]).map(
+        (i) => i.node.name,
+      );
+    expect(await names("")).toContain("Interleukin 6 and cytokine signalling");
+    expect(await names("&lang=fr")).toContain("Interleukine 6 et signalisation des cytokines");
+    expect((await get(`${path}&lang=de`)).status).toBe(400);
+  });
+
   it("answers 404 for an unknown record or route, 400 for bad parameters, in one error shape", async () => {
     expect(await get("/api/course/NOPE-1")).toMatchObject({
       status: 404,

@@ -14,6 +14,7 @@ import { renderNotFoundPage } from "../web/layout.js";
 import { registerWebRoutes } from "../web/web-routes.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { API_LIMITS } from "./api-schemas.js";
+import { corsForReads } from "./cors.js";
 import { toErrorResponse } from "./error-response.js";
 import { fastEtag } from "./etag.js";
 import { inProcessClient } from "./in-process-client.js";
@@ -24,6 +25,8 @@ export interface HttpAppOptions {
   readonly logError?: (error: unknown) => void;
   /** An OpenAI-compatible model for the chat (see `llmConfigFromEnv`); default none: the planner answers. */
   readonly llm?: LlmConfig | undefined;
+  /** Origins whose pages may read the GET routes of /api (see `corsOrigins`); default none. */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Builds the application serving `store`. */
@@ -60,6 +63,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
       c.res.headers.set("Cache-Control", c.req.path === "/api/health" ? "no-store" : "public, max-age=60");
     }
   });
+  app.use("/api/*", corsForReads(options.corsOrigins ?? []));
   app.use("/api/*", fastEtag());
   // Only requests with a body: looking for one makes the server build a full WHATWG Request for every GET.
   app.on(

@@ -16,6 +16,8 @@ export interface ServerOptions {
   readonly host: string;
   /** The chat's optional language model. */
   readonly llm?: LlmConfig | undefined;
+  /** Origins whose pages may read the API's GET routes; default none. */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** A running server. */
@@ -29,7 +31,7 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
   await store.completeNames("a", undefined, 1);
-  const app = createHttpApp(store, { llm: options.llm });
+  const app = createHttpApp(store, { llm: options.llm, corsOrigins: options.corsOrigins ?? [] });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -119,8 +119,8 @@ async function loadFacts(store: Store, record: CorpusRecord, lang: Lang): Promis
   );
 }
 
-/** Renders a record page. */
-export function renderRecordPage(data: RecordPageData, lang: Lang): Html {
+/** Renders a record page; `extra` goes after the facts and concepts (the study aids of courses and concepts). */
+export function renderRecordPage(data: RecordPageData, lang: Lang, extra?: Html): Html {
   const { summary: s, record } = data;
   const pagePath = recordHref(s);
   // Concepts first (they explain the record), then the best two of each other type, as many as fit.
@@ -145,6 +145,7 @@ ${renderAttributes(record, lang)}
 ${renderPicture(s, pictureNodes, lang)}
 </div>
 ${data.facts.length > 0 || data.concepts ? html`<div class="grid">${renderFacts(data.facts, lang)}${renderConcepts(data.concepts, lang)}</div>` : ""}
+${extra ?? ""}
 ${
   data.sections.length > 0
     ? html`<h2 class="section-gap">${t(lang, "neighbourhood")}</h2>

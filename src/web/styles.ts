@@ -100,6 +100,19 @@ figcaption{font-size:.8rem;color:var(--muted);padding:.2rem .4rem}
 .facts dt{color:var(--muted);font-size:.9rem}.facts dd{margin:0}
 .facts ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem .9rem}
 .section-gap{margin-top:1.5rem}
+.card.wide{grid-column:1/-1;min-width:0}.path-map{margin:.6rem 0;overflow-x:auto}.path-map .edges path{fill:none;stroke:#94a3b8;stroke-width:1.6}
+.path-map .taken circle{fill:#15803d}.path-map .goal circle{stroke:var(--c);stroke-width:3;fill:#fff}.path-map text{font-size:13px}
+.steps{margin:.4rem 0;padding-left:1.6rem}.steps li{padding:.2rem 0}.steps .why-inline{font-size:.8rem;color:var(--muted)}
+.steps li.taken a{color:#15803d}.badge.ok{color:#15803d;background:#dcfce7}
+.taken-form .row{display:flex;gap:.4rem;margin:.3rem 0 .6rem}.taken-form input{flex:1;min-width:0;font:inherit;padding:.4rem .6rem;border:1.5px solid #aab4c5;border-radius:8px}
+.taken-form button,.compare-form button{font:inherit;font-weight:600;padding:.4rem .9rem;border:0;border-radius:8px;background:var(--accent);color:#fff;cursor:pointer}
+.split{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.split h3{font-size:1rem;margin:.2rem 0 .5rem}
+.chips.covered a{background:#dcfce7;color:#15803d}
+.compare-wrap{position:relative;overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:12px;margin-top:1rem}
+.compare{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}.compare thead th:first-child{width:26%}.compare th,.compare td{padding:.4rem .7rem;text-align:left;border-top:1px solid var(--line);vertical-align:top}
+.compare thead th{border-top:0;overflow-wrap:anywhere}.compare thead a{text-decoration:none;font-weight:600}.compare .group th{background:var(--page);font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.compare td .s{font:600 .75rem ui-monospace,monospace;color:var(--muted)}.compare tbody th a{text-decoration:none;color:var(--c);font-weight:600}
+pre.tag{background:#0f172a;color:#e2e8f0;border-radius:8px;padding:.6rem .8rem;overflow-x:auto;font-size:.8rem;white-space:pre-wrap;word-break:break-all}
 @media (max-width:720px){.head{grid-template-columns:1fr}.top-in{gap:.5rem}.top .search{order:3;flex-basis:100%;max-width:none}
 .facts{grid-template-columns:1fr}.map text{font-size:18px}.map text.c{font-size:20px}.facts dd{margin-bottom:.4rem}main{padding-top:1rem}}
 `

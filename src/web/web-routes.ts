@@ -5,17 +5,23 @@
  * cookie, else English.
  */
 import type { Context, Env, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
+import { type CourseComparison, compareCourses } from "../app/compare-courses.js";
 import { searchRecords } from "../app/search-records.js";
-import { CampusGraphError } from "../core/errors.js";
+import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { findAsset } from "./assets.js";
+import { compareTitle, renderComparePage } from "./compare-page.js";
 import { isLang, type Lang, t, typeName } from "./i18n.js";
 import { type Html, renderLayout } from "./layout.js";
 import { loadSection, MAX_SECTION_ITEMS, MORE_ITEMS, renderItems } from "./neighbour-section.js";
 import { loadRecordPage, renderRecordPage } from "./record-page.js";
 import { PAGE_SIZE, renderHome, renderResults } from "./search-page.js";
+import { renderStudySections } from "./study-sections.js";
+import { parseTakenCourses, TAKEN_COOKIE } from "./taken-section.js";
+import { WIDGET_SCRIPT } from "./widget-script.js";
+import { loadWidgetExamples, renderWidgetsPage, widgetsTitle } from "./widgets-page.js";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*$/;
 // First path segments that belong to other parts of the application, never to a record type.
@@ -32,6 +38,43 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, store: Store): vo
     c.header("Content-Type", asset.contentType);
     c.header("Cache-Control", `public, max-age=${YEAR_SECONDS}, immutable`);
     return c.body(asset.body);
+  });
+
+  app.get("/widgets.js", (c) => {
+    // Any page may load the script (a module script is fetched with CORS); what it reads is governed by /api's CORS.
+    c.header("Access-Control-Allow-Origin", "*");
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(WIDGET_SCRIPT);
+  });
+
+  app.get("/widgets", async (c) => {
+    const lang = resolveLang(c);
+    const examples = await loadWidgetExamples(store);
+    const body = renderWidgetsPage(examples, new URL(c.req.url).origin, lang);
+    return page(c, lang, { title: widgetsTitle(lang) }, body);
+  });
+
+  app.get("/compare", async (c) => {
+    const lang = resolveLang(c);
+    const raw = c.req.query("courses");
+    const ids = (raw ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
+    let comparison: CourseComparison | undefined;
+    let problem: string | undefined;
+    if (raw !== undefined) {
+      try {
+        comparison = await compareCourses(store, ids, lang);
+      } catch (error) {
+        if (!isCampusGraphError(error, "INVALID_ARGUMENT") && !isCampusGraphError(error, "RECORD_NOT_FOUND"))
+          throw error;
+        problem = error.message;
+      }
+    }
+    const body = renderComparePage(ids, comparison, problem, lang);
+    return page(c, lang, { title: compareTitle(lang) }, body, problem ? 400 : 200);
   });
 
   app.get("/", async (c) => {
@@ -97,7 +140,13 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, store: Store): vo
 <p><a href="/">${t(lang, "backHome")}</a></p>`;
       return page(c, lang, { title: t(lang, "notFoundTitle") }, body, 404);
     }
-    return page(c, lang, { title: data.summary.name }, renderRecordPage(data, lang));
+    const study = await renderStudySections(
+      store,
+      { type, id },
+      type === "course" ? takenCourses(c) : [],
+      lang,
+    );
+    return page(c, lang, { title: data.summary.name }, renderRecordPage(data, lang, study));
   });
 }
 
@@ -115,6 +164,16 @@ function resolveLang<E extends Env>(c: Context<E>, remember = true): Lang {
   }
   const kept = getCookie(c, LANG_COOKIE);
   return isLang(kept) ? kept : "en";
+}
+
+// The courses the reader has taken: ?taken= (then kept in a cookie, or forgotten when empty), else the cookie.
+function takenCourses<E extends Env>(c: Context<E>): string[] {
+  const asked = c.req.query("taken");
+  if (asked === undefined) return parseTakenCourses(getCookie(c, TAKEN_COOKIE));
+  const taken = parseTakenCourses(asked);
+  if (taken.length === 0) deleteCookie(c, TAKEN_COOKIE, { path: "/" });
+  else setCookie(c, TAKEN_COOKIE, taken.join(","), { path: "/", maxAge: YEAR_SECONDS, sameSite: "Lax" });
+  return taken;
 }
 
 // Renders `content` in the shell, with a link to the same URL in the other language.

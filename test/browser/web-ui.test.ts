@@ -3,48 +3,29 @@
  * autocomplete by keyboard, the concept page and its sections, "Show more" with and without JavaScript,
  * the French switch; saves screenshots at desktop and phone width to test-results/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildGraph } from "../../src/app/build-graph.js";
 import { buildSearchIndex } from "../../src/app/build-search-index.js";
 import { autocompleteRecords } from "../../src/app/search-records.js";
 import type { Store } from "../../src/store/store.js";
 import { registerWebRoutes } from "../../src/web/web-routes.js";
 import { openDemoStore } from "../demo-store.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(
-    `\n!!! SKIPPING the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium). CI fails here. !!!\n`,
-  );
-}
-const describeBrowser = available || process.env.CI ? describe : describe.skip;
+import {
+  closeChromium,
+  describeBrowser,
+  openChromium as open,
+  type Served,
+  SCREENSHOTS as SHOTS,
+  serveApp,
+} from "./chromium.js";
 
 describeBrowser("web UI in Chromium", () => {
   let store: Store;
   let base = "";
-  let close: () => Promise<void> = async () => {};
-  const contexts: BrowserContext[] = [];
-  const dirs: string[] = [];
+  let server: Served | undefined;
 
   beforeAll(async () => {
     store = await openDemoStore();
@@ -62,37 +43,16 @@ describeBrowser("web UI in Chromium", () => {
       ),
     );
     registerWebRoutes(app, store);
-    await new Promise<void>((resolve) => {
-      const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        close = () => new Promise<void>((done) => server.close(() => done()));
-        resolve();
-      });
-    });
+    server = await serveApp(app);
+    base = server.url;
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    await close();
+    await closeChromium();
+    await server?.close();
     await store?.close();
   });
-
-  async function open(
-    options: { javaScript?: boolean; width?: number; height?: number } = {},
-  ): Promise<Page> {
-    const dir = mkdtempSync(join(tmpdir(), "campus-graph-chromium-"));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      javaScriptEnabled: options.javaScript ?? true,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    });
-    contexts.push(context);
-    return context.pages()[0] ?? (await context.newPage());
-  }
 
   it("picks an autocomplete entry by keyboard, shows more items and switches to French", async () => {
     const page = await open();

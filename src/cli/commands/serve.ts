@@ -1,7 +1,7 @@
 /**
  * `campus-graph serve [--db FILE] [--port N] [--host H]`: serves the API and web pages of an existing database.
  */
-import { databaseLocation, defaultHost, defaultPort, readReplicas } from "../../app/config.js";
+import { corsOrigins, databaseLocation, defaultHost, defaultPort, readReplicas } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { type ServerOptions, startServer } from "../../http/server.js";
@@ -39,6 +39,7 @@ export function serverAddress(
     port: values.port ? parseIntegerOption("port", values.port, 65_535) : defaultPort(context.env),
     host: values.host ?? defaultHost(context.env),
     llm: llmConfigFromEnv(context.env),
+    corsOrigins: corsOrigins(context.env),
   };
 }
 

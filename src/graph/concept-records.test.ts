@@ -74,6 +74,9 @@ describe("concept records", () => {
     expect(treeAffinity(0, [edge(5, 1)], tree)).toBe(0);
     expect(treeAffinity(0, [edge(5, 1), edge(1, 1)], tree)).toBeCloseTo(0.5);
     expect(treeAffinity(0, [edge(1, 1)], tree)).toBe(1);
+    // The concept itself says nothing of the sense; alone, it gives 1.
+    expect(treeAffinity(0, [edge(0, 1), edge(5, 1)], tree)).toBe(0);
+    expect(treeAffinity(0, [edge(0, 1)], tree)).toBe(1);
   });
 
   it("explains each record by the concepts it came through, shares summing to at most 1", () => {

@@ -11,7 +11,8 @@
  *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖h ∘ e(r, ·)‖²,  q̂ = q / max q  (the share of r that lies
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
  *   walk     = 1 − (1 − named) · (1 − β · bridged)
- *   tree     = Σ_c e(r, c) · t(X, c) / Σ_c e(r, c), t = depth of their deepest shared category / depth
+ *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / Σ_{c ≠ X} e(r, c), t = depth of their deepest shared category / depth
+ *              (1 when r has no other concept)                                 (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree)
  *
  * So a record reached through many of X's related concepts beats one reached through a single one, a concept
@@ -301,15 +302,17 @@ function bestByTree(
   return kept;
 }
 
-/** The share of a profile's weight whose concepts share a category with `concept`, deeper sharing counting more. */
-export function treeAffinity(
-  concept: number,
-  profile: readonly ConceptEdge[],
-  tree: readonly Int32Array[],
-): number {
+/**
+ * How close to `concept` in the category tree the rest of a record's profile lies: the weighted mean, over the
+ * profile's other concepts, of the depth of the deepest category they share with it over the tree's depth. This is
+ * the record's sense of the concept: "Landscape" in a lecture whose other concepts are optimisation and machine
+ * learning is not the geographer's. A profile with no other concept gives 1 (nothing says otherwise).
+ */
+export function treeAffinity(concept: number, profile: readonly ConceptEdge[], tree: readonly Int32Array[]): number {
   let shared = 0;
   let total = 0;
   for (const e of profile) {
+    if (e.concept === concept) continue;
     total += e.score;
     let depth = 0;
     for (const level of tree) {
@@ -319,7 +322,7 @@ export function treeAffinity(
     }
     shared += e.score * (tree.length === 0 ? 0 : depth / tree.length);
   }
-  return total === 0 ? 0 : shared / total;
+  return total === 0 ? 1 : shared / total;
 }
 
 /** The concepts of a profile that the query reaches, by contribution, best three. */

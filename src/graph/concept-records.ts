@@ -30,9 +30,9 @@ export interface ConceptRecordParams {
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
   readonly treeFloor: number;
-  /** Concepts the walk's first steps keep, by weight; default 48. */
+  /** Concepts the walk's first steps keep, by weight; default 24. */
   readonly queryConcepts: number;
-  /** Records read through each related concept, best edges first; default 256. */
+  /** Records read through each related concept, best edges first; default 64. */
   readonly bridgePostings: number;
   /** Records kept per concept and type; default 24. */
   readonly perType: number;
@@ -45,8 +45,8 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   relatedWeight: 0.25,
   lengthNorm: 1,
   treeFloor: 0.3,
-  queryConcepts: 48,
-  bridgePostings: 256,
+  queryConcepts: 24,
+  bridgePostings: 64,
   perType: 24,
   minScore: 0.02,
 };
@@ -220,7 +220,7 @@ export function conceptRecords(
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
   }
-  const walks = new Map<string, { record: number; walk: number }[]>();
+  const walks = new Map<string, TopWalks>();
   for (const record of touched) {
     const norm = postings.norm[record] || 1;
     const named = (direct[record] ?? 0) / norm;
@@ -230,16 +230,16 @@ export function conceptRecords(
     direct[record] = 0;
     if (walk < params.minScore) continue;
     const type = graph.typeOf(record);
-    let list = walks.get(type);
-    if (!list) {
-      list = [];
-      walks.set(type, list);
+    let top = walks.get(type);
+    if (!top) {
+      top = new TopWalks(params.perType * TREE_CANDIDATES);
+      walks.set(type, top);
     }
-    list.push({ record, walk });
+    top.offer(record, walk);
   }
   const byType = new Map<string, ConceptRecord[]>();
-  for (const [type, list] of walks) {
-    const kept = bestByTree(concept, list, graph, params);
+  for (const [type, top] of walks) {
+    const kept = bestByTree(concept, top.items, graph, params);
     byType.set(
       type,
       kept.map(({ record, score }) => ({
@@ -277,9 +277,60 @@ function queryOf(
   return new Map([[concept, 1], ...kept]);
 }
 
+/** How many candidates per kept record, best by walk, are weighed by the tree: the rest are not read. */
+const TREE_CANDIDATES = 4;
+
+/** The best `capacity` records by walk, in a min-heap. */
+class TopWalks {
+  readonly items: { record: number; walk: number }[] = [];
+  constructor(private readonly capacity: number) {}
+
+  /** Keeps the record if it is among the best seen so far. */
+  offer(record: number, walk: number): void {
+    const items = this.items;
+    if (items.length < this.capacity) {
+      items.push({ record, walk });
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(items[i], items[parent])) break;
+        [items[i], items[parent]] = [
+          items[parent] as (typeof items)[number],
+          items[i] as (typeof items)[number],
+        ];
+        i = parent;
+      }
+      return;
+    }
+    const least = items[0];
+    if (!least || !worse(least, { record, walk })) return;
+    items[0] = { record, walk };
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && worse(items[l], items[m])) m = l;
+      if (r < items.length && worse(items[r], items[m])) m = r;
+      if (m === i) break;
+      [items[i], items[m]] = [items[m] as (typeof items)[number], items[i] as (typeof items)[number]];
+      i = m;
+    }
+  }
+}
+
+/** True when `a` ranks below `b` by walk (ties: the higher record number ranks below). */
+function worse(
+  a: { record: number; walk: number } | undefined,
+  b: { record: number; walk: number } | undefined,
+): boolean {
+  if (!a || !b) return false;
+  return a.walk < b.walk || (a.walk === b.walk && a.record > b.record);
+}
+
 /**
- * The best `perType` records by walk × tree factor. The factor is at most 1, so candidates are taken by walk
- * and the scan stops once a walk cannot beat the last kept score.
+ * The best `perType` records by walk × tree factor, among the best candidates by walk. The factor is at most 1,
+ * so candidates are taken by walk and the scan stops once a walk cannot beat the last kept score.
  */
 function bestByTree(
   concept: number,
@@ -308,7 +359,11 @@ function bestByTree(
  * the record's sense of the concept: "Landscape" in a lecture whose other concepts are optimisation and machine
  * learning is not the geographer's. A profile with no other concept gives 1 (nothing says otherwise).
  */
-export function treeAffinity(concept: number, profile: readonly ConceptEdge[], tree: readonly Int32Array[]): number {
+export function treeAffinity(
+  concept: number,
+  profile: readonly ConceptEdge[],
+  tree: readonly Int32Array[],
+): number {
   let shared = 0;
   let total = 0;
   for (const e of profile) {

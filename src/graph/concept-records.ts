@@ -36,7 +36,7 @@ export interface ConceptRecordParams {
   readonly bridgePostings: number;
   /** Records kept per concept and type; default 24. */
   readonly perType: number;
-  /** Scores below this are not kept; default 0.02. */
+  /** Scores below this are not kept; default 0.01. */
   readonly minScore: number;
 }
 
@@ -48,7 +48,7 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   queryConcepts: 24,
   bridgePostings: 64,
   perType: 24,
-  minScore: 0.02,
+  minScore: 0.01,
 };
 
 /** What the ranking reads. Concepts are numbered 0…size-1; records by any other numbering. */

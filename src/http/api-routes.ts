@@ -4,7 +4,8 @@
  */
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { detectText } from "../app/detect-text.js";
-import { autocompleteRecords, searchRecords, splitTypes } from "../app/search-records.js";
+import type { CachedSearches } from "../app/search-cache.js";
+import { splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
@@ -32,6 +33,8 @@ import {
 /** What the API routes need. */
 export interface ApiDependencies {
   readonly store: Store;
+  /** Search and autocomplete over `store`, answering repeated requests from memory. */
+  readonly searches: CachedSearches;
   /** A client of this very API, for the chat's calls. */
   readonly client: ApiClient;
   /** The optional language model of the chat; without it the deterministic planner answers. */
@@ -74,7 +77,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await searchRecords(store, {
+      const result = await deps.searches.search({
         query: q.q.slice(0, API_LIMITS.queryLength),
         ...(q.types ? { types: splitTypes(q.types) } : {}),
         ...(q.lang ? { lang: q.lang } : {}),
@@ -96,7 +99,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await autocompleteRecords(store, {
+      const result = await deps.searches.autocomplete({
         query: q.q.slice(0, API_LIMITS.queryLength),
         ...(q.types ? { types: splitTypes(q.types) } : {}),
         limit: q.limit,

@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { cachedConceptDictionary } from "../app/load-concept-dictionary.js";
+import { cachedSearches } from "../app/search-cache.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
@@ -76,8 +77,10 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }),
   );
 
+  const searches = cachedSearches(store);
   registerApiRoutes(app, {
     store,
+    searches,
     llm: options.llm,
     // The chat calls the public API in process: same routes, same validation, never the store.
     client: inProcessClient(app),
@@ -86,7 +89,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   registerChatPage(app);
-  registerWebRoutes(app, store);
+  registerWebRoutes(app, store, searches);
 
   app.notFound((c) => {
     // People get a page; programs calling the API get the one error shape.

@@ -1,0 +1,105 @@
+/**
+ * Answers of search and autocomplete kept for the index version they were computed on: users type the same
+ * common queries again and again, and an answer cannot change until the search index is written again
+ * (`SEARCH_VERSION_KEY`, stamped by every build or refresh) or a record removed (`DATA_VERSION_KEY`), in this process
+ * or another one.
+ */
+import type { Store } from "../store/store.js";
+import { SEARCH_VERSION_KEY } from "./build-search-index.js";
+import { DATA_VERSION_KEY } from "./data-version.js";
+import {
+  type AutocompleteResponse,
+  autocompleteRecords,
+  type SearchRequest,
+  type SearchResponse,
+  searchRecords,
+} from "./search-records.js";
+
+/** Options of `cachedSearches`. */
+export interface SearchCacheOptions {
+  /** Answers kept, least recently used dropped first; default 2,000, 0 keeps none. */
+  readonly capacity?: number;
+}
+
+/** Search and autocomplete of one store, answering a request seen before on the same index from memory. */
+export interface CachedSearches {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  autocomplete(
+    request: Pick<SearchRequest, "query" | "types" | "limit" | "ensureIndex">,
+  ): Promise<AutocompleteResponse>;
+}
+
+/**
+ * Wraps `searchRecords` and `autocompleteRecords` over `store` with one LRU map of answers, keyed by the request
+ * and emptied when the index version read before each request differs from the one the answers were made on.
+ * Errors are never kept.
+ */
+export function cachedSearches(store: Store, options: SearchCacheOptions = {}): CachedSearches {
+  const answers = new LruMap<string, unknown>(options.capacity ?? 2_000);
+  let version: string | undefined;
+  async function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const stamps = await Promise.all([store.getMeta(SEARCH_VERSION_KEY), store.getMeta(DATA_VERSION_KEY)]);
+    const current = stamps.join("\u0000");
+    if (current !== version) {
+      answers.clear();
+      version = current;
+    }
+    const kept = answers.get(key);
+    if (kept !== undefined) return kept as T;
+    const answer = await compute();
+    // Only when the index did not change while the answer was computed.
+    if (version === current) answers.set(key, answer);
+    return answer;
+  }
+  return {
+    search: (request) =>
+      remember(`s\u0000${requestKey(request)}\u0000${request.offset ?? 0}`, () =>
+        searchRecords(store, request),
+      ),
+    autocomplete: (request) =>
+      remember(`a\u0000${requestKey(request)}`, () => autocompleteRecords(store, request)),
+  };
+}
+
+function requestKey(request: Pick<SearchRequest, "query" | "types" | "limit" | "lang">): string {
+  return [request.query, request.types?.join(",") ?? "", request.limit ?? "", request.lang ?? ""].join(
+    "\u0000",
+  );
+}
+
+/** A map that keeps at most `capacity` entries, dropping the least recently read or written first. */
+export class LruMap<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** The value of `key`, now the most recently used; undefined when absent. */
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  /** Sets `key`, dropping the least recently used entry when full. */
+  set(key: K, value: V): void {
+    if (this.capacity <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+  }
+
+  /** Removes every entry. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Entries held. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -38,8 +38,7 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
   const answers = new LruMap<string, unknown>(options.capacity ?? 2_000);
   let version: string | undefined;
   async function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const stamps = await Promise.all([store.getMeta(SEARCH_VERSION_KEY), store.getMeta(DATA_VERSION_KEY)]);
-    const current = stamps.join("\u0000");
+    const current = await searchDataVersion(store);
     if (current !== version) {
       answers.clear();
       version = current;
@@ -59,6 +58,16 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
     autocomplete: (request) =>
       remember(`a\u0000${requestKey(request)}`, () => autocompleteRecords(store, request)),
   };
+}
+
+/**
+ * A value that changes whenever what search, autocomplete, pages and neighbour lists show may have changed: the
+ * search index is written again (every build, refresh, and every graph build or update through the CLI, which
+ * re-index importance after) or records were removed.
+ */
+export async function searchDataVersion(store: Pick<Store, "getMeta">): Promise<string> {
+  const stamps = await Promise.all([store.getMeta(SEARCH_VERSION_KEY), store.getMeta(DATA_VERSION_KEY)]);
+  return stamps.join("\u0000");
 }
 
 function requestKey(request: Pick<SearchRequest, "query" | "types" | "limit" | "lang">): string {

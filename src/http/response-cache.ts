@@ -22,7 +22,8 @@ export interface ResponseCacheOptions {
 
 interface KeptResponse {
   readonly status: number;
-  readonly headers: readonly (readonly [string, string])[];
+  /** A plain object: the Node adapter writes it out as it is, where a `Headers` would be converted per response. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
   readonly etag: string;
 }
@@ -59,8 +60,10 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
       return;
     const body = new Uint8Array(await res.arrayBuffer());
     const etag = res.headers.get("ETag") ?? `W/"${createHash("sha1").update(body).digest("base64url")}"`;
-    const headers: [string, string][] = [...res.headers].filter(([name]) => name !== "etag");
-    headers.push(["etag", etag]);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of res.headers) headers[name] = value;
+    headers.etag = etag;
+    headers["content-length"] = String(body.byteLength);
     const entry: KeptResponse = { status: res.status, headers, body, etag };
     if (body.byteLength <= maxBytes && version === current) kept.set(key, entry);
     c.res = reply(entry, undefined);
@@ -68,8 +71,10 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
 }
 
 function reply(entry: KeptResponse, ifNoneMatch: string | undefined): Response {
-  const headers = new Headers(entry.headers as [string, string][]);
+  // A copy: the adapter may add to the object it is given.
+  const headers = { ...entry.headers };
   if (ifNoneMatch?.split(",").some((t) => t.trim() === entry.etag)) {
+    delete headers["content-length"];
     return new Response(null, { status: 304, headers });
   }
   return new Response(entry.body, { status: entry.status, headers });

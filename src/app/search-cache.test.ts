@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import type { Store } from "../store/store.js";
 import { buildSearchIndex } from "./build-search-index.js";
-import { cachedSearches, LruMap } from "./search-cache.js";
+import { cachedSearches } from "./search-cache.js";
 
 let store: Store;
 beforeEach(async () => {
@@ -34,19 +34,5 @@ describe("cachedSearches", () => {
     const searches = cachedSearches(store, { capacity: 0 });
     const first = await searches.search({ query: "immunology" });
     expect(await searches.search({ query: "immunology" })).not.toBe(first);
-  });
-});
-
-describe("LruMap", () => {
-  it("drops the least recently used entry when full", () => {
-    const map = new LruMap<string, number>(2);
-    map.set("a", 1);
-    map.set("b", 2);
-    expect(map.get("a")).toBe(1);
-    map.set("c", 3);
-    expect(map.get("b")).toBeUndefined();
-    expect(map.get("a")).toBe(1);
-    expect(map.get("c")).toBe(3);
-    expect(map.size).toBe(2);
   });
 });

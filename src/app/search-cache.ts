@@ -7,6 +7,7 @@
 import type { Store } from "../store/store.js";
 import { SEARCH_VERSION_KEY } from "./build-search-index.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
+import { LruMap } from "./lru-map.js";
 import {
   type AutocompleteResponse,
   autocompleteRecords,
@@ -74,41 +75,4 @@ function requestKey(request: Pick<SearchRequest, "query" | "types" | "limit" | "
   return [request.query, request.types?.join(",") ?? "", request.limit ?? "", request.lang ?? ""].join(
     "\u0000",
   );
-}
-
-/** A map that keeps at most `capacity` entries, dropping the least recently read or written first. */
-export class LruMap<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** The value of `key`, now the most recently used; undefined when absent. */
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  /** Sets `key`, dropping the least recently used entry when full. */
-  set(key: K, value: V): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
-    }
-  }
-
-  /** Removes every entry. */
-  clear(): void {
-    this.entries.clear();
-  }
-
-  /** Entries held. */
-  get size(): number {
-    return this.entries.size;
-  }
 }

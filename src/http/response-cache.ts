@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { LruMap } from "../app/search-cache.js";
+import { LruMap } from "../app/lru-map.js";
 
 /** Options of `responseCache`. */
 export interface ResponseCacheOptions {
@@ -14,8 +14,8 @@ export interface ResponseCacheOptions {
   readonly version: () => Promise<string>;
   /** Whether a request's response may be kept (by path); default every GET. */
   readonly cacheable?: (path: string) => boolean;
-  /** Responses kept, least recently used dropped first; default 5,000. */
-  readonly capacity?: number;
+  /** Bytes of bodies kept, least recently used dropped first; default 64 MiB. */
+  readonly capacityBytes?: number;
   /** The largest body kept, in bytes; default 256 KiB. */
   readonly maxBytes?: number;
 }
@@ -35,7 +35,11 @@ interface KeptResponse {
  * Cookie).
  */
 export function responseCache(options: ResponseCacheOptions): MiddlewareHandler {
-  const kept = new LruMap<string, KeptResponse>(options.capacity ?? 5_000);
+  const kept = new LruMap<string, KeptResponse>(
+    options.capacityBytes ?? 64 * 1024 * 1024,
+    // The body and a rough allowance for the key and headers.
+    (entry) => entry.body.byteLength + 1_024,
+  );
   const maxBytes = options.maxBytes ?? 256 * 1024;
   let version: string | undefined;
   return async (c, next) => {

@@ -56,7 +56,15 @@ export function table(rows: readonly (readonly string[])[]): string {
  */
 export function startServerProcess(db: string): Promise<{ child: ChildProcess; url: string }> {
   const main = join(import.meta.dirname, "..", "src", "cli", "main.ts");
-  const child = spawn(process.execPath, [TSX, main, "serve", "--db", db, "--port", "0"], {
+  return startScriptServer(main, ["serve", "--db", db, "--port", "0"]);
+}
+
+/** Starts `tsx script args…` in a process of its own and resolves once it prints "serving on URL". */
+export function startScriptServer(
+  script: string,
+  args: readonly string[],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [TSX, script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

@@ -9,10 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import FlexSearch from "flexsearch";
-import MiniSearch from "minisearch";
 import { evalFolder, openEvalStore } from "../eval/eval-store.js";
+import { buildMiniSearch, type FlatRecord, flattenRecord } from "../eval/minisearch-system.js";
 import { buildSearchIndex } from "../src/app/build-search-index.js";
-import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { autocomplete } from "../src/search/autocomplete.js";
 import { search } from "../src/search/search.js";
 import type { Store } from "../src/store/store.js";
@@ -26,14 +25,6 @@ interface Item {
 
 /** A system under test: answers one query (search or autocomplete) and resolves when done. */
 type Answer = (item: Item) => Promise<number> | number;
-
-interface FlatRecord {
-  readonly key: string;
-  readonly name: string;
-  readonly aliases: string;
-  readonly keywords: string;
-  readonly description: string;
-}
 
 const { values } = parseArgs({
   options: { step: { type: "string" }, db: { type: "string" }, rounds: { type: "string" } },
@@ -101,21 +92,13 @@ async function build(step: string, store: Store): Promise<Answer> {
         ? (await autocomplete(store, item.query, { limit: 5 })).length
         : (await search(store, item.query, { lang: item.lang, limit: 10 })).items.length;
   }
-  const records: FlatRecord[] = [];
-  for await (const record of store.scanRecords()) records.push(flatten(record));
   if (step === "minisearch") {
-    const index = new MiniSearch<FlatRecord>({
-      idField: "key",
-      fields: ["name", "aliases", "keywords", "description"],
-      searchOptions: { boost: { name: 4, aliases: 3, keywords: 2 }, fuzzy: 0.2, prefix: true },
-    });
-    index.addAll(records);
+    const mini = await buildMiniSearch(store);
     return (item) =>
-      item.kind === "prefix"
-        ? index.search(item.query, { fields: ["name", "aliases"], prefix: true, fuzzy: false }).slice(0, 5)
-            .length
-        : index.search(item.query).slice(0, 10).length;
+      item.kind === "prefix" ? mini.complete(item.query, 5).length : mini.search(item.query, 10).length;
   }
+  const records: FlatRecord[] = [];
+  for await (const record of store.scanRecords()) records.push(flattenRecord(record));
   const index = new FlexSearch.Document({
     document: { id: "key", index: ["name", "aliases", "keywords", "description"] },
     tokenize: "forward",
@@ -127,16 +110,6 @@ async function build(step: string, store: Store): Promise<Answer> {
       item.kind === "prefix" ? ["name", "aliases"] : ["name", "aliases", "keywords", "description"];
     return index.search(item.query, { index: fields, limit: item.kind === "prefix" ? 5 : 10, suggest: true })
       .length;
-  };
-}
-
-function flatten(record: CorpusRecord): FlatRecord {
-  return {
-    key: `${record.type}:${record.id}`,
-    name: Object.values(record.name).join(" ") || displayName(record),
-    aliases: (record.aliases ?? []).join(" "),
-    keywords: (record.keywords ?? []).join(" "),
-    description: Object.values(record.description ?? {}).join(" "),
   };
 }
 

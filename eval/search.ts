@@ -5,8 +5,11 @@
  * baseline (FTS over every field with equal weights, any word, no boosts; for prefixes: names in key order).
  * With `--db postgres://…`, the same queries also run on the SQLite database (`--compare FILE`, else the default
  * one) and both engines' rows are printed side by side, with the MRR difference per kind.
+ * MiniSearch over the same records (`minisearch-system.ts`) runs the same queries, as a reference.
  * Options: --db FILE, --compare FILE, --kind KIND (one kind only), --errors N (print N misses per kind), --tuning JSON (override
- * ranking parameters, e.g. '{"typeStrength":0.5}'), --rebuild (rebuild the search index first, e.g. after a graph build).
+ * ranking parameters, e.g. '{"typeStrength":0.5}'), --rebuild (rebuild the search index first, e.g. after a graph build),
+ * --half tune|check (one half of the dev set, see `search-halves.ts`: tune on `tune`, report `check`), --set FILE (another
+ * query file of the same format, e.g. one made by `make-search-queries.ts`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +24,9 @@ import { DEFAULT_TUNING, type SearchTuning, search } from "../src/search/search.
 import { prefixKey } from "../src/search/search-keys.js";
 import type { Store } from "../src/store/store.js";
 import { evalDatabasePath, evalFolder } from "./eval-store.js";
+import { buildMiniSearch } from "./minisearch-system.js";
 import { firstRelevantRank, ndcg, reciprocalRank } from "./ranking-metrics.js";
+import { searchHalf } from "./search-halves.js";
 
 interface Item {
   readonly query: string;
@@ -63,17 +68,21 @@ const { values } = parseArgs({
     errors: { type: "string" },
     tuning: { type: "string" },
     rebuild: { type: "boolean" },
+    half: { type: "string" },
+    set: { type: "string" },
   },
 });
 const tuning: SearchTuning = {
   ...DEFAULT_TUNING,
   ...(values.tuning ? (JSON.parse(values.tuning) as Partial<SearchTuning>) : {}),
 };
-const items = readFileSync(join(evalFolder(), "search.jsonl"), "utf8")
+const items = readFileSync(values.set ?? join(evalFolder(), "search.jsonl"), "utf8")
   .split("\n")
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as Item)
-  .filter((i) => values.kind === undefined || i.kind === values.kind);
+  .filter((i) => values.kind === undefined || i.kind === values.kind)
+  .filter((i) => values.half === undefined || searchHalf(i) === values.half);
+console.error(`${items.length} queries${values.half ? ` (half ${values.half})` : ""}`);
 const location = await evalDatabasePath(values.db);
 const engines = [location];
 if (isServerUrl(location)) engines.push(await evalDatabasePath(values.compare));
@@ -89,6 +98,10 @@ for (const where of engines) {
   stores.push({ label: engines.length > 1 ? `campus-graph ${store.engine}` : "campus-graph", store });
 }
 
+const mini = await buildMiniSearch(stores[0]?.store as Store);
+const miniSearch: System = async (_store, item) =>
+  item.kind === "prefix" ? mini.complete(item.query, item.k ?? 5) : mini.search(item.query, 10);
+
 const kinds = [...new Set(items.map((i) => i.kind))];
 const rows: string[][] = [["kind", "queries", "system", "MRR@10", "top 1", "top 5", "nDCG@10 / in top k"]];
 const differences: string[] = [];
@@ -96,6 +109,7 @@ for (const kind of kinds) {
   const ofKind = items.filter((i) => i.kind === kind);
   const systems: [string, System, Store][] = stores.map(({ label, store }) => [label, ours, store]);
   systems.push(["baseline", baseline, stores[0]?.store as Store]);
+  systems.push(["MiniSearch", miniSearch, stores[0]?.store as Store]);
   const mrr: number[] = [];
   for (const [label, system, store] of systems) {
     const scores = { rr: 0, top1: 0, top5: 0, extra: 0 };

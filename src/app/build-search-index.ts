@@ -4,11 +4,15 @@
  * (`ensureSearchIndex`). Importance comes from the graph's node scores when they exist.
  */
 
+import { randomUUID } from "node:crypto";
 import { toSearchDocument } from "../search/search-document.js";
-import type { RecordKey, SearchDocument, Store } from "../store/store.js";
+import type { RecordKey, SearchDocument, Store, StoreWriter } from "../store/store.js";
 
 /** The metadata key holding the record counts the search index was built from. */
 export const SEARCH_STATE_KEY = "search.index.state";
+
+/** The metadata key of a stamp that changes with every write of the search index (see `search-cache.ts`). */
+export const SEARCH_VERSION_KEY = "search.index.version";
 
 const BATCH = 5_000;
 
@@ -39,6 +43,7 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
     await writer.putSearchDocuments(batch);
     documents += batch.length;
     await writer.setMeta(SEARCH_STATE_KEY, state);
+    await stampSearchVersion(writer);
   });
   return { documents, seconds: (performance.now() - started) / 1000 };
 }
@@ -54,6 +59,7 @@ export async function refreshSearchIndex(store: Store, keys: readonly RecordKey[
   await store.transaction(async (writer) => {
     await writer.putSearchDocuments(docs);
     await writer.setMeta(SEARCH_STATE_KEY, await searchState(store));
+    await stampSearchVersion(writer);
   });
   return docs.length;
 }
@@ -92,4 +98,9 @@ async function readImportance(store: Store): Promise<Map<string, number>> {
 
 function keyOf(key: RecordKey): string {
   return `${key.type}\u0000${key.id}`;
+}
+
+/** Marks, inside the writer's transaction, that what the search index answers may have changed. */
+async function stampSearchVersion(writer: StoreWriter): Promise<void> {
+  await writer.setMeta(SEARCH_VERSION_KEY, randomUUID());
 }

@@ -7,7 +7,8 @@ import { compareCourses } from "../app/compare-courses.js";
 import { detectText } from "../app/detect-text.js";
 import { loadLearningPath } from "../app/learning-path.js";
 import { localiseNames } from "../app/localise-names.js";
-import { autocompleteRecords, searchRecords, splitTypes } from "../app/search-records.js";
+import type { CachedSearches } from "../app/search-cache.js";
+import { splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
@@ -39,6 +40,8 @@ import {
 /** What the API routes need. */
 export interface ApiDependencies {
   readonly store: Store;
+  /** Search and autocomplete over `store`, answering repeated requests from memory. */
+  readonly searches: CachedSearches;
   /** A client of this very API, for the chat's calls. */
   readonly client: ApiClient;
   /** The optional language model of the chat; without it the deterministic planner answers. */
@@ -81,7 +84,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await searchRecords(store, {
+      const result = await deps.searches.search({
         query: q.q.slice(0, API_LIMITS.queryLength),
         ...(q.types ? { types: splitTypes(q.types) } : {}),
         ...(q.lang ? { lang: q.lang } : {}),
@@ -103,7 +106,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await autocompleteRecords(store, {
+      const result = await deps.searches.autocomplete({
         query: q.q.slice(0, API_LIMITS.queryLength),
         ...(q.types ? { types: splitTypes(q.types) } : {}),
         limit: q.limit,

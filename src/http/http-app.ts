@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { cachedConceptDictionary } from "../app/load-concept-dictionary.js";
+import { cachedSearches, searchDataVersion } from "../app/search-cache.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
@@ -18,6 +19,7 @@ import { corsForReads } from "./cors.js";
 import { toErrorResponse } from "./error-response.js";
 import { fastEtag } from "./etag.js";
 import { inProcessClient } from "./in-process-client.js";
+import { responseCache } from "./response-cache.js";
 
 /** Options of `createHttpApp`. */
 export interface HttpAppOptions {
@@ -45,6 +47,8 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     },
   });
 
+  // First: a kept response is already compressed, tagged and has its headers.
+  app.use("*", responseCache({ version: () => searchDataVersion(store), cacheable: isKeptPath }));
   app.use("*", compress());
   // Every answer may be compressed, so it varies with Accept-Encoding. Said before the handler, into the headers
   // the response is made with: the compress middleware would add it after, with c.header(), which rebuilds a
@@ -80,8 +84,10 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }),
   );
 
+  const searches = cachedSearches(store);
   registerApiRoutes(app, {
     store,
+    searches,
     llm: options.llm,
     // The chat calls the public API in process: same routes, same validation, never the store.
     client: inProcessClient(app),
@@ -90,7 +96,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   registerChatPage(app);
-  registerWebRoutes(app, store);
+  registerWebRoutes(app, store, searches);
 
   app.notFound((c) => {
     // People get a page; programs calling the API get the one error shape.
@@ -107,4 +113,13 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   return app;
+}
+
+// Search, autocomplete, records, neighbour lists and record pages: what the data version stamps (see
+// `searchDataVersion`). Not the home page (its counts) nor the chat.
+const KEPT_PATH =
+  /^\/(api\/(search|autocomplete|[a-z][a-z0-9_-]*\/[^/]+(\/neighbours)?)|[a-z][a-z0-9_-]*\/[^/]+)$/;
+
+function isKeptPath(path: string): boolean {
+  return KEPT_PATH.test(path) && !path.startsWith("/static/") && !path.startsWith("/api/chat");
 }

@@ -4,6 +4,7 @@
  */
 import { STOPWORDS } from "../detect/text-normalise.js";
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
+import { closeNameHits } from "./correct-names.js";
 import { correctTypos } from "./correct-typos.js";
 import { editDistance } from "./edit-distance.js";
 import { highlightText } from "./highlight.js";
@@ -127,6 +128,10 @@ export async function search(
       () => MATCH_TIERS.text,
       () => TEXT_MATCH_FACTORS.someWords,
     );
+  }
+  if (run.tuning.typos && !named()) {
+    const candidates = [...run.ranked.values()].map((r) => r.hit);
+    addHits(run, await closeNameHits(index, run.typed, candidates, types), () => MATCH_TIERS.correctedName);
   }
   const facets =
     facetQuery === allWords.query && allWords.facets !== undefined

@@ -8,7 +8,7 @@ import type { Context, Env, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { type CourseComparison, compareCourses } from "../app/compare-courses.js";
-import { searchRecords } from "../app/search-records.js";
+import { type CachedSearches, cachedSearches } from "../app/search-cache.js";
 import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { findAsset } from "./assets.js";
@@ -30,8 +30,15 @@ const LANG_COOKIE = "lang";
 const YEAR_SECONDS = 31_536_000;
 const MAX_PAGE = 100;
 
-/** Registers the web UI's routes on `app` (a Hono app or an OpenAPIHono), reading from `store`. */
-export function registerWebRoutes<E extends Env>(app: Hono<E>, store: Store): void {
+/**
+ * Registers the web UI's routes on `app` (a Hono app or an OpenAPIHono), reading from `store`; searches go
+ * through `searches` (default: a cache of its own over `store`).
+ */
+export function registerWebRoutes<E extends Env>(
+  app: Hono<E>,
+  store: Store,
+  searches: CachedSearches = cachedSearches(store),
+): void {
   app.get("/static/:file", (c) => {
     const asset = findAsset(c.req.path);
     if (!asset) return c.text("Not found", 404);
@@ -93,7 +100,7 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, store: Store): vo
     try {
       const request = { query, lang, ensureIndex: false, limit: PAGE_SIZE };
       // Facets count every type whatever the filter, so the tabs come from the same response.
-      const response = await searchRecords(store, {
+      const response = await searches.search({
         ...request,
         ...(type ? { types: [type] } : {}),
         offset: Math.min((pageNumber - 1) * PAGE_SIZE, 1_000),

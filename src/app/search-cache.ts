@@ -1,0 +1,78 @@
+/**
+ * Answers of search and autocomplete kept for the index version they were computed on: users type the same
+ * common queries again and again, and an answer cannot change until the search index is written again
+ * (`SEARCH_VERSION_KEY`, stamped by every build or refresh) or a record removed (`DATA_VERSION_KEY`), in this process
+ * or another one.
+ */
+import type { Store } from "../store/store.js";
+import { SEARCH_VERSION_KEY } from "./build-search-index.js";
+import { DATA_VERSION_KEY } from "./data-version.js";
+import { LruMap } from "./lru-map.js";
+import {
+  type AutocompleteResponse,
+  autocompleteRecords,
+  type SearchRequest,
+  type SearchResponse,
+  searchRecords,
+} from "./search-records.js";
+
+/** Options of `cachedSearches`. */
+export interface SearchCacheOptions {
+  /** Answers kept, least recently used dropped first; default 2,000, 0 keeps none. */
+  readonly capacity?: number;
+}
+
+/** Search and autocomplete of one store, answering a request seen before on the same index from memory. */
+export interface CachedSearches {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  autocomplete(
+    request: Pick<SearchRequest, "query" | "types" | "limit" | "ensureIndex">,
+  ): Promise<AutocompleteResponse>;
+}
+
+/**
+ * Wraps `searchRecords` and `autocompleteRecords` over `store` with one LRU map of answers, keyed by the request
+ * and emptied when the index version read before each request differs from the one the answers were made on.
+ * Errors are never kept.
+ */
+export function cachedSearches(store: Store, options: SearchCacheOptions = {}): CachedSearches {
+  const answers = new LruMap<string, unknown>(options.capacity ?? 2_000);
+  let version: string | undefined;
+  async function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const current = await searchDataVersion(store);
+    if (current !== version) {
+      answers.clear();
+      version = current;
+    }
+    const kept = answers.get(key);
+    if (kept !== undefined) return kept as T;
+    const answer = await compute();
+    // Only when the index did not change while the answer was computed.
+    if (version === current) answers.set(key, answer);
+    return answer;
+  }
+  return {
+    search: (request) =>
+      remember(`s\u0000${requestKey(request)}\u0000${request.offset ?? 0}`, () =>
+        searchRecords(store, request),
+      ),
+    autocomplete: (request) =>
+      remember(`a\u0000${requestKey(request)}`, () => autocompleteRecords(store, request)),
+  };
+}
+
+/**
+ * A value that changes whenever what search, autocomplete, pages and neighbour lists show may have changed: the
+ * search index is written again (every build, refresh, and every graph build or update through the CLI, which
+ * re-index importance after) or records were removed.
+ */
+export async function searchDataVersion(store: Pick<Store, "getMeta">): Promise<string> {
+  const stamps = await Promise.all([store.getMeta(SEARCH_VERSION_KEY), store.getMeta(DATA_VERSION_KEY)]);
+  return stamps.join("\u0000");
+}
+
+function requestKey(request: Pick<SearchRequest, "query" | "types" | "limit" | "lang">): string {
+  return [request.query, request.types?.join(",") ?? "", request.limit ?? "", request.lang ?? ""].join(
+    "\u0000",
+  );
+}

@@ -72,9 +72,9 @@ describe("record pages", () => {
     expect(body).toContain("generated automatically");
     expect(body).toContain("verify the information with official sources");
     expect(body).toMatch(/<svg viewBox="[^"]+" role="group"/);
-    expect(body).toContain('Related courses <span class="n">(4)</span>');
-    expect(body).toContain('Related lectures <span class="n">(5)</span>');
-    expect(body).toContain('Related MOOCs <span class="n">(2)</span>');
+    expect(body).toContain('Related courses <span class="n">(6)</span>');
+    expect(body).toContain('Related lectures <span class="n">(6)</span>');
+    expect(body).toContain('Related MOOCs <span class="n">(3)</span>');
     expect(body).toContain('<span class="code">BIO-310</span>');
     expect(listItems(body, "concept")).toBe(5);
     expect(body).toContain('href="/concept/Interleukin_6?more=concept&amp;n=15#sec-concept"');

@@ -23,7 +23,7 @@ interface Item {
   readonly kind: string;
   readonly half?: "tune" | "final";
   readonly messages?: readonly { role: "user" | "assistant"; content: string }[];
-  readonly expect: ChatExpectation;
+  readonly expect: ChatExpectation & { readonly messages?: Item["messages"] };
 }
 
 const { values } = parseArgs({
@@ -51,7 +51,9 @@ let shown = 0;
 for (const set of sets) {
   const byKind = new Map<string, ChatItemScores[]>();
   for (const item of itemsOf[set] ?? []) {
-    const messages = [...(item.messages ?? []), { role: "user", content: item.question }];
+    // The held-out file keeps a follow-up's earlier turns under expect.messages.
+    const history = item.messages ?? item.expect.messages ?? [];
+    const messages = [...history, { role: "user", content: item.question }];
     const response = await app.request("/api/chat", {
       method: "POST",
       body: JSON.stringify({ messages, lang: item.lang }),

@@ -103,9 +103,16 @@ async function neighbours(
   const found: FoundRecord[] = [];
   for (const source of sources.slice(0, step.top ?? 20)) {
     const path = `/api/${source.type}/${encodeURIComponent(source.id)}/neighbours`;
-    const query = { type: step.type, limit: String(step.limit) };
-    const body = (await call({ method: "GET", path, query })) as { items?: Neighbour[] } | undefined;
-    for (const item of body?.items ?? []) if (keep(step, item)) found.push(item.node);
+    // The API gives at most a page of 100; a longer list (all of a person's papers, to sort) takes several.
+    for (let offset = 0; offset < step.limit; offset += PAGE) {
+      const limit = String(Math.min(PAGE, step.limit - offset));
+      const query = { type: step.type, limit, ...(offset > 0 ? { offset: String(offset) } : {}) };
+      const body = (await call({ method: "GET", path, query })) as
+        | { items?: Neighbour[]; total?: number }
+        | undefined;
+      for (const item of body?.items ?? []) if (keep(step, item)) found.push(item.node);
+      if ((body?.total ?? 0) <= offset + PAGE) break;
+    }
   }
   return unique(found);
 }
@@ -130,6 +137,9 @@ export function strongHits<T extends { readonly score: number }>(hits: readonly 
 }
 
 const WEAK_HIT = 0.25;
+const PAGE = 100;
+/** The most records a sort reads the year of. */
+const SORT_LIMIT = 300;
 
 async function fetchRecord(call: CallApi, type: string, id: string) {
   const body = (await call({ method: "GET", path: `/api/${type}/${encodeURIComponent(id)}` })) as
@@ -155,7 +165,7 @@ async function keepLevel(nodes: readonly FoundRecord[], level: Level, call: Call
 /** The records newest first by their `year` attribute; records without a year last, in their order. */
 async function sortByYear(nodes: readonly FoundRecord[], call: CallApi): Promise<FoundRecord[]> {
   const years = new Map<FoundRecord, number>();
-  for (const node of nodes.slice(0, 100)) {
+  for (const node of nodes.slice(0, SORT_LIMIT)) {
     const year = Number((await fetchRecord(call, node.type, node.id))?.record.attrs?.year);
     years.set(node, Number.isFinite(year) ? year : Number.NEGATIVE_INFINITY);
   }

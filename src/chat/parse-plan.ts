@@ -27,7 +27,7 @@ const STEP = z.discriminatedUnion("op", [
     type,
     kinds: z.array(z.string().max(40)).max(8).optional(),
     facts: z.boolean().optional(),
-    limit,
+    limit: z.number().int().min(1).max(300),
     top: z.number().int().min(1).max(20).optional(),
   }),
   z.object({

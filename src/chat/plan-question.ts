@@ -42,7 +42,11 @@ export async function planQuestion(
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
   if (anchor && intent !== "list") return { ...plan, ...anchorSteps(steps, intent, anchor, target, reading) };
   const via = targets[1] && targets[1] !== "concept" && targets[1] !== targets[0] ? targets[1] : undefined;
-  const cite = listSteps(steps, target ?? "course", reading, via);
+  const concept = anchor?.type === "concept" ? anchor.id : undefined;
+  const cite = listSteps(steps, target ?? "course", reading, {
+    ...(via ? { via } : {}),
+    ...(concept ? { concept } : {}),
+  });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
 }
 
@@ -161,7 +165,7 @@ function anchorSteps(
     from: record,
     type,
     ...(kinds ? { kinds } : { facts: true }),
-    limit: reading.cues.has("latest") ? 100 : 20,
+    limit: reading.cues.has("latest") ? 300 : 20,
   });
   const about = reading.codes.length > 0 ? reading.subjects[0] : undefined;
   if (about) result = steps.add({ op: "filter", from: result, words: about });

@@ -31,20 +31,26 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Records of `type` about `subject`: the search's hits, and the records the graph links to the concepts the
- * subject names. `wide` asks for more of both, for intersections.
+ * Records of `type` about `subject`: the search's hits, and the records the graph links to the concept the
+ * subject names (`concept`, found by name while reading) or else to the concepts detected in it; for people, also
+ * the authors of publications about it. `wide` asks for more of each, for intersections.
  */
 export function aboutSteps(
   steps: StepList,
   type: TargetType,
   subject: string,
-  lang: "en" | "fr",
-  wide: boolean,
+  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
 ): number {
+  const { lang, wide, concept } = options;
   const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
-  const detect = steps.add({ op: "detect", text: subject, lang, limit: 2 });
-  const linked = steps.add({ op: "neighbours", from: detect, type, limit: wide ? 30 : 10 });
-  return steps.add({ op: "union", of: [search, linked] });
+  const concepts = concept
+    ? steps.add({ op: "record", type: "concept", id: concept })
+    : steps.add({ op: "detect", text: subject, lang, limit: 2 });
+  const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
+  if (type !== "person") return steps.add({ op: "union", of: [search, linked] });
+  const papers = steps.add({ op: "search", query: subject, types: ["publication"], limit: 10 });
+  const authors = steps.add({ op: "neighbours", from: papers, type, kinds: ["author"], limit: 5, top: 10 });
+  return steps.add({ op: "union", of: [search, linked, authors] });
 }
 
 /**
@@ -52,11 +58,18 @@ export function aboutSteps(
  * question goes through them: "people who teach courses about X"), intersected or united, then filtered by
  * level and sorted by year when asked. Returns the index of the step whose result is the answer.
  */
-export function listSteps(steps: StepList, target: TargetType, reading: Reading, via?: TargetType): number {
+export function listSteps(
+  steps: StepList,
+  target: TargetType,
+  reading: Reading,
+  options: { readonly via?: TargetType; readonly concept?: string } = {},
+): number {
+  const { via, concept } = options;
   const joined = reading.subjects.length > 1;
+  const about = { lang: reading.lang, wide: joined, ...(concept && !joined ? { concept } : {}) };
   const parts = reading.subjects.map((subject) => {
-    if (!via) return aboutSteps(steps, target, subject, reading.lang, joined);
-    const through = aboutSteps(steps, via, subject, reading.lang, joined);
+    if (!via) return aboutSteps(steps, target, subject, about);
+    const through = aboutSteps(steps, via, subject, about);
     const kinds = FACT_KINDS[`${via}>${target}`];
     return steps.add({
       op: "neighbours",

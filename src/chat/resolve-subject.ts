@@ -47,7 +47,10 @@ export async function findNamed(
   const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
     | { items?: Anchor[] }
     | undefined;
-  const exact = (body?.items ?? []).filter((s) => nameKey(s.name) === key || nameKey(s.id) === key);
+  // Categories group concepts; they are not what a question is about.
+  const exact = (body?.items ?? []).filter(
+    (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
+  );
   const rank = (a: Anchor) => {
     const at = prefer.indexOf(a.type);
     return at < 0 ? prefer.length : at;

@@ -32,7 +32,7 @@ export interface ChatReply {
 }
 
 /** The most API calls one answer may make; a plan that needs more is cut short (and its answer shorter). */
-export const CALL_BUDGET = 250;
+export const CALL_BUDGET = 400;
 
 /** A recording caller of `client`: each call is kept in `calls`; a failed call or one past the budget gives undefined. */
 export function recordingCaller(client: ApiClient, calls: ChatCall[]): CallApi {

@@ -2,7 +2,7 @@
  * The chat's answer text: what the question was read as, then the references grouped by type (a concept's or a
  * record's description first when the question asks what it is), or a short polite answer with no reference.
  */
-import { chatText } from "../web/chat-i18n.js";
+import { type ChatTextKey, chatText } from "../web/chat-i18n.js";
 import { typeName } from "../web/i18n.js";
 import type { FoundRecord } from "./execute-plan.js";
 import type { Plan } from "./plan.js";
@@ -44,7 +44,7 @@ export function describePlan(plan: Plan): string {
       what = chatText(lang, plan.intent, { anchor });
       break;
     case "related":
-      what = chatText(lang, "related", { types: types(plan.target), anchor });
+      what = chatText(lang, relationKey(plan), { types: types(plan.target), anchor });
       break;
     default:
       what = plan.via
@@ -58,6 +58,23 @@ export function describePlan(plan: Plan): string {
     plan.truncated ? chatText(lang, "truncated", { n: QUESTION_LIMIT }) : "",
   ].filter((n) => n !== "");
   return [chatText(lang, "readAs", { what }), ...notes].join(" ");
+}
+
+const RELATION_KEYS: Readonly<Record<string, ChatTextKey>> = {
+  "course>person": "teacher",
+  "mooc>person": "teacher",
+  "person>course": "taughtBy",
+  "person>mooc": "taughtBy",
+  "person>lecture": "taughtBy",
+  "course>lecture": "partOf",
+  "mooc>lecture": "partOf",
+  "unit>person": "members",
+  "person>unit": "unitsOf",
+  "person>publication": "papersOf",
+};
+
+function relationKey(plan: Plan): ChatTextKey {
+  return RELATION_KEYS[`${plan.anchor?.type}>${plan.target}`] ?? "related";
 }
 
 /** The answer to `plan` given the records its cited steps returned, in citing order. */

@@ -15,6 +15,12 @@ const EN = {
   level: "{what}, {level} level",
   latest: "{what}, newest first",
   related: "the {types} linked to {anchor}",
+  teacher: "the teachers of {anchor}",
+  taughtBy: "the {types} taught by {anchor}",
+  partOf: "the lectures of {anchor}",
+  members: "the members of {anchor}",
+  unitsOf: "the units of {anchor}",
+  papersOf: "the publications of {anchor}",
   explain: "an explanation of {anchor}",
   about: "what {anchor} is about",
   research: "the research of {anchor}",
@@ -27,7 +33,6 @@ const EN = {
   world: "I only know what the graph holds, not today's news, time or weather.",
   assistant: "I am the graph's assistant and keep no memory of you beyond this conversation.",
   whereToLearn: "Where to learn it:",
-  itsConcepts: "Its concepts:",
   note: "These are references to explore, taken from the graph: check official sources.",
 } as const;
 
@@ -45,6 +50,12 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   level: "{what}, niveau {level}",
   latest: "{what}, les plus récents d'abord",
   related: "les {types} liés à {anchor}",
+  teacher: "les enseignants de {anchor}",
+  taughtBy: "les {types} enseignés par {anchor}",
+  partOf: "les séances de {anchor}",
+  members: "les membres de {anchor}",
+  unitsOf: "les unités de {anchor}",
+  papersOf: "les publications de {anchor}",
   explain: "une explication de {anchor}",
   about: "le contenu de {anchor}",
   research: "les recherches de {anchor}",
@@ -58,7 +69,6 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   world: "Je ne connais que le graphe, pas l'actualité, l'heure ou la météo.",
   assistant: "Je suis l'assistant du graphe et ne garde rien de vous au-delà de cette conversation.",
   whereToLearn: "Où l'apprendre :",
-  itsConcepts: "Ses concepts :",
   note: "Ce sont des pistes à explorer, tirées du graphe : vérifiez auprès des sources officielles.",
 };
 

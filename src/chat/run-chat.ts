@@ -34,13 +34,21 @@ export interface ChatReply {
 /** The most API calls one answer may make; a plan that needs more is cut short (and its answer shorter). */
 export const CALL_BUDGET = 400;
 
-/** A recording caller of `client`: each call is kept in `calls`; a failed call or one past the budget gives undefined. */
+/**
+ * A recording caller of `client`: each distinct call is made once and kept in `calls` (a plan that reads a record
+ * the parser already looked up gets the same answer); a failed call or one past the budget gives undefined.
+ */
 export function recordingCaller(client: ApiClient, calls: ChatCall[]): CallApi {
-  return async (call) => {
-    if (calls.length >= CALL_BUDGET) return undefined;
+  const made = new Map<string, Promise<unknown>>();
+  return (call) => {
+    const key = JSON.stringify(call);
+    const known = made.get(key);
+    if (known) return known;
+    if (calls.length >= CALL_BUDGET) return Promise.resolve(undefined);
     calls.push(call);
-    const response = await client(call);
-    return response.status === 200 ? response.body : undefined;
+    const answer = client(call).then((response) => (response.status === 200 ? response.body : undefined));
+    made.set(key, answer);
+    return answer;
   };
 }
 

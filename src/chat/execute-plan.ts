@@ -80,6 +80,7 @@ async function runStep(
       return neighbours(step, input(step.from), call);
     case "filter":
       if (step.level) return keepLevel(input(step.from), step.level, call);
+      if (step.language) return keepLanguage(input(step.from), step.language, call);
       return step.words ? keepWords(input(step.from), step.words) : [...input(step.from)];
     case "sort":
       return sortByYear(input(step.from), call);
@@ -158,6 +159,20 @@ async function keepLevel(nodes: readonly FoundRecord[], level: Level, call: Call
       .flat()
       .filter((v): v is string => typeof v === "string");
     if (semesters.some((s) => pattern.test(s))) kept.push(node);
+  }
+  return kept;
+}
+
+/** The records whose `language` attribute is `language`. */
+async function keepLanguage(
+  nodes: readonly FoundRecord[],
+  language: string,
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  const kept: FoundRecord[] = [];
+  for (const node of nodes.slice(0, 40)) {
+    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
+    if (attrs.language === language) kept.push(node);
   }
   return kept;
 }

@@ -48,7 +48,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware"),
   ...typed(
     "person",
-    "who whom qui people person persons expert experts researcher researchers professor professors prof profs teacher teachers lecturer lecturers instructor instructors scientist scientists specialist specialists personne personnes chercheur chercheurs chercheuse chercheuses professeur professeurs professeure enseignant enseignants enseignante experte spécialiste specialiste specialistes",
+    "who whom qui people person persons member members membre membres expert experts researcher researchers professor professors prof profs teacher teachers lecturer lecturers instructor instructors scientist scientists specialist specialists personne personnes chercheur chercheurs chercheuse chercheuses professeur professeurs professeure enseignant enseignants enseignante experte spécialiste specialiste specialistes",
   ),
   ...typed(
     "unit",
@@ -86,6 +86,23 @@ export const RESEARCH_WORDS = words(
 export const TEACH_WORDS = words(
   "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs",
 );
+
+/** Words that ask where to learn something: with no type word, the answer is courses. */
+export const LEARN_WORDS = words("learn study studying enrol enroll apprendre etudier etudie");
+
+/** Language names: a list of MOOCs or lectures in that language. */
+export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
+  ["english", "en"],
+  ["anglais", "en"],
+  ["french", "fr"],
+  ["francais", "fr"],
+  ["german", "de"],
+  ["allemand", "de"],
+  ["spanish", "es"],
+  ["espagnol", "es"],
+  ["italian", "it"],
+  ["italien", "it"],
+]);
 
 /** Words that ask for the most recent records first. */
 export const LATEST_WORDS = words(
@@ -133,14 +150,14 @@ export const FRAME_WORDS = words(`
   do does did can could would will shall should must may might i me my mine we us our a an the some any all every
   each to for on in of about with from by at into onto regarding concerning covering cover covers covered deal
   deals dealing discuss discusses discussing introduce introduces introducing teach teaches teaching taught give
-  gives given learn study studying take taking enrol enroll enrolled register follow find show list recommend
+  gives given take taking enrolled register follow find show list recommend
   need want like looking look search searching get know tell help please related relating relate available
-  ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
+  belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
   voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp
   existe existent traite traitent traitant parle parlent parlant aborde abordent abordant couvre couvrent porte
-  portent apprendre etudier suivre lien rapport consacre consacree consacres consacrees assure assurent donne
+  portent suivre lien rapport consacre consacree consacres consacrees assure assurent donne
   donnes faits fait avoir savoir connaitre commencer aborder reviser disponible disponibles quelque part
 `);

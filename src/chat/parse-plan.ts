@@ -35,6 +35,10 @@ const STEP = z.discriminatedUnion("op", [
     from: index,
     words: text.optional(),
     level: z.enum(["master", "bachelor"]).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .optional(),
   }),
   z.object({ op: z.literal("sort"), from: index, by: z.literal("year") }),
   z.object({ op: z.literal("limit"), from: index, count: limit }),

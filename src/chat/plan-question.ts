@@ -40,6 +40,8 @@ export async function planQuestion(
   const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
   if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
+  if (reading.language && (target === "mooc" || target === "lecture"))
+    Object.assign(plan, { language: reading.language });
   if (anchor && intent !== "list") return { ...plan, ...anchorSteps(steps, intent, anchor, target, reading) };
   const via = targets[1] && targets[1] !== "concept" && targets[1] !== targets[0] ? targets[1] : undefined;
   const concept = anchor?.type === "concept" ? anchor.id : undefined;
@@ -87,9 +89,11 @@ function neededTypes(reading: Reading): { types: readonly string[]; search: bool
     return { types: ["course", "mooc"], search: true };
   if (cues.has("research")) return { types: ["person"], search: true };
   if (cues.has("prerequisite")) return { types: ["course", "concept", "mooc"], search: true };
-  if (types.length > 1 || (types.length === 1 && !(types[0] === "concept" && !cues.has("about"))))
-    return undefined;
-  const asks = cues.has("explain") || cues.has("what") || cues.has("about");
+  // A list: a type named ("topics related to entropy" lists concepts), or where to learn something.
+  const asksWhat = cues.has("explain") || cues.has("what");
+  if (types.length > 1 || (types.length === 1 && !(types[0] === "concept" && asksWhat))) return undefined;
+  if (types.length === 0 && cues.has("learn") && !asksWhat) return undefined;
+  const asks = asksWhat || cues.has("about");
   return { types: cues.has("about") ? [...ANY_RECORD.slice(1), "concept"] : ANY_RECORD, search: asks };
 }
 
@@ -117,7 +121,10 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
     return "related";
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
   if (anchor.type === "unit" && wanted.includes("person")) return "related";
-  if (targets.length === 0 || (targets.length === 1 && targets[0] === "concept")) {
+  const listsConcepts =
+    targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
+  if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {
+    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain")) return "list";
     return anchor.type === "concept" ? "explain" : "about";
   }
   return "list";

@@ -87,6 +87,9 @@ export function listSteps(
   }
   if (reading.level && target === "course")
     result = steps.add({ op: "filter", from: result, level: reading.level });
+  if (reading.language && (target === "mooc" || target === "lecture")) {
+    result = steps.add({ op: "filter", from: result, language: reading.language });
+  }
   if (reading.cues.has("latest")) {
     result = steps.add({ op: "sort", from: result, by: "year" });
     result = steps.add({ op: "limit", from: result, count: 10 });

@@ -59,7 +59,14 @@ export type PlanStep =
       /** How many of the input's records to expand; default 20. */
       readonly top?: number;
     }
-  | { readonly op: "filter"; readonly from: number; readonly words?: string; readonly level?: Level }
+  | {
+      readonly op: "filter";
+      readonly from: number;
+      readonly words?: string;
+      readonly level?: Level;
+      /** Only records whose `language` attribute is this code. */
+      readonly language?: string;
+    }
   | { readonly op: "sort"; readonly from: number; readonly by: "year" }
   | { readonly op: "limit"; readonly from: number; readonly count: number }
   | { readonly op: "intersection"; readonly of: readonly number[] }
@@ -86,6 +93,7 @@ export interface Plan {
   /** The kind of records the list goes through ("people who teach courses about X": course). */
   readonly via?: TargetType;
   readonly level?: Level;
+  readonly language?: string;
   readonly latest?: boolean;
   /** Why no reference is given, for off-topic questions. */
   readonly offTopic?: "small-talk" | "subjective" | "world" | "assistant";

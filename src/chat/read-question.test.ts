@@ -76,6 +76,17 @@ describe("readQuestion", () => {
     });
   });
 
+  it("reads the language asked for the records, and where-to-learn questions", () => {
+    expect(readQuestion("Quels MOOCs en français sur l'économie ?")).toMatchObject({
+      types: ["mooc"],
+      language: "fr",
+      subjects: ["économie"],
+    });
+    const learn = readQuestion("Where can I learn about thermodynamics?");
+    expect(learn).toMatchObject({ types: [], subjects: ["thermodynamics"] });
+    expect(learn.cues.has("learn")).toBe(true);
+  });
+
   it("reads the latest and level modifiers", () => {
     expect(readQuestion("Latest publications of Anne Dupont").cues.has("latest")).toBe(true);
     expect(readQuestion("Les articles les plus récents de Anne Dupont").subjects).toEqual(["Anne Dupont"]);

@@ -12,7 +12,9 @@ import {
   EITHER_WORDS,
   EXPLAIN_WORDS,
   FRAME_WORDS,
+  LANGUAGE_WORDS,
   LATEST_WORDS,
+  LEARN_WORDS,
   LEVEL_WORDS,
   PREREQUISITE_WORDS,
   RESEARCH_WORDS,
@@ -43,6 +45,8 @@ export interface Reading {
   readonly label?: TargetType;
   readonly cues: ReadonlySet<Cue>;
   readonly level?: Level;
+  /** The language asked for the records ("MOOCs in French"), as a code. */
+  readonly language?: string;
   /** Course codes named ("CS-433", "HUM-403(a)"). */
   readonly codes: readonly string[];
   /** The subjects: one, or two joined as an intersection ("and") or a union ("or"). */
@@ -55,7 +59,7 @@ export interface Reading {
 }
 
 /** A relation or modifier a question's words ask for. */
-export type Cue = "prerequisite" | "explain" | "about" | "research" | "latest" | "teach" | "what";
+export type Cue = "prerequisite" | "explain" | "about" | "research" | "latest" | "teach" | "learn" | "what";
 
 const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
   ["prerequisite", PREREQUISITE_WORDS],
@@ -64,6 +68,7 @@ const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
   ["research", RESEARCH_WORDS],
   ["latest", LATEST_WORDS],
   ["teach", TEACH_WORDS],
+  ["learn", LEARN_WORDS],
 ];
 
 const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
@@ -123,6 +128,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     classOf,
   );
   const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
+  const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
   const offTopic = offTopicOf(words, classes);
   return {
     text,
@@ -133,6 +139,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(label ? { label } : {}),
     cues,
     ...(level ? { level } : {}),
+    ...(asked ? { language: asked } : {}),
     codes: unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text)),
     subjects: split.subjects,
     ...(split.join ? { join: split.join } : {}),
@@ -147,6 +154,7 @@ function classify(word: Word): WordClass {
   if (COURSE_CODE.test(word.text)) return "code";
   if (TYPE_WORDS.has(word.folded)) return "type";
   if (CUE_WORDS.some(([, set]) => set.has(word.folded)) || LEVEL_WORDS.has(word.folded)) return "cue";
+  if (LANGUAGE_WORDS.has(word.folded)) return "cue";
   if (
     BOTH_WORDS.has(word.folded) ||
     EITHER_WORDS.has(word.folded) ||

@@ -43,19 +43,24 @@ export async function findNamed(
 ): Promise<Anchor | undefined> {
   const key = nameKey(subject);
   if (key.length < 2) return undefined;
-  const query: Record<string, string> = { q: subject, limit: "10" };
-  const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
-    | { items?: Anchor[] }
-    | undefined;
-  // Categories group concepts; they are not what a question is about.
-  const exact = (body?.items ?? []).filter(
-    (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
-  );
+  const complete = async (types?: string) => {
+    const query: Record<string, string> = { q: subject, limit: "10", ...(types ? { types } : {}) };
+    const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
+      | { items?: Anchor[] }
+      | undefined;
+    // Categories group concepts; they are not what a question is about.
+    return (body?.items ?? []).filter(
+      (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
+    );
+  };
+  // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.
+  const first = prefer[0] ? await complete(prefer[0]) : [];
+  if (first[0]) return first[0];
   const rank = (a: Anchor) => {
     const at = prefer.indexOf(a.type);
     return at < 0 ? prefer.length : at;
   };
-  return exact.sort((a, b) => rank(a) - rank(b))[0];
+  return (await complete()).sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /** The best search hit of one of `types` for `subject`, when the search finds one. */

@@ -92,6 +92,15 @@ describe("runChat on the demo corpus", () => {
     expect(reply.references.map((r) => r.type)).not.toContain("course");
   });
 
+  it("reads a relation from the kinds of records named: a person's lab, a lab's members", async () => {
+    const lab = await chat("Which lab does Nadia Benali belong to?");
+    expect(lab.plan).toMatchObject({ intent: "related", target: "unit" });
+    expect(lab.references.map((r) => r.id)[0]).toBe("epfl-demo-lis");
+    const where = await chat("Where can I learn about inflation?");
+    expect(where.plan).toMatchObject({ intent: "list", target: "course" });
+    expect(where.references.map((r) => r.id)).toContain("ECON-101");
+  });
+
   it("lists a person's latest publications newest first", async () => {
     const reply = await chat("Latest publications of Anne Dupont");
     expect(reply.plan.steps.map((s) => s.op)).toEqual(["record", "neighbours", "sort", "limit"]);

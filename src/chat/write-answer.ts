@@ -52,6 +52,7 @@ export function describePlan(plan: Plan): string {
         : chatText(lang, "listOf", { types: types(plan.target), subjects });
   }
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
+  if (plan.language) what = chatText(lang, "language", { what, language: plan.language });
   if (plan.latest) what = chatText(lang, "latest", { what });
   const notes = [
     plan.unused ? chatText(lang, "unused", { words: plan.unused.join(", ") }) : "",

@@ -17,7 +17,10 @@ export async function planQuestion(
   messages: readonly ChatMessage[],
   lang?: "en" | "fr",
 ): Promise<Plan> {
-  const conversation = readConversation(messages, lang);
+  const read = readConversation(messages, lang);
+  const conversation = read.reading.offTopic
+    ? read
+    : { ...read, reading: await preferNames(call, read.reading) };
   const { reading } = conversation;
   const base = {
     lang: reading.lang,
@@ -40,8 +43,19 @@ export async function planQuestion(
   const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
   if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
+  if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
+  if (anchor && intent !== "list" && reading.codes.length > 1) {
+    // Several courses named: the same relation for each, then their intersection or union.
+    const anchors = (await Promise.all(reading.codes.map((code) => findCourse(call, code)))).filter(
+      (a): a is Anchor => a !== undefined,
+    );
+    const parts = anchors.map((a) => anchorSteps(steps, intent, a, target, reading).cite.at(-1) ?? 0);
+    const op = reading.join === "and" ? "intersection" : "union";
+    const joined = parts.length > 1 ? steps.add({ op, of: parts }) : (parts[0] ?? 0);
+    return { ...plan, anchors, steps: steps.steps, cite: [joined] };
+  }
   if (anchor && intent !== "list") return { ...plan, ...anchorSteps(steps, intent, anchor, target, reading) };
   const via = targets[1] && targets[1] !== "concept" && targets[1] !== targets[0] ? targets[1] : undefined;
   const concept = anchor?.type === "concept" ? anchor.id : undefined;
@@ -58,14 +72,7 @@ async function anchorOf(
   { reading, linked }: ConversationReading,
 ): Promise<Anchor | undefined> {
   const code = reading.codes[0];
-  if (code) {
-    const upper = code.toUpperCase();
-    return (
-      (await findRecord(call, "course", code)) ??
-      (upper === code ? undefined : await findRecord(call, "course", upper)) ??
-      (await findRecord(call, "mooc", code))
-    );
-  }
+  if (code) return findCourse(call, code);
   if (linked && reading.subjects.length === 0) return findRecord(call, linked.type, linked.id);
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1) return undefined;
@@ -74,6 +81,30 @@ async function anchorOf(
   if (!need) return named;
   if (named && need.types.includes(named.type)) return named;
   return need.search ? findBySearch(call, subject, need.types) : undefined;
+}
+
+/** The course (or MOOC) a code names, as written or in capitals. */
+async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
+  const upper = code.toUpperCase();
+  return (
+    (await findRecord(call, "course", code)) ??
+    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
+    (await findRecord(call, "mooc", code))
+  );
+}
+
+/**
+ * The reading whose subject is a whole name in the graph, when an alternative one is ("Group Theory" rather than
+ * "Theory" and a type word; "Achim Walter" narrowed to "wheat"); else `reading` as it is.
+ */
+async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
+  for (const alternative of reading.alternatives) {
+    if (!(await findNamed(call, alternative.subject, prefer(reading)))) continue;
+    const types = reading.types.filter((t) => !alternative.consumed.includes(t));
+    const rest = alternative.rest ? { topic: alternative.rest } : {};
+    return { ...reading, subjects: [alternative.subject], types, ...rest };
+  }
+  return reading;
 }
 
 /**
@@ -172,10 +203,10 @@ function anchorSteps(
     from: record,
     type,
     ...(kinds ? { kinds } : { facts: true }),
-    limit: reading.cues.has("latest") ? 300 : 20,
+    // All of the facts when they are to be sorted or narrowed, else the first page.
+    limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
   });
-  const about = reading.codes.length > 0 ? reading.subjects[0] : undefined;
-  if (about) result = steps.add({ op: "filter", from: result, words: about });
+  if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
   if (reading.cues.has("latest")) {
     result = steps.add({ op: "sort", from: result, by: "year" });
     result = steps.add({ op: "limit", from: result, count: 10 });

@@ -87,6 +87,10 @@ export interface Plan {
   readonly target?: TargetType;
   /** The records the question names (a course, a person, a concept). */
   readonly anchor?: Anchor;
+  /** All the records named, when the question names several ("who teaches both A and B"). */
+  readonly anchors?: readonly Anchor[];
+  /** Words that narrow the records of a relation ("lectures of X about Y"). */
+  readonly topic?: string;
   /** The subjects searched for ("genomics"); two when joined. */
   readonly subjects: readonly string[];
   readonly join?: "and" | "or";

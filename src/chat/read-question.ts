@@ -52,10 +52,25 @@ export interface Reading {
   /** The subjects: one, or two joined as an intersection ("and") or a union ("or"). */
   readonly subjects: readonly string[];
   readonly join?: "and" | "or";
+  /**
+   * Other readings of a single subject, to try as whole names in the graph first: with the type words around it
+   * ("Group Theory"), or cut at a topic marker inside it ("Achim Walter | about wheat"): `rest` then narrows the
+   * answer, and `consumed` are the type words the name took.
+   */
+  readonly alternatives: readonly Alternative[];
+  /** Words that narrow a relation's records ("lectures of COM-303 about FFT": "FFT"). */
+  readonly topic?: string;
   /** Words before the type word that the plan cannot use ("female" in "female experts in genomics"). */
   readonly unused: readonly string[];
   /** True when the question leans on the conversation ("and MOOCs?", "who teaches it?"). */
   readonly followUp: boolean;
+}
+
+/** Another reading of a question's subject. */
+export interface Alternative {
+  readonly subject: string;
+  readonly rest?: string;
+  readonly consumed: readonly TargetType[];
 }
 
 /** A relation or modifier a question's words ask for. */
@@ -127,6 +142,11 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     words.some((w) => BOTH_WORDS.has(w.folded)),
     classOf,
   );
+  const alternatives = split.subjects.length === 1 ? alternativesOf(words, classes, first, last, text) : [];
+  const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
+  const both = words.some((w) => BOTH_WORDS.has(w.folded));
+  // Two courses named: "who teaches both A and B" asks the common records, "A and B" or "A or B" either's.
+  const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
   const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
   const offTopic = offTopicOf(words, classes);
@@ -140,9 +160,11 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     cues,
     ...(level ? { level } : {}),
     ...(asked ? { language: asked } : {}),
-    codes: unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text)),
+    codes,
     subjects: split.subjects,
-    ...(split.join ? { join: split.join } : {}),
+    ...(join ? { join } : {}),
+    alternatives,
+    ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
   };
@@ -217,6 +239,41 @@ function typeBefore(
   if (classes[first - 1] !== "type" || !["the", "le", "la", "l", "du", "au", "this", "ce"].includes(article))
     return;
   return TYPE_WORDS.get(words[first - 1]?.folded ?? "");
+}
+
+const INNER_MARKERS = new Set(["about", "on", "regarding", "concerning", "covering", "sur", "concernant"]);
+
+function alternativesOf(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  first: number,
+  last: number,
+  text: string,
+): Alternative[] {
+  const alternatives: Alternative[] = [];
+  const slice = (from: number, to: number) => text.slice(words[from]?.start ?? 0, words[to]?.end ?? 0);
+  let from = first;
+  let to = last;
+  // "Group Theory", "Laboratory of Immune Signalling": type words (and an "of" after one) may begin a name.
+  const linking = (i: number) => ["of", "de", "du", "des", "d", "for", "en"].includes(words[i]?.folded ?? "");
+  for (;;) {
+    if (from > 0 && classes[from - 1] === "type") from -= 1;
+    else if (from > 1 && linking(from - 1) && classes[from - 2] === "type") from -= 2;
+    else break;
+  }
+  while (to < words.length - 1 && classes[to + 1] === "type") to += 1;
+  if (from < first || to > last) {
+    const consumed = [...words.slice(from, first), ...words.slice(last + 1, to + 1)].flatMap(
+      (w) => TYPE_WORDS.get(w.folded) ?? [],
+    );
+    alternatives.push({ subject: slice(from, to), consumed });
+  }
+  for (let i = first + 1; i < last; i += 1) {
+    if (!INNER_MARKERS.has(words[i]?.folded ?? "")) continue;
+    alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
+    break;
+  }
+  return alternatives;
 }
 
 /** Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …". */

@@ -120,6 +120,27 @@ describe("runChat on the demo corpus", () => {
     expect(either.references.map((r) => r.id)).toEqual(expect.arrayContaining(["ECON-101", "CIVIL-210"]));
   });
 
+  it("answers the same relation for several courses named, as an intersection or a union", async () => {
+    const both = await chat("Who teaches both BIO-310 and BIO-479?");
+    expect(both.plan.steps.map((s) => s.op)).toContain("intersection");
+    expect(both.references.map((r) => r.id)).toEqual(["p-anne-dupont"]);
+    const either = await chat("Who teaches BIO-310 or CS-433?");
+    expect(either.references.map((r) => r.id).sort()).toEqual(["p-anne-dupont", "p-jonas-keller"]);
+  });
+
+  it("reads names that hold type words or topic words whole, when the graph has them", async () => {
+    const lab = await chat("Who are the members of the Laboratory of Immune Signalling?");
+    expect(lab.plan.anchor?.id).toBe("epfl-demo-lis");
+    expect(lab.references.map((r) => r.id).sort()).toEqual([
+      "p-anne-dupont",
+      "p-nadia-benali",
+      "p-yuki-tanaka",
+    ]);
+    const papers = await chat("Papers by Anne Dupont about arthritis");
+    expect(papers.plan).toMatchObject({ anchor: { id: "p-anne-dupont" }, topic: "arthritis" });
+    expect(papers.references.map((r) => r.id)).toEqual(["pub-il6-tcell-2021"]);
+  });
+
   it("lists the teachers of the courses about a topic", async () => {
     const reply = await chat("Which professors teach a class on inflation?");
     expect(reply.plan).toMatchObject({ target: "person", via: "course" });

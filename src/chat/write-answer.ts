@@ -30,9 +30,13 @@ export function toReference(record: FoundRecord): Reference {
 export function describePlan(plan: Plan): string {
   const { lang } = plan;
   const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
-  const anchor = plan.anchor
-    ? `${plan.anchor.type === "course" ? `${plan.anchor.id} ` : ""}${plan.anchor.name}`
-    : "";
+  const named = (a: { type: string; id: string; name: string }) =>
+    `${a.type === "course" ? `${a.id} ` : ""}${a.name}`;
+  const anchor = plan.anchors
+    ? plan.anchors.map(named).join(chatText(lang, plan.join === "and" ? "and" : "or"))
+    : plan.anchor
+      ? named(plan.anchor)
+      : "";
   const types = (type: string | undefined) => typeName(lang, type ?? "course", "many").toLowerCase();
   const subjects = plan.subjects.map(quote).join(chatText(lang, plan.join === "or" ? "or" : "and"));
   let what: string;
@@ -53,6 +57,7 @@ export function describePlan(plan: Plan): string {
   }
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
   if (plan.language) what = chatText(lang, "language", { what, language: plan.language });
+  if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
   const notes = [
     plan.unused ? chatText(lang, "unused", { words: plan.unused.join(", ") }) : "",

@@ -122,7 +122,7 @@ export const SMALL_TALK_WORDS = words(
 
 /** Words of opinion: the graph holds facts, not judgements. */
 export const SUBJECTIVE_WORDS = words(
-  "best worst easiest hardest coolest nicest funniest smartest greatest favourite favorite favourites favorites meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore",
+  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore",
 );
 
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */

@@ -118,7 +118,9 @@ function neededTypes(reading: Reading): { types: readonly string[]; search: bool
   const listed = types.includes("course") || types.includes("mooc");
   if (cues.has("teach") && types.includes("person") && !listed)
     return { types: ["course", "mooc"], search: true };
-  if (cues.has("research")) return { types: ["person"], search: true };
+  // "Research of X" names a person; "who works on X", "labs working on X" ask a list.
+  const others = types.filter((t) => t !== "person");
+  if (cues.has("research") && others.length === 0) return { types: ["person"], search: false };
   if (cues.has("prerequisite")) return { types: ["course", "concept", "mooc"], search: true };
   // A list: a type named ("topics related to entropy" lists concepts), or where to learn something.
   const asksWhat = cues.has("explain") || cues.has("what");
@@ -144,12 +146,12 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   const wanted = targets.filter((t) => t !== anchor.type || anchor.type === "course");
   if (anchor.type === "person") {
     if (wanted.some((t) => t === "publication" || t === "unit")) return "related";
-    if (cues.has("teach") && wanted.some((t) => t === "course" || t === "mooc" || t === "lecture"))
-      return "related";
+    // A person's courses, MOOCs or lectures are the ones they teach (the only facts between them).
+    if (wanted.some((t) => t === "course" || t === "mooc" || t === "lecture")) return "related";
     return wanted.length === 0 || cues.has("research") ? "research" : "list";
   }
-  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person") && cues.has("teach"))
-    return "related";
+  // The people of a course named whole are its teachers ("the prof for Information theory and coding").
+  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person")) return "related";
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
   if (anchor.type === "unit" && wanted.includes("person")) return "related";
   const listsConcepts =

@@ -31,9 +31,9 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Records of `type` about `subject`: the search's hits, and the records the graph links to the concept the
- * subject names (`concept`, found by name while reading) or else to the concepts detected in it; for people, also
- * the authors of publications about it. `wide` asks for more of each, for intersections.
+ * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
+ * found by name while reading) or else to the concepts detected in it, and the search's hits — for people, the
+ * authors of the publications the search finds. `wide` asks for more of each, for intersections.
  */
 export function aboutSteps(
   steps: StepList,
@@ -42,15 +42,19 @@ export function aboutSteps(
   options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
 ): number {
   const { lang, wide, concept } = options;
-  const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
   const concepts = concept
     ? steps.add({ op: "record", type: "concept", id: concept })
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
-  if (type !== "person") return steps.add({ op: "union", of: [search, linked] });
+  if (type !== "person") {
+    const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
+    return steps.add({ op: "union", of: [search, linked] });
+  }
+  // A person's record holds a name and little else: a topic searched among people matches names by chance
+  // ("climate models" found people named Hodel). People come through concepts and their papers instead.
   const papers = steps.add({ op: "search", query: subject, types: ["publication"], limit: 10 });
   const authors = steps.add({ op: "neighbours", from: papers, type, kinds: ["author"], limit: 5, top: 10 });
-  return steps.add({ op: "union", of: [search, linked, authors] });
+  return steps.add({ op: "union", of: [linked, authors] });
 }
 
 /**

@@ -96,6 +96,9 @@ describe("runChat on the demo corpus", () => {
     const lab = await chat("Which lab does Nadia Benali belong to?");
     expect(lab.plan).toMatchObject({ intent: "related", target: "unit" });
     expect(lab.references.map((r) => r.id)[0]).toBe("epfl-demo-lis");
+    const courses = await chat("Quels sont les cours de Ravi Menon ?");
+    expect(courses.plan).toMatchObject({ intent: "related", target: "course" });
+    expect(courses.references.map((r) => r.id).sort()).toEqual(["PHYS-101", "PHYS-313"]);
     const where = await chat("Where can I learn about inflation?");
     expect(where.plan).toMatchObject({ intent: "list", target: "course" });
     expect(where.references.map((r) => r.id)).toContain("ECON-101");
@@ -181,6 +184,7 @@ describe("runChat on the demo corpus", () => {
 
   it.each([
     "Who is the best researcher?",
+    "Can you recommend an easy course?",
     "Did I tell you my name?",
     "Hello!",
     "Merci beaucoup !",

@@ -152,7 +152,7 @@ export const FRAME_WORDS = words(`
   deals dealing discuss discusses discussing introduce introduces introducing teach teaches teaching taught give
   gives given take taking enrolled register follow find show list recommend
   need want like looking look search searching get know tell help please related relating relate available
-  belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
+  la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

@@ -124,6 +124,11 @@ describe("readQuestion", () => {
   it("marks questions that lean on the conversation", () => {
     expect(readQuestion("And MOOCs?")).toMatchObject({ followUp: true, subjects: [], types: ["mooc"] });
     expect(readQuestion("Who teaches it?").followUp).toBe(true);
+    expect(readQuestion("Des vidéos là-dessus ?")).toMatchObject({
+      followUp: true,
+      subjects: [],
+      types: ["lecture"],
+    });
     expect(readQuestion("Et sur les vaccins ?")).toMatchObject({ followUp: true, subjects: ["vaccins"] });
     expect(readQuestion("Which courses cover vaccines?").followUp).toBe(false);
   });

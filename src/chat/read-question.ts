@@ -92,7 +92,7 @@ const WHAT_IS =
   /^(what (is|are|s|was)|qu est ce|qu est-ce|c est quoi|que veut dire|que signifie|quel est le sens)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 const PRONOUN =
-  /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l)\b/;
+  /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
 // Inverted French verbs ("es-tu", "y a-t-il") read as separate words.
 const INVERSION = /-(t-)?(tu|il|elle|ils|elles|on|vous|nous|je|ce|moi|toi|lui|leur)\b/gi;
 // Words after which the question names its subject: "courses about X", "cours qui traitent de X".

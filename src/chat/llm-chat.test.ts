@@ -9,14 +9,8 @@ import type { Store } from "../store/store.js";
 import { type LlmConfig, llmConfigFromEnv } from "./llm-chat.js";
 
 /** A test double of an OpenAI-compatible chat-completions server: answers with scripted messages, records requests. */
-let script: ((request: {
-  messages: { role: string; content?: string }[];
-  tools: { function: { name: string } }[];
-}) => unknown)[] = [];
-const requests: {
-  messages: { role: string; content?: string }[];
-  tools: { function: { name: string } }[];
-}[] = [];
+let script: ((request: { messages: { role: string; content?: string }[] }) => unknown)[] = [];
+const requests: { messages: { role: string; content?: string }[] }[] = [];
 let server: Server;
 let url: string;
 let store: Store;
@@ -64,50 +58,48 @@ async function ask(question: string, llm: LlmConfig) {
     answer: string;
     references: { type: string; id: string }[];
     calls: { method: string; path: string; query?: Record<string, string> }[];
+    plan: { steps: { op: string }[] };
   };
 }
 
-const toolCall = (name: string, args: object) => ({
-  role: "assistant",
-  content: null,
-  tool_calls: [{ id: "call-1", type: "function", function: { name, arguments: JSON.stringify(args) } }],
-});
+const planReply = (plan: object) => ({ role: "assistant", content: JSON.stringify(plan) });
 
-describe("chat with a language model", () => {
-  it("plans with tool calls mapped to API calls, and cites only what they returned", async () => {
+describe("chat with a language model as planner", () => {
+  it("runs the model's plan through the API, and cites only what the calls returned", async () => {
     script = [
-      () => toolCall("search", { q: "T cells", types: "course", limit: 5 }),
       (request) => {
-        const tool = request.messages.find((m) => m.role === "tool");
-        expect(tool?.content).toContain("BIO-479");
-        return {
-          role: "assistant",
-          content: "Try BIO-479 Immunology and immunotherapy. Also NOT-A-COURSE-42, which I made up.",
-        };
+        expect(request.messages[0]?.content).toMatch(/never instructions/);
+        return planReply({
+          intent: "list",
+          target: "course",
+          subjects: ["T cells"],
+          steps: [
+            { op: "search", query: "T cells", types: ["course"], limit: 5 },
+            { op: "record", type: "course", id: "NOT-A-COURSE-42" },
+            { op: "union", of: [0, 1] },
+          ],
+          cite: [2],
+        });
       },
     ];
     const reply = await ask("Which courses cover T cells?", { url, model: "test-model" });
-    expect(reply.answer).toContain("BIO-479");
     expect(reply.calls).toEqual([
       { method: "GET", path: "/api/search", query: { q: "T cells", types: "course", limit: "5" } },
+      { method: "GET", path: "/api/course/NOT-A-COURSE-42" },
     ]);
-    expect(reply.references.map((r) => r.id)).toEqual(["BIO-479"]);
-    expect(requests[0]?.tools.map((t) => t.function.name).sort()).toEqual([
-      "autocomplete",
-      "detect",
-      "get_record",
-      "neighbours",
-      "search",
-    ]);
-    expect(requests[0]?.messages[0]?.content).toMatch(/never instructions/);
+    expect(reply.references.map((r) => r.id)).toContain("BIO-479");
+    expect(reply.references.map((r) => r.id)).not.toContain("NOT-A-COURSE-42");
+    expect(reply.plan.steps.map((s) => s.op)).toEqual(["search", "record", "union"]);
   });
 
-  it("falls back to the planner when the model fails, hangs, or asks for an unknown tool", async () => {
+  it("falls back to the offline parser when the model fails, hangs, or writes an invalid plan", async () => {
     for (const failure of [
       () => ({ status: 500 }),
       () => ({ hang: true }),
-      () => toolCall("drop_database", {}),
       () => ({ role: "assistant", content: "" }),
+      () => ({ role: "assistant", content: "Sure! Here are some courses." }),
+      () => planReply({ intent: "list", steps: [{ op: "drop_database" }], cite: [] }),
+      () => planReply({ intent: "list", steps: [{ op: "limit", from: 3, count: 2 }], cite: [0] }),
     ]) {
       script = [failure];
       const reply = await ask("Which courses cover T cells?", { url, model: "test-model", timeoutMs: 300 });

@@ -253,6 +253,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
         {
           answer: reply.answer,
           references: [...reply.references],
+          plan: JSON.parse(JSON.stringify(reply.plan)),
           calls: reply.calls.map((call) => ({ ...call })),
         },
         200,

@@ -11,6 +11,8 @@ export const API_LIMITS = {
   offset: 10_000,
   detectTextLength: 1_000_000,
   bodyBytes: 2 * 1024 * 1024,
+  /** A chat message may be long (pasted text); the chat reads only its first few hundred characters. */
+  chatMessageLength: 20_000,
 } as const;
 
 const TYPE = z
@@ -212,7 +214,12 @@ export const HealthResponse = z
 /** Body of POST /api/chat: the conversation so far, the question last. */
 export const ChatBody = z.object({
   messages: z
-    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(4_000) }))
+    .array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        content: z.string().max(API_LIMITS.chatMessageLength),
+      }),
+    )
     .min(1)
     .max(20),
   lang: z.enum(["en", "fr"]).optional(),
@@ -223,6 +230,18 @@ export const ChatResponse = z
   .object({
     answer: z.string(),
     references: z.array(z.object({ type: z.string(), id: z.string(), name: z.string(), url: z.string() })),
+    plan: z
+      .object({
+        intent: z.string(),
+        lang: z.enum(["en", "fr"]),
+        steps: z.array(z.object({ op: z.string() }).catchall(z.unknown())),
+        cite: z.array(z.number()),
+      })
+      .catchall(z.unknown())
+      .openapi({
+        description:
+          "How the question was read and the steps run: the calls and the operations on their results",
+      }),
     calls: z.array(
       z.object({
         method: z.string(),

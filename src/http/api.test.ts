@@ -166,16 +166,22 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
       }),
     );
     expect(injected.status).toBe(200);
-    const honest = (await injected.json()) as { calls: { path: string }[] };
-    expect(
-      honest.calls.every(
-        (c) => ["/api/search", "/api/detect"].includes(c.path) || c.path.endsWith("/neighbours"),
-      ),
-    ).toBe(true);
+    const honest = (await injected.json()) as { calls: { path: string }[]; plan: { steps: unknown[] } };
+    expect(honest.plan.steps).toBeInstanceOf(Array);
+    for (const call of honest.calls)
+      expect(call.path).toMatch(/^\/api\/(search|autocomplete|detect|[a-z]+\/[^/]+)/);
+    const long = await post(
+      "/api/chat",
+      JSON.stringify({
+        messages: [{ role: "user", content: `Which courses cover T cells? ${"x".repeat(10_000)}` }],
+      }),
+    );
+    expect(long.status).toBe(200);
+    expect(((await long.json()) as { plan: { truncated?: boolean } }).plan.truncated).toBe(true);
     for (const bad of [
       { messages: [] },
       { messages: [{ role: "system", content: "x" }] },
-      { messages: [{ role: "user", content: "x".repeat(4_001) }] },
+      { messages: [{ role: "user", content: "x".repeat(20_001) }] },
     ]) {
       expect((await post("/api/chat", JSON.stringify(bad))).status).toBe(400);
     }

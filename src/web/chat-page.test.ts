@@ -36,6 +36,16 @@ describe("/chat page", () => {
     expect(page).toContain("GET /api/search");
   });
 
+  it("shows the plan it ran, and the record a question asks about as a link first", async () => {
+    const page = await (
+      await ask({ question: "What is the course CS-433 about?", lang: "en", history: "[]" })
+    ).text();
+    expect(page).toMatch(
+      /<ol start="0"><li><code>record \{&quot;type&quot;:&quot;course&quot;,&quot;id&quot;:&quot;CS-433&quot;\}/,
+    );
+    expect(page).toMatch(/<p><strong><a href="\/course\/CS-433">Machine learning<\/a><\/strong>: /);
+  });
+
   it("carries the conversation, so a follow-up knows what 'it' is", async () => {
     const first = await (
       await ask({ question: "Which courses cover T cells?", lang: "en", history: "[]" })

@@ -1,6 +1,6 @@
 /**
  * The /chat page: a question box (a plain form: keyboard friendly, no script needed), the conversation so far,
- * the answer with its references as links, and the API calls it made in a collapsible block. It asks the chat
+ * the answer with its references as links, and the plan it ran with the API calls it made in a collapsible block. It asks the chat
  * through the public API (`POST /api/chat`, in process), like any client would.
  */
 import type { Env, Hono } from "hono";
@@ -18,6 +18,7 @@ interface Turn {
 interface Reply {
   readonly answer?: string;
   readonly calls?: readonly ChatCall[];
+  readonly plan?: { readonly steps?: readonly Record<string, unknown>[] };
   readonly error?: { readonly message: string };
 }
 
@@ -30,6 +31,7 @@ const TEXT = {
     placeholder: "Which courses cover T cells?",
     send: "Ask",
     calls: "API calls made",
+    plan: "Plan",
     restart: "New conversation",
     you: "You",
     graph: "Campus Graph",
@@ -42,6 +44,7 @@ const TEXT = {
     placeholder: "Quels cours parlent de lymphocytes T ?",
     send: "Demander",
     calls: "Appels d'API effectués",
+    plan: "Plan",
     restart: "Nouvelle conversation",
     you: "Vous",
     graph: "Campus Graph",
@@ -68,7 +71,8 @@ export function registerChatPage(app: Hono<Env>): void {
     });
     const reply = (await response.json()) as Reply;
     const answer = reply.answer ?? reply.error?.message ?? "";
-    return c.html(renderChat(lang, [...messages, { role: "assistant", content: answer }], reply.calls));
+    const turns = [...messages, { role: "assistant" as const, content: answer }];
+    return c.html(renderChat(lang, turns, reply.calls, reply.plan?.steps));
   });
 }
 
@@ -93,7 +97,12 @@ function parseHistory(text: string): Turn[] {
   }
 }
 
-function renderChat(lang: Lang, turns: readonly Turn[], calls: readonly ChatCall[] | undefined): Html {
+function renderChat(
+  lang: Lang,
+  turns: readonly Turn[],
+  calls: readonly ChatCall[] | undefined,
+  steps: readonly Record<string, unknown>[] = [],
+): Html {
   const text = TEXT[lang];
   const content = html`<style>
 .chat .turns{list-style:none;padding:0;margin:1rem 0}.chat .turn{border-radius:.75rem;padding:.5rem 1rem;margin:.5rem 0}
@@ -112,7 +121,7 @@ ${turns.map(
 </ol>
 ${
   calls && calls.length > 0
-    ? html`<details class="calls"><summary>${text.calls} (${calls.length})</summary><ul>${calls.map(
+    ? html`<details class="calls"><summary>${text.calls} (${calls.length})</summary>${renderPlan(text.plan, steps)}<ul>${calls.map(
         (call) =>
           html`<li><code>${call.method} ${call.path}${call.query ? `?${new URLSearchParams(call.query)}` : ""}${call.body ? ` ${JSON.stringify(call.body)}` : ""}</code></li>`,
       )}</ul></details>`
@@ -132,6 +141,12 @@ ${turns.length > 0 ? html`<p><a href="/chat?lang=${lang}">${text.restart}</a></p
   );
 }
 
+/** A plan's steps, numbered from 0 as the steps refer to each other: "2. union {"of":[0,1]}". */
+function renderPlan(title: string, steps: readonly Record<string, unknown>[]): Html | string {
+  if (steps.length === 0) return "";
+  return html`<p>${title}</p><ol start="0">${steps.map(({ op, ...args }) => html`<li><code>${String(op)} ${JSON.stringify(args)}</code></li>`)}</ol>`;
+}
+
 /** An answer's text as HTML: its lines, "- [name](url)" items as a list of links; everything else escaped. */
 function renderAnswer(text: string): Html {
   const lines = text.split("\n");
@@ -148,6 +163,14 @@ function renderAnswer(text: string): Html {
       continue;
     }
     flush();
+    // The record a question asks about, first: "**[name](url)**: its description".
+    const lead = /^\*\*\[(.+?)\]\((\/[^\s)]*)\)\*\*(.*)$/.exec(line);
+    if (lead) {
+      parts.push(
+        html`<p><strong><a href="${lead[2] ?? "/"}">${lead[1] ?? ""}</a></strong>${lead[3] ?? ""}</p>`,
+      );
+      continue;
+    }
     if (line.trim() !== "") parts.push(html`<p>${line}</p>`);
   }
   flush();

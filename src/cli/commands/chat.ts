@@ -1,6 +1,7 @@
 /**
  * `campus-graph chat "question" [--lang en|fr] [--json] [--db FILE]`: asks the graph chatbot, through the same
- * HTTP API the server offers (in process), and prints the answer, its references and the calls it made.
+ * HTTP API the server offers (in process), and prints the answer, its references, the plan it ran and the calls
+ * it made.
  */
 import { ensureSearchIndex } from "../../app/build-search-index.js";
 import { databaseLocation } from "../../app/config.js";
@@ -39,6 +40,7 @@ export const chatCommand: Command = {
       const body = (await response.json()) as {
         answer?: string;
         calls?: { method: string; path: string; query?: Record<string, string>; body?: unknown }[];
+        plan?: { steps?: Record<string, unknown>[] };
         error?: { message: string };
       };
       if (response.status !== 200)
@@ -47,7 +49,11 @@ export const chatCommand: Command = {
         context.stdout.write(`${JSON.stringify(body)}\n`);
         return 0;
       }
-      context.stdout.write(`${body.answer ?? ""}\n\nCalls made:\n`);
+      context.stdout.write(`${body.answer ?? ""}\n\nPlan:\n`);
+      for (const [i, { op, ...args }] of (body.plan?.steps ?? []).entries()) {
+        context.stdout.write(`  ${i}. ${String(op)} ${JSON.stringify(args)}\n`);
+      }
+      context.stdout.write("\nCalls made:\n");
       for (const call of body.calls ?? []) {
         const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
         context.stdout.write(

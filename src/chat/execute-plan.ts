@@ -1,0 +1,207 @@
+/**
+ * The plan executor: runs each step of a plan through the public API (or on earlier steps' results) and returns
+ * every step's records. It never invents a record: each one comes from a call's response.
+ */
+import { phraseKeys, STOPWORDS } from "../detect/text-normalise.js";
+import type { Level, PlanStep } from "./plan.js";
+import type { CallApi } from "./resolve-subject.js";
+
+/** A record a step returned. `description` is known for records fetched whole. */
+export interface FoundRecord {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+}
+
+interface Neighbour {
+  readonly node: FoundRecord;
+  readonly edge: { readonly kind: string; readonly evidence: Readonly<Record<string, unknown>> };
+}
+
+interface RecordBody {
+  readonly record?: {
+    type: string;
+    id: string;
+    name: Record<string, string>;
+    description?: Record<string, string>;
+    attrs?: Record<string, unknown>;
+  };
+}
+
+/** Runs `steps` in order; returns each step's records (an empty list for a step whose input is missing). */
+export async function executePlan(
+  steps: readonly PlanStep[],
+  call: CallApi,
+  lang: "en" | "fr",
+): Promise<FoundRecord[][]> {
+  const results: FoundRecord[][] = [];
+  const input = (i: number) => results[i] ?? [];
+  for (const step of steps) {
+    results.push(await runStep(step, input, call, lang));
+  }
+  return results;
+}
+
+async function runStep(
+  step: PlanStep,
+  input: (i: number) => readonly FoundRecord[],
+  call: CallApi,
+  lang: "en" | "fr",
+): Promise<FoundRecord[]> {
+  switch (step.op) {
+    case "search": {
+      const query = { q: step.query, types: step.types.join(","), limit: String(step.limit) };
+      const body = (await call({ method: "GET", path: "/api/search", query })) as
+        | { items?: (FoundRecord & { score: number })[] }
+        | undefined;
+      return strongHits(body?.items ?? []).map(({ type, id, name }) => ({ type, id, name }));
+    }
+    case "record": {
+      const found = await fetchRecord(call, step.type, step.id);
+      if (!found) return [];
+      const { record } = found;
+      const name = record.name[lang] ?? record.name.en ?? Object.values(record.name)[0] ?? record.id;
+      const description =
+        record.description?.[lang] ?? record.description?.en ?? Object.values(record.description ?? {})[0];
+      return [{ type: record.type, id: record.id, name, ...(description ? { description } : {}) }];
+    }
+    case "detect": {
+      const body = (await call({
+        method: "POST",
+        path: "/api/detect",
+        body: { text: step.text, lang: step.lang },
+      })) as { concepts?: FoundRecord[] } | undefined;
+      return (body?.concepts ?? [])
+        .slice(0, step.limit)
+        .map(({ id, name }) => ({ type: "concept", id, name }));
+    }
+    case "neighbours":
+      return neighbours(step, input(step.from), call);
+    case "filter":
+      if (step.level) return keepLevel(input(step.from), step.level, call);
+      if (step.language) return keepLanguage(input(step.from), step.language, call);
+      return step.words ? keepWords(input(step.from), step.words) : [...input(step.from)];
+    case "sort":
+      return sortByYear(input(step.from), call);
+    case "limit":
+      return input(step.from).slice(0, step.count);
+    case "intersection": {
+      const [first, ...rest] = step.of.map((i) => input(i));
+      const others = rest.map((r) => new Set(r.map(keyOf)));
+      return unique((first ?? []).filter((r) => others.every((o) => o.has(keyOf(r)))));
+    }
+    case "union":
+      return unique(step.of.flatMap((i) => input(i)));
+  }
+}
+
+async function neighbours(
+  step: Extract<PlanStep, { op: "neighbours" }>,
+  sources: readonly FoundRecord[],
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  const found: FoundRecord[] = [];
+  for (const source of sources.slice(0, step.top ?? 20)) {
+    const path = `/api/${source.type}/${encodeURIComponent(source.id)}/neighbours`;
+    // The API gives at most a page of 100; a longer list (all of a person's papers, to sort) takes several.
+    for (let offset = 0; offset < step.limit; offset += PAGE) {
+      const limit = String(Math.min(PAGE, step.limit - offset));
+      const query = { type: step.type, limit, ...(offset > 0 ? { offset: String(offset) } : {}) };
+      const body = (await call({ method: "GET", path, query })) as
+        | { items?: Neighbour[]; total?: number }
+        | undefined;
+      for (const item of body?.items ?? []) if (keep(step, item)) found.push(item.node);
+      if ((body?.total ?? 0) <= offset + PAGE) break;
+    }
+  }
+  return unique(found);
+}
+
+/** Which neighbours a step keeps: facts of the asked kinds (a prerequisite the course requires), or any. */
+function keep(step: Extract<PlanStep, { op: "neighbours" }>, item: Neighbour): boolean {
+  if (item.edge.kind === "via-concept") return false;
+  if (step.facts && item.edge.evidence.fact !== true) return false;
+  if (!step.kinds) return true;
+  if (!step.kinds.includes(item.edge.kind)) return false;
+  return item.edge.kind !== "prerequisite" || item.edge.evidence.direction === "out";
+}
+
+/**
+ * The hits scoring at least a quarter of the first one's: the tail of a list answer is where a word matched by
+ * chance lives. Measured against the first hit, not the highest score: a record named as asked comes first
+ * with a low score (names rank by tier), and then nothing is cut.
+ */
+export function strongHits<T extends { readonly score: number }>(hits: readonly T[]): T[] {
+  const first = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= WEAK_HIT * first);
+}
+
+const WEAK_HIT = 0.25;
+const PAGE = 100;
+/** The most records a sort reads the year of. */
+const SORT_LIMIT = 300;
+
+async function fetchRecord(call: CallApi, type: string, id: string) {
+  const body = (await call({ method: "GET", path: `/api/${type}/${encodeURIComponent(id)}` })) as
+    | RecordBody
+    | undefined;
+  return body?.record ? { record: body.record } : undefined;
+}
+
+/** The records whose attrs say they are taught at `level` (`semesters`/`semester`: "Master semestre 1", "MA1"). */
+async function keepLevel(nodes: readonly FoundRecord[], level: Level, call: CallApi): Promise<FoundRecord[]> {
+  const pattern = level === "master" ? /\bmaster|^MA\d/i : /\bbachelor|^BA\d/i;
+  const kept: FoundRecord[] = [];
+  for (const node of nodes.slice(0, 40)) {
+    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
+    const semesters = [attrs.semesters, attrs.semester]
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    if (semesters.some((s) => pattern.test(s))) kept.push(node);
+  }
+  return kept;
+}
+
+/** The records whose `language` attribute is `language`. */
+async function keepLanguage(
+  nodes: readonly FoundRecord[],
+  language: string,
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  const kept: FoundRecord[] = [];
+  for (const node of nodes.slice(0, 40)) {
+    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
+    if (attrs.language === language) kept.push(node);
+  }
+  return kept;
+}
+
+/** The records newest first by their `year` attribute; records without a year last, in their order. */
+async function sortByYear(nodes: readonly FoundRecord[], call: CallApi): Promise<FoundRecord[]> {
+  const years = new Map<FoundRecord, number>();
+  for (const node of nodes.slice(0, SORT_LIMIT)) {
+    const year = Number((await fetchRecord(call, node.type, node.id))?.record.attrs?.year);
+    years.set(node, Number.isFinite(year) ? year : Number.NEGATIVE_INFINITY);
+  }
+  return [...years.keys()].sort((a, b) => (years.get(b) ?? 0) - (years.get(a) ?? 0) || 0);
+}
+
+/** The records whose names share a meaningful word with `text` (plurals, case and accents aside). */
+function keepWords(nodes: readonly FoundRecord[], text: string): FoundRecord[] {
+  const words = new Set(phraseKeys(text).filter((k) => k.length > 2 && !STOPWORDS.has(k)));
+  return nodes.filter((n) => phraseKeys(n.name).some((k) => words.has(k)));
+}
+
+function keyOf(r: FoundRecord): string {
+  return `${r.type}\0${r.id}`;
+}
+
+function unique(nodes: readonly FoundRecord[]): FoundRecord[] {
+  const seen = new Set<string>();
+  return nodes.filter((n) => {
+    if (seen.has(keyOf(n))) return false;
+    seen.add(keyOf(n));
+    return true;
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The chat's vocabulary, English and French, in folded form (lower case, no accents): words that name a record
+ * type, a relation or a modifier, and the frame words a question wraps its subject in. Only words of the
+ * question's grammar live here; names of records, concepts and people come from the graph.
+ */
+import { foldWord } from "../detect/text-normalise.js";
+import type { TargetType } from "./plan.js";
+
+/** A question's word: its folded form and where it stands in the question. */
+export interface Word {
+  readonly text: string;
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Lower case without accents: "Séances" → "seances". */
+export function fold(text: string): string {
+  return foldWord(text);
+}
+
+/** The words of `text` with their offsets; apostrophes split ("l'enseignant" → "l", "enseignant"). */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*(?:\([a-z]{1,3}\))?/gu)) {
+    words.push({
+      text: match[0],
+      folded: fold(match[0]),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return words;
+}
+
+const words = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ""));
+
+/** Words that name a record type, singular and plural, with everyday synonyms. */
+export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
+  ...typed(
+    "course",
+    "course courses class classes module modules cours enseignement enseignements matiere matieres",
+  ),
+  ...typed(
+    "lecture",
+    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents lecon lecons conference conferences",
+  ),
+  ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware"),
+  ...typed(
+    "person",
+    "who whom qui people person persons member members membre membres expert experts researcher researchers professor professors prof profs teacher teachers lecturer lecturers instructor instructors scientist scientists specialist specialists personne personnes chercheur chercheurs chercheuse chercheuses professeur professeurs professeure enseignant enseignants enseignante experte spécialiste specialiste specialistes",
+  ),
+  ...typed(
+    "unit",
+    "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts",
+  ),
+  ...typed("publication", "publication publications paper papers article articles"),
+  ...typed("concept", "concept concepts notion notions topic topics theme themes"),
+]);
+
+function typed(type: TargetType, list: string): [string, TargetType][] {
+  return [...words(list)].map((w) => [w, type]);
+}
+
+/** Words that ask what comes before a course or a concept. */
+export const PREREQUISITE_WORDS = words(
+  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable",
+);
+
+/** Words that ask what something is: a definition, an explanation, a description. */
+export const EXPLAIN_WORDS = words(
+  "define definition definitions explain explains explanation mean means meaning understand signifie signifient explique expliquer expliquez definir comprends comprendre",
+);
+
+/** Words that ask what a record is about. */
+export const ABOUT_WORDS = words(
+  "about describe description summary overview contenu resume presente presenter parle",
+);
+
+/** Words that ask for a person's research. */
+export const RESEARCH_WORDS = words(
+  "research interests interest work works working publish publishes recherche recherches travaille travaillent domaines domaine",
+);
+
+/** Words that ask who teaches, or what someone teaches. */
+export const TEACH_WORDS = words(
+  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs",
+);
+
+/** Words that ask where to learn something: with no type word, the answer is courses. */
+export const LEARN_WORDS = words("learn study studying enrol enroll apprendre etudier etudie");
+
+/** Language names: a list of MOOCs or lectures in that language. */
+export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
+  ["english", "en"],
+  ["anglais", "en"],
+  ["french", "fr"],
+  ["francais", "fr"],
+  ["german", "de"],
+  ["allemand", "de"],
+  ["spanish", "es"],
+  ["espagnol", "es"],
+  ["italian", "it"],
+  ["italien", "it"],
+]);
+
+/** Words that ask for the most recent records first. */
+export const LATEST_WORDS = words(
+  "latest newest recent recently last most-recent recent recents recente recentes dernier derniers derniere dernieres nouveaux nouvelles",
+);
+
+/** Words that join two subjects into an intersection ("both … and …", "à la fois … et …", "… as well as …"). */
+export const BOTH_WORDS = words("both also aussi fois well egalement");
+
+/** Words that join two subjects into a union. */
+export const EITHER_WORDS = words("or either ou");
+
+/** Words of greeting, thanks and leave-taking: a message made only of them is small talk. */
+export const SMALL_TALK_WORDS = words(
+  "hello hi hey hiya thanks thank thx cheers bye goodbye ok okay cool much lot lots very bonjour salut coucou bonsoir merci revoir ciao beaucoup bien tres",
+);
+
+/** Words of opinion: the graph holds facts, not judgements. */
+export const SUBJECTIVE_WORDS = words(
+  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore",
+);
+
+/** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
+export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
+
+/** Words that address the assistant itself. */
+export const ASSISTANT_WORDS = words("you your yourself tu toi ton ta tes");
+
+/** Level words: master or bachelor. */
+export const LEVEL_WORDS: ReadonlyMap<string, "master" | "bachelor"> = new Map([
+  ["master", "master"],
+  ["masters", "master"],
+  ["msc", "master"],
+  ["bachelor", "bachelor"],
+  ["bachelors", "bachelor"],
+  ["bsc", "bachelor"],
+]);
+
+/**
+ * Frame words: the grammar a question wraps its subject in (question words, auxiliaries, request verbs,
+ * determiners, prepositions, politeness). Stripped from the ends of a subject, never from its middle.
+ */
+export const FRAME_WORDS = words(`
+  what which where when how why whose that this these those there here it its is are was were be been being am
+  do does did can could would will shall should must may might i me my mine we us our a an the some any all every
+  each to for on in of about with from by at into onto regarding concerning covering cover covers covered deal
+  deals dealing discuss discusses discussing introduce introduces introducing teach teaches teaching taught give
+  gives given take taking enrolled register follow find show list recommend
+  need want like looking look search searching get know tell help please related relating relate available
+  la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
+  exists exist existing there's where's charge responsible run runs lead leads
+  quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
+  la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
+  voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp
+  existe existent traite traitent traitant parle parlent parlant aborde abordent abordant couvre couvrent porte
+  portent suivre lien rapport consacre consacree consacres consacrees assure assurent donne
+  donnes faits fait avoir savoir connaitre commencer aborder reviser disponible disponibles quelque part
+`);

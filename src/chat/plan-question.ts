@@ -1,0 +1,217 @@
+/**
+ * The offline planner: reads the conversation's last question (its grammar, then its subject against the graph)
+ * and writes the plan that answers it. Deterministic: the same conversation and graph give the same plan.
+ */
+import type { Anchor, ChatMessage, Intent, Plan, PlanStep, TargetType } from "./plan.js";
+import { explainSteps, FACT_KINDS, listSteps, researchSteps, StepList } from "./plan-steps.js";
+import { type ConversationReading, readConversation } from "./read-conversation.js";
+import type { Reading } from "./read-question.js";
+import { type CallApi, findBySearch, findNamed, findRecord } from "./resolve-subject.js";
+
+const ANY_RECORD = ["concept", "course", "mooc", "person", "unit", "lecture", "publication"];
+const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
+
+/** Plans the answer to the last user message of `messages`, looking names up through `call`. */
+export async function planQuestion(
+  call: CallApi,
+  messages: readonly ChatMessage[],
+  lang?: "en" | "fr",
+): Promise<Plan> {
+  const read = readConversation(messages, lang);
+  const conversation = read.reading.offTopic
+    ? read
+    : { ...read, reading: await preferNames(call, read.reading) };
+  const { reading } = conversation;
+  const base = {
+    lang: reading.lang,
+    subjects: reading.subjects,
+    ...(reading.join ? { join: reading.join } : {}),
+    ...(reading.truncated ? { truncated: true } : {}),
+    ...(reading.unused.length > 0 ? { unused: reading.unused } : {}),
+  };
+  if (reading.offTopic)
+    return { ...base, intent: "off-topic", offTopic: reading.offTopic, steps: [], cite: [] };
+  const anchor = await anchorOf(call, conversation);
+  const targets = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  const intent = intentOf(reading, anchor, targets);
+  if (intent === "unclear") {
+    const missing = reading.codes[0] ?? reading.subjects[0];
+    return { ...base, intent, ...(missing ? { subjects: [missing] } : {}), steps: [], cite: [] };
+  }
+  const steps = new StepList();
+  const target = targets[0] ?? (intent === "list" ? "course" : undefined);
+  const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
+  if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
+  if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
+  if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
+  if (reading.language && (target === "mooc" || target === "lecture"))
+    Object.assign(plan, { language: reading.language });
+  if (anchor && intent !== "list" && reading.codes.length > 1) {
+    // Several courses named: the same relation for each, then their intersection or union.
+    const anchors = (await Promise.all(reading.codes.map((code) => findCourse(call, code)))).filter(
+      (a): a is Anchor => a !== undefined,
+    );
+    const parts = anchors.map((a) => anchorSteps(steps, intent, a, target, reading).cite.at(-1) ?? 0);
+    const op = reading.join === "and" ? "intersection" : "union";
+    const joined = parts.length > 1 ? steps.add({ op, of: parts }) : (parts[0] ?? 0);
+    return { ...plan, anchors, steps: steps.steps, cite: [joined] };
+  }
+  if (anchor && intent !== "list") return { ...plan, ...anchorSteps(steps, intent, anchor, target, reading) };
+  const via = targets[1] && targets[1] !== "concept" && targets[1] !== targets[0] ? targets[1] : undefined;
+  const concept = anchor?.type === "concept" ? anchor.id : undefined;
+  const cite = listSteps(steps, target ?? "course", reading, {
+    ...(via ? { via } : {}),
+    ...(concept ? { concept } : {}),
+  });
+  return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
+}
+
+/** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
+async function anchorOf(
+  call: CallApi,
+  { reading, linked }: ConversationReading,
+): Promise<Anchor | undefined> {
+  const code = reading.codes[0];
+  if (code) return findCourse(call, code);
+  if (linked && reading.subjects.length === 0) return findRecord(call, linked.type, linked.id);
+  const subject = reading.subjects[0];
+  if (!subject || reading.subjects.length > 1) return undefined;
+  const need = neededTypes(reading);
+  const named = await findNamed(call, subject, need?.types ?? prefer(reading));
+  if (!need) return named;
+  if (named && need.types.includes(named.type)) return named;
+  return need.search ? findBySearch(call, subject, need.types) : undefined;
+}
+
+/** The course (or MOOC) a code names, as written or in capitals. */
+async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
+  const upper = code.toUpperCase();
+  return (
+    (await findRecord(call, "course", code)) ??
+    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
+    (await findRecord(call, "mooc", code))
+  );
+}
+
+/**
+ * The reading whose subject is a whole name in the graph, when an alternative one is ("Group Theory" rather than
+ * "Theory" and a type word; "Achim Walter" narrowed to "wheat"); else `reading` as it is.
+ */
+async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
+  for (const alternative of reading.alternatives) {
+    if (!(await findNamed(call, alternative.subject, prefer(reading)))) continue;
+    const types = reading.types.filter((t) => !alternative.consumed.includes(t));
+    const rest = alternative.rest ? { topic: alternative.rest } : {};
+    return { ...reading, subjects: [alternative.subject], types, ...rest };
+  }
+  return reading;
+}
+
+/**
+ * The types the subject must be of for the question to make sense, and whether to take the best search hit when
+ * no name matches whole (when the question asks about one record); undefined for a list question.
+ */
+function neededTypes(reading: Reading): { types: readonly string[]; search: boolean } | undefined {
+  const types = reading.types.filter((t) => t !== reading.label);
+  const { cues } = reading;
+  // "Who teaches X?" names a course; "who teaches courses about X?" asks a list.
+  const listed = types.includes("course") || types.includes("mooc");
+  if (cues.has("teach") && types.includes("person") && !listed)
+    return { types: ["course", "mooc"], search: true };
+  // "Research of X" names a person; "who works on X", "labs working on X" ask a list.
+  const others = types.filter((t) => t !== "person");
+  if (cues.has("research") && others.length === 0) return { types: ["person"], search: false };
+  if (cues.has("prerequisite")) return { types: ["course", "concept", "mooc"], search: true };
+  // A list: a type named ("topics related to entropy" lists concepts), or where to learn something.
+  const asksWhat = cues.has("explain") || cues.has("what");
+  if (types.length > 1 || (types.length === 1 && !(types[0] === "concept" && asksWhat))) return undefined;
+  if (types.length === 0 && cues.has("learn") && !asksWhat) return undefined;
+  const asks = asksWhat || cues.has("about");
+  return { types: cues.has("about") ? [...ANY_RECORD.slice(1), "concept"] : ANY_RECORD, search: asks };
+}
+
+function prefer(reading: Reading): readonly string[] {
+  return reading.label ? [reading.label, ...NAMED_FIRST] : NAMED_FIRST;
+}
+
+/** What the question asks, from its words and the kind of record it names. */
+function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonly TargetType[]): Intent {
+  const { cues } = reading;
+  if (!anchor) {
+    if (reading.subjects.length === 0) return "unclear";
+    if (reading.codes.length > 0) return "unclear";
+    return "list";
+  }
+  if (cues.has("prerequisite") && ["course", "mooc", "concept"].includes(anchor.type)) return "prerequisites";
+  const wanted = targets.filter((t) => t !== anchor.type || anchor.type === "course");
+  if (anchor.type === "person") {
+    if (wanted.some((t) => t === "publication" || t === "unit")) return "related";
+    // A person's courses, MOOCs or lectures are the ones they teach (the only facts between them).
+    if (wanted.some((t) => t === "course" || t === "mooc" || t === "lecture")) return "related";
+    return wanted.length === 0 || cues.has("research") ? "research" : "list";
+  }
+  // The people of a course named whole are its teachers ("the prof for Information theory and coding").
+  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person")) return "related";
+  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
+  if (anchor.type === "unit" && wanted.includes("person")) return "related";
+  const listsConcepts =
+    targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
+  if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {
+    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain")) return "list";
+    return anchor.type === "concept" ? "explain" : "about";
+  }
+  return "list";
+}
+
+function anchorSteps(
+  steps: StepList,
+  intent: Intent,
+  anchor: Anchor,
+  target: TargetType | undefined,
+  reading: Reading,
+): { steps: readonly PlanStep[]; cite: readonly number[] } {
+  const record = steps.add({ op: "record", type: anchor.type, id: anchor.id });
+  if (intent === "explain") return { steps: steps.steps, cite: explainSteps(steps, record) };
+  if (intent === "research") return { steps: steps.steps, cite: researchSteps(steps, record) };
+  if (intent === "about") {
+    const concepts = steps.add({ op: "neighbours", from: record, type: "concept", limit: 8 });
+    return { steps: steps.steps, cite: [record, concepts] };
+  }
+  if (intent === "prerequisites") {
+    if (anchor.type === "concept") {
+      const related = steps.add({
+        op: "neighbours",
+        from: record,
+        type: "concept",
+        kinds: ["related-concept"],
+        limit: 8,
+      });
+      return { steps: steps.steps, cite: [related] };
+    }
+    const before = steps.add({
+      op: "neighbours",
+      from: record,
+      type: "course",
+      kinds: ["prerequisite"],
+      limit: 20,
+    });
+    return { steps: steps.steps, cite: [before] };
+  }
+  // A relation: the facts between the anchor and the records asked for, newest first if asked.
+  const type: TargetType = target && target !== anchor.type ? target : "person";
+  const kinds = FACT_KINDS[`${anchor.type}>${type}`];
+  let result = steps.add({
+    op: "neighbours",
+    from: record,
+    type,
+    ...(kinds ? { kinds } : { facts: true }),
+    // All of the facts when they are to be sorted or narrowed, else the first page.
+    limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
+  });
+  if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
+  if (reading.cues.has("latest")) {
+    result = steps.add({ op: "sort", from: result, by: "year" });
+    result = steps.add({ op: "limit", from: result, count: 10 });
+  }
+  return { steps: steps.steps, cite: [result] };
+}

@@ -1,0 +1,118 @@
+/**
+ * Building blocks of plans: a step list that numbers its steps, and the sub-plans the planner composes — the
+ * records of a type about a subject, a concept's explanation, a person's research.
+ */
+import type { PlanStep, TargetType } from "./plan.js";
+import type { Reading } from "./read-question.js";
+
+/** A growing list of steps; `add` returns the new step's index, for later steps to refer to. */
+export class StepList {
+  readonly steps: PlanStep[] = [];
+
+  /** Appends `step` and returns its index. */
+  add(step: PlanStep): number {
+    this.steps.push(step);
+    return this.steps.length - 1;
+  }
+}
+
+/** The facts that link a record of one type to records of another (a course to its teachers). */
+export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
+  "course>person": ["teacher"],
+  "mooc>person": ["instructor"],
+  "person>course": ["teacher"],
+  "person>mooc": ["instructor"],
+  "person>lecture": ["instructor"],
+  "course>lecture": ["part_of"],
+  "mooc>lecture": ["part_of"],
+  "unit>person": ["member"],
+  "person>unit": ["member"],
+  "person>publication": ["author"],
+};
+
+/**
+ * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
+ * found by name while reading) or else to the concepts detected in it, and the search's hits — for people, the
+ * authors of the publications the search finds. `wide` asks for more of each, for intersections.
+ */
+export function aboutSteps(
+  steps: StepList,
+  type: TargetType,
+  subject: string,
+  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
+): number {
+  const { lang, wide, concept } = options;
+  const concepts = concept
+    ? steps.add({ op: "record", type: "concept", id: concept })
+    : steps.add({ op: "detect", text: subject, lang, limit: 2 });
+  const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
+  if (type !== "person") {
+    const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
+    return steps.add({ op: "union", of: [search, linked] });
+  }
+  // A person's record holds a name and little else: a topic searched among people matches names by chance
+  // ("climate models" found people named Hodel). People come through concepts and their papers instead.
+  const papers = steps.add({ op: "search", query: subject, types: ["publication"], limit: 10 });
+  const authors = steps.add({ op: "neighbours", from: papers, type, kinds: ["author"], limit: 5, top: 10 });
+  return steps.add({ op: "union", of: [linked, authors] });
+}
+
+/**
+ * The list a question asks for: records of `target` about each subject (through records of `via` when the
+ * question goes through them: "people who teach courses about X"), intersected or united, then filtered by
+ * level and sorted by year when asked. Returns the index of the step whose result is the answer.
+ */
+export function listSteps(
+  steps: StepList,
+  target: TargetType,
+  reading: Reading,
+  options: { readonly via?: TargetType; readonly concept?: string } = {},
+): number {
+  const { via, concept } = options;
+  const joined = reading.subjects.length > 1;
+  const about = { lang: reading.lang, wide: joined, ...(concept && !joined ? { concept } : {}) };
+  const parts = reading.subjects.map((subject) => {
+    if (!via) return aboutSteps(steps, target, subject, about);
+    const through = aboutSteps(steps, via, subject, about);
+    const kinds = FACT_KINDS[`${via}>${target}`];
+    return steps.add({
+      op: "neighbours",
+      from: through,
+      type: target,
+      ...(kinds ? { kinds } : {}),
+      limit: 20,
+    });
+  });
+  let result = parts[0] ?? -1;
+  if (parts.length > 1) {
+    result = steps.add(
+      reading.join === "or" ? { op: "union", of: parts } : { op: "intersection", of: parts },
+    );
+  }
+  if (reading.level && target === "course")
+    result = steps.add({ op: "filter", from: result, level: reading.level });
+  if (reading.language && (target === "mooc" || target === "lecture")) {
+    result = steps.add({ op: "filter", from: result, language: reading.language });
+  }
+  if (reading.cues.has("latest")) {
+    result = steps.add({ op: "sort", from: result, by: "year" });
+    result = steps.add({ op: "limit", from: result, count: 10 });
+  }
+  return result;
+}
+
+/** A concept's page first, then where to learn it: courses, MOOCs and lectures about it. */
+export function explainSteps(steps: StepList, concept: number): number[] {
+  const courses = steps.add({ op: "neighbours", from: concept, type: "course", limit: 5 });
+  const moocs = steps.add({ op: "neighbours", from: concept, type: "mooc", limit: 3 });
+  const lectures = steps.add({ op: "neighbours", from: concept, type: "lecture", limit: 3 });
+  return [concept, courses, moocs, lectures];
+}
+
+/** A person's research: their concepts, their units, their publications. */
+export function researchSteps(steps: StepList, person: number): number[] {
+  const concepts = steps.add({ op: "neighbours", from: person, type: "concept", limit: 8 });
+  const units = steps.add({ op: "neighbours", from: person, type: "unit", limit: 3 });
+  const publications = steps.add({ op: "neighbours", from: person, type: "publication", limit: 5 });
+  return [person, concepts, units, publications];
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { QUESTION_LIMIT, readQuestion } from "./read-question.js";
+
+describe("readQuestion", () => {
+  it.each([
+    ["Which courses cover T cells?", ["course"], ["T cells"]],
+    ["I'm looking for a class on reinforced concrete", ["course"], ["reinforced concrete"]],
+    ["Any talks on the Fourier transform?", ["lecture"], ["Fourier transform"]],
+    ["Can I study inflation online somewhere?", ["mooc"], ["inflation"]],
+    ["Papers about flow cytometry", ["publication"], ["flow cytometry"]],
+    ["Which labs work on cytokines?", ["unit"], ["cytokines"]],
+    ["Quels cours parlent de produit scalaire ?", ["course"], ["produit scalaire"]],
+    ["Y a-t-il des vidéos sur la transformée de Fourier ?", ["lecture"], ["transformée de Fourier"]],
+    ["Je cherche un cours en ligne sur l'immunologie", ["mooc"], ["immunologie"]],
+    ["Des chercheurs en génomique ?", ["person"], ["génomique"]],
+    ["Find lectures about topic modeling", ["lecture"], ["topic modeling"]],
+  ])("reads the type and subject of %j", (question, types, subjects) => {
+    const reading = readQuestion(question);
+    expect(reading.types).toEqual(types);
+    expect(reading.subjects).toEqual(subjects);
+    expect(reading.offTopic).toBeUndefined();
+  });
+
+  it("reads French questions as French, and English ones as English", () => {
+    expect(readQuestion("Quels sont les prérequis de CS-433 ?").lang).toBe("fr");
+    expect(readQuestion("Qu'est-ce que la transformée de Fourier ?").lang).toBe("fr");
+    expect(readQuestion("What should I learn before CS-433?").lang).toBe("en");
+  });
+
+  it("finds course codes as written, and the cue words around them", () => {
+    const reading = readQuestion("What is the course MSE-100(c) about?");
+    expect(reading.codes).toEqual(["MSE-100(c)"]);
+    expect(reading.label).toBe("course");
+    expect(reading.subjects).toEqual([]);
+    expect([...reading.cues]).toEqual(expect.arrayContaining(["about", "what"]));
+    expect(readQuestion("Quels sont les prérequis de ChE-311 ?").cues.has("prerequisite")).toBe(true);
+  });
+
+  it("reads who-questions and relations without taking relative pronouns for people", () => {
+    const who = readQuestion("Who is responsible for the course Image and video processing?");
+    expect(who.types[0]).toBe("person");
+    expect(who.cues.has("teach")).toBe(true);
+    expect(who.subjects).toEqual(["Image and video processing"]);
+    expect(readQuestion("Y a-t-il des cours qui traitent de biologie ?").types).toEqual(["course"]);
+  });
+
+  it("splits 'both … and …' into an intersection and '… or …' into a union", () => {
+    expect(readQuestion("Which courses cover both vaccines and machine learning?")).toMatchObject({
+      subjects: ["vaccines", "machine learning"],
+      join: "and",
+    });
+    expect(readQuestion("Cours qui traitent à la fois de vaccins et de cytokines")).toMatchObject({
+      subjects: ["vaccins", "cytokines"],
+      join: "and",
+    });
+    expect(readQuestion("Courses on inflation or monetary policy")).toMatchObject({
+      subjects: ["inflation", "monetary policy"],
+      join: "or",
+    });
+    const twice = readQuestion("People who teach courses about AI and courses about quantum computing");
+    expect(twice).toMatchObject({
+      types: ["person", "course"],
+      subjects: ["AI", "quantum computing"],
+      join: "and",
+    });
+    expect(readQuestion("Who teaches Cryptography and security?").subjects).toEqual([
+      "Cryptography and security",
+    ]);
+  });
+
+  it("keeps words it cannot use apart instead of searching them", () => {
+    expect(readQuestion("Female experts in genomics")).toMatchObject({
+      types: ["person"],
+      subjects: ["genomics"],
+      unused: ["Female"],
+    });
+  });
+
+  it("reads the language asked for the records, and where-to-learn questions", () => {
+    expect(readQuestion("Quels MOOCs en français sur l'économie ?")).toMatchObject({
+      types: ["mooc"],
+      language: "fr",
+      subjects: ["économie"],
+    });
+    const learn = readQuestion("Where can I learn about thermodynamics?");
+    expect(learn).toMatchObject({ types: [], subjects: ["thermodynamics"] });
+    expect(learn.cues.has("learn")).toBe(true);
+  });
+
+  it("reads the latest and level modifiers", () => {
+    expect(readQuestion("Latest publications of Anne Dupont").cues.has("latest")).toBe(true);
+    expect(readQuestion("Les articles les plus récents de Anne Dupont").subjects).toEqual(["Anne Dupont"]);
+    expect(readQuestion("Which courses cover T cells for master students?")).toMatchObject({
+      level: "master",
+      subjects: ["T cells"],
+    });
+  });
+
+  it.each([
+    ["Hello!", "small-talk"],
+    ["Merci beaucoup !", "small-talk"],
+    ["Bonjour, ça va ?", "small-talk"],
+    ["Who is the best researcher?", "subjective"],
+    ["Quel est le meilleur cours ?", "subjective"],
+    ["Did I tell you my name?", "assistant"],
+    ["Qui es-tu ?", "assistant"],
+    ["What's the weather like tomorrow?", "world"],
+  ])("reads %j as off topic (%s)", (question, why) => {
+    expect(readQuestion(question).offTopic).toBe(why);
+  });
+
+  it("does not take a polite request for talk about the assistant", () => {
+    expect(readQuestion("Can you tell me what a cytokine is?")).toMatchObject({ subjects: ["cytokine"] });
+    expect(readQuestion("Can you tell me what a cytokine is?").offTopic).toBeUndefined();
+  });
+
+  it("reads control characters as spaces and only the first characters of a long question", () => {
+    const reading = readQuestion(`Which courses\u0000 cover\u0007 T\u001b cells?${" filler".repeat(2000)}`);
+    expect(reading.text.startsWith("Which courses cover T cells?")).toBe(true);
+    expect(reading.text.length).toBeLessThanOrEqual(QUESTION_LIMIT);
+    expect(reading.truncated).toBe(true);
+  });
+
+  it("marks questions that lean on the conversation", () => {
+    expect(readQuestion("And MOOCs?")).toMatchObject({ followUp: true, subjects: [], types: ["mooc"] });
+    expect(readQuestion("Who teaches it?").followUp).toBe(true);
+    expect(readQuestion("Des vidéos là-dessus ?")).toMatchObject({
+      followUp: true,
+      subjects: [],
+      types: ["lecture"],
+    });
+    expect(readQuestion("Et sur les vaccins ?")).toMatchObject({ followUp: true, subjects: ["vaccins"] });
+    expect(readQuestion("Which courses cover vaccines?").followUp).toBe(false);
+  });
+});

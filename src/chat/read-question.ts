@@ -1,0 +1,342 @@
+/**
+ * The first half of the chat's parser: reads a question's grammar, without the graph. It finds the record types
+ * asked for, the relation and modifier words, course codes, and the subject — what the question is about, the
+ * words left when its frame is taken off — split in two when the question joins two subjects ("both … and …",
+ * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
+ */
+import { guessLanguage } from "../detect/text-normalise.js";
+import {
+  ABOUT_WORDS,
+  ASSISTANT_WORDS,
+  BOTH_WORDS,
+  EITHER_WORDS,
+  EXPLAIN_WORDS,
+  FRAME_WORDS,
+  LANGUAGE_WORDS,
+  LATEST_WORDS,
+  LEARN_WORDS,
+  LEVEL_WORDS,
+  PREREQUISITE_WORDS,
+  RESEARCH_WORDS,
+  SMALL_TALK_WORDS,
+  SUBJECTIVE_WORDS,
+  TEACH_WORDS,
+  TYPE_WORDS,
+  WORLD_WORDS,
+  type Word,
+  wordsOf,
+} from "./lexicon.js";
+import type { Level, TargetType } from "./plan.js";
+
+/** The longest question read, in characters; the rest is dropped (and the plan says so). */
+export const QUESTION_LIMIT = 300;
+
+/** What a question asks, by its grammar. */
+export interface Reading {
+  /** The question as read: control characters removed, spaces collapsed, cut at `QUESTION_LIMIT`. */
+  readonly text: string;
+  readonly truncated: boolean;
+  readonly lang: "en" | "fr";
+  /** Why the question gets no references, when its words say so. */
+  readonly offTopic?: "small-talk" | "subjective" | "world" | "assistant";
+  /** Record types named, in order; a type word right before the subject may be the subject's label. */
+  readonly types: readonly TargetType[];
+  /** The type named right before the subject ("the course X"), when there is one. */
+  readonly label?: TargetType;
+  readonly cues: ReadonlySet<Cue>;
+  readonly level?: Level;
+  /** The language asked for the records ("MOOCs in French"), as a code. */
+  readonly language?: string;
+  /** Course codes named ("CS-433", "HUM-403(a)"). */
+  readonly codes: readonly string[];
+  /** The subjects: one, or two joined as an intersection ("and") or a union ("or"). */
+  readonly subjects: readonly string[];
+  readonly join?: "and" | "or";
+  /**
+   * Other readings of a single subject, to try as whole names in the graph first: with the type words around it
+   * ("Group Theory"), or cut at a topic marker inside it ("Achim Walter | about wheat"): `rest` then narrows the
+   * answer, and `consumed` are the type words the name took.
+   */
+  readonly alternatives: readonly Alternative[];
+  /** Words that narrow a relation's records ("lectures of COM-303 about FFT": "FFT"). */
+  readonly topic?: string;
+  /** Words before the type word that the plan cannot use ("female" in "female experts in genomics"). */
+  readonly unused: readonly string[];
+  /** True when the question leans on the conversation ("and MOOCs?", "who teaches it?"). */
+  readonly followUp: boolean;
+}
+
+/** Another reading of a question's subject. */
+export interface Alternative {
+  readonly subject: string;
+  readonly rest?: string;
+  readonly consumed: readonly TargetType[];
+}
+
+/** A relation or modifier a question's words ask for. */
+export type Cue = "prerequisite" | "explain" | "about" | "research" | "latest" | "teach" | "learn" | "what";
+
+const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
+  ["prerequisite", PREREQUISITE_WORDS],
+  ["explain", EXPLAIN_WORDS],
+  ["about", ABOUT_WORDS],
+  ["research", RESEARCH_WORDS],
+  ["latest", LATEST_WORDS],
+  ["teach", TEACH_WORDS],
+  ["learn", LEARN_WORDS],
+];
+
+const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
+// "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
+const WHAT_IS =
+  /^(what (is|are|s|was)|qu est ce|qu est-ce|c est quoi|que veut dire|que signifie|quel est le sens)\b/;
+const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
+const PRONOUN =
+  /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
+// Inverted French verbs ("es-tu", "y a-t-il") read as separate words.
+const INVERSION = /-(t-)?(tu|il|elle|ils|elles|on|vous|nous|je|ce|moi|toi|lui|leur)\b/gi;
+// Words after which the question names its subject: "courses about X", "cours qui traitent de X".
+const TOPIC_MARKERS = new Set(
+  "about on cover covers covering regarding concerning discuss discusses discussing explaining introduces sur concernant traitent traite parlent parle abordent aborde couvrent couvre de des du d".split(
+    " ",
+  ),
+);
+const WHO = new Set(["who", "whom", "qui"]);
+const FRENCH_QUESTION =
+  /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
+
+/** Reads a question's grammar; `lang` forces the answer's language. */
+export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
+  const clean = raw
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const text = clean.slice(0, QUESTION_LIMIT).trim();
+  // Same-length replacements, so that offsets into the words are offsets into `text`.
+  const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
+  const words = wordsOf(inverted.replace(/[’`]/g, "'"));
+  const folded = words.map((w) => w.folded).join(" ");
+  const language =
+    lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
+  const classes = words.map(classify);
+  readComplements(words, classes);
+  absorbModifiers(words, classes);
+  const first = classes.indexOf("subject");
+  const last = classes.lastIndexOf("subject");
+  const outside = words.filter((_, i) => i < first || i > last || first < 0);
+  const cues = new Set<Cue>(
+    CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
+  );
+  if (WHAT_IS.test(folded)) cues.add("what");
+  const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
+  const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
+  // "Online courses", "cours en ligne": MOOCs.
+  const types = named.includes("mooc") ? named.filter((t) => t !== "course") : named;
+  const named0 = classes.findIndex((c) => c === "subject" || c === "code");
+  const label = named0 > 1 ? typeBefore(words, classes, named0) : undefined;
+  const span = first < 0 ? [] : words.slice(first, last + 1);
+  const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
+  const split = splitSubject(
+    span,
+    text,
+    words.some((w) => BOTH_WORDS.has(w.folded)),
+    classOf,
+  );
+  const alternatives = split.subjects.length === 1 ? alternativesOf(words, classes, first, last, text) : [];
+  const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
+  const both = words.some((w) => BOTH_WORDS.has(w.folded));
+  // Two courses named: "who teaches both A and B" asks the common records, "A and B" or "A or B" either's.
+  const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
+  const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
+  const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
+  const offTopic = offTopicOf(words, classes);
+  return {
+    text,
+    truncated: clean.length > text.length,
+    lang: language,
+    ...(offTopic ? { offTopic } : {}),
+    types,
+    ...(label ? { label } : {}),
+    cues,
+    ...(level ? { level } : {}),
+    ...(asked ? { language: asked } : {}),
+    codes,
+    subjects: split.subjects,
+    ...(join ? { join } : {}),
+    alternatives,
+    ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
+    unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
+    followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+  };
+}
+
+type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" | "unused";
+
+function classify(word: Word): WordClass {
+  if (COURSE_CODE.test(word.text)) return "code";
+  if (TYPE_WORDS.has(word.folded)) return "type";
+  if (CUE_WORDS.some(([, set]) => set.has(word.folded)) || LEVEL_WORDS.has(word.folded)) return "cue";
+  if (LANGUAGE_WORDS.has(word.folded)) return "cue";
+  if (
+    BOTH_WORDS.has(word.folded) ||
+    EITHER_WORDS.has(word.folded) ||
+    word.folded === "and" ||
+    word.folded === "et"
+  )
+    return "join";
+  // A capital letter alone is a name ("T cells", "C"); in lower case it is an elision ("l'", "d'", "'s").
+  if (word.text.length === 1 && /^\p{Lu}$/u.test(word.text) && word.text !== "I" && word.text !== "À")
+    return "subject";
+  if (FRAME_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded) || ASSISTANT_WORDS.has(word.folded))
+    return "frame";
+  return "subject";
+}
+
+/**
+ * "Who" and "qui" ask for a person only when no type word came before them ("people who…", "des cours qui…" are
+ * relative pronouns), and the words right after a topic marker are the subject even when they are type or cue
+ * words ("lectures about topic modeling", "courses covering requirements for a batch").
+ */
+function readComplements(words: readonly Word[], classes: WordClass[]): void {
+  let typed = false;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as Word;
+    if (classes[i] === "type" && WHO.has(word.folded) && typed) classes[i] = "frame";
+    else if (classes[i] === "type") typed = true;
+  }
+  const firstSubject = classes.indexOf("subject");
+  if (firstSubject < 1) return;
+  let marker = -1;
+  for (let i = 0; i < firstSubject; i += 1) if (TOPIC_MARKERS.has(words[i]?.folded ?? "")) marker = i;
+  if (marker < 0) return;
+  for (let i = marker + 1; i < firstSubject; i += 1) {
+    const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
+    if (weakType || classes[i] === "cue") classes[i] = "subject";
+  }
+}
+
+/** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
+function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
+  const firstType = classes.indexOf("type");
+  const firstSubject = classes.indexOf("subject");
+  if (firstType < 0 || firstSubject < 0 || firstSubject > firstType) return;
+  // "genomics courses" names its subject before the type; "female experts in genomics" qualifies the type.
+  if (!classes.some((c, i) => c === "subject" && i > firstType)) return;
+  for (let i = firstSubject; i < firstType; i += 1) {
+    if (classes[i] !== "subject") continue;
+    // A word of opinion or level before the type is read elsewhere; the rest is said to be unused.
+    classes[i] = SUBJECTIVE_WORDS.has(words[i]?.folded ?? "") ? "frame" : "unused";
+  }
+}
+
+/** The type word right before the subject, after a definite article: "the course X", "le cours X". */
+function typeBefore(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  first: number,
+): TargetType | undefined {
+  const article = words[first - 2]?.folded ?? "";
+  if (classes[first - 1] !== "type" || !["the", "le", "la", "l", "du", "au", "this", "ce"].includes(article))
+    return;
+  return TYPE_WORDS.get(words[first - 1]?.folded ?? "");
+}
+
+const INNER_MARKERS = new Set(["about", "on", "regarding", "concerning", "covering", "sur", "concernant"]);
+
+function alternativesOf(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  first: number,
+  last: number,
+  text: string,
+): Alternative[] {
+  const alternatives: Alternative[] = [];
+  const slice = (from: number, to: number) => text.slice(words[from]?.start ?? 0, words[to]?.end ?? 0);
+  let from = first;
+  let to = last;
+  // "Group Theory", "Laboratory of Immune Signalling": type words (and an "of" after one) may begin a name.
+  const linking = (i: number) => ["of", "de", "du", "des", "d", "for", "en"].includes(words[i]?.folded ?? "");
+  for (;;) {
+    if (from > 0 && classes[from - 1] === "type") from -= 1;
+    else if (from > 1 && linking(from - 1) && classes[from - 2] === "type") from -= 2;
+    else break;
+  }
+  while (to < words.length - 1 && classes[to + 1] === "type") to += 1;
+  if (from < first || to > last) {
+    const consumed = [...words.slice(from, first), ...words.slice(last + 1, to + 1)].flatMap(
+      (w) => TYPE_WORDS.get(w.folded) ?? [],
+    );
+    alternatives.push({ subject: slice(from, to), consumed });
+  }
+  for (let i = first + 1; i < last; i += 1) {
+    if (!INNER_MARKERS.has(words[i]?.folded ?? "")) continue;
+    alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
+    break;
+  }
+  return alternatives;
+}
+
+/** Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …". */
+function splitSubject(
+  span: readonly Word[],
+  text: string,
+  both: boolean,
+  classOf: ReadonlyMap<Word, WordClass>,
+): { subjects: string[]; join?: "and" | "or" } {
+  if (span.length === 0) return { subjects: [] };
+  const textOf = (ws: readonly Word[]) => {
+    const kept = trimFrame(ws, classOf);
+    const head = kept[0];
+    const tail = kept.at(-1);
+    return head && tail ? text.slice(head.start, tail.end) : "";
+  };
+  const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";
+  const cut = span.findIndex(
+    (w, i) =>
+      isOr(w) ||
+      ((w.folded === "and" || w.folded === "et") && (both || typeThenMarker(span, i + 1))) ||
+      (BOTH_WORDS.has(w.folded) && i > 0 && w.folded !== "fois"),
+  );
+  if (cut > 0) {
+    const left = textOf(span.slice(0, cut));
+    const right = textOf(span.slice(cut + 1));
+    if (left !== "" && right !== "")
+      return { subjects: [left, right], join: isOr(span[cut] as Word) ? "or" : "and" };
+  }
+  const whole = textOf(span);
+  return { subjects: whole === "" ? [] : [whole] };
+}
+
+/** True when a type word then a topic marker start at `i`: "… and courses about …". */
+function typeThenMarker(span: readonly Word[], i: number): boolean {
+  return TYPE_WORDS.has(span[i]?.folded ?? "") && TOPIC_MARKERS.has(span[i + 1]?.folded ?? "");
+}
+
+/** A subject's words without the frame, type, cue and join words at its ends. */
+function trimFrame(ws: readonly Word[], classOf: ReadonlyMap<Word, WordClass>): readonly Word[] {
+  const edge = (w: Word | undefined) =>
+    w !== undefined && !["subject", "code"].includes(classOf.get(w) ?? "");
+  let from = 0;
+  let to = ws.length;
+  while (from < to && edge(ws[from])) from += 1;
+  while (to > from && edge(ws[to - 1])) to -= 1;
+  return ws.slice(from, to).filter((w) => !COURSE_CODE.test(w.text));
+}
+
+function offTopicOf(words: readonly Word[], classes: readonly WordClass[]): Reading["offTopic"] {
+  if (words.some((w) => SUBJECTIVE_WORDS.has(w.folded))) return "subjective";
+  if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
+  // "Can you…", "could you…" open a request; "you" elsewhere talks to the assistant ("did I tell you…").
+  const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
+  if (
+    words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !(i === 1 && request.test(words[0]?.folded ?? "")))
+  )
+    return classes.includes("code") ? undefined : "assistant";
+  if (words.length > 0 && words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame"))
+    return "small-talk";
+  return;
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}

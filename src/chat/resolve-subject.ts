@@ -1,0 +1,86 @@
+/**
+ * The second half of the chat's parser: reads a question's subject against the graph, through the public API.
+ * A course code is looked up as a record; a name as a whole name in the name index (autocomplete), so that
+ * "Applied data analysis", "Achim Walter" or "Hausdorff dimension" are found as the records they name.
+ */
+import { fold } from "./lexicon.js";
+import type { Anchor } from "./plan.js";
+
+/** Calls the public API and returns the JSON body, or undefined when the call failed. */
+export type CallApi = (call: {
+  readonly method: "GET" | "POST";
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}) => Promise<unknown>;
+
+interface RecordBody {
+  readonly record?: { type: string; id: string; name: Record<string, string> };
+}
+
+/** The record `type`/`id` as an anchor, when it exists. */
+export async function findRecord(call: CallApi, type: string, id: string): Promise<Anchor | undefined> {
+  const body = (await call({ method: "GET", path: `/api/${type}/${encodeURIComponent(id)}` })) as
+    | RecordBody
+    | undefined;
+  const record = body?.record;
+  if (!record) return undefined;
+  return {
+    type: record.type,
+    id: record.id,
+    name: record.name.en ?? Object.values(record.name)[0] ?? record.id,
+  };
+}
+
+/**
+ * The record whose name is exactly `subject` (case, accents and punctuation aside), preferring the types in
+ * `prefer` in their order; undefined when no name matches whole.
+ */
+export async function findNamed(
+  call: CallApi,
+  subject: string,
+  prefer: readonly string[] = [],
+): Promise<Anchor | undefined> {
+  const key = nameKey(subject);
+  if (key.length < 2) return undefined;
+  const complete = async (types?: string) => {
+    const query: Record<string, string> = { q: subject, limit: "10", ...(types ? { types } : {}) };
+    const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
+      | { items?: Anchor[] }
+      | undefined;
+    // Categories group concepts; they are not what a question is about.
+    return (body?.items ?? []).filter(
+      (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
+    );
+  };
+  // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.
+  const first = prefer[0] ? await complete(prefer[0]) : [];
+  if (first[0]) return first[0];
+  const rank = (a: Anchor) => {
+    const at = prefer.indexOf(a.type);
+    return at < 0 ? prefer.length : at;
+  };
+  return (await complete()).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** The best search hit of one of `types` for `subject`, when the search finds one. */
+export async function findBySearch(
+  call: CallApi,
+  subject: string,
+  types: readonly string[],
+): Promise<Anchor | undefined> {
+  const query = { q: subject, types: types.join(","), limit: "3" };
+  const body = (await call({ method: "GET", path: "/api/search", query })) as
+    | { items?: Anchor[] }
+    | undefined;
+  const hit = body?.items?.[0];
+  return hit ? { type: hit.type, id: hit.id, name: hit.name } : undefined;
+}
+
+/** A name folded for comparison: lower case, no accents, words only, a trailing plural "s" dropped. */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/[_\W]+/g, " ")
+    .trim()
+    .replace(/s$/, "");
+}

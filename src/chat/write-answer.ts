@@ -1,0 +1,132 @@
+/**
+ * The chat's answer text: what the question was read as, then the references grouped by type (a concept's or a
+ * record's description first when the question asks what it is), or a short polite answer with no reference.
+ */
+import { type ChatTextKey, chatText } from "../web/chat-i18n.js";
+import { typeName } from "../web/i18n.js";
+import type { FoundRecord } from "./execute-plan.js";
+import type { Plan } from "./plan.js";
+import { QUESTION_LIMIT } from "./read-question.js";
+
+/** A record the answer recommends, with the page to open. */
+export interface Reference {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+/** The reference to `record`'s page. */
+export function toReference(record: FoundRecord): Reference {
+  return {
+    type: record.type,
+    id: record.id,
+    name: record.name,
+    url: `/${record.type}/${encodeURIComponent(record.id)}`,
+  };
+}
+
+/** Says how the plan reads the question ("I read this as: courses about genomics."). */
+export function describePlan(plan: Plan): string {
+  const { lang } = plan;
+  const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
+  const named = (a: { type: string; id: string; name: string }) =>
+    `${a.type === "course" ? `${a.id} ` : ""}${a.name}`;
+  const anchor = plan.anchors
+    ? plan.anchors.map(named).join(chatText(lang, plan.join === "and" ? "and" : "or"))
+    : plan.anchor
+      ? named(plan.anchor)
+      : "";
+  const types = (type: string | undefined) => typeName(lang, type ?? "course", "many").toLowerCase();
+  const subjects = plan.subjects.map(quote).join(chatText(lang, plan.join === "or" ? "or" : "and"));
+  let what: string;
+  switch (plan.intent) {
+    case "explain":
+    case "about":
+    case "research":
+    case "prerequisites":
+      what = chatText(lang, plan.intent, { anchor });
+      break;
+    case "related":
+      what = chatText(lang, relationKey(plan), { types: types(plan.target), anchor });
+      break;
+    default:
+      what = plan.via
+        ? chatText(lang, "listVia", { types: types(plan.target), via: types(plan.via), subjects })
+        : chatText(lang, "listOf", { types: types(plan.target), subjects });
+  }
+  if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
+  if (plan.language) what = chatText(lang, "language", { what, language: plan.language });
+  if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
+  if (plan.latest) what = chatText(lang, "latest", { what });
+  const notes = [
+    plan.unused ? chatText(lang, "unused", { words: plan.unused.join(", ") }) : "",
+    plan.truncated ? chatText(lang, "truncated", { n: QUESTION_LIMIT }) : "",
+  ].filter((n) => n !== "");
+  return [chatText(lang, "readAs", { what }), ...notes].join(" ");
+}
+
+const RELATION_KEYS: Readonly<Record<string, ChatTextKey>> = {
+  "course>person": "teacher",
+  "mooc>person": "teacher",
+  "person>course": "taughtBy",
+  "person>mooc": "taughtBy",
+  "person>lecture": "taughtBy",
+  "course>lecture": "partOf",
+  "mooc>lecture": "partOf",
+  "unit>person": "members",
+  "person>unit": "unitsOf",
+  "person>publication": "papersOf",
+};
+
+function relationKey(plan: Plan): ChatTextKey {
+  return RELATION_KEYS[`${plan.anchor?.type}>${plan.target}`] ?? "related";
+}
+
+/** The answer to `plan` given the records its cited steps returned, in citing order. */
+export function writeAnswer(
+  plan: Plan,
+  cited: readonly (readonly FoundRecord[])[],
+  references: readonly Reference[],
+): string {
+  const { lang } = plan;
+  if (plan.intent === "off-topic") {
+    const reason = plan.offTopic === "small-talk" || !plan.offTopic ? "smallTalk" : plan.offTopic;
+    return [chatText(lang, reason), chatText(lang, "help")].join(" ");
+  }
+  if (plan.intent === "unclear") {
+    const subject = plan.subjects[0];
+    const missing = subject
+      ? `${chatText(lang, "unclear", { subject: lang === "fr" ? `« ${subject} »` : `"${subject}"` })} `
+      : "";
+    return `${missing}${chatText(lang, "help")}`;
+  }
+  const lines = [describePlan(plan)];
+  if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
+  const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
+  const first =
+    plan.intent === "explain" || plan.intent === "about" || plan.intent === "research"
+      ? cited[0]?.[0]
+      : undefined;
+  if (first) {
+    lines.push(
+      "",
+      `**[${first.name}](${toReference(first).url})**${first.description ? `: ${clip(first.description)}` : ""}`,
+    );
+    cite.delete(`${first.type}\0${first.id}`);
+    if (plan.intent === "explain") lines.push("", chatText(lang, "whereToLearn"));
+  }
+  const rest = references.filter((r) => cite.has(`${r.type}\0${r.id}`));
+  const groups = new Map<string, Reference[]>();
+  for (const r of rest) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
+  for (const [type, refs] of groups) {
+    if (groups.size > 1 || first) lines.push(`${typeName(lang, type, "many")}:`);
+    lines.push(...refs.map((r) => `- [${r.type === "course" ? `${r.id} ` : ""}${r.name}](${r.url})`));
+  }
+  return [...lines, "", chatText(lang, "note")].join("\n");
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 400 ? `${flat.slice(0, 400).replace(/\s\S*$/, "")}…` : flat;
+}

@@ -1,0 +1,88 @@
+/**
+ * The chat's translations (English and French): the sentences its answers are made of, beside the UI's own
+ * (`i18n.ts`). `{name}` marks a value filled in by `chatText`.
+ */
+import type { Lang } from "./i18n.js";
+
+const EN = {
+  readAs: "I read this as: {what}.",
+  unused: "(I could not use: {words})",
+  truncated: "(Only the first {n} characters were read.)",
+  listOf: "{types} about {subjects}",
+  listVia: "{types} linked to {via} about {subjects}",
+  and: " and ",
+  or: " or ",
+  level: "{what}, {level} level",
+  latest: "{what}, newest first",
+  narrowed: "{what}, about {topic}",
+  language: "{what}, in language “{language}”",
+  related: "the {types} linked to {anchor}",
+  teacher: "the teachers of {anchor}",
+  taughtBy: "the {types} taught by {anchor}",
+  partOf: "the lectures of {anchor}",
+  members: "the members of {anchor}",
+  unitsOf: "the units of {anchor}",
+  papersOf: "the publications of {anchor}",
+  explain: "an explanation of {anchor}",
+  about: "what {anchor} is about",
+  research: "the research of {anchor}",
+  prerequisites: "what to learn before {anchor}",
+  nothing: "I found nothing for this in the graph. The calls I made are listed below.",
+  unclear: "I could not find {subject} in the graph.",
+  help: 'I can list courses, lectures, MOOCs, people, units and publications about a topic ("Which classes deal with genomics?"), explain a concept, say what a course is about, who teaches it and what to take before it, or what a person works on.',
+  smallTalk: "Hello! I answer questions about this university's graph.",
+  subjective: "I cannot judge what is best: the graph holds facts, not opinions.",
+  world: "I only know what the graph holds, not today's news, time or weather.",
+  assistant: "I am the graph's assistant and keep no memory of you beyond this conversation.",
+  whereToLearn: "Where to learn it:",
+  note: "These are references to explore, taken from the graph: check official sources.",
+} as const;
+
+/** A key of the chat's sentences. */
+export type ChatTextKey = keyof typeof EN;
+
+const FR: Readonly<Record<ChatTextKey, string>> = {
+  readAs: "J'ai compris : {what}.",
+  unused: "(je n'ai pas pu utiliser : {words})",
+  truncated: "(Seuls les {n} premiers caractères ont été lus.)",
+  listOf: "{types} sur {subjects}",
+  listVia: "{types} liés à des {via} sur {subjects}",
+  and: " et ",
+  or: " ou ",
+  level: "{what}, niveau {level}",
+  latest: "{what}, les plus récents d'abord",
+  narrowed: "{what}, sur {topic}",
+  language: "{what}, en langue « {language} »",
+  related: "les {types} liés à {anchor}",
+  teacher: "les enseignants de {anchor}",
+  taughtBy: "les {types} enseignés par {anchor}",
+  partOf: "les séances de {anchor}",
+  members: "les membres de {anchor}",
+  unitsOf: "les unités de {anchor}",
+  papersOf: "les publications de {anchor}",
+  explain: "une explication de {anchor}",
+  about: "le contenu de {anchor}",
+  research: "les recherches de {anchor}",
+  prerequisites: "ce qu'il faut apprendre avant {anchor}",
+  nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
+  unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
+  help: "Je peux lister des cours, séances, MOOCs, personnes, unités et publications sur un sujet (« Quels cours traitent de génomique ? »), expliquer un concept, dire de quoi parle un cours, qui l'enseigne et ce qu'il faut suivre avant, ou sur quoi travaille une personne.",
+  smallTalk: "Bonjour ! Je réponds aux questions sur le graphe de cette université.",
+  subjective:
+    "Je ne peux pas juger de ce qui est le meilleur : le graphe contient des faits, pas des opinions.",
+  world: "Je ne connais que le graphe, pas l'actualité, l'heure ou la météo.",
+  assistant: "Je suis l'assistant du graphe et ne garde rien de vous au-delà de cette conversation.",
+  whereToLearn: "Où l'apprendre :",
+  note: "Ce sont des pistes à explorer, tirées du graphe : vérifiez auprès des sources officielles.",
+};
+
+const TEXTS: Readonly<Record<Lang, Readonly<Record<ChatTextKey, string>>>> = { en: EN, fr: FR };
+
+/** The chat sentence `key` in `lang`, with each `{name}` replaced by `vars[name]`. */
+export function chatText(
+  lang: Lang,
+  key: ChatTextKey,
+  vars: Readonly<Record<string, string | number>> = {},
+): string {
+  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
+}

@@ -70,8 +70,8 @@ async function healthDuringWarmUp(url: string): Promise<string[]> {
     "health during first detect",
     String(health.length),
     ms(sorted[Math.floor(sorted.length / 2)]),
-    ms(sorted.at(-1)),
-    `detect answered after ${ms(detectMs)} ms`,
+    ms(sorted[Math.floor(sorted.length * 0.99)]),
+    `max ${ms(sorted.at(-1))} ms; detect answered after ${ms(detectMs)} ms`,
   ];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corsOrigins, databaseLocation, displayLocation, readReplicas } from "./config.js";
+import { batchNiceness, corsOrigins, databaseLocation, displayLocation, readReplicas } from "./config.js";
 
 describe("database configuration", () => {
   it("keeps server URLs as given and resolves file paths against the working folder", () => {
@@ -36,5 +36,14 @@ describe("database configuration", () => {
     ]) {
       expect(displayLocation(url ?? "")).toBe(shown);
     }
+  });
+
+  it("lowers bulk writers to niceness 10 by default, as asked from 0 to 19, else the default", () => {
+    expect(batchNiceness({})).toBe(10);
+    expect(batchNiceness({ CAMPUS_GRAPH_NICE: "0" })).toBe(0);
+    expect(batchNiceness({ CAMPUS_GRAPH_NICE: " 19 " })).toBe(19);
+    expect(batchNiceness({ CAMPUS_GRAPH_NICE: "20" })).toBe(10);
+    expect(batchNiceness({ CAMPUS_GRAPH_NICE: "-5" })).toBe(10);
+    expect(batchNiceness({ CAMPUS_GRAPH_NICE: "low" })).toBe(10);
   });
 });

@@ -78,3 +78,12 @@ export function displayLocation(location: string): string {
 export function isServerUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
+
+/**
+ * The niceness that commands writing in bulk (import, build) take: `$CAMPUS_GRAPH_NICE`, else 10; 0 to 19 (0: no
+ * change). A server on the same machine then gets the CPU first and keeps answering quickly.
+ */
+export function batchNiceness(env: NodeJS.ProcessEnv = process.env): number {
+  const nice = Number(env.CAMPUS_GRAPH_NICE?.trim() || 10);
+  return Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : 10;
+}

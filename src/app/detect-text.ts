@@ -6,6 +6,8 @@ import { CampusGraphError } from "../core/errors.js";
 import { type DetectOptions, detectConcepts } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { TextLanguage } from "../detect/text-normalise.js";
+import type { StoreReader } from "../store/store.js";
+import { cachedConceptDictionary } from "./load-concept-dictionary.js";
 
 /** The languages detection accepts. */
 export const DETECT_LANGUAGES: readonly TextLanguage[] = ["en", "fr"];
@@ -46,4 +48,21 @@ export function detectText(
     mentions: c.mentions,
   }));
   return { concepts };
+}
+
+/** Concept detection as a server offers it: the dictionary is wherever the implementation keeps it. */
+export interface TextDetection {
+  /** Detects the concepts of `text` (see `detectText`). */
+  detect(text: string, options?: DetectOptions): Promise<DetectionOutput>;
+  /** True when a detection would not wait for the dictionary to load; absent when it is loaded on demand. */
+  isReady?(): boolean;
+}
+
+/**
+ * Detection on the calling thread, the dictionary built on first use (see `cachedConceptDictionary`): for
+ * commands and tests. Building takes seconds on a large corpus: a server uses `workerDetection` instead.
+ */
+export function inProcessDetection(store: StoreReader): TextDetection {
+  const dictionary = cachedConceptDictionary(store);
+  return { detect: async (text, options) => detectText(await dictionary(), text, options) };
 }

@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import { compareCourses } from "../app/compare-courses.js";
-import { detectText } from "../app/detect-text.js";
+import type { TextDetection } from "../app/detect-text.js";
 import { loadLearningPath } from "../app/learning-path.js";
 import { localiseNames } from "../app/localise-names.js";
 import type { CachedSearches } from "../app/search-cache.js";
@@ -12,7 +12,6 @@ import { splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
 import type { ApiClient } from "../chat/run-chat.js";
 import { CampusGraphError } from "../core/errors.js";
-import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { Store } from "../store/store.js";
 import {
   API_LIMITS,
@@ -46,8 +45,8 @@ export interface ApiDependencies {
   readonly client: ApiClient;
   /** The optional language model of the chat; without it the deterministic planner answers. */
   readonly llm?: LlmConfig | undefined;
-  /** The concept dictionary, loaded on first use. */
-  readonly dictionary: () => Promise<ConceptDictionary>;
+  /** Concept detection for /api/detect. */
+  readonly detection: TextDetection;
 }
 
 const json = <T>(schema: T, description: string) => ({
@@ -71,7 +70,12 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       summary: "Liveness and record counts",
       responses: { 200: json(HealthResponse, "OK") },
     }),
-    async (c) => c.json({ status: "ok" as const, counts: await store.countRecords() }, 200),
+    async (c) => {
+      const ready = deps.detection.isReady?.();
+      const detection =
+        ready === undefined ? {} : { detection: ready ? ("ready" as const) : ("loading" as const) };
+      return c.json({ status: "ok" as const, counts: await store.countRecords(), ...detection }, 200);
+    },
   );
 
   app.openapi(
@@ -130,7 +134,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const result = detectText(await deps.dictionary(), body.text, body.lang ? { lang: body.lang } : {});
+      const result = await deps.detection.detect(body.text, body.lang ? { lang: body.lang } : {});
       return c.json(
         { concepts: result.concepts.map((concept) => ({ ...concept, mentions: [...concept.mentions] })) },
         200,

@@ -208,7 +208,14 @@ export const DetectResponse = z
 
 /** GET /api/health. */
 export const HealthResponse = z
-  .object({ status: z.literal("ok"), counts: z.record(z.string(), z.number()) })
+  .object({
+    status: z.literal("ok"),
+    counts: z.record(z.string(), z.number()),
+    detection: z
+      .enum(["loading", "ready"])
+      .optional()
+      .openapi({ description: "Whether /api/detect's dictionary is loaded (a server loads it at start)" }),
+  })
   .openapi("Health");
 
 /** Body of POST /api/chat: the conversation so far, the question last. */

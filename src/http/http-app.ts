@@ -5,7 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { cachedConceptDictionary } from "../app/load-concept-dictionary.js";
+import { inProcessDetection, type TextDetection } from "../app/detect-text.js";
 import { cachedSearches, searchDataVersion } from "../app/search-cache.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
@@ -29,6 +29,11 @@ export interface HttpAppOptions {
   readonly llm?: LlmConfig | undefined;
   /** Origins whose pages may read the GET routes of /api (see `corsOrigins`); default none. */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Concept detection for /api/detect; default `inProcessDetection` (the dictionary built on the event loop on
+   * first use: fine for tests, not for a server, which passes `workerDetection`).
+   */
+  readonly detection?: TextDetection;
 }
 
 /** Builds the application serving `store`. */
@@ -92,7 +97,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     // The chat calls the public API in process: same routes, same validation, never the store.
     client: inProcessClient(app),
     // Rebuilt when an import (here or on another server) changed the data: see app/data-version.ts.
-    dictionary: cachedConceptDictionary(store),
+    detection: options.detection ?? inProcessDetection(store),
   });
 
   registerChatPage(app);

@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { ensureSearchIndex } from "../app/build-search-index.js";
+import { workerDetection } from "../app/worker-detection.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
 import { createHttpApp } from "./http-app.js";
@@ -18,6 +19,11 @@ export interface ServerOptions {
   readonly llm?: LlmConfig | undefined;
   /** Origins whose pages may read the API's GET routes; default none. */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Where `store` lives (file path or `postgres://` URL): given, /api/detect runs in worker threads that load the
+   * dictionary from there, starting now; without it the dictionary is built on the event loop on first use.
+   */
+  readonly database?: string;
 }
 
 /** A running server. */
@@ -26,12 +32,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves `store` over HTTP and resolves once the server listens; the search index is checked once, first. */
+/**
+ * Serves `store` over HTTP and resolves once the server listens; the search index is checked once, first.
+ * With `options.database`, the detection dictionary starts loading in a worker thread meanwhile.
+ */
 export async function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
+  const detection = options.database === undefined ? undefined : workerDetection(store, options.database);
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
   await store.completeNames("a", undefined, 1);
-  const app = createHttpApp(store, { llm: options.llm, corsOrigins: options.corsOrigins ?? [] });
+  const app = createHttpApp(store, { llm: options.llm, corsOrigins: options.corsOrigins ?? [], detection });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
@@ -39,7 +49,10 @@ export async function startServer(store: Store, options: ServerOptions): Promise
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: async () => {
+            await new Promise<void>((done) => server.close(() => done()));
+            await detection?.close();
+          },
         });
       },
     );

@@ -139,7 +139,7 @@ describe("campus-graph CLI", () => {
       const url = await serverUrl(server);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const health = await (await fetch(`${url}/api/health`)).json();
-      expect(health).toEqual({ status: "ok", counts: countLines(DEMO) });
+      expect(health).toMatchObject({ status: "ok", counts: countLines(DEMO) });
       expect(await (await fetch(url)).text()).toContain("Campus Graph");
     } finally {
       expect(await stop(server)).toBe(0);

@@ -6,6 +6,7 @@ import { buildSearchIndex } from "../../app/build-search-index.js";
 import { databaseLocation } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
+import { lowerPriority } from "../lower-priority.js";
 import { createProgress, formatCount, type Progress } from "../progress.js";
 
 export const buildCommand: Command = {
@@ -14,6 +15,7 @@ export const buildCommand: Command = {
   async run(args, context) {
     const { values } = parseCommandArgs(args, { db: { type: "string" } }, { min: 0, max: 0 });
     const db = databaseLocation(values.db, context.env, context.cwd);
+    lowerPriority(context.env);
     const store = await openStore(db);
     try {
       // Keep the stamp of the corpus the graph was built from: `start` compares it with the default corpus.

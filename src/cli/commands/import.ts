@@ -13,6 +13,7 @@ import { updateGraph } from "../../app/update-graph.js";
 import type { RecordKey, Store } from "../../store/store.js";
 import type { CliContext, Command } from "../cli-context.js";
 import { parseCommandArgs } from "../cli-context.js";
+import { lowerPriority } from "../lower-priority.js";
 import { createProgress, formatCount } from "../progress.js";
 import { runBuild } from "./build.js";
 
@@ -28,6 +29,7 @@ export const importCommand: Command = {
       { min: 1, max: 1 },
     );
     const corpus = resolve(context.cwd, positionals[0] ?? "");
+    lowerPriority(context.env);
     const db = databaseLocation(values.db, context.env, context.cwd);
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);

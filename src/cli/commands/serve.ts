@@ -24,7 +24,7 @@ export const serveCommand: Command = {
     const db = databaseLocation(values.db, context.env, context.cwd);
     return serveUntilStopped(
       await openStore(db, { readReplicas: readReplicas(context.env) }),
-      address,
+      { ...address, database: db },
       context,
     );
   },

@@ -22,8 +22,8 @@ export const startCommand: Command = {
       { ...SERVER_OPTIONS, corpus: { type: "string" } },
       { min: 0, max: 0 },
     );
-    const address = serverAddress(values, context);
     const db = databaseLocation(values.db, context.env, context.cwd);
+    const address = { ...serverAddress(values, context), database: db };
     const corpus = values.corpus
       ? resolve(context.cwd, values.corpus)
       : defaultCorpus(context.env, context.cwd);

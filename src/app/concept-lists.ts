@@ -45,7 +45,8 @@ export function conceptRecordGraph(
 
 /**
  * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), both
- * ways: concept → record as the page lists it, with the concepts it came through as evidence. `evidenceOf` gives
+ * ways: concept → record as the page lists it, with the detector's evidence when the record names the concept, else
+ * the concepts it came through. `evidenceOf` gives
  * the detector's evidence of a record's own edge to the concept, when it has one.
  */
 export function conceptListEdges(
@@ -58,7 +59,8 @@ export function conceptListEdges(
   ) => ConceptEvidence | Readonly<Record<string, unknown>> | undefined,
   concepts?: Iterable<number>,
 ): NeighbourEdge[] {
-  const params = DEFAULT_CONCEPT_RECORD_PARAMS;
+  // People are known mostly by what they teach and write, listed on those records' pages: ten per concept.
+  const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, perTypeOf: { person: 10 } };
   const postings = indexPostings(graph, params);
   const edges: NeighbourEdge[] = [];
   const all = concepts ?? dictionary.ids.keys();
@@ -76,7 +78,8 @@ export function conceptListEdges(
           target: item.record,
           score: item.score,
           kind: direct ? "concept" : "via-concept",
-          evidence: { ...(detail === DERIVED ? {} : detail), via },
+          // A record naming the concept is explained by its mentions; one reached through others, by those others.
+          evidence: direct && detail !== DERIVED && Object.keys(detail).length > 0 ? detail : { via },
         });
       }
     }

@@ -18,7 +18,7 @@ import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
-export const CONCEPTS_PER_ENTITY = 30;
+export const CONCEPTS_PER_ENTITY = 20;
 export const CONCEPTS_PER_DERIVED = 15;
 /** Types that are not described by concepts of their own. */
 export const NO_TEXT_TYPES = new Set(["concept", "category"]);

@@ -34,8 +34,10 @@ export interface ConceptRecordParams {
   readonly queryConcepts: number;
   /** Records read through each related concept, best edges first; default 64. */
   readonly bridgePostings: number;
-  /** Records kept per concept and type; default 24. */
+  /** Records kept per concept and type; default 20. */
   readonly perType: number;
+  /** Fewer records kept for some types, by type (e.g. people, known mostly through their records); default none. */
+  readonly perTypeOf?: Readonly<Record<string, number>>;
   /** Scores below this are not kept; default 0.01. */
   readonly minScore: number;
 }
@@ -47,7 +49,7 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   treeFloor: 0.3,
   queryConcepts: 24,
   bridgePostings: 64,
-  perType: 24,
+  perType: 20,
   minScore: 0.01,
 };
 
@@ -232,14 +234,14 @@ export function conceptRecords(
     const type = graph.typeOf(record);
     let top = walks.get(type);
     if (!top) {
-      top = new TopWalks(params.perType * TREE_CANDIDATES);
+      top = new TopWalks(keptOf(type, params) * TREE_CANDIDATES);
       walks.set(type, top);
     }
     top.offer(record, walk);
   }
   const byType = new Map<string, ConceptRecord[]>();
   for (const [type, top] of walks) {
-    const kept = bestByTree(concept, top.items, graph, params);
+    const kept = bestByTree(concept, top.items, graph, params, keptOf(type, params));
     byType.set(
       type,
       kept.map(({ record, score }) => ({
@@ -275,6 +277,11 @@ function queryOf(
   for (const [c, q] of first) step(c, q, query);
   const kept = [...query].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, params.queryConcepts);
   return new Map([[concept, 1], ...kept]);
+}
+
+/** How many records of `type` a concept keeps. */
+function keptOf(type: string, params: ConceptRecordParams): number {
+  return params.perTypeOf?.[type] ?? params.perType;
 }
 
 /** How many candidates per kept record, best by walk, are weighed by the tree: the rest are not read. */
@@ -337,18 +344,19 @@ function bestByTree(
   list: { record: number; walk: number }[],
   graph: ConceptRecordGraph,
   params: ConceptRecordParams,
+  perType: number,
 ): { record: number; score: number }[] {
   list.sort((a, b) => b.walk - a.walk || a.record - b.record);
   const kept: { record: number; score: number }[] = [];
   for (const { record, walk } of list) {
-    const last = kept[params.perType - 1];
+    const last = kept[perType - 1];
     if (last && walk < last.score) break;
     const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
     kept.push({ record, score });
     kept.sort((a, b) => b.score - a.score || a.record - b.record);
-    if (kept.length > params.perType) kept.pop();
+    if (kept.length > perType) kept.pop();
   }
   return kept;
 }

@@ -24,7 +24,7 @@ export interface ConceptEdge {
 export const KEYWORD_WEIGHT = 0.8;
 
 /** Edges scoring below this are dropped. */
-export const MIN_CONCEPT_SCORE = 0.03;
+export const MIN_CONCEPT_SCORE = 0.05;
 
 /**
  * The score of an entity → concept edge: a noisy-or of the independent pieces of evidence,

@@ -72,9 +72,20 @@ describe("record pages", () => {
     expect(body).toContain("generated automatically");
     expect(body).toContain("verify the information with official sources");
     expect(body).toMatch(/<svg viewBox="[^"]+" role="group"/);
-    expect(body).toContain('Related courses <span class="n">(6)</span>');
-    expect(body).toContain('Related lectures <span class="n">(6)</span>');
-    expect(body).toContain('Related MOOCs <span class="n">(3)</span>');
+    for (const [type, heading] of [
+      ["course", "Related courses"],
+      ["lecture", "Related lectures"],
+      ["mooc", "Related MOOCs"],
+    ]) {
+      const { total } = await store.neighbours(
+        { type: "concept", id: "Interleukin_6" },
+        type as string,
+        1,
+        0,
+      );
+      expect(total).toBeGreaterThan(1);
+      expect(body).toContain(`${heading} <span class="n">(${total})</span>`);
+    }
     expect(body).toContain('<span class="code">BIO-310</span>');
     expect(listItems(body, "concept")).toBe(5);
     expect(body).toContain('href="/concept/Interleukin_6?more=concept&amp;n=15#sec-concept"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corsOrigins, databaseLocation, displayLocation, readReplicas } from "./config.js";
+import { corsOrigins, curatorToken, databaseLocation, displayLocation, readReplicas } from "./config.js";
 
 describe("database configuration", () => {
   it("keeps server URLs as given and resolves file paths against the working folder", () => {
@@ -36,5 +36,14 @@ describe("database configuration", () => {
     ]) {
       expect(displayLocation(url ?? "")).toBe(shown);
     }
+  });
+});
+
+describe("curator token", () => {
+  it("takes a token of 16 characters or more, and none when unset, blank or short", () => {
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: " 0123456789abcdef " })).toBe("0123456789abcdef");
+    expect(curatorToken({})).toBeUndefined();
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: "  " })).toBeUndefined();
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: "short" })).toBeUndefined();
   });
 });

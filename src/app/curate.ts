@@ -76,7 +76,8 @@ export async function reportWrongLink(store: Store, request: ReportRequest, cloc
 }
 
 async function requireRecord(store: Store, key: CorrectionKey): Promise<void> {
-  if (!(await store.getRecord(key))) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
+  if (!(await store.getRecord(key)))
+    throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
 }
 
 function invalid(problem: string): CampusGraphError {

@@ -16,9 +16,11 @@ import { registerWebRoutes } from "../web/web-routes.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { API_LIMITS } from "./api-schemas.js";
 import { corsForReads } from "./cors.js";
+import { registerCurationRoutes } from "./curation-routes.js";
 import { toErrorResponse } from "./error-response.js";
 import { fastEtag } from "./etag.js";
 import { inProcessClient } from "./in-process-client.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { responseCache } from "./response-cache.js";
 
 /** Options of `createHttpApp`. */
@@ -29,6 +31,10 @@ export interface HttpAppOptions {
   readonly llm?: LlmConfig | undefined;
   /** Origins whose pages may read the GET routes of /api (see `corsOrigins`); default none. */
   readonly corsOrigins?: readonly string[];
+  /** The curators' token (see `curatorToken`); default none: every curation write answers 403. */
+  readonly curatorToken?: string | undefined;
+  /** Counts readers' reports per address; default 10 a minute. */
+  readonly reportLimiter?: RateLimiter;
 }
 
 /** Builds the application serving `store`. */
@@ -84,6 +90,11 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }),
   );
 
+  registerCurationRoutes(app, {
+    store,
+    curatorToken: options.curatorToken,
+    ...(options.reportLimiter ? { reportLimiter: options.reportLimiter } : {}),
+  });
   const searches = cachedSearches(store);
   registerApiRoutes(app, {
     store,

@@ -18,6 +18,8 @@ export interface ServerOptions {
   readonly llm?: LlmConfig | undefined;
   /** Origins whose pages may read the API's GET routes; default none. */
   readonly corsOrigins?: readonly string[];
+  /** The curators' token (see `curatorToken`); default none: no curation. */
+  readonly curatorToken?: string | undefined;
 }
 
 /** A running server. */
@@ -31,7 +33,11 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
   await store.completeNames("a", undefined, 1);
-  const app = createHttpApp(store, { llm: options.llm, corsOrigins: options.corsOrigins ?? [] });
+  const app = createHttpApp(store, {
+    llm: options.llm,
+    corsOrigins: options.corsOrigins ?? [],
+    curatorToken: options.curatorToken,
+  });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -3,8 +3,10 @@ import { DEMO_CORPUS, openDemoStore } from "../../test/demo-store.js";
 import { isCampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { buildGraph } from "./build-graph.js";
+import { buildSearchIndex } from "./build-search-index.js";
 import { addCorrection, reportWrongLink, withdrawCorrection } from "./curate.js";
 import { importCorpus } from "./import-corpus.js";
+import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { updateGraph } from "./update-graph.js";
 
 const course = { type: "course", id: "BIO-310" };
@@ -104,5 +106,23 @@ describe("curation on the demo graph", () => {
     expect((await store.listReports(10))[0]).toEqual(report);
     await buildGraph(store);
     expect(await conceptsOf(course)).toEqual(before);
+  });
+
+  it("lets the search index and the dictionary know a curated alias, until it is withdrawn", async () => {
+    const alias = await addCorrection(store, {
+      kind: "alias",
+      source: concept,
+      value: "zetakine",
+      why: "",
+      who: "ada",
+    });
+    await buildSearchIndex(store);
+    const found = await store.completeNames("zetakine", undefined, 5);
+    expect(found.map((f) => f.id)).toEqual([concept.id]);
+    const surfaces = (await loadConceptDictionary(store)).surfaces.map((f) => f.text.toLowerCase());
+    expect(surfaces).toContain("zetakine");
+    await withdrawCorrection(store, alias.id, "ada");
+    await buildSearchIndex(store);
+    expect(await store.completeNames("zetakine", undefined, 5)).toEqual([]);
   });
 });

@@ -93,6 +93,7 @@ figcaption{font-size:.8rem;color:var(--muted);padding:.2rem .4rem}
 .bar i{display:block;height:100%;background:var(--c)}
 .more{display:inline-block;margin-top:.6rem;font:inherit;font-weight:600;font-size:.9rem;color:var(--accent);background:none;border:1px solid var(--line);border-radius:8px;padding:.3rem .8rem;cursor:pointer;text-decoration:none}
 .more:hover{background:#eef2ff}.more[hidden]{display:none}
+.report,.flag{font-size:.72rem;color:var(--muted)}.flag{margin-left:.25rem;text-decoration:none}.curate label,.report label{display:block;margin-top:.5rem}.report textarea{width:100%}form.card button{margin-top:.6rem}
 .chips{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
 .chips a{display:flex;align-items:center;gap:.45rem;padding:.3rem .7rem;border-radius:99px;background:var(--bg);color:var(--c);text-decoration:none;font-weight:600;font-size:.9rem}
 .chips .s{font:600 .75rem ui-monospace,monospace;background:#fff;border-radius:99px;padding:0 .35rem}

@@ -8,7 +8,7 @@ const EN = {
   reportLink: "Report a wrong link",
   reportTitle: "Report a wrong link",
   reportIntro:
-    "Is {target} wrongly linked to {source}? Tell the curators; the page stays as it is until they check.",
+    "Is “{target}” wrongly linked to “{source}”? Tell the curators; the page stays as it is until they check.",
   why: "Why is it wrong? (optional)",
   send: "Send the report",
   thanks: "Thank you: your report is stored and the curators will look at it.",
@@ -40,7 +40,7 @@ const FR: Readonly<Record<CurateTextKey, string>> = {
   reportLink: "Signaler un lien erroné",
   reportTitle: "Signaler un lien erroné",
   reportIntro:
-    "{target} est-il relié à tort à {source} ? Dites-le aux curateurs ; la page reste telle quelle jusqu'à leur vérification.",
+    "« {target} » est-il relié à tort à « {source} » ? Dites-le aux curateurs ; la page reste telle quelle jusqu'à leur vérification.",
   why: "Pourquoi est-ce faux ? (facultatif)",
   send: "Envoyer le signalement",
   thanks: "Merci : votre signalement est enregistré et les curateurs l'examineront.",

@@ -51,7 +51,7 @@ export function renderReportForm(
     : "";
   return html`<h1>${say("reportTitle")}</h1>
 <p>${say("reportIntro", { source: source.name, target: target.name })}</p>
-<form class="card report" method="post" action="/curate">${edgeFields(source, target, csrf, lang)}${hidden("action", "report")}
+<form class="card report-form" method="post" action="/curate">${edgeFields(source, target, csrf, lang)}${hidden("action", "report")}
 <label for="why">${say("why")}</label>
 <textarea id="why" name="why" maxlength="1000" rows="3"></textarea>
 <button type="submit">${say("send")}</button>

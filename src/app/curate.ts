@@ -3,21 +3,12 @@
  * category) or withdraws a correction; a reader reports a wrong link. Each is a record of its own in the store;
  * builds and incremental updates apply the corrections standing then. Who may curate is `src/http`'s concern.
  */
-import type { Correction, CorrectionKey, CorrectionKind, Report } from "../core/correction.js";
+import type { Correction, CorrectionKey, NewCorrection, Report } from "../core/correction.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 
-/** A correction as a curator asks for it. */
-export interface CorrectionRequest {
-  readonly kind: CorrectionKind;
-  readonly source: CorrectionKey;
-  /** The edge's other end (hide, pin) or the concept's new category (category). */
-  readonly target?: CorrectionKey | undefined;
-  /** The alias (alias). */
-  readonly value?: string | undefined;
-  readonly why: string;
-  readonly who: string;
-}
+/** A correction as a curator asks for it: a stored correction's fields before its number and time. */
+export type CorrectionRequest = Omit<NewCorrection, "at">;
 
 /** A reader's report of a wrong link between two records. */
 export interface ReportRequest {

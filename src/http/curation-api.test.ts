@@ -55,6 +55,11 @@ describe("curation API", () => {
     expect((await call("GET", "/api/corrections", undefined, null)).status).toBe(401);
     expect((await call("GET", "/api/reports", undefined, "nope")).status).toBe(401);
     expect((await call("DELETE", "/api/corrections/1?who=x", undefined, null)).status).toBe(401);
+    // The web login's cookie is not a credential of the API: a forged cross-site request would carry it.
+    const withCookie = await app.request("/api/corrections", {
+      headers: { cookie: `campus_curator=${TOKEN}` },
+    });
+    expect(withCookie.status).toBe(401);
   });
 
   it("answers 403 to every curator route of a server without a token", async () => {

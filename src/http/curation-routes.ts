@@ -58,7 +58,7 @@ export function registerCurationRoutes(app: OpenAPIHono, deps: CurationDependenc
     deps.reportLimiter ?? new RateLimiter({ limit: CURATION_LIMITS.reportsPerMinute, windowMs: 60_000 });
   // Before validation: a stranger learns nothing about what a valid body would be.
   const guard = async (c: Context, next: () => Promise<void>) => {
-    requireCurator(c, curatorToken);
+    requireCurator(c, curatorToken, "bearer");
     await next();
   };
   app.use("/api/corrections", guard);

@@ -89,10 +89,10 @@ export function registerCuratePage<E extends Env>(app: Hono<E>, deps: CuratePage
           renderMessage(lang, curateText(lang, "invalid", { problem: "no such record" })),
           404,
         );
-      const curator = isCurator(c, curatorToken);
+      const curator = isCurator(c, curatorToken, "cookie");
       return send(c, lang, renderReportForm(named, { lang, csrf: csrf.issue(), curator }));
     }
-    if (!isCurator(c, curatorToken))
+    if (!isCurator(c, curatorToken, "cookie"))
       return send(c, lang, renderLogin(lang, csrf.issue(), curatorToken !== undefined));
     const [reports, corrections] = await Promise.all([
       store.listReports(CURATION_LIMITS.reportsListed),
@@ -132,7 +132,7 @@ export function registerCuratePage<E extends Env>(app: Hono<E>, deps: CuratePage
         await reportWrongLink(store, { source, target, why: form.why });
         return send(c, lang, renderMessage(lang, curateText(lang, "thanks"), source));
       }
-      requireCurator(c, curatorToken);
+      requireCurator(c, curatorToken, "cookie");
       if (form.action === "withdraw") {
         await withdrawCorrection(store, form.id, form.who);
         return c.redirect(home, 303);

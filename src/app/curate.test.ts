@@ -125,4 +125,22 @@ describe("curation on the demo graph", () => {
     await buildSearchIndex(store);
     expect(await store.completeNames("zetakine", undefined, 5)).toEqual([]);
   });
+
+  it("moves a concept to its curated category in the graph and the dictionary, until withdrawn", async () => {
+    const categoriesOf = async () =>
+      (await store.neighbours(concept, "category", 10, 0)).items.map((n) => n.node.id);
+    expect(await categoriesOf()).toEqual(["immunology"]);
+    const move = await addCorrection(store, {
+      kind: "category",
+      source: concept,
+      target: { type: "category", id: "chemistry" },
+      why: "",
+      who: "ada",
+    });
+    await buildGraph(store);
+    expect(await categoriesOf()).toEqual(["chemistry"]);
+    await withdrawCorrection(store, move.id, "ada");
+    await buildGraph(store);
+    expect(await categoriesOf()).toEqual(["immunology"]);
+  });
 });

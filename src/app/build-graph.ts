@@ -4,12 +4,14 @@
  * store them with each node's importance, in one transaction. Pure computation lives in `src/graph/`.
  */
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
+import { curatedEdges } from "./curated-edges.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -63,6 +65,8 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
     facts,
     scored,
   });
+  // Curators' hides and pins win over what was computed, and count in the degrees.
+  applyEdgeCorrections(lists, await curatedEdges(store, nodes), (n) => nodes.keys[n]?.type ?? "");
   // The lists keep at most 64 computed edges per node and type: let the others go before writing, the peak.
   scored.length = 0;
   facts.length = 0;

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { toSearchDocument } from "../search/search-document.js";
 import type { RecordKey, SearchDocument, Store, StoreWriter } from "../store/store.js";
+import { recordCorrector } from "./curated-records.js";
 
 /** The metadata key holding the record counts the search index was built from. */
 export const SEARCH_STATE_KEY = "search.index.state";
@@ -26,6 +27,7 @@ export interface SearchIndexReport {
 export async function buildSearchIndex(store: Store): Promise<SearchIndexReport> {
   const started = performance.now();
   const importance = await readImportance(store);
+  const correct = await recordCorrector(store);
   let documents = 0;
   await store.transaction(async (writer) => {
     // Read inside the transaction: a server store then reads its primary, not a replica that may lag.
@@ -33,7 +35,7 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
     await writer.clearSearchIndex();
     let batch: SearchDocument[] = [];
     for await (const record of store.scanRecords()) {
-      batch.push(toSearchDocument(record, importance.get(keyOf(record))));
+      batch.push(toSearchDocument(correct(record), importance.get(keyOf(record))));
       if (batch.length >= BATCH) {
         await writer.putSearchDocuments(batch);
         documents += batch.length;
@@ -51,10 +53,11 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
 /** Re-indexes the records with these keys (missing records are skipped), in one transaction. */
 export async function refreshSearchIndex(store: Store, keys: readonly RecordKey[]): Promise<number> {
   const importance = await readImportance(store);
+  const correct = await recordCorrector(store);
   const docs: SearchDocument[] = [];
   for (const key of keys) {
     const record = await store.getRecord(key);
-    if (record !== undefined) docs.push(toSearchDocument(record, importance.get(keyOf(record))));
+    if (record !== undefined) docs.push(toSearchDocument(correct(record), importance.get(keyOf(record))));
   }
   await store.transaction(async (writer) => {
     await writer.putSearchDocuments(docs);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { batchNiceness, corsOrigins, databaseLocation, displayLocation, readReplicas } from "./config.js";
+import {
+  batchNiceness,
+  corsOrigins,
+  curatorToken,
+  databaseLocation,
+  displayLocation,
+  readReplicas,
+} from "./config.js";
 
 describe("database configuration", () => {
   it("keeps server URLs as given and resolves file paths against the working folder", () => {
@@ -45,5 +52,14 @@ describe("database configuration", () => {
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "20" })).toBe(10);
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "-5" })).toBe(10);
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "low" })).toBe(10);
+  });
+});
+
+describe("curator token", () => {
+  it("takes a token of 16 characters or more, and none when unset, blank or short", () => {
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: " 0123456789abcdef " })).toBe("0123456789abcdef");
+    expect(curatorToken({})).toBeUndefined();
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: "  " })).toBeUndefined();
+    expect(curatorToken({ CAMPUS_GRAPH_CURATOR_TOKEN: "short" })).toBeUndefined();
   });
 });

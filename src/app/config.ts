@@ -41,6 +41,15 @@ export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
     .filter((origin) => origin !== "");
 }
 
+/**
+ * The curators' shared secret: `$CAMPUS_GRAPH_CURATOR_TOKEN`, at least 16 characters; undefined (no curation,
+ * every curator route answers 403) when unset, blank or shorter.
+ */
+export function curatorToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const token = env.CAMPUS_GRAPH_CURATOR_TOKEN?.trim() ?? "";
+  return token.length >= 16 ? token : undefined;
+}
+
 /** The database location: `$CAMPUS_GRAPH_DB`, else `data/campus-graph.db`. */
 export function defaultDatabase(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const fromEnv = env.CAMPUS_GRAPH_DB?.trim();

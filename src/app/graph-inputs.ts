@@ -2,6 +2,7 @@
  * What the graph build and the graph update share: the records as numbered nodes, each record's concept evidence
  * and profile, derived profiles for records without text, organisational facts, and stored rows.
  */
+
 import type { CorpusRecord } from "../core/record.js";
 import { displayName } from "../core/record.js";
 import { detectConcepts } from "../detect/concept-detector.js";
@@ -16,6 +17,7 @@ import { keywordConcept } from "../graph/keyword-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
+import { recordCorrector } from "./curated-records.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
 export const CONCEPTS_PER_ENTITY = 20;
@@ -31,10 +33,13 @@ export interface Nodes {
   readonly records: CorpusRecord[];
 }
 
-/** Reads every record of the store as numbered nodes. */
+/** Reads every record of the store as numbered nodes, with the curators' record corrections applied. */
 export async function loadNodes(store: Store): Promise<Nodes> {
   const nodes: Nodes = { keys: [], names: [], index: new Map(), records: [] };
-  for await (const record of store.scanRecords()) {
+  // Curated aliases and category moves count as the record's own (see curated-records.ts).
+  const correct = await recordCorrector(store);
+  for await (const stored of store.scanRecords()) {
+    const record = correct(stored);
     nodes.index.set(`${record.type}\0${record.id}`, nodes.keys.length);
     nodes.keys.push({ type: record.type, id: record.id });
     nodes.names.push(displayName(record));

@@ -4,6 +4,7 @@
  * descriptions for specificity; and how often the corpus's courses, MOOCs, lectures and publications name each
  * concept.
  */
+
 import type { CorpusRecord } from "../core/record.js";
 import {
   buildConceptDictionary,
@@ -14,6 +15,7 @@ import {
 import { measureUsage } from "../detect/concept-usage.js";
 import { phraseKeys } from "../detect/text-normalise.js";
 import type { AnchorCount, StoreReader } from "../store/store.js";
+import { recordCorrector } from "./curated-records.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
 
 /** Record types whose texts give the token frequencies behind specificity, and how many of each at most. */
@@ -76,7 +78,9 @@ export async function loadConceptDictionary(store: StoreReader): Promise<Concept
     if (parent) parents.set(category.id, parent.id);
   }
   const concepts: ConceptSource[] = [];
-  for await (const record of store.scanRecords("concept")) concepts.push(toConceptSource(record, parents));
+  const correct = await recordCorrector(store);
+  for await (const record of store.scanRecords("concept"))
+    concepts.push(toConceptSource(correct(record), parents));
   const texts = new Map<string, string[]>();
   for (const [type, max] of FREQUENCY_SOURCES) {
     const ofType: string[] = [];

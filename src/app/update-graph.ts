@@ -5,12 +5,14 @@
  * partners, and the records they are linked to — in one transaction. Everything else keeps its stored rows.
  */
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
 import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
+import { curatedEdges } from "./curated-edges.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -103,6 +105,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
       ...conceptListEdges(nodes, dictionary, graph, evidenceOf, pages.concepts),
     ],
   });
+  applyEdgeCorrections(lists, await curatedEdges(store, nodes), (n) => nodes.keys[n]?.type ?? "");
   const others: { type: string; degrees: Record<string, number> }[] = [];
   for await (const score of store.scanNodeScores())
     others.push({ type: score.key.type, degrees: { ...score.degrees } });

@@ -25,6 +25,12 @@ export const ERROR_CATALOGUE = {
   ROUTE_NOT_FOUND: "No such page or API route: {path}",
   INVALID_ARGUMENT: "{problem}",
   PAYLOAD_TOO_LARGE: "Request body over {limit} bytes",
+  CURATION_DISABLED: "Curation is off: the server has no curator token (CAMPUS_GRAPH_CURATOR_TOKEN)",
+  CURATOR_TOKEN_INVALID:
+    "A curator token is required (Authorization: Bearer <token>) and this one is not valid",
+  CSRF_TOKEN_INVALID: "The form has expired or did not come from this site; reload the page and try again",
+  CORRECTION_NOT_FOUND: "No standing correction number {id}",
+  TOO_MANY_REPORTS: "Too many reports from this address; try again in a minute",
   INTERNAL: "Internal error: {problem}",
 } as const;
 

@@ -17,6 +17,11 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   RECORD_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   DATABASE_UNAVAILABLE: 503,
+  CURATION_DISABLED: 403,
+  CURATOR_TOKEN_INVALID: 401,
+  CSRF_TOKEN_INVALID: 403,
+  CORRECTION_NOT_FOUND: 404,
+  TOO_MANY_REPORTS: 429,
 };
 
 /** The status and body for `error`. */

@@ -11,14 +11,18 @@ import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { registerChatPage } from "../web/chat-page.js";
+import { registerCuratePage } from "../web/curate-page.js";
 import { renderNotFoundPage } from "../web/layout.js";
 import { registerWebRoutes } from "../web/web-routes.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { API_LIMITS } from "./api-schemas.js";
 import { corsForReads } from "./cors.js";
+import { clientAddress, registerCurationRoutes } from "./curation-routes.js";
+import { CURATION_LIMITS } from "./curation-schemas.js";
 import { toErrorResponse } from "./error-response.js";
 import { fastEtag } from "./etag.js";
 import { inProcessClient } from "./in-process-client.js";
+import { RateLimiter } from "./rate-limit.js";
 import { responseCache } from "./response-cache.js";
 
 /** Options of `createHttpApp`. */
@@ -34,6 +38,10 @@ export interface HttpAppOptions {
    * first use: fine for tests, not for a server, which passes `workerDetection`).
    */
   readonly detection?: TextDetection;
+  /** The curators' token (see `curatorToken`); default none: every curation write answers 403. */
+  readonly curatorToken?: string | undefined;
+  /** Counts readers' reports per address; default 10 a minute. */
+  readonly reportLimiter?: RateLimiter;
 }
 
 /** Builds the application serving `store`. */
@@ -89,6 +97,11 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
     }),
   );
 
+  // One limit per address for the API and the web form alike.
+  const reportLimiter =
+    options.reportLimiter ?? new RateLimiter({ limit: CURATION_LIMITS.reportsPerMinute, windowMs: 60_000 });
+  const curatorToken = options.curatorToken;
+  registerCurationRoutes(app, { store, curatorToken, reportLimiter });
   const searches = cachedSearches(store);
   registerApiRoutes(app, {
     store,
@@ -101,6 +114,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   registerChatPage(app);
+  registerCuratePage(app, { store, curatorToken, reportLimiter, clientAddress });
   registerWebRoutes(app, store, searches);
 
   app.notFound((c) => {

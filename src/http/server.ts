@@ -24,6 +24,8 @@ export interface ServerOptions {
    * dictionary from there, starting now; without it the dictionary is built on the event loop on first use.
    */
   readonly database?: string;
+  /** The curators' token (see `curatorToken`); default none: no curation. */
+  readonly curatorToken?: string | undefined;
 }
 
 /** A running server. */
@@ -41,7 +43,12 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
   await store.completeNames("a", undefined, 1);
-  const app = createHttpApp(store, { llm: options.llm, corsOrigins: options.corsOrigins ?? [], detection });
+  const app = createHttpApp(store, {
+    llm: options.llm,
+    corsOrigins: options.corsOrigins ?? [],
+    detection,
+    curatorToken: options.curatorToken,
+  });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
+import { describeCurationContract } from "./curation.contract.js";
 import type { NeighbourRow, SearchDocument, Store } from "./store.js";
 
 /** Makes a new, empty store for one test; the suite closes it. */
@@ -518,5 +519,7 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       const size = await store.sizeBytes();
       if (size !== undefined) expect(size).toBeGreaterThan(0);
     });
+
+    describeCurationContract(makeStore);
   });
 }

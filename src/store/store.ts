@@ -3,6 +3,7 @@
  * Engines (sqlite/, postgres/) implement it; `store.contract.ts` is the suite every engine must pass.
  * Only the composition root in `src/app` knows which engine runs.
  */
+import type { Correction, NewCorrection, NewReport, Report } from "../core/correction.js";
 import type { CorpusRecord } from "../core/record.js";
 
 /** A record's key. */
@@ -46,7 +47,7 @@ export interface LinkCounts {
 }
 
 /** The write side, only reachable inside `Store.transaction`. */
-export interface StoreWriter extends SearchIndexWriter, GraphWriter {
+export interface StoreWriter extends SearchIndexWriter, GraphWriter, CurationWriter {
   /** Inserts or replaces each record by `(type, id)`, with its links; a record whose content is unchanged is not written. */
   upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome>;
   /** Removes a record and its outgoing links; links pointing to it stay and become dangling. True when it existed. */
@@ -58,7 +59,7 @@ export interface StoreWriter extends SearchIndexWriter, GraphWriter {
 }
 
 /** The read side of the store. */
-export interface StoreReader extends SearchIndexReader, GraphReader {
+export interface StoreReader extends SearchIndexReader, GraphReader, CurationReader {
   /** The record with this key, or undefined. */
   getRecord(key: RecordKey): Promise<CorpusRecord | undefined>;
   /** Every record of `type` (or of every type), in `(type, id)` order, streamed in batches. */
@@ -295,4 +296,22 @@ export interface GraphReader {
    * order (sources in storage order): what an incremental update reads instead of one list per node.
    */
   scanNeighbours(targetType: string): AsyncIterable<NeighbourRow>;
+}
+
+/** The write side of curation: corrections and reports, never touched by imports or builds. */
+export interface CurationWriter {
+  /** Stores a correction and returns it with its new number. */
+  addCorrection(correction: NewCorrection): Promise<Correction>;
+  /** Marks correction `id` withdrawn; false when there is none or it is withdrawn already. */
+  withdrawCorrection(id: number, who: string, at: string): Promise<boolean>;
+  /** Stores a reader's report and returns it with its new number. */
+  addReport(report: NewReport): Promise<Report>;
+}
+
+/** The read side of curation. */
+export interface CurationReader {
+  /** Every correction, withdrawn ones included, oldest first. */
+  listCorrections(): Promise<Correction[]>;
+  /** The newest `limit` reports, newest first. */
+  listReports(limit: number): Promise<Report[]>;
 }

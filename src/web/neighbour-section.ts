@@ -5,6 +5,8 @@
  */
 import { html } from "hono/html";
 import type { EdgeSummary, Neighbour, RecordKey, Store } from "../store/store.js";
+import { curateText } from "./curate-i18n.js";
+import { reportHref } from "./curate-views.js";
 import { type Lang, relationName, t, typeName } from "./i18n.js";
 import type { Html } from "./layout.js";
 import { idLabel, loadSummaries, type RecordSummary, recordHref } from "./record-links.js";
@@ -59,6 +61,8 @@ export interface SectionContext {
   readonly lang: Lang;
   /** The page's own URL path (the record's page). */
   readonly pagePath: string;
+  /** The page's record: each item then links to the form reporting its link as wrong. */
+  readonly source?: RecordKey;
 }
 
 /** A section as a card: heading with the count, items, and "Show more" when there are more. */
@@ -71,7 +75,7 @@ export function renderSection(section: Section, context: SectionContext): Html {
   const type = encodeURIComponent(section.type);
   return html`<section class="card t-${section.type}" id="sec-${section.type}" aria-labelledby="h-${section.type}">
 <h2 id="h-${section.type}">${typeName(lang, section.type, "related")} <span class="n">(${section.total})</span></h2>
-<ul class="items" id="${listId}">${renderItems(section.items, lang)}</ul>
+<ul class="items" id="${listId}">${renderItems(section.items, lang, context.source)}</ul>
 ${
   more
     ? html`<a class="more" href="${pagePath}?more=${type}&amp;n=${next}#sec-${section.type}" data-more="${pagePath}/neighbours/${type}?lang=${lang}" data-list="${listId}" data-total="${section.total}" aria-controls="${listId}">${t(lang, "showMore")}</a>`
@@ -80,12 +84,15 @@ ${
 </section>`;
 }
 
-/** The items of a section as `<li>` elements (also the fragment "Show more" fetches). */
-export function renderItems(items: readonly SectionItem[], lang: Lang): Html {
+/**
+ * The items of a section as `<li>` elements (also the fragment "Show more" fetches); with `source`, each links
+ * to the form reporting its link as wrong.
+ */
+export function renderItems(items: readonly SectionItem[], lang: Lang, source?: RecordKey): Html {
   return html`${items.map(({ summary: s, edge }) => {
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
-${renderWhy(edge, lang)}</li>`;
+${renderWhy(edge, lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;
 }
 

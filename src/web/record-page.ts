@@ -6,6 +6,8 @@
 import { html } from "hono/html";
 import type { CorpusRecord } from "../core/record.js";
 import type { RecordKey, Store } from "../store/store.js";
+import { curateText } from "./curate-i18n.js";
+import { reportHref } from "./curate-views.js";
 import { renderPicture } from "./graph-picture.js";
 import { attributeName, type Lang, localText, relationName, t, typeName } from "./i18n.js";
 import type { Html } from "./layout.js";
@@ -144,12 +146,12 @@ ${renderAttributes(record, lang)}
 </div>
 ${renderPicture(s, pictureNodes, lang)}
 </div>
-${data.facts.length > 0 || data.concepts ? html`<div class="grid">${renderFacts(data.facts, lang)}${renderConcepts(data.concepts, lang)}</div>` : ""}
+${data.facts.length > 0 || data.concepts ? html`<div class="grid">${renderFacts(data.facts, lang)}${renderConcepts(data.concepts, lang, s)}</div>` : ""}
 ${extra ?? ""}
 ${
   data.sections.length > 0
     ? html`<h2 class="section-gap">${t(lang, "neighbourhood")}</h2>
-<div class="grid">${data.sections.map((section) => renderSection(section, { lang, pagePath }))}</div>`
+<div class="grid">${data.sections.map((section) => renderSection(section, { lang, pagePath, source: { type: s.type, id: s.id } }))}</div>`
     : ""
 }`;
 }
@@ -212,12 +214,12 @@ function renderFacts(facts: readonly FactGroup[], lang: Lang): Html {
   )}</dl></section>`;
 }
 
-function renderConcepts(concepts: Section | undefined, lang: Lang): Html {
+function renderConcepts(concepts: Section | undefined, lang: Lang, source: RecordKey): Html {
   if (!concepts || concepts.items.length === 0) return html``;
   return html`<section class="card t-concept" aria-labelledby="h-concepts"><h2 id="h-concepts">${t(lang, "concepts")} <span class="n">(${concepts.total})</span></h2>
 <p class="note">${t(lang, "conceptsHint")}</p>
 <ul class="chips">${concepts.items.map(
     ({ summary, edge }) =>
-      html`<li><a href="${recordHref(summary)}">${summary.name} <span class="s" aria-label="${t(lang, "score")} ${edge.score.toFixed(2)}">${edge.score.toFixed(2)}</span></a></li>`,
+      html`<li><a href="${recordHref(summary)}">${summary.name} <span class="s" aria-label="${t(lang, "score")} ${edge.score.toFixed(2)}">${edge.score.toFixed(2)}</span></a><a class="flag" href="${reportHref(source, summary, lang)}" rel="nofollow" title="${curateText(lang, "reportLink")}" aria-label="${curateText(lang, "reportLink")}: ${summary.name}">⚑</a></li>`,
   )}</ul></section>`;
 }

@@ -93,9 +93,11 @@ figcaption{font-size:.8rem;color:var(--muted);padding:.2rem .4rem}
 .bar i{display:block;height:100%;background:var(--c)}
 .more{display:inline-block;margin-top:.6rem;font:inherit;font-weight:600;font-size:.9rem;color:var(--accent);background:none;border:1px solid var(--line);border-radius:8px;padding:.3rem .8rem;cursor:pointer;text-decoration:none}
 .more:hover{background:#eef2ff}.more[hidden]{display:none}
+.report,.flag{font-size:.72rem;color:var(--muted)}.flag{margin-left:.25rem;text-decoration:none}.curate label,.report-form label{display:block;margin-top:.5rem}.report-form textarea{width:100%}form.card button{margin-top:.6rem}
 .chips{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
 .chips a{display:flex;align-items:center;gap:.45rem;padding:.3rem .7rem;border-radius:99px;background:var(--bg);color:var(--c);text-decoration:none;font-weight:600;font-size:.9rem}
 .chips .s{font:600 .75rem ui-monospace,monospace;background:#fff;border-radius:99px;padding:0 .35rem}
+.chips li{display:flex;align-items:center}.chips a.flag{display:inline;background:none;padding:0 .2rem;color:var(--muted);font-weight:400;font-size:.75rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0}
 .facts dt{color:var(--muted);font-size:.9rem}.facts dd{margin:0}
 .facts ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem .9rem}

@@ -25,7 +25,7 @@ import { loadWidgetExamples, renderWidgetsPage, widgetsTitle } from "./widgets-p
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*$/;
 // First path segments that belong to other parts of the application, never to a record type.
-const RESERVED = new Set(["api", "static"]);
+const RESERVED = new Set(["api", "static", "curate"]);
 const LANG_COOKIE = "lang";
 const YEAR_SECONDS = 31_536_000;
 const MAX_PAGE = 100;
@@ -128,7 +128,7 @@ export function registerWebRoutes<E extends Env>(
     const offset = clampInt(c.req.query("offset"), 0, MAX_SECTION_ITEMS, 0);
     const section = await loadSection(store, key, c.req.param("ntype"), MORE_ITEMS, offset, lang);
     c.header("Cache-Control", "private, max-age=60");
-    return c.html(renderItems(section.items, lang));
+    return c.html(renderItems(section.items, lang, key));
   });
 
   app.get("/:type/:id", async (c, next) => {

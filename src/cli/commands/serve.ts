@@ -1,7 +1,14 @@
 /**
  * `campus-graph serve [--db FILE] [--port N] [--host H]`: serves the API and web pages of an existing database.
  */
-import { corsOrigins, databaseLocation, defaultHost, defaultPort, readReplicas } from "../../app/config.js";
+import {
+  corsOrigins,
+  curatorToken,
+  databaseLocation,
+  defaultHost,
+  defaultPort,
+  readReplicas,
+} from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { type ServerOptions, startServer } from "../../http/server.js";
@@ -40,6 +47,7 @@ export function serverAddress(
     host: values.host ?? defaultHost(context.env),
     llm: llmConfigFromEnv(context.env),
     corsOrigins: corsOrigins(context.env),
+    curatorToken: curatorToken(context.env),
   };
 }
 

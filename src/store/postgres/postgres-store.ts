@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { displayLocation } from "../../app/config.js";
+import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
 import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
@@ -27,6 +28,13 @@ import type {
   UpsertOutcome,
 } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
+import {
+  addPostgresCorrection,
+  addPostgresReport,
+  listPostgresCorrections,
+  listPostgresReports,
+  withdrawPostgresCorrection,
+} from "./postgres-curation.js";
 import { PostgresGraph, PostgresKeyIndex } from "./postgres-graph.js";
 import { PostgresSearch, storable, TYPO_SIMILARITY } from "./postgres-search.js";
 
@@ -256,6 +264,15 @@ export class PostgresStore implements Store {
                WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.target_type AND t.id = l.target_id)) AS dangling`,
     );
     return { links: rows[0]?.links ?? 0, danglingLinks: rows[0]?.dangling ?? 0 };
+  }
+
+  async listCorrections(): Promise<Correction[]> {
+    // From the primary: a curator reads back what was just written, and a replica may lag.
+    return listPostgresCorrections(this.primary);
+  }
+
+  async listReports(limit: number): Promise<Report[]> {
+    return listPostgresReports(this.primary, limit);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -514,6 +531,21 @@ class PostgresWriter implements StoreWriter {
       "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [key, value],
     );
+  }
+
+  async addCorrection(correction: NewCorrection): Promise<Correction> {
+    this.assertOpen();
+    return addPostgresCorrection(this.client, correction);
+  }
+
+  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
+    this.assertOpen();
+    return withdrawPostgresCorrection(this.client, id, who, at);
+  }
+
+  async addReport(report: NewReport): Promise<Report> {
+    this.assertOpen();
+    return addPostgresReport(this.client, report);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {

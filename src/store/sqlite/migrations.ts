@@ -141,4 +141,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "curators' corrections and readers' reports",
+    sql: `
+      -- Not corpus records: imports never touch them and every build reads them. data is the submission as JSON.
+      CREATE TABLE corrections (
+        id           INTEGER PRIMARY KEY,
+        data         TEXT NOT NULL,
+        withdrawn_by TEXT,
+        withdrawn_at TEXT
+      ) STRICT;
+
+      CREATE TABLE reports (
+        id   INTEGER PRIMARY KEY,
+        data TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
 import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
@@ -27,6 +28,13 @@ import type {
   UpsertOutcome,
 } from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
+import {
+  addSqliteCorrection,
+  addSqliteReport,
+  listSqliteCorrections,
+  listSqliteReports,
+  withdrawSqliteCorrection,
+} from "./sqlite-curation.js";
 import {
   KeyIndex,
   readNeighbourCounts,
@@ -241,6 +249,14 @@ export class SqliteStore implements Store {
     return row?.value;
   }
 
+  async listCorrections(): Promise<Correction[]> {
+    return listSqliteCorrections(this.db);
+  }
+
+  async listReports(limit: number): Promise<Report[]> {
+    return listSqliteReports(this.db, limit);
+  }
+
   async *scanAnchors(): AsyncIterable<AnchorCount> {
     const page = prepared(
       this.db,
@@ -418,6 +434,21 @@ class SqliteWriter implements StoreWriter {
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
     this.upsertMeta.run(key, value);
+  }
+
+  async addCorrection(correction: NewCorrection): Promise<Correction> {
+    this.assertOpen();
+    return addSqliteCorrection(this.db, correction);
+  }
+
+  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
+    this.assertOpen();
+    return withdrawSqliteCorrection(this.db, id, who, at);
+  }
+
+  async addReport(report: NewReport): Promise<Report> {
+    this.assertOpen();
+    return addSqliteReport(this.db, report);
   }
 
   async replaceNeighbours(

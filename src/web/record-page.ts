@@ -89,7 +89,15 @@ async function loadCrumbs(store: Store, record: CorpusRecord, lang: Lang): Promi
   const rel = record.type === "category" ? "parent" : "category";
   const path: RecordKey[] = [];
   const seen = new Set<string>([`${record.type}\u0000${record.id}`]);
-  let next = record.links?.find((l) => l.rel === rel && l.type === "category");
+  // A concept's category as the graph holds it (a curator may have moved it), else as the corpus gives it.
+  const placed =
+    record.type === "concept"
+      ? (await store.neighbours({ type: record.type, id: record.id }, "category", 1, 0)).items[0]
+      : undefined;
+  let next =
+    placed?.edge.kind === "category"
+      ? { type: "category", id: placed.node.id }
+      : record.links?.find((l) => l.rel === rel && l.type === "category");
   while (next && path.length < CRUMB_DEPTH && !seen.has(`${next.type}\u0000${next.id}`)) {
     seen.add(`${next.type}\u0000${next.id}`);
     path.unshift({ type: next.type, id: next.id });

@@ -41,24 +41,23 @@ describe("campus-graph search", () => {
   });
 
   it("keeps to --types and --limit, and pages with --offset", async () => {
-    const page = async (offset: string) =>
-      JSON.parse(
-        (
-          await runBin([
-            "search",
-            "--db",
-            db,
-            "--json",
-            "--types",
-            "course",
-            "--limit",
-            "1",
-            "--offset",
-            offset,
-            "learning",
-          ])
-        ).stdout,
-      ) as SearchOutput;
+    const page = async (offset: string) => {
+      const result = await runBin([
+        "search",
+        "--db",
+        db,
+        "--json",
+        "--types",
+        "course",
+        "--limit",
+        "1",
+        "--offset",
+        offset,
+        "learning",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as SearchOutput;
+    };
     const [first, second] = [await page("0"), await page("1")];
     expect(first.items).toHaveLength(1);
     expect(first.items[0]?.type).toBe("course");

@@ -78,6 +78,8 @@ async function runStep(
     }
     case "neighbours":
       return neighbours(step, input(step.from), call);
+    case "path":
+      return learningPath(step, input(step.from), call);
     case "filter":
       if (step.level) return keepLevel(input(step.from), step.level, call);
       if (step.language) return keepLanguage(input(step.from), step.language, call);
@@ -94,6 +96,23 @@ async function runStep(
     case "union":
       return unique(step.of.flatMap((i) => input(i)));
   }
+}
+
+/** The courses to learn before the first input, in the order the API's learning path gives (foundations first). */
+async function learningPath(
+  step: Extract<PlanStep, { op: "path" }>,
+  sources: readonly FoundRecord[],
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  const goal = sources[0];
+  if (!goal) return [];
+  const path = `/api/${goal.type}/${encodeURIComponent(goal.id)}/path`;
+  const query = { depth: String(step.depth), limit: String(step.limit) };
+  const body = (await call({ method: "GET", path, query })) as
+    | { steps?: { node: FoundRecord; role: string; inCorpus: boolean }[] }
+    | undefined;
+  const before = (body?.steps ?? []).filter((s) => s.role !== "goal" && s.inCorpus);
+  return unique(before.map(({ node }) => ({ type: node.type, id: node.id, name: node.name })));
 }
 
 async function neighbours(

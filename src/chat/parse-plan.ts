@@ -31,6 +31,12 @@ const STEP = z.discriminatedUnion("op", [
     top: z.number().int().min(1).max(20).optional(),
   }),
   z.object({
+    op: z.literal("path"),
+    from: index,
+    depth: z.number().int().min(1).max(6),
+    limit: z.number().int().min(1).max(100),
+  }),
+  z.object({
     op: z.literal("filter"),
     from: index,
     words: text.optional(),

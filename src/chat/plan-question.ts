@@ -178,6 +178,11 @@ function anchorSteps(
     return { steps: steps.steps, cite: [record, concepts] };
   }
   if (intent === "prerequisites") {
+    // The learning path: the courses to take first, foundations first (for a concept, the courses teaching it too).
+    const path =
+      anchor.type === "course" || anchor.type === "concept"
+        ? steps.add({ op: "path", from: record, depth: 3, limit: 30 })
+        : steps.add({ op: "neighbours", from: record, type: "course", kinds: ["prerequisite"], limit: 20 });
     if (anchor.type === "concept") {
       const related = steps.add({
         op: "neighbours",
@@ -186,16 +191,9 @@ function anchorSteps(
         kinds: ["related-concept"],
         limit: 8,
       });
-      return { steps: steps.steps, cite: [related] };
+      return { steps: steps.steps, cite: [related, path] };
     }
-    const before = steps.add({
-      op: "neighbours",
-      from: record,
-      type: "course",
-      kinds: ["prerequisite"],
-      limit: 20,
-    });
-    return { steps: steps.steps, cite: [before] };
+    return { steps: steps.steps, cite: [path] };
   }
   // A relation: the facts between the anchor and the records asked for, newest first if asked.
   const type: TargetType = target && target !== anchor.type ? target : "person";

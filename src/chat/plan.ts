@@ -35,8 +35,8 @@ export interface ChatMessage {
 }
 
 /**
- * One step. `from` and `of` name earlier steps by their index. Search, record, detect and neighbours call the
- * API; filter, sort, limit, intersection and union work on results already returned, and never add a record.
+ * One step. `from` and `of` name earlier steps by their index. Search, record, detect, neighbours and path call
+ * the API; filter, sort, limit, intersection and union work on results already returned, and never add a record.
  */
 export type PlanStep =
   | {
@@ -58,6 +58,14 @@ export type PlanStep =
       readonly limit: number;
       /** How many of the input's records to expand; default 20. */
       readonly top?: number;
+    }
+  | {
+      /** What to learn before a course or concept, in order: the API's learning path from the first input. */
+      readonly op: "path";
+      readonly from: number;
+      /** Prerequisite links followed from the goal, 1–6. */
+      readonly depth: number;
+      readonly limit: number;
     }
   | {
       readonly op: "filter";

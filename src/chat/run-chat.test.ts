@@ -69,6 +69,18 @@ describe("runChat on the demo corpus", () => {
     expect(await ids("Quels sont les prérequis de EE-559 ?")).toEqual(["CS-433"]);
   });
 
+  it("answers what to learn before a course with its learning path, foundations first", async () => {
+    const reply = await chat("What should I learn before BIO-310?");
+    expect(reply.plan.steps.map((s) => s.op)).toEqual(["record", "path"]);
+    expect(reply.calls.map((c) => c.path)).toContain("/api/course/BIO-310/path");
+    const path = (
+      await client({ method: "GET", path: "/api/course/BIO-310/path", query: { depth: "3", limit: "30" } })
+    ).body as { steps: { node: { id: string }; role: string }[] };
+    const before = path.steps.filter((s) => s.role !== "goal").map((s) => s.node.id);
+    expect(before.length).toBeGreaterThan(0);
+    expect(reply.references.map((r) => r.id)).toEqual(before);
+  });
+
   it("answers what a course is about with the course itself first, then its concepts", async () => {
     const reply = await chat("What is the course CS-433 about?");
     expect(reply.plan.intent).toBe("about");

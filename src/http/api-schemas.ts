@@ -3,6 +3,7 @@
  * document (`/api/openapi.json`), so that the two cannot drift.
  */
 import { z } from "@hono/zod-openapi";
+import { MAX_OFFSET as MAX_SEARCH_OFFSET } from "../app/search-records.js";
 
 /** The limits every input obeys. */
 export const API_LIMITS = {
@@ -45,7 +46,8 @@ export const SearchQuery = z.object({
   types: typesList,
   lang: z.enum(["en", "fr"]).optional(),
   limit: limit(10),
-  offset,
+  // Search pages no deeper than the app ranks (one limit, one source); neighbour lists page further.
+  offset: z.coerce.number().int().min(0).max(MAX_SEARCH_OFFSET).default(0).openapi({ example: 0 }),
 });
 
 /** Query of GET /api/autocomplete. */

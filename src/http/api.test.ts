@@ -130,6 +130,19 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     }
   });
 
+  it("pages search as deep as the OpenAPI document says, and answers 400 just past it", async () => {
+    const { body } = await get("/api/openapi.json");
+    const parameters = (
+      body as {
+        paths: Record<string, { get: { parameters: { name: string; schema: { maximum?: number } }[] } }>;
+      }
+    ).paths["/api/search"]?.get.parameters;
+    const maximum = parameters?.find((p) => p.name === "offset")?.schema.maximum;
+    expect(maximum).toEqual(expect.any(Number));
+    expect((await get(`/api/search?q=immunology&offset=${maximum}`)).status).toBe(200);
+    expect((await get(`/api/search?q=immunology&offset=${(maximum ?? 0) + 1}`)).status).toBe(400);
+  });
+
   it("detects concepts in a posted text and rejects bad or oversized bodies", async () => {
     const ok = await post(
       "/api/detect",

@@ -2,7 +2,8 @@
  * `npm run eval:chat`: runs chat questions through POST /api/chat and prints, per set and intent, the recall of
  * the expected records among the answer's references, the share of fitting references, the share of out-of-scope
  * questions answered without references, and the share of multi-step questions whose plan has the right steps.
- * Sets: `dev` (../shared/data/eval/chat.jsonl), `tune` and `final` (the two halves of eval/chat-heldout.jsonl).
+ * Sets: `dev` (../shared/data/eval/chat.jsonl), `tune` and `final` (the two halves of eval/chat-heldout.jsonl,
+ * whose expected records are found in the corpus at run time by each item's rule, `chat-gold.ts`).
  * Options: --db FILE (a database with a built graph; else one is built), --sets dev,tune (default; add `final`
  * only for the last check), --errors N (print N misses).
  */
@@ -14,6 +15,7 @@ import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
 import { createHttpApp } from "../src/http/http-app.js";
+import { type GoldRule, GoldRules } from "./chat-gold.js";
 import { type ChatExpectation, type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
 import { evalDatabasePath, evalFolder } from "./eval-store.js";
 
@@ -23,7 +25,13 @@ interface Item {
   readonly kind: string;
   readonly half?: "tune" | "final";
   readonly messages?: readonly { role: "user" | "assistant"; content: string }[];
-  readonly expect: ChatExpectation & { readonly messages?: Item["messages"] };
+  readonly expect: Omit<ChatExpectation, "ids"> & {
+    /** The dev set lists its expected records. */
+    readonly ids?: ChatExpectation["ids"];
+    /** The held-out file names how to find them in the corpus (see chat-gold.ts). */
+    readonly gold?: GoldRule;
+    readonly messages?: Item["messages"];
+  };
 }
 
 const { values } = parseArgs({
@@ -40,6 +48,7 @@ if (!(await hasGraph())) {
 }
 await ensureSearchIndex(store);
 const app = createHttpApp(store);
+const gold = new GoldRules(store);
 const heldOut = readItems(join(import.meta.dirname, "chat-heldout.jsonl"));
 const itemsOf: Record<string, Item[]> = {
   dev: readItems(join(evalFolder(), "chat.jsonl")),
@@ -64,7 +73,9 @@ for (const set of sets) {
       plan?: { steps?: { op: string }[] };
     };
     const refs = reply.references ?? [];
-    const scores = scoreChatAnswer(item.expect, refs, reply.plan?.steps?.map((s) => s.op) ?? []);
+    const ids = item.expect.ids ?? (item.expect.gold ? await gold.expected(item.expect.gold) : []);
+    const expect = { ...item.expect, ids };
+    const scores = scoreChatAnswer(expect, refs, reply.plan?.steps?.map((s) => s.op) ?? []);
     byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), scores]);
     const missed = (scores.recall ?? 1) < 1 || scores.none === 0 || scores.steps === 0;
     if (missed && shown < Number(values.errors ?? 0)) {

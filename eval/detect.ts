@@ -9,6 +9,7 @@ import { buildBaseline, detectBaseline } from "../src/detect/baseline-detector.j
 import { detectConcepts } from "../src/detect/concept-detector.js";
 import { type DetectItem, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
+import { formatTable } from "./format-table.js";
 import { type Judged, type SetScores, scoreSets } from "./metrics.js";
 
 const { values } = parseArgs({
@@ -93,11 +94,4 @@ function printErrors(items: readonly DetectItem[], judged: readonly Judged[], n:
       `  ${items[i]?.id}: missed ${missed.join(", ") || "-"} | extra ${extra.slice(0, 8).join(", ") || "-"}`,
     );
   }
-}
-
-function formatTable(table: readonly string[][]): string {
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-  return table
-    .map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  "))
-    .join("\n");
 }

@@ -24,6 +24,7 @@ import { DEFAULT_TUNING, type SearchTuning, search } from "../src/search/search.
 import { prefixKey } from "../src/search/search-keys.js";
 import type { Store } from "../src/store/store.js";
 import { evalDatabasePath, evalFolder } from "./eval-store.js";
+import { formatTable } from "./format-table.js";
 import { buildMiniSearch } from "./minisearch-system.js";
 import { firstRelevantRank, ndcg, reciprocalRank } from "./ranking-metrics.js";
 import { searchHalf } from "./search-halves.js";
@@ -186,11 +187,4 @@ async function typeOnlyExpectation(store: Store, prefixItems: readonly Item[]): 
     sum += best;
   }
   return sum / prefixItems.length;
-}
-
-function formatTable(table: readonly string[][]): string {
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-  return table
-    .map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  "))
-    .join("\n");
 }

@@ -1,0 +1,113 @@
+/**
+ * The expected records of a held-out chat question, computed at run time from the corpus in the store, by the
+ * rules the dev set's README states: the courses whose keywords hold a keyword, the lectures of a LectureBank
+ * topic, the MOOCs of a subject, a course's teachers or prerequisites, a person's units or latest publications,
+ * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
+ */
+import type { CorpusRecord } from "../src/core/record.js";
+import { foldWord } from "../src/detect/text-normalise.js";
+import type { RecordKey, Store } from "../src/store/store.js";
+
+/** How an item's expected records are found in the corpus. */
+export type GoldRule =
+  | { readonly courses: string }
+  | { readonly moocs: string }
+  | { readonly lectures: string }
+  | { readonly teachersOf: RecordKey }
+  | { readonly prerequisitesOf: RecordKey }
+  | { readonly record: RecordKey }
+  | { readonly unitsOf: RecordKey }
+  | { readonly latestOf: RecordKey }
+  | { readonly allOf: readonly GoldRule[] }
+  | { readonly anyOf: readonly GoldRule[] }
+  | { readonly teachersOfCourses: GoldRule };
+
+/** A keyword, subject or topic as rules compare them: folded, accents off, single spaces. */
+export function goldKey(text: string): string {
+  return foldWord(text.normalize("NFKD").trim().replace(/\s+/g, " "));
+}
+
+/** Evaluates gold rules over one store, reading each record type once. */
+export class GoldRules {
+  private readonly scans = new Map<string, Promise<CorpusRecord[]>>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The keys of the records `rule` expects. */
+  async expected(rule: GoldRule): Promise<RecordKey[]> {
+    return [...(await this.ids(rule))].map((key) => {
+      const at = key.indexOf("\0");
+      return { type: key.slice(0, at), id: key.slice(at + 1) };
+    });
+  }
+
+  private async ids(rule: GoldRule): Promise<Set<string>> {
+    if ("courses" in rule) return this.tagged("course", (r) => r.keywords ?? [], rule.courses);
+    if ("moocs" in rule) return this.tagged("mooc", (r) => r.keywords ?? [], rule.moocs);
+    if ("lectures" in rule) return this.tagged("lecture", topicOf, rule.lectures);
+    if ("record" in rule) return new Set([keyOf(rule.record)]);
+    if ("teachersOf" in rule) return this.linked(rule.teachersOf, ["teacher", "instructor"]);
+    if ("prerequisitesOf" in rule) return this.linked(rule.prerequisitesOf, ["prerequisite"]);
+    if ("unitsOf" in rule) return this.linked(rule.unitsOf, ["member"]);
+    if ("latestOf" in rule) return this.latest(rule.latestOf);
+    if ("allOf" in rule) {
+      const sets = await Promise.all(rule.allOf.map((r) => this.ids(r)));
+      return new Set([...(sets[0] ?? [])].filter((k) => sets.every((s) => s.has(k))));
+    }
+    if ("anyOf" in rule)
+      return new Set((await Promise.all(rule.anyOf.map((r) => this.ids(r)))).flatMap((s) => [...s]));
+    const courses = await this.ids(rule.teachersOfCourses);
+    const teachers = new Set<string>();
+    for (const course of await this.scan("course"))
+      if (courses.has(keyOf(course)))
+        for (const l of course.links ?? []) if (l.rel === "teacher") teachers.add(keyOf(l));
+    return teachers;
+  }
+
+  private async tagged(type: string, tags: (r: CorpusRecord) => readonly string[], key: string) {
+    const wanted = goldKey(key);
+    const found = new Set<string>();
+    for (const r of await this.scan(type))
+      if (tags(r).some((t) => goldKey(t) === wanted)) found.add(keyOf(r));
+    return found;
+  }
+
+  private async linked(source: RecordKey, rels: readonly string[]): Promise<Set<string>> {
+    const record = await this.store.getRecord(source);
+    return new Set((record?.links ?? []).filter((l) => rels.includes(l.rel)).map(keyOf));
+  }
+
+  private async latest(person: RecordKey): Promise<Set<string>> {
+    const byYear = new Map<number, string[]>();
+    for (const p of await this.scan("publication")) {
+      const year = Number(p.attrs?.year);
+      if (!Number.isInteger(year) || !(p.links ?? []).some((l) => l.rel === "author" && l.id === person.id))
+        continue;
+      byYear.set(year, [...(byYear.get(year) ?? []), keyOf(p)]);
+    }
+    return new Set(byYear.get(Math.max(...byYear.keys())) ?? []);
+  }
+
+  private scan(type: string): Promise<CorpusRecord[]> {
+    let records = this.scans.get(type);
+    if (!records) {
+      records = (async () => {
+        const all: CorpusRecord[] = [];
+        for await (const r of this.store.scanRecords(type)) all.push(r);
+        return all;
+      })();
+      this.scans.set(type, records);
+    }
+    return records;
+  }
+}
+
+function keyOf(r: { readonly type: string; readonly id: string }): string {
+  return `${r.type}\0${r.id}`;
+}
+
+/** A lecture's LectureBank topic, trailing numbers dropped ("Parsing 2" → "Parsing"). */
+function topicOf(r: CorpusRecord): string[] {
+  const topic = r.attrs?.topic_name;
+  return typeof topic === "string" ? [topic.replace(/\s*\d+$/, "")] : [];
+}

@@ -44,10 +44,9 @@ export function conceptRecordGraph(
 }
 
 /**
- * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), both
- * ways: concept → record as the page lists it, with the detector's evidence when the record names the concept, else
- * the concepts it came through. `evidenceOf` gives
- * the detector's evidence of a record's own edge to the concept, when it has one.
+ * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), as
+ * concept → record edges: with the detector's evidence when the record names the concept, else the concepts it
+ * came through. `evidenceOf` gives the detector's evidence of a record's own edge to the concept, if it has one.
  */
 export function conceptListEdges(
   nodes: Nodes,
@@ -70,7 +69,8 @@ export function conceptListEdges(
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
         const via = item.via.map((v) => ({ id: dictionary.ids[v.concept], share: v.score }));
-        const direct = item.via.some((v) => v.concept === concept);
+        // Named when the concept is in the record's profile, whether or not it is among the top contributors.
+        const direct = (graph.profiles.get(item.record) ?? []).some((e) => e.concept === concept);
         const own = direct ? evidenceOf(item.record, concept) : undefined;
         const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
         edges.push({

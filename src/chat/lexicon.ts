@@ -69,7 +69,7 @@ export const PREREQUISITE_WORDS = words(
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
-  "define definition definitions explain explains explanation mean means meaning understand signifie signifient explique expliquer expliquez definir comprends comprendre",
+  "define definition definitions explain explains explaining explained explanation mean means meaning understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
 );
 
 /** Words that ask what a record is about. */

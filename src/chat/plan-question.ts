@@ -99,7 +99,7 @@ async function findCourse(call: CallApi, code: string): Promise<Anchor | undefin
  */
 async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   for (const alternative of reading.alternatives) {
-    if (!(await findNamed(call, alternative.subject, prefer(reading)))) continue;
+    if (!(await findNamed(call, alternative.subject, prefer(reading), true))) continue;
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
     return { ...reading, subjects: [alternative.subject], types, ...rest };

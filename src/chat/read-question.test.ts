@@ -121,6 +121,29 @@ describe("readQuestion", () => {
     expect(reading.truncated).toBe(true);
   });
 
+  it("reads two type words in a row as one kind of record, but online courses as MOOCs", () => {
+    expect(readQuestion("Des vidéos de cours sur la convolution ?")).toMatchObject({
+      types: ["lecture"],
+      subjects: ["convolution"],
+    });
+    expect(readQuestion("Any course videos about vaccines?").types).toEqual(["lecture"]);
+    expect(readQuestion("Free online classes on inflation").types).toEqual(["mooc"]);
+    expect(readQuestion("Who teaches courses about inflation?").types).toEqual(["person", "course"]);
+  });
+
+  it("keeps verbs that introduce the subject out of it", () => {
+    expect(readQuestion("Trouve des exposés qui expliquent la convolution").subjects).toEqual([
+      "convolution",
+    ]);
+    expect(readQuestion("Videos explaining monetary policy").subjects).toEqual(["monetary policy"]);
+  });
+
+  it("offers a frame word before the subject as the start of a name, for the graph to confirm", () => {
+    const reading = readQuestion("Any lecture introducing Free software?");
+    expect(reading.subjects).toEqual(["software"]);
+    expect(reading.alternatives).toContainEqual({ subject: "Free software", consumed: [] });
+  });
+
   it("marks questions that lean on the conversation", () => {
     expect(readQuestion("And MOOCs?")).toMatchObject({ followUp: true, subjects: [], types: ["mooc"] });
     expect(readQuestion("Who teaches it?").followUp).toBe(true);

@@ -4,7 +4,7 @@
  * words left when its frame is taken off — split in two when the question joins two subjects ("both … and …",
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
-import { guessLanguage } from "../detect/text-normalise.js";
+import { guessLanguage, STOPWORDS } from "../detect/text-normalise.js";
 import {
   ABOUT_WORDS,
   ASSISTANT_WORDS,
@@ -120,6 +120,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const classes = words.map(classify);
   readComplements(words, classes);
+  joinCompounds(words, classes);
   absorbModifiers(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
@@ -212,6 +213,28 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   for (let i = marker + 1; i < firstSubject; i += 1) {
     const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
     if (weakType || classes[i] === "cue") classes[i] = "subject";
+    // A type word after the marker starts another phrase ("des exposés qui expliquent X"): the subject is after it.
+    else if (classes[i] === "type") return;
+  }
+}
+
+/**
+ * Two type words in a row name one kind of record, the last in English ("course videos": lectures), the first in
+ * French with "de" and no article ("vidéos de cours"): the other is not a second type to go through.
+ */
+function joinCompounds(words: readonly Word[], classes: WordClass[]): void {
+  const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
+  const strong = (i: number) =>
+    !WHO.has(words[i]?.folded ?? "") && ![undefined, "concept"].includes(typeAt(i));
+  // "Online courses" are MOOCs: read as such when the types are listed, not as a compound.
+  const online = (i: number, j: number) =>
+    new Set([typeAt(i), typeAt(j)]).size === 2 &&
+    [typeAt(i), typeAt(j)].every((t) => t === "mooc" || t === "course");
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    if (!strong(i)) continue;
+    if (strong(i + 1) && !online(i, i + 1)) classes[i] = "frame";
+    else if (["de", "d"].includes(words[i + 1]?.folded ?? "") && strong(i + 2) && !online(i, i + 2))
+      classes[i + 2] = "frame";
   }
 }
 
@@ -273,6 +296,10 @@ function alternativesOf(
     alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
     break;
   }
+  // "Search Engines", "Free software": a word of the question's frame may begin a name.
+  const before = words[first - 1];
+  if (before && classes[first - 1] === "frame" && before.folded.length > 3 && !STOPWORDS.has(before.folded))
+    alternatives.push({ subject: slice(first - 1, last), consumed: [] });
   return alternatives;
 }
 

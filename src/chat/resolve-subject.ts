@@ -34,12 +34,14 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
 
 /**
  * The record whose name is exactly `subject` (case, accents and punctuation aside), preferring the types in
- * `prefer` in their order; undefined when no name matches whole.
+ * `prefer` in their order; undefined when no name matches whole. Categories group concepts and are not what a
+ * question is about: they count only when `categories` is true (to know that a phrase is a name at all).
  */
 export async function findNamed(
   call: CallApi,
   subject: string,
   prefer: readonly string[] = [],
+  categories = false,
 ): Promise<Anchor | undefined> {
   const key = nameKey(subject);
   if (key.length < 2) return undefined;
@@ -48,9 +50,8 @@ export async function findNamed(
     const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
       | { items?: Anchor[] }
       | undefined;
-    // Categories group concepts; they are not what a question is about.
     return (body?.items ?? []).filter(
-      (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
+      (s) => (categories || s.type !== "category") && (nameKey(s.name) === key || nameKey(s.id) === key),
     );
   };
   // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.

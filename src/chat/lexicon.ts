@@ -74,12 +74,17 @@ export const EXPLAIN_WORDS = words(
 
 /** Words that ask what a record is about. */
 export const ABOUT_WORDS = words(
-  "about describe description summary overview contenu resume presente presenter parle",
+  "about describe description summary overview info information informations details contenu resume presente presenter parle renseignements",
 );
 
 /** Words that ask for a person's research. */
 export const RESEARCH_WORDS = words(
-  "research interests interest work works working publish publishes recherche recherches travaille travaillent domaines domaine",
+  "research interests interest work works working publish publishes specialise specialises specialised specialize specializes specialized expertise recherche recherches travaille travaillent domaines domaine specialisee specialisees",
+);
+
+/** Words that ask who wrote something. */
+export const AUTHOR_WORDS = words(
+  "wrote written write writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice",
 );
 
 /** Words that ask who teaches, or what someone teaches. */
@@ -122,8 +127,17 @@ export const SMALL_TALK_WORDS = words(
 
 /** Words of opinion: the graph holds facts, not judgements. */
 export const SUBJECTIVE_WORDS = words(
-  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore",
+  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites popular famous overrated underrated awesome amazing terrible horrible meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore celebre celebres populaire populaires genial geniale",
 );
+
+/** Words that grade ("the most …", "plus … que"): before a quality, they ask for a judgement. */
+export const GRADE_WORDS = words("most least plus moins more less");
+
+/** Words that end a comparison ("more … than", "plus … que"). */
+export const COMPARE_WORDS = words("than que qu");
+
+/** Words a question that is only a name may hold besides it: articles and politeness ("the Hausdorff dimension, please"). */
+export const BARE_WORDS = words("the a an le la les l un une des du de d please svp stp");
 
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");

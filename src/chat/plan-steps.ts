@@ -30,6 +30,9 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
   "person>publication": ["author"],
 };
 
+/** How many search hits a list about one subject reads. */
+export const LIST_SEARCH_LIMIT = 20;
+
 /**
  * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
  * found by name while reading) or else to the concepts detected in it, and the search's hits — for people, the
@@ -47,7 +50,12 @@ export function aboutSteps(
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
   if (type !== "person") {
-    const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
+    const search = steps.add({
+      op: "search",
+      query: subject,
+      types: [type],
+      limit: wide ? 50 : LIST_SEARCH_LIMIT,
+    });
     return steps.add({ op: "union", of: [search, linked] });
   }
   // A person's record holds a name and little else: a topic searched among people matches names by chance

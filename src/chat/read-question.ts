@@ -5,9 +5,12 @@
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
 import { guessLanguage, STOPWORDS } from "../detect/text-normalise.js";
+import { cleanQuestion } from "./clean-question.js";
 import {
   ABOUT_WORDS,
   ASSISTANT_WORDS,
+  AUTHOR_WORDS,
+  BARE_WORDS,
   BOTH_WORDS,
   EITHER_WORDS,
   EXPLAIN_WORDS,
@@ -22,23 +25,23 @@ import {
   SUBJECTIVE_WORDS,
   TEACH_WORDS,
   TYPE_WORDS,
-  WORLD_WORDS,
   type Word,
   wordsOf,
 } from "./lexicon.js";
-import type { Level, TargetType } from "./plan.js";
-
-/** The longest question read, in characters; the rest is dropped (and the plan says so). */
-export const QUESTION_LIMIT = 300;
+import type { Level, OffTopic, TargetType } from "./plan.js";
+import { offTopicOf } from "./scope.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
-  /** The question as read: control characters removed, spaces collapsed, cut at `QUESTION_LIMIT`. */
+  /** The question as read (`cleanQuestion`): one line, at most `QUESTION_LIMIT` characters. */
   readonly text: string;
+  /** True when the message was longer than what is read. */
   readonly truncated: boolean;
+  /** Sentences of the message set aside as instructions to the assistant. */
+  readonly ignored: readonly string[];
   readonly lang: "en" | "fr";
   /** Why the question gets no references, when its words say so. */
-  readonly offTopic?: "small-talk" | "subjective" | "world" | "assistant";
+  readonly offTopic?: OffTopic;
   /** Record types named, in order; a type word right before the subject may be the subject's label. */
   readonly types: readonly TargetType[];
   /** The type named right before the subject ("the course X"), when there is one. */
@@ -64,6 +67,10 @@ export interface Reading {
   readonly unused: readonly string[];
   /** True when the question leans on the conversation ("and MOOCs?", "who teaches it?"). */
   readonly followUp: boolean;
+  /** True when the question is only its subject, with articles or politeness around it ("Hausdorff dimension?"). */
+  readonly bare: boolean;
+  /** True when the only type word is "who" ("who won …"): it asks for people only with a relation. */
+  readonly whoOnly: boolean;
 }
 
 /** Another reading of a question's subject. */
@@ -74,13 +81,23 @@ export interface Alternative {
 }
 
 /** A relation or modifier a question's words ask for. */
-export type Cue = "prerequisite" | "explain" | "about" | "research" | "latest" | "teach" | "learn" | "what";
+export type Cue =
+  | "prerequisite"
+  | "explain"
+  | "about"
+  | "research"
+  | "author"
+  | "latest"
+  | "teach"
+  | "learn"
+  | "what";
 
 const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
   ["prerequisite", PREREQUISITE_WORDS],
   ["explain", EXPLAIN_WORDS],
   ["about", ABOUT_WORDS],
   ["research", RESEARCH_WORDS],
+  ["author", AUTHOR_WORDS],
   ["latest", LATEST_WORDS],
   ["teach", TEACH_WORDS],
   ["learn", LEARN_WORDS],
@@ -89,7 +106,7 @@ const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
 const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (is|are|s|was)|qu est ce|qu est-ce|c est quoi|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (is|are|s|was)|who (is|are|s|was)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|que veut dire|que signifie|quel est le sens)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
@@ -102,16 +119,14 @@ const TOPIC_MARKERS = new Set(
   ),
 );
 const WHO = new Set(["who", "whom", "qui"]);
+// The speaker's own words: a name or a topic does not hold them ("draw me a sheep" is a request, not a name).
+const SPEAKER = new Set(["i", "me", "my", "mine", "myself", "je", "j", "moi", "mon", "ma", "mes"]);
 const FRENCH_QUESTION =
   /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
 
 /** Reads a question's grammar; `lang` forces the answer's language. */
 export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
-  const clean = raw
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const text = clean.slice(0, QUESTION_LIMIT).trim();
+  const { text, longInput, ignored } = cleanQuestion(raw);
   // Same-length replacements, so that offsets into the words are offsets into `text`.
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   const words = wordsOf(inverted.replace(/[’`]/g, "'"));
@@ -150,10 +165,12 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
   const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
-  const offTopic = offTopicOf(words, classes);
+  const offTopic = offTopicOf(words, classes, ignored.length > 0);
+  const typeWords = words.filter((_, i) => classes[i] === "type");
   return {
     text,
-    truncated: clean.length > text.length,
+    truncated: longInput !== undefined,
+    ignored,
     lang: language,
     ...(offTopic ? { offTopic } : {}),
     types,
@@ -168,6 +185,10 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    bare:
+      first >= 0 &&
+      words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
+    whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
   };
 }
 
@@ -350,18 +371,9 @@ function trimFrame(ws: readonly Word[], classOf: ReadonlyMap<Word, WordClass>): 
   return ws.slice(from, to).filter((w) => !COURSE_CODE.test(w.text));
 }
 
-function offTopicOf(words: readonly Word[], classes: readonly WordClass[]): Reading["offTopic"] {
-  if (words.some((w) => SUBJECTIVE_WORDS.has(w.folded))) return "subjective";
-  if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
-  // "Can you…", "could you…" open a request; "you" elsewhere talks to the assistant ("did I tell you…").
-  const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
-  if (
-    words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !(i === 1 && request.test(words[0]?.folded ?? "")))
-  )
-    return classes.includes("code") ? undefined : "assistant";
-  if (words.length > 0 && words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame"))
-    return "small-talk";
-  return;
+/** True for a word a question that is only a name may hold: an article, politeness, a code. */
+function isBare(word: Word, wordClass: WordClass | undefined): boolean {
+  return wordClass === "code" || BARE_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded);
 }
 
 function unique<T>(xs: readonly T[]): T[] {

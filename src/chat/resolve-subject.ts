@@ -5,6 +5,7 @@
  */
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
+import { type Detected, nameCoverage } from "./scope.js";
 
 /** Calls the public API and returns the JSON body, or undefined when the call failed. */
 export type CallApi = (call: {
@@ -64,7 +65,10 @@ export async function findNamed(
   return (await complete()).sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** The best search hit of one of `types` for `subject`, when the search finds one. */
+/**
+ * The best search hit of one of `types` for `subject`, when the search finds one whose name holds at least half
+ * of the subject's meaningful words: a hit matching one word of a long question is not what it names.
+ */
 export async function findBySearch(
   call: CallApi,
   subject: string,
@@ -75,7 +79,33 @@ export async function findBySearch(
     | { items?: Anchor[] }
     | undefined;
   const hit = body?.items?.[0];
-  return hit ? { type: hit.type, id: hit.id, name: hit.name } : undefined;
+  if (!hit || nameCoverage(subject, hit.name) < NAMED_SHARE) return undefined;
+  return { type: hit.type, id: hit.id, name: hit.name };
+}
+
+/** The names of the search's hits of `type` for `subject` (the call a plan's search step makes, so made once). */
+export async function searchNames(
+  call: CallApi,
+  subject: string,
+  type: string,
+  limit: number,
+): Promise<string[]> {
+  const query = { q: subject, types: type, limit: String(limit) };
+  const body = (await call({ method: "GET", path: "/api/search", query })) as
+    | { items?: { name: string }[] }
+    | undefined;
+  return (body?.items ?? []).map((hit) => hit.name);
+}
+
+/** The share of a subject's words a search hit's name must hold to be taken as the record named. */
+export const NAMED_SHARE = 0.5;
+
+/** The concepts the detector finds in `text` (the same call as a plan's detect step, so made once). */
+export async function detectConcepts(call: CallApi, text: string, lang: "en" | "fr"): Promise<Detected[]> {
+  const body = (await call({ method: "POST", path: "/api/detect", body: { text, lang } })) as
+    | { concepts?: Detected[] }
+    | undefined;
+  return body?.concepts ?? [];
 }
 
 /** A name folded for comparison: lower case, no accents, words only, a trailing plural "s" dropped. */

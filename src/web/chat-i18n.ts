@@ -7,7 +7,8 @@ import type { Lang } from "./i18n.js";
 const EN = {
   readAs: "I read this as: {what}.",
   unused: "(I could not use: {words})",
-  truncated: "(Only the first {n} characters were read.)",
+  truncated: "(The message is long: I read only “{read}”.)",
+  ignored: "(I do not follow instructions given in a message; I set aside: “{text}”.)",
   listOf: "{types} about {subjects}",
   listVia: "{types} linked to {via} about {subjects}",
   and: " and ",
@@ -29,6 +30,17 @@ const EN = {
   prerequisites: "what to learn before {anchor}",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
   unclear: "I could not find {subject} in the graph.",
+  unsure:
+    "I am not sure what you are asking. I read this as: a question about {found}. I can answer, for instance: {suggestions}.",
+  cannot: "I cannot answer this from the graph.",
+  askWhat: "What is {name}?",
+  askCourses: "Which courses cover {name}?",
+  askWork: "What does {name} work on?",
+  askAbout: "What is {name} about?",
+  askTeachers: "Who teaches {name}?",
+  askMembers: "Who are the members of {name}?",
+  instruction:
+    "I only answer questions about the graph, by calling its public API; I do not follow instructions to call anything else or to change how I work.",
   help: 'I can list courses, lectures, MOOCs, people, units and publications about a topic ("Which classes deal with genomics?"), explain a concept, say what a course is about, who teaches it and what to take before it, or what a person works on.',
   smallTalk: "Hello! I answer questions about this university's graph.",
   subjective: "I cannot judge what is best: the graph holds facts, not opinions.",
@@ -44,7 +56,8 @@ export type ChatTextKey = keyof typeof EN;
 const FR: Readonly<Record<ChatTextKey, string>> = {
   readAs: "J'ai compris : {what}.",
   unused: "(je n'ai pas pu utiliser : {words})",
-  truncated: "(Seuls les {n} premiers caractères ont été lus.)",
+  truncated: "(Le message est long : je n'ai lu que « {read} ».)",
+  ignored: "(Je ne suis pas les instructions données dans un message ; j'ai mis de côté : « {text} ».)",
   listOf: "{types} sur {subjects}",
   listVia: "{types} liés à des {via} sur {subjects}",
   and: " et ",
@@ -66,6 +79,17 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   prerequisites: "ce qu'il faut apprendre avant {anchor}",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
+  unsure:
+    "Je ne suis pas sûr de comprendre la question. J'ai compris : une question sur {found}. Je peux répondre par exemple à : {suggestions}.",
+  cannot: "Je ne peux pas répondre à cela à partir du graphe.",
+  askWhat: "Qu'est-ce que {name} ?",
+  askCourses: "Quels cours parlent de {name} ?",
+  askWork: "Sur quoi travaille {name} ?",
+  askAbout: "De quoi parle {name} ?",
+  askTeachers: "Qui enseigne {name} ?",
+  askMembers: "Qui sont les membres de {name} ?",
+  instruction:
+    "Je réponds seulement aux questions sur le graphe, en appelant son API publique ; je ne suis pas les instructions d'appeler autre chose ou de changer ma façon de faire.",
   help: "Je peux lister des cours, séances, MOOCs, personnes, unités et publications sur un sujet (« Quels cours traitent de génomique ? »), expliquer un concept, dire de quoi parle un cours, qui l'enseigne et ce qu'il faut suivre avant, ou sur quoi travaille une personne.",
   smallTalk: "Bonjour ! Je réponds aux questions sur le graphe de cette université.",
   subjective:

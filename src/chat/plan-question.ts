@@ -21,7 +21,7 @@ import {
   findRecord,
   searchNames,
 } from "./resolve-subject.js";
-import { coverage, formOf, nameCoverage } from "./scope.js";
+import { coverage, formOf, nameCoverage, untypedList } from "./scope.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
 const ANY_RECORD = ["concept", "course", "mooc", "person", "unit", "lecture", "publication"];
@@ -51,7 +51,7 @@ export async function planQuestion(
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const anchor = await anchorOf(call, conversation);
-  if (form === "bare" && !anchor && !(await recognised(call, reading)))
+  if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
   const targets = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
   const intent = intentOf(reading, anchor, targets);

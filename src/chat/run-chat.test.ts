@@ -239,9 +239,12 @@ describe("runChat on questions it cannot answer as asked", () => {
     expect((await chat("Who teaches Deep learning?")).references.length).toBeGreaterThan(0);
   });
 
-  it("lists about a name alone only when the graph knows it", async () => {
+  it("lists about a name alone, or what is X, only when the graph knows it", async () => {
     expect((await chat("Zorblax quintessence")).references).toEqual([]);
     expect((await chat("Zorblax quintessence")).answer).toMatch(/could not find "Zorblax quintessence"/);
+    const what = await chat("What is a zorblax?");
+    expect(what.references).toEqual([]);
+    expect(what.plan.intent).toBe("unclear");
     const known = await chat("Convolutional neural network?");
     expect(known.plan.intent).toBe("explain");
     expect(known.references[0]?.id).toBe("Convolutional_neural_network");

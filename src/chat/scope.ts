@@ -46,6 +46,17 @@ export function formOf(reading: Reading): QuestionForm {
   return reading.bare ? "bare" : "unknown";
 }
 
+/**
+ * True when a question that names no record would get a list no word of it asked for: a name alone, or "what is
+ * X" of an X that names nothing. Such a list is given only when the graph knows the subject (`coverage`).
+ */
+export function untypedList(reading: Reading, form: QuestionForm): boolean {
+  if (form === "bare") return true;
+  const { cues } = reading;
+  const asksWhat = cues.has("what") || cues.has("explain") || cues.has("about");
+  return asksWhat && reading.types.length === 0 && reading.codes.length === 0 && !cues.has("learn");
+}
+
 /** Why a question gets no references, from its words; `instructed` when instructions to the assistant were set aside. */
 export function offTopicOf(
   words: readonly Word[],

@@ -94,7 +94,8 @@ export function listSteps(
   let result = parts[0] ?? -1;
   if (parts.length > 1) {
     result = steps.add(
-      reading.join === "or" ? { op: "union", of: parts } : { op: "intersection", of: parts },
+      // Either subject's records in turn: a list cut at the answer's length keeps some of each.
+      reading.join === "or" ? { op: "union", of: parts, alternate: true } : { op: "intersection", of: parts },
     );
   }
   if (reading.level && target === "course")

@@ -81,7 +81,12 @@ export type PlanStep =
   | { readonly op: "sort"; readonly from: number; readonly by: "year" }
   | { readonly op: "limit"; readonly from: number; readonly count: number }
   | { readonly op: "intersection"; readonly of: readonly number[] }
-  | { readonly op: "union"; readonly of: readonly number[] };
+  | {
+      readonly op: "union";
+      readonly of: readonly number[];
+      /** Takes the inputs' records in turn (A1, B1, A2…), so that an answer cut short keeps some of each. */
+      readonly alternate?: boolean;
+    };
 
 /** A record a plan is about, found in the graph while reading the question. */
 export interface Anchor {

@@ -69,7 +69,7 @@ export const PREREQUISITE_WORDS = words(
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
-  "define definition definitions explain explains explaining explained explanation mean means meaning understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
+  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
 );
 
 /** Words that ask what a record is about. */
@@ -168,6 +168,9 @@ export const FRAME_WORDS = words(`
   need want like looking look search searching get know tell help please related relating relate available
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads
+  have has had having not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
+  someone somebody anyone anybody idea pls plz
+  ne pas jamais rien quelqu dis dites
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
   voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp

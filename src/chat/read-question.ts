@@ -107,6 +107,9 @@ const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
   /^(what (is|are|s|was)|who (is|are|s|was)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|que veut dire|que signifie|quel est le sens)\b/;
+// "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
+const WHAT_IT_IS =
+  /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
@@ -143,7 +146,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const cues = new Set<Cue>(
     CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
   );
-  if (WHAT_IS.test(folded)) cues.add("what");
+  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded)) cues.add("what");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.

@@ -96,6 +96,18 @@ describe("runChat on the demo corpus", () => {
     expect(reply.references.map((r) => r.type)).toContain("course");
   });
 
+  it.each([
+    ["I don't understand the Fourier transform, help", "Fourier_transform"],
+    ["Can someone explain convolution?", "Convolution"],
+    ["I have no idea what a cytokine is", "Cytokine"],
+    ["What does Deep learning refer to?", "Deep_learning"],
+    ["Dis-moi ce qu'est une cytokine", "Cytokine"],
+  ])("explains the concept asked in a looser frame: %j", async (question, concept) => {
+    const reply = await chat(question);
+    expect(reply.plan.intent).toBe("explain");
+    expect(reply.references[0]).toMatchObject({ type: "concept", id: concept });
+  });
+
   it("answers a person's research interests with their concepts, units and publications", async () => {
     const reply = await chat("What does Anne Dupont work on?");
     expect(reply.plan).toMatchObject({ intent: "research", anchor: { id: "p-anne-dupont" } });

@@ -52,7 +52,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "unit",
-    "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts",
+    "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts department departments departement departements faculty faculties faculte facultes section sections",
   ),
   ...typed("publication", "publication publications paper papers article articles"),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
@@ -89,7 +89,7 @@ export const AUTHOR_WORDS = words(
 
 /** Words that ask who teaches, or what someone teaches. */
 export const TEACH_WORDS = words(
-  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs",
+  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs supervise supervises supervised supervisor supervisors coordinate coordinates coordinator coordinators organise organises organize organizes",
 );
 
 /** Words that ask where to learn something: with no type word, the answer is courses. */
@@ -170,7 +170,7 @@ export const FRAME_WORDS = words(`
   exists exist existing there's where's charge responsible run runs lead leads
   have has had having not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz
-  ne pas jamais rien quelqu dis dites
+  ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
   voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp

@@ -207,6 +207,9 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person")) return "related";
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
   if (anchor.type === "unit" && wanted.includes("person")) return "related";
+  // The unit a course is given by is its section; a unit's courses are those it gives.
+  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("unit")) return "related";
+  if (anchor.type === "unit" && wanted.includes("course")) return "related";
   const listsConcepts =
     targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
   if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {

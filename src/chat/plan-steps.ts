@@ -26,6 +26,8 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
   "course>lecture": ["part_of"],
   "mooc>lecture": ["part_of"],
   "unit>person": ["member"],
+  "course>unit": ["section"],
+  "unit>course": ["section"],
   "person>unit": ["member"],
   "person>publication": ["author"],
 };

@@ -157,6 +157,15 @@ describe("readQuestion", () => {
     expect(readQuestion("Which experts work on vaccines?").whoOnly).toBe(false);
   });
 
+  it("reads a who-question's unknown verb before a topic marker as asking for the people about the topic", () => {
+    const knows = readQuestion("Who knows about vaccines?");
+    expect(knows).toMatchObject({ types: ["person"], subjects: ["vaccines"] });
+    expect(knows.cues.has("about")).toBe(true);
+    const won = readQuestion("Who won the match on Sunday?");
+    expect(won.cues.has("about")).toBe(false);
+    expect(won.subjects).toEqual(["match on Sunday"]);
+  });
+
   it("marks questions that lean on the conversation", () => {
     expect(readQuestion("And MOOCs?")).toMatchObject({ followUp: true, subjects: [], types: ["mooc"] });
     expect(readQuestion("Who teaches it?").followUp).toBe(true);

@@ -138,6 +138,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const classes = words.map(classify);
   readComplements(words, classes);
+  const whoVerb = absorbWhoVerb(words, classes);
   joinCompounds(words, classes);
   absorbModifiers(words, classes);
   const first = classes.indexOf("subject");
@@ -147,6 +148,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded)) cues.add("what");
+  if (whoVerb) cues.add("about");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
@@ -261,6 +263,30 @@ function joinCompounds(words: readonly Word[], classes: WordClass[]): void {
       classes[i + 2] = "frame";
   }
 }
+
+/**
+ * "Who knows about X", "who can I ask about X", "who focuses on X": in a who-question, a verb the lexicon does not
+ * know, right after "who" (and auxiliaries) and before a topic marker, asks for the people about X. Returns true
+ * when it took such a verb out of the subject.
+ */
+function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
+  const who = words.findIndex((w, i) => classes[i] === "type" && WHO.has(w.folded));
+  if (who < 0 || classes.some((c, i) => c === "type" && !WHO.has(words[i]?.folded ?? ""))) return false;
+  const verb = classes.indexOf("subject");
+  const marker = words[verb + 1]?.folded ?? "";
+  const between = words.slice(who + 1, Math.max(who + 1, verb));
+  if (verb <= who || !between.every((w) => AUXILIARIES.has(w.folded))) return false;
+  if (!/^\p{Ll}/u.test(words[verb]?.text ?? "") || !VERB_MARKERS.has(marker)) return false;
+  if (!classes.some((c, i) => c === "subject" && i > verb + 1)) return false;
+  classes[verb] = "frame";
+  return true;
+}
+
+const AUXILIARIES = new Set(
+  "can could should would will do does did is are i we je on peut peux dois".split(" "),
+);
+// Topic markers after a verb; not "de", which also joins the words of a name ("gestion de projet").
+const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant"]);
 
 /** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
 function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {

@@ -128,6 +128,15 @@ describe("runChat on the demo corpus", () => {
     expect(where.references.map((r) => r.id)).toContain("ECON-101");
   });
 
+  it("names the section that gives a course, and the courses a section gives", async () => {
+    const section = await chat("Which department offers BIO-479?");
+    expect(section.plan).toMatchObject({ intent: "related", target: "unit" });
+    expect(section.references.map((r) => r.id)).toEqual(["epfl-demo-section-sciences-de-la-vie"]);
+    const courses = await chat("Quels cours donne la Section de sciences de la vie ?");
+    expect(courses.plan).toMatchObject({ intent: "related", target: "course" });
+    expect(courses.references.map((r) => r.id)).toContain("BIO-479");
+  });
+
   it("lists a person's latest publications newest first", async () => {
     const reply = await chat("Latest publications of Anne Dupont");
     expect(reply.plan.steps.map((s) => s.op)).toEqual(["record", "neighbours", "sort", "limit"]);

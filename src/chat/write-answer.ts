@@ -81,6 +81,7 @@ const RELATION_KEYS: Readonly<Record<string, ChatTextKey>> = {
   "mooc>lecture": "partOf",
   "unit>person": "members",
   "person>unit": "unitsOf",
+  "course>unit": "unitsOf",
   "person>publication": "papersOf",
 };
 

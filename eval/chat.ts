@@ -9,7 +9,7 @@
  * Options: --db FILE (a database with a built graph; else one is built), --sets dev,tune (default; add `final`
  * and `weak` only for the last check), --errors N (print N misses).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,26 +17,10 @@ import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
 import { createHttpApp } from "../src/http/http-app.js";
-import { type GoldRule, GoldRules } from "./chat-gold.js";
-import { type ChatExpectation, type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
-import { evalDatabasePath, evalFolder } from "./eval-store.js";
-
-interface Item {
-  readonly question: string;
-  readonly lang: "en" | "fr";
-  readonly kind: string;
-  readonly half?: "tune" | "final";
-  /** Text repeated before or after the question up to `to` characters (long-input items). */
-  readonly padding?: { readonly text: string; readonly to: number; readonly where: "before" | "after" };
-  readonly messages?: readonly { role: "user" | "assistant"; content: string }[];
-  readonly expect: Omit<ChatExpectation, "ids"> & {
-    /** The dev set lists its expected records. */
-    readonly ids?: ChatExpectation["ids"];
-    /** The held-out file names how to find them in the corpus (see chat-gold.ts). */
-    readonly gold?: GoldRule;
-    readonly messages?: Item["messages"];
-  };
-}
+import { GoldRules } from "./chat-gold.js";
+import { conversationOf, readChatSets } from "./chat-items.js";
+import { type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
+import { evalDatabasePath } from "./eval-store.js";
 
 const { values } = parseArgs({
   options: { db: { type: "string" }, errors: { type: "string" }, sets: { type: "string" } },
@@ -53,21 +37,13 @@ if (!(await hasGraph())) {
 await ensureSearchIndex(store);
 const app = createHttpApp(store);
 const gold = new GoldRules(store);
-const heldOut = readItems(join(import.meta.dirname, "chat-heldout.jsonl"));
-const itemsOf: Record<string, Item[]> = {
-  dev: readItems(join(evalFolder(), "chat.jsonl")),
-  tune: heldOut.filter((i) => i.half === "tune"),
-  final: heldOut.filter((i) => i.half === "final"),
-  weak: readItems(join(import.meta.dirname, "chat-weak.jsonl")),
-};
+const itemsOf = readChatSets();
 
 let shown = 0;
 for (const set of sets) {
   const byKind = new Map<string, ChatItemScores[]>();
   for (const item of itemsOf[set] ?? []) {
-    // The held-out file keeps a follow-up's earlier turns under expect.messages.
-    const history = item.messages ?? item.expect.messages ?? [];
-    const messages = [...history, { role: "user", content: questionOf(item) }];
+    const messages = conversationOf(item);
     const response = await app.request("/api/chat", {
       method: "POST",
       body: JSON.stringify({ messages, lang: item.lang }),
@@ -98,22 +74,6 @@ console.log(
 );
 await store.close();
 rmSync(folder, { recursive: true, force: true });
-
-/** The question as asked: with its padding repeated before or after it up to the padded length. */
-function questionOf(item: Item): string {
-  const { padding } = item;
-  if (!padding) return item.question;
-  const fill = padding.text.repeat(Math.ceil(padding.to / padding.text.length));
-  const pad = fill.slice(0, Math.max(0, padding.to - item.question.length));
-  return padding.where === "before" ? pad + item.question : item.question + pad;
-}
-
-function readItems(path: string): Item[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Item);
-}
 
 function printTable(set: string, byKind: ReadonlyMap<string, readonly ChatItemScores[]>): void {
   const cell = (xs: readonly ChatItemScores[], key: keyof ChatItemScores) => {

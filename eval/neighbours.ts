@@ -21,7 +21,6 @@ import { defaultCorpus } from "../src/app/config.js";
 import { importCorpus } from "../src/app/import-corpus.js";
 import { openStore } from "../src/app/open-store.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { foldWord } from "../src/detect/text-normalise.js";
 import {
   type ConceptRecordParams,
   conceptRecords,
@@ -30,6 +29,7 @@ import {
 } from "../src/graph/concept-records.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import type { Store } from "../src/store/store.js";
+import { foldWord } from "../src/text/word-key.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
 import { readStoredConceptGraph } from "./stored-concept-graph.js";

@@ -5,8 +5,8 @@
 import { CampusGraphError } from "../core/errors.js";
 import { type DetectOptions, detectConcepts } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import type { TextLanguage } from "../detect/text-normalise.js";
 import type { StoreReader } from "../store/store.js";
+import type { TextLanguage } from "../text/language.js";
 import { cachedConceptDictionary } from "./load-concept-dictionary.js";
 
 /** The languages detection accepts. */

@@ -5,6 +5,9 @@
  * The formulas are written out in docs/DESIGN.md.
  */
 
+import { guessLanguage, type TextLanguage } from "../text/language.js";
+import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
+import { type Token, tokenise } from "../text/tokenise.js";
 import { treesMargin } from "./boosted-trees.js";
 import {
   type ConceptMass,
@@ -21,13 +24,6 @@ import {
   type TrieNode,
 } from "./concept-dictionary.js";
 import { SCORE_MODEL, SCORE_THRESHOLD } from "./score-model.js";
-import {
-  guessLanguage,
-  STOPWORDS as STOPWORD_KEYS,
-  type TextLanguage,
-  type Token,
-  tokenise,
-} from "./text-normalise.js";
 
 /** Where a concept is mentioned: offsets into the text, end exclusive. */
 export interface Mention {

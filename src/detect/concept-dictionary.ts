@@ -4,7 +4,8 @@
  * plus the ontology (cluster, category, parent category, concept links) that disambiguation votes with.
  * Built once from plain data; matching and scoring live in `concept-detector.ts`.
  */
-import { phraseKeys, STOPWORDS } from "./text-normalise.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { phraseKeys } from "../text/tokenise.js";
 
 /** What the dictionary needs to know of one concept. */
 export interface ConceptSource {

@@ -4,6 +4,9 @@
  * regression") is more likely to be what a text is about than one only publications name, and one no record names
  * is more likely a chance match; the score learns how much each type counts (docs/DESIGN.md, "Concept detection").
  */
+
+import { guessLanguage } from "../text/language.js";
+import { tokenise } from "../text/tokenise.js";
 import { spotSurfaces } from "./concept-detector.js";
 import {
   CONCEPT_FEATURES,
@@ -12,7 +15,6 @@ import {
   USAGE_OFFSET,
   USAGE_TYPES,
 } from "./concept-dictionary.js";
-import { guessLanguage, tokenise } from "./text-normalise.js";
 
 /** A candidate needs a prior above this for a mention to count as naming it: likelier than all others together. */
 const DOMINANT_PRIOR = 0.5;

@@ -9,7 +9,7 @@
  * (`pg_trgm`, GIN index) and are then checked with the real edit distance.
  */
 import type pg from "pg";
-import { closestWords } from "../../search/typo-index.js";
+import { closestWords } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,

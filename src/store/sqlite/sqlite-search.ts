@@ -5,7 +5,7 @@
  * They are derived again after a write, by this connection or, as `PRAGMA data_version` tells, by another one.
  */
 import type Database from "better-sqlite3";
-import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,

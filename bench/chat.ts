@@ -27,7 +27,7 @@ const folder = mkdtempSync(join(tmpdir(), "campus-graph-bench-chat-"));
 const db = join(folder, "chat.db");
 copyFileSync(await evalDatabasePath(values.db), db);
 const store = await openStore(db);
-if ((await store.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
+if ((await store.graph.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
   console.error("bench/chat: building the graph first (about a minute)");
   await buildGraph(store);
 }

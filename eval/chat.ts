@@ -132,6 +132,6 @@ function printTable(set: string, byKind: ReadonlyMap<string, readonly ChatItemSc
 
 /** True when the database holds a built graph (node scores are written by every build). */
 async function hasGraph(): Promise<boolean> {
-  for await (const _ of store.scanNodeScores()) return true;
+  for await (const _ of store.graph.scanNodeScores()) return true;
   return false;
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 const ids = (items: readonly Neighbour[]) => items.map((n) => n.node.id);
 const neighbours = (type: string, id: string, target: string, limit = 50) =>
-  store.neighbours({ type, id }, target, limit, 0);
+  store.graph.neighbours({ type, id }, target, limit, 0);
 
 describe("buildGraph on the demo corpus", () => {
   it("ranks a course naming the concept in its title above one mentioning it once in its body", async () => {
@@ -105,13 +105,13 @@ describe("buildGraph on the demo corpus", () => {
   });
 
   it("gives people concepts from what they teach and write", async () => {
-    const counts = await store.neighbourCounts({ type: "person", id: "p-helene-muller" });
+    const counts = await store.graph.neighbourCounts({ type: "person", id: "p-helene-muller" });
     expect(counts.concept ?? 0).toBeGreaterThan(0);
   });
 
   it("pages with limit and offset and reports the total", async () => {
     const all = await neighbours("concept", "T_cell", "concept");
-    const page = await store.neighbours({ type: "concept", id: "T_cell" }, "concept", 2, 1);
+    const page = await store.graph.neighbours({ type: "concept", id: "T_cell" }, "concept", 2, 1);
     expect(page.total).toBe(all.total);
     expect(ids(page.items)).toEqual(ids(all.items).slice(1, 3));
   });

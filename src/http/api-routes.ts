@@ -181,7 +181,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       if (!record) throw new CampusGraphError("RECORD_NOT_FOUND", key);
       // The stored record has the schema's shape; its types are only read-only where the schema's are not.
       const body = record as unknown as z.infer<typeof RecordSchema>;
-      return c.json({ record: body, neighbourCounts: await store.neighbourCounts(key) }, 200);
+      return c.json({ record: body, neighbourCounts: await store.graph.neighbourCounts(key) }, 200);
     },
   );
 
@@ -196,7 +196,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     async (c) => {
       const key = c.req.valid("param");
       const q = c.req.valid("query");
-      const page = await store.neighbours(key, q.type, q.limit, q.offset);
+      const page = await store.graph.neighbours(key, q.type, q.limit, q.offset);
       const nodes = page.items.map((n) => n.node);
       const named = q.lang ? await localiseNames(store, nodes, q.lang) : nodes;
       return c.json(

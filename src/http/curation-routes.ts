@@ -98,7 +98,7 @@ export function registerCurationRoutes(app: OpenAPIHono, deps: CurationDependenc
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json({ items: await store.listCorrections() }, 200);
+      return c.json({ items: await store.curation.listCorrections() }, 200);
     },
   );
 
@@ -147,7 +147,7 @@ export function registerCurationRoutes(app: OpenAPIHono, deps: CurationDependenc
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json({ items: await store.listReports(CURATION_LIMITS.reportsListed) }, 200);
+      return c.json({ items: await store.curation.listReports(CURATION_LIMITS.reportsListed) }, 200);
     },
   );
 }

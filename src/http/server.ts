@@ -42,7 +42,7 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   const detection = options.database === undefined ? undefined : workerDetection(store, options.database);
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
-  await store.completeNames("a", undefined, 1);
+  await store.search.completeNames("a", undefined, 1);
   const app = createHttpApp(store, {
     llm: options.llm,
     corsOrigins: options.corsOrigins ?? [],

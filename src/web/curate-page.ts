@@ -95,8 +95,8 @@ export function registerCuratePage<E extends Env>(app: Hono<E>, deps: CuratePage
     if (!isCurator(c, curatorToken, "cookie"))
       return send(c, lang, renderLogin(lang, csrf.issue(), curatorToken !== undefined));
     const [reports, corrections] = await Promise.all([
-      store.listReports(CURATION_LIMITS.reportsListed),
-      store.listCorrections(),
+      store.curation.listReports(CURATION_LIMITS.reportsListed),
+      store.curation.listCorrections(),
     ]);
     return send(c, lang, renderCurationList({ reports, corrections }, { lang, csrf: csrf.issue() }));
   });

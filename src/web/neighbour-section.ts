@@ -40,7 +40,7 @@ export async function loadSection(
   offset: number,
   lang: Lang,
 ): Promise<Section> {
-  const page = await store.neighbours(key, type, limit, offset);
+  const page = await store.graph.neighbours(key, type, limit, offset);
   const summaries = await loadSummaries(
     store,
     page.items.map((n: Neighbour) => n.node),

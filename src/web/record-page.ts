@@ -58,7 +58,7 @@ export async function loadRecordPage(
   const record = await store.getRecord(key);
   if (!record) return undefined;
   const isConcept = key.type === "concept";
-  const counts = await store.neighbourCounts(key);
+  const counts = await store.graph.neighbourCounts(key);
   const sectionTypes = sortTypes(Object.keys(counts)).filter((type) =>
     isConcept ? type !== "category" : type !== "concept" || key.type === "category",
   );
@@ -92,7 +92,7 @@ async function loadCrumbs(store: Store, record: CorpusRecord, lang: Lang): Promi
   // A concept's category as the graph holds it (a curator may have moved it), else as the corpus gives it.
   const placed =
     record.type === "concept"
-      ? (await store.neighbours({ type: record.type, id: record.id }, "category", 1, 0)).items[0]
+      ? (await store.graph.neighbours({ type: record.type, id: record.id }, "category", 1, 0)).items[0]
       : undefined;
   let next =
     placed?.edge.kind === "category"

@@ -77,7 +77,7 @@ describe("record pages", () => {
       ["lecture", "Related lectures"],
       ["mooc", "Related MOOCs"],
     ]) {
-      const { total } = await store.neighbours(
+      const { total } = await store.graph.neighbours(
         { type: "concept", id: "Interleukin_6" },
         type as string,
         1,

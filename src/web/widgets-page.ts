@@ -61,7 +61,7 @@ export async function loadWidgetExamples(store: Store): Promise<WidgetExamples |
     }
   }
   if (!concept) return undefined;
-  const course = (await store.neighbours(concept, "course", 1, 0)).items[0]?.node.id;
+  const course = (await store.graph.neighbours(concept, "course", 1, 0)).items[0]?.node.id;
   return { concept: concept.id, ...(course ? { course } : {}) };
 }
 

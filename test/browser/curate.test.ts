@@ -49,7 +49,7 @@ describeBrowser("curation in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "curate-report-form.png"), fullPage: true });
     await page.click("form.report-form button[type=submit]");
     await expect(page.textContent("main")).resolves.toContain("Thank you");
-    expect((await store.listReports(1))[0]?.why).toBe("This course does not teach interleukin 6.");
+    expect((await store.curation.listReports(1))[0]?.why).toBe("This course does not teach interleukin 6.");
     await page.goto(`${server?.url}/course/BIO-310`);
     expect(await page.locator(FLAG).count()).toBe(1);
   });

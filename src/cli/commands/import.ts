@@ -107,7 +107,7 @@ async function refreshDerived(
         `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
     );
   }
-  if ((await store.countSearchDocuments()) === 0) return;
+  if ((await store.search.countSearchDocuments()) === 0) return;
   if (changed.length > UPDATE_LIMIT) await buildSearchIndex(store);
   else await refreshSearchIndex(store, changed);
 }

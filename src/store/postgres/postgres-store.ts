@@ -5,38 +5,26 @@
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { displayLocation } from "../../app/config.js";
-import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
-import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
+import { pendingMigrations, type StoredLinkRow, toStoredLink } from "../engine-parts.js";
 import type {
   AnchorCount,
+  CurationWriter,
+  GraphWriter,
   LinkCounts,
-  NameCompletion,
-  NeighbourPage,
-  NeighbourRow,
-  NodeScore,
   RecordKey,
-  SearchDocument,
-  SearchHit,
+  SearchIndexWriter,
   Store,
   StoredLink,
   StoreWriter,
-  TermCount,
-  TextQuery,
   UpsertOutcome,
 } from "../store.js";
+import { checkOut, type Queryable, redactPassword, storable, storableKey } from "./connection.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
-import {
-  addPostgresCorrection,
-  addPostgresReport,
-  listPostgresCorrections,
-  listPostgresReports,
-  withdrawPostgresCorrection,
-} from "./postgres-curation.js";
-import { PostgresGraph, PostgresKeyIndex } from "./postgres-graph.js";
-import { PostgresSearch, storable, TYPO_SIMILARITY } from "./postgres-search.js";
+import { PostgresCurationReader, PostgresCurationWriter } from "./postgres-curation.js";
+import { PostgresGraphReader, PostgresGraphWriter, PostgresKeyIndex } from "./postgres-graph.js";
+import { PostgresSearch, TYPO_SIMILARITY } from "./postgres-search.js";
 
 /** Options of `PostgresStore.open`. */
 export interface PostgresStoreOptions {
@@ -45,9 +33,6 @@ export interface PostgresStoreOptions {
   /** Connections per pool; default 10. */
   readonly poolSize?: number;
 }
-
-/** Something that runs a query: a pool or one client. */
-export type Queryable = Pick<pg.Pool, "query">;
 
 const SCAN_BATCH = 1_000;
 // A transaction that writes this many rows to a table is a bulk write: the table is vacuumed after it.
@@ -62,8 +47,9 @@ export class PostgresStore implements Store {
   readonly engine = "postgres";
   private transactionOpen = false;
   private nextReader = 0;
-  private readonly search: PostgresSearch;
-  private readonly graph: PostgresGraph;
+  readonly search: PostgresSearch;
+  readonly graph: PostgresGraphReader;
+  readonly curation: PostgresCurationReader;
 
   private constructor(
     private readonly primary: pg.Pool,
@@ -71,12 +57,13 @@ export class PostgresStore implements Store {
     private readonly location: string,
   ) {
     this.search = new PostgresSearch(() => this.reader());
-    this.graph = new PostgresGraph(() => this.reader());
+    this.graph = new PostgresGraphReader(() => this.reader());
+    this.curation = new PostgresCurationReader(primary);
   }
 
   /** Connects to the database at `url`, brings its schema up to date, and returns the store. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const location = displayLocation(url);
+    const location = redactPassword(url);
     const pool = (connectionString: string) => {
       const p = new pg.Pool({
         connectionString,
@@ -119,13 +106,8 @@ export class PostgresStore implements Store {
       await client.query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)",
       );
-      const current = await this.schemaVersion(client);
-      const known = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
-      if (current > known) {
-        throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
-      }
-      for (const migration of POSTGRES_MIGRATIONS) {
-        if (migration.version <= current) continue;
+      const pending = pendingMigrations(POSTGRES_MIGRATIONS, await this.schemaVersion(client), this.location);
+      for (const migration of pending) {
         await client.query("BEGIN");
         try {
           await client.query(migration.sql);
@@ -266,15 +248,6 @@ export class PostgresStore implements Store {
     return { links: rows[0]?.links ?? 0, danglingLinks: rows[0]?.dangling ?? 0 };
   }
 
-  async listCorrections(): Promise<Correction[]> {
-    // From the primary: a curator reads back what was just written, and a replica may lag.
-    return listPostgresCorrections(this.primary);
-  }
-
-  async listReports(limit: number): Promise<Report[]> {
-    return listPostgresReports(this.primary, limit);
-  }
-
   async getMeta(key: string): Promise<string | undefined> {
     const { rows } = await this.reader().query<{ value: string }>({
       name: "get-meta",
@@ -299,77 +272,6 @@ export class PostgresStore implements Store {
     }
   }
 
-  async neighbours(
-    key: RecordKey,
-    targetType: string,
-    limit: number,
-    offset: number,
-  ): Promise<NeighbourPage> {
-    if (!storableKey(key)) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
-    if (!storable(targetType)) return this.graph.neighbours(key, "", 0, 0);
-    return this.graph.neighbours(key, targetType, limit, offset);
-  }
-
-  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
-    return storableKey(key) ? this.graph.neighbourCounts(key) : {};
-  }
-
-  scanNodeScores(): AsyncIterable<NodeScore> {
-    return this.graph.scanNodeScores();
-  }
-
-  scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
-    return this.graph.scanNeighbours(targetType);
-  }
-
-  countSearchDocuments(): Promise<number> {
-    return this.search.count();
-  }
-
-  searchText(query: TextQuery): Promise<SearchHit[]> {
-    return this.search.searchText(query);
-  }
-
-  countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    return this.search.countTextMatches(query);
-  }
-
-  findByName(
-    keys: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<SearchHit[]> {
-    return this.search.findByName(keys, types, limit);
-  }
-
-  findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    return this.search.findByPhrase(words, types, limit);
-  }
-
-  findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    return this.search.findById(id, types, limit);
-  }
-
-  completeNames(
-    prefix: string,
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<NameCompletion[]> {
-    return this.search.completeNames(prefix, types, limit);
-  }
-
-  similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    return this.search.similarTerms(term, maxEdits, limit);
-  }
-
-  hasTerm(term: string): Promise<boolean> {
-    return this.search.hasTerm(term);
-  }
-
   async sizeBytes(): Promise<number | undefined> {
     const { rows } = await this.reader().query<{ size: string }>(
       "SELECT pg_database_size(current_database()) AS size",
@@ -382,29 +284,6 @@ export class PostgresStore implements Store {
   }
 }
 
-/**
- * A pooled client for a transaction or a migration. While checked out, a client has no 'error' listener of the
- * pool's: a session ended by the server (restart, failover, timeout) would crash the process. This one records
- * the error (the next query fails with it) and hands the broken client back to the pool to be discarded.
- */
-async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; lease: { release(): void } }> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", onError);
-  return {
-    client,
-    lease: {
-      release() {
-        client.removeListener("error", onError);
-        client.release(broken);
-      },
-    },
-  };
-}
-
 /** The write side of an open PostgreSQL transaction. */
 class PostgresWriter implements StoreWriter {
   finished = false;
@@ -412,13 +291,30 @@ class PostgresWriter implements StoreWriter {
   readonly bulk = new Set<string>();
   private recordsWritten = 0;
   private readonly keys: PostgresKeyIndex;
-  private readonly graph: PostgresGraph;
-  private readonly search: PostgresSearch;
+  readonly graph: GraphWriter;
+  readonly curation: CurationWriter;
+  readonly search: SearchIndexWriter;
+  private readonly searchIndex: PostgresSearch;
 
   constructor(private readonly client: pg.PoolClient) {
+    const guard = () => this.assertOpen();
     this.keys = new PostgresKeyIndex(client);
-    this.graph = new PostgresGraph(() => client);
-    this.search = new PostgresSearch(() => client);
+    this.graph = new PostgresGraphWriter(client, this.keys, guard, this.bulk);
+    this.curation = new PostgresCurationWriter(client, guard);
+    const search = new PostgresSearch(() => client);
+    this.searchIndex = search;
+    this.search = {
+      clearSearchIndex: async () => {
+        guard();
+        for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
+          this.bulk.add(table);
+        await search.clear(client);
+      },
+      putSearchDocuments: async (docs) => {
+        guard();
+        await search.put(client, docs);
+      },
+    };
   }
 
   async upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome> {
@@ -520,7 +416,7 @@ class PostgresWriter implements StoreWriter {
     // The computed tables have no foreign keys (they are written by COPY): forget the record's rows here.
     await this.client.query("DELETE FROM neighbours WHERE source_pk = $1 OR target_pk = $1", [pk]);
     await this.client.query("DELETE FROM node_scores WHERE pk = $1", [pk]);
-    await this.search.remove(this.client, pk);
+    await this.searchIndex.remove(this.client, pk);
     this.keys.forget();
     return true;
   }
@@ -531,21 +427,6 @@ class PostgresWriter implements StoreWriter {
       "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [key, value],
     );
-  }
-
-  async addCorrection(correction: NewCorrection): Promise<Correction> {
-    this.assertOpen();
-    return addPostgresCorrection(this.client, correction);
-  }
-
-  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
-    this.assertOpen();
-    return withdrawPostgresCorrection(this.client, id, who, at);
-  }
-
-  async addReport(report: NewReport): Promise<Report> {
-    this.assertOpen();
-    return addPostgresReport(this.client, report);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
@@ -564,43 +445,8 @@ class PostgresWriter implements StoreWriter {
     }
   }
 
-  async replaceNeighbours(
-    sources: readonly RecordKey[] | "all",
-    rows: Iterable<NeighbourRow>,
-  ): Promise<void> {
-    this.assertOpen();
-    if (sources === "all") this.bulk.add("neighbours");
-    await this.graph.replaceNeighbours(this.client, this.keys, sources, rows);
-  }
-
-  async replaceNodeScores(
-    sources: readonly RecordKey[] | "all",
-    scores: readonly NodeScore[],
-  ): Promise<void> {
-    this.assertOpen();
-    if (sources === "all") this.bulk.add("node_scores");
-    await this.graph.replaceNodeScores(this.client, this.keys, sources, scores);
-  }
-
-  async clearSearchIndex(): Promise<void> {
-    this.assertOpen();
-    for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
-      this.bulk.add(table);
-    await this.search.clear(this.client);
-  }
-
-  async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
-    this.assertOpen();
-    await this.search.put(this.client, docs);
-  }
-
   private assertOpen(): void {
     if (this.finished)
       throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
   }
-}
-
-/** False when a key holds what PostgreSQL text cannot (NUL): no stored record has such a key. */
-function storableKey(key: RecordKey): boolean {
-  return storable(key.type) && storable(key.id);
 }

@@ -6,44 +6,27 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
-import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
+import { pendingMigrations, type StoredLinkRow, toStoredLink } from "../engine-parts.js";
 import type {
   AnchorCount,
+  CurationReader,
+  CurationWriter,
+  GraphReader,
+  GraphWriter,
   LinkCounts,
-  NameCompletion,
-  NeighbourPage,
-  NeighbourRow,
-  NodeScore,
   RecordKey,
-  SearchDocument,
-  SearchHit,
+  SearchIndexReader,
+  SearchIndexWriter,
   Store,
   StoredLink,
   StoreWriter,
-  TermCount,
-  TextQuery,
   UpsertOutcome,
 } from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
-import {
-  addSqliteCorrection,
-  addSqliteReport,
-  listSqliteCorrections,
-  listSqliteReports,
-  withdrawSqliteCorrection,
-} from "./sqlite-curation.js";
-import {
-  KeyIndex,
-  readNeighbourCounts,
-  readNeighbourRows,
-  readNeighbours,
-  readNodeScores,
-  replaceNeighbours,
-  replaceNodeScores,
-} from "./sqlite-graph.js";
+import { SqliteCurationReader, SqliteCurationWriter } from "./sqlite-curation.js";
+import { KeyIndex, SqliteGraphReader, SqliteGraphWriter } from "./sqlite-graph.js";
 import { SqliteSearch } from "./sqlite-search.js";
 import { prepared } from "./statements.js";
 
@@ -58,6 +41,8 @@ const SCAN_BATCH = 1_000;
 /** A Store in one SQLite file. */
 export class SqliteStore implements Store {
   readonly engine = "sqlite";
+  readonly graph: GraphReader;
+  readonly curation: CurationReader;
   private readonly db: Database.Database;
   private transactionOpen = false;
 
@@ -66,6 +51,13 @@ export class SqliteStore implements Store {
     private readonly location: string,
   ) {
     this.db = db;
+    this.graph = new SqliteGraphReader(db);
+    this.curation = new SqliteCurationReader(db);
+  }
+
+  /** The search index of this connection (one per connection, see `SqliteSearch.of`). */
+  get search(): SearchIndexReader {
+    return SqliteSearch.of(this.db);
   }
 
   /** Opens (or creates) the database at `path` and brings its schema up to date. */
@@ -115,21 +107,20 @@ export class SqliteStore implements Store {
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
     );
-    const current = this.schemaVersion();
-    const known = MIGRATIONS.at(-1)?.version ?? 0;
-    if (current > known) {
-      throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
-    }
     const record = prepared(
       this.db,
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
     );
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        record.run(migration.version, migration.name, new Date().toISOString());
-      })();
+    // SQLite's lock is the write lock: each step runs in an IMMEDIATE transaction and checks the version again
+    // inside it, so that two processes opening the same file together apply each step once.
+    for (const migration of pendingMigrations(MIGRATIONS, this.schemaVersion(), this.location)) {
+      this.db
+        .transaction(() => {
+          if (this.schemaVersion() >= migration.version) return;
+          this.db.exec(migration.sql);
+          record.run(migration.version, migration.name, new Date().toISOString());
+        })
+        .immediate();
     }
   }
 
@@ -249,14 +240,6 @@ export class SqliteStore implements Store {
     return row?.value;
   }
 
-  async listCorrections(): Promise<Correction[]> {
-    return listSqliteCorrections(this.db);
-  }
-
-  async listReports(limit: number): Promise<Report[]> {
-    return listSqliteReports(this.db, limit);
-  }
-
   async *scanAnchors(): AsyncIterable<AnchorCount> {
     const page = prepared(
       this.db,
@@ -271,75 +254,6 @@ export class SqliteStore implements Store {
       if (!tail || rows.length < SCAN_BATCH) return;
       last = tail;
     }
-  }
-
-  async neighbours(
-    key: RecordKey,
-    targetType: string,
-    limit: number,
-    offset: number,
-  ): Promise<NeighbourPage> {
-    return readNeighbours(this.db, key, targetType, limit, offset);
-  }
-
-  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
-    return readNeighbourCounts(this.db, key);
-  }
-
-  async *scanNodeScores(): AsyncIterable<NodeScore> {
-    yield* readNodeScores(this.db);
-  }
-
-  async *scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
-    yield* readNeighbourRows(this.db, targetType);
-  }
-
-  async countSearchDocuments(): Promise<number> {
-    return SqliteSearch.of(this.db).count();
-  }
-
-  async searchText(query: TextQuery): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).searchText(query);
-  }
-
-  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    return SqliteSearch.of(this.db).countTextMatches(query);
-  }
-
-  async findByName(
-    keys: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).findByName(keys, types, limit);
-  }
-
-  async findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    return SqliteSearch.of(this.db).findByPhrase(words, types, limit);
-  }
-
-  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).findById(id, types, limit);
-  }
-
-  async completeNames(
-    prefix: string,
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<NameCompletion[]> {
-    return SqliteSearch.of(this.db).completeNames(prefix, types, limit);
-  }
-
-  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    return SqliteSearch.of(this.db).similarTerms(term, maxEdits, limit);
-  }
-
-  async hasTerm(term: string): Promise<boolean> {
-    return SqliteSearch.of(this.db).hasTerm(term);
   }
 
   async sizeBytes(): Promise<number | undefined> {
@@ -358,8 +272,10 @@ export class SqliteStore implements Store {
 
 /** The write side of an open SQLite transaction. */
 class SqliteWriter implements StoreWriter {
-  private readonly keys: KeyIndex;
   finished = false;
+  readonly graph: GraphWriter;
+  readonly curation: CurationWriter;
+  readonly search: SearchIndexWriter;
   private readonly selectKey: Database.Statement;
   private readonly insertRecord: Database.Statement;
   private readonly updateRecord: Database.Statement;
@@ -371,7 +287,20 @@ class SqliteWriter implements StoreWriter {
   private readonly insertAnchor: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.keys = new KeyIndex(db);
+    const guard = () => this.assertOpen();
+    this.graph = new SqliteGraphWriter(db, new KeyIndex(db), guard);
+    this.curation = new SqliteCurationWriter(db, guard);
+    const search = SqliteSearch.of(db);
+    this.search = {
+      clearSearchIndex: async () => {
+        guard();
+        search.clear();
+      },
+      putSearchDocuments: async (docs) => {
+        guard();
+        search.put(docs);
+      },
+    };
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
     this.insertRecord = db.prepare("INSERT INTO records (type, id, data, hash) VALUES (?, ?, ?, ?)");
     this.updateRecord = db.prepare("UPDATE records SET data = ?, hash = ? WHERE pk = ?");
@@ -434,47 +363,6 @@ class SqliteWriter implements StoreWriter {
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
     this.upsertMeta.run(key, value);
-  }
-
-  async addCorrection(correction: NewCorrection): Promise<Correction> {
-    this.assertOpen();
-    return addSqliteCorrection(this.db, correction);
-  }
-
-  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
-    this.assertOpen();
-    return withdrawSqliteCorrection(this.db, id, who, at);
-  }
-
-  async addReport(report: NewReport): Promise<Report> {
-    this.assertOpen();
-    return addSqliteReport(this.db, report);
-  }
-
-  async replaceNeighbours(
-    sources: readonly RecordKey[] | "all",
-    rows: Iterable<NeighbourRow>,
-  ): Promise<void> {
-    this.assertOpen();
-    replaceNeighbours(this.db, this.keys, sources, rows);
-  }
-
-  async replaceNodeScores(
-    sources: readonly RecordKey[] | "all",
-    scores: readonly NodeScore[],
-  ): Promise<void> {
-    this.assertOpen();
-    replaceNodeScores(this.db, this.keys, sources, scores);
-  }
-
-  async clearSearchIndex(): Promise<void> {
-    this.assertOpen();
-    SqliteSearch.of(this.db).clear();
-  }
-
-  async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
-    this.assertOpen();
-    SqliteSearch.of(this.db).put(docs);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {

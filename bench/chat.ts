@@ -13,7 +13,7 @@ import { evalDatabasePath, evalFolder } from "../eval/eval-store.js";
 import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { table } from "./child.js";
 
 interface Item {

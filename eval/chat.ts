@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { type GoldRule, GoldRules } from "./chat-gold.js";
 import { type ChatExpectation, type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
 import { evalDatabasePath, evalFolder } from "./eval-store.js";

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
-import { createHttpApp } from "../http/http-app.js";
 import { inProcessClient } from "../http/in-process-client.js";
+import { createHttpApp } from "../server/create-app.js";
 import { type ApiClient, type ChatCall, runChat } from "./run-chat.js";
 
 let client: ApiClient;

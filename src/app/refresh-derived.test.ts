@@ -34,8 +34,7 @@ describe("refreshDerived", () => {
     await buildSearchIndex(store);
     const changed = await renameCourse(store);
     const refreshed = await refreshDerived(store, changed, neverRebuild);
-    expect(refreshed.kind).toBe("updated");
-    if (refreshed.kind === "updated") expect(refreshed.report.changed).toBe(1);
+    expect(refreshed).toMatchObject({ kind: "updated", report: { changed: 1 } });
     const hits = await store.search.findByName(["reinforced concrete structure"], ["course"], 5);
     expect(hits.map((h) => h.id)).toContain("BIO-310");
   });

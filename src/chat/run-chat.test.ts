@@ -85,7 +85,9 @@ describe("runChat on the demo corpus", () => {
     const reply = await chat("What is the course CS-433 about?");
     expect(reply.plan.intent).toBe("about");
     expect(reply.references[0]?.id).toBe("CS-433");
-    expect(reply.references.slice(1).every((r) => r.type === "concept")).toBe(true);
+    const rest = reply.references.slice(1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.filter((r) => r.type !== "concept")).toEqual([]);
   });
 
   it("explains a concept with its page and description first, then where to learn it", async () => {

@@ -7,7 +7,6 @@
 
 import { guessLanguage } from "../text/language.js";
 import { tokenise } from "../text/tokenise.js";
-import { spotSurfaces } from "./concept-detector.js";
 import {
   CONCEPT_FEATURES,
   type ConceptDictionary,
@@ -15,6 +14,7 @@ import {
   USAGE_OFFSET,
   USAGE_TYPES,
 } from "./concept-dictionary.js";
+import { spotSurfaces } from "./spot-surfaces.js";
 
 /** A candidate needs a prior above this for a mention to count as naming it: likelier than all others together. */
 const DOMINANT_PRIOR = 0.5;

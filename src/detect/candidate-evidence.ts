@@ -166,7 +166,7 @@ export function gatherEvidence(
   return evidence;
 }
 
-/** The feature vector of one candidate, in the order of FEATURES (docs/DESIGN.md, "Concept detection"). */
+/** The feature vector of one candidate, in the order of FEATURES (docs/EXPERIMENTS.md, "Concept detection"). */
 export function featuresOf(
   e: Evidence,
   coh: number,

@@ -2,7 +2,7 @@
  * Concept detection: which concepts a text is about, with a score in [0, 1], the spans that mention them and
  * an explanation. One pass of dictionary spotting (`spot-surfaces.ts`), then disambiguation and ranking by the
  * context (`candidate-evidence.ts`: coherence of the candidates in the ontology and the concept links,
- * commonness, specificity, frequency and position). The formulas are written out in docs/DESIGN.md.
+ * commonness, specificity, frequency and position). The formulas: docs/DESIGN.md, in full docs/EXPERIMENTS.md.
  */
 
 import { guessLanguage } from "../text/language.js";

@@ -2,7 +2,7 @@
  * How often the corpus itself names each concept: for each record type of `USAGE_TYPES`, the share of that type's
  * records whose text mentions the concept. A concept that many lecture titles or course texts name ("Logistic
  * regression") is more likely to be what a text is about than one only publications name, and one no record names
- * is more likely a chance match; the score learns how much each type counts (docs/DESIGN.md, "Concept detection").
+ * is more likely a chance match; the score learns how much each type counts (docs/EXPERIMENTS.md, "Concept detection").
  */
 
 import { guessLanguage } from "../text/language.js";

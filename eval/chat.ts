@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { GoldRules } from "./chat-gold.js";
 import { conversationOf, readChatSets } from "./chat-items.js";
 import { type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
@@ -108,6 +108,6 @@ function printTable(set: string, byKind: ReadonlyMap<string, readonly ChatItemSc
 
 /** True when the database holds a built graph (node scores are written by every build). */
 async function hasGraph(): Promise<boolean> {
-  for await (const _ of store.scanNodeScores()) return true;
+  for await (const _ of store.graph.scanNodeScores()) return true;
   return false;
 }

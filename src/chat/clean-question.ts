@@ -3,7 +3,7 @@
  * the assistant itself set aside (the planner only ever calls the public API, whatever a message says), and of a
  * long message the question in it — its last sentence asking something, else its start.
  */
-import { foldWord } from "../detect/text-normalise.js";
+import { foldWord } from "../text/word-key.js";
 
 /** The longest question read, in characters; of a longer message, one sentence or the start is read. */
 export const QUESTION_LIMIT = 300;

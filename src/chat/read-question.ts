@@ -4,7 +4,8 @@
  * words left when its frame is taken off — split in two when the question joins two subjects ("both … and …",
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
-import { guessLanguage, STOPWORDS } from "../detect/text-normalise.js";
+import { guessLanguage } from "../text/language.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import { cleanQuestion } from "./clean-question.js";
 import {
   ABOUT_WORDS,

@@ -4,7 +4,8 @@
  * relation, what something is, or be a name alone (`formOf`). By the graph: a name alone must name a record, or
  * the detector must find concepts in most of it (`coverage`).
  */
-import { phraseKeys, STOPWORDS } from "../detect/text-normalise.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { phraseKeys } from "../text/tokenise.js";
 import {
   ASSISTANT_WORDS,
   COMPARE_WORDS,

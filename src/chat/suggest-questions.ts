@@ -2,7 +2,7 @@
  * The nearest questions the planner can answer about a record it found in a question it could not read: what a
  * concept is and where it is taught, what a person works on, what a course is about and who teaches it.
  */
-import { type ChatTextKey, chatText } from "../web/chat-i18n.js";
+import { type ChatTextKey, chatText } from "../i18n/chat-text.js";
 import type { Anchor } from "./plan.js";
 
 const ASKED: Readonly<Record<string, readonly ChatTextKey[]>> = {

@@ -5,7 +5,7 @@
  * They are derived again after a write, by this connection or, as `PRAGMA data_version` tells, by another one.
  */
 import type Database from "better-sqlite3";
-import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -15,7 +15,15 @@ import {
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
-import type { NameCompletion, RecordKey, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import type {
+  NameCompletion,
+  RecordKey,
+  SearchDocument,
+  SearchHit,
+  SearchIndexReader,
+  TermCount,
+  TextQuery,
+} from "../store.js";
 import {
   buildNameIndex,
   type DocumentRow,
@@ -36,7 +44,7 @@ const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
 const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
-export class SqliteSearch {
+export class SqliteSearch implements SearchIndexReader {
   private typoIndex: TypoIndex | undefined;
   // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
   private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
@@ -128,12 +136,12 @@ export class SqliteSearch {
   }
 
   /** Documents in the index. */
-  count(): number {
+  async countSearchDocuments(): Promise<number> {
     return this.prepare("SELECT count(*) FROM search_docs").pluck().get() as number;
   }
 
   /** Best documents of a full-text query by weighted BM25. */
-  searchText(query: TextQuery): SearchHit[] {
+  async searchText(query: TextQuery): Promise<SearchHit[]> {
     const match = ftsExpression(query);
     if (match === undefined) return [];
     const types = typesParameter(query.types);
@@ -160,7 +168,7 @@ export class SqliteSearch {
   }
 
   /** Matching documents per type. */
-  countTextMatches(query: TextQuery): Record<string, number> {
+  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
     const match = ftsExpression(query);
     const counts: Record<string, number> = {};
     if (match === undefined) return counts;
@@ -180,7 +188,11 @@ export class SqliteSearch {
   }
 
   /** Documents with a name or alias whose match key is one of `keys`. */
-  findByName(keys: readonly string[], types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findByName(
+    keys: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<SearchHit[]> {
     if (keys.length === 0) return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     // Most queries name no record: the names in memory say so without a statement.
@@ -194,7 +206,11 @@ export class SqliteSearch {
   }
 
   /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
-  findByPhrase(words: readonly string[], types: readonly string[] | undefined, limit: number): RecordKey[] {
+  async findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]> {
     // No word may be empty or hold a NUL (FTS5 reads it as the end of the query): such a phrase is nowhere.
     if (words.length === 0 || words.some((w) => w === "" || w.includes("\u0000"))) return [];
     const t = typesParameter(types);
@@ -205,7 +221,7 @@ export class SqliteSearch {
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
-  findById(id: string, types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
@@ -230,7 +246,7 @@ export class SqliteSearch {
   }
 
   /** Vocabulary words within `maxEdits` of `term`. */
-  similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
+  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
     if (term.includes("\u0000")) return [];
     this.checkDataVersion();
     if (this.typoIndex === undefined) {
@@ -241,7 +257,7 @@ export class SqliteSearch {
   }
 
   /** True when `term` is indexed in some field of some document. */
-  hasTerm(term: string): boolean {
+  async hasTerm(term: string): Promise<boolean> {
     // FTS5 reads a NUL as the end of the query text: no indexed word holds one.
     if (term === "" || term.includes("\u0000")) return false;
     return (

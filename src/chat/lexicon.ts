@@ -82,9 +82,14 @@ export const RESEARCH_WORDS = words(
   "research interests interest work works working publish publishes specialise specialises specialised specialize specializes specialized expertise recherche recherches travaille travaillent domaines domaine specialisee specialisees",
 );
 
+/** Words that ask for a comparison, which the plan language does not make ("difference between A and B"). */
+export const COMPARISON_WORDS = words(
+  "difference differences differ differs compare compared comparing comparison versus vs difference differences comparer compare comparaison",
+);
+
 /** Words that ask who wrote something. */
 export const AUTHOR_WORDS = words(
-  "wrote written write writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice",
+  "wrote written writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice",
 );
 
 /** Words that ask who teaches, or what someone teaches. */

@@ -105,6 +105,9 @@ async function unsurePlan(
   reading: Reading,
 ): Promise<Pick<Plan, "intent" | "unsure" | "steps" | "cite" | "anchor" | "suggestions">> {
   const plan = { intent: "unclear" as const, unsure: true, steps: [], cite: [] };
+  const code = reading.codes[0];
+  const coded = code ? await findCourse(call, code) : undefined;
+  if (coded) return { ...plan, anchor: coded, suggestions: suggestQuestions(coded, reading.lang) };
   const subject = reading.subjects.join(" ");
   if (subject === "") return plan;
   const named = await findNamed(call, subject, NAMED_FIRST);

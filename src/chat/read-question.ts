@@ -13,6 +13,7 @@ import {
   AUTHOR_WORDS,
   BARE_WORDS,
   BOTH_WORDS,
+  COMPARISON_WORDS,
   EITHER_WORDS,
   EXPLAIN_WORDS,
   FRAME_WORDS,
@@ -88,6 +89,7 @@ export type Cue =
   | "about"
   | "research"
   | "author"
+  | "compare"
   | "latest"
   | "teach"
   | "learn"
@@ -99,6 +101,7 @@ const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
   ["about", ABOUT_WORDS],
   ["research", RESEARCH_WORDS],
   ["author", AUTHOR_WORDS],
+  ["compare", COMPARISON_WORDS],
   ["latest", LATEST_WORDS],
   ["teach", TEACH_WORDS],
   ["learn", LEARN_WORDS],

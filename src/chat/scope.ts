@@ -37,10 +37,12 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set([
 ]);
 
 /**
- * A request names a course code, a type of record (but "who" alone: "who won …" is not "who teaches …") or an
+ * A comparison cannot be planned; else a request names a course code, a type of record (but "who" alone: "who won …" is not "who teaches …") or an
  * asking cue; a bare question is its subject alone; anything else is a request the planner cannot read.
  */
 export function formOf(reading: Reading): QuestionForm {
+  // A comparison is not a step of the plan language: what was found is said, and what can be asked of it.
+  if (reading.cues.has("compare")) return "unknown";
   if (reading.codes.length > 0) return "request";
   if (reading.types.length > 0 && !reading.whoOnly) return "request";
   if ([...reading.cues].some((c) => ASKING_CUES.has(c))) return "request";

@@ -55,7 +55,7 @@ export function describePlan(plan: Plan): string {
         : chatText(lang, "listOf", { types: types(plan.target), subjects });
   }
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
-  if (plan.language) what = chatText(lang, "language", { what, language: plan.language });
+  if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
   const unused = plan.unused ? [chatText(lang, "unused", { words: plan.unused.join(", ") })] : [];
@@ -67,7 +67,10 @@ function notesOf(plan: Plan): string[] {
   const { lang } = plan;
   return [
     plan.truncated ? chatText(lang, "truncated", { read: clip(plan.read ?? "", 120) }) : "",
-    ...(plan.ignored ?? []).map((text) => chatText(lang, "ignored", { text: clip(text, 120) })),
+    // The quote ends the note's sentence: its own final stop is dropped.
+    ...(plan.ignored ?? []).map((text) =>
+      chatText(lang, "ignored", { text: clip(text, 120).replace(/[.!?;]+$/, "") }),
+    ),
   ].filter((n) => n !== "");
 }
 
@@ -144,6 +147,15 @@ function unclearAnswer(plan: Plan): string {
   const subject = plan.subjects[0];
   if (plan.unsure || !subject) return chatText(lang, "cannot");
   return chatText(lang, "unclear", { subject: lang === "fr" ? `« ${subject} »` : `"${subject}"` });
+}
+
+/** A language's name in the answer's language ("en" → "English", "anglais"); the code when unknown. */
+function languageName(lang: "en" | "fr", code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 function clip(text: string, length = 400): string {

@@ -6,6 +6,7 @@
  */
 import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys } from "../text/tokenise.js";
+import type { Cue } from "./classify-words.js";
 import {
   ASSISTANT_WORDS,
   COMPARE_WORDS,
@@ -19,7 +20,7 @@ import {
   type Word,
 } from "./lexicon.js";
 import type { OffTopic } from "./plan.js";
-import type { Cue, Reading } from "./read-question.js";
+import type { Reading } from "./read-question.js";
 
 /** How a question asks the graph: with a request it can read, as a name alone, or neither. */
 export type QuestionForm = "request" | "bare" | "unknown";

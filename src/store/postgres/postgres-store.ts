@@ -342,12 +342,13 @@ export class PostgresStore implements Store {
     return this.search.findByName(keys, types, limit);
   }
 
-  findByPhrase(
+  findPhraseHolders(
     words: readonly string[],
+    candidates: readonly RecordKey[],
     types: readonly string[] | undefined,
-    limit: number,
+    common: number,
   ): Promise<RecordKey[]> {
-    return this.search.findByPhrase(words, types, limit);
+    return this.search.findPhraseHolders(words, candidates, types, common);
   }
 
   findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {

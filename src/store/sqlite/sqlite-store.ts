@@ -46,6 +46,7 @@ import {
 } from "./sqlite-graph.js";
 import { SqliteSearch } from "./sqlite-search.js";
 import { prepared } from "./statements.js";
+import { TermIds } from "./term-ids.js";
 
 /** Options of `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -314,12 +315,13 @@ export class SqliteStore implements Store {
     return SqliteSearch.of(this.db).findByName(keys, types, limit);
   }
 
-  async findByPhrase(
+  async findPhraseHolders(
     words: readonly string[],
+    candidates: readonly RecordKey[],
     types: readonly string[] | undefined,
-    limit: number,
+    common: number,
   ): Promise<RecordKey[]> {
-    return SqliteSearch.of(this.db).findByPhrase(words, types, limit);
+    return SqliteSearch.of(this.db).findPhraseHolders(words, candidates, types, common);
   }
 
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
@@ -359,6 +361,7 @@ export class SqliteStore implements Store {
 /** The write side of an open SQLite transaction. */
 class SqliteWriter implements StoreWriter {
   private readonly keys: KeyIndex;
+  private readonly terms: TermIds;
   finished = false;
   private readonly selectKey: Database.Statement;
   private readonly insertRecord: Database.Statement;
@@ -372,6 +375,7 @@ class SqliteWriter implements StoreWriter {
 
   constructor(private readonly db: Database.Database) {
     this.keys = new KeyIndex(db);
+    this.terms = new TermIds(db);
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
     this.insertRecord = db.prepare("INSERT INTO records (type, id, data, hash) VALUES (?, ?, ?, ?)");
     this.updateRecord = db.prepare("UPDATE records SET data = ?, hash = ? WHERE pk = ?");
@@ -469,12 +473,12 @@ class SqliteWriter implements StoreWriter {
 
   async clearSearchIndex(): Promise<void> {
     this.assertOpen();
-    SqliteSearch.of(this.db).clear();
+    SqliteSearch.of(this.db).clear(this.terms);
   }
 
   async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
     this.assertOpen();
-    SqliteSearch.of(this.db).put(docs);
+    SqliteSearch.of(this.db).put(docs, this.terms);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {

@@ -3,19 +3,18 @@
  * threshold algorithm (Fagin, Lotem, Naor, "Optimal aggregation algorithms for middleware", PODS 2001) over
  * impact-ordered postings. Each key's postings are read best first, a block at a time; every document met is
  * scored whole (its other keys looked up by binary search) and kept if among the best `limit`. Reading stops
- * once the `limit`-th score is above the threshold, the sum over keys of the best frequency part left unread
- * times the key's idf: no document not yet met can score more. The answer is the exhaustive one, found after
- * reading a few blocks when the best documents are near the head of their keys' lists (a common word's cost no
- * longer grows with the number of documents holding it).
+ * once the `limit`-th score reaches the threshold, the sum over keys of the best frequency part left unread
+ * times the key's idf: no document not yet met can score more. The answer is the exhaustive one (up to which
+ * of the documents tied with the last one are kept), found after reading a few blocks when the best documents
+ * are near the head of their keys' lists: a common word's cost no longer grows with the number of documents
+ * holding it. When every group must match, the group with the fewest postings is read first, and once it is
+ * read every match has been met: a query whose words rarely meet costs what its rarest word does.
  */
 import { bm25Frequency, bm25Idf } from "./bm25.js";
 import { FIELD_COUNT, findPosting, type TermIndex } from "./term-index.js";
 
 /** Postings read at a time from one key's impact-ordered list. */
 export const IMPACT_BLOCK = 32;
-// Postings of a key are sorted into this many bands of frequency part: an approximate order is enough, since the
-// threshold uses the exact best value left in each block and the blocks after it.
-const BANDS = 64;
 
 /** A full-text query over key ids. */
 export interface TermQuery {
@@ -69,22 +68,20 @@ export function impactOrder(
     n += 1;
     if (f > top) top = f;
   }
-  // A counting sort into bands, best band first, document order within a band.
-  const band = (f: number) => Math.min(BANDS - 1, Math.floor((1 - f / top) * BANDS));
-  const firsts = new Int32Array(BANDS + 1);
-  for (let i = 0; i < n; i += 1) {
-    const b = band(values[i] ?? 0) + 1;
-    firsts[b] = (firsts[b] ?? 0) + 1;
-  }
-  for (let b = 1; b <= BANDS; b += 1) firsts[b] = (firsts[b] ?? 0) + (firsts[b - 1] ?? 0);
+  // Sorted natively as doubles whose integer part holds the frequency part (best first, scaled to what the
+  // position leaves of 53 bits) and then the position among the kept postings (document order). Frequency parts
+  // closer than the scale may swap: the bounds below are exact whatever the order.
+  const positions = 2 ** Math.ceil(Math.log2(n + 1));
+  const scale = 2 ** 53 / positions;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) keys[i] = Math.floor((1 - (values[i] ?? 0) / top) * scale) * positions + i;
+  keys.sort();
   const postings = new Int32Array(n);
   const frequencies = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const f = values[i] ?? 0;
-    const at = firsts[band(f)] ?? 0;
-    firsts[band(f)] = at + 1;
+  for (let at = 0; at < n; at += 1) {
+    const i = (keys[at] ?? 0) % positions;
     postings[at] = kept[i] ?? 0;
-    frequencies[at] = f;
+    frequencies[at] = values[i] ?? 0;
   }
   const blocks = Math.ceil(n / blockSize);
   const bounds = new Float64Array(blocks);
@@ -112,7 +109,8 @@ export interface TopDocumentsStats {
 }
 
 /**
- * The best `query.limit` documents by BM25 (higher relevance first, then lower pk), with `orderOf` giving each
+ * The best `query.limit` documents by BM25 (higher relevance first, then lower pk; of the documents tied with the
+ * last, those met first), with `orderOf` giving each
  * key's impact order under the query's weights (the caller keeps them between queries); `stats`, when given,
  * counts the documents scored.
  */
@@ -165,23 +163,43 @@ export function topDocuments(
     }
     return query.require === "all" && groupsMatched < groups ? -1 : relevance;
   };
+  // When every group must match, a match holds a key of the group with the fewest postings: read it first, and
+  // once its lists are read every match has been met (what stops a query whose groups rarely meet).
+  const smallest =
+    query.require === "all"
+      ? query.groups.reduce(
+          (best, group, g) => {
+            const size = group.reduce((n, t) => n + (orders[terms.indexOf(t)]?.postings.length ?? 0), 0);
+            return size < best.size ? { g, size } : best;
+          },
+          { g: -1, size: Number.POSITIVE_INFINITY },
+        ).g
+      : -1;
   for (;;) {
     // The threshold sums in the order scores sum: each term of it bounds the same term of an unseen document's.
     let threshold = 0;
     let next = -1;
     let nextBound = -1;
+    let smallestLeft = false;
     for (let i = 0; i < terms.length; i += 1) {
       const order = orders[i] as ImpactOrder;
       const block = cursor[i] ?? 0;
       if (block >= order.bounds.length) continue;
       const bound = (idf[i] ?? 0) * (order.bounds[block] ?? 0);
       threshold += bound;
-      if (bound > nextBound) {
+      const inSmallest = groupsOf[i]?.includes(smallest) ?? false;
+      smallestLeft ||= inSmallest;
+      // Until k documents are found, only the smallest group's lists can end the search.
+      const eligible = smallest < 0 || best.full() || inSmallest;
+      if (eligible && bound > nextBound) {
         nextBound = bound;
         next = i;
       }
     }
-    if (next < 0 || (best.full() && best.worstScore() > threshold)) break;
+    if (next < 0 || (smallest >= 0 && !smallestLeft)) break;
+    // At the threshold, an unread document can at best tie with the k-th: thousands may (the publications whose
+    // only text is "ETH Zurich Research Collection"), and any of them is a right answer.
+    if (best.full() && best.worstScore() >= threshold) break;
     const order = orders[next] as ImpactOrder;
     const block = cursor[next] ?? 0;
     cursor[next] = block + 1;

@@ -15,9 +15,9 @@ const invalid = (e: unknown) => isCampusGraphError(e, "INVALID_ARGUMENT");
 
 describe("searchRecords", () => {
   it("builds the index on first use and shapes each hit", async () => {
-    expect(await store.countSearchDocuments()).toBe(0);
+    expect(await store.search.countSearchDocuments()).toBe(0);
     const result = await searchRecords(store, { query: "Interleukin 6" });
-    expect(await store.countSearchDocuments()).toBeGreaterThan(0);
+    expect(await store.search.countSearchDocuments()).toBeGreaterThan(0);
     expect(Object.keys(result.items[0] ?? {}).sort()).toEqual([
       "description",
       "highlight",

@@ -94,8 +94,8 @@ export function describeSearchRankingContract(store: () => Store): void {
     beforeEach(async () => {
       await store().transaction(async (w) => {
         await w.upsertRecords(docs.map((d) => ({ type: d.type, id: d.id, name: { en: d.name } })));
-        await w.clearSearchIndex();
-        await w.putSearchDocuments(docs);
+        await w.search.clearSearchIndex();
+        await w.search.putSearchDocuments(docs);
       });
     });
 
@@ -111,7 +111,7 @@ export function describeSearchRankingContract(store: () => Store): void {
       for (const query of queries) {
         const expected = oracle(docs, query);
         for (const limit of [1, 10, 50]) {
-          const hits = await store().searchText({ ...query, limit });
+          const hits = await store().search.searchText({ ...query, limit });
           expect(hits.length).toBe(Math.min(limit, expected.length));
           const best = new Map(expected.map((e) => [e.id, e.relevance]));
           const last = expected[hits.length - 1]?.relevance ?? 0;
@@ -134,7 +134,7 @@ export function describeSearchRankingContract(store: () => Store): void {
       };
       const matches = oracle(docs, query);
       const concepts = matches.filter((m) => Number(m.id.slice(1)) % 3 === 0).length;
-      expect(await store().countTextMatches(query)).toEqual({
+      expect(await store().search.countTextMatches(query)).toEqual({
         concept: concepts,
         course: matches.length - concepts,
       });
@@ -153,7 +153,7 @@ export function describeSearchRankingContract(store: () => Store): void {
       for (const [words, types] of cases) {
         const held = docs.filter((d) => (types === undefined || types.includes(d.type)) && holds(d, words));
         const found = async (common: number) =>
-          (await store().findPhraseHolders(words, candidates, types, common)).map((k) => k.id).sort();
+          (await store().search.findPhraseHolders(words, candidates, types, common)).map((k) => k.id).sort();
         expect(await found(held.length)).toEqual([]);
         const among = held.filter((d) => Number(d.id.slice(1)) < 60).map((d) => d.id);
         expect(among.length).toBeGreaterThan(0);

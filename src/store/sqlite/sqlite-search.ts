@@ -7,7 +7,7 @@
  * `PRAGMA data_version` tells, by another one.
  */
 import type Database from "better-sqlite3";
-import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -17,7 +17,15 @@ import {
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
-import type { NameCompletion, RecordKey, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import type {
+  NameCompletion,
+  RecordKey,
+  SearchDocument,
+  SearchHit,
+  SearchIndexReader,
+  TermCount,
+  TextQuery,
+} from "../store.js";
 import {
   buildNameIndex,
   type DocumentRow,
@@ -33,7 +41,7 @@ import type { TermIds } from "./term-ids.js";
 const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
-export class SqliteSearch {
+export class SqliteSearch implements SearchIndexReader {
   private typoIndex: TypoIndex | undefined;
   private names: NameIndex | undefined;
   private readonly fullText: SqliteFullText;
@@ -128,18 +136,18 @@ export class SqliteSearch {
   }
 
   /** Documents in the index. */
-  count(): number {
+  async countSearchDocuments(): Promise<number> {
     return this.prepare("SELECT count(*) FROM search_docs").pluck().get() as number;
   }
 
   /** Best documents of a full-text query by weighted BM25. */
-  searchText(query: TextQuery): SearchHit[] {
+  async searchText(query: TextQuery): Promise<SearchHit[]> {
     this.checkDataVersion();
     return this.fullText.searchText(query);
   }
 
   /** Matching documents per type. */
-  countTextMatches(query: TextQuery): Record<string, number> {
+  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
     this.checkDataVersion();
     return this.fullText.countTextMatches(query);
   }
@@ -148,18 +156,22 @@ export class SqliteSearch {
    * Which of `candidates` hold `words` as a phrase in one field (FTS5 phrases never cross columns), none when
    * `common` or more documents of `types` hold it.
    */
-  findPhraseHolders(
+  async findPhraseHolders(
     words: readonly string[],
     candidates: readonly RecordKey[],
     types: readonly string[] | undefined,
     common: number,
-  ): RecordKey[] {
+  ): Promise<RecordKey[]> {
     this.checkDataVersion();
     return this.fullText.findPhraseHolders(words, candidates, types, common);
   }
 
   /** Documents with a name or alias whose match key is one of `keys`. */
-  findByName(keys: readonly string[], types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findByName(
+    keys: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<SearchHit[]> {
     if (keys.length === 0) return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     // Most queries name no record: the names in memory say so without a statement.
@@ -173,7 +185,7 @@ export class SqliteSearch {
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
-  findById(id: string, types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
@@ -198,7 +210,7 @@ export class SqliteSearch {
   }
 
   /** Vocabulary words within `maxEdits` of `term`. */
-  similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
+  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
     if (term.includes("\u0000")) return [];
     this.checkDataVersion();
     if (this.typoIndex === undefined) {
@@ -209,7 +221,7 @@ export class SqliteSearch {
   }
 
   /** True when `term` is indexed in some field of some document. */
-  hasTerm(term: string): boolean {
+  async hasTerm(term: string): Promise<boolean> {
     // FTS5 reads a NUL as the end of the query text: no indexed word holds one.
     if (term === "" || term.includes("\u0000")) return false;
     return (

@@ -34,7 +34,7 @@ describe("SqliteStore", () => {
       store.transaction(async (w) => {
         await w.upsertRecords([{ type: "concept", id, name: { en: name } }]);
         const key = name.toLowerCase();
-        await w.putSearchDocuments([
+        await w.search.putSearchDocuments([
           {
             type: "concept",
             id,
@@ -46,14 +46,16 @@ describe("SqliteStore", () => {
         ]);
       });
     await put(writer, "Thermodynamics", "Thermodynamics");
-    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual(["Thermodynamics"]);
-    expect(await reader.similarTerms("thermostat", 1, 5)).toEqual([]);
+    expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual([
+      "Thermodynamics",
+    ]);
+    expect(await reader.search.similarTerms("thermostat", 1, 5)).toEqual([]);
     await put(writer, "Thermostat", "Thermostat");
-    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
+    expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
       "Thermodynamics",
       "Thermostat",
     ]);
-    expect((await reader.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    expect((await reader.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
     await writer.close();
     await reader.close();
   });

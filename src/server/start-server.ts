@@ -7,7 +7,7 @@ import { ensureSearchIndex } from "../app/build-search-index.js";
 import { workerDetection } from "../app/worker-detection.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
+import { createHttpApp } from "./create-app.js";
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -43,8 +43,13 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete and full-text ranking now rather than on the first
   // keystroke or search.
-  await store.completeNames("a", undefined, 1);
-  await store.countTextMatches({ groups: [["a"]], require: "all", weights: [1, 1, 1, 1, 1], limit: 1 });
+  await store.search.completeNames("a", undefined, 1);
+  await store.search.countTextMatches({
+    groups: [["a"]],
+    require: "all",
+    weights: [1, 1, 1, 1, 1],
+    limit: 1,
+  });
   const app = createHttpApp(store, {
     llm: options.llm,
     corsOrigins: options.corsOrigins ?? [],

@@ -2,8 +2,8 @@
  * How many documents of each type match a full-text query, from the postings in memory: by listing the
  * documents of the query's rarest group and looking each up in the other groups when that group is small, else
  * by ANDing and ORing bit sets a 32-bit word at a time (a frequent key has its own; a rarer one's documents are
- * set in a scratch one). Either way the cost is bounded by the index's size in words, not by how many documents
- * hold a common key.
+ * set in a scratch one), then counting the set bits by type. Either way the cost is a pass over the index's
+ * size in words and a step per match, not a lookup per document holding a common key.
  */
 import { FIELD_COUNT, findPosting, holders, setBit, type TermIndex } from "./term-index.js";
 
@@ -24,7 +24,7 @@ export function countMatches(index: TermIndex, query: CountQuery): Int32Array {
   const groups = query.groups.filter((g) => g.length > 0);
   if (groups.length === 0 || (query.require === "all" && groups.length < query.groups.length)) return counts;
   const size = (group: readonly number[]) => group.reduce((sum, t) => sum + holders(index, t), 0);
-  const words = index.typeBits[0]?.length ?? 0;
+  const { words } = index;
   const listed =
     query.require === "all" ? Math.min(...groups.map(size)) : groups.reduce((s, g) => s + size(g), 0);
   // Looking a document up in the other groups costs a few word operations of the bit sets' pass.
@@ -42,11 +42,16 @@ export function countMatches(index: TermIndex, query: CountQuery): Int32Array {
       for (let w = 0; w < words; w += 1) bits[w] = ((bits[w] ?? 0) & (scratch[w] ?? 0)) >>> 0;
     }
   });
-  index.typeBits.forEach((typeBits, code) => {
-    let n = 0;
-    for (let w = 0; w < words; w += 1) n += popCount(((bits[w] ?? 0) & (typeBits[w] ?? 0)) >>> 0);
-    counts[code] = n;
-  });
+  const { typeOf } = index;
+  for (let w = 0; w < words; w += 1) {
+    let word = bits[w] ?? 0;
+    while (word !== 0) {
+      const low = word & -word;
+      const code = typeOf[w * 32 + 31 - Math.clz32(low)] ?? 0;
+      counts[code] = (counts[code] ?? 0) + 1;
+      word = (word ^ low) >>> 0;
+    }
+  }
   return counts;
 }
 
@@ -110,11 +115,4 @@ function groupBits(index: TermIndex, group: readonly number[], into: Uint32Array
       }
     }
   }
-}
-
-/** Set bits in a 32-bit word. */
-function popCount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

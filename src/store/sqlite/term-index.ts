@@ -32,8 +32,8 @@ export interface TermIndex {
   readonly averageLength: number;
   /** The documents of each frequent key (by key id), a bit per pk. */
   readonly bitsets: ReadonlyMap<number, Uint32Array>;
-  /** The documents of each type code, a bit per pk. */
-  readonly typeBits: readonly Uint32Array[];
+  /** The length of a bit set, in 32-bit words. */
+  readonly words: number;
   /** Documents per type code holding the pair of frequent keys `a × (keys + 1) + b` one after the other. */
   readonly pairs: ReadonlyMap<number, Int32Array>;
   /** The largest key id. */
@@ -157,11 +157,6 @@ export function buildTermIndex(source: TermIndexSource): TermIndex {
     for (let p = start[t] ?? 0; p < (start[t + 1] ?? 0); p += 1) setBit(bits, docs[p] ?? 0);
     bitsets.set(t, bits);
   }
-  const typeBits = source.typeNames.map(() => new Uint32Array(words));
-  for (const [pk] of rows) {
-    const bits = typeBits[source.typeOf[pk] ?? 0];
-    if (bits !== undefined) setBit(bits, pk);
-  }
   return {
     start,
     docs,
@@ -172,7 +167,7 @@ export function buildTermIndex(source: TermIndexSource): TermIndex {
     documents: rows.length,
     averageLength: rows.length === 0 ? 1 : tokens / rows.length,
     bitsets,
-    typeBits,
+    words,
     pairs: pairs.counts,
     keys,
     pairMinDocs,

@@ -110,9 +110,8 @@ export interface TopDocumentsStats {
 
 /**
  * The best `query.limit` documents by BM25 (higher relevance first, then lower pk; of the documents tied with the
- * last, those met first), with `orderOf` giving each
- * key's impact order under the query's weights (the caller keeps them between queries); `stats`, when given,
- * counts the documents scored.
+ * last, those met first), with `orderOf` giving each key's impact order under the query's weights (the caller
+ * keeps them between queries); `stats`, when given, counts the documents scored.
  */
 export function topDocuments(
   index: TermIndex,
@@ -120,9 +119,59 @@ export function topDocuments(
   orderOf: (term: number) => ImpactOrder,
   stats?: TopDocumentsStats,
 ): ScoredDocument[] {
+  const { terms, groupsOf } = distinctTerms(query.groups);
+  const lists: KeyList[] = terms.map((term, i) => {
+    const order = orderOf(term);
+    const idf = bm25Idf(order.postings.length, index.documents);
+    return { term, order, idf, groups: groupsOf[i] ?? [], block: 0 };
+  });
+  if (query.limit <= 0 || lists.length === 0) return [];
+  if (query.require === "all") {
+    const held = new Set(lists.flatMap((l) => (l.order.postings.length > 0 ? l.groups : [])));
+    if (held.size < query.groups.length) return [];
+  }
+  const best = new TopK(query.limit);
+  const seen = new Set<number>();
+  const matched = new Int32Array(query.groups.length).fill(-1);
+  // When every group must match, a match holds a key of the group with the fewest postings: it is read first,
+  // and once its lists are read every match has been met (what ends a query whose groups rarely meet).
+  const smallest = query.require === "all" ? smallestGroup(lists, query.groups.length) : -1;
+  for (;;) {
+    const step = nextStep(lists, smallest, best.full());
+    if (step.list === undefined || (smallest >= 0 && !step.smallestLeft)) break;
+    // At the threshold an unread document can at best tie with the k-th; documents alike (publications whose
+    // only text is a title and an attribution) may be thousands, and any of them is a right answer.
+    if (best.full() && best.worstScore() >= step.threshold) break;
+    const { order } = step.list;
+    const from = step.list.block * order.blockSize;
+    step.list.block += 1;
+    for (let j = from; j < Math.min(order.postings.length, from + order.blockSize); j += 1) {
+      const pk = index.docs[order.postings[j] ?? 0] ?? 0;
+      if (seen.has(pk)) continue;
+      seen.add(pk);
+      if (query.types !== undefined && !query.types.has(index.typeOf[pk] ?? 0)) continue;
+      const relevance = scoreDocument(index, query, lists, matched, pk);
+      if (stats !== undefined) stats.scored += 1;
+      if (relevance >= 0) best.offer(pk, relevance);
+    }
+  }
+  return best.sorted();
+}
+
+/** One key of a query: its impact order, idf, the groups it belongs to, and the next block to read. */
+interface KeyList {
+  readonly term: number;
+  readonly order: ImpactOrder;
+  readonly idf: number;
+  readonly groups: readonly number[];
+  block: number;
+}
+
+/** The query's distinct keys in order, and the groups each belongs to. */
+function distinctTerms(groups: readonly (readonly number[])[]): { terms: number[]; groupsOf: number[][] } {
   const terms: number[] = [];
   const groupsOf: number[][] = [];
-  query.groups.forEach((alternatives, group) => {
+  groups.forEach((alternatives, group) => {
     for (const term of alternatives) {
       const at = terms.indexOf(term);
       if (at >= 0) groupsOf[at]?.push(group);
@@ -132,89 +181,73 @@ export function topDocuments(
       }
     }
   });
-  const orders = terms.map(orderOf);
-  const idf = orders.map((o) => bm25Idf(o.postings.length, index.documents));
-  const groups = query.groups.length;
-  if (query.limit <= 0 || terms.length === 0) return [];
-  if (query.require === "all") {
-    const held = new Set(orders.flatMap((o, i) => (o.postings.length > 0 ? (groupsOf[i] ?? []) : [])));
-    if (held.size < groups) return [];
-  }
-  const best = new TopK(query.limit);
-  const seen = new Set<number>();
-  const cursor = new Int32Array(terms.length);
-  const matched = new Int32Array(groups).fill(-1);
-  // Scores a document whole, in the query's key order (as FTS5 sums its phrases); -1 when it does not match.
-  const score = (pk: number): number => {
-    const length = index.lengths[pk] ?? 0;
-    let relevance = 0;
-    let groupsMatched = 0;
-    for (let i = 0; i < terms.length; i += 1) {
-      const posting = findPosting(index, terms[i] ?? 0, pk);
-      if (posting < 0) continue;
-      const w = weightedFrequency(index, posting, query.weights);
-      if (w <= 0) continue;
-      relevance += (idf[i] ?? 0) * bm25Frequency(w, length, index.averageLength);
-      for (const g of groupsOf[i] ?? []) {
-        if (matched[g] === pk) continue;
-        matched[g] = pk;
-        groupsMatched += 1;
-      }
-    }
-    return query.require === "all" && groupsMatched < groups ? -1 : relevance;
-  };
-  // When every group must match, a match holds a key of the group with the fewest postings: read it first, and
-  // once its lists are read every match has been met (what stops a query whose groups rarely meet).
-  const smallest =
-    query.require === "all"
-      ? query.groups.reduce(
-          (best, group, g) => {
-            const size = group.reduce((n, t) => n + (orders[terms.indexOf(t)]?.postings.length ?? 0), 0);
-            return size < best.size ? { g, size } : best;
-          },
-          { g: -1, size: Number.POSITIVE_INFINITY },
-        ).g
-      : -1;
-  for (;;) {
-    // The threshold sums in the order scores sum: each term of it bounds the same term of an unseen document's.
-    let threshold = 0;
-    let next = -1;
-    let nextBound = -1;
-    let smallestLeft = false;
-    for (let i = 0; i < terms.length; i += 1) {
-      const order = orders[i] as ImpactOrder;
-      const block = cursor[i] ?? 0;
-      if (block >= order.bounds.length) continue;
-      const bound = (idf[i] ?? 0) * (order.bounds[block] ?? 0);
-      threshold += bound;
-      const inSmallest = groupsOf[i]?.includes(smallest) ?? false;
-      smallestLeft ||= inSmallest;
-      // Until k documents are found, only the smallest group's lists can end the search.
-      const eligible = smallest < 0 || best.full() || inSmallest;
-      if (eligible && bound > nextBound) {
-        nextBound = bound;
-        next = i;
-      }
-    }
-    if (next < 0 || (smallest >= 0 && !smallestLeft)) break;
-    // At the threshold, an unread document can at best tie with the k-th: thousands may (the publications whose
-    // only text is "ETH Zurich Research Collection"), and any of them is a right answer.
-    if (best.full() && best.worstScore() >= threshold) break;
-    const order = orders[next] as ImpactOrder;
-    const block = cursor[next] ?? 0;
-    cursor[next] = block + 1;
-    const end = Math.min(order.postings.length, (block + 1) * order.blockSize);
-    for (let j = block * order.blockSize; j < end; j += 1) {
-      const pk = index.docs[order.postings[j] ?? 0] ?? 0;
-      if (seen.has(pk)) continue;
-      seen.add(pk);
-      if (query.types !== undefined && !query.types.has(index.typeOf[pk] ?? 0)) continue;
-      const relevance = score(pk);
-      if (stats !== undefined) stats.scored += 1;
-      if (relevance >= 0) best.offer(pk, relevance);
+  return { terms, groupsOf };
+}
+
+/** The group whose keys have the fewest postings in all. */
+function smallestGroup(lists: readonly KeyList[], groups: number): number {
+  const sizes = new Array<number>(groups).fill(0);
+  for (const list of lists)
+    for (const g of list.groups) sizes[g] = (sizes[g] ?? 0) + list.order.postings.length;
+  return sizes.indexOf(Math.min(...sizes));
+}
+
+/**
+ * The threshold (the sum over keys of idf times the best unread frequency part, in the order scores sum, so
+ * that each term bounds the same term of an unread document's score), the list to read next (the one that can
+ * add most; until k documents are found, only the smallest group's lists, which can end the search), and whether
+ * the smallest group has blocks left.
+ */
+function nextStep(
+  lists: readonly KeyList[],
+  smallest: number,
+  full: boolean,
+): { threshold: number; list: KeyList | undefined; smallestLeft: boolean } {
+  let threshold = 0;
+  let list: KeyList | undefined;
+  let most = -1;
+  let smallestLeft = false;
+  for (const candidate of lists) {
+    if (candidate.block >= candidate.order.bounds.length) continue;
+    const bound = candidate.idf * (candidate.order.bounds[candidate.block] ?? 0);
+    threshold += bound;
+    const inSmallest = candidate.groups.includes(smallest);
+    smallestLeft ||= inSmallest;
+    if ((smallest < 0 || full || inSmallest) && bound > most) {
+      most = bound;
+      list = candidate;
     }
   }
-  return best.sorted();
+  return { threshold, list, smallestLeft };
+}
+
+/**
+ * A document's BM25, summed in the query's key order (as FTS5 sums its phrases), its other keys found by binary
+ * search; -1 when it does not match (`matched` notes, per group, the last document that matched it).
+ */
+function scoreDocument(
+  index: TermIndex,
+  query: TermQuery,
+  lists: readonly KeyList[],
+  matched: Int32Array,
+  pk: number,
+): number {
+  const length = index.lengths[pk] ?? 0;
+  let relevance = 0;
+  let groupsMatched = 0;
+  for (const list of lists) {
+    const posting = findPosting(index, list.term, pk);
+    if (posting < 0) continue;
+    const w = weightedFrequency(index, posting, query.weights);
+    if (w <= 0) continue;
+    relevance += list.idf * bm25Frequency(w, length, index.averageLength);
+    for (const g of list.groups) {
+      if (matched[g] === pk) continue;
+      matched[g] = pk;
+      groupsMatched += 1;
+    }
+  }
+  return query.require === "all" && groupsMatched < query.groups.length ? -1 : relevance;
 }
 
 /** The best k documents offered so far: a binary heap with the worst (lowest score, then highest pk) on top. */

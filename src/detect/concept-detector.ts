@@ -131,7 +131,8 @@ export const TITLE_BOOST = 1.2;
 // A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
 const CONTAINED_WEIGHT = 0.3;
 
-interface Spot {
+/** A dictionary phrase met in a text: its first and last token, its surface and its weight (1, or less inside a longer one). */
+export interface Spot {
   readonly first: number;
   readonly last: number;
   readonly surface: Surface;
@@ -166,8 +167,27 @@ export function detectConcepts(
   text: string,
   options: DetectOptions = {},
 ): DetectedConcept[] {
+  return readText(dictionary, text, options).concepts;
+}
+
+/** What one reading of `text` finds: the concepts it is about, every dictionary phrase met, its length in tokens. */
+export interface TextReading {
+  readonly concepts: DetectedConcept[];
+  readonly spots: readonly Spot[];
+  readonly tokens: number;
+}
+
+/** Detects the concepts of `text` as `detectConcepts` does, and keeps the spots and token count it read them from. */
+export function readText(
+  dictionary: ConceptDictionary,
+  text: string,
+  options: DetectOptions = {},
+): TextReading {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const kept = scoreCandidates(dictionary, text, options)
+  const lang = options.lang ?? guessLanguage(text);
+  const tokens = tokenise(text, lang);
+  const spots = spotSurfaces(dictionary, tokens, lang);
+  const kept = scoreSpots(dictionary, text, tokens, spots, lang, options)
     .filter((c) => c.score >= threshold)
     .map(
       (c): DetectedConcept => ({
@@ -185,7 +205,7 @@ export function detectConcepts(
     )
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, options.limit ?? 50);
-  return withSupports(dictionary, kept);
+  return { concepts: withSupports(dictionary, kept), spots, tokens: tokens.length };
 }
 
 /** The default threshold of `detectConcepts`, chosen by the fit with the model. */
@@ -199,7 +219,18 @@ export function scoreCandidates(
 ): ScoredCandidate[] {
   const lang = options.lang ?? guessLanguage(text);
   const tokens = tokenise(text, lang);
-  const spots = spotSurfaces(dictionary, tokens, lang);
+  return scoreSpots(dictionary, text, tokens, spotSurfaces(dictionary, tokens, lang), lang, options);
+}
+
+/** The candidates of the spots found in `text`, scored (see `scoreCandidates`). */
+function scoreSpots(
+  dictionary: ConceptDictionary,
+  text: string,
+  tokens: readonly Token[],
+  spots: readonly Spot[],
+  lang: TextLanguage,
+  options: Pick<DetectOptions, "titleLength" | "maxMentions">,
+): ScoredCandidate[] {
   if (spots.length === 0) return [];
   const firstPass = massOf(spots, () => true);
   const chosen = spots.map((spot) => disambiguate(dictionary, spot, firstPass));

@@ -12,16 +12,13 @@ import {
   indexPostings,
 } from "../graph/concept-records.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
+import type { SenseCoherence } from "../graph/sense-coherence.js";
 import { conceptEdgeEvidence, DERIVED, type Nodes } from "./graph-inputs.js";
 
-/** The ranking's graph over `profiles` (records by node, concepts by dictionary number) and `related`. */
-export function conceptRecordGraph(
-  nodes: Nodes,
-  dictionary: ConceptDictionary,
-  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
-  related: ReadonlyMap<number, readonly ConceptEdge[]>,
-): ConceptRecordGraph {
+/** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
+export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
   const parent = new Map<string, string>();
   const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
   nodes.records.forEach((record) => {
@@ -34,11 +31,34 @@ export function conceptRecordGraph(
       if (concept !== undefined && category) categoryOf[concept] = category.id;
     }
   });
+  return categoryLevels(categoryOf, parent);
+}
+
+/** What the concept pages are ranked from: records by node, concepts by dictionary number. */
+export interface ConceptListInputs {
+  /** Each record's concept edges. */
+  readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
+  /** Each concept's related concepts. */
+  readonly related: ReadonlyMap<number, readonly ConceptEdge[]>;
+  readonly tree: readonly Int32Array[];
+  readonly coherence: SenseCoherence;
+  /** What each record's text names. */
+  readonly mentions: ReadonlyMap<number, NameMentions>;
+}
+
+/** The ranking's graph over `size` concepts and the records of `nodes`. */
+export function conceptRecordGraph(
+  nodes: Nodes,
+  size: number,
+  inputs: ConceptListInputs,
+): ConceptRecordGraph {
   return {
-    size: dictionary.ids.length,
-    profiles,
-    related: (c) => related.get(c) ?? [],
-    tree: categoryLevels(categoryOf, parent),
+    size,
+    profiles: inputs.profiles,
+    related: (c) => inputs.related.get(c) ?? [],
+    tree: inputs.tree,
+    coherence: inputs.coherence.k,
+    mentions: inputs.mentions,
     typeOf: (n) => nodes.keys[n]?.type ?? "",
   };
 }
@@ -69,22 +89,34 @@ export function conceptListEdges(
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
         const via = item.via.map((v) => ({ id: dictionary.ids[v.concept], share: v.score }));
-        // Named when the concept is in the record's profile, whether or not it is among the top contributors.
-        const direct = (graph.profiles.get(item.record) ?? []).some((e) => e.concept === concept);
-        const own = direct ? evidenceOf(item.record, concept) : undefined;
-        const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
-        edges.push({
-          source,
-          target: item.record,
-          score: item.score,
-          kind: direct ? "concept" : "via-concept",
-          // A record naming the concept is explained by its mentions; one reached through others, by those others.
-          evidence: direct && detail !== DERIVED && Object.keys(detail).length > 0 ? detail : { via },
-        });
+        edges.push({ source, target: item.record, score: item.score, ...why(concept, item.record, via) });
       }
     }
   }
   return edges;
+
+  /**
+   * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among
+   * the top contributors (explained by the detector's mentions); `mention` when only its text names it (with how
+   * often); else `via-concept` (explained by the concepts it came through).
+   */
+  function why(
+    concept: number,
+    record: number,
+    via: readonly { id: string | undefined; share: number }[],
+  ): Pick<NeighbourEdge, "kind" | "evidence"> {
+    if ((graph.profiles.get(record) ?? []).some((e) => e.concept === concept)) {
+      const own = evidenceOf(record, concept);
+      const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
+      return {
+        kind: "concept",
+        evidence: detail !== DERIVED && Object.keys(detail).length > 0 ? detail : { via },
+      };
+    }
+    const named = mentionCount(graph.mentions?.get(record), concept);
+    if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
+    return { kind: "via-concept", evidence: { via } };
+  }
 }
 
 function isEvidence(e: ConceptEvidence | Readonly<Record<string, unknown>>): e is ConceptEvidence {

@@ -148,6 +148,8 @@ async function computeScoredEdges(
   }
   progress("semantic", 1, 1);
   const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
+  // The stored evidence of each record's own edges, one object shared by the record's row and the concept page's.
+  const stored = new Map<number, Map<number, Readonly<Record<string, unknown>>>>();
   for (const [entity, edges] of profiles) {
     for (const e of edges) {
       const concept = conceptNode(e.concept);
@@ -155,9 +157,13 @@ async function computeScoredEdges(
       const found = evidence.get(entity)?.get(e.concept);
       // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
       const why = found ? conceptEdgeEvidence(found) : DERIVED;
+      if (found) stored.set(entity, (stored.get(entity) ?? new Map()).set(e.concept, why));
       scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
     }
   }
+  evidence.clear();
+  // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
+  collectGarbage();
   progress("concept pages", 0, 1);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
     profiles,
@@ -166,7 +172,7 @@ async function computeScoredEdges(
     coherence,
     mentions,
   });
-  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r)?.get(c)))
+  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => stored.get(r)?.get(c)))
     scored.push(edge);
   progress("concept pages", 1, 1);
   return {

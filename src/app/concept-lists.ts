@@ -66,29 +66,38 @@ export function conceptRecordGraph(
 /**
  * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), as
  * concept → record edges: with the detector's evidence when the record names the concept, else the concepts it
- * came through. `evidenceOf` gives the detector's evidence of a record's own edge to the concept, if it has one.
+ * came through. `evidenceOf` gives the stored evidence of a record's own edge to the concept (`conceptEdgeEvidence`,
+ * or DERIVED), if it has one; the page's row shares the object.
  */
 export function conceptListEdges(
   nodes: Nodes,
   dictionary: ConceptDictionary,
   graph: ConceptRecordGraph,
-  evidenceOf: (
-    record: number,
-    concept: number,
-  ) => ConceptEvidence | Readonly<Record<string, unknown>> | undefined,
+  evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined,
   concepts?: Iterable<number>,
 ): NeighbourEdge[] {
   // People are known mostly by what they teach and write, listed on those records' pages: ten per concept.
   const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, perTypeOf: { person: 10 } };
   const postings = indexPostings(graph, params);
   const edges: NeighbourEdge[] = [];
+  // A million listed records share a few hundred thousand (concept, share) pairs: one object each, not one per row.
+  const entries = new Map<number, Readonly<{ id: string | undefined; share: number }>>();
+  const viaEntry = (concept: number, share: number) => {
+    const key = concept * 101 + Math.round(share * 100);
+    let entry = entries.get(key);
+    if (entry === undefined) {
+      entry = Object.freeze({ id: dictionary.ids[concept], share });
+      entries.set(key, entry);
+    }
+    return entry;
+  };
   const all = concepts ?? dictionary.ids.keys();
   for (const concept of all) {
     const source = nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
     if (source === undefined) continue;
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
-        const via = item.via.map((v) => ({ id: dictionary.ids[v.concept], share: v.score }));
+        const via = item.via.map((v) => viaEntry(v.concept, v.score));
         edges.push({ source, target: item.record, score: item.score, ...why(concept, item.record, via) });
       }
     }
@@ -107,18 +116,13 @@ export function conceptListEdges(
   ): Pick<NeighbourEdge, "kind" | "evidence"> {
     if ((graph.profiles.get(record) ?? []).some((e) => e.concept === concept)) {
       const own = evidenceOf(record, concept);
-      const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
       return {
         kind: "concept",
-        evidence: detail !== DERIVED && Object.keys(detail).length > 0 ? detail : { via },
+        evidence: own !== undefined && own !== DERIVED && Object.keys(own).length > 0 ? own : { via },
       };
     }
     const named = mentionCount(graph.mentions?.get(record), concept);
     if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
     return { kind: "via-concept", evidence: { via } };
   }
-}
-
-function isEvidence(e: ConceptEvidence | Readonly<Record<string, unknown>>): e is ConceptEvidence {
-  return typeof e.detected === "number" && Array.isArray(e.mentions) && !("via" in e);
 }

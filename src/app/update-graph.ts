@@ -106,7 +106,10 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const affected = new Set([...touched, ...linked, ...pages.nodes]);
   for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
-  const evidenceOf = (r: number, c: number) => fresh.get(r)?.get(c) ?? stored.evidence.get(r)?.get(c);
+  const evidenceOf = (r: number, c: number) => {
+    const found = fresh.get(r)?.get(c);
+    return found ? conceptEdgeEvidence(found) : stored.evidence.get(r)?.get(c);
+  };
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, ownEdges(stored.profiles, evidenceOf), tree);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { isCampusGraphError } from "../core/errors.js";
-import { createHttpApp } from "../http/http-app.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
 import { buildGraph } from "./build-graph.js";
 import { compareCourses, coverConcepts } from "./compare-courses.js";

@@ -7,7 +7,7 @@ import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { CampusGraphError, type ErrorCode, type ErrorDetails } from "../core/errors.js";
-import type { DetectOptions } from "../detect/concept-detector.js";
+import type { DetectOptions } from "../detect/detected-concept.js";
 import type { DetectionOutput } from "./detect-text.js";
 
 /** What a detection worker is started with. */

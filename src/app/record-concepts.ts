@@ -4,9 +4,10 @@
  */
 import type { CorpusRecord } from "../core/record.js";
 import { displayName } from "../core/record.js";
-import { readText, type Spot, spotSurfaces } from "../detect/concept-detector.js";
+import { readText } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { nameCounts } from "../detect/name-counts.js";
+import { type Spot, spotSurfaces } from "../detect/spot-surfaces.js";
 import { type ConceptEdge, type ConceptEvidence, scoreEntityConcepts } from "../graph/entity-concepts.js";
 import { keywordConcept } from "../graph/keyword-concepts.js";
 import { type NameMentions, nameMentions } from "../graph/name-mentions.js";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { tokenise } from "../text/tokenise.js";
-import { readText, spotSurfaces } from "./concept-detector.js";
+import { readText } from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
 import { nameCounts } from "./name-counts.js";
+import { spotSurfaces } from "./spot-surfaces.js";
 
 const concept = (id: string, name: string, aliases: string[] = []): ConceptSource => ({
   id,

@@ -4,7 +4,7 @@
  * This is the term frequency of the concept's names, what full-text search ranks by; the concept pages weigh it
  * next to the detected concepts.
  */
-import type { Spot } from "./concept-detector.js";
+import type { Spot } from "./spot-surfaces.js";
 
 /** Σ over the spots of weight × P(c | surface), per concept. */
 export function nameCounts(spots: readonly Spot[]): Map<number, number> {

@@ -21,7 +21,7 @@ import {
 } from "./ranking.js";
 import { prefixKey } from "./search-keys.js";
 
-/** How search ranks; the defaults are the measured best (see docs/DESIGN.md, "Search"). */
+/** How search ranks; the defaults are the measured best (see docs/EXPERIMENTS.md, "Search"). */
 export interface SearchTuning {
   /** BM25 weights of name, aliases, keywords, description, body; default `[10, 6, 12, 3, 1]`. */
   readonly fieldWeights: SearchFieldWeights;

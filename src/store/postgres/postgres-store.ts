@@ -1,30 +1,14 @@
-/**
- * The Store port on PostgreSQL (node-postgres, one pool per server). Writes go to the primary inside one
- * transaction; reads go to the read replicas when some are given (round robin), else to the primary.
- * Batches are written with `unnest` arrays (one statement per batch), the large computed tables with COPY.
- */
-import { createHash } from "node:crypto";
 import pg from "pg";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
 import { pendingMigrations, type StoredLinkRow, toStoredLink } from "../engine-parts.js";
-import type {
-  AnchorCount,
-  CurationWriter,
-  GraphWriter,
-  LinkCounts,
-  RecordKey,
-  SearchIndexWriter,
-  Store,
-  StoredLink,
-  StoreWriter,
-  UpsertOutcome,
-} from "../store.js";
+import type { AnchorCount, LinkCounts, RecordKey, Store, StoredLink, StoreWriter } from "../store.js";
 import { checkOut, type Queryable, redactPassword, storable, storableKey } from "./connection.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
-import { PostgresCurationReader, PostgresCurationWriter } from "./postgres-curation.js";
-import { PostgresGraphReader, PostgresGraphWriter, PostgresKeyIndex } from "./postgres-graph.js";
+import { PostgresCurationReader } from "./postgres-curation.js";
+import { PostgresGraphReader } from "./postgres-graph.js";
 import { PostgresSearch, TYPO_SIMILARITY } from "./postgres-search.js";
+import { PostgresWriter } from "./postgres-writer.js";
 
 /** Options of `PostgresStore.open`. */
 export interface PostgresStoreOptions {
@@ -35,8 +19,6 @@ export interface PostgresStoreOptions {
 }
 
 const SCAN_BATCH = 1_000;
-// A transaction that writes this many rows to a table is a bulk write: the table is vacuumed after it.
-const BULK_ROWS = 10_000;
 // Every store takes this advisory lock while migrating, so that app servers starting together do not race.
 const MIGRATION_LOCK = 4_172_001;
 
@@ -281,172 +263,5 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await Promise.all([this.primary, ...this.readers].map((p) => (p.ended ? undefined : p.end())));
-  }
-}
-
-/** The write side of an open PostgreSQL transaction. */
-class PostgresWriter implements StoreWriter {
-  finished = false;
-  /** Tables rewritten in bulk by this transaction. */
-  readonly bulk = new Set<string>();
-  private recordsWritten = 0;
-  private readonly keys: PostgresKeyIndex;
-  readonly graph: GraphWriter;
-  readonly curation: CurationWriter;
-  readonly search: SearchIndexWriter;
-  private readonly searchIndex: PostgresSearch;
-
-  constructor(private readonly client: pg.PoolClient) {
-    const guard = () => this.assertOpen();
-    this.keys = new PostgresKeyIndex(client);
-    this.graph = new PostgresGraphWriter(client, this.keys, guard, this.bulk);
-    this.curation = new PostgresCurationWriter(client, guard);
-    const search = new PostgresSearch(() => client);
-    this.searchIndex = search;
-    this.search = {
-      clearSearchIndex: async () => {
-        guard();
-        for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
-          this.bulk.add(table);
-        await search.clear(client);
-      },
-      putSearchDocuments: async (docs) => {
-        guard();
-        await search.put(client, docs);
-      },
-    };
-  }
-
-  async upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome> {
-    this.assertOpen();
-    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changed: [] };
-    const known = new Map<string, { pk: number | undefined; hash: string }>();
-    const { rows } = await this.client.query<{ pk: number; type: string; id: string; hash: string }>(
-      `SELECT r.pk, r.type, r.id, r.hash FROM records r
-       JOIN unnest($1::text[], $2::text[]) AS k (type, id) ON r.type = k.type AND r.id = k.id`,
-      [records.map((r) => r.type), records.map((r) => r.id)],
-    );
-    for (const row of rows) known.set(`${row.type}\0${row.id}`, { pk: row.pk, hash: row.hash });
-    let inserted = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const changed: RecordKey[] = [];
-    // The last version of each changed record wins, as if the batch were written one record at a time.
-    const writes = new Map<
-      string,
-      { record: CorpusRecord; data: string; hash: string; pk: number | undefined }
-    >();
-    for (const record of records) {
-      const data = JSON.stringify(record);
-      const hash = createHash("sha1").update(data).digest("base64");
-      const name = `${record.type}\0${record.id}`;
-      const existing = known.get(name);
-      if (existing?.hash === hash) {
-        unchanged += 1;
-        continue;
-      }
-      if (existing === undefined) inserted += 1;
-      else updated += 1;
-      known.set(name, { pk: existing?.pk, hash });
-      writes.set(name, { record, data, hash, pk: existing?.pk ?? writes.get(name)?.pk });
-      changed.push({ type: record.type, id: record.id });
-    }
-    const fresh = [...writes.values()].filter((w) => w.pk === undefined);
-    const stale = [...writes.values()].filter((w) => w.pk !== undefined);
-    if (fresh.length > 0) {
-      const { rows: added } = await this.client.query<{ pk: number; type: string; id: string }>(
-        `INSERT INTO records (type, id, data, hash)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::json[], $4::text[]) RETURNING pk, type, id`,
-        [
-          fresh.map((w) => w.record.type),
-          fresh.map((w) => w.record.id),
-          fresh.map((w) => w.data),
-          fresh.map((w) => w.hash),
-        ],
-      );
-      const pks = new Map(added.map((r) => [`${r.type}\0${r.id}`, r.pk]));
-      for (const w of fresh) w.pk = pks.get(`${w.record.type}\0${w.record.id}`);
-    }
-    if (stale.length > 0) {
-      const pks = stale.map((w) => w.pk);
-      await this.client.query(
-        `UPDATE records r SET data = u.data, hash = u.hash
-         FROM unnest($1::int[], $2::json[], $3::text[]) AS u (pk, data, hash) WHERE r.pk = u.pk`,
-        [pks, stale.map((w) => w.data), stale.map((w) => w.hash)],
-      );
-      await this.client.query("DELETE FROM links WHERE source_pk = ANY($1::int[])", [pks]);
-    }
-    const links = {
-      pk: [] as number[],
-      position: [] as number[],
-      rel: [] as string[],
-      type: [] as string[],
-      id: [] as string[],
-    };
-    for (const w of writes.values()) {
-      w.record.links?.forEach((link, position) => {
-        links.pk.push(w.pk ?? 0);
-        links.position.push(position);
-        links.rel.push(link.rel);
-        links.type.push(link.type);
-        links.id.push(link.id);
-      });
-    }
-    if (links.pk.length > 0) {
-      await this.client.query(
-        `INSERT INTO links (source_pk, position, rel, target_type, target_id)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-        [links.pk, links.position, links.rel, links.type, links.id],
-      );
-    }
-    if (fresh.length > 0) this.keys.forget();
-    this.recordsWritten += writes.size;
-    if (this.recordsWritten >= BULK_ROWS) for (const table of ["records", "links"]) this.bulk.add(table);
-    return { inserted, updated, unchanged, changed };
-  }
-
-  async removeRecord(key: RecordKey): Promise<boolean> {
-    this.assertOpen();
-    const { rows } = await this.client.query<{ pk: number }>(
-      "DELETE FROM records WHERE type = $1 AND id = $2 RETURNING pk",
-      [key.type, key.id],
-    );
-    const pk = rows[0]?.pk;
-    if (pk === undefined) return false;
-    // The computed tables have no foreign keys (they are written by COPY): forget the record's rows here.
-    await this.client.query("DELETE FROM neighbours WHERE source_pk = $1 OR target_pk = $1", [pk]);
-    await this.client.query("DELETE FROM node_scores WHERE pk = $1", [pk]);
-    await this.searchIndex.remove(this.client, pk);
-    this.keys.forget();
-    return true;
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    this.assertOpen();
-    await this.client.query(
-      "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      [key, value],
-    );
-  }
-
-  async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
-    this.assertOpen();
-    await this.client.query("DELETE FROM anchors WHERE source = $1", [source]);
-    if (anchors.length >= BULK_ROWS) this.bulk.add("anchors");
-    for (let start = 0; start < anchors.length; start += 10_000) {
-      const batch = anchors.slice(start, start + 10_000);
-      await this.client.query(
-        `INSERT INTO anchors (source, surface, concept_id, count)
-         SELECT $1, surface, concept_id, sum(count) FROM unnest($2::text[], $3::text[], $4::int[]) AS a (surface, concept_id, count)
-         GROUP BY surface, concept_id
-         ON CONFLICT (source, surface, concept_id) DO UPDATE SET count = anchors.count + excluded.count`,
-        [source, batch.map((a) => a.surface), batch.map((a) => a.conceptId), batch.map((a) => a.count)],
-      );
-    }
-  }
-
-  private assertOpen(): void {
-    if (this.finished)
-      throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
   }
 }

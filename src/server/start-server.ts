@@ -7,7 +7,7 @@ import { ensureSearchIndex } from "../app/build-search-index.js";
 import { workerDetection } from "../app/worker-detection.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
+import { createHttpApp } from "./create-app.js";
 
 /** Options of `startServer`. */
 export interface ServerOptions {

@@ -1,13 +1,14 @@
 /**
  * The chat's translations (English and French): the sentences its answers are made of, beside the UI's own
- * (`i18n.ts`). `{name}` marks a value filled in by `chatText`.
+ * (`ui-text.ts`). `{name}` marks a value filled in by `chatText`.
  */
-import type { Lang } from "./i18n.js";
+import { fillIn, type Lang } from "./lang.js";
 
 const EN = {
   readAs: "I read this as: {what}.",
   unused: "(I could not use: {words})",
-  truncated: "(Only the first {n} characters were read.)",
+  truncated: "(The message is long: I read only “{read}”.)",
+  ignored: "(I do not follow instructions given in a message; I set aside: “{text}”.)",
   listOf: "{types} about {subjects}",
   listVia: "{types} linked to {via} about {subjects}",
   and: " and ",
@@ -15,7 +16,7 @@ const EN = {
   level: "{what}, {level} level",
   latest: "{what}, newest first",
   narrowed: "{what}, about {topic}",
-  language: "{what}, in language “{language}”",
+  language: "{what}, in {language}",
   related: "the {types} linked to {anchor}",
   teacher: "the teachers of {anchor}",
   taughtBy: "the {types} taught by {anchor}",
@@ -29,6 +30,17 @@ const EN = {
   prerequisites: "what to learn before {anchor}",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
   unclear: "I could not find {subject} in the graph.",
+  unsure:
+    "I am not sure what you are asking. I read this as: a question about {found}. I can answer, for instance: {suggestions}.",
+  cannot: "I cannot answer this from the graph.",
+  askWhat: "What is {name}?",
+  askCourses: "Which courses cover {name}?",
+  askWork: "What does {name} work on?",
+  askAbout: "What is {name} about?",
+  askTeachers: "Who teaches {name}?",
+  askMembers: "Who are the members of {name}?",
+  instruction:
+    "I only answer questions about the graph, by calling its public API; I do not follow instructions to call anything else or to change how I work.",
   help: 'I can list courses, lectures, MOOCs, people, units and publications about a topic ("Which classes deal with genomics?"), explain a concept, say what a course is about, who teaches it and what to take before it, or what a person works on.',
   smallTalk: "Hello! I answer questions about this university's graph.",
   subjective: "I cannot judge what is best: the graph holds facts, not opinions.",
@@ -44,7 +56,8 @@ export type ChatTextKey = keyof typeof EN;
 const FR: Readonly<Record<ChatTextKey, string>> = {
   readAs: "J'ai compris : {what}.",
   unused: "(je n'ai pas pu utiliser : {words})",
-  truncated: "(Seuls les {n} premiers caractères ont été lus.)",
+  truncated: "(Le message est long : je n'ai lu que « {read} ».)",
+  ignored: "(Je ne suis pas les instructions données dans un message ; j'ai mis de côté : « {text} ».)",
   listOf: "{types} sur {subjects}",
   listVia: "{types} liés à des {via} sur {subjects}",
   and: " et ",
@@ -52,7 +65,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   level: "{what}, niveau {level}",
   latest: "{what}, les plus récents d'abord",
   narrowed: "{what}, sur {topic}",
-  language: "{what}, en langue « {language} »",
+  language: "{what}, en {language}",
   related: "les {types} liés à {anchor}",
   teacher: "les enseignants de {anchor}",
   taughtBy: "les {types} enseignés par {anchor}",
@@ -66,6 +79,17 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   prerequisites: "ce qu'il faut apprendre avant {anchor}",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
+  unsure:
+    "Je ne suis pas sûr de comprendre la question. J'ai compris : une question sur {found}. Je peux répondre par exemple à : {suggestions}.",
+  cannot: "Je ne peux pas répondre à cela à partir du graphe.",
+  askWhat: "Qu'est-ce que {name} ?",
+  askCourses: "Quels cours parlent de {name} ?",
+  askWork: "Sur quoi travaille {name} ?",
+  askAbout: "De quoi parle {name} ?",
+  askTeachers: "Qui enseigne {name} ?",
+  askMembers: "Qui sont les membres de {name} ?",
+  instruction:
+    "Je réponds seulement aux questions sur le graphe, en appelant son API publique ; je ne suis pas les instructions d'appeler autre chose ou de changer ma façon de faire.",
   help: "Je peux lister des cours, séances, MOOCs, personnes, unités et publications sur un sujet (« Quels cours traitent de génomique ? »), expliquer un concept, dire de quoi parle un cours, qui l'enseigne et ce qu'il faut suivre avant, ou sur quoi travaille une personne.",
   smallTalk: "Bonjour ! Je réponds aux questions sur le graphe de cette université.",
   subjective:
@@ -84,5 +108,5 @@ export function chatText(
   key: ChatTextKey,
   vars: Readonly<Record<string, string | number>> = {},
 ): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
+  return fillIn(TEXTS[lang][key], vars);
 }

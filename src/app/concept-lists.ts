@@ -11,11 +11,11 @@ import {
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
 } from "../graph/concept-records.js";
-import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
-import { conceptEdgeEvidence, DERIVED, type Nodes } from "./graph-inputs.js";
+import { DERIVED, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {

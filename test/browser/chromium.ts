@@ -2,13 +2,18 @@
  * What the browser tests share: Debian's Chromium driven by playwright-core (never a downloaded browser), one
  * throw-away profile per page, servers on 127.0.0.1 with a free port, and the screenshots folder.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
+import { buildGraph } from "../../src/app/build-graph.js";
+import { buildSearchIndex } from "../../src/app/build-search-index.js";
+import { createHttpApp, type HttpAppOptions } from "../../src/server/create-app.js";
+import type { Store } from "../../src/store/store.js";
+import { openDemoStore } from "../demo-store.js";
 
 /** Debian's Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -86,4 +91,41 @@ export function serveApp(app: {
       });
     });
   });
+}
+
+/** The demo corpus, with its graph and search index, served for the tests of one describe block. */
+export interface DemoServer {
+  readonly store: Store;
+  readonly url: string;
+}
+
+/**
+ * Opens the demo store, builds its graph and search index and serves the whole app (with `options`) before the
+ * calling describe block's tests; closes Chromium, the server and the store after them.
+ */
+export function useDemoServer(options: HttpAppOptions = {}): DemoServer {
+  const demo: { store?: Store; url?: string; served?: Served } = {};
+  beforeAll(async () => {
+    const store = await openDemoStore();
+    demo.store = store;
+    await buildGraph(store);
+    await buildSearchIndex(store);
+    demo.served = await serveApp(createHttpApp(store, { logError: () => undefined, ...options }));
+    demo.url = demo.served.url;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await closeChromium();
+    await demo.served?.close();
+    await demo.store?.close();
+  });
+  return {
+    get store() {
+      if (!demo.store) throw new Error("the demo server is only there inside its describe block's tests");
+      return demo.store;
+    },
+    get url() {
+      return demo.url ?? "";
+    },
+  };
 }

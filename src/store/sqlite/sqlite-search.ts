@@ -1,11 +1,11 @@
 /**
  * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field). Held in
- * memory, derived from the tables on first use: the name vocabulary for typo correction (a deletion index), the
- * names (sorted by prefix key for autocomplete, by match key for exact names) and the type of each document.
- * They are derived again after a write, by this connection or, as `PRAGMA data_version` tells, by another one.
+ * memory, derived from the tables (`search-memory.ts`): the name vocabulary for typo correction (a deletion
+ * index), the names (sorted by prefix key for autocomplete, by match key for exact names) and the type of each
+ * document. They are derived again after a write of the index, by this connection or by another one.
  */
 import type Database from "better-sqlite3";
-import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../search/typo-index.js";
+import { compareStrings } from "../../core/compare-strings.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -16,14 +16,10 @@ import {
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
 import type { NameCompletion, RecordKey, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
-import {
-  buildNameIndex,
-  type DocumentRow,
-  documentsNamed,
-  type NameIndex,
-  type NameRow,
-  namesStartingWith,
-} from "./name-index.js";
+import { deletionCandidates } from "./deletion-index.js";
+import { documentsNamed, namesStartingWith } from "./name-index.js";
+import { SearchMemory } from "./search-memory.js";
+import { renewSearchGeneration } from "./search-tables.js";
 import { prepared } from "./statements.js";
 
 const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
@@ -33,34 +29,27 @@ const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
     (SELECT match_key FROM search_names WHERE doc = d.pk ORDER BY position)) AS name_keys`;
 const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
 
-const byConnection = new WeakMap<Database.Database, SqliteSearch>();
-
 /** The SQLite search index of one connection. */
 export class SqliteSearch {
-  private typoIndex: TypoIndex | undefined;
-  // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
-  private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
-  private names: NameIndex | undefined;
-  // SQLite's count of commits by other connections when the above were derived.
-  private dataVersion: number | undefined;
+  private readonly memory: SearchMemory;
 
-  private constructor(private readonly db: Database.Database) {}
-
-  /** The search index of connection `db`: one per connection, so that its writes refresh its vocabulary cache. */
-  static of(db: Database.Database): SqliteSearch {
-    let search = byConnection.get(db);
-    if (search === undefined) {
-      search = new SqliteSearch(db);
-      byConnection.set(db, search);
-    }
-    return search;
+  /**
+   * The search index of connection `db`, one per connection. With `location` (the file `db` opened), what it
+   * derives in memory is derived again in a worker thread after another connection writes the index, and
+   * answers come from the previous tables meanwhile; without, on first use after the write.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    location?: string,
+  ) {
+    this.memory = new SearchMemory(db, location);
   }
 
   /** Removes every search document. */
   clear(): void {
     this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
-    this.forget();
+    this.changed();
   }
 
   /**
@@ -70,13 +59,17 @@ export class SqliteSearch {
    */
   removeText(pk: number): void {
     this.prepare("DELETE FROM search_text WHERE rowid = ?").run(pk);
+    this.changed();
   }
 
-  /** Drops what was derived in memory: it is derived again on next use. */
-  forget(): void {
-    this.typoIndex = undefined;
-    this.typeCodes = undefined;
-    this.names = undefined;
+  /** Says that this connection ended a transaction: what it derived may predate its write, or its rollback. */
+  ended(): void {
+    this.memory.changed();
+  }
+
+  /** The generation of what the index answers from in memory (see `Store.searchTablesVersion`). */
+  tablesVersion(): string {
+    return this.memory.version();
   }
 
   /** Adds or replaces documents by key; documents without a record are skipped. */
@@ -124,7 +117,7 @@ export class SqliteSearch {
       }
     }
     for (const [term, n] of df) countTerm.run(term, n);
-    this.forget();
+    this.changed();
   }
 
   /** Documents in the index. */
@@ -164,18 +157,19 @@ export class SqliteSearch {
     const match = ftsExpression(query);
     const counts: Record<string, number> = {};
     if (match === undefined) return counts;
-    const codes = this.loadTypeCodes();
-    const perCode = new Array<number>(codes.names.length).fill(0);
+    const { typeByPk, names } = this.memory.current();
+    // Type of each indexed document by pk: counts per type without a join.
+    const perCode = new Array<number>(names.typeNames.length + 1).fill(0);
     const rowids = this.prepare("SELECT rowid FROM search_text WHERE search_text MATCH ?").pluck();
     for (const pk of rowids.all(match) as number[]) {
-      const code = codes.byPk[pk] ?? 0;
+      const code = typeByPk[pk] ?? 0;
       if (code > 0) perCode[code] = (perCode[code] ?? 0) + 1;
     }
     const wanted = query.types === undefined || query.types.length === 0 ? undefined : new Set(query.types);
-    codes.names.forEach((type, code) => {
-      const n = perCode[code] ?? 0;
+    const byType = names.typeNames.map((type, i): [string, number] => [type, perCode[i + 1] ?? 0]);
+    for (const [type, n] of byType.sort(([a], [b]) => compareStrings(a, b))) {
       if (n > 0 && (wanted === undefined || wanted.has(type))) counts[type] = n;
-    });
+    }
     return counts;
   }
 
@@ -184,7 +178,7 @@ export class SqliteSearch {
     if (keys.length === 0) return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     // Most queries name no record: the names in memory say so without a statement.
-    const pks = documentsNamed(this.loadNames(), keys, wanted, limit);
+    const pks = documentsNamed(this.memory.current().names, keys, wanted, limit);
     if (pks.length === 0) return [];
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
@@ -223,7 +217,7 @@ export class SqliteSearch {
     if (prefix === "") return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     return completeWithLaterWords(
-      namesStartingWith(this.loadNames(), prefix, wanted, PREFIX_SCAN),
+      namesStartingWith(this.memory.current().names, prefix, wanted, PREFIX_SCAN),
       limit,
       () => this.completeWords(prefix, typesParameter(types), limit * WORD_SCAN_FACTOR),
     );
@@ -232,12 +226,7 @@ export class SqliteSearch {
   /** Vocabulary words within `maxEdits` of `term`. */
   similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
     if (term.includes("\u0000")) return [];
-    this.checkDataVersion();
-    if (this.typoIndex === undefined) {
-      const words = this.prepare("SELECT term, df FROM search_terms").all() as TermCount[];
-      this.typoIndex = buildTypoIndex(words);
-    }
-    return typoCandidates(this.typoIndex, term, maxEdits, limit);
+    return deletionCandidates(this.memory.current().vocabulary, term, maxEdits, limit);
   }
 
   /** True when `term` is indexed in some field of some document. */
@@ -254,42 +243,10 @@ export class SqliteSearch {
     return prepared(this.db, sql);
   }
 
-  private loadNames(): NameIndex {
-    this.checkDataVersion();
-    if (this.names !== undefined) return this.names;
-    // One read transaction: both reads see the same commit of another process.
-    const [documents, names] = this.db.transaction((): [DocumentRow[], NameRow[]] => [
-      this.prepare("SELECT pk, type, id, name, importance FROM search_docs").raw(true).all() as DocumentRow[],
-      this.prepare("SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position")
-        .raw(true)
-        .all() as NameRow[],
-    ])();
-    this.names = buildNameIndex(documents, names);
-    return this.names;
-  }
-
-  /** Forgets what was derived in memory when another connection has committed since. */
-  private checkDataVersion(): void {
-    const version = this.prepare("PRAGMA data_version").pluck().get() as number;
-    if (version !== this.dataVersion) this.forget();
-    this.dataVersion = version;
-  }
-
-  private loadTypeCodes(): { readonly byPk: Uint16Array; readonly names: readonly string[] } {
-    this.checkDataVersion();
-    if (this.typeCodes !== undefined) return this.typeCodes;
-    const rows = this.prepare("SELECT pk, type FROM search_docs ORDER BY type").raw().all() as [
-      number,
-      string,
-    ][];
-    // Code 0 is "no document" (deleted records whose full-text row remains until the next build).
-    const names = ["", ...new Set(rows.map(([, type]) => type))];
-    const code = new Map(names.map((name, i) => [name, i]));
-    const maxPk = rows.reduce((max, [pk]) => Math.max(max, pk), 0);
-    const byPk = new Uint16Array(maxPk + 1);
-    for (const [pk, type] of rows) byPk[pk] = code.get(type) ?? 0;
-    this.typeCodes = { byPk, names };
-    return this.typeCodes;
+  // The index changed in this transaction: what is derived from it is of another generation.
+  private changed(): void {
+    renewSearchGeneration(this.db);
+    this.memory.changed();
   }
 
   // Names where a later word starts with the last word of the prefix and holds the earlier words.

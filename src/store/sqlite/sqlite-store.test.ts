@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../../core/errors.js";
@@ -14,6 +15,24 @@ let counter = 0;
 const newPath = () => join(folder, `store-${counter++}.db`);
 
 describeStoreContract("sqlite", async () => SqliteStore.open(newPath()));
+
+/** Writes the concept `name` (its id too) and its search document, in one transaction of `store`. */
+function putConcept(store: SqliteStore, name: string): Promise<void> {
+  const key = name.toLowerCase();
+  return store.transaction(async (w) => {
+    await w.upsertRecords([{ type: "concept", id: name, name: { en: name } }]);
+    await w.putSearchDocuments([
+      {
+        type: "concept",
+        id: name,
+        name,
+        snippet: "",
+        names: [{ matchKey: key, prefixKey: key, text: name, alias: false }],
+        fields: { name: key, aliases: "", keywords: "", description: "", body: "" },
+      },
+    ]);
+  });
+}
 
 describe("SqliteStore", () => {
   it("applies every migration once and records it", async () => {
@@ -30,25 +49,10 @@ describe("SqliteStore", () => {
     const path = newPath();
     const reader = SqliteStore.open(path);
     const writer = SqliteStore.open(path);
-    const put = (store: SqliteStore, id: string, name: string) =>
-      store.transaction(async (w) => {
-        await w.upsertRecords([{ type: "concept", id, name: { en: name } }]);
-        const key = name.toLowerCase();
-        await w.putSearchDocuments([
-          {
-            type: "concept",
-            id,
-            name,
-            snippet: "",
-            names: [{ matchKey: key, prefixKey: key, text: name, alias: false }],
-            fields: { name: key, aliases: "", keywords: "", description: "", body: "" },
-          },
-        ]);
-      });
-    await put(writer, "Thermodynamics", "Thermodynamics");
+    await putConcept(writer, "Thermodynamics");
     expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual(["Thermodynamics"]);
     expect(await reader.similarTerms("thermostat", 1, 5)).toEqual([]);
-    await put(writer, "Thermostat", "Thermostat");
+    await putConcept(writer, "Thermostat");
     expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
       "Thermodynamics",
       "Thermostat",
@@ -56,6 +60,36 @@ describe("SqliteStore", () => {
     expect((await reader.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
     await writer.close();
     await reader.close();
+  });
+
+  it("derives its search tables again in a worker after another connection writes the index, answering from the held ones meanwhile", async () => {
+    const path = newPath();
+    const writer = SqliteStore.open(path);
+    await putConcept(writer, "Thermodynamics");
+    const server = SqliteStore.open(path, { refreshInBackground: true });
+    const named = async (name: string) =>
+      (await server.findByName([name.toLowerCase()], undefined, 5)).map((hit) => hit.id);
+    expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    const first = await server.searchTablesVersion();
+
+    // Records alone (an import before its search refresh): the tables stay, during and after the transaction.
+    await writer.transaction(async (w) => {
+      await w.upsertRecords([{ type: "concept", id: "Thermostat", name: { en: "Thermostat" } }]);
+      expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    });
+    expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await server.searchTablesVersion()).toBe(first);
+
+    // The index written: the first answers come from the held tables, without waiting for the new ones.
+    await putConcept(writer, "Thermostat");
+    expect(await named("Thermostat")).toEqual([]);
+    expect(await server.similarTerms("thermostap", 1, 5)).toEqual([]);
+    expect(await server.searchTablesVersion()).toBe(first);
+    while ((await server.searchTablesVersion()) === first) await delay(10);
+    expect(await named("Thermostat")).toEqual(["Thermostat"]);
+    expect((await server.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    await writer.close();
+    await server.close();
   });
 
   it("uses WAL journaling", async () => {

@@ -51,6 +51,12 @@ import { prepared } from "./statements.js";
 export interface SqliteStoreOptions {
   /** Create the file (and its folder) when missing; default true. When false a missing file is an error. */
   readonly create?: boolean;
+  /**
+   * Derive the search tables kept in memory again in a worker thread after another connection writes the search
+   * index, answering from the previous ones meanwhile (for a server; a file only); default false: on the next
+   * search, on the caller's thread.
+   */
+  readonly refreshInBackground?: boolean;
 }
 
 const SCAN_BATCH = 1_000;
@@ -59,13 +65,16 @@ const SCAN_BATCH = 1_000;
 export class SqliteStore implements Store {
   readonly engine = "sqlite";
   private readonly db: Database.Database;
+  private readonly search: SqliteSearch;
   private transactionOpen = false;
 
   private constructor(
     db: Database.Database,
     private readonly location: string,
+    refreshInBackground: boolean,
   ) {
     this.db = db;
+    this.search = new SqliteSearch(db, refreshInBackground && location !== ":memory:" ? location : undefined);
   }
 
   /** Opens (or creates) the database at `path` and brings its schema up to date. */
@@ -89,7 +98,7 @@ export class SqliteStore implements Store {
       db.pragma("busy_timeout = 5000");
       db.pragma("cache_size = -65536");
       db.pragma("temp_store = MEMORY");
-      const store = new SqliteStore(db, path);
+      const store = new SqliteStore(db, path, options.refreshInBackground ?? false);
       store.migrate();
       return store;
     } catch (error) {
@@ -136,7 +145,7 @@ export class SqliteStore implements Store {
   async transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> {
     if (this.transactionOpen) throw new CampusGraphError("TRANSACTION_NESTED");
     this.transactionOpen = true;
-    const writer = new SqliteWriter(this.db);
+    const writer = new SqliteWriter(this.db, this.search);
     this.db.exec("BEGIN IMMEDIATE");
     try {
       const result = await work(writer);
@@ -149,7 +158,7 @@ export class SqliteStore implements Store {
       writer.finished = true;
       this.transactionOpen = false;
       // Whatever the search index derived in memory may predate this write (or its rollback).
-      SqliteSearch.of(this.db).forget();
+      this.search.ended();
     }
   }
 
@@ -295,15 +304,15 @@ export class SqliteStore implements Store {
   }
 
   async countSearchDocuments(): Promise<number> {
-    return SqliteSearch.of(this.db).count();
+    return this.search.count();
   }
 
   async searchText(query: TextQuery): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).searchText(query);
+    return this.search.searchText(query);
   }
 
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    return SqliteSearch.of(this.db).countTextMatches(query);
+    return this.search.countTextMatches(query);
   }
 
   async findByName(
@@ -311,7 +320,7 @@ export class SqliteStore implements Store {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).findByName(keys, types, limit);
+    return this.search.findByName(keys, types, limit);
   }
 
   async findByPhrase(
@@ -319,11 +328,11 @@ export class SqliteStore implements Store {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<RecordKey[]> {
-    return SqliteSearch.of(this.db).findByPhrase(words, types, limit);
+    return this.search.findByPhrase(words, types, limit);
   }
 
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    return SqliteSearch.of(this.db).findById(id, types, limit);
+    return this.search.findById(id, types, limit);
   }
 
   async completeNames(
@@ -331,15 +340,19 @@ export class SqliteStore implements Store {
     types: readonly string[] | undefined,
     limit: number,
   ): Promise<NameCompletion[]> {
-    return SqliteSearch.of(this.db).completeNames(prefix, types, limit);
+    return this.search.completeNames(prefix, types, limit);
   }
 
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    return SqliteSearch.of(this.db).similarTerms(term, maxEdits, limit);
+    return this.search.similarTerms(term, maxEdits, limit);
   }
 
   async hasTerm(term: string): Promise<boolean> {
-    return SqliteSearch.of(this.db).hasTerm(term);
+    return this.search.hasTerm(term);
+  }
+
+  async searchTablesVersion(): Promise<string> {
+    return this.search.tablesVersion();
   }
 
   async sizeBytes(): Promise<number | undefined> {
@@ -370,7 +383,10 @@ class SqliteWriter implements StoreWriter {
   private readonly deleteAnchors: Database.Statement;
   private readonly insertAnchor: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly search: SqliteSearch,
+  ) {
     this.keys = new KeyIndex(db);
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
     this.insertRecord = db.prepare("INSERT INTO records (type, id, data, hash) VALUES (?, ?, ?, ?)");
@@ -427,7 +443,7 @@ class SqliteWriter implements StoreWriter {
       .pluck()
       .get(key.type, key.id);
     if (pk === undefined) return false;
-    SqliteSearch.of(this.db).removeText(pk as number);
+    this.search.removeText(pk as number);
     return this.deleteRecord.run(key.type, key.id).changes > 0;
   }
 
@@ -469,12 +485,12 @@ class SqliteWriter implements StoreWriter {
 
   async clearSearchIndex(): Promise<void> {
     this.assertOpen();
-    SqliteSearch.of(this.db).clear();
+    this.search.clear();
   }
 
   async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
     this.assertOpen();
-    SqliteSearch.of(this.db).put(docs);
+    this.search.put(docs);
   }
 
   async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {

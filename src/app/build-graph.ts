@@ -12,6 +12,7 @@ import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
+import { markGraphChanged } from "./data-version.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -79,6 +80,7 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   await store.transaction(async (writer) => {
     await writer.replaceNeighbours("all", toRows(lists, nodes));
     await writer.replaceNodeScores("all", toScores(scores, nodes));
+    await markGraphChanged(writer);
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
   });
   progress("writing", 1, 1);

@@ -37,7 +37,7 @@ describe("campus-graph build killed mid-way", () => {
     let seen = "";
     build.stderr?.on("data", (chunk: Buffer) => {
       seen += chunk.toString();
-      // The stage that writes the graph, followed by the search index: kill it there, without warning.
+      // Once the graph is written (its stage reports), as the search index is built: killed without warning.
       if (seen.includes("build: writing")) build.kill("SIGKILL");
     });
     expect(await exited).toBeNull();

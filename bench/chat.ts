@@ -13,7 +13,7 @@ import { evalDatabasePath, evalFolder } from "../eval/eval-store.js";
 import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { table } from "./child.js";
 
 interface Item {
@@ -27,7 +27,7 @@ const folder = mkdtempSync(join(tmpdir(), "campus-graph-bench-chat-"));
 const db = join(folder, "chat.db");
 copyFileSync(await evalDatabasePath(values.db), db);
 const store = await openStore(db);
-if ((await store.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
+if ((await store.graph.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
   console.error("bench/chat: building the graph first (about a minute)");
   await buildGraph(store);
 }

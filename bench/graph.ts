@@ -31,7 +31,7 @@ if (values.step === "build") {
   const sample = await sampleLists(store);
   const read =
     values.step === "read"
-      ? (k: RecordKey, t: string) => store.neighbours(k, t, 10, 0).then((p) => p.items.length)
+      ? (k: RecordKey, t: string) => store.graph.neighbours(k, t, 10, 0).then((p) => p.items.length)
       : await graphologyReader(store);
   const times: number[] = [];
   for (const [key, type] of sample) {
@@ -88,7 +88,7 @@ if (values.step === "build") {
 /** Random (node, neighbour type) pairs that have neighbours, the same for every run (fixed seed). */
 async function sampleLists(store: Store): Promise<[RecordKey, string][]> {
   const keys: RecordKey[] = [];
-  for await (const score of store.scanNodeScores()) keys.push(score.key);
+  for await (const score of store.graph.scanNodeScores()) keys.push(score.key);
   const types = ["concept", "course", "lecture", "mooc", "person", "publication"];
   let seed = 42;
   const random = () => {
@@ -108,10 +108,10 @@ async function sampleLists(store: Store): Promise<[RecordKey, string][]> {
 /** Loads every neighbour row into graphology and returns a reader of pages of 10. */
 async function graphologyReader(store: Store): Promise<(key: RecordKey, type: string) => Promise<number>> {
   const graph = new MultiDirectedGraph();
-  for await (const score of store.scanNodeScores()) {
+  for await (const score of store.graph.scanNodeScores()) {
     const node = `${score.key.type}\0${score.key.id}`;
     for (const type of Object.keys(score.degrees)) {
-      const page = await store.neighbours(score.key, type, 1_000, 0);
+      const page = await store.graph.neighbours(score.key, type, 1_000, 0);
       page.items.forEach((n, rank) => {
         const target = `${n.node.type}\0${n.node.id}`;
         if (!graph.hasNode(node)) graph.addNode(node);

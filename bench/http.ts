@@ -41,7 +41,7 @@ const servers: ChildProcess[] = [];
 try {
   copyFileSync(await evalDatabasePath(values.db), db);
   const store = await openStore(db);
-  if ((await store.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
+  if ((await store.graph.neighbourCounts({ type: "concept", id: "Interleukin_6" })).course === undefined) {
     console.error("bench/http: building the graph first (about a minute)");
     await buildGraph(store);
   }

@@ -94,8 +94,8 @@ function searchReads(store: Store): Read[] {
       label: item.kind,
       run: async () =>
         (item.kind === "prefix"
-          ? await autocomplete(store, item.query, { limit: 5 })
-          : (await search(store, item.query, { lang: item.lang, limit: 10 })).items
+          ? await autocomplete(store.search, item.query, { limit: 5 })
+          : (await search(store.search, item.query, { lang: item.lang, limit: 10 })).items
         )
           .map((hit) => `${hit.type}:${hit.id}`)
           .join(" "),
@@ -105,11 +105,11 @@ function searchReads(store: Store): Read[] {
 /** For every sampled node: its neighbour counts, then a page of 10 neighbours of each target type. */
 async function graphReads(store: Store): Promise<Read[]> {
   return (await sampleNodes(store)).flatMap((key) => [
-    { label: "neighbourCounts", run: async () => JSON.stringify(await store.neighbourCounts(key)) },
+    { label: "neighbourCounts", run: async () => JSON.stringify(await store.graph.neighbourCounts(key)) },
     ...TARGET_TYPES.map((type) => ({
       label: "neighbours (page of 10)",
       run: async () => {
-        const page = await store.neighbours(key, type, 10, 0);
+        const page = await store.graph.neighbours(key, type, 10, 0);
         return `${page.total} ${page.items.map((n) => `${n.node.type}:${n.node.id}`).join(" ")}`;
       },
     })),
@@ -119,7 +119,7 @@ async function graphReads(store: Store): Promise<Read[]> {
 /** About SAMPLE_NODES concepts, courses and people: every k-th in key order, the same on every engine. */
 async function sampleNodes(store: Store): Promise<RecordKey[]> {
   const keys: RecordKey[] = [];
-  for await (const { key } of store.scanNodeScores()) if (SAMPLE_TYPES.has(key.type)) keys.push(key);
+  for await (const { key } of store.graph.scanNodeScores()) if (SAMPLE_TYPES.has(key.type)) keys.push(key);
   const step = Math.max(1, Math.ceil(keys.length / SAMPLE_NODES));
   return keys.filter((_, i) => i % step === 0);
 }

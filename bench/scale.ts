@@ -111,7 +111,7 @@ async function readLatencies(store: Store): Promise<string[]> {
     if ((await store.getRecord(key)) !== undefined) named.push({ type: key.type, id: key.id });
   }
   const pages = named.flatMap((key) => TYPES.map((type) => ({ key, type })));
-  const read = (page: (typeof pages)[number]) => store.neighbours(page.key, page.type, 10, 0);
+  const read = (page: (typeof pages)[number]) => store.graph.neighbours(page.key, page.type, 10, 0);
   await latencies(pages, read);
   const neighbours = await latencies(pages, read);
   return [search, prefix, neighbours].flatMap((ms) => [`${percentile(ms, 0.5)} / ${percentile(ms, 0.99)}`]);

@@ -86,11 +86,11 @@ if (values.step) {
 async function build(step: string, store: Store): Promise<Answer> {
   if (step === "ours") {
     await buildSearchIndex(store);
-    await store.similarTerms("warmup", 1, 1);
+    await store.search.similarTerms("warmup", 1, 1);
     return async (item) =>
       item.kind === "prefix"
-        ? (await autocomplete(store, item.query, { limit: 5 })).length
-        : (await search(store, item.query, { lang: item.lang, limit: 10 })).items.length;
+        ? (await autocomplete(store.search, item.query, { limit: 5 })).length
+        : (await search(store.search, item.query, { lang: item.lang, limit: 10 })).items.length;
   }
   if (step === "minisearch") {
     const mini = await buildMiniSearch(store);

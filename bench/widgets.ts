@@ -17,7 +17,7 @@ import { Hono } from "hono";
 import { chromium } from "playwright-core";
 import { evalDatabasePath } from "../eval/eval-store.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { WIDGET_SCRIPT } from "../src/web/widget-script.js";
 import { table } from "./child.js";
 

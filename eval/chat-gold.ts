@@ -5,8 +5,8 @@
  * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
-import { foldWord } from "../src/detect/text-normalise.js";
 import type { RecordKey, Store } from "../src/store/store.js";
+import { foldWord } from "../src/text/word-key.js";
 
 /** How an item's expected records are found in the corpus. */
 export type GoldRule =

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { buildGraph } from "../src/app/build-graph.js";
 import { ensureSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { createHttpApp } from "../src/http/http-app.js";
+import { createHttpApp } from "../src/server/create-app.js";
 import { type GoldRule, GoldRules } from "./chat-gold.js";
 import { type ChatExpectation, type ChatItemScores, scoreChatAnswer } from "./chat-scores.js";
 import { evalDatabasePath, evalFolder } from "./eval-store.js";
@@ -132,6 +132,6 @@ function printTable(set: string, byKind: ReadonlyMap<string, readonly ChatItemSc
 
 /** True when the database holds a built graph (node scores are written by every build). */
 async function hasGraph(): Promise<boolean> {
-  for await (const _ of store.scanNodeScores()) return true;
+  for await (const _ of store.graph.scanNodeScores()) return true;
   return false;
 }

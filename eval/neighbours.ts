@@ -21,7 +21,6 @@ import { defaultCorpus } from "../src/app/config.js";
 import { importCorpus } from "../src/app/import-corpus.js";
 import { openStore } from "../src/app/open-store.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { foldWord } from "../src/detect/text-normalise.js";
 import {
   type ConceptRecordParams,
   conceptRecords,
@@ -30,6 +29,7 @@ import {
 } from "../src/graph/concept-records.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import type { Store } from "../src/store/store.js";
+import { foldWord } from "../src/text/word-key.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
 import { readStoredConceptGraph } from "./stored-concept-graph.js";
@@ -97,7 +97,7 @@ await store.close();
 /** The ids of a concept page's list of `type`, as a reader sees its first ten. */
 async function pageList(store: Store, concept: string, type: string): Promise<string[]> {
   if (inMemory) return inMemory(concept, type);
-  const page = await store.neighbours({ type: "concept", id: concept }, type, 10, 0);
+  const page = await store.graph.neighbours({ type: "concept", id: concept }, type, 10, 0);
   return page.items.map((n) => n.node.id);
 }
 
@@ -125,7 +125,7 @@ async function bm25List(store: Store, concept: string, type: string): Promise<st
   for (const name of names) {
     const { groups } = parseQuery(name);
     if (groups.length === 0) continue;
-    const hits = await store.searchText({
+    const hits = await store.search.searchText({
       groups: groups.map((g) => g.slice(0, 1)),
       require: "all",
       types: [type],
@@ -203,7 +203,7 @@ async function showExamples(count: number): Promise<void> {
   for (const [concept, ids] of concepts) {
     console.log(`\n${concept}  (gold courses: ${ids.join(", ")})`);
     for (const type of ["course", "mooc", "lecture", "concept"]) {
-      const page = await store.neighbours({ type: "concept", id: concept }, type, 5, 0);
+      const page = await store.graph.neighbours({ type: "concept", id: concept }, type, 5, 0);
       const items = page.items.map(
         (n) => `${n.node.id} ${n.node.name.slice(0, 40)} ${n.edge.score.toFixed(2)}`,
       );

@@ -43,16 +43,17 @@ type System = (store: Store, item: Item) => Promise<string[]>;
 const key = (h: { type: string; id: string }) => `${h.type}:${h.id}`;
 
 const ours: System = async (store, item) => {
-  if (item.kind === "prefix") return (await autocomplete(store, item.query, { limit: item.k ?? 5 })).map(key);
-  return (await search(store, item.query, { lang: item.lang, limit: 10, tuning })).items.map(key);
+  if (item.kind === "prefix")
+    return (await autocomplete(store.search, item.query, { limit: item.k ?? 5 })).map(key);
+  return (await search(store.search, item.query, { lang: item.lang, limit: 10, tuning })).items.map(key);
 };
 
 const baseline: System = async (store, item) => {
   if (item.kind === "prefix") {
-    return (await store.completeNames(prefixKey(item.query), undefined, item.k ?? 5)).map(key);
+    return (await store.search.completeNames(prefixKey(item.query), undefined, item.k ?? 5)).map(key);
   }
   const { groups } = parseQuery(item.query);
-  const hits = await store.searchText({
+  const hits = await store.search.searchText({
     groups: groups.map((g) => g.slice(0, 1)),
     require: "any",
     weights: [1, 1, 1, 1, 1],
@@ -171,7 +172,7 @@ async function typeOnlyExpectation(store: Store, prefixItems: readonly Item[]): 
   let sum = 0;
   for (const item of prefixItems) {
     const k = item.k ?? 5;
-    const names = await store.completeNames(prefixKey(item.query), undefined, 400);
+    const names = await store.search.completeNames(prefixKey(item.query), undefined, 400);
     const records = new Map(names.filter((c) => c.fromStart && !c.alias).map((c) => [key(c), c.type]));
     const count = (type: string) => [...records.values()].filter((t) => t === type).length;
     const courses = count("course");

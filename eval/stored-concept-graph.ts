@@ -33,7 +33,7 @@ export async function readStoredConceptGraph(store: Store): Promise<StoredConcep
   const types: string[] = [];
   const profiles = new Map<number, ConceptEdge[]>();
   const related = new Map<number, ConceptEdge[]>();
-  for await (const row of store.scanNeighbours("concept")) {
+  for await (const row of store.graph.scanNeighbours("concept")) {
     const concept = conceptIndex.get(row.target.id);
     if (concept === undefined) continue;
     if (row.source.type === "concept") {

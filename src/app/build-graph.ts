@@ -78,8 +78,8 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   let neighbourRows = 0;
   for (const list of lists.values()) neighbourRows += list.length;
   await store.transaction(async (writer) => {
-    await writer.replaceNeighbours("all", toRows(lists, nodes));
-    await writer.replaceNodeScores("all", toScores(scores, nodes));
+    await writer.graph.replaceNeighbours("all", toRows(lists, nodes));
+    await writer.graph.replaceNodeScores("all", toScores(scores, nodes));
     await markGraphChanged(writer);
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
   });

@@ -33,17 +33,17 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
   await store.transaction(async (writer) => {
     // Read inside the transaction: a server store then reads its primary, not a replica that may lag.
     const state = await searchState(store);
-    await writer.clearSearchIndex();
+    await writer.search.clearSearchIndex();
     let batch: SearchDocument[] = [];
     for await (const record of store.scanRecords()) {
       batch.push(toSearchDocument(correct(record), importance.get(keyOf(record))));
       if (batch.length >= BATCH) {
-        await writer.putSearchDocuments(batch);
+        await writer.search.putSearchDocuments(batch);
         documents += batch.length;
         batch = [];
       }
     }
-    await writer.putSearchDocuments(batch);
+    await writer.search.putSearchDocuments(batch);
     documents += batch.length;
     await writer.setMeta(SEARCH_STATE_KEY, state);
     await stampSearchVersion(writer);
@@ -61,7 +61,7 @@ export async function refreshSearchIndex(store: Store, keys: readonly RecordKey[
     if (record !== undefined) docs.push(toSearchDocument(correct(record), importance.get(keyOf(record))));
   }
   await store.transaction(async (writer) => {
-    await writer.putSearchDocuments(docs);
+    await writer.search.putSearchDocuments(docs);
     await writer.setMeta(SEARCH_STATE_KEY, await searchState(store));
     await stampSearchVersion(writer);
   });
@@ -73,7 +73,7 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
   const [state, built, documents] = await Promise.all([
     searchState(store),
     store.getMeta(SEARCH_STATE_KEY),
-    store.countSearchDocuments(),
+    store.search.countSearchDocuments(),
   ]);
   if (state === built && documents > 0) return false;
   const counts = (JSON.parse(state) as { records: Record<string, number> }).records;
@@ -100,7 +100,7 @@ async function searchState(store: Store): Promise<string> {
 
 async function readImportance(store: Store): Promise<Map<string, number>> {
   const importance = new Map<string, number>();
-  for await (const score of store.scanNodeScores()) importance.set(keyOf(score.key), score.importance);
+  for await (const score of store.graph.scanNodeScores()) importance.set(keyOf(score.key), score.importance);
   return importance;
 }
 

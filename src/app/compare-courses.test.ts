@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { isCampusGraphError } from "../core/errors.js";
-import { createHttpApp } from "../http/http-app.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
 import { buildGraph } from "./build-graph.js";
 import { compareCourses, coverConcepts } from "./compare-courses.js";
@@ -28,7 +28,7 @@ describe("courses compared by concepts", () => {
     const firstOwn = result.concepts.findIndex((c) => c.shared === 1);
     expect(firstOwn).toBeGreaterThanOrEqual(shared.length);
     expect(result.concepts.slice(firstOwn).every((c) => c.shared === 1)).toBe(true);
-    const own = await store.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0);
+    const own = await store.graph.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0);
     expect(result.concepts.filter((c) => c.scores[0] !== null).length).toBe(own.total);
   });
 
@@ -45,7 +45,7 @@ describe("courses compared by concepts", () => {
     expect(coverage.taken.map((t) => t.id)).toEqual(["BIO-479"]);
     expect(coverage.unknown).toEqual(["NOPE-1"]);
     const taken = new Set(
-      (await store.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0)).items.map(
+      (await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0)).items.map(
         (n) => n.node.id,
       ),
     );

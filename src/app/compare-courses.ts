@@ -121,7 +121,7 @@ async function loadCourse(store: Store, id: string, lang: string): Promise<NodeS
 }
 
 async function courseConcepts(store: Store, id: string) {
-  return (await store.neighbours({ type: "course", id }, "concept", CONCEPTS_PER_COURSE, 0)).items;
+  return (await store.graph.neighbours({ type: "course", id }, "concept", CONCEPTS_PER_COURSE, 0)).items;
 }
 
 function sum(scores: readonly (number | null)[]): number {

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { redactPassword } from "../store/postgres/connection.js";
 
 /** The project's root folder (where package.json is), wherever the code runs from (src/ or dist/). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -79,8 +80,7 @@ export function defaultHost(env: NodeJS.ProcessEnv = process.env): string {
 /** A database location fit for messages and logs: a server URL loses its password. */
 export function displayLocation(location: string): string {
   if (!isServerUrl(location)) return location;
-  // The user info ends at the last "@" before the path; a password may hold "@" itself.
-  return location.replace(/^([a-z]+:\/\/[^:@/]*):[^/]*@/i, "$1:…@").replace(/([?&]password=)[^&]*/i, "$1…");
+  return redactPassword(location);
 }
 
 /** True when `location` names a database server rather than a file. */

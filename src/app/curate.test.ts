@@ -20,9 +20,9 @@ beforeAll(async () => {
 });
 
 const conceptsOf = async (key: typeof course) =>
-  (await store.neighbours(key, "concept", 100, 0)).items.map((n) => n.node.id);
+  (await store.graph.neighbours(key, "concept", 100, 0)).items.map((n) => n.node.id);
 const coursesOf = async (key: typeof concept) =>
-  (await store.neighbours(key, "course", 100, 0)).items.map((n) => n.node.id);
+  (await store.graph.neighbours(key, "course", 100, 0)).items.map((n) => n.node.id);
 
 describe("curation on the demo graph", () => {
   it("hides an edge from both ends after a build, through an import, and brings it back once withdrawn", async () => {
@@ -65,7 +65,7 @@ describe("curation on the demo graph", () => {
       clock,
     );
     await buildGraph(store);
-    const first = (await store.neighbours(concept, "course", 1, 0)).items[0];
+    const first = (await store.graph.neighbours(concept, "course", 1, 0)).items[0];
     expect(first).toMatchObject({
       node: { id: "CHE-311" },
       edge: { kind: "curated", score: 1, evidence: { correction: pin.id, why: "core" } },
@@ -103,7 +103,7 @@ describe("curation on the demo graph", () => {
   it("stores a reader's report without changing any page", async () => {
     const before = await conceptsOf(course);
     const report = await reportWrongLink(store, { source: course, target: concept, why: "wrong" }, clock);
-    expect((await store.listReports(10))[0]).toEqual(report);
+    expect((await store.curation.listReports(10))[0]).toEqual(report);
     await buildGraph(store);
     expect(await conceptsOf(course)).toEqual(before);
   });
@@ -117,18 +117,18 @@ describe("curation on the demo graph", () => {
       who: "ada",
     });
     await buildSearchIndex(store);
-    const found = await store.completeNames("zetakine", undefined, 5);
+    const found = await store.search.completeNames("zetakine", undefined, 5);
     expect(found.map((f) => f.id)).toEqual([concept.id]);
     const surfaces = (await loadConceptDictionary(store)).surfaces.map((f) => f.text.toLowerCase());
     expect(surfaces).toContain("zetakine");
     await withdrawCorrection(store, alias.id, "ada");
     await buildSearchIndex(store);
-    expect(await store.completeNames("zetakine", undefined, 5)).toEqual([]);
+    expect(await store.search.completeNames("zetakine", undefined, 5)).toEqual([]);
   });
 
   it("moves a concept to its curated category in the graph and the dictionary, until withdrawn", async () => {
     const categoriesOf = async () =>
-      (await store.neighbours(concept, "category", 10, 0)).items.map((n) => n.node.id);
+      (await store.graph.neighbours(concept, "category", 10, 0)).items.map((n) => n.node.id);
     expect(await categoriesOf()).toEqual(["immunology"]);
     const move = await addCorrection(store, {
       kind: "category",

@@ -49,12 +49,12 @@ export async function addCorrection(
     who,
     at: clock().toISOString(),
   };
-  return store.transaction((w) => w.addCorrection(correction));
+  return store.transaction((w) => w.curation.addCorrection(correction));
 }
 
 /** Withdraws correction `id`: it stays listed, and the next build no longer applies it. */
 export async function withdrawCorrection(store: Store, id: number, who: string, clock = now): Promise<void> {
-  const done = await store.transaction((w) => w.withdrawCorrection(id, who, clock().toISOString()));
+  const done = await store.transaction((w) => w.curation.withdrawCorrection(id, who, clock().toISOString()));
   if (!done) throw new CampusGraphError("CORRECTION_NOT_FOUND", { id });
 }
 
@@ -63,7 +63,7 @@ export async function reportWrongLink(store: Store, request: ReportRequest, cloc
   await requireRecord(store, request.source);
   await requireRecord(store, request.target);
   const { source, target, why } = request;
-  return store.transaction((w) => w.addReport({ source, target, why, at: clock().toISOString() }));
+  return store.transaction((w) => w.curation.addReport({ source, target, why, at: clock().toISOString() }));
 }
 
 async function requireRecord(store: Store, key: CorrectionKey): Promise<void> {

@@ -6,7 +6,7 @@ import type { Nodes } from "./graph-inputs.js";
 
 /** The hide and pin corrections not withdrawn whose both ends exist, oldest first. */
 export async function curatedEdges(store: Store, nodes: Pick<Nodes, "index">): Promise<EdgeCorrection[]> {
-  return edgeCorrections(await store.listCorrections(), nodes);
+  return edgeCorrections(await store.curation.listCorrections(), nodes);
 }
 
 /** `corrections` as numbered edge corrections: withdrawn ones, other kinds and unknown ends left out. */

@@ -11,7 +11,7 @@ export type RecordCorrector = (record: CorpusRecord) => CorpusRecord;
 
 /** The corrector of the alias and category corrections of `store` standing now. */
 export async function recordCorrector(store: StoreReader): Promise<RecordCorrector> {
-  return correctRecords(await store.listCorrections());
+  return correctRecords(await store.curation.listCorrections());
 }
 
 /** The corrector of `corrections`: withdrawn ones and edge corrections are left out, later ones win. */

@@ -3,10 +3,11 @@
  * `campus-graph detect --jsonl` writes per line and `POST /api/detect` returns.
  */
 import { CampusGraphError } from "../core/errors.js";
-import { type DetectOptions, detectConcepts } from "../detect/concept-detector.js";
+import { detectConcepts } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import type { TextLanguage } from "../detect/text-normalise.js";
+import type { DetectOptions } from "../detect/detected-concept.js";
 import type { StoreReader } from "../store/store.js";
+import type { TextLanguage } from "../text/language.js";
 import { cachedConceptDictionary } from "./load-concept-dictionary.js";
 
 /** The languages detection accepts. */

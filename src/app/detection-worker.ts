@@ -5,7 +5,7 @@
 import type { Worker } from "node:worker_threads";
 import { CampusGraphError, type ErrorCode, type ErrorDetails } from "../core/errors.js";
 import { siblingModule, startWorker } from "../core/worker-thread.js";
-import type { DetectOptions } from "../detect/concept-detector.js";
+import type { DetectOptions } from "../detect/detected-concept.js";
 import type { DetectionOutput } from "./detect-text.js";
 
 /** What a detection worker is started with. */

@@ -80,7 +80,7 @@ export async function loadLearningPath(
   const goals =
     key.type === "course"
       ? [key.id]
-      : (await store.neighbours(key, "course", TEACHING_COURSES, 0)).items.map((n) => n.node.id);
+      : (await store.graph.neighbours(key, "course", TEACHING_COURSES, 0)).items.map((n) => n.node.id);
   const courses = await loadPrerequisites(store, goals, depth);
   const path = orderLearningPath(goals, (id) => courses.get(id)?.requires ?? [], {
     maxDepth: depth,
@@ -150,9 +150,9 @@ async function loadFoundations(
   earlier: readonly string[],
   lang: string,
 ): Promise<FoundationConcept[]> {
-  const related = (await store.neighbours(key, "concept", RELATED_CONCEPTS, 0)).items;
+  const related = (await store.graph.neighbours(key, "concept", RELATED_CONCEPTS, 0)).items;
   const pages = await Promise.all(
-    earlier.map((id) => store.neighbours({ type: "course", id }, "concept", COURSE_CONCEPTS, 0)),
+    earlier.map((id) => store.graph.neighbours({ type: "course", id }, "concept", COURSE_CONCEPTS, 0)),
   );
   const found = related.flatMap((n) => {
     const coveredBy = earlier.filter((_, i) => pages[i]?.items.some((c) => c.node.id === n.node.id));

@@ -13,8 +13,8 @@ import {
   documentFrequencies,
 } from "../detect/concept-dictionary.js";
 import { measureUsage } from "../detect/concept-usage.js";
-import { phraseKeys } from "../detect/text-normalise.js";
 import type { AnchorCount, StoreReader } from "../store/store.js";
+import { phraseKeys } from "../text/tokenise.js";
 import { recordCorrector } from "./curated-records.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
 

@@ -57,11 +57,11 @@ describe("cachedSearches", () => {
       expect(during).not.toHaveLength(0);
       for (const answer of during) expect(await answer).toEqual([]);
 
-      const tables = await server.searchTablesVersion();
+      const tables = await server.search.searchTablesVersion();
       // The import's final commit, as `campus-graph import` makes it: the search index of the records changed.
       await refreshSearchIndex(importer, report.changed);
       expect(await ask()).toEqual([]);
-      while ((await server.searchTablesVersion()) === tables) await delay(10);
+      while ((await server.search.searchTablesVersion()) === tables) await delay(10);
       expect(await ask()).toEqual(["PHYS-999"]);
     } finally {
       await server.close();

@@ -67,13 +67,11 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
  * re-index importance after), records were removed, or the engine answers from tables it derived anew from a
  * write of the index (an answer made between that write and those tables is not kept past them).
  */
-export async function searchDataVersion(
-  store: Pick<Store, "getMeta" | "searchTablesVersion">,
-): Promise<string> {
+export async function searchDataVersion(store: Pick<Store, "getMeta" | "search">): Promise<string> {
   const stamps = await Promise.all([
     store.getMeta(SEARCH_VERSION_KEY),
     store.getMeta(DATA_VERSION_KEY),
-    store.searchTablesVersion(),
+    store.search.searchTablesVersion(),
   ]);
   return stamps.join("\u0000");
 }

@@ -16,9 +16,9 @@ const invalid = (e: unknown) => isCampusGraphError(e, "INVALID_ARGUMENT");
 
 describe("searchRecords", () => {
   it("builds the index on first use and shapes each hit", async () => {
-    expect(await store.countSearchDocuments()).toBe(0);
+    expect(await store.search.countSearchDocuments()).toBe(0);
     const result = await searchRecords(store, { query: "Interleukin 6" });
-    expect(await store.countSearchDocuments()).toBeGreaterThan(0);
+    expect(await store.search.countSearchDocuments()).toBeGreaterThan(0);
     expect(Object.keys(result.items[0] ?? {}).sort()).toEqual([
       "description",
       "highlight",
@@ -67,18 +67,18 @@ describe("search index maintenance", () => {
 
   it("rebuilds when the graph was written after it, as a build killed before its search index leaves them", async () => {
     await ensureSearchIndex(store);
-    const before = await store.findById("Interleukin_6", ["concept"], 1);
+    const before = await store.search.findById("Interleukin_6", ["concept"], 1);
     expect(before[0]?.importance).toBeUndefined();
     // The graph's transaction commits; the search index that `campus-graph build` writes next never does.
     await buildGraph(store);
     expect(await ensureSearchIndex(store)).toBe(true);
     expect(await ensureSearchIndex(store)).toBe(false);
     let importance: number | undefined;
-    for await (const score of store.scanNodeScores()) {
+    for await (const score of store.graph.scanNodeScores()) {
       if (score.key.id === "Interleukin_6") importance = score.importance;
     }
     expect(importance).toBeGreaterThan(0);
-    expect((await store.findById("Interleukin_6", ["concept"], 1))[0]?.importance).toBe(importance);
+    expect((await store.search.findById("Interleukin_6", ["concept"], 1))[0]?.importance).toBe(importance);
   });
 
   it("rebuilds an index built under an older format, the same records or not", async () => {

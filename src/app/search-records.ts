@@ -62,7 +62,7 @@ export async function searchRecords(store: Store, request: SearchRequest): Promi
     });
   }
   if (request.ensureIndex !== false) await ensureSearchIndex(store);
-  const result = await search(store, request.query, {
+  const result = await search(store.search, request.query, {
     ...(types ? { types } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
     limit,
@@ -90,7 +90,7 @@ export async function autocompleteRecords(
   const types = await checkTypes(store, request.types);
   const limit = checkRange("limit", request.limit ?? 8, 1, MAX_LIMIT);
   if (request.ensureIndex !== false) await ensureSearchIndex(store);
-  return { items: await autocomplete(store, request.query, { ...(types ? { types } : {}), limit }) };
+  return { items: await autocomplete(store.search, request.query, { ...(types ? { types } : {}), limit }) };
 }
 
 async function checkTypes(store: Store, types: readonly string[] | undefined): Promise<string[] | undefined> {

@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 
 const ids = async (type: string, id: string, target: string) =>
-  (await store.neighbours({ type, id }, target, 100, 0)).items.map((n) => n.node.id);
+  (await store.graph.neighbours({ type, id }, target, 100, 0)).items.map((n) => n.node.id);
 
 async function change(record: CorpusRecord): Promise<void> {
   const outcome = await store.transaction((w) => w.upsertRecords([record]));
@@ -34,9 +34,14 @@ describe("updateGraph", () => {
       expect.arrayContaining(["Reinforced_concrete", "Finite_element_method"]),
     );
     expect(await ids("course", "BIO-310", "concept")).not.toContain("Interleukin_6");
-    const concrete = await store.neighbours({ type: "concept", id: "Reinforced_concrete" }, "course", 100, 0);
+    const concrete = await store.graph.neighbours(
+      { type: "concept", id: "Reinforced_concrete" },
+      "course",
+      100,
+      0,
+    );
     expect(concrete.items.find((n) => n.node.id === "BIO-310")?.edge.kind).toBe("concept");
-    const il6 = await store.neighbours({ type: "concept", id: "Interleukin_6" }, "course", 100, 0);
+    const il6 = await store.graph.neighbours({ type: "concept", id: "Interleukin_6" }, "course", 100, 0);
     expect(il6.items.find((n) => n.node.id === "BIO-310" && n.edge.kind === "concept")).toBeUndefined();
     // Its teacher's facts still list it.
     expect(await ids("course", "BIO-310", "person")).toEqual(expect.arrayContaining(["p-anne-dupont"]));
@@ -63,23 +68,27 @@ describe("updateGraph", () => {
 
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
-    const before = await store.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);
+    const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);
     const bio310 = await store.getRecord({ type: "course", id: "BIO-310" });
     await change({
       ...(bio310 ?? { type: "course", id: "BIO-310", name: { en: "x" } }),
       name: { en: "Quantum mechanics" },
     });
-    expect(await store.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0)).toEqual(before);
+    expect(await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0)).toEqual(
+      before,
+    );
   });
 
   it("leaves the lists of untouched records as they were", async () => {
-    const untouched = await store.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0);
+    const untouched = await store.graph.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0);
     await change({
       type: "course",
       id: "NEW-102",
       name: { en: "Antibodies" },
       description: { en: "Antibodies and antigens." },
     });
-    expect(await store.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0)).toEqual(untouched);
+    expect(await store.graph.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0)).toEqual(
+      untouched,
+    );
   });
 });

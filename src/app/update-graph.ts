@@ -108,13 +108,13 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   });
   applyEdgeCorrections(lists, await curatedEdges(store, nodes), (n) => nodes.keys[n]?.type ?? "");
   const others: { type: string; degrees: Record<string, number> }[] = [];
-  for await (const score of store.scanNodeScores())
+  for await (const score of store.graph.scanNodeScores())
     others.push({ type: score.key.type, degrees: { ...score.degrees } });
   const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "", others);
   const keys = [...affected].flatMap((n) => nodes.keys[n] ?? []);
   await store.transaction(async (writer) => {
-    await writer.replaceNeighbours(keys, toRows(lists, nodes, affected));
-    await writer.replaceNodeScores(
+    await writer.graph.replaceNeighbours(keys, toRows(lists, nodes, affected));
+    await writer.graph.replaceNodeScores(
       keys,
       toScores(scores, nodes).filter((s) =>
         affected.has(nodes.index.get(`${s.key.type}\0${s.key.id}`) ?? -1),
@@ -138,7 +138,7 @@ async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDicti
     related: new Map(),
     relationEvidence: new Map(),
   };
-  for await (const row of store.scanNeighbours("concept")) {
+  for await (const row of store.graph.scanNeighbours("concept")) {
     if (row.kind === "related-concept" && row.source.type === "concept") {
       const source = dictionary.index.get(row.source.id);
       const target = dictionary.index.get(row.target.id);
@@ -178,8 +178,8 @@ async function readPartners(
   for (const node of sources) {
     const key = nodes.keys[node];
     if (!key) continue;
-    for (const type of Object.keys(await store.neighbourCounts(key))) {
-      for (const item of (await store.neighbours(key, type, 1_000, 0)).items) {
+    for (const type of Object.keys(await store.graph.neighbourCounts(key))) {
+      for (const item of (await store.graph.neighbours(key, type, 1_000, 0)).items) {
         const target = nodes.index.get(`${item.node.type}\0${item.node.id}`);
         if (item.edge.kind !== "semantic" || target === undefined) continue;
         const partners = into.partners.get(node) ?? new Set();

@@ -2,7 +2,7 @@
  * Detection for a server: a worker thread holds the dictionary (`DetectionWorker`); when an import changed the
  * data, a second worker loads the new dictionary while the first keeps answering, then takes its place.
  */
-import type { DetectOptions } from "../detect/concept-detector.js";
+import type { DetectOptions } from "../detect/detected-concept.js";
 import type { Store } from "../store/store.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
 import type { DetectionOutput, TextDetection } from "./detect-text.js";

@@ -2,7 +2,8 @@
  * The plan executor: runs each step of a plan through the public API (or on earlier steps' results) and returns
  * every step's records. It never invents a record: each one comes from a call's response.
  */
-import { phraseKeys, STOPWORDS } from "../detect/text-normalise.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { phraseKeys } from "../text/tokenise.js";
 import type { Level, PlanStep } from "./plan.js";
 import type { CallApi } from "./resolve-subject.js";
 

@@ -3,7 +3,7 @@
  * type, a relation or a modifier, and the frame words a question wraps its subject in. Only words of the
  * question's grammar live here; names of records, concepts and people come from the graph.
  */
-import { foldWord } from "../detect/text-normalise.js";
+import { foldWord } from "../text/word-key.js";
 import type { TargetType } from "./plan.js";
 
 /** A question's word: its folded form and where it stands in the question. */

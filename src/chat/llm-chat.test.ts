@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
-import { createHttpApp } from "../http/http-app.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
 import { type LlmConfig, llmConfigFromEnv } from "./llm-chat.js";
 

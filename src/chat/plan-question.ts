@@ -2,13 +2,21 @@
  * The offline planner: reads the conversation's last question (its grammar, then its subject against the graph)
  * and writes the plan that answers it. Deterministic: the same conversation and graph give the same plan.
  */
-import type { Anchor, ChatMessage, Intent, Plan, PlanStep, TargetType } from "./plan.js";
+import { ENTITY_TYPES } from "../core/record.js";
+import {
+  type Anchor,
+  type ChatMessage,
+  type Intent,
+  type Plan,
+  type PlanStep,
+  TARGET_TYPES,
+  type TargetType,
+} from "./plan.js";
 import { explainSteps, FACT_KINDS, listSteps, researchSteps, StepList } from "./plan-steps.js";
 import { type ConversationReading, readConversation } from "./read-conversation.js";
 import type { Reading } from "./read-question.js";
 import { type CallApi, findBySearch, findNamed, findRecord } from "./resolve-subject.js";
 
-const ANY_RECORD = ["concept", "course", "mooc", "person", "unit", "lecture", "publication"];
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
 
 /** Plans the answer to the last user message of `messages`, looking names up through `call`. */
@@ -127,7 +135,7 @@ function neededTypes(reading: Reading): { types: readonly string[]; search: bool
   if (types.length > 1 || (types.length === 1 && !(types[0] === "concept" && asksWhat))) return undefined;
   if (types.length === 0 && cues.has("learn") && !asksWhat) return undefined;
   const asks = asksWhat || cues.has("about");
-  return { types: cues.has("about") ? [...ANY_RECORD.slice(1), "concept"] : ANY_RECORD, search: asks };
+  return { types: cues.has("about") ? [...ENTITY_TYPES, "concept"] : TARGET_TYPES, search: asks };
 }
 
 function prefer(reading: Reading): readonly string[] {

@@ -4,7 +4,7 @@
  * words left when its frame is taken off — split in two when the question joins two subjects ("both … and …",
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
-import { guessLanguage } from "../detect/text-normalise.js";
+import { guessLanguage } from "../text/language.js";
 import {
   ABOUT_WORDS,
   ASSISTANT_WORDS,

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
-import { createHttpApp } from "../http/http-app.js";
 import { inProcessClient } from "../http/in-process-client.js";
+import { createHttpApp } from "../server/create-app.js";
 import { type ApiClient, type ChatCall, runChat } from "./run-chat.js";
 
 let client: ApiClient;
@@ -85,7 +85,9 @@ describe("runChat on the demo corpus", () => {
     const reply = await chat("What is the course CS-433 about?");
     expect(reply.plan.intent).toBe("about");
     expect(reply.references[0]?.id).toBe("CS-433");
-    expect(reply.references.slice(1).every((r) => r.type === "concept")).toBe(true);
+    const rest = reply.references.slice(1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.filter((r) => r.type !== "concept")).toEqual([]);
   });
 
   it("explains a concept with its page and description first, then where to learn it", async () => {

@@ -2,8 +2,8 @@
  * The chat's answer text: what the question was read as, then the references grouped by type (a concept's or a
  * record's description first when the question asks what it is), or a short polite answer with no reference.
  */
-import { type ChatTextKey, chatText } from "../web/chat-i18n.js";
-import { typeName } from "../web/i18n.js";
+import { type ChatTextKey, chatText } from "../i18n/chat-text.js";
+import { typeName } from "../i18n/record-labels.js";
 import type { FoundRecord } from "./execute-plan.js";
 import type { Plan } from "./plan.js";
 import { QUESTION_LIMIT } from "./read-question.js";

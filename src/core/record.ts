@@ -32,17 +32,17 @@ export interface CorpusRecord {
   readonly links?: readonly RecordLink[];
 }
 
-/** The record types the format names; any other type is accepted and stored as a generic entity. */
-export const KNOWN_TYPES = [
-  "concept",
-  "category",
-  "course",
-  "lecture",
-  "mooc",
-  "person",
-  "unit",
-  "publication",
-] as const;
+/**
+ * The record types the format names other than concepts and categories: what people study, who teaches and
+ * writes, where, and what they write. A concept's page lists its neighbours of these types.
+ */
+export const ENTITY_TYPES = ["course", "lecture", "mooc", "person", "unit", "publication"] as const;
+
+/**
+ * The record types the format names, the one list of them; any other type (a corpus may add "startup",
+ * "exercise", …) is accepted and stored as a generic entity.
+ */
+export const KNOWN_TYPES = ["concept", "category", ...ENTITY_TYPES] as const;
 
 /** Limits on one record's fields, so that one bad line cannot bloat the database or a page. */
 export const RECORD_LIMITS = {

@@ -3,14 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { loadConceptDictionary } from "../app/load-concept-dictionary.js";
 import { treesMargin } from "./boosted-trees.js";
-import {
-  type DetectedConcept,
-  detectConcepts,
-  FEATURES,
-  INCREASING,
-  scoreCandidates,
-} from "./concept-detector.js";
+import { FEATURES, INCREASING } from "./candidate-evidence.js";
+import { detectConcepts, scoreCandidates } from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
+import type { DetectedConcept } from "./detected-concept.js";
 import { SCORE_MODEL } from "./score-model.js";
 
 let dictionary: ConceptDictionary;

@@ -2,9 +2,10 @@
  * The concept dictionary: every surface form of every concept (names in each language, aliases, Wikipedia
  * anchor texts) in a token trie, with each form's candidate concepts, their prior and the form's specificity;
  * plus the ontology (cluster, category, parent category, concept links) that disambiguation votes with.
- * Built once from plain data; matching and scoring live in `concept-detector.ts`.
+ * Built once from plain data; matching is `spot-surfaces.ts`, scoring `candidate-evidence.ts`.
  */
-import { phraseKeys, STOPWORDS } from "./text-normalise.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { phraseKeys } from "../text/tokenise.js";
 
 /** What the dictionary needs to know of one concept. */
 export interface ConceptSource {

@@ -2,9 +2,11 @@
  * How often the corpus itself names each concept: for each record type of `USAGE_TYPES`, the share of that type's
  * records whose text mentions the concept. A concept that many lecture titles or course texts name ("Logistic
  * regression") is more likely to be what a text is about than one only publications name, and one no record names
- * is more likely a chance match; the score learns how much each type counts (docs/DESIGN.md, "Concept detection").
+ * is more likely a chance match; the score learns how much each type counts (docs/EXPERIMENTS.md, "Concept detection").
  */
-import { spotSurfaces } from "./concept-detector.js";
+
+import { guessLanguage } from "../text/language.js";
+import { tokenise } from "../text/tokenise.js";
 import {
   CONCEPT_FEATURES,
   type ConceptDictionary,
@@ -12,7 +14,7 @@ import {
   USAGE_OFFSET,
   USAGE_TYPES,
 } from "./concept-dictionary.js";
-import { guessLanguage, tokenise } from "./text-normalise.js";
+import { spotSurfaces } from "./spot-surfaces.js";
 
 /** A candidate needs a prior above this for a mention to count as naming it: likelier than all others together. */
 const DOMINANT_PRIOR = 0.5;

@@ -4,7 +4,7 @@
  * else the one with the highest prior.
  */
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import { tokenise } from "../detect/text-normalise.js";
+import { tokenise } from "../text/tokenise.js";
 
 /** The concept a keyword names as a whole, or undefined. `detected` are concepts found in the record's text. */
 export function keywordConcept(

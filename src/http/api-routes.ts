@@ -7,6 +7,7 @@ import { compareCourses } from "../app/compare-courses.js";
 import type { TextDetection } from "../app/detect-text.js";
 import { loadLearningPath } from "../app/learning-path.js";
 import { localiseNames } from "../app/localise-names.js";
+import { readCounts, readNeighbours, readRecordWithCounts } from "../app/read-records.js";
 import type { CachedSearches } from "../app/search-cache.js";
 import { splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
@@ -74,7 +75,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       const ready = deps.detection.isReady?.();
       const detection =
         ready === undefined ? {} : { detection: ready ? ("ready" as const) : ("loading" as const) };
-      return c.json({ status: "ok" as const, counts: await store.countRecords(), ...detection }, 200);
+      return c.json({ status: "ok" as const, counts: await readCounts(store), ...detection }, 200);
     },
   );
 
@@ -177,11 +178,11 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const key = c.req.valid("param");
-      const record = await store.getRecord(key);
-      if (!record) throw new CampusGraphError("RECORD_NOT_FOUND", key);
+      const found = await readRecordWithCounts(store, key);
+      if (!found) throw new CampusGraphError("RECORD_NOT_FOUND", key);
       // The stored record has the schema's shape; its types are only read-only where the schema's are not.
-      const body = record as unknown as z.infer<typeof RecordSchema>;
-      return c.json({ record: body, neighbourCounts: await store.neighbourCounts(key) }, 200);
+      const body = found.record as unknown as z.infer<typeof RecordSchema>;
+      return c.json({ record: body, neighbourCounts: found.counts }, 200);
     },
   );
 
@@ -196,7 +197,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     async (c) => {
       const key = c.req.valid("param");
       const q = c.req.valid("query");
-      const page = await store.neighbours(key, q.type, q.limit, q.offset);
+      const page = await readNeighbours(store, key, q.type, q.limit, q.offset);
       const nodes = page.items.map((n) => n.node);
       const named = q.lang ? await localiseNames(store, nodes, q.lang) : nodes;
       return c.json(

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore, testEngines } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
 
 describe.each(testEngines())("JSON API on %s", (engine) => {
   let store: Store;

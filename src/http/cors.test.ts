@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmptyStore } from "../../test/demo-store.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
 
 const SITE = "http://lab.example.edu";
 

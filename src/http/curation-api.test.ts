@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
 import { RateLimiter } from "./rate-limit.js";
 
 const TOKEN = "curator-token-0123456789";

@@ -5,6 +5,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { addCorrection, reportWrongLink, withdrawCorrection } from "../app/curate.js";
+import { readCorrections, readReports } from "../app/read-records.js";
 import type { CorrectionKind } from "../core/correction.js";
 import { CampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
@@ -98,7 +99,7 @@ export function registerCurationRoutes(app: OpenAPIHono, deps: CurationDependenc
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json({ items: await store.listCorrections() }, 200);
+      return c.json({ items: await readCorrections(store) }, 200);
     },
   );
 
@@ -147,7 +148,7 @@ export function registerCurationRoutes(app: OpenAPIHono, deps: CurationDependenc
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json({ items: await store.listReports(CURATION_LIMITS.reportsListed) }, 200);
+      return c.json({ items: await readReports(store, CURATION_LIMITS.reportsListed) }, 200);
     },
   );
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
 
 interface PathBody {
   target: { id: string; name: string };

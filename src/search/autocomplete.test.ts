@@ -32,12 +32,12 @@ const completion = (type: string, id: string, extra: Partial<NameCompletion> = {
 
 describe("autocomplete", () => {
   it("completes names and aliases of every type, accents and case folded", async () => {
-    expect((await autocomplete(store, "Interl")).map((s) => s.id)).toContain("Interleukin_6");
-    expect((await autocomplete(store, "schrö")).map((s) => s.id)).toContain("Schrödinger_equation");
-    expect((await autocomplete(store, "equation de schr")).map((s) => s.id)).toContain(
+    expect((await autocomplete(store.search, "Interl")).map((s) => s.id)).toContain("Interleukin_6");
+    expect((await autocomplete(store.search, "schrö")).map((s) => s.id)).toContain("Schrödinger_equation");
+    expect((await autocomplete(store.search, "equation de schr")).map((s) => s.id)).toContain(
       "Schrödinger_equation",
     );
-    expect((await autocomplete(store, "quicksil")).map((s) => s.id)).toEqual(["Mercury_(element)"]);
+    expect((await autocomplete(store.search, "quicksil")).map((s) => s.id)).toEqual(["Mercury_(element)"]);
   });
 
   it("suggests every record with a name starting with the prefix, and only records with a name word that does", async () => {
@@ -57,7 +57,7 @@ describe("autocomplete", () => {
             n.keys.some((w) => w.startsWith(prefix)) ||
             n.names.some((name) => prefixKey(name).startsWith(prefix)),
         );
-        const found = (await autocomplete(store, prefix, { limit: 100 })).map(key);
+        const found = (await autocomplete(store.search, prefix, { limit: 100 })).map(key);
         for (const k of fromStart) expect(found).toContain(k);
         for (const k of found) expect(anyWord.map(key)).toContain(k);
       }),
@@ -67,19 +67,20 @@ describe("autocomplete", () => {
 
   it("shows the name being typed, in its language, and the display name for an alias", async () => {
     const named = (items: { id: string; name: string }[], id: string) => items.find((s) => s.id === id)?.name;
-    expect(named(await autocomplete(store, "apprent"), "CS-433")).toBe("Apprentissage automatique");
-    expect(named(await autocomplete(store, "machine le"), "CS-433")).toBe("Machine learning");
-    expect(named(await autocomplete(store, "IL-6"), "Interleukin_6")).toBe("Interleukin 6");
+    expect(named(await autocomplete(store.search, "apprent"), "CS-433")).toBe("Apprentissage automatique");
+    expect(named(await autocomplete(store.search, "machine le"), "CS-433")).toBe("Machine learning");
+    expect(named(await autocomplete(store.search, "IL-6"), "Interleukin_6")).toBe("Interleukin 6");
   });
 
   it("keeps to the chosen types and the limit", async () => {
-    const concepts = await autocomplete(store, "m", { types: ["concept"], limit: 3 });
+    const concepts = await autocomplete(store.search, "m", { types: ["concept"], limit: 3 });
     expect(concepts.length).toBeLessThanOrEqual(3);
     expect(concepts.every((s) => s.type === "concept")).toBe(true);
   });
 
   it("suggests nothing for a prefix without letters or digits", async () => {
-    for (const raw of ["", "  ", '"*', "NEAR(", "\u0000"]) expect(await autocomplete(store, raw)).toEqual([]);
+    for (const raw of ["", "  ", '"*', "NEAR(", "\u0000"])
+      expect(await autocomplete(store.search, raw)).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SearchIndexReader } from "../store/store.js";
+import { buildTypoIndex, typoCandidates } from "../text/typo-index.js";
 import { correctTypos } from "./correct-typos.js";
 import { parseQuery } from "./parse-query.js";
-import { buildTypoIndex, typoCandidates } from "./typo-index.js";
 
 /** A vocabulary-only index: the two methods typo correction uses. */
 function vocabularyIndex(terms: readonly string[]): Pick<SearchIndexReader, "hasTerm" | "similarTerms"> {

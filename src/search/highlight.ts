@@ -2,7 +2,7 @@
  * Highlighted snippets: the words of a text whose keys the query holds wrapped in `<mark>`, everything else
  * HTML-escaped, cut to a window around the first match.
  */
-import { matchingTokens } from "../detect/text-normalise.js";
+import { matchingTokens } from "../text/tokenise.js";
 
 /** A highlighted piece of text. */
 export interface Highlight {

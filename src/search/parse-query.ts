@@ -2,7 +2,8 @@
  * A raw search box text as a query: cleaned (control characters out, trimmed, cut to a bounded length),
  * tokenised like the index (folded, stemmed, French cognates as alternatives), never FTS syntax.
  */
-import { STOPWORDS, tokenise } from "../detect/text-normalise.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { tokenise } from "../text/tokenise.js";
 import { asTextLanguage } from "./search-keys.js";
 
 /** The longest query text kept, in characters after trimming; longer text is cut, not refused. */

@@ -15,7 +15,6 @@ export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
   person: 128,
   mooc: 64,
   unit: 64,
-  startup: 64,
   publication: 1,
 };
 

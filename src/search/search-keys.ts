@@ -1,9 +1,11 @@
 /**
- * The search side of `detect/text-normalise.ts`: a text as the space-separated keys the index holds, and a
+ * The search side of `text/tokenise.ts`: a text as the space-separated keys the index holds, and a
  * name as its match and prefix keys. French text also yields each word's English cognate key, so that a query
  * in either language meets a record in the other.
  */
-import { foldWord, type TextLanguage, tokenise } from "../detect/text-normalise.js";
+import type { TextLanguage } from "../text/language.js";
+import { tokenise } from "../text/tokenise.js";
+import { foldWord } from "../text/word-key.js";
 
 /** The matching keys of `text` joined by spaces, French cognates right after their word. */
 export function textKeys(text: string, lang?: string): string {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 const ids = async (query: string, options = {}) =>
-  (await search(store, query, options)).items.map((i) => i.id);
+  (await search(store.search, query, options)).items.map((i) => i.id);
 
 describe("search", () => {
   it("ranks an exact name match first", async () => {
@@ -32,7 +32,7 @@ describe("search", () => {
     expect((await ids("ChE-311")).slice(0, 2)).toEqual(["ChE-311", "CHE-311"]);
     expect((await ids("CHE-311")).slice(0, 2)).toEqual(["CHE-311", "ChE-311"]);
     expect((await ids("MSE-100(c)"))[0]).toBe("MSE-100(c)");
-    expect((await search(store, "bio-479")).items[0]).toMatchObject({
+    expect((await search(store.search, "bio-479")).items[0]).toMatchObject({
       id: "BIO-479",
       tier: MATCH_TIERS.idFolded,
     });
@@ -49,17 +49,17 @@ describe("search", () => {
   it("finds a record despite a typo, below exact matches", async () => {
     expect((await ids("Convolutoinal neural network"))[0]).toBe("Convolutional_neural_network");
     expect((await ids("Interleukn 6"))[0]).toBe("Interleukin_6");
-    const typo = await search(store, "Vacine");
-    const exact = await search(store, "Vaccine");
+    const typo = await search(store.search, "Vacine");
+    const exact = await search(store.search, "Vaccine");
     expect(typo.items[0]).toMatchObject({ id: "Vaccine", tier: MATCH_TIERS.correctedName });
     expect(exact.items[0]?.tier).toBeGreaterThan(MATCH_TIERS.correctedName);
   });
 
   it("filters by type and counts matches per type", async () => {
-    const all = await search(store, "learning");
+    const all = await search(store.search, "learning");
     expect(all.facets.course).toBeGreaterThan(0);
     expect(all.facets.concept).toBeGreaterThan(0);
-    const courses = await search(store, "learning", { types: ["course"] });
+    const courses = await search(store.search, "learning", { types: ["course"] });
     expect(courses.items.every((i) => i.type === "course")).toBe(true);
     expect(courses.total).toBe(all.facets.course);
   });
@@ -69,10 +69,16 @@ describe("search", () => {
       const query = parseQuery(q);
       const groups = requiredGroups(query.groups, query.capitals);
       const weights = DEFAULT_TUNING.fieldWeights;
-      const counted = await store.countTextMatches({ groups, require: "all", weights, limit: 50, types: [] });
+      const counted = await store.search.countTextMatches({
+        groups,
+        require: "all",
+        weights,
+        limit: 50,
+        types: [],
+      });
       const matches = Object.values(counted).reduce((a, b) => a + b, 0);
       expect(matches, q).toBeGreaterThanOrEqual(5);
-      expect((await search(store, q)).facets, q).toEqual(counted);
+      expect((await search(store.search, q)).facets, q).toEqual(counted);
     }
   });
 
@@ -85,7 +91,7 @@ describe("search", () => {
   });
 
   it("highlights matched words with <mark> and escapes the rest", async () => {
-    const hit = (await search(store, "cytokine")).items.find((i) => i.id === "BIO-310");
+    const hit = (await search(store.search, "cytokine")).items.find((i) => i.id === "BIO-310");
     expect(hit?.highlight).toMatch(/<mark>cytokine<\/mark>/i);
     expect(hit?.highlight).not.toMatch(/<(?!\/?mark>)/);
   });
@@ -105,16 +111,16 @@ describe("search", () => {
       "\u0000\u0007",
       "^*:-(",
     ]) {
-      const result = await search(store, raw);
+      const result = await search(store.search, raw);
       expect(result.items.length).toBeLessThanOrEqual(10);
     }
-    expect((await search(store, "")).items).toEqual([]);
+    expect((await search(store.search, "")).items).toEqual([]);
   });
 
   it("never throws on arbitrary text", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 60 }), async (raw) => {
-        const result = await search(store, raw, { limit: 3 });
+        const result = await search(store.search, raw, { limit: 3 });
         expect(result.total).toBeGreaterThanOrEqual(result.items.length);
       }),
       { numRuns: 150 },

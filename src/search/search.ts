@@ -2,11 +2,12 @@
  * One search box over every type: ids, exact names, then full text (every word, then with typos corrected,
  * then some words), merged by match tier and ranked within a tier (see `ranking.ts`).
  */
-import { STOPWORDS } from "../detect/text-normalise.js";
+
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
+import { editDistance } from "../text/edit-distance.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import { closeNameHits } from "./correct-names.js";
 import { correctTypos } from "./correct-typos.js";
-import { editDistance } from "./edit-distance.js";
 import { highlightText } from "./highlight.js";
 import { type ParsedQuery, parseQuery, requiredGroups } from "./parse-query.js";
 import {
@@ -20,7 +21,7 @@ import {
 } from "./ranking.js";
 import { prefixKey } from "./search-keys.js";
 
-/** How search ranks; the defaults are the measured best (see docs/DESIGN.md, "Search"). */
+/** How search ranks; the defaults are the measured best (see docs/EXPERIMENTS.md, "Search"). */
 export interface SearchTuning {
   /** BM25 weights of name, aliases, keywords, description, body; default `[10, 6, 12, 3, 1]`. */
   readonly fieldWeights: SearchFieldWeights;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { editDistance } from "./edit-distance.js";
+import { editDistance } from "../text/edit-distance.js";
 import { replacementCost, typoDistance } from "./typo-distance.js";
 
 describe("typoDistance", () => {

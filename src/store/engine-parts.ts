@@ -13,6 +13,27 @@ export interface Migration {
   readonly sql: string;
 }
 
+/**
+ * The steps that bring a database at schema version `current` up to date, in order: what both engines run, each
+ * under its own lock and one transaction per step. A database newer than this program is an error, and so is a
+ * list whose versions are not 1, 2, 3, … (a step renumbered by mistake would otherwise be skipped or rerun).
+ */
+export function pendingMigrations(
+  migrations: readonly Migration[],
+  current: number,
+  location: string,
+): readonly Migration[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new CampusGraphError("INTERNAL", {
+        problem: `migration ${m.name} has version ${m.version}, not ${i + 1}`,
+      });
+  });
+  const known = migrations.length;
+  if (current > known) throw new CampusGraphError("DATABASE_TOO_NEW", { location, found: current, known });
+  return migrations.slice(current);
+}
+
 /** A neighbour row as both engines read it back. */
 export interface StoredNeighbourRow {
   source_pk: number;

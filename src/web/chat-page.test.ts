@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
-import { createHttpApp } from "../http/http-app.js";
+import { createHttpApp } from "../server/create-app.js";
 
 let app: ReturnType<typeof createHttpApp>;
 beforeAll(async () => {

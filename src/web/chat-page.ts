@@ -7,7 +7,7 @@ import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { html, raw } from "hono/html";
 import type { ChatCall } from "../chat/run-chat.js";
-import { isLang, type Lang } from "./i18n.js";
+import { isLang, type Lang } from "../i18n/lang.js";
 import { type Html, renderLayout } from "./layout.js";
 
 interface Turn {

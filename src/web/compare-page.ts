@@ -4,7 +4,7 @@
  */
 import { html } from "hono/html";
 import type { ComparedConcept, CourseComparison } from "../app/compare-courses.js";
-import type { Lang } from "./i18n.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Html } from "./layout.js";
 import { renderBar } from "./neighbour-section.js";
 import { recordHref } from "./record-links.js";

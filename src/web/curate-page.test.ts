@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
-import { createHttpApp } from "../http/http-app.js";
+import { createHttpApp } from "../server/create-app.js";
 import type { Store } from "../store/store.js";
 
 const TOKEN = "curator-token-0123456789";
@@ -46,15 +46,17 @@ describe("curation pages", () => {
   });
 
   it("stores a reader's report sent with the form's token, and changes nothing on the page", async () => {
-    const before = await store.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0);
+    const before = await store.graph.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0);
     const form = await page(formPath);
     expect(form.status).toBe(200);
     expect(form.text).not.toContain("Hide this link");
     const sent = await post({ ...edge, action: "report", why: "a wrong link", csrf: csrfOf(form.text) });
     expect(sent.status).toBe(200);
     expect(await sent.text()).toContain("Thank you");
-    expect((await store.listReports(1))[0]).toMatchObject({ why: "a wrong link" });
-    expect(await store.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0)).toEqual(before);
+    expect((await store.curation.listReports(1))[0]).toMatchObject({ why: "a wrong link" });
+    expect(await store.graph.neighbours({ type: "course", id: "BIO-310" }, "concept", 100, 0)).toEqual(
+      before,
+    );
   });
 
   it("refuses a post without a valid form token, and a form with a bad field", async () => {

@@ -7,15 +7,17 @@ import { z } from "@hono/zod-openapi";
 import type { Context, Env, Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { addCorrection, reportWrongLink, withdrawCorrection } from "../app/curate.js";
+import { readCurationLists, readRecords } from "../app/read-records.js";
 import type { CorrectionKey } from "../core/correction.js";
 import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
 import { CURATION_LIMITS } from "../http/curation-schemas.js";
 import { CURATOR_COOKIE, isCurator, requireCurator, sameToken } from "../http/curator-auth.js";
 import { toErrorResponse } from "../http/error-response.js";
 import type { RateLimiter } from "../http/rate-limit.js";
+import { curateText } from "../i18n/curate-text.js";
+import { isLang, type Lang } from "../i18n/lang.js";
 import type { Store } from "../store/store.js";
 import { csrfTokens } from "./csrf.js";
-import { curateText } from "./curate-i18n.js";
 import {
   type NamedKey,
   renderCurationList,
@@ -23,7 +25,6 @@ import {
   renderMessage,
   renderReportForm,
 } from "./curate-views.js";
-import { isLang, type Lang } from "./i18n.js";
 import { type Html, renderLayout } from "./layout.js";
 import { loadSummaries } from "./record-links.js";
 
@@ -94,11 +95,8 @@ export function registerCuratePage<E extends Env>(app: Hono<E>, deps: CuratePage
     }
     if (!isCurator(c, curatorToken, "cookie"))
       return send(c, lang, renderLogin(lang, csrf.issue(), curatorToken !== undefined));
-    const [reports, corrections] = await Promise.all([
-      store.listReports(CURATION_LIMITS.reportsListed),
-      store.listCorrections(),
-    ]);
-    return send(c, lang, renderCurationList({ reports, corrections }, { lang, csrf: csrf.issue() }));
+    const lists = await readCurationLists(store, CURATION_LIMITS.reportsListed);
+    return send(c, lang, renderCurationList(lists, { lang, csrf: csrf.issue() }));
   });
 
   app.post("/curate", async (c) => {
@@ -162,7 +160,7 @@ async function nameEdge(
   edge: { source: CorrectionKey; target: CorrectionKey },
   lang: Lang,
 ): Promise<{ source: NamedKey; target: NamedKey } | undefined> {
-  const found = await Promise.all([store.getRecord(edge.source), store.getRecord(edge.target)]);
+  const found = await readRecords(store, [edge.source, edge.target]);
   if (!found[0] || !found[1]) return undefined;
   const [source, target] = await loadSummaries(store, [edge.source, edge.target], lang);
   if (!source || !target) return undefined;

@@ -4,8 +4,8 @@
  */
 import { html } from "hono/html";
 import type { Correction, CorrectionKey, Report } from "../core/correction.js";
-import { type CurateTextKey, curateText } from "./curate-i18n.js";
-import type { Lang } from "./i18n.js";
+import { type CurateTextKey, curateText } from "../i18n/curate-text.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Html } from "./layout.js";
 import { recordHref } from "./record-links.js";
 

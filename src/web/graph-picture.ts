@@ -3,7 +3,9 @@
  * neighbours around it, one colour per type, each node a link to its page.
  */
 import { html } from "hono/html";
-import { type Lang, t, typeName } from "./i18n.js";
+import type { Lang } from "../i18n/lang.js";
+import { typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import type { Html } from "./layout.js";
 import { cutText, type RecordSummary, recordHref, sortTypes } from "./record-links.js";
 

@@ -4,8 +4,10 @@
  */
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { Lang } from "../i18n/lang.js";
+import { typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import { SCRIPT_ASSET, STYLE_ASSET } from "./assets.js";
-import { type Lang, t, typeName } from "./i18n.js";
 import { KNOWN_TYPE_ORDER } from "./record-links.js";
 
 /** Rendered HTML, as hono/html produces it. */

@@ -4,10 +4,13 @@
  * items) and, with it, appends the next items fetched as a fragment.
  */
 import { html } from "hono/html";
+import { readNeighbours } from "../app/read-records.js";
+import { curateText } from "../i18n/curate-text.js";
+import type { Lang } from "../i18n/lang.js";
+import { relationName, typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import type { EdgeSummary, Neighbour, RecordKey, Store } from "../store/store.js";
-import { curateText } from "./curate-i18n.js";
 import { reportHref } from "./curate-views.js";
-import { type Lang, relationName, t, typeName } from "./i18n.js";
 import type { Html } from "./layout.js";
 import { idLabel, loadSummaries, type RecordSummary, recordHref } from "./record-links.js";
 
@@ -40,7 +43,7 @@ export async function loadSection(
   offset: number,
   lang: Lang,
 ): Promise<Section> {
-  const page = await store.neighbours(key, type, limit, offset);
+  const page = await readNeighbours(store, key, type, limit, offset);
   const summaries = await loadSummaries(
     store,
     page.items.map((n: Neighbour) => n.node),

@@ -6,7 +6,8 @@
  */
 import { html } from "hono/html";
 import type { LearningPathResult } from "../app/learning-path.js";
-import { type Lang, typeName } from "./i18n.js";
+import type { Lang } from "../i18n/lang.js";
+import { typeName } from "../i18n/record-labels.js";
 import type { Html } from "./layout.js";
 import { cutText, recordHref } from "./record-links.js";
 

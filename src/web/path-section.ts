@@ -5,7 +5,7 @@
  */
 import { html } from "hono/html";
 import type { LearningPathResult, LearningStep } from "../app/learning-path.js";
-import type { Lang } from "./i18n.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Html } from "./layout.js";
 import { renderPathPicture } from "./path-picture.js";
 import { recordHref } from "./record-links.js";

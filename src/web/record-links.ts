@@ -2,34 +2,17 @@
  * Small shared pieces of the pages: a record's URL, its type's display order, and the short text that
  * stands for it in a list (localised name, code, one-line excerpt).
  */
-import { type CorpusRecord, displayName } from "../core/record.js";
-import type { RecordKey, Store } from "../store/store.js";
-import { type Lang, localText } from "./i18n.js";
 
-/** Record types in the order pages show them; other types follow alphabetically. */
-export const KNOWN_TYPE_ORDER = [
-  "concept",
-  "course",
-  "lecture",
-  "mooc",
-  "person",
-  "unit",
-  "publication",
-  "category",
-  "startup",
-] as const;
+import { readRecords } from "../app/read-records.js";
+import { type CorpusRecord, displayName, ENTITY_TYPES } from "../core/record.js";
+import { type Lang, localText } from "../i18n/lang.js";
+import type { RecordKey, Store } from "../store/store.js";
+
+/** Record types in the order tabs and facets show them; other types follow alphabetically. */
+export const KNOWN_TYPE_ORDER: readonly string[] = ["concept", ...ENTITY_TYPES, "category"];
 
 /** The order of neighbour sections on a page: records first, then concepts, then categories, then others. */
-export const SECTION_ORDER = [
-  "course",
-  "lecture",
-  "mooc",
-  "person",
-  "unit",
-  "publication",
-  "concept",
-  "category",
-];
+export const SECTION_ORDER: readonly string[] = [...ENTITY_TYPES, "concept", "category"];
 
 /** Sorts types by `order`, unknown ones last in alphabetical order. */
 export function sortTypes(types: Iterable<string>, order: readonly string[] = SECTION_ORDER): string[] {
@@ -93,7 +76,7 @@ export async function loadSummaries(
   keys: readonly (RecordKey & { readonly name?: string })[],
   lang: Lang,
 ): Promise<RecordSummary[]> {
-  const records = await Promise.all(keys.map((key) => store.getRecord({ type: key.type, id: key.id })));
+  const records = await readRecords(store, keys);
   return keys.map((key, i) => summarise(key, records[i], lang, key.name ?? key.id));
 }
 

@@ -4,12 +4,15 @@
  * concepts with scores, and the neighbourhood sections.
  */
 import { html } from "hono/html";
+import { readCategoryTrail, readRecordWithCounts, readRequiredBy } from "../app/read-records.js";
 import type { CorpusRecord } from "../core/record.js";
+import { curateText } from "../i18n/curate-text.js";
+import { type Lang, localText } from "../i18n/lang.js";
+import { attributeName, relationName, typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import type { RecordKey, Store } from "../store/store.js";
-import { curateText } from "./curate-i18n.js";
 import { reportHref } from "./curate-views.js";
 import { renderPicture } from "./graph-picture.js";
-import { attributeName, type Lang, localText, relationName, t, typeName } from "./i18n.js";
 import type { Html } from "./layout.js";
 import {
   FIRST_ITEMS,
@@ -55,10 +58,10 @@ export async function loadRecordPage(
   lang: Lang,
   expand?: SectionExpansion,
 ): Promise<RecordPageData | undefined> {
-  const record = await store.getRecord(key);
-  if (!record) return undefined;
+  const found = await readRecordWithCounts(store, key);
+  if (!found) return undefined;
+  const { record, counts } = found;
   const isConcept = key.type === "concept";
-  const counts = await store.neighbourCounts(key);
   const sectionTypes = sortTypes(Object.keys(counts)).filter((type) =>
     isConcept ? type !== "category" : type !== "concept" || key.type === "category",
   );
@@ -86,25 +89,7 @@ export async function loadRecordPage(
 
 // The category path from the root down to the record's category (or, for a category, to its parent).
 async function loadCrumbs(store: Store, record: CorpusRecord, lang: Lang): Promise<RecordSummary[]> {
-  const rel = record.type === "category" ? "parent" : "category";
-  const path: RecordKey[] = [];
-  const seen = new Set<string>([`${record.type}\u0000${record.id}`]);
-  // A concept's category as the graph holds it (a curator may have moved it), else as the corpus gives it.
-  const placed =
-    record.type === "concept"
-      ? (await store.neighbours({ type: record.type, id: record.id }, "category", 1, 0)).items[0]
-      : undefined;
-  let next =
-    placed?.edge.kind === "category"
-      ? { type: "category", id: placed.node.id }
-      : record.links?.find((l) => l.rel === rel && l.type === "category");
-  while (next && path.length < CRUMB_DEPTH && !seen.has(`${next.type}\u0000${next.id}`)) {
-    seen.add(`${next.type}\u0000${next.id}`);
-    path.unshift({ type: next.type, id: next.id });
-    const parent = await store.getRecord({ type: next.type, id: next.id });
-    next = parent?.links?.find((l) => l.rel === "parent" && l.type === "category");
-  }
-  return loadSummaries(store, path, lang);
+  return loadSummaries(store, await readCategoryTrail(store, record, CRUMB_DEPTH), lang);
 }
 
 // The record's own links by relation, and the records that require it (prerequisites both ways).
@@ -117,13 +102,9 @@ async function loadFacts(store: Store, record: CorpusRecord, lang: Lang): Promis
     if (list.length < FACT_TARGETS) list.push({ type: link.type, id: link.id });
     groups.set(label, list);
   }
-  const requiredBy = await store.linksTo(key, "prerequisite");
-  if (requiredBy.length > 0) {
-    groups.set(
-      relationName(lang, "prerequisite", "in"),
-      requiredBy.slice(0, FACT_TARGETS).map((l) => l.source),
-    );
-  }
+  const requiredBy = await readRequiredBy(store, key);
+  if (requiredBy.length > 0)
+    groups.set(relationName(lang, "prerequisite", "in"), requiredBy.slice(0, FACT_TARGETS));
   return Promise.all(
     [...groups].map(async ([label, keys]) => ({ label, targets: await loadSummaries(store, keys, lang) })),
   );

@@ -4,8 +4,10 @@
  */
 import { html, raw } from "hono/html";
 import type { SearchResponse } from "../app/search-records.js";
+import { formatCount, type Lang } from "../i18n/lang.js";
+import { typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import { escapeHtml } from "../search/highlight.js";
-import { formatCount, type Lang, t, typeName } from "./i18n.js";
 import { type Html, renderSearchBox } from "./layout.js";
 import { KNOWN_TYPE_ORDER, recordHref, sortTypes } from "./record-links.js";
 

@@ -5,8 +5,8 @@
 import { html } from "hono/html";
 import { coverConcepts } from "../app/compare-courses.js";
 import { loadLearningPath, PATH_TYPES } from "../app/learning-path.js";
+import type { Lang } from "../i18n/lang.js";
 import type { RecordKey, Store } from "../store/store.js";
-import type { Lang } from "./i18n.js";
 import type { Html } from "./layout.js";
 import { renderPathSection } from "./path-section.js";
 import { renderTakenSection } from "./taken-section.js";

@@ -10,7 +10,7 @@ import {
   type CoveredConcept,
   MAX_TAKEN,
 } from "../app/compare-courses.js";
-import type { Lang } from "./i18n.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Html } from "./layout.js";
 import { recordHref } from "./record-links.js";
 

@@ -8,12 +8,15 @@ import type { Context, Env, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { type CourseComparison, compareCourses } from "../app/compare-courses.js";
+import { readCounts, readRecord } from "../app/read-records.js";
 import { type CachedSearches, cachedSearches } from "../app/search-cache.js";
 import { CampusGraphError, isCampusGraphError } from "../core/errors.js";
+import { isLang, type Lang } from "../i18n/lang.js";
+import { typeName } from "../i18n/record-labels.js";
+import { t } from "../i18n/ui-text.js";
 import type { Store } from "../store/store.js";
 import { findAsset } from "./assets.js";
 import { compareTitle, renderComparePage } from "./compare-page.js";
-import { isLang, type Lang, t, typeName } from "./i18n.js";
 import { type Html, renderLayout } from "./layout.js";
 import { loadSection, MAX_SECTION_ITEMS, MORE_ITEMS, renderItems } from "./neighbour-section.js";
 import { loadRecordPage, renderRecordPage } from "./record-page.js";
@@ -88,12 +91,7 @@ export function registerWebRoutes<E extends Env>(
     const lang = resolveLang(c);
     const query = (c.req.query("q") ?? "").trim();
     if (query === "") {
-      return page(
-        c,
-        lang,
-        { title: "", hero: true },
-        renderHome({ counts: await store.countRecords() }, lang),
-      );
+      return page(c, lang, { title: "", hero: true }, renderHome({ counts: await readCounts(store) }, lang));
     }
     const type = c.req.query("type") || undefined;
     const pageNumber = clampInt(c.req.query("page"), 1, MAX_PAGE, 1);
@@ -124,7 +122,7 @@ export function registerWebRoutes<E extends Env>(
     if (!isRecordType(type)) return next();
     const lang = resolveLang(c, false);
     const key = { type, id: c.req.param("id") };
-    if (!(await store.getRecord(key))) return c.text("Not found", 404);
+    if (!(await readRecord(store, key))) return c.text("Not found", 404);
     const offset = clampInt(c.req.query("offset"), 0, MAX_SECTION_ITEMS, 0);
     const section = await loadSection(store, key, c.req.param("ntype"), MORE_ITEMS, offset, lang);
     c.header("Cache-Control", "private, max-age=60");

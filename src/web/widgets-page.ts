@@ -3,9 +3,10 @@
  * pastes to show it, with the script tag, the CORS setting and the styling hooks.
  */
 import { html, raw } from "hono/html";
+import { readFirstRecord, readNeighbours, readRecord } from "../app/read-records.js";
+import type { Lang } from "../i18n/lang.js";
 import { escapeHtml } from "../search/highlight.js";
 import type { RecordKey, Store } from "../store/store.js";
-import type { Lang } from "./i18n.js";
 import type { Html } from "./layout.js";
 
 /** The records the examples show: a concept and a course that teaches it. */
@@ -53,15 +54,9 @@ export function widgetsTitle(lang: Lang): string {
 /** Picks the examples from the data: Interleukin_6 when it exists (else the first concept) and its best course. */
 export async function loadWidgetExamples(store: Store): Promise<WidgetExamples | undefined> {
   let concept: RecordKey | undefined = { type: "concept", id: PREFERRED_CONCEPT };
-  if (!(await store.getRecord(concept))) {
-    concept = undefined;
-    for await (const record of store.scanRecords("concept")) {
-      concept = record;
-      break;
-    }
-  }
+  if (!(await readRecord(store, concept))) concept = await readFirstRecord(store, "concept");
   if (!concept) return undefined;
-  const course = (await store.neighbours(concept, "course", 1, 0)).items[0]?.node.id;
+  const course = (await readNeighbours(store, concept, "course", 1, 0)).items[0]?.node.id;
   return { concept: concept.id, ...(course ? { course } : {}) };
 }
 

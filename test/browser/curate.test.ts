@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildGraph } from "../../src/app/build-graph.js";
 import { buildSearchIndex } from "../../src/app/build-search-index.js";
-import { createHttpApp } from "../../src/http/http-app.js";
+import { createHttpApp } from "../../src/server/create-app.js";
 import type { Store } from "../../src/store/store.js";
 import { openDemoStore } from "../demo-store.js";
 import {
@@ -49,7 +49,7 @@ describeBrowser("curation in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "curate-report-form.png"), fullPage: true });
     await page.click("form.report-form button[type=submit]");
     await expect(page.textContent("main")).resolves.toContain("Thank you");
-    expect((await store.listReports(1))[0]?.why).toBe("This course does not teach interleukin 6.");
+    expect((await store.curation.listReports(1))[0]?.why).toBe("This course does not teach interleukin 6.");
     await page.goto(`${server?.url}/course/BIO-310`);
     expect(await page.locator(FLAG).count()).toBe(1);
   });

@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildGraph } from "../../src/app/build-graph.js";
 import { buildSearchIndex } from "../../src/app/build-search-index.js";
-import { createHttpApp } from "../../src/http/http-app.js";
+import { createHttpApp } from "../../src/server/create-app.js";
 import type { Store } from "../../src/store/store.js";
 import { openDemoStore } from "../demo-store.js";
 import {

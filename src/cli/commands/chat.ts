@@ -9,7 +9,7 @@ import { parseLanguage } from "../../app/detect-text.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
 import { CampusGraphError } from "../../core/errors.js";
-import { createHttpApp } from "../../http/http-app.js";
+import { createHttpApp } from "../../server/create-app.js";
 import { type Command, parseCommandArgs } from "../cli-context.js";
 
 export const chatCommand: Command = {

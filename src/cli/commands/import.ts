@@ -4,12 +4,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { GRAPH_STAMP_KEY } from "../../app/build-graph.js";
-import { buildSearchIndex, refreshSearchIndex } from "../../app/build-search-index.js";
 import { databaseLocation, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
-import { updateGraph } from "../../app/update-graph.js";
+import { refreshDerived } from "../../app/refresh-derived.js";
 import type { RecordKey, Store } from "../../store/store.js";
 import type { CliContext, Command } from "../cli-context.js";
 import { parseCommandArgs } from "../cli-context.js";
@@ -36,7 +34,7 @@ export const importCommand: Command = {
     if (report.changed.length > 0) {
       const store = await openStore(db);
       try {
-        await refreshDerived(store, report.changed, context);
+        await refreshAfterImport(store, report.changed, context);
       } finally {
         await store.close();
       }
@@ -82,34 +80,23 @@ export async function importWithCleanup(
   }
 }
 
-/** Above this many changed records a full build is cheaper than an update. */
-const UPDATE_LIMIT = 1_000;
-
-/**
- * Brings what is derived from the records up to date after an import: the graph (updated, or rebuilt with the
- * search index after a large import) and the search index, each only when the database has one.
- */
-async function refreshDerived(
+/** Brings the graph and search index up to date after an import, saying what it did. */
+async function refreshAfterImport(
   store: Store,
   changed: readonly RecordKey[],
   context: CliContext,
 ): Promise<void> {
-  const stamp = await store.getMeta(GRAPH_STAMP_KEY);
-  if (stamp !== undefined && changed.length > UPDATE_LIMIT) {
+  const rebuild = async (stamp: string) => {
     context.stdout.write(`${formatCount(changed.length)} records changed: rebuilding the graph\n`);
     await runBuild(store, context, stamp);
-    return;
-  }
-  if (stamp !== undefined) {
-    const update = await updateGraph(store, changed);
-    context.stdout.write(
-      `Graph updated in ${update.seconds.toFixed(1)} s: ${formatCount(update.changed)} records changed, ` +
-        `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
-    );
-  }
-  if ((await store.countSearchDocuments()) === 0) return;
-  if (changed.length > UPDATE_LIMIT) await buildSearchIndex(store);
-  else await refreshSearchIndex(store, changed);
+  };
+  const graph = await refreshDerived(store, changed, rebuild);
+  if (graph.kind !== "updated") return;
+  const update = graph.report;
+  context.stdout.write(
+    `Graph updated in ${update.seconds.toFixed(1)} s: ${formatCount(update.changed)} records changed, ` +
+      `${formatCount(update.rewritten)} neighbourhoods rewritten\n`,
+  );
 }
 
 function printReport(report: ImportReport, context: CliContext): void {

@@ -29,7 +29,7 @@ export const neighboursCommand: Command = {
     const store = await openStore(db);
     try {
       const key = { type: positionals[0] ?? "", id: positionals[1] ?? "" };
-      const page = await store.neighbours(key, values.type, limit, offset);
+      const page = await store.graph.neighbours(key, values.type, limit, offset);
       if (values.json) {
         context.stdout.write(`${JSON.stringify(page)}\n`);
         return 0;

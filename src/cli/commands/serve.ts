@@ -11,7 +11,7 @@ import {
 } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { llmConfigFromEnv } from "../../chat/llm-chat.js";
-import { type ServerOptions, startServer } from "../../http/server.js";
+import { type ServerOptions, startServer } from "../../server/start-server.js";
 import type { Store } from "../../store/store.js";
 import { type CliContext, type Command, parseCommandArgs, parseIntegerOption } from "../cli-context.js";
 

@@ -6,9 +6,16 @@ import type pg from "pg";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
 import { encodeNeighbourRows, type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
-import type { NeighbourPage, NeighbourRow, NodeScore, RecordKey } from "../store.js";
+import type {
+  GraphReader,
+  GraphWriter,
+  NeighbourPage,
+  NeighbourRow,
+  NodeScore,
+  RecordKey,
+} from "../store.js";
+import { type Queryable, storable, storableKey } from "./connection.js";
 import { copyRows } from "./copy-rows.js";
-import type { Queryable } from "./postgres-store.js";
 
 /** Resolves record keys to row ids within one transaction, reading the whole table on first use. */
 export class PostgresKeyIndex {
@@ -55,8 +62,8 @@ interface NeighbourDbRow {
   total: number;
 }
 
-/** Reads and writes of the precomputed graph; reads go wherever `reader` says. */
-export class PostgresGraph {
+/** The graph's read side on PostgreSQL; reads go wherever `reader` says. */
+export class PostgresGraphReader implements GraphReader {
   constructor(private readonly reader: () => Queryable) {}
 
   async neighbours(
@@ -65,6 +72,8 @@ export class PostgresGraph {
     limit: number,
     offset: number,
   ): Promise<NeighbourPage> {
+    if (!storableKey(key)) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
+    if (!storable(targetType)) return this.emptyPage(key, "");
     // One round trip: the source's pk, the page and the total (a count over the same index range).
     const { rows } = await this.reader().query<NeighbourDbRow>({
       name: "neighbours",
@@ -99,6 +108,7 @@ export class PostgresGraph {
   }
 
   async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
+    if (!storableKey(key)) return {};
     const { rows } = await this.reader().query<{ type: string; n: number }>({
       name: "neighbour-counts",
       text: `SELECT n.target_type AS type, count(*)::int AS n FROM neighbours n
@@ -140,14 +150,28 @@ export class PostgresGraph {
       last = tail;
     }
   }
+}
+
+/**
+ * The graph's write side on PostgreSQL, in a transaction: `guard` throws once it has ended, and the tables
+ * rewritten whole are added to `bulk` (vacuumed after the commit).
+ */
+export class PostgresGraphWriter implements GraphWriter {
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly keys: PostgresKeyIndex,
+    private readonly guard: () => void,
+    private readonly bulk: Set<string>,
+  ) {}
 
   /** Replaces neighbour lists: of every node (`"all"`) or of the given sources only. */
   async replaceNeighbours(
-    client: pg.PoolClient,
-    keys: PostgresKeyIndex,
     sources: readonly RecordKey[] | "all",
     rows: Iterable<NeighbourRow>,
   ): Promise<void> {
+    this.guard();
+    const { client, keys } = this;
+    if (sources === "all") this.bulk.add("neighbours");
     await keys.load();
     const allowed = sources === "all" ? undefined : new Set(sources.map((k) => keys.pk(k)));
     // DELETE rather than TRUNCATE: readers keep seeing the old lists until the new ones commit.
@@ -162,11 +186,12 @@ export class PostgresGraph {
 
   /** Replaces node scores: of every node (`"all"`) or of the given nodes only. */
   async replaceNodeScores(
-    client: pg.PoolClient,
-    keys: PostgresKeyIndex,
     sources: readonly RecordKey[] | "all",
     scores: readonly NodeScore[],
   ): Promise<void> {
+    this.guard();
+    const { client, keys } = this;
+    if (sources === "all") this.bulk.add("node_scores");
     await keys.load();
     if (sources === "all") await client.query("DELETE FROM node_scores");
     else

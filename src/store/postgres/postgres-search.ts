@@ -9,7 +9,7 @@
  * (`pg_trgm`, GIN index) and are then checked with the real edit distance.
  */
 import type pg from "pg";
-import { closestWords } from "../../search/typo-index.js";
+import { closestWords } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -26,11 +26,12 @@ import type {
   SearchDocument,
   SearchFields,
   SearchHit,
+  SearchIndexReader,
   TermCount,
   TextQuery,
 } from "../store.js";
+import { type Queryable, storable } from "./connection.js";
 import { copyRows } from "./copy-rows.js";
-import type { Queryable } from "./postgres-store.js";
 
 /** The tsvector weight class of each field. */
 const FIELD_CLASS: Readonly<Record<keyof SearchFields, string>> = {
@@ -57,7 +58,7 @@ const HIT_COLUMNS = "d.type, d.id, d.name, d.snippet, d.importance, d.name_keys"
 const TYPE_FILTER = "($TYPES::text[] IS NULL OR d.type = ANY($TYPES::text[]))";
 
 /** Reads and writes of the search index; reads go wherever `reader` says. */
-export class PostgresSearch {
+export class PostgresSearch implements SearchIndexReader {
   constructor(private readonly reader: () => Queryable) {}
 
   /** Removes every search document (DELETE, so that readers keep the old index until commit). */
@@ -178,7 +179,7 @@ export class PostgresSearch {
     }
   }
 
-  async count(): Promise<number> {
+  async countSearchDocuments(): Promise<number> {
     const { rows } = await this.reader().query<{ n: number }>("SELECT count(*)::int AS n FROM search_docs");
     return rows[0]?.n ?? 0;
   }
@@ -341,6 +342,11 @@ export class PostgresSearch {
     return rows[0]?.found ?? false;
   }
 
+  // Every answer is read from the database: nothing derived in memory to be older than its last commit.
+  async searchTablesVersion(): Promise<string> {
+    return "";
+  }
+
   // Names where a later word starts with the last word of the prefix and holds the earlier words.
   private async completeWords(
     prefix: string,
@@ -428,11 +434,6 @@ export function tsqueryText(query: TextQuery): string | undefined {
   );
   if (groups.length === 0) return undefined;
   return groups.join(query.require === "all" ? " & " : " | ");
-}
-
-/** False for text PostgreSQL cannot hold: a NUL character. Such a key or id matches nothing. */
-export function storable(text: string): boolean {
-  return !text.includes("\u0000");
 }
 
 /** A key that can be a lexeme: storable and at most 2,000 bytes (longer keys are never indexed either). */

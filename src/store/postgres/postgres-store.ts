@@ -1,42 +1,14 @@
-/**
- * The Store port on PostgreSQL (node-postgres, one pool per server). Writes go to the primary inside one
- * transaction; reads go to the read replicas when some are given (round robin), else to the primary.
- * Batches are written with `unnest` arrays (one statement per batch), the large computed tables with COPY.
- */
-import { createHash } from "node:crypto";
 import pg from "pg";
-import { displayLocation } from "../../app/config.js";
-import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
-import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
-import type {
-  AnchorCount,
-  LinkCounts,
-  NameCompletion,
-  NeighbourPage,
-  NeighbourRow,
-  NodeScore,
-  RecordKey,
-  SearchDocument,
-  SearchHit,
-  Store,
-  StoredLink,
-  StoreWriter,
-  TermCount,
-  TextQuery,
-  UpsertOutcome,
-} from "../store.js";
+import { pendingMigrations, type StoredLinkRow, toStoredLink } from "../engine-parts.js";
+import type { AnchorCount, LinkCounts, RecordKey, Store, StoredLink, StoreWriter } from "../store.js";
+import { checkOut, type Queryable, redactPassword, storable, storableKey } from "./connection.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
-import {
-  addPostgresCorrection,
-  addPostgresReport,
-  listPostgresCorrections,
-  listPostgresReports,
-  withdrawPostgresCorrection,
-} from "./postgres-curation.js";
-import { PostgresGraph, PostgresKeyIndex } from "./postgres-graph.js";
-import { PostgresSearch, storable, TYPO_SIMILARITY } from "./postgres-search.js";
+import { PostgresCurationReader } from "./postgres-curation.js";
+import { PostgresGraphReader } from "./postgres-graph.js";
+import { PostgresSearch, TYPO_SIMILARITY } from "./postgres-search.js";
+import { PostgresWriter } from "./postgres-writer.js";
 
 /** Options of `PostgresStore.open`. */
 export interface PostgresStoreOptions {
@@ -46,12 +18,7 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
 }
 
-/** Something that runs a query: a pool or one client. */
-export type Queryable = Pick<pg.Pool, "query">;
-
 const SCAN_BATCH = 1_000;
-// A transaction that writes this many rows to a table is a bulk write: the table is vacuumed after it.
-const BULK_ROWS = 10_000;
 // Every store takes this advisory lock while migrating, so that app servers starting together do not race.
 const MIGRATION_LOCK = 4_172_001;
 
@@ -62,8 +29,9 @@ export class PostgresStore implements Store {
   readonly engine = "postgres";
   private transactionOpen = false;
   private nextReader = 0;
-  private readonly search: PostgresSearch;
-  private readonly graph: PostgresGraph;
+  readonly search: PostgresSearch;
+  readonly graph: PostgresGraphReader;
+  readonly curation: PostgresCurationReader;
 
   private constructor(
     private readonly primary: pg.Pool,
@@ -71,12 +39,13 @@ export class PostgresStore implements Store {
     private readonly location: string,
   ) {
     this.search = new PostgresSearch(() => this.reader());
-    this.graph = new PostgresGraph(() => this.reader());
+    this.graph = new PostgresGraphReader(() => this.reader());
+    this.curation = new PostgresCurationReader(primary);
   }
 
   /** Connects to the database at `url`, brings its schema up to date, and returns the store. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const location = displayLocation(url);
+    const location = redactPassword(url);
     const pool = (connectionString: string) => {
       const p = new pg.Pool({
         connectionString,
@@ -119,13 +88,8 @@ export class PostgresStore implements Store {
       await client.query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)",
       );
-      const current = await this.schemaVersion(client);
-      const known = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
-      if (current > known) {
-        throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
-      }
-      for (const migration of POSTGRES_MIGRATIONS) {
-        if (migration.version <= current) continue;
+      const pending = pendingMigrations(POSTGRES_MIGRATIONS, await this.schemaVersion(client), this.location);
+      for (const migration of pending) {
         await client.query("BEGIN");
         try {
           await client.query(migration.sql);
@@ -266,15 +230,6 @@ export class PostgresStore implements Store {
     return { links: rows[0]?.links ?? 0, danglingLinks: rows[0]?.dangling ?? 0 };
   }
 
-  async listCorrections(): Promise<Correction[]> {
-    // From the primary: a curator reads back what was just written, and a replica may lag.
-    return listPostgresCorrections(this.primary);
-  }
-
-  async listReports(limit: number): Promise<Report[]> {
-    return listPostgresReports(this.primary, limit);
-  }
-
   async getMeta(key: string): Promise<string | undefined> {
     const { rows } = await this.reader().query<{ value: string }>({
       name: "get-meta",
@@ -299,82 +254,6 @@ export class PostgresStore implements Store {
     }
   }
 
-  async neighbours(
-    key: RecordKey,
-    targetType: string,
-    limit: number,
-    offset: number,
-  ): Promise<NeighbourPage> {
-    if (!storableKey(key)) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
-    if (!storable(targetType)) return this.graph.neighbours(key, "", 0, 0);
-    return this.graph.neighbours(key, targetType, limit, offset);
-  }
-
-  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
-    return storableKey(key) ? this.graph.neighbourCounts(key) : {};
-  }
-
-  scanNodeScores(): AsyncIterable<NodeScore> {
-    return this.graph.scanNodeScores();
-  }
-
-  scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
-    return this.graph.scanNeighbours(targetType);
-  }
-
-  countSearchDocuments(): Promise<number> {
-    return this.search.count();
-  }
-
-  searchText(query: TextQuery): Promise<SearchHit[]> {
-    return this.search.searchText(query);
-  }
-
-  countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    return this.search.countTextMatches(query);
-  }
-
-  findByName(
-    keys: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<SearchHit[]> {
-    return this.search.findByName(keys, types, limit);
-  }
-
-  findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    return this.search.findByPhrase(words, types, limit);
-  }
-
-  findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    return this.search.findById(id, types, limit);
-  }
-
-  completeNames(
-    prefix: string,
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<NameCompletion[]> {
-    return this.search.completeNames(prefix, types, limit);
-  }
-
-  similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    return this.search.similarTerms(term, maxEdits, limit);
-  }
-
-  hasTerm(term: string): Promise<boolean> {
-    return this.search.hasTerm(term);
-  }
-
-  // Every answer is read from the database: nothing derived in memory to be older than its last commit.
-  async searchTablesVersion(): Promise<string> {
-    return "";
-  }
-
   async sizeBytes(): Promise<number | undefined> {
     const { rows } = await this.reader().query<{ size: string }>(
       "SELECT pg_database_size(current_database()) AS size",
@@ -385,227 +264,4 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await Promise.all([this.primary, ...this.readers].map((p) => (p.ended ? undefined : p.end())));
   }
-}
-
-/**
- * A pooled client for a transaction or a migration. While checked out, a client has no 'error' listener of the
- * pool's: a session ended by the server (restart, failover, timeout) would crash the process. This one records
- * the error (the next query fails with it) and hands the broken client back to the pool to be discarded.
- */
-async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; lease: { release(): void } }> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", onError);
-  return {
-    client,
-    lease: {
-      release() {
-        client.removeListener("error", onError);
-        client.release(broken);
-      },
-    },
-  };
-}
-
-/** The write side of an open PostgreSQL transaction. */
-class PostgresWriter implements StoreWriter {
-  finished = false;
-  /** Tables rewritten in bulk by this transaction. */
-  readonly bulk = new Set<string>();
-  private recordsWritten = 0;
-  private readonly keys: PostgresKeyIndex;
-  private readonly graph: PostgresGraph;
-  private readonly search: PostgresSearch;
-
-  constructor(private readonly client: pg.PoolClient) {
-    this.keys = new PostgresKeyIndex(client);
-    this.graph = new PostgresGraph(() => client);
-    this.search = new PostgresSearch(() => client);
-  }
-
-  async upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome> {
-    this.assertOpen();
-    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changed: [] };
-    const known = new Map<string, { pk: number | undefined; hash: string }>();
-    const { rows } = await this.client.query<{ pk: number; type: string; id: string; hash: string }>(
-      `SELECT r.pk, r.type, r.id, r.hash FROM records r
-       JOIN unnest($1::text[], $2::text[]) AS k (type, id) ON r.type = k.type AND r.id = k.id`,
-      [records.map((r) => r.type), records.map((r) => r.id)],
-    );
-    for (const row of rows) known.set(`${row.type}\0${row.id}`, { pk: row.pk, hash: row.hash });
-    let inserted = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const changed: RecordKey[] = [];
-    // The last version of each changed record wins, as if the batch were written one record at a time.
-    const writes = new Map<
-      string,
-      { record: CorpusRecord; data: string; hash: string; pk: number | undefined }
-    >();
-    for (const record of records) {
-      const data = JSON.stringify(record);
-      const hash = createHash("sha1").update(data).digest("base64");
-      const name = `${record.type}\0${record.id}`;
-      const existing = known.get(name);
-      if (existing?.hash === hash) {
-        unchanged += 1;
-        continue;
-      }
-      if (existing === undefined) inserted += 1;
-      else updated += 1;
-      known.set(name, { pk: existing?.pk, hash });
-      writes.set(name, { record, data, hash, pk: existing?.pk ?? writes.get(name)?.pk });
-      changed.push({ type: record.type, id: record.id });
-    }
-    const fresh = [...writes.values()].filter((w) => w.pk === undefined);
-    const stale = [...writes.values()].filter((w) => w.pk !== undefined);
-    if (fresh.length > 0) {
-      const { rows: added } = await this.client.query<{ pk: number; type: string; id: string }>(
-        `INSERT INTO records (type, id, data, hash)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::json[], $4::text[]) RETURNING pk, type, id`,
-        [
-          fresh.map((w) => w.record.type),
-          fresh.map((w) => w.record.id),
-          fresh.map((w) => w.data),
-          fresh.map((w) => w.hash),
-        ],
-      );
-      const pks = new Map(added.map((r) => [`${r.type}\0${r.id}`, r.pk]));
-      for (const w of fresh) w.pk = pks.get(`${w.record.type}\0${w.record.id}`);
-    }
-    if (stale.length > 0) {
-      const pks = stale.map((w) => w.pk);
-      await this.client.query(
-        `UPDATE records r SET data = u.data, hash = u.hash
-         FROM unnest($1::int[], $2::json[], $3::text[]) AS u (pk, data, hash) WHERE r.pk = u.pk`,
-        [pks, stale.map((w) => w.data), stale.map((w) => w.hash)],
-      );
-      await this.client.query("DELETE FROM links WHERE source_pk = ANY($1::int[])", [pks]);
-    }
-    const links = {
-      pk: [] as number[],
-      position: [] as number[],
-      rel: [] as string[],
-      type: [] as string[],
-      id: [] as string[],
-    };
-    for (const w of writes.values()) {
-      w.record.links?.forEach((link, position) => {
-        links.pk.push(w.pk ?? 0);
-        links.position.push(position);
-        links.rel.push(link.rel);
-        links.type.push(link.type);
-        links.id.push(link.id);
-      });
-    }
-    if (links.pk.length > 0) {
-      await this.client.query(
-        `INSERT INTO links (source_pk, position, rel, target_type, target_id)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-        [links.pk, links.position, links.rel, links.type, links.id],
-      );
-    }
-    if (fresh.length > 0) this.keys.forget();
-    this.recordsWritten += writes.size;
-    if (this.recordsWritten >= BULK_ROWS) for (const table of ["records", "links"]) this.bulk.add(table);
-    return { inserted, updated, unchanged, changed };
-  }
-
-  async removeRecord(key: RecordKey): Promise<boolean> {
-    this.assertOpen();
-    const { rows } = await this.client.query<{ pk: number }>(
-      "DELETE FROM records WHERE type = $1 AND id = $2 RETURNING pk",
-      [key.type, key.id],
-    );
-    const pk = rows[0]?.pk;
-    if (pk === undefined) return false;
-    // The computed tables have no foreign keys (they are written by COPY): forget the record's rows here.
-    await this.client.query("DELETE FROM neighbours WHERE source_pk = $1 OR target_pk = $1", [pk]);
-    await this.client.query("DELETE FROM node_scores WHERE pk = $1", [pk]);
-    await this.search.remove(this.client, pk);
-    this.keys.forget();
-    return true;
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    this.assertOpen();
-    await this.client.query(
-      "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      [key, value],
-    );
-  }
-
-  async addCorrection(correction: NewCorrection): Promise<Correction> {
-    this.assertOpen();
-    return addPostgresCorrection(this.client, correction);
-  }
-
-  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
-    this.assertOpen();
-    return withdrawPostgresCorrection(this.client, id, who, at);
-  }
-
-  async addReport(report: NewReport): Promise<Report> {
-    this.assertOpen();
-    return addPostgresReport(this.client, report);
-  }
-
-  async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
-    this.assertOpen();
-    await this.client.query("DELETE FROM anchors WHERE source = $1", [source]);
-    if (anchors.length >= BULK_ROWS) this.bulk.add("anchors");
-    for (let start = 0; start < anchors.length; start += 10_000) {
-      const batch = anchors.slice(start, start + 10_000);
-      await this.client.query(
-        `INSERT INTO anchors (source, surface, concept_id, count)
-         SELECT $1, surface, concept_id, sum(count) FROM unnest($2::text[], $3::text[], $4::int[]) AS a (surface, concept_id, count)
-         GROUP BY surface, concept_id
-         ON CONFLICT (source, surface, concept_id) DO UPDATE SET count = anchors.count + excluded.count`,
-        [source, batch.map((a) => a.surface), batch.map((a) => a.conceptId), batch.map((a) => a.count)],
-      );
-    }
-  }
-
-  async replaceNeighbours(
-    sources: readonly RecordKey[] | "all",
-    rows: Iterable<NeighbourRow>,
-  ): Promise<void> {
-    this.assertOpen();
-    if (sources === "all") this.bulk.add("neighbours");
-    await this.graph.replaceNeighbours(this.client, this.keys, sources, rows);
-  }
-
-  async replaceNodeScores(
-    sources: readonly RecordKey[] | "all",
-    scores: readonly NodeScore[],
-  ): Promise<void> {
-    this.assertOpen();
-    if (sources === "all") this.bulk.add("node_scores");
-    await this.graph.replaceNodeScores(this.client, this.keys, sources, scores);
-  }
-
-  async clearSearchIndex(): Promise<void> {
-    this.assertOpen();
-    for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
-      this.bulk.add(table);
-    await this.search.clear(this.client);
-  }
-
-  async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
-    this.assertOpen();
-    await this.search.put(this.client, docs);
-  }
-
-  private assertOpen(): void {
-    if (this.finished)
-      throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
-  }
-}
-
-/** False when a key holds what PostgreSQL text cannot (NUL): no stored record has such a key. */
-function storableKey(key: RecordKey): boolean {
-  return storable(key.type) && storable(key.id);
 }

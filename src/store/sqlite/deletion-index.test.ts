@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildTypoIndex, typoCandidates } from "../../search/typo-index.js";
+import { buildTypoIndex, typoCandidates } from "../../text/typo-index.js";
 import { buildDeletionIndex, deletionCandidates } from "./deletion-index.js";
 
 const vocabulary = (terms: readonly string[]) => terms.map((term, i) => ({ term, df: (i * 7) % 5 }));

@@ -1,12 +1,12 @@
 /**
- * The typo vocabulary's deletion index (see `search/typo-index.ts`) packed in typed arrays: each word and each of
+ * The typo vocabulary's deletion index (see `text/typo-index.ts`) packed in typed arrays: each word and each of
  * its one-letter deletions is filed under a 32-bit hash of the form, in a hash table of two arrays (where each
  * bucket starts, and its entries). A collision only adds a candidate that the edit distance then turns down, so
  * it finds the words the map of `buildTypoIndex` finds; a worker thread builds it and hands it over without the
  * event loop copying the half a million forms of the open-campus vocabulary one by one.
  */
 import { compareStrings } from "../../core/compare-strings.js";
-import { closestWords, deletions, type VocabularyWord } from "../../search/typo-index.js";
+import { closestWords, deletions, type VocabularyWord } from "../../text/typo-index.js";
 import { packStrings, prefixRange, type StringColumn, stringAt } from "./string-column.js";
 
 /** A vocabulary and its deletion forms, hashed. */

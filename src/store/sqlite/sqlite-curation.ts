@@ -9,45 +9,55 @@ import {
   toCorrection,
   toReport,
 } from "../curation-rows.js";
+import type { CurationReader, CurationWriter } from "../store.js";
 import { prepared } from "./statements.js";
 
-/** Stores a correction; returns it numbered. */
-export function addSqliteCorrection(db: Database.Database, c: NewCorrection): Correction {
-  const data = correctionData(c);
-  const id = prepared(db, "INSERT INTO corrections (data) VALUES (?)").run(data).lastInsertRowid;
-  return toCorrection({ id: Number(id), data, withdrawn_by: null, withdrawn_at: null });
+/** Curation's write side on SQLite, inside a transaction; `guard` throws once the transaction has ended. */
+export class SqliteCurationWriter implements CurationWriter {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly guard: () => void,
+  ) {}
+
+  async addCorrection(c: NewCorrection): Promise<Correction> {
+    this.guard();
+    const data = correctionData(c);
+    const id = prepared(this.db, "INSERT INTO corrections (data) VALUES (?)").run(data).lastInsertRowid;
+    return toCorrection({ id: Number(id), data, withdrawn_by: null, withdrawn_at: null });
+  }
+
+  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
+    this.guard();
+    return (
+      prepared(
+        this.db,
+        "UPDATE corrections SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
+      ).run(who, at, id).changes > 0
+    );
+  }
+
+  async addReport(r: NewReport): Promise<Report> {
+    this.guard();
+    const data = reportData(r);
+    const id = prepared(this.db, "INSERT INTO reports (data) VALUES (?)").run(data).lastInsertRowid;
+    return toReport({ id: Number(id), data });
+  }
 }
 
-/** Marks a correction withdrawn; false when none is, or it was already. */
-export function withdrawSqliteCorrection(
-  db: Database.Database,
-  id: number,
-  who: string,
-  at: string,
-): boolean {
-  return (
-    prepared(
-      db,
-      "UPDATE corrections SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
-    ).run(who, at, id).changes > 0
-  );
-}
+/** Curation's read side on SQLite. */
+export class SqliteCurationReader implements CurationReader {
+  constructor(private readonly db: Database.Database) {}
 
-/** Every correction, oldest first. */
-export function listSqliteCorrections(db: Database.Database): Correction[] {
-  const rows = prepared(db, "SELECT id, data, withdrawn_by, withdrawn_at FROM corrections ORDER BY id").all();
-  return (rows as StoredCorrectionRow[]).map(toCorrection);
-}
+  async listCorrections(): Promise<Correction[]> {
+    const rows = prepared(
+      this.db,
+      "SELECT id, data, withdrawn_by, withdrawn_at FROM corrections ORDER BY id",
+    ).all();
+    return (rows as StoredCorrectionRow[]).map(toCorrection);
+  }
 
-/** Stores a report; returns it numbered. */
-export function addSqliteReport(db: Database.Database, r: NewReport): Report {
-  const data = reportData(r);
-  const id = prepared(db, "INSERT INTO reports (data) VALUES (?)").run(data).lastInsertRowid;
-  return toReport({ id: Number(id), data });
-}
-
-/** The newest `limit` reports, newest first. */
-export function listSqliteReports(db: Database.Database, limit: number): Report[] {
-  const rows = prepared(db, "SELECT id, data FROM reports ORDER BY id DESC LIMIT ?").all(limit);
-  return (rows as StoredReportRow[]).map(toReport);
+  async listReports(limit: number): Promise<Report[]> {
+    const rows = prepared(this.db, "SELECT id, data FROM reports ORDER BY id DESC LIMIT ?").all(limit);
+    return (rows as StoredReportRow[]).map(toReport);
+  }
 }

@@ -15,7 +15,15 @@ import {
   toHit,
   WORD_SCAN_FACTOR,
 } from "../engine-parts.js";
-import type { NameCompletion, RecordKey, SearchDocument, SearchHit, TermCount, TextQuery } from "../store.js";
+import type {
+  NameCompletion,
+  RecordKey,
+  SearchDocument,
+  SearchHit,
+  SearchIndexReader,
+  TermCount,
+  TextQuery,
+} from "../store.js";
 import { deletionCandidates } from "./deletion-index.js";
 import { documentsNamed, namesStartingWith } from "./name-index.js";
 import { SearchMemory } from "./search-memory.js";
@@ -29,20 +37,32 @@ const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
     (SELECT match_key FROM search_names WHERE doc = d.pk ORDER BY position)) AS name_keys`;
 const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
 
+const byConnection = new WeakMap<Database.Database, SqliteSearch>();
+
 /** The SQLite search index of one connection. */
-export class SqliteSearch {
+export class SqliteSearch implements SearchIndexReader {
   private readonly memory: SearchMemory;
 
-  /**
-   * The search index of connection `db`, one per connection. With `location` (the file `db` opened), what it
-   * derives in memory is derived again in a worker thread after another connection writes the index, and
-   * answers come from the previous tables meanwhile; without, on first use after the write.
-   */
-  constructor(
+  private constructor(
     private readonly db: Database.Database,
-    location?: string,
+    location: string | undefined,
   ) {
     this.memory = new SearchMemory(db, location);
+  }
+
+  /**
+   * The search index of connection `db`: one per connection, so that its writes refresh what it derives in
+   * memory. With `location` on the first call (the file `db` opened), that is derived again in a worker thread
+   * after another connection writes the index, and answers come from the previous tables meanwhile; without, on
+   * first use after the write.
+   */
+  static of(db: Database.Database, location?: string): SqliteSearch {
+    let search = byConnection.get(db);
+    if (search === undefined) {
+      search = new SqliteSearch(db, location);
+      byConnection.set(db, search);
+    }
+    return search;
   }
 
   /** Removes every search document. */
@@ -67,8 +87,8 @@ export class SqliteSearch {
     this.memory.changed();
   }
 
-  /** The generation of what the index answers from in memory (see `Store.searchTablesVersion`). */
-  tablesVersion(): string {
+  /** The generation of what the index answers from in memory. */
+  async searchTablesVersion(): Promise<string> {
     return this.memory.version();
   }
 
@@ -121,12 +141,12 @@ export class SqliteSearch {
   }
 
   /** Documents in the index. */
-  count(): number {
+  async countSearchDocuments(): Promise<number> {
     return this.prepare("SELECT count(*) FROM search_docs").pluck().get() as number;
   }
 
   /** Best documents of a full-text query by weighted BM25. */
-  searchText(query: TextQuery): SearchHit[] {
+  async searchText(query: TextQuery): Promise<SearchHit[]> {
     const match = ftsExpression(query);
     if (match === undefined) return [];
     const types = typesParameter(query.types);
@@ -153,7 +173,7 @@ export class SqliteSearch {
   }
 
   /** Matching documents per type. */
-  countTextMatches(query: TextQuery): Record<string, number> {
+  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
     const match = ftsExpression(query);
     const counts: Record<string, number> = {};
     if (match === undefined) return counts;
@@ -174,7 +194,11 @@ export class SqliteSearch {
   }
 
   /** Documents with a name or alias whose match key is one of `keys`. */
-  findByName(keys: readonly string[], types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findByName(
+    keys: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<SearchHit[]> {
     if (keys.length === 0) return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     // Most queries name no record: the names in memory say so without a statement.
@@ -188,7 +212,11 @@ export class SqliteSearch {
   }
 
   /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
-  findByPhrase(words: readonly string[], types: readonly string[] | undefined, limit: number): RecordKey[] {
+  async findByPhrase(
+    words: readonly string[],
+    types: readonly string[] | undefined,
+    limit: number,
+  ): Promise<RecordKey[]> {
     // No word may be empty or hold a NUL (FTS5 reads it as the end of the query): such a phrase is nowhere.
     if (words.length === 0 || words.some((w) => w === "" || w.includes("\u0000"))) return [];
     const t = typesParameter(types);
@@ -199,7 +227,7 @@ export class SqliteSearch {
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
-  findById(id: string, types: readonly string[] | undefined, limit: number): SearchHit[] {
+  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
@@ -224,13 +252,13 @@ export class SqliteSearch {
   }
 
   /** Vocabulary words within `maxEdits` of `term`. */
-  similarTerms(term: string, maxEdits: number, limit: number): TermCount[] {
+  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
     if (term.includes("\u0000")) return [];
     return deletionCandidates(this.memory.current().vocabulary, term, maxEdits, limit);
   }
 
   /** True when `term` is indexed in some field of some document. */
-  hasTerm(term: string): boolean {
+  async hasTerm(term: string): Promise<boolean> {
     // FTS5 reads a NUL as the end of the query text: no indexed word holds one.
     if (term === "" || term.includes("\u0000")) return false;
     return (

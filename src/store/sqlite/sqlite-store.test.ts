@@ -21,7 +21,7 @@ function putConcept(store: SqliteStore, name: string): Promise<void> {
   const key = name.toLowerCase();
   return store.transaction(async (w) => {
     await w.upsertRecords([{ type: "concept", id: name, name: { en: name } }]);
-    await w.putSearchDocuments([
+    await w.search.putSearchDocuments([
       {
         type: "concept",
         id: name,
@@ -50,14 +50,16 @@ describe("SqliteStore", () => {
     const reader = SqliteStore.open(path);
     const writer = SqliteStore.open(path);
     await putConcept(writer, "Thermodynamics");
-    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual(["Thermodynamics"]);
-    expect(await reader.similarTerms("thermostat", 1, 5)).toEqual([]);
+    expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual([
+      "Thermodynamics",
+    ]);
+    expect(await reader.search.similarTerms("thermostat", 1, 5)).toEqual([]);
     await putConcept(writer, "Thermostat");
-    expect((await reader.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
+    expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
       "Thermodynamics",
       "Thermostat",
     ]);
-    expect((await reader.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    expect((await reader.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
     await writer.close();
     await reader.close();
   });
@@ -68,9 +70,9 @@ describe("SqliteStore", () => {
     await putConcept(writer, "Thermodynamics");
     const server = SqliteStore.open(path, { refreshInBackground: true });
     const named = async (name: string) =>
-      (await server.findByName([name.toLowerCase()], undefined, 5)).map((hit) => hit.id);
+      (await server.search.findByName([name.toLowerCase()], undefined, 5)).map((hit) => hit.id);
     expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
-    const first = await server.searchTablesVersion();
+    const first = await server.search.searchTablesVersion();
 
     // Records alone (an import before its search refresh): the tables stay, during and after the transaction.
     await writer.transaction(async (w) => {
@@ -78,16 +80,16 @@ describe("SqliteStore", () => {
       expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
     });
     expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
-    expect(await server.searchTablesVersion()).toBe(first);
+    expect(await server.search.searchTablesVersion()).toBe(first);
 
     // The index written: the first answers come from the held tables, without waiting for the new ones.
     await putConcept(writer, "Thermostat");
     expect(await named("Thermostat")).toEqual([]);
-    expect(await server.similarTerms("thermostap", 1, 5)).toEqual([]);
-    expect(await server.searchTablesVersion()).toBe(first);
-    while ((await server.searchTablesVersion()) === first) await delay(10);
+    expect(await server.search.similarTerms("thermostap", 1, 5)).toEqual([]);
+    expect(await server.search.searchTablesVersion()).toBe(first);
+    while ((await server.search.searchTablesVersion()) === first) await delay(10);
     expect(await named("Thermostat")).toEqual(["Thermostat"]);
-    expect((await server.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    expect((await server.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
     await writer.close();
     await server.close();
   });

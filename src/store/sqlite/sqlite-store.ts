@@ -1,50 +1,24 @@
-/**
- * The Store port on SQLite (better-sqlite3): one file, WAL mode, versioned migrations.
- * better-sqlite3 is synchronous; the port is asynchronous so that server engines fit the same contract.
- */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { Correction, NewCorrection, NewReport, Report } from "../../core/correction.js";
 import { CampusGraphError } from "../../core/errors.js";
 import type { CorpusRecord } from "../../core/record.js";
-import { type StoredLinkRow, toStoredLink } from "../engine-parts.js";
+import { pendingMigrations, type StoredLinkRow, toStoredLink } from "../engine-parts.js";
 import type {
   AnchorCount,
+  CurationReader,
+  GraphReader,
   LinkCounts,
-  NameCompletion,
-  NeighbourPage,
-  NeighbourRow,
-  NodeScore,
   RecordKey,
-  SearchDocument,
-  SearchHit,
   Store,
   StoredLink,
   StoreWriter,
-  TermCount,
-  TextQuery,
-  UpsertOutcome,
 } from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
-import {
-  addSqliteCorrection,
-  addSqliteReport,
-  listSqliteCorrections,
-  listSqliteReports,
-  withdrawSqliteCorrection,
-} from "./sqlite-curation.js";
-import {
-  KeyIndex,
-  readNeighbourCounts,
-  readNeighbourRows,
-  readNeighbours,
-  readNodeScores,
-  replaceNeighbours,
-  replaceNodeScores,
-} from "./sqlite-graph.js";
+import { SqliteCurationReader } from "./sqlite-curation.js";
+import { SqliteGraphReader } from "./sqlite-graph.js";
 import { SqliteSearch } from "./sqlite-search.js";
+import { SqliteWriter } from "./sqlite-writer.js";
 import { prepared } from "./statements.js";
 
 /** Options of `SqliteStore.open`. */
@@ -64,8 +38,11 @@ const SCAN_BATCH = 1_000;
 /** A Store in one SQLite file. */
 export class SqliteStore implements Store {
   readonly engine = "sqlite";
+  readonly graph: GraphReader;
+  readonly curation: CurationReader;
+  /** The search index of this connection (one per connection, see `SqliteSearch.of`). */
+  readonly search: SqliteSearch;
   private readonly db: Database.Database;
-  private readonly search: SqliteSearch;
   private transactionOpen = false;
 
   private constructor(
@@ -74,7 +51,9 @@ export class SqliteStore implements Store {
     refreshInBackground: boolean,
   ) {
     this.db = db;
-    this.search = new SqliteSearch(db, refreshInBackground && location !== ":memory:" ? location : undefined);
+    this.graph = new SqliteGraphReader(db);
+    this.curation = new SqliteCurationReader(db);
+    this.search = SqliteSearch.of(db, refreshInBackground && location !== ":memory:" ? location : undefined);
   }
 
   /** Opens (or creates) the database at `path` and brings its schema up to date. */
@@ -124,28 +103,27 @@ export class SqliteStore implements Store {
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
     );
-    const current = this.schemaVersion();
-    const known = MIGRATIONS.at(-1)?.version ?? 0;
-    if (current > known) {
-      throw new CampusGraphError("DATABASE_TOO_NEW", { location: this.location, found: current, known });
-    }
     const record = prepared(
       this.db,
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
     );
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        record.run(migration.version, migration.name, new Date().toISOString());
-      })();
+    // SQLite's lock is the write lock: each step runs in an IMMEDIATE transaction and checks the version again
+    // inside it, so that two processes opening the same file together apply each step once.
+    for (const migration of pendingMigrations(MIGRATIONS, this.schemaVersion(), this.location)) {
+      this.db
+        .transaction(() => {
+          if (this.schemaVersion() >= migration.version) return;
+          this.db.exec(migration.sql);
+          record.run(migration.version, migration.name, new Date().toISOString());
+        })
+        .immediate();
     }
   }
 
   async transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> {
     if (this.transactionOpen) throw new CampusGraphError("TRANSACTION_NESTED");
     this.transactionOpen = true;
-    const writer = new SqliteWriter(this.db, this.search);
+    const writer = new SqliteWriter(this.db);
     this.db.exec("BEGIN IMMEDIATE");
     try {
       const result = await work(writer);
@@ -258,14 +236,6 @@ export class SqliteStore implements Store {
     return row?.value;
   }
 
-  async listCorrections(): Promise<Correction[]> {
-    return listSqliteCorrections(this.db);
-  }
-
-  async listReports(limit: number): Promise<Report[]> {
-    return listSqliteReports(this.db, limit);
-  }
-
   async *scanAnchors(): AsyncIterable<AnchorCount> {
     const page = prepared(
       this.db,
@@ -282,79 +252,6 @@ export class SqliteStore implements Store {
     }
   }
 
-  async neighbours(
-    key: RecordKey,
-    targetType: string,
-    limit: number,
-    offset: number,
-  ): Promise<NeighbourPage> {
-    return readNeighbours(this.db, key, targetType, limit, offset);
-  }
-
-  async neighbourCounts(key: RecordKey): Promise<Record<string, number>> {
-    return readNeighbourCounts(this.db, key);
-  }
-
-  async *scanNodeScores(): AsyncIterable<NodeScore> {
-    yield* readNodeScores(this.db);
-  }
-
-  async *scanNeighbours(targetType: string): AsyncIterable<NeighbourRow> {
-    yield* readNeighbourRows(this.db, targetType);
-  }
-
-  async countSearchDocuments(): Promise<number> {
-    return this.search.count();
-  }
-
-  async searchText(query: TextQuery): Promise<SearchHit[]> {
-    return this.search.searchText(query);
-  }
-
-  async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    return this.search.countTextMatches(query);
-  }
-
-  async findByName(
-    keys: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<SearchHit[]> {
-    return this.search.findByName(keys, types, limit);
-  }
-
-  async findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    return this.search.findByPhrase(words, types, limit);
-  }
-
-  async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    return this.search.findById(id, types, limit);
-  }
-
-  async completeNames(
-    prefix: string,
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<NameCompletion[]> {
-    return this.search.completeNames(prefix, types, limit);
-  }
-
-  async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
-    return this.search.similarTerms(term, maxEdits, limit);
-  }
-
-  async hasTerm(term: string): Promise<boolean> {
-    return this.search.hasTerm(term);
-  }
-
-  async searchTablesVersion(): Promise<string> {
-    return this.search.tablesVersion();
-  }
-
   async sizeBytes(): Promise<number | undefined> {
     const pages = this.db.pragma("page_count", { simple: true }) as number;
     const pageSize = this.db.pragma("page_size", { simple: true }) as number;
@@ -366,141 +263,5 @@ export class SqliteStore implements Store {
     // Fold the WAL back into the main file so that a closed database is one self-contained file.
     this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();
-  }
-}
-
-/** The write side of an open SQLite transaction. */
-class SqliteWriter implements StoreWriter {
-  private readonly keys: KeyIndex;
-  finished = false;
-  private readonly selectKey: Database.Statement;
-  private readonly insertRecord: Database.Statement;
-  private readonly updateRecord: Database.Statement;
-  private readonly deleteLinks: Database.Statement;
-  private readonly insertLink: Database.Statement;
-  private readonly deleteRecord: Database.Statement;
-  private readonly upsertMeta: Database.Statement;
-  private readonly deleteAnchors: Database.Statement;
-  private readonly insertAnchor: Database.Statement;
-
-  constructor(
-    private readonly db: Database.Database,
-    private readonly search: SqliteSearch,
-  ) {
-    this.keys = new KeyIndex(db);
-    this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");
-    this.insertRecord = db.prepare("INSERT INTO records (type, id, data, hash) VALUES (?, ?, ?, ?)");
-    this.updateRecord = db.prepare("UPDATE records SET data = ?, hash = ? WHERE pk = ?");
-    this.deleteLinks = db.prepare("DELETE FROM links WHERE source_pk = ?");
-    this.insertLink = db.prepare(
-      "INSERT INTO links (source_pk, position, rel, target_type, target_id) VALUES (?, ?, ?, ?, ?)",
-    );
-    this.deleteRecord = db.prepare("DELETE FROM records WHERE type = ? AND id = ?");
-    this.upsertMeta = db.prepare(
-      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    );
-    this.deleteAnchors = db.prepare("DELETE FROM anchors WHERE source = ?");
-    this.insertAnchor = db.prepare(
-      `INSERT INTO anchors (source, surface, concept_id, count) VALUES (?, ?, ?, ?)
-       ON CONFLICT (source, surface, concept_id) DO UPDATE SET count = count + excluded.count`,
-    );
-  }
-
-  async upsertRecords(records: readonly CorpusRecord[]): Promise<UpsertOutcome> {
-    this.assertOpen();
-    let inserted = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const changed: RecordKey[] = [];
-    for (const record of records) {
-      const data = JSON.stringify(record);
-      const hash = createHash("sha1").update(data).digest("base64");
-      const existing = this.selectKey.get(record.type, record.id) as { pk: number; hash: string } | undefined;
-      let pk: number;
-      if (!existing) {
-        pk = Number(this.insertRecord.run(record.type, record.id, data, hash).lastInsertRowid);
-        inserted += 1;
-      } else if (existing.hash !== hash) {
-        pk = existing.pk;
-        this.updateRecord.run(data, hash, pk);
-        this.deleteLinks.run(pk);
-        updated += 1;
-      } else {
-        unchanged += 1;
-        continue;
-      }
-      changed.push({ type: record.type, id: record.id });
-      record.links?.forEach((link, position) => {
-        this.insertLink.run(pk, position, link.rel, link.type, link.id);
-      });
-    }
-    return { inserted, updated, unchanged, changed };
-  }
-
-  async removeRecord(key: RecordKey): Promise<boolean> {
-    this.assertOpen();
-    const pk = prepared(this.db, "SELECT pk FROM records WHERE type = ? AND id = ?")
-      .pluck()
-      .get(key.type, key.id);
-    if (pk === undefined) return false;
-    this.search.removeText(pk as number);
-    return this.deleteRecord.run(key.type, key.id).changes > 0;
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    this.assertOpen();
-    this.upsertMeta.run(key, value);
-  }
-
-  async addCorrection(correction: NewCorrection): Promise<Correction> {
-    this.assertOpen();
-    return addSqliteCorrection(this.db, correction);
-  }
-
-  async withdrawCorrection(id: number, who: string, at: string): Promise<boolean> {
-    this.assertOpen();
-    return withdrawSqliteCorrection(this.db, id, who, at);
-  }
-
-  async addReport(report: NewReport): Promise<Report> {
-    this.assertOpen();
-    return addSqliteReport(this.db, report);
-  }
-
-  async replaceNeighbours(
-    sources: readonly RecordKey[] | "all",
-    rows: Iterable<NeighbourRow>,
-  ): Promise<void> {
-    this.assertOpen();
-    replaceNeighbours(this.db, this.keys, sources, rows);
-  }
-
-  async replaceNodeScores(
-    sources: readonly RecordKey[] | "all",
-    scores: readonly NodeScore[],
-  ): Promise<void> {
-    this.assertOpen();
-    replaceNodeScores(this.db, this.keys, sources, scores);
-  }
-
-  async clearSearchIndex(): Promise<void> {
-    this.assertOpen();
-    this.search.clear();
-  }
-
-  async putSearchDocuments(docs: readonly SearchDocument[]): Promise<void> {
-    this.assertOpen();
-    this.search.put(docs);
-  }
-
-  async replaceAnchors(source: string, anchors: readonly AnchorCount[]): Promise<void> {
-    this.assertOpen();
-    this.deleteAnchors.run(source);
-    for (const a of anchors) this.insertAnchor.run(source, a.surface, a.conceptId, a.count);
-  }
-
-  private assertOpen(): void {
-    if (this.finished)
-      throw new CampusGraphError("INTERNAL", { problem: "store writer used after its transaction ended" });
   }
 }

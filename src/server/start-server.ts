@@ -7,7 +7,7 @@ import { ensureSearchIndex } from "../app/build-search-index.js";
 import { workerDetection } from "../app/worker-detection.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
+import { createHttpApp } from "./create-app.js";
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -42,7 +42,7 @@ export async function startServer(store: Store, options: ServerOptions): Promise
   const detection = options.database === undefined ? undefined : workerDetection(store, options.database);
   await ensureSearchIndex(store);
   // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
-  await store.completeNames("a", undefined, 1);
+  await store.search.completeNames("a", undefined, 1);
   const app = createHttpApp(store, {
     llm: options.llm,
     corsOrigins: options.corsOrigins ?? [],

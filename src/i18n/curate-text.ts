@@ -1,8 +1,8 @@
 /**
- * The curation pages' translations (English and French), beside the UI's own (`i18n.ts`). `{name}` marks a
+ * The curation pages' translations (English and French), beside the UI's own (`ui-text.ts`). `{name}` marks a
  * value filled in by `curateText`.
  */
-import type { Lang } from "./i18n.js";
+import { fillIn, type Lang } from "./lang.js";
 
 const EN = {
   reportLink: "Report a wrong link",
@@ -71,8 +71,5 @@ export function curateText(
   key: CurateTextKey,
   values: Record<string, string | number> = {},
 ): string {
-  const template = (lang === "fr" ? FR : EN)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillIn((lang === "fr" ? FR : EN)[key], values);
 }

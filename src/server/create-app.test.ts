@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./http-app.js";
-import { startServer } from "./server.js";
+import { createHttpApp } from "./create-app.js";
+import { startServer } from "./start-server.js";
 
 describe("HTTP app", () => {
   let store: Store;

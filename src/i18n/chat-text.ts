@@ -1,8 +1,8 @@
 /**
  * The chat's translations (English and French): the sentences its answers are made of, beside the UI's own
- * (`i18n.ts`). `{name}` marks a value filled in by `chatText`.
+ * (`ui-text.ts`). `{name}` marks a value filled in by `chatText`.
  */
-import type { Lang } from "./i18n.js";
+import { fillIn, type Lang } from "./lang.js";
 
 const EN = {
   readAs: "I read this as: {what}.",
@@ -84,5 +84,5 @@ export function chatText(
   key: ChatTextKey,
   vars: Readonly<Record<string, string | number>> = {},
 ): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
+  return fillIn(TEXTS[lang][key], vars);
 }

@@ -1,6 +1,6 @@
 /**
- * The HTTP application: the JSON API under /api (with its OpenAPI document) and the server-rendered pages,
- * over one Store; one error shape, compression, ETags and cache headers.
+ * The composition root of serving: the JSON API (`http/`), the pages (`web/`) and the chat page over one Store,
+ * with one error shape, compression, ETags and cache headers.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
@@ -9,21 +9,21 @@ import { inProcessDetection, type TextDetection } from "../app/detect-text.js";
 import { cachedSearches, searchDataVersion } from "../app/search-cache.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
+import { registerApiRoutes } from "../http/api-routes.js";
+import { API_LIMITS } from "../http/api-schemas.js";
+import { corsForReads } from "../http/cors.js";
+import { clientAddress, registerCurationRoutes } from "../http/curation-routes.js";
+import { CURATION_LIMITS } from "../http/curation-schemas.js";
+import { toErrorResponse } from "../http/error-response.js";
+import { fastEtag } from "../http/etag.js";
+import { inProcessClient } from "../http/in-process-client.js";
+import { RateLimiter } from "../http/rate-limit.js";
+import { responseCache } from "../http/response-cache.js";
 import type { Store } from "../store/store.js";
 import { registerChatPage } from "../web/chat-page.js";
 import { registerCuratePage } from "../web/curate-page.js";
 import { renderNotFoundPage } from "../web/layout.js";
 import { registerWebRoutes } from "../web/web-routes.js";
-import { registerApiRoutes } from "./api-routes.js";
-import { API_LIMITS } from "./api-schemas.js";
-import { corsForReads } from "./cors.js";
-import { clientAddress, registerCurationRoutes } from "./curation-routes.js";
-import { CURATION_LIMITS } from "./curation-schemas.js";
-import { toErrorResponse } from "./error-response.js";
-import { fastEtag } from "./etag.js";
-import { inProcessClient } from "./in-process-client.js";
-import { RateLimiter } from "./rate-limit.js";
-import { responseCache } from "./response-cache.js";
 
 /** Options of `createHttpApp`. */
 export interface HttpAppOptions {

@@ -1,14 +1,16 @@
 /**
- * What the SQLite engine derives in memory from its search index to answer quickly (see `name-index.ts` and
- * `deletion-index.ts`), read in one read transaction and tagged with the index's generation: a token the engine
- * writes anew in every transaction that writes the index, and only then. Commits that write other tables (an
- * import's records, a build's neighbours, metadata) leave the generation, and so the derived tables, as they are.
+ * What the SQLite engine derives in memory from its search index to answer quickly (see `name-index.ts`,
+ * `deletion-index.ts`, `term-index.ts` and `key-ids.ts`), read in one read transaction and tagged with the index's
+ * generation: a token the engine writes anew in every transaction that writes the index, and only then. Commits
+ * that write other tables (an import's records, a build's neighbours, metadata) leave the generation, and so the
+ * derived tables, as they are.
  */
 
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { TermCount } from "../store.js";
 import { buildDeletionIndex, type DeletionIndex, deletionIndexBuffers } from "./deletion-index.js";
+import { type KeyIds, keyIdsBuffers, packKeyIds } from "./key-ids.js";
 import {
   buildNameIndex,
   type DocumentRow,
@@ -16,15 +18,18 @@ import {
   type NameRow,
   nameIndexBuffers,
 } from "./name-index.js";
+import { readTermIndex } from "./sqlite-full-text.js";
 import { prepared } from "./statements.js";
+import type { TermIndex } from "./term-index.js";
 
 /** The tables, derived at one generation of the search index. */
 export interface SearchTables {
   readonly generation: string;
   readonly names: NameIndex;
   readonly vocabulary: DeletionIndex;
-  /** The type of the document of each pk, as 1 + its index in `names.typeNames`; 0 when there is none. */
-  readonly typeByPk: Uint16Array;
+  /** The postings of every key, and the key ids they are numbered with. */
+  readonly postings: TermIndex;
+  readonly keyIds: KeyIds;
 }
 
 // A metadata key of the engine's own: the application's keys name what they are about ("search.", "graph.").
@@ -45,29 +50,41 @@ export function renewSearchGeneration(db: Database.Database): void {
 
 /** Reads the search index and derives its tables, all at one generation. */
 export function readSearchTables(db: Database.Database): SearchTables {
-  const read = db.transaction((): [string, DocumentRow[], NameRow[], TermCount[]] => [
-    readSearchGeneration(db),
-    prepared(db, "SELECT pk, type, id, name, importance FROM search_docs").raw(true).all() as DocumentRow[],
-    prepared(db, "SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position")
-      .raw(true)
-      .all() as NameRow[],
-    prepared(db, "SELECT term, df FROM search_terms").all() as TermCount[],
-  ]);
-  const [generation, documents, nameRows, terms] = read();
-  const names = buildNameIndex(documents, nameRows);
-  const maxPk = names.pks.reduce((max, pk) => Math.max(max, pk), 0);
-  const typeByPk = new Uint16Array(maxPk + 1);
-  names.pks.forEach((pk, d) => {
-    typeByPk[pk] = (names.type[d] as number) + 1;
-  });
-  return { generation, names, vocabulary: buildDeletionIndex(terms), typeByPk };
+  const read = db.transaction(
+    (): [string, DocumentRow[], NameRow[], TermCount[], [string, number][], TermIndex] => [
+      readSearchGeneration(db),
+      prepared(db, "SELECT pk, type, id, name, importance FROM search_docs").raw(true).all() as DocumentRow[],
+      prepared(db, "SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position")
+        .raw(true)
+        .all() as NameRow[],
+      prepared(db, "SELECT term, df FROM search_terms").all() as TermCount[],
+      prepared(db, "SELECT term, id FROM search_vocabulary").raw(true).all() as [string, number][],
+      readTermIndex(db),
+    ],
+  );
+  const [generation, documents, nameRows, terms, keyIds, postings] = read();
+  return {
+    generation,
+    names: buildNameIndex(documents, nameRows),
+    vocabulary: buildDeletionIndex(terms),
+    postings,
+    keyIds: packKeyIds(keyIds),
+  };
 }
 
 /** The buffers of `tables`, to transfer rather than copy to another thread. */
 export function searchTablesBuffers(tables: SearchTables): ArrayBuffer[] {
+  const { start, docs, counts, lengths, typeOf, bitsets, pairs } = tables.postings;
+  // Distinct buffers: one listed twice cannot be transferred.
+  const postings = new Set(
+    [start, docs, counts, lengths, typeOf, ...bitsets.values(), ...pairs.values()].map(
+      (array) => array.buffer as ArrayBuffer,
+    ),
+  );
   return [
     ...nameIndexBuffers(tables.names),
     ...deletionIndexBuffers(tables.vocabulary),
-    tables.typeByPk.buffer as ArrayBuffer,
+    ...postings,
+    ...keyIdsBuffers(tables.keyIds),
   ];
 }

@@ -1,11 +1,12 @@
 /**
- * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field). Held in
- * memory, derived from the tables (`search-memory.ts`): the name vocabulary for typo correction (a deletion
- * index), the names (sorted by prefix key for autocomplete, by match key for exact names) and the type of each
- * document. They are derived again after a write of the index, by this connection or by another one.
+ * The search index on SQLite: documents and names in plain tables, each document's keys as key ids
+ * (`search_tokens`), text in FTS5 too (prefixes of name words, some phrases). Held in memory, derived from the
+ * tables (`search-tables.ts`, `search-memory.ts`): the name vocabulary for typo correction (a deletion index),
+ * the names (sorted by prefix key for autocomplete, by match key for exact names) and the postings of every key,
+ * which full-text ranking and counts read (`sqlite-full-text.ts`). They are derived again after a write of the
+ * index, by this connection or by another one.
  */
 import type Database from "better-sqlite3";
-import { compareStrings } from "../../core/compare-strings.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -28,26 +29,23 @@ import { deletionCandidates } from "./deletion-index.js";
 import { documentsNamed, namesStartingWith } from "./name-index.js";
 import { SearchMemory } from "./search-memory.js";
 import { renewSearchGeneration } from "./search-tables.js";
-import { prepared } from "./statements.js";
-
-const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
-
-const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
-  (SELECT group_concat(match_key, char(31)) FROM
-    (SELECT match_key FROM search_names WHERE doc = d.pk ORDER BY position)) AS name_keys`;
-const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
+import { SqliteFullText } from "./sqlite-full-text.js";
+import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
+import type { TermIds } from "./term-ids.js";
 
 const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
 export class SqliteSearch implements SearchIndexReader {
   private readonly memory: SearchMemory;
+  private readonly fullText: SqliteFullText;
 
   private constructor(
     private readonly db: Database.Database,
     location: string | undefined,
   ) {
     this.memory = new SearchMemory(db, location);
+    this.fullText = new SqliteFullText(db, this.memory);
   }
 
   /**
@@ -65,10 +63,11 @@ export class SqliteSearch implements SearchIndexReader {
     return search;
   }
 
-  /** Removes every search document. */
-  clear(): void {
-    this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
+  /** Removes every search document; `terms` forgets the key ids, which are numbered again. */
+  clear(terms: TermIds): void {
+    this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_vocabulary;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
+    terms.clear();
     this.changed();
   }
 
@@ -92,8 +91,8 @@ export class SqliteSearch implements SearchIndexReader {
     return this.memory.version();
   }
 
-  /** Adds or replaces documents by key; documents without a record are skipped. */
-  put(docs: readonly SearchDocument[]): void {
+  /** Adds or replaces documents by key, numbering new keys with `terms`; documents without a record are skipped. */
+  put(docs: readonly SearchDocument[], terms: TermIds): void {
     const pkOf = this.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").pluck();
     const hasDoc = this.prepare("SELECT 1 FROM search_docs WHERE pk = ?").pluck();
     const deleteText = this.prepare("DELETE FROM search_text WHERE rowid = ?");
@@ -132,6 +131,7 @@ export class SqliteSearch implements SearchIndexReader {
       });
       const f = doc.fields;
       insertText.run(pk, f.name, f.aliases, f.keywords, f.description, f.body);
+      this.fullText.putTokens(pk, f, terms);
       for (const term of new Set(`${f.name} ${f.aliases}`.split(" "))) {
         if (term.length >= 3) df.set(term, (df.get(term) ?? 0) + 1);
       }
@@ -147,50 +147,25 @@ export class SqliteSearch implements SearchIndexReader {
 
   /** Best documents of a full-text query by weighted BM25. */
   async searchText(query: TextQuery): Promise<SearchHit[]> {
-    const match = ftsExpression(query);
-    if (match === undefined) return [];
-    const types = typesParameter(query.types);
-    const [wName, wAliases, wKeywords, wDescription, wBody] = query.weights;
-    // Rank first, then read the few documents kept: the name keys are looked up for the top rows only.
-    const filter = types === null ? "" : `JOIN search_docs d ON d.pk = f.rowid AND ${TYPE_FILTER}`;
-    const rows = this.prepare(
-      `WITH top AS (
-           SELECT f.rowid AS pk, -bm25(search_text, ?, ?, ?, ?, ?) AS relevance
-           FROM search_text f ${filter} WHERE search_text MATCH ? ORDER BY relevance DESC LIMIT ?)
-         SELECT ${HIT_COLUMNS}, top.relevance FROM top JOIN search_docs d ON d.pk = top.pk
-         ORDER BY top.relevance DESC`,
-    ).all(
-      wName,
-      wAliases,
-      wKeywords,
-      wDescription,
-      wBody,
-      ...(types === null ? [] : [types, types]),
-      match,
-      query.limit,
-    ) as StoredHitRow[];
-    return rows.map(toHit);
+    return this.fullText.searchText(query);
   }
 
   /** Matching documents per type. */
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    const match = ftsExpression(query);
-    const counts: Record<string, number> = {};
-    if (match === undefined) return counts;
-    const { typeByPk, names } = this.memory.current();
-    // Type of each indexed document by pk: counts per type without a join.
-    const perCode = new Array<number>(names.typeNames.length + 1).fill(0);
-    const rowids = this.prepare("SELECT rowid FROM search_text WHERE search_text MATCH ?").pluck();
-    for (const pk of rowids.all(match) as number[]) {
-      const code = typeByPk[pk] ?? 0;
-      if (code > 0) perCode[code] = (perCode[code] ?? 0) + 1;
-    }
-    const wanted = query.types === undefined || query.types.length === 0 ? undefined : new Set(query.types);
-    const byType = names.typeNames.map((type, i): [string, number] => [type, perCode[i + 1] ?? 0]);
-    for (const [type, n] of byType.sort(([a], [b]) => compareStrings(a, b))) {
-      if (n > 0 && (wanted === undefined || wanted.has(type))) counts[type] = n;
-    }
-    return counts;
+    return this.fullText.countTextMatches(query);
+  }
+
+  /**
+   * Which of `candidates` hold `words` as a phrase in one field (FTS5 phrases never cross columns), none when
+   * `common` or more documents of `types` hold it.
+   */
+  async findPhraseHolders(
+    words: readonly string[],
+    candidates: readonly RecordKey[],
+    types: readonly string[] | undefined,
+    common: number,
+  ): Promise<RecordKey[]> {
+    return this.fullText.findPhraseHolders(words, candidates, types, common);
   }
 
   /** Documents with a name or alias whose match key is one of `keys`. */
@@ -209,21 +184,6 @@ export class SqliteSearch implements SearchIndexReader {
          WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
     ).all(JSON.stringify(pks)) as StoredHitRow[];
     return rows.map(toHit);
-  }
-
-  /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
-  async findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    // No word may be empty or hold a NUL (FTS5 reads it as the end of the query): such a phrase is nowhere.
-    if (words.length === 0 || words.some((w) => w === "" || w.includes("\u0000"))) return [];
-    const t = typesParameter(types);
-    return this.prepare(
-      `SELECT d.type, d.id FROM search_text f JOIN search_docs d ON d.pk = f.rowid
-         WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(quote(words.join(" ")), t, t, limit) as RecordKey[];
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
@@ -291,24 +251,4 @@ export class SqliteSearch implements SearchIndexReader {
     ).all(match, types, types, limit) as StoredCompletionRow[];
     return rows.map(toCompletion);
   }
-}
-
-/** The FTS5 expression of a query: every key quoted, alternatives OR-ed, groups AND-ed or OR-ed. */
-export function ftsExpression(query: TextQuery): string | undefined {
-  const groups = query.groups
-    .map((alternatives) => alternatives.filter((k) => k !== "" && !k.includes("\u0000")))
-    .filter((alternatives) => alternatives.length > 0)
-    .map((alternatives) => `(${alternatives.map(quote).join(" OR ")})`);
-  if (groups.length === 0) return undefined;
-  const expression = groups.join(query.require === "all" ? " AND " : " OR ");
-  const fields = query.fields?.filter((f) => FIELDS.has(f));
-  return fields && fields.length > 0 ? `{${fields.join(" ")}} : (${expression})` : expression;
-}
-
-function quote(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
-}
-
-function typesParameter(types: readonly string[] | undefined): string | null {
-  return types === undefined || types.length === 0 ? null : JSON.stringify(types);
 }

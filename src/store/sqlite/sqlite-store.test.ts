@@ -34,6 +34,19 @@ function putConcept(store: SqliteStore, name: string): Promise<void> {
   });
 }
 
+/** A writer and a serving connection (tables refreshed in the background) on a new file holding `names`. */
+async function writerAndServer(...names: string[]): Promise<{ writer: SqliteStore; server: SqliteStore }> {
+  const path = newPath();
+  const writer = SqliteStore.open(path);
+  for (const name of names) await putConcept(writer, name);
+  return { writer, server: SqliteStore.open(path, { refreshInBackground: true }) };
+}
+
+/** Waits until `store` answers from search tables other than those of version `old`. */
+async function newTables(store: SqliteStore, old: string): Promise<void> {
+  while ((await store.search.searchTablesVersion()) === old) await delay(10);
+}
+
 describe("SqliteStore", () => {
   it("applies every migration once and records it", async () => {
     const path = newPath();
@@ -65,10 +78,7 @@ describe("SqliteStore", () => {
   });
 
   it("derives its search tables again in a worker after another connection writes the index, answering from the held ones meanwhile", async () => {
-    const path = newPath();
-    const writer = SqliteStore.open(path);
-    await putConcept(writer, "Thermodynamics");
-    const server = SqliteStore.open(path, { refreshInBackground: true });
+    const { writer, server } = await writerAndServer("Thermodynamics");
     const named = async (name: string) =>
       (await server.search.findByName([name.toLowerCase()], undefined, 5)).map((hit) => hit.id);
     expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
@@ -87,9 +97,35 @@ describe("SqliteStore", () => {
     expect(await named("Thermostat")).toEqual([]);
     expect(await server.search.similarTerms("thermostap", 1, 5)).toEqual([]);
     expect(await server.search.searchTablesVersion()).toBe(first);
-    while ((await server.search.searchTablesVersion()) === first) await delay(10);
+    await newTables(server, first);
     expect(await named("Thermostat")).toEqual(["Thermostat"]);
     expect((await server.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    await writer.close();
+    await server.close();
+  });
+
+  it("ranks full text from the held postings with the key ids of their own commit while a rebuild numbers keys again", async () => {
+    const { writer, server } = await writerAndServer("Thermodynamics", "Thermostat");
+    const query = (key: string) => ({
+      groups: [[key]],
+      require: "all" as const,
+      weights: [1, 1, 1, 1, 1] as const,
+      limit: 5,
+    });
+    const found = async (key: string) => (await server.search.searchText(query(key))).map((hit) => hit.id);
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    const first = await server.search.searchTablesVersion();
+    // A full rebuild in the other order: each key gets the id the other had.
+    await writer.transaction(async (w) => {
+      await w.search.clearSearchIndex();
+    });
+    await putConcept(writer, "Thermostat");
+    await putConcept(writer, "Thermodynamics");
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await found("thermostat")).toEqual(["Thermostat"]);
+    await newTables(server, first);
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await found("thermostat")).toEqual(["Thermostat"]);
     await writer.close();
     await server.close();
   });

@@ -5,10 +5,10 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const HELPERS = new Set(["run-all.ts", "child.ts"]);
+const HELPERS = new Set(["run-all.ts", "child.ts", "query-mix.ts", "scaled-corpus.ts"]);
 const tsx = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 for (const file of readdirSync(import.meta.dirname)
-  .filter((f) => f.endsWith(".ts") && !HELPERS.has(f))
+  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !HELPERS.has(f))
   .sort()) {
   console.log(`\n== bench/${file}`);
   execFileSync(process.execPath, [tsx, join(import.meta.dirname, file), ...process.argv.slice(2)], {

@@ -2,9 +2,11 @@
  * Serving benchmark: does a server keep answering while it works? One server process on loopback over a copy of
  * the database (--db FILE, else the default one). Prints (1) the latency of /api/health, asked again and again
  * while the first /api/detect after start waits for the dictionary; (2) GET /api/search?q=energy under autocannon
- * (16 connections) alone, then while another process imports a changed copy of the default corpus (every record
- * updated) into the same database, from the import's start until 5 s after its commit; with --nice, that import
- * runs at lower CPU priority (nice 10), as `campus-graph import` does.
+ * (16 connections) alone, then while another process writes into the same database, with /api/health asked
+ * meanwhile, one request after the other: an import of a changed copy of the default corpus (every record
+ * updated), from its start until 5 s after its commit, at normal CPU priority and at nice 10 (as `campus-graph
+ * import` runs); then a rebuild of the search index (as the end of a build or of a large import makes), from its
+ * start until 5 s after its commit.
  * Run: npx tsx bench/serve.ts [--db FILE] [--seconds N]
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -14,15 +16,30 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { evalDatabasePath } from "../eval/eval-store.js";
+import { buildSearchIndex } from "../src/app/build-search-index.js";
 import { defaultCorpus } from "../src/app/config.js";
+import { openStore } from "../src/app/open-store.js";
 import { startServerProcess, stopProcess, table } from "./child.js";
 
 const TSX = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 const MAIN = join(import.meta.dirname, "..", "src", "cli", "main.ts");
 const SEARCH = "/api/search?q=energy";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, seconds: { type: "string" } } });
+const { values } = parseArgs({
+  options: { db: { type: "string" }, seconds: { type: "string" }, step: { type: "string" } },
+});
 const seconds = Number(values.seconds ?? 10);
+// How long the loads go on after the writer's commit.
+const AFTER_COMMIT_MS = 5_000;
+
+// The step a child process of this bench runs: rebuild the search index of --db.
+if (values.step === "reindex") {
+  const store = await openStore(values.db ?? "");
+  const report = await buildSearchIndex(store);
+  console.log(`search index rebuilt: ${report.documents} documents`);
+  await store.close();
+  process.exit(0);
+}
 
 /** A copy of the corpus at `from` in which every record differs (one attribute more), so that an import rewrites all. */
 function changedCorpus(from: string, to: string): string {
@@ -49,6 +66,26 @@ async function timeGet(url: string): Promise<number> {
   return performance.now() - started;
 }
 
+/** p50, p99 and max of `latencies` in ms, as table cells. */
+function percentiles(latencies: number[]): string[] {
+  const sorted = latencies.sort((a, b) => a - b);
+  const ms = (v: number | undefined) => (v === undefined ? "-" : v.toFixed(0));
+  return [
+    ms(sorted[Math.floor(sorted.length / 2)]),
+    ms(sorted[Math.floor(sorted.length * 0.99)]),
+    `max ${ms(sorted.at(-1))} ms`,
+  ];
+}
+
+/** Asks /api/health one request after the other until `until` resolves, then 5 s more; a row of the table. */
+async function probeHealth(url: string, label: string, until: Promise<unknown>): Promise<string[]> {
+  let stop = false;
+  void until.then(() => setTimeout(() => (stop = true), AFTER_COMMIT_MS));
+  const health: number[] = [];
+  while (!stop) health.push(await timeGet(`${url}/api/health`));
+  return [label, health.length.toLocaleString("en-US"), ...percentiles(health)];
+}
+
 /** Sends the first detect, and health requests one after the other until it answers. */
 async function healthDuringWarmUp(url: string): Promise<string[]> {
   const started = performance.now();
@@ -64,14 +101,13 @@ async function healthDuringWarmUp(url: string): Promise<string[]> {
   const health: number[] = [];
   while (detectMs === undefined) health.push(await timeGet(`${url}/api/health`));
   await detect;
-  const sorted = health.sort((a, b) => a - b);
-  const ms = (v: number | undefined) => (v === undefined ? "-" : v.toFixed(0));
+  const [p50 = "", p99 = "", max = ""] = percentiles(health);
   return [
     "health during first detect",
     String(health.length),
-    ms(sorted[Math.floor(sorted.length / 2)]),
-    ms(sorted[Math.floor(sorted.length * 0.99)]),
-    `max ${ms(sorted.at(-1))} ms; detect answered after ${ms(detectMs)} ms`,
+    p50,
+    p99,
+    `${max}; detect answered after ${(detectMs ?? 0).toFixed(0)} ms`,
   ];
 }
 
@@ -91,29 +127,43 @@ function loadSearch(url: string, label: string, until?: Promise<unknown>): Promi
         ]);
       },
     );
-    until?.then(() => setTimeout(() => run.stop(), 5_000));
+    until?.then(() => setTimeout(() => run.stop(), AFTER_COMMIT_MS));
   });
 }
 
+/** A writer in another process, and its commit: once `committed` resolves, the bench may stop it. */
+interface Writer {
+  readonly child: ChildProcess;
+  readonly committed: Promise<void>;
+}
+
 /** Runs `campus-graph import corpus --db db` in another process (no graph: the bench stops it after the import). */
-function importInto(
-  db: string,
-  corpus: string,
-  nice: boolean,
-): { child: ChildProcess; imported: Promise<void> } {
+function importInto(db: string, corpus: string, nice: boolean): Writer {
   const child = spawn(process.execPath, [TSX, MAIN, "import", corpus, "--db", db], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, CAMPUS_GRAPH_NICE: nice ? "10" : "0" },
   });
-  const imported = new Promise<void>((resolve, reject) => {
+  return { child, committed: printed(child, /Imported corpus/) };
+}
+
+/** Rebuilds the search index of `db` in another process. */
+function reindex(db: string): Writer {
+  const child = spawn(process.execPath, [TSX, import.meta.filename, "--step", "reindex", "--db", db], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return { child, committed: printed(child, /search index rebuilt/) };
+}
+
+/** Resolves once `child` prints `line`; rejects if it exits before. */
+function printed(child: ChildProcess, line: RegExp): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (/Imported corpus/.test(out)) resolve();
+      if (line.test(out)) resolve();
     });
-    child.once("exit", (code) => reject(new Error(`import exited with ${code} before committing: ${out}`)));
+    child.once("exit", (code) => reject(new Error(`writer exited with ${code} before committing: ${out}`)));
   });
-  return { child, imported };
 }
 
 const folder = mkdtempSync(join(tmpdir(), "campus-graph-bench-serve-"));
@@ -121,19 +171,26 @@ let server: ChildProcess | undefined;
 try {
   const corpus = changedCorpus(defaultCorpus(), join(folder, "corpus"));
   const rows = [["what", "count or req/s", "p50 ms", "p99 ms", "notes"]];
-  for (const nice of [false, true]) {
+  const writers: [string, (db: string) => Writer][] = [
+    ["import", (db) => importInto(db, corpus, false)],
+    ["import (nice 10)", (db) => importInto(db, corpus, true)],
+    ["search index rebuild", reindex],
+  ];
+  for (const [i, [what, write]] of writers.entries()) {
     const db = join(folder, "serve.db");
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
     copyFileSync(await evalDatabasePath(values.db), db);
     const started = await startServerProcess(db);
     server = started.child;
-    if (!nice) rows.push(await healthDuringWarmUp(started.url));
-    if (!nice) rows.push(await loadSearch(started.url, "search, alone"));
-    const importer = importInto(db, corpus, nice);
-    rows.push(
-      await loadSearch(started.url, `search, during import${nice ? " (nice 10)" : ""}`, importer.imported),
-    );
-    await stopProcess(importer.child);
+    if (i === 0) rows.push(await healthDuringWarmUp(started.url));
+    if (i === 0) rows.push(await loadSearch(started.url, "search, alone"));
+    const writer = write(db);
+    const [search, health] = await Promise.all([
+      loadSearch(started.url, `search, during ${what}`, writer.committed),
+      probeHealth(started.url, `health, during ${what}`, writer.committed),
+    ]);
+    rows.push(search, health);
+    await stopProcess(writer.child);
     await stopProcess(server);
   }
   console.log(table(rows));

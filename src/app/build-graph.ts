@@ -14,6 +14,7 @@ import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
+import { markGraphChanged } from "./data-version.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -81,6 +82,7 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   await store.transaction(async (writer) => {
     await writer.graph.replaceNeighbours("all", toRows(lists, nodes));
     await writer.graph.replaceNodeScores("all", toScores(scores, nodes));
+    await markGraphChanged(writer);
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
   });
   progress("writing", 1, 1);

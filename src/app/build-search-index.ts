@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { toSearchDocument } from "../search/search-document.js";
 import type { RecordKey, SearchDocument, Store, StoreWriter } from "../store/store.js";
 import { recordCorrector } from "./curated-records.js";
+import { GRAPH_VERSION_KEY } from "./data-version.js";
 
 /** The metadata key holding the record counts the search index was built from. */
 export const SEARCH_STATE_KEY = "search.index.state";
@@ -89,9 +90,13 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
  */
 const SEARCH_INDEX_FORMAT = 3;
 
-/** What the index was built from: its format and the number of records of each type. */
+/**
+ * What the index was built from: its format, the number of records of each type and the graph version whose
+ * importance it holds (a build killed between its graph and its search index leaves them apart).
+ */
 async function searchState(store: Store): Promise<string> {
-  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, records: await store.countRecords() });
+  const [records, graph] = await Promise.all([store.countRecords(), store.getMeta(GRAPH_VERSION_KEY)]);
+  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, records, graph: graph ?? null });
 }
 
 async function readImportance(store: Store): Promise<Map<string, number>> {

@@ -2,11 +2,9 @@
  * A worker thread that holds the concept dictionary of one database and detects concepts in texts, so that a
  * server's event loop never spends the seconds the dictionary takes to build (see docs/DESIGN.md, "Serving").
  */
-import { createRequire } from "node:module";
-import { extname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { CampusGraphError, type ErrorCode, type ErrorDetails } from "../core/errors.js";
+import { siblingModule, startWorker } from "../core/worker-thread.js";
 import type { DetectOptions } from "../detect/detected-concept.js";
 import type { DetectionOutput } from "./detect-text.js";
 
@@ -38,19 +36,7 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
-// The entry has the extension of this module: .ts when run from the sources (tsx), .js once compiled.
-const ENTRY = new URL(`./detect-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-
-/** Starts the worker entry; from the sources, a thread does not inherit tsx's loader and registers it first. */
-function startEntry(options: WorkerOptions): Worker {
-  if (!ENTRY.pathname.endsWith(".ts")) return new Worker(ENTRY, options);
-  const tsx = createRequire(import.meta.url)
-    .resolve("tsx/package.json")
-    .replace(/package\.json$/, "dist/esm/api/index.mjs");
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)})
-    .then((api) => { api.register(); return import(${JSON.stringify(ENTRY.href)}); })`;
-  return new Worker(code, { ...options, eval: true });
-}
+const ENTRY = siblingModule(import.meta.url, "detect-worker");
 
 /** One detection worker thread; it starts loading its dictionary as soon as it is constructed. */
 export class DetectionWorker {
@@ -64,7 +50,7 @@ export class DetectionWorker {
   private loaded = false;
 
   constructor(location: string) {
-    this.worker = startEntry({ workerData: { location } satisfies DetectWorkerData });
+    this.worker = startWorker(ENTRY, { workerData: { location } satisfies DetectWorkerData });
     // Idle, the worker must not keep a stopping process alive.
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {

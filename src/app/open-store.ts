@@ -15,6 +15,11 @@ export interface OpenStoreOptions {
    * Only processes that serve and do not write should pass them: a replica may lag behind the primary.
    */
   readonly readReplicas?: readonly string[];
+  /**
+   * For a process that serves: what the engine derives in memory from the search index is derived again off the
+   * event loop after another process writes the index, answering from the previous tables meanwhile; default false.
+   */
+  readonly refreshInBackground?: boolean;
 }
 
 /** Opens the Store at `location`: a `postgres://` URL or a SQLite file path. */
@@ -22,5 +27,8 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   if (isServerUrl(location)) {
     return PostgresStore.open(location, { readUrls: options.readReplicas ?? [] });
   }
-  return SqliteStore.open(location, { create: options.create ?? false });
+  return SqliteStore.open(location, {
+    create: options.create ?? false,
+    refreshInBackground: options.refreshInBackground ?? false,
+  });
 }

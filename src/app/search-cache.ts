@@ -64,10 +64,15 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
 /**
  * A value that changes whenever what search, autocomplete, pages and neighbour lists show may have changed: the
  * search index is written again (every build, refresh, and every graph build or update through the CLI, which
- * re-index importance after) or records were removed.
+ * re-index importance after), records were removed, or the engine answers from tables it derived anew from a
+ * write of the index (an answer made between that write and those tables is not kept past them).
  */
-export async function searchDataVersion(store: Pick<Store, "getMeta">): Promise<string> {
-  const stamps = await Promise.all([store.getMeta(SEARCH_VERSION_KEY), store.getMeta(DATA_VERSION_KEY)]);
+export async function searchDataVersion(store: Pick<Store, "getMeta" | "search">): Promise<string> {
+  const stamps = await Promise.all([
+    store.getMeta(SEARCH_VERSION_KEY),
+    store.getMeta(DATA_VERSION_KEY),
+    store.search.searchTablesVersion(),
+  ]);
   return stamps.join("\u0000");
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { isCampusGraphError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
+import { buildGraph } from "./build-graph.js";
 import { ensureSearchIndex, refreshSearchIndex, SEARCH_STATE_KEY } from "./build-search-index.js";
 import { autocompleteRecords, searchRecords } from "./search-records.js";
 
@@ -62,6 +63,22 @@ describe("search index maintenance", () => {
     expect(await ensureSearchIndex(store)).toBe(true);
     expect(await store.getMeta(SEARCH_STATE_KEY)).toContain('"concept"');
     expect((await searchRecords(store, { query: "zebra" })).items[0]?.id).toBe("Zebra");
+  });
+
+  it("rebuilds when the graph was written after it, as a build killed before its search index leaves them", async () => {
+    await ensureSearchIndex(store);
+    const before = await store.search.findById("Interleukin_6", ["concept"], 1);
+    expect(before[0]?.importance).toBeUndefined();
+    // The graph's transaction commits; the search index that `campus-graph build` writes next never does.
+    await buildGraph(store);
+    expect(await ensureSearchIndex(store)).toBe(true);
+    expect(await ensureSearchIndex(store)).toBe(false);
+    let importance: number | undefined;
+    for await (const score of store.graph.scanNodeScores()) {
+      if (score.key.id === "Interleukin_6") importance = score.importance;
+    }
+    expect(importance).toBeGreaterThan(0);
+    expect((await store.search.findById("Interleukin_6", ["concept"], 1))[0]?.importance).toBe(importance);
   });
 
   it("rebuilds an index built under an older format, the same records or not", async () => {

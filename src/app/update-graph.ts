@@ -15,6 +15,7 @@ import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
 import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
+import { markGraphChanged } from "./data-version.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
@@ -141,6 +142,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
         affected.has(nodes.index.get(`${s.key.type}\0${s.key.id}`) ?? -1),
       ),
     );
+    await markGraphChanged(writer);
   });
   return {
     changed: changedNodes.size,

@@ -24,6 +24,35 @@ describe("HTTP app", () => {
     expect(await response.json()).toEqual({ status: "ok", counts: { concept: 2, course: 1 } });
   });
 
+  it("answers /api/health while a detection waits for its dictionary", async () => {
+    let loaded = false;
+    let finishLoading = () => {};
+    const dictionary = new Promise<void>((resolve) => {
+      finishLoading = () => {
+        loaded = true;
+        resolve();
+      };
+    });
+    const detection = {
+      isReady: () => loaded,
+      detect: async () => {
+        await dictionary;
+        return { concepts: [] };
+      },
+    };
+    const app = createHttpApp(store, { detection });
+    const detect = app.request("/api/detect", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Immunology" }),
+    });
+    const health = await app.request("/api/health");
+    expect(await health.json()).toMatchObject({ status: "ok", detection: "loading" });
+    finishLoading();
+    expect((await detect).status).toBe(200);
+    expect(await (await app.request("/api/health")).json()).toMatchObject({ detection: "ready" });
+  });
+
   it("renders the home page with the counts", async () => {
     const response = await createHttpApp(store).request("/");
     expect(response.headers.get("content-type")).toMatch(/text\/html/);

@@ -134,4 +134,10 @@ export interface SearchIndexReader {
   similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]>;
   /** True when `term` occurs anywhere in the index. */
   hasTerm(term: string): Promise<boolean>;
+  /**
+   * Which tables derived in memory the index answers from, for caches of answers to key on: it changes when an
+   * engine that derives such tables starts answering from new ones, which may be a moment after the commit that
+   * wrote the index (another process's); an engine that derives none returns "".
+   */
+  searchTablesVersion(): Promise<string>;
 }

@@ -30,7 +30,7 @@ export const serveCommand: Command = {
     const address = serverAddress(values, context);
     const db = databaseLocation(values.db, context.env, context.cwd);
     return serveUntilStopped(
-      await openStore(db, { readReplicas: readReplicas(context.env) }),
+      await openStore(db, { readReplicas: readReplicas(context.env), refreshInBackground: true }),
       { ...address, database: db },
       context,
     );

@@ -42,10 +42,13 @@ export const startCommand: Command = {
       context.stdout.write("Building the graph\n");
       await runBuild(store, context, hash);
     }
-    const replicas = readReplicas(context.env);
-    if (replicas.length === 0) return serveUntilStopped(store, address, context);
-    // Imports and builds read the primary (a replica may lag); serving reads the replicas.
+    // Imports and builds read the primary (a replica may lag); serving reads the replicas, if any, and derives
+    // its in-memory search tables off the event loop.
     await store.close();
-    return serveUntilStopped(await openStore(db, { readReplicas: replicas }), address, context);
+    return serveUntilStopped(
+      await openStore(db, { readReplicas: readReplicas(context.env), refreshInBackground: true }),
+      address,
+      context,
+    );
   },
 };

@@ -359,6 +359,11 @@ export class PostgresSearch implements SearchIndexReader {
     return rows[0]?.found ?? false;
   }
 
+  // Every answer is read from the database: nothing derived in memory to be older than its last commit.
+  async searchTablesVersion(): Promise<string> {
+    return "";
+  }
+
   // Names where a later word starts with the last word of the prefix and holds the earlier words.
   private async completeWords(
     prefix: string,

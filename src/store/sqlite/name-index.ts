@@ -2,26 +2,37 @@
  * Every name and alias of the search index in memory, sorted by prefix key (autocomplete) and by match key (exact
  * names in search), on the embedded engine: a binary search and a short walk instead of an index range scan
  * joined to the documents, which was most of the time of an autocomplete request, or a statement that unpacks
- * its keys from JSON. About 35 MB for the open-campus corpus's 128,000 names.
+ * its keys from JSON. Strings are packed in columns and numbers in typed arrays, so that a worker thread can
+ * build the index and hand it over without the event loop copying an object per name (see `search-tables.ts`).
  */
 import { compareStrings } from "../../core/compare-strings.js";
 import type { NameCompletion } from "../store.js";
+import {
+  columnLength,
+  lowerBound,
+  packStrings,
+  prefixRange,
+  type StringColumn,
+  stringAt,
+} from "./string-column.js";
 
 /** The names sorted by prefix key, each with its document; and sorted by match key. */
 export interface NameIndex {
-  readonly keys: readonly string[];
-  readonly matched: readonly string[];
+  /** Prefix keys, sorted; with the name each belongs to, whether it is an alias, and its document. */
+  readonly keys: StringColumn;
+  readonly matched: StringColumn;
   readonly alias: Uint8Array;
   /** Position of each name's document in the document columns. */
   readonly doc: Int32Array;
-  readonly types: readonly string[];
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
-  /** NaN when the document has no importance. */
+  /** Per document: its type (as an index into `typeNames`), id, display name, importance (NaN: none) and pk. */
+  readonly type: Uint16Array;
+  readonly typeNames: readonly string[];
+  readonly ids: StringColumn;
+  readonly names: StringColumn;
   readonly importance: Float64Array;
   readonly pks: Float64Array;
   /** Match keys, sorted, and the document of each. */
-  readonly matchKeys: readonly string[];
+  readonly matchKeys: StringColumn;
   readonly matchDoc: Int32Array;
 }
 
@@ -33,19 +44,22 @@ export type DocumentRow = readonly [number, string, string, string, number | nul
 /** Builds the index from the search index's names and documents; names of unknown documents are left out. */
 export function buildNameIndex(documents: readonly DocumentRow[], nameRows: readonly NameRow[]): NameIndex {
   const position = new Map<number, number>();
-  const types: string[] = [];
-  const ids: string[] = [];
-  const names: string[] = [];
+  const typeNames: string[] = [];
+  const typeCode = new Map<string, number>();
+  const type = new Uint16Array(documents.length);
   const importance = new Float64Array(documents.length);
   const pks = new Float64Array(documents.length);
-  for (const [pk, type, id, name, score] of documents) {
-    pks[ids.length] = pk;
-    position.set(pk, ids.length);
-    importance[ids.length] = score ?? Number.NaN;
-    types.push(type);
-    ids.push(id);
-    names.push(name);
-  }
+  documents.forEach(([pk, docType, , , score], d) => {
+    pks[d] = pk;
+    position.set(pk, d);
+    importance[d] = score ?? Number.NaN;
+    let code = typeCode.get(docType);
+    if (code === undefined) {
+      code = typeNames.push(docType) - 1;
+      typeCode.set(docType, code);
+    }
+    type[d] = code;
+  });
   // Ties keep the order of the rows, (document, position) as the store reads them: the same as on PostgreSQL.
   const kept = nameRows.filter(([pk]) => position.has(pk));
   const order = kept
@@ -53,25 +67,47 @@ export function buildNameIndex(documents: readonly DocumentRow[], nameRows: read
     .sort((a, b) => compareStrings(kept[a]?.[2] ?? "", kept[b]?.[2] ?? "") || a - b);
   const doc = new Int32Array(order.length);
   const alias = new Uint8Array(order.length);
-  const keys: string[] = [];
-  const matched: string[] = [];
   order.forEach((row, i) => {
-    const [pk, isAlias, key, text] = kept[row] as NameRow;
+    const [pk, isAlias] = kept[row] as NameRow;
     doc[i] = position.get(pk) ?? 0;
     alias[i] = isAlias;
-    keys.push(key);
-    matched.push(text);
   });
   const byMatch = kept
     .map((_, i) => i)
     .sort((a, b) => compareStrings(kept[a]?.[4] ?? "", kept[b]?.[4] ?? ""));
-  const matchDoc = new Int32Array(byMatch.length);
-  const matchKeys = byMatch.map((row, i) => {
-    const [pk, , , , key] = kept[row] as NameRow;
-    matchDoc[i] = position.get(pk) ?? 0;
-    return key;
-  });
-  return { keys, matched, alias, doc, types, ids, names, importance, pks, matchKeys, matchDoc };
+  const matchDoc = new Int32Array(byMatch.map((row) => position.get((kept[row] as NameRow)[0]) ?? 0));
+  return {
+    keys: packStrings(order.map((row) => (kept[row] as NameRow)[2])),
+    matched: packStrings(order.map((row) => (kept[row] as NameRow)[3])),
+    alias,
+    doc,
+    type,
+    typeNames,
+    ids: packStrings(documents.map((d) => d[2])),
+    names: packStrings(documents.map((d) => d[3])),
+    importance,
+    pks,
+    matchKeys: packStrings(byMatch.map((row) => (kept[row] as NameRow)[4])),
+    matchDoc,
+  };
+}
+
+/** The buffers of `index`, to transfer rather than copy to another thread. */
+export function nameIndexBuffers(index: NameIndex): ArrayBuffer[] {
+  const { keys, matched, alias, doc, type, ids, names, importance, pks, matchKeys, matchDoc } = index;
+  return [
+    keys.ends,
+    matched.ends,
+    alias,
+    doc,
+    type,
+    ids.ends,
+    names.ends,
+    importance,
+    pks,
+    matchKeys.ends,
+    matchDoc,
+  ].map((array) => array.buffer as ArrayBuffer);
 }
 
 /** Names whose prefix key starts with `prefix`, in key order, at most `scan` of them, of `types` if given. */
@@ -82,17 +118,17 @@ export function namesStartingWith(
   scan: number,
 ): NameCompletion[] {
   const found: NameCompletion[] = [];
-  for (let i = lowerBound(index.keys, prefix); i < index.keys.length && found.length < scan; i += 1) {
-    if (!(index.keys[i] as string).startsWith(prefix)) break;
+  const [start, end] = prefixRange(index.keys, prefix);
+  for (let i = start; i < end && found.length < scan; i += 1) {
     const d = index.doc[i] as number;
-    const type = index.types[d] as string;
+    const type = index.typeNames[index.type[d] as number] as string;
     if (types !== undefined && !types.has(type)) continue;
     const score = index.importance[d] as number;
     found.push({
       type,
-      id: index.ids[d] as string,
-      name: index.names[d] as string,
-      matched: index.matched[i] as string,
+      id: stringAt(index.ids, d),
+      name: stringAt(index.names, d),
+      matched: stringAt(index.matched, i),
       alias: index.alias[i] === 1,
       fromStart: true,
       importance: Number.isNaN(score) ? undefined : score,
@@ -109,23 +145,13 @@ export function documentsNamed(
   limit: number,
 ): number[] {
   const found = new Set<number>();
+  const end = columnLength(index.matchKeys);
   for (const key of keys) {
-    for (let i = lowerBound(index.matchKeys, key); index.matchKeys[i] === key; i += 1) {
+    for (let i = lowerBound(index.matchKeys, key); i < end && stringAt(index.matchKeys, i) === key; i += 1) {
       const d = index.matchDoc[i] as number;
-      if (types === undefined || types.has(index.types[d] as string)) found.add(index.pks[d] as number);
+      const type = index.typeNames[index.type[d] as number] as string;
+      if (types === undefined || types.has(type)) found.add(index.pks[d] as number);
     }
   }
   return [...found].sort((a, b) => a - b).slice(0, limit);
-}
-
-/** The first position whose key is not below `key`. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((keys[middle] as string) < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,13 +1,17 @@
 /**
  * Full-text ranking, match counts and phrases of the SQLite search index, from the postings held in memory
- * (`term-index.ts`), derived from each document's key ids (`search_tokens`) on first use and dropped by
- * `forget`: BM25 as FTS5 computes it, the best documents found without scoring every match (`top-documents.ts`).
- * FTS5 is left the phrases that no count of adjacent keys decides.
+ * (`term-index.ts`) with the key ids they were numbered with, derived from each document's key ids
+ * (`search_tokens`) among the search tables (`search-memory.ts`): BM25 as FTS5 computes it, the best documents
+ * found without scoring every match (`top-documents.ts`). FTS5 is left the phrases that no count of adjacent keys
+ * decides.
  */
 import type Database from "better-sqlite3";
 import { type StoredHitRow, toHit } from "../engine-parts.js";
 import type { RecordKey, SearchFields, SearchHit, TextQuery } from "../store.js";
+import { type KeyIds, keyIdOf } from "./key-ids.js";
 import { countMatches } from "./match-counts.js";
+import type { SearchMemory } from "./search-memory.js";
+import type { SearchTables } from "./search-tables.js";
 import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
 import type { TermIds } from "./term-ids.js";
 import {
@@ -26,19 +30,17 @@ const IMPACT_ORDER_POSTINGS = 4_000_000;
 
 /** The full-text side of one connection's search index. */
 export class SqliteFullText {
-  private index: TermIndex | undefined;
+  // The tables the impact orders below were made from: new tables, new orders.
+  private orderedFrom: SearchTables | undefined;
   // Impact orders by field weights, then key id; and how many postings they hold in all.
   private impactOrders = new Map<string, Map<number, ImpactOrder>>();
   private impactPostings = 0;
 
-  constructor(private readonly db: Database.Database) {}
-
-  /** Drops what was derived in memory: it is derived again on next use. */
-  forget(): void {
-    this.index = undefined;
-    this.impactOrders = new Map();
-    this.impactPostings = 0;
-  }
+  /** The full text of connection `db`, ranked from the postings among `memory`'s tables. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly memory: SearchMemory,
+  ) {}
 
   /** Stores the key ids of document `pk`'s fields, numbering new keys with `terms`. */
   putTokens(pk: number, fields: SearchFields, terms: TermIds): void {
@@ -52,8 +54,8 @@ export class SqliteFullText {
 
   /** Best documents of a full-text query by weighted BM25. */
   searchText(query: TextQuery): SearchHit[] {
-    const index = this.loadIndex();
-    const groups = this.groupIds(query.groups);
+    const { postings: index, keyIds } = this.tables();
+    const groups = heldIds(keyIds, query.groups);
     const types = typeCodes(index, query.types);
     if (groups.every((g) => g.length === 0) || types?.size === 0) return [];
     const weights = fieldWeights(query);
@@ -89,10 +91,10 @@ export class SqliteFullText {
 
   /** Matching documents per type. */
   countTextMatches(query: TextQuery): Record<string, number> {
-    const index = this.loadIndex();
+    const { postings: index, keyIds } = this.tables();
     const fields = query.fields?.map((f) => FIELD_NAMES.indexOf(f)).filter((f) => f >= 0);
     const perCode = countMatches(index, {
-      groups: this.groupIds(query.groups),
+      groups: heldIds(keyIds, query.groups),
       require: query.require,
       ...(fields === undefined || fields.length === 0 ? {} : { fields }),
     });
@@ -116,11 +118,20 @@ export class SqliteFullText {
     common: number,
   ): RecordKey[] {
     if (words.length === 0 || candidates.length === 0) return [];
-    const index = this.loadIndex();
-    const ids = this.groupIds(words.map((w) => [w])).map((g) => g[0]);
+    const { postings: index, keyIds } = this.tables();
+    const held = heldIds(
+      keyIds,
+      words.map((w) => [w]),
+    ).map((g) => g[0]);
+    // The stored rows number their keys as the database does now, which the tables held may predate.
+    const ids = this.storedIds(words).map((g) => g[0]);
     if (ids.some((id) => id === undefined)) return [];
     const phrase = ids as number[];
-    if (this.phraseIsCommon(index, words, phrase, types, common)) return [];
+    if (
+      held.every((id) => id !== undefined) &&
+      this.phraseIsCommon(index, words, held as number[], types, common)
+    )
+      return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     const rows = prepared(
       this.db,
@@ -137,33 +148,20 @@ export class SqliteFullText {
       .map((r) => ({ type: r.type, id: r.id }));
   }
 
-  private loadIndex(): TermIndex {
-    if (this.index !== undefined) return this.index;
-    // One read transaction: the keys, the vocabulary's size and the types are of the same commit.
-    const [rows, keys, types] = this.db.transaction(
-      (): [[number, Uint8Array][], number, [number, string][]] => [
-        prepared(this.db, "SELECT doc, tokens FROM search_tokens ORDER BY doc").raw(true).all() as [
-          number,
-          Uint8Array,
-        ][],
-        (prepared(this.db, "SELECT max(id) FROM search_vocabulary").pluck().get() as number | null) ?? 0,
-        prepared(this.db, "SELECT pk, type FROM search_docs ORDER BY type").raw(true).all() as [
-          number,
-          string,
-        ][],
-      ],
-    )();
-    // Type code 0 is "no document".
-    const typeNames = ["", ...new Set(types.map(([, type]) => type))];
-    const code = new Map(typeNames.map((name, i) => [name, i]));
-    const typeOf = new Uint16Array(types.reduce((max, [pk]) => Math.max(max, pk), 0) + 1);
-    for (const [pk, type] of types) typeOf[pk] = code.get(type) ?? 0;
-    this.index = buildTermIndex({ rows, typeOf, typeNames, keys });
-    return this.index;
+  /** The tables to answer from; the impact orders made from others are dropped. */
+  private tables(): SearchTables {
+    const tables = this.memory.current();
+    if (tables !== this.orderedFrom) {
+      this.orderedFrom = tables;
+      this.impactOrders = new Map();
+      this.impactPostings = 0;
+    }
+    return tables;
   }
 
-  /** The key ids of each group's keys, in order; keys the vocabulary lacks (or that hold a NUL) left out. */
-  private groupIds(groups: readonly (readonly string[])[]): number[][] {
+  /** The key id of each of `words` as the database numbers it now, in a list of its own; none when it lacks it. */
+  private storedIds(words: readonly string[]): number[][] {
+    const groups = words.map((w) => [w]);
     const keys = [...new Set(groups.flat())].filter((k) => k !== "" && !k.includes("\u0000"));
     const found = new Map<string, number>();
     if (keys.length > 0) {
@@ -271,4 +269,33 @@ function holdsPhrase(tokens: Uint8Array, phrase: readonly number[]): boolean {
     }
     return false;
   });
+}
+
+/** The key ids of each group's keys among the tables held, in order; keys they lack left out. */
+function heldIds(keyIds: KeyIds, groups: readonly (readonly string[])[]): number[][] {
+  return groups.map((alternatives) =>
+    alternatives.flatMap((k) => {
+      const id = keyIdOf(keyIds, k);
+      return id === undefined ? [] : [id];
+    }),
+  );
+}
+
+/** Reads every document's stored keys and type and builds the postings, in one read transaction. */
+export function readTermIndex(db: Database.Database): TermIndex {
+  // One read transaction: the keys, the vocabulary's size and the types are of the same commit.
+  const [rows, keys, types] = db.transaction((): [[number, Uint8Array][], number, [number, string][]] => [
+    prepared(db, "SELECT doc, tokens FROM search_tokens ORDER BY doc").raw(true).all() as [
+      number,
+      Uint8Array,
+    ][],
+    (prepared(db, "SELECT max(id) FROM search_vocabulary").pluck().get() as number | null) ?? 0,
+    prepared(db, "SELECT pk, type FROM search_docs ORDER BY type").raw(true).all() as [number, string][],
+  ])();
+  // Type code 0 is "no document".
+  const typeNames = ["", ...new Set(types.map(([, type]) => type))];
+  const code = new Map(typeNames.map((name, i) => [name, i]));
+  const typeOf = new Uint16Array(types.reduce((max, [pk]) => Math.max(max, pk), 0) + 1);
+  for (const [pk, type] of types) typeOf[pk] = code.get(type) ?? 0;
+  return buildTermIndex({ rows, typeOf, typeNames, keys });
 }

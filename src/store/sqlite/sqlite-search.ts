@@ -1,13 +1,12 @@
 /**
  * The search index on SQLite: documents and names in plain tables, each document's keys as key ids
  * (`search_tokens`), text in FTS5 too (prefixes of name words, some phrases). Held in memory, derived from the
- * tables on first use: the name vocabulary for typo correction (a deletion index), the names (sorted by prefix key
- * for autocomplete, by match key for exact names) and the postings of every key, which full-text ranking and
- * counts read (`sqlite-full-text.ts`). They are derived again after a write, by this connection or, as
- * `PRAGMA data_version` tells, by another one.
+ * tables (`search-tables.ts`, `search-memory.ts`): the name vocabulary for typo correction (a deletion index),
+ * the names (sorted by prefix key for autocomplete, by match key for exact names) and the postings of every key,
+ * which full-text ranking and counts read (`sqlite-full-text.ts`). They are derived again after a write of the
+ * index, by this connection or by another one.
  */
 import type Database from "better-sqlite3";
-import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../text/typo-index.js";
 import {
   completeWithLaterWords,
   PREFIX_SCAN,
@@ -26,14 +25,10 @@ import type {
   TermCount,
   TextQuery,
 } from "../store.js";
-import {
-  buildNameIndex,
-  type DocumentRow,
-  documentsNamed,
-  type NameIndex,
-  type NameRow,
-  namesStartingWith,
-} from "./name-index.js";
+import { deletionCandidates } from "./deletion-index.js";
+import { documentsNamed, namesStartingWith } from "./name-index.js";
+import { SearchMemory } from "./search-memory.js";
+import { renewSearchGeneration } from "./search-tables.js";
 import { SqliteFullText } from "./sqlite-full-text.js";
 import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
 import type { TermIds } from "./term-ids.js";
@@ -42,21 +37,27 @@ const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
 export class SqliteSearch implements SearchIndexReader {
-  private typoIndex: TypoIndex | undefined;
-  private names: NameIndex | undefined;
+  private readonly memory: SearchMemory;
   private readonly fullText: SqliteFullText;
-  // SQLite's count of commits by other connections when the above were derived.
-  private dataVersion: number | undefined;
 
-  private constructor(private readonly db: Database.Database) {
-    this.fullText = new SqliteFullText(db);
+  private constructor(
+    private readonly db: Database.Database,
+    location: string | undefined,
+  ) {
+    this.memory = new SearchMemory(db, location);
+    this.fullText = new SqliteFullText(db, this.memory);
   }
 
-  /** The search index of connection `db`: one per connection, so that its writes refresh its vocabulary cache. */
-  static of(db: Database.Database): SqliteSearch {
+  /**
+   * The search index of connection `db`: one per connection, so that its writes refresh what it derives in
+   * memory. With `location` on the first call (the file `db` opened), that is derived again in a worker thread
+   * after another connection writes the index, and answers come from the previous tables meanwhile; without, on
+   * first use after the write.
+   */
+  static of(db: Database.Database, location?: string): SqliteSearch {
     let search = byConnection.get(db);
     if (search === undefined) {
-      search = new SqliteSearch(db);
+      search = new SqliteSearch(db, location);
       byConnection.set(db, search);
     }
     return search;
@@ -67,7 +68,7 @@ export class SqliteSearch implements SearchIndexReader {
     this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_vocabulary;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
     terms.clear();
-    this.forget();
+    this.changed();
   }
 
   /**
@@ -77,13 +78,17 @@ export class SqliteSearch implements SearchIndexReader {
    */
   removeText(pk: number): void {
     this.prepare("DELETE FROM search_text WHERE rowid = ?").run(pk);
+    this.changed();
   }
 
-  /** Drops what was derived in memory: it is derived again on next use. */
-  forget(): void {
-    this.typoIndex = undefined;
-    this.names = undefined;
-    this.fullText.forget();
+  /** Says that this connection ended a transaction: what it derived may predate its write, or its rollback. */
+  ended(): void {
+    this.memory.changed();
+  }
+
+  /** The generation of what the index answers from in memory. */
+  async searchTablesVersion(): Promise<string> {
+    return this.memory.version();
   }
 
   /** Adds or replaces documents by key, numbering new keys with `terms`; documents without a record are skipped. */
@@ -132,7 +137,7 @@ export class SqliteSearch implements SearchIndexReader {
       }
     }
     for (const [term, n] of df) countTerm.run(term, n);
-    this.forget();
+    this.changed();
   }
 
   /** Documents in the index. */
@@ -142,13 +147,11 @@ export class SqliteSearch implements SearchIndexReader {
 
   /** Best documents of a full-text query by weighted BM25. */
   async searchText(query: TextQuery): Promise<SearchHit[]> {
-    this.checkDataVersion();
     return this.fullText.searchText(query);
   }
 
   /** Matching documents per type. */
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    this.checkDataVersion();
     return this.fullText.countTextMatches(query);
   }
 
@@ -162,7 +165,6 @@ export class SqliteSearch implements SearchIndexReader {
     types: readonly string[] | undefined,
     common: number,
   ): Promise<RecordKey[]> {
-    this.checkDataVersion();
     return this.fullText.findPhraseHolders(words, candidates, types, common);
   }
 
@@ -175,7 +177,7 @@ export class SqliteSearch implements SearchIndexReader {
     if (keys.length === 0) return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     // Most queries name no record: the names in memory say so without a statement.
-    const pks = documentsNamed(this.loadNames(), keys, wanted, limit);
+    const pks = documentsNamed(this.memory.current().names, keys, wanted, limit);
     if (pks.length === 0) return [];
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
@@ -203,7 +205,7 @@ export class SqliteSearch implements SearchIndexReader {
     if (prefix === "") return [];
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     return completeWithLaterWords(
-      namesStartingWith(this.loadNames(), prefix, wanted, PREFIX_SCAN),
+      namesStartingWith(this.memory.current().names, prefix, wanted, PREFIX_SCAN),
       limit,
       () => this.completeWords(prefix, typesParameter(types), limit * WORD_SCAN_FACTOR),
     );
@@ -212,12 +214,7 @@ export class SqliteSearch implements SearchIndexReader {
   /** Vocabulary words within `maxEdits` of `term`. */
   async similarTerms(term: string, maxEdits: number, limit: number): Promise<TermCount[]> {
     if (term.includes("\u0000")) return [];
-    this.checkDataVersion();
-    if (this.typoIndex === undefined) {
-      const words = this.prepare("SELECT term, df FROM search_terms").all() as TermCount[];
-      this.typoIndex = buildTypoIndex(words);
-    }
-    return typoCandidates(this.typoIndex, term, maxEdits, limit);
+    return deletionCandidates(this.memory.current().vocabulary, term, maxEdits, limit);
   }
 
   /** True when `term` is indexed in some field of some document. */
@@ -234,25 +231,10 @@ export class SqliteSearch implements SearchIndexReader {
     return prepared(this.db, sql);
   }
 
-  private loadNames(): NameIndex {
-    this.checkDataVersion();
-    if (this.names !== undefined) return this.names;
-    // One read transaction: both reads see the same commit of another process.
-    const [documents, names] = this.db.transaction((): [DocumentRow[], NameRow[]] => [
-      this.prepare("SELECT pk, type, id, name, importance FROM search_docs").raw(true).all() as DocumentRow[],
-      this.prepare("SELECT doc, alias, prefix_key, text, match_key FROM search_names ORDER BY doc, position")
-        .raw(true)
-        .all() as NameRow[],
-    ])();
-    this.names = buildNameIndex(documents, names);
-    return this.names;
-  }
-
-  /** Forgets what was derived in memory when another connection has committed since. */
-  private checkDataVersion(): void {
-    const version = this.prepare("PRAGMA data_version").pluck().get() as number;
-    if (version !== this.dataVersion) this.forget();
-    this.dataVersion = version;
+  // The index changed in this transaction: what is derived from it is of another generation.
+  private changed(): void {
+    renewSearchGeneration(this.db);
+    this.memory.changed();
   }
 
   // Names where a later word starts with the last word of the prefix and holds the earlier words.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../../core/errors.js";
@@ -14,6 +15,37 @@ let counter = 0;
 const newPath = () => join(folder, `store-${counter++}.db`);
 
 describeStoreContract("sqlite", async () => SqliteStore.open(newPath()));
+
+/** Writes the concept `name` (its id too) and its search document, in one transaction of `store`. */
+function putConcept(store: SqliteStore, name: string): Promise<void> {
+  const key = name.toLowerCase();
+  return store.transaction(async (w) => {
+    await w.upsertRecords([{ type: "concept", id: name, name: { en: name } }]);
+    await w.search.putSearchDocuments([
+      {
+        type: "concept",
+        id: name,
+        name,
+        snippet: "",
+        names: [{ matchKey: key, prefixKey: key, text: name, alias: false }],
+        fields: { name: key, aliases: "", keywords: "", description: "", body: "" },
+      },
+    ]);
+  });
+}
+
+/** A writer and a serving connection (tables refreshed in the background) on a new file holding `names`. */
+async function writerAndServer(...names: string[]): Promise<{ writer: SqliteStore; server: SqliteStore }> {
+  const path = newPath();
+  const writer = SqliteStore.open(path);
+  for (const name of names) await putConcept(writer, name);
+  return { writer, server: SqliteStore.open(path, { refreshInBackground: true }) };
+}
+
+/** Waits until `store` answers from search tables other than those of version `old`. */
+async function newTables(store: SqliteStore, old: string): Promise<void> {
+  while ((await store.search.searchTablesVersion()) === old) await delay(10);
+}
 
 describe("SqliteStore", () => {
   it("applies every migration once and records it", async () => {
@@ -30,27 +62,12 @@ describe("SqliteStore", () => {
     const path = newPath();
     const reader = SqliteStore.open(path);
     const writer = SqliteStore.open(path);
-    const put = (store: SqliteStore, id: string, name: string) =>
-      store.transaction(async (w) => {
-        await w.upsertRecords([{ type: "concept", id, name: { en: name } }]);
-        const key = name.toLowerCase();
-        await w.search.putSearchDocuments([
-          {
-            type: "concept",
-            id,
-            name,
-            snippet: "",
-            names: [{ matchKey: key, prefixKey: key, text: name, alias: false }],
-            fields: { name: key, aliases: "", keywords: "", description: "", body: "" },
-          },
-        ]);
-      });
-    await put(writer, "Thermodynamics", "Thermodynamics");
+    await putConcept(writer, "Thermodynamics");
     expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id)).toEqual([
       "Thermodynamics",
     ]);
     expect(await reader.search.similarTerms("thermostat", 1, 5)).toEqual([]);
-    await put(writer, "Thermostat", "Thermostat");
+    await putConcept(writer, "Thermostat");
     expect((await reader.search.completeNames("therm", undefined, 5)).map((c) => c.id).sort()).toEqual([
       "Thermodynamics",
       "Thermostat",
@@ -58,6 +75,59 @@ describe("SqliteStore", () => {
     expect((await reader.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
     await writer.close();
     await reader.close();
+  });
+
+  it("derives its search tables again in a worker after another connection writes the index, answering from the held ones meanwhile", async () => {
+    const { writer, server } = await writerAndServer("Thermodynamics");
+    const named = async (name: string) =>
+      (await server.search.findByName([name.toLowerCase()], undefined, 5)).map((hit) => hit.id);
+    expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    const first = await server.search.searchTablesVersion();
+
+    // Records alone (an import before its search refresh): the tables stay, during and after the transaction.
+    await writer.transaction(async (w) => {
+      await w.upsertRecords([{ type: "concept", id: "Thermostat", name: { en: "Thermostat" } }]);
+      expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    });
+    expect(await named("Thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await server.search.searchTablesVersion()).toBe(first);
+
+    // The index written: the first answers come from the held tables, without waiting for the new ones.
+    await putConcept(writer, "Thermostat");
+    expect(await named("Thermostat")).toEqual([]);
+    expect(await server.search.similarTerms("thermostap", 1, 5)).toEqual([]);
+    expect(await server.search.searchTablesVersion()).toBe(first);
+    await newTables(server, first);
+    expect(await named("Thermostat")).toEqual(["Thermostat"]);
+    expect((await server.search.similarTerms("thermostap", 1, 5)).map((t) => t.term)).toEqual(["thermostat"]);
+    await writer.close();
+    await server.close();
+  });
+
+  it("ranks full text from the held postings with the key ids of their own commit while a rebuild numbers keys again", async () => {
+    const { writer, server } = await writerAndServer("Thermodynamics", "Thermostat");
+    const query = (key: string) => ({
+      groups: [[key]],
+      require: "all" as const,
+      weights: [1, 1, 1, 1, 1] as const,
+      limit: 5,
+    });
+    const found = async (key: string) => (await server.search.searchText(query(key))).map((hit) => hit.id);
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    const first = await server.search.searchTablesVersion();
+    // A full rebuild in the other order: each key gets the id the other had.
+    await writer.transaction(async (w) => {
+      await w.search.clearSearchIndex();
+    });
+    await putConcept(writer, "Thermostat");
+    await putConcept(writer, "Thermodynamics");
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await found("thermostat")).toEqual(["Thermostat"]);
+    await newTables(server, first);
+    expect(await found("thermodynamics")).toEqual(["Thermodynamics"]);
+    expect(await found("thermostat")).toEqual(["Thermostat"]);
+    await writer.close();
+    await server.close();
   });
 
   it("uses WAL journaling", async () => {

@@ -10,7 +10,6 @@ import type {
   GraphReader,
   LinkCounts,
   RecordKey,
-  SearchIndexReader,
   Store,
   StoredLink,
   StoreWriter,
@@ -26,6 +25,12 @@ import { prepared } from "./statements.js";
 export interface SqliteStoreOptions {
   /** Create the file (and its folder) when missing; default true. When false a missing file is an error. */
   readonly create?: boolean;
+  /**
+   * Derive the search tables kept in memory again in a worker thread after another connection writes the search
+   * index, answering from the previous ones meanwhile (for a server; a file only); default false: on the next
+   * search, on the caller's thread.
+   */
+  readonly refreshInBackground?: boolean;
 }
 
 const SCAN_BATCH = 1_000;
@@ -35,21 +40,20 @@ export class SqliteStore implements Store {
   readonly engine = "sqlite";
   readonly graph: GraphReader;
   readonly curation: CurationReader;
+  /** The search index of this connection (one per connection, see `SqliteSearch.of`). */
+  readonly search: SqliteSearch;
   private readonly db: Database.Database;
   private transactionOpen = false;
 
   private constructor(
     db: Database.Database,
     private readonly location: string,
+    refreshInBackground: boolean,
   ) {
     this.db = db;
     this.graph = new SqliteGraphReader(db);
     this.curation = new SqliteCurationReader(db);
-  }
-
-  /** The search index of this connection (one per connection, see `SqliteSearch.of`). */
-  get search(): SearchIndexReader {
-    return SqliteSearch.of(this.db);
+    this.search = SqliteSearch.of(db, refreshInBackground && location !== ":memory:" ? location : undefined);
   }
 
   /** Opens (or creates) the database at `path` and brings its schema up to date. */
@@ -73,7 +77,7 @@ export class SqliteStore implements Store {
       db.pragma("busy_timeout = 5000");
       db.pragma("cache_size = -65536");
       db.pragma("temp_store = MEMORY");
-      const store = new SqliteStore(db, path);
+      const store = new SqliteStore(db, path, options.refreshInBackground ?? false);
       store.migrate();
       return store;
     } catch (error) {
@@ -132,7 +136,7 @@ export class SqliteStore implements Store {
       writer.finished = true;
       this.transactionOpen = false;
       // Whatever the search index derived in memory may predate this write (or its rollback).
-      SqliteSearch.of(this.db).forget();
+      this.search.ended();
     }
   }
 

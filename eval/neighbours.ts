@@ -32,7 +32,8 @@ import type { Store } from "../src/store/store.js";
 import { foldWord } from "../src/text/word-key.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
-import { readStoredConceptGraph } from "./stored-concept-graph.js";
+import { coTaggedConcepts, scoreRelated } from "./related-concepts.js";
+import { readStoredConceptGraph, type StoredConceptGraph } from "./stored-concept-graph.js";
 
 /** The types whose author keywords make the gold. */
 const GOLD_TYPES = ["course", "mooc", "publication"] as const;
@@ -66,7 +67,8 @@ if (fresh || values.rebuild) {
   console.error(`eval: graph built in ${report.seconds.toFixed(1)} s`);
 }
 const gold = JSON.parse((await store.getMeta(GOLD_KEY)) ?? "{}") as Gold;
-const inMemory = values.params ? await inMemoryLists(store, JSON.parse(values.params)) : undefined;
+const stored = await readStoredConceptGraph(store, { mentions: values.params !== undefined });
+const inMemory = values.params ? inMemoryLists(stored, JSON.parse(values.params)) : undefined;
 
 const rows: string[][] = [["type", "half", "concepts", "system", "nDCG@10", "recall@6"]];
 for (const type of GOLD_TYPES) {
@@ -91,6 +93,7 @@ for (const type of GOLD_TYPES) {
   }
 }
 console.log(formatTable(rows, 4));
+console.log(`\n${formatTable(await relatedRows(), 2)}`);
 if (values.show) await showExamples(Number(values.show));
 await store.close();
 
@@ -101,12 +104,11 @@ async function pageList(store: Store, concept: string, type: string): Promise<st
   return page.items.map((n) => n.node.id);
 }
 
-/** Lists ranked in memory by `conceptRecords` with `params` over the graph stored in `store`. */
-async function inMemoryLists(
-  store: Store,
+/** Lists ranked in memory by `conceptRecords` with `params` over the stored graph. */
+function inMemoryLists(
+  stored: StoredConceptGraph,
   params: Partial<ConceptRecordParams>,
-): Promise<(concept: string, type: string) => string[]> {
-  const stored = await readStoredConceptGraph(store);
+): (concept: string, type: string) => string[] {
   const full = { ...DEFAULT_CONCEPT_RECORD_PARAMS, ...params };
   const postings = indexPostings(stored.graph, full);
   return (concept, type) => {
@@ -115,6 +117,28 @@ async function inMemoryLists(
     const lists = conceptRecords(c, stored.graph, postings, full);
     return (lists.get(type) ?? []).slice(0, 10).map((r) => stored.recordIds[r.record] ?? "");
   };
+}
+
+/** The related-concepts table: per half, concepts with at least MIN_GOLD co-tagged concepts. */
+async function relatedRows(): Promise<string[][]> {
+  const partners = coTaggedConcepts(gold);
+  const lists = new Map<string, string[]>();
+  for (const [concept, set] of partners) {
+    if (set.size < MIN_GOLD) continue;
+    const page = await store.graph.neighbours({ type: "concept", id: concept }, "concept", 10, 0);
+    lists.set(
+      concept,
+      page.items.map((n) => n.node.id),
+    );
+  }
+  const rows = [["related concepts", "half", "concepts", "nDCG@10 co-tags", "same branch", "generic"]];
+  for (const half of ["tune", "check"] as const) {
+    const concepts = [...lists.keys()].filter((id) => halfOf(id) === half);
+    const s = scoreRelated(concepts, (c) => lists.get(c) ?? [], partners, stored);
+    const f = (x: number) => x.toFixed(3);
+    rows.push(["campus-graph", half, String(s.concepts), f(s.ndcg), f(s.sameBranch), f(s.generic)]);
+  }
+  return rows;
 }
 
 /** The best ten records of `type` for a full-text search of the concept's name, then of each alias. */

@@ -3,9 +3,13 @@
  * every concept's stored related concepts, and the category tree. The evaluation ranks from them in memory, so
  * that the ranking's parameters can be tried without rebuilding the graph.
  */
+import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
+import { recordMentions } from "../src/app/record-concepts.js";
 import { categoryLevels } from "../src/graph/category-tree.js";
 import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
+import { type NameMentions, nameMentions } from "../src/graph/name-mentions.js";
+import { senseCoherence } from "../src/graph/sense-coherence.js";
 import type { Store } from "../src/store/store.js";
 
 /** A stored graph in the ranking's terms, with the numbering of concepts and records. */
@@ -15,8 +19,14 @@ export interface StoredConceptGraph {
   readonly recordIds: string[];
 }
 
-/** Reads the ranking's inputs from `store`'s stored neighbour rows and its concept and category records. */
-export async function readStoredConceptGraph(store: Store): Promise<StoredConceptGraph> {
+/**
+ * Reads the ranking's inputs from `store`'s stored neighbour rows and its concept and category records. With
+ * `mentions`, also what every record's text names, read from the texts again as the build does (no row stores it).
+ */
+export async function readStoredConceptGraph(
+  store: Store,
+  options: { readonly mentions?: boolean } = {},
+): Promise<StoredConceptGraph> {
   const conceptIndex = new Map<string, number>();
   const categoryOf: string[] = [];
   for await (const concept of store.scanRecords("concept")) {
@@ -32,6 +42,8 @@ export async function readStoredConceptGraph(store: Store): Promise<StoredConcep
   const recordIndex = new Map<string, number>();
   const types: string[] = [];
   const profiles = new Map<number, ConceptEdge[]>();
+  // The edges the records' own texts gave, as the build measures sense coherence on (derived ones say `derived`).
+  const own = new Map<number, ConceptEdge[]>();
   const related = new Map<number, ConceptEdge[]>();
   for await (const row of store.graph.scanNeighbours("concept")) {
     const concept = conceptIndex.get(row.target.id);
@@ -56,13 +68,42 @@ export async function readStoredConceptGraph(store: Store): Promise<StoredConcep
     const list = profiles.get(record) ?? [];
     list.push({ concept, score: row.score });
     profiles.set(record, list);
+    if ((row.evidence as { derived?: unknown }).derived === true) continue;
+    const ownList = own.get(record) ?? [];
+    ownList.push({ concept, score: row.score });
+    own.set(record, ownList);
+  }
+  const tree = categoryLevels(categoryOf, parent);
+  const mentions = new Map<number, NameMentions>();
+  if (options.mentions) {
+    const dictionary = await loadConceptDictionary(store);
+    for await (const record of store.scanRecords()) {
+      const m = recordMentions(record, dictionary);
+      if (!m || m.concepts.length === 0) continue;
+      const key = `${record.type}\0${record.id}`;
+      let number = recordIndex.get(key);
+      if (number === undefined) {
+        number = recordIds.length;
+        recordIndex.set(key, number);
+        recordIds.push(record.id);
+        types.push(record.type);
+      }
+      const counts = new Map<number, number>();
+      m.concepts.forEach((c, i) => {
+        const own = conceptIndex.get(dictionary.ids[c] ?? "");
+        if (own !== undefined) counts.set(own, m.counts[i] ?? 0);
+      });
+      mentions.set(number, nameMentions(counts, m.length));
+    }
   }
   return {
     graph: {
       size: conceptIndex.size,
       profiles,
       related: (c) => related.get(c) ?? [],
-      tree: categoryLevels(categoryOf, parent),
+      tree,
+      coherence: senseCoherence(conceptIndex.size, own.values(), tree).k,
+      mentions,
       typeOf: (r) => types[r] ?? "",
     },
     conceptIndex,

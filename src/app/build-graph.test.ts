@@ -21,6 +21,19 @@ describe("buildGraph on the demo corpus", () => {
     expect(courses.indexOf("BIO-310")).toBeLessThan(courses.indexOf("BIOENG-399"));
   });
 
+  it("lists on a concept's page a record whose text names it outside its detected concepts, saying how often", async () => {
+    const named: { concept: string; type: string; record: string; times: unknown }[] = [];
+    for (const type of ["course", "lecture", "mooc", "publication"])
+      for await (const row of store.graph.scanNeighbours(type))
+        if (row.source.type === "concept" && row.kind === "mention")
+          named.push({ concept: row.source.id, type, record: row.target.id, times: row.evidence.named });
+    expect(named.length).toBeGreaterThan(0);
+    for (const { concept, type, record, times } of named.slice(0, 10)) {
+      expect(times).toBeGreaterThan(0);
+      expect(ids((await neighbours(type, record, "concept")).items)).not.toContain(concept);
+    }
+  });
+
   it("lists a course's teachers and prerequisites first, as facts, then computed neighbours", async () => {
     const people = (await neighbours("course", "CHE-311", "course")).items;
     expect(people[0]).toMatchObject({ node: { id: "ChE-311" }, edge: { kind: "prerequisite", score: 1 } });

@@ -7,10 +7,12 @@ import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import type { NameMentions } from "../graph/name-mentions.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
+import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import {
   conceptEdgeEvidence,
@@ -20,12 +22,12 @@ import {
   loadNodes,
   type Nodes,
   organisationalFacts,
-  recordProfile,
   recordSemanticEdges,
   semanticNeighbour,
   toRows,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
+import { recordProfile } from "./record-concepts.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
@@ -108,11 +110,14 @@ async function computeScoredEdges(
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
-  const { profiles, evidence } = detectEntityConcepts(nodes, dictionary, progress);
+  const { profiles, evidence, mentions } = detectEntityConcepts(nodes, dictionary, progress);
+  // Relations and sense coherence read each record's own concepts: a person's profile derived from one
+  // publication, or a lecture's inherited from its MOOC, would count that record again.
+  const own = [...profiles.values()];
   deriveProfiles(nodes, profiles);
   progress("relations", 0, 1);
   const popularity = new Map<number, number>();
-  for (const edges of profiles.values())
+  for (const edges of own)
     for (const e of edges) popularity.set(e.concept, (popularity.get(e.concept) ?? 0) + 1);
   const ontology = {
     size: dictionary.ids.length,
@@ -120,7 +125,9 @@ async function computeScoredEdges(
     category: dictionary.category,
     links: dictionary.links,
   };
-  const relations = conceptRelations(ontology, profiles.values(), (c) => popularity.get(c) ?? 0);
+  const tree = conceptTree(nodes, dictionary);
+  const coherence = senseCoherence(dictionary.ids.length, own, tree);
+  const relations = conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, { coherence, tree });
   const scored: NeighbourEdge[] = [];
   const related = new Map<number, ConceptEdge[]>();
   for (const r of relations) {
@@ -132,7 +139,7 @@ async function computeScoredEdges(
     }
   }
   progress("relations", 1, 1);
-  // Relations read each record's own concepts; parts (lectures) then take their parent's too, for the rest.
+  // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
   progress("semantic", 0, 1);
   const semantic = recordSemanticEdges(profiles, nodes);
@@ -141,6 +148,8 @@ async function computeScoredEdges(
   }
   progress("semantic", 1, 1);
   const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
+  // The stored evidence of each record's own edges, one object shared by the record's row and the concept page's.
+  const stored = new Map<number, Map<number, Readonly<Record<string, unknown>>>>();
   for (const [entity, edges] of profiles) {
     for (const e of edges) {
       const concept = conceptNode(e.concept);
@@ -148,12 +157,22 @@ async function computeScoredEdges(
       const found = evidence.get(entity)?.get(e.concept);
       // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
       const why = found ? conceptEdgeEvidence(found) : DERIVED;
+      if (found) stored.set(entity, (stored.get(entity) ?? new Map()).set(e.concept, why));
       scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
     }
   }
+  evidence.clear();
+  // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
+  collectGarbage();
   progress("concept pages", 0, 1);
-  const graph = conceptRecordGraph(nodes, dictionary, profiles, related);
-  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r)?.get(c)))
+  const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
+    profiles,
+    related,
+    tree,
+    coherence,
+    mentions,
+  });
+  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => stored.get(r)?.get(c)))
     scored.push(edge);
   progress("concept pages", 1, 1);
   return {
@@ -162,24 +181,30 @@ async function computeScoredEdges(
   };
 }
 
-/** Concept edges of every record that has text: detection on its texts, and its keywords. */
+/** Concept edges of every record that has text (detection on its texts, and its keywords), and what it names. */
 function detectEntityConcepts(
   nodes: Nodes,
   dictionary: ConceptDictionary,
   progress: NonNullable<BuildGraphOptions["onProgress"]>,
-): { profiles: Map<number, ConceptEdge[]>; evidence: Map<number, Map<number, ConceptEvidence>> } {
+): {
+  profiles: Map<number, ConceptEdge[]>;
+  evidence: Map<number, Map<number, ConceptEvidence>>;
+  mentions: Map<number, NameMentions>;
+} {
   const profiles = new Map<number, ConceptEdge[]>();
   const evidence = new Map<number, Map<number, ConceptEvidence>>();
+  const mentions = new Map<number, NameMentions>();
   const total = nodes.records.length;
   nodes.records.forEach((record, node) => {
     if (node % 500 === 0) progress("detection", node, total);
     const profile = recordProfile(record, dictionary);
+    if (profile.mentions && profile.mentions.concepts.length > 0) mentions.set(node, profile.mentions);
     if (profile.edges.length === 0) return;
     profiles.set(node, profile.edges);
     evidence.set(node, profile.evidence);
   });
   progress("detection", total, total);
-  return { profiles, evidence };
+  return { profiles, evidence, mentions };
 }
 
 /** Node scores keyed by record, rounded. */

@@ -11,17 +11,14 @@ import {
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
 } from "../graph/concept-records.js";
-import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import type { ConceptEdge } from "../graph/entity-concepts.js";
+import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
-import { conceptEdgeEvidence, DERIVED, type Nodes } from "./graph-inputs.js";
+import type { SenseCoherence } from "../graph/sense-coherence.js";
+import { DERIVED, type Nodes } from "./graph-inputs.js";
 
-/** The ranking's graph over `profiles` (records by node, concepts by dictionary number) and `related`. */
-export function conceptRecordGraph(
-  nodes: Nodes,
-  dictionary: ConceptDictionary,
-  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
-  related: ReadonlyMap<number, readonly ConceptEdge[]>,
-): ConceptRecordGraph {
+/** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
+export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
   const parent = new Map<string, string>();
   const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
   nodes.records.forEach((record) => {
@@ -34,11 +31,34 @@ export function conceptRecordGraph(
       if (concept !== undefined && category) categoryOf[concept] = category.id;
     }
   });
+  return categoryLevels(categoryOf, parent);
+}
+
+/** What the concept pages are ranked from: records by node, concepts by dictionary number. */
+export interface ConceptListInputs {
+  /** Each record's concept edges. */
+  readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
+  /** Each concept's related concepts. */
+  readonly related: ReadonlyMap<number, readonly ConceptEdge[]>;
+  readonly tree: readonly Int32Array[];
+  readonly coherence: SenseCoherence;
+  /** What each record's text names. */
+  readonly mentions: ReadonlyMap<number, NameMentions>;
+}
+
+/** The ranking's graph over `size` concepts and the records of `nodes`. */
+export function conceptRecordGraph(
+  nodes: Nodes,
+  size: number,
+  inputs: ConceptListInputs,
+): ConceptRecordGraph {
   return {
-    size: dictionary.ids.length,
-    profiles,
-    related: (c) => related.get(c) ?? [],
-    tree: categoryLevels(categoryOf, parent),
+    size,
+    profiles: inputs.profiles,
+    related: (c) => inputs.related.get(c) ?? [],
+    tree: inputs.tree,
+    coherence: inputs.coherence.k,
+    mentions: inputs.mentions,
     typeOf: (n) => nodes.keys[n]?.type ?? "",
   };
 }
@@ -46,47 +66,63 @@ export function conceptRecordGraph(
 /**
  * The ranked record lists of the concepts in `concepts` (dictionary numbers; every concept when undefined), as
  * concept → record edges: with the detector's evidence when the record names the concept, else the concepts it
- * came through. `evidenceOf` gives the detector's evidence of a record's own edge to the concept, if it has one.
+ * came through. `evidenceOf` gives the stored evidence of a record's own edge to the concept (`conceptEdgeEvidence`,
+ * or DERIVED), if it has one; the page's row shares the object.
  */
 export function conceptListEdges(
   nodes: Nodes,
   dictionary: ConceptDictionary,
   graph: ConceptRecordGraph,
-  evidenceOf: (
-    record: number,
-    concept: number,
-  ) => ConceptEvidence | Readonly<Record<string, unknown>> | undefined,
+  evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined,
   concepts?: Iterable<number>,
 ): NeighbourEdge[] {
   // People are known mostly by what they teach and write, listed on those records' pages: ten per concept.
   const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, perTypeOf: { person: 10 } };
   const postings = indexPostings(graph, params);
   const edges: NeighbourEdge[] = [];
+  // A million listed records share a few hundred thousand (concept, share) pairs: one object each, not one per row.
+  const entries = new Map<number, Readonly<{ id: string | undefined; share: number }>>();
+  const viaEntry = (concept: number, share: number) => {
+    const key = concept * 101 + Math.round(share * 100);
+    let entry = entries.get(key);
+    if (entry === undefined) {
+      entry = Object.freeze({ id: dictionary.ids[concept], share });
+      entries.set(key, entry);
+    }
+    return entry;
+  };
   const all = concepts ?? dictionary.ids.keys();
   for (const concept of all) {
     const source = nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
     if (source === undefined) continue;
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
-        const via = item.via.map((v) => ({ id: dictionary.ids[v.concept], share: v.score }));
-        // Named when the concept is in the record's profile, whether or not it is among the top contributors.
-        const direct = (graph.profiles.get(item.record) ?? []).some((e) => e.concept === concept);
-        const own = direct ? evidenceOf(item.record, concept) : undefined;
-        const detail = own === undefined ? {} : isEvidence(own) ? conceptEdgeEvidence(own) : own;
-        edges.push({
-          source,
-          target: item.record,
-          score: item.score,
-          kind: direct ? "concept" : "via-concept",
-          // A record naming the concept is explained by its mentions; one reached through others, by those others.
-          evidence: direct && detail !== DERIVED && Object.keys(detail).length > 0 ? detail : { via },
-        });
+        const via = item.via.map((v) => viaEntry(v.concept, v.score));
+        edges.push({ source, target: item.record, score: item.score, ...why(concept, item.record, via) });
       }
     }
   }
   return edges;
-}
 
-function isEvidence(e: ConceptEvidence | Readonly<Record<string, unknown>>): e is ConceptEvidence {
-  return typeof e.detected === "number" && Array.isArray(e.mentions) && !("via" in e);
+  /**
+   * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among
+   * the top contributors (explained by the detector's mentions); `mention` when only its text names it (with how
+   * often); else `via-concept` (explained by the concepts it came through).
+   */
+  function why(
+    concept: number,
+    record: number,
+    via: readonly { id: string | undefined; share: number }[],
+  ): Pick<NeighbourEdge, "kind" | "evidence"> {
+    if ((graph.profiles.get(record) ?? []).some((e) => e.concept === concept)) {
+      const own = evidenceOf(record, concept);
+      return {
+        kind: "concept",
+        evidence: own !== undefined && own !== DERIVED && Object.keys(own).length > 0 ? own : { via },
+      };
+    }
+    const named = mentionCount(graph.mentions?.get(record), concept);
+    if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
+    return { kind: "via-concept", evidence: { via } };
+  }
 }

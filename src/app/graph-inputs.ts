@@ -5,15 +5,8 @@
 
 import type { CorpusRecord } from "../core/record.js";
 import { displayName } from "../core/record.js";
-import { detectConcepts } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import {
-  type ConceptEdge,
-  type ConceptEvidence,
-  deriveConceptProfile,
-  scoreEntityConcepts,
-} from "../graph/entity-concepts.js";
-import { keywordConcept } from "../graph/keyword-concepts.js";
+import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "../graph/entity-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
@@ -46,64 +39,6 @@ export async function loadNodes(store: Store): Promise<Nodes> {
     nodes.records.push(record);
   }
   return nodes;
-}
-
-/** A record's concept edges from its own texts and keywords, best first; empty for concepts and categories. */
-export function recordProfile(
-  record: CorpusRecord,
-  dictionary: ConceptDictionary,
-): { edges: ConceptEdge[]; evidence: Map<number, ConceptEvidence> } {
-  if (NO_TEXT_TYPES.has(record.type)) return { edges: [], evidence: new Map() };
-  const evidence = recordEvidence(record, dictionary);
-  return { edges: scoreEntityConcepts(evidence, CONCEPTS_PER_ENTITY), evidence };
-}
-
-/** The evidence of each concept for one record: best detector score over its languages, and its keywords. */
-export function recordEvidence(
-  record: CorpusRecord,
-  dictionary: ConceptDictionary,
-): Map<number, ConceptEvidence> {
-  const evidence = new Map<number, { detected: number; keyword: boolean; mentions: string[] }>();
-  const get = (concept: number) => {
-    let e = evidence.get(concept);
-    if (!e) {
-      e = { detected: 0, keyword: false, mentions: [] };
-      evidence.set(concept, e);
-    }
-    return e;
-  };
-  const languages = new Set([
-    ...Object.keys(record.name),
-    ...Object.keys(record.description ?? {}),
-    ...Object.keys(record.text ?? {}),
-  ]);
-  for (const lang of languages) {
-    const title = record.name[lang] ?? displayName(record);
-    const text = [title, record.description?.[lang], record.text?.[lang]].filter(Boolean).join("\n\n");
-    const detectLang = lang === "fr" ? "fr" : lang === "en" ? "en" : undefined;
-    for (const c of detectConcepts(dictionary, text, {
-      titleLength: title.length,
-      limit: 40,
-      threshold: 0.02,
-      ...(detectLang ? { lang: detectLang } : {}),
-    })) {
-      const concept = dictionary.index.get(c.id);
-      if (concept === undefined) continue;
-      const e = get(concept);
-      e.detected = Math.max(e.detected, c.score);
-      if (e.mentions.length < 3)
-        e.mentions.push(...c.mentions.slice(0, 3 - e.mentions.length).map((m) => m.text));
-    }
-  }
-  const detected = new Set(evidence.keys());
-  const tags = [...(record.keywords ?? [])];
-  const topic = record.attrs?.topic_wikipedia;
-  if (typeof topic === "string") tags.push(topic.replace(/_/g, " "));
-  for (const keyword of tags) {
-    const concept = keywordConcept(dictionary, keyword, detected);
-    if (concept !== undefined) get(concept).keyword = true;
-  }
-  return evidence;
 }
 
 /**

@@ -91,4 +91,24 @@ describe("updateGraph", () => {
       untouched,
     );
   });
+
+  it("takes a record whose new text names no concept off every concept page that listed it", async () => {
+    await change({
+      type: "course",
+      id: "NEW-103",
+      name: { en: "Immunology of vaccines" },
+      description: { en: "Antibodies, B cells, T cells and interleukin 6 in the response to a vaccine." },
+    });
+    expect((await conceptPagesListing("NEW-103")).length).toBeGreaterThan(3);
+    await change({ type: "course", id: "NEW-103", name: { en: "Untitled" } });
+    expect(await conceptPagesListing("NEW-103")).toEqual([]);
+  });
 });
+
+/** The concept pages whose stored course list holds `id`. */
+async function conceptPagesListing(id: string): Promise<string[]> {
+  const pages: string[] = [];
+  for await (const row of store.graph.scanNeighbours("course"))
+    if (row.source.type === "concept" && row.target.id === id) pages.push(row.source.id);
+  return pages;
+}

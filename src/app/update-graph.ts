@@ -7,11 +7,13 @@
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
+import type { NameMentions } from "../graph/name-mentions.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
+import { senseCoherence } from "../graph/sense-coherence.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
-import { conceptListEdges, conceptRecordGraph } from "./concept-lists.js";
+import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import {
   conceptEdgeEvidence,
@@ -22,12 +24,12 @@ import {
   NO_TEXT_TYPES,
   type Nodes,
   organisationalFacts,
-  recordProfile,
   recordSemanticEdges,
   semanticNeighbour,
   toRows,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
+import { recordMentions, recordProfile } from "./record-concepts.js";
 
 /** What an update did. */
 export interface UpdateGraphReport {
@@ -86,17 +88,37 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const touched = new Set([...changedNodes, ...rederive, ...parts]);
   await readPartners(store, nodes, touched, stored);
   const semantic = recordSemanticEdges(stored.profiles, nodes);
+  const mentions = allMentions(nodes, dictionary);
   const pages = conceptPagesToRewrite(
     [...oldConcepts, ...oldPartConcepts, ...conceptsOf(touched, stored.profiles, conceptNode)],
     stored.related,
     nodes,
     dictionary,
   );
+  // The pages that listed a changed record, and those whose names its new text holds, are ranked again too.
+  for (const page of await pagesListing(store, nodes, touched)) addPage(pages, page, nodes, dictionary);
+  for (const node of touched) {
+    for (const concept of mentions.get(node)?.concepts ?? []) {
+      const page = conceptNode(concept);
+      if (page !== undefined) addPage(pages, page, nodes, dictionary);
+    }
+  }
   const affected = new Set([...touched, ...linked, ...pages.nodes]);
   for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
-  const graph = conceptRecordGraph(nodes, dictionary, stored.profiles, stored.related);
-  const evidenceOf = (r: number, c: number) => fresh.get(r)?.get(c) ?? stored.evidence.get(r)?.get(c);
+  const evidenceOf = (r: number, c: number) => {
+    const found = fresh.get(r)?.get(c);
+    return found ? conceptEdgeEvidence(found) : stored.evidence.get(r)?.get(c);
+  };
+  const tree = conceptTree(nodes, dictionary);
+  const coherence = senseCoherence(dictionary.ids.length, ownEdges(stored.profiles, evidenceOf), tree);
+  const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
+    profiles: stored.profiles,
+    related: stored.related,
+    tree,
+    coherence,
+    mentions,
+  });
   const lists = assembleNeighbourhoods({
     typeOf: (n) => nodes.keys[n]?.type ?? "",
     facts: organisationalFacts(nodes, affected),
@@ -164,6 +186,44 @@ async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDicti
     evidence.set(concept, row.evidence);
   }
   return stored;
+}
+
+/** What every record's text names: the update reads the texts again, since no stored row holds it. */
+function allMentions(nodes: Nodes, dictionary: ConceptDictionary): Map<number, NameMentions> {
+  const mentions = new Map<number, NameMentions>();
+  nodes.records.forEach((record, node) => {
+    const m = recordMentions(record, dictionary);
+    if (m && m.concepts.length > 0) mentions.set(node, m);
+  });
+  return mentions;
+}
+
+/** The concept nodes whose stored pages list one of `records`: one scan of the rows towards each of their types. */
+async function pagesListing(store: Store, nodes: Nodes, records: ReadonlySet<number>): Promise<Set<number>> {
+  const pages = new Set<number>();
+  const types = new Set([...records].flatMap((n) => nodes.keys[n]?.type ?? []));
+  for (const type of types) {
+    for await (const row of store.graph.scanNeighbours(type)) {
+      if (row.source.type !== "concept") continue;
+      const target = nodes.index.get(`${row.target.type}\0${row.target.id}`);
+      const source = nodes.index.get(`concept\0${row.source.id}`);
+      if (target !== undefined && source !== undefined && records.has(target)) pages.add(source);
+    }
+  }
+  return pages;
+}
+
+/** Adds the concept node `page` to the pages to rewrite. */
+function addPage(
+  pages: { concepts: Set<number>; nodes: Set<number> },
+  page: number,
+  nodes: Nodes,
+  dictionary: ConceptDictionary,
+): void {
+  const concept = dictionary.index.get(nodes.keys[page]?.id ?? "");
+  if (concept === undefined) return;
+  pages.concepts.add(concept);
+  pages.nodes.add(page);
 }
 
 /** The stored semantic partners of `sources`, of every type. */
@@ -245,6 +305,25 @@ function scoredEdges(
     scored.push(semanticNeighbour(s, dictionary));
   }
   return scored;
+}
+
+/**
+ * The edges of each profile that the record's own text or keywords gave (not derived from linked records nor
+ * inherited from a parent), as the full build measures sense coherence on.
+ */
+function* ownEdges(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  evidenceOf: (record: number, concept: number) => unknown,
+): Generator<ConceptEdge[]> {
+  for (const [record, edges] of profiles) {
+    const own = edges.filter((e) => {
+      const evidence = evidenceOf(record, e.concept);
+      return (
+        evidence !== undefined && evidence !== DERIVED && (evidence as { derived?: unknown }).derived !== true
+      );
+    });
+    if (own.length > 0) yield own;
+  }
 }
 
 /** True when the record is part of another (a lecture of a course or MOOC). */

@@ -95,7 +95,9 @@ async function runStep(
       return unique((first ?? []).filter((r) => others.every((o) => o.has(keyOf(r)))));
     }
     case "union":
-      return unique(step.of.flatMap((i) => input(i)));
+      return unique(
+        step.alternate ? alternate(step.of.map((i) => input(i))) : step.of.flatMap((i) => input(i)),
+      );
   }
 }
 
@@ -211,6 +213,12 @@ async function sortByYear(nodes: readonly FoundRecord[], call: CallApi): Promise
 function keepWords(nodes: readonly FoundRecord[], text: string): FoundRecord[] {
   const words = new Set(phraseKeys(text).filter((k) => k.length > 2 && !STOPWORDS.has(k)));
   return nodes.filter((n) => phraseKeys(n.name).some((k) => words.has(k)));
+}
+
+/** The lists' records taken in turn: the first of each, then the second of each… */
+function alternate(lists: readonly (readonly FoundRecord[])[]): FoundRecord[] {
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  return Array.from({ length: longest }, (_, i) => lists.flatMap((l) => l[i] ?? [])).flat();
 }
 
 function keyOf(r: FoundRecord): string {

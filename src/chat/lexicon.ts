@@ -52,7 +52,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "unit",
-    "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts",
+    "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts department departments departement departements faculty faculties faculte facultes section sections",
   ),
   ...typed("publication", "publication publications paper papers article articles"),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
@@ -69,22 +69,32 @@ export const PREREQUISITE_WORDS = words(
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
-  "define definition definitions explain explains explanation mean means meaning understand signifie signifient explique expliquer expliquez definir comprends comprendre",
+  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
 );
 
 /** Words that ask what a record is about. */
 export const ABOUT_WORDS = words(
-  "about describe description summary overview contenu resume presente presenter parle",
+  "about describe description summary overview info information informations details contenu resume presente presenter parle renseignements",
 );
 
 /** Words that ask for a person's research. */
 export const RESEARCH_WORDS = words(
-  "research interests interest work works working publish publishes recherche recherches travaille travaillent domaines domaine",
+  "research interests interest work works working publish publishes specialise specialises specialised specialize specializes specialized expertise recherche recherches travaille travaillent domaines domaine specialisee specialisees",
+);
+
+/** Words that ask for a comparison, which the plan language does not make ("difference between A and B"). */
+export const COMPARISON_WORDS = words(
+  "difference differences differ differs compare compared comparing comparison versus vs difference differences comparer compare comparaison",
+);
+
+/** Words that ask who wrote something. */
+export const AUTHOR_WORDS = words(
+  "wrote written writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice",
 );
 
 /** Words that ask who teaches, or what someone teaches. */
 export const TEACH_WORDS = words(
-  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs",
+  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs supervise supervises supervised supervisor supervisors coordinate coordinates coordinator coordinators organise organises organize organizes",
 );
 
 /** Words that ask where to learn something: with no type word, the answer is courses. */
@@ -122,8 +132,17 @@ export const SMALL_TALK_WORDS = words(
 
 /** Words of opinion: the graph holds facts, not judgements. */
 export const SUBJECTIVE_WORDS = words(
-  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore",
+  "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites popular famous overrated underrated awesome amazing terrible horrible meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore celebre celebres populaire populaires genial geniale",
 );
+
+/** Words that grade ("the most …", "plus … que"): before a quality, they ask for a judgement. */
+export const GRADE_WORDS = words("most least plus moins more less");
+
+/** Words that end a comparison ("more … than", "plus … que"). */
+export const COMPARE_WORDS = words("than que qu");
+
+/** Words a question that is only a name may hold besides it: articles and politeness ("the Hausdorff dimension, please"). */
+export const BARE_WORDS = words("the a an le la les l un une des du de d please svp stp");
 
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
@@ -154,6 +173,9 @@ export const FRAME_WORDS = words(`
   need want like looking look search searching get know tell help please related relating relate available
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads
+  have has had having not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
+  someone somebody anyone anybody idea pls plz
+  ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
   voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp

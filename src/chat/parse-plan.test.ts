@@ -16,6 +16,11 @@ describe("parsePlan", () => {
     );
     expect(plan).toMatchObject({ intent: "list", lang: "fr", cite: [2] });
     expect(plan?.steps).toHaveLength(3);
+    const either = parsePlan(
+      { intent: "list", steps: [search, search, { op: "union", of: [0, 1], alternate: true }], cite: [2] },
+      "en",
+    );
+    expect(either?.steps[2]).toEqual({ op: "union", of: [0, 1], alternate: true });
   });
 
   it.each([
@@ -28,6 +33,10 @@ describe("parsePlan", () => {
     ["an unknown record type", { intent: "list", steps: [{ ...search, types: ["password"] }], cite: [0] }],
     ["a limit past the API's", { intent: "list", steps: [{ ...search, limit: 10_000 }], cite: [0] }],
     ["no plan at all", "Sure! Here are some courses."],
+    [
+      "a union that alternates by a non-boolean",
+      { intent: "list", steps: [search, search, { op: "union", of: [0, 1], alternate: "yes" }], cite: [2] },
+    ],
   ])("refuses %s", (_, value) => {
     expect(parsePlan(value, "en")).toBeUndefined();
   });

@@ -12,10 +12,26 @@ import {
   TARGET_TYPES,
   type TargetType,
 } from "./plan.js";
-import { explainSteps, FACT_KINDS, listSteps, researchSteps, StepList } from "./plan-steps.js";
+import {
+  explainSteps,
+  FACT_KINDS,
+  LIST_SEARCH_LIMIT,
+  listSteps,
+  researchSteps,
+  StepList,
+} from "./plan-steps.js";
 import { type ConversationReading, readConversation } from "./read-conversation.js";
 import type { Reading } from "./read-question.js";
-import { type CallApi, findBySearch, findNamed, findRecord } from "./resolve-subject.js";
+import {
+  type CallApi,
+  detectConcepts,
+  findBySearch,
+  findNamed,
+  findRecord,
+  searchNames,
+} from "./resolve-subject.js";
+import { coverage, formOf, nameCoverage, untypedList } from "./scope.js";
+import { suggestQuestions } from "./suggest-questions.js";
 
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
 
@@ -34,12 +50,17 @@ export async function planQuestion(
     lang: reading.lang,
     subjects: reading.subjects,
     ...(reading.join ? { join: reading.join } : {}),
-    ...(reading.truncated ? { truncated: true } : {}),
+    ...(reading.truncated ? { truncated: true, read: reading.text } : {}),
+    ...(reading.ignored.length > 0 ? { ignored: reading.ignored } : {}),
     ...(reading.unused.length > 0 ? { unused: reading.unused } : {}),
   };
   if (reading.offTopic)
     return { ...base, intent: "off-topic", offTopic: reading.offTopic, steps: [], cite: [] };
+  const form = formOf(reading);
+  if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const anchor = await anchorOf(call, conversation);
+  if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
+    return { ...base, intent: "unclear", steps: [], cite: [] };
   const targets = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
   const intent = intentOf(reading, anchor, targets);
   if (intent === "unclear") {
@@ -74,6 +95,41 @@ export async function planQuestion(
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
 }
 
+/**
+ * A question whose request is not understood ("tell me a joke", "how do I cook pasta?") gets no list: the plan
+ * says what its subject names in the graph, by name or else by the detector, and which questions about it the
+ * planner can answer.
+ */
+async function unsurePlan(
+  call: CallApi,
+  reading: Reading,
+): Promise<Pick<Plan, "intent" | "unsure" | "steps" | "cite" | "anchor" | "suggestions">> {
+  const plan = { intent: "unclear" as const, unsure: true, steps: [], cite: [] };
+  const code = reading.codes[0];
+  const coded = code ? await findCourse(call, code) : undefined;
+  if (coded) return { ...plan, anchor: coded, suggestions: suggestQuestions(coded, reading.lang) };
+  const subject = reading.subjects.join(" ");
+  if (subject === "") return plan;
+  const named = await findNamed(call, subject, NAMED_FIRST);
+  const detected = named ? undefined : (await detectConcepts(call, subject, reading.lang))[0];
+  const anchor = named ?? (detected ? { type: "concept", id: detected.id, name: detected.name } : undefined);
+  return anchor ? { ...plan, anchor, suggestions: suggestQuestions(anchor, reading.lang) } : plan;
+}
+
+/**
+ * True when the graph knows most of a bare subject's words as a topic: the detector finds concepts in them, or
+ * the name of one of the courses the search finds for it (the search the list would make) holds them.
+ */
+async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
+  const subject = reading.subjects.join(" ");
+  if (coverage(subject, await detectConcepts(call, subject, reading.lang)) >= RECOGNISED_SHARE) return true;
+  const hits = await searchNames(call, subject, "course", LIST_SEARCH_LIMIT);
+  return hits.slice(0, 5).some((name) => nameCoverage(subject, name) >= RECOGNISED_SHARE);
+}
+
+/** The share of a bare subject's words the graph must recognise for a list about it. */
+const RECOGNISED_SHARE = 0.5;
+
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
 async function anchorOf(
   call: CallApi,
@@ -107,7 +163,7 @@ async function findCourse(call: CallApi, code: string): Promise<Anchor | undefin
  */
 async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   for (const alternative of reading.alternatives) {
-    if (!(await findNamed(call, alternative.subject, prefer(reading)))) continue;
+    if (!(await findNamed(call, alternative.subject, prefer(reading), true))) continue;
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
     return { ...reading, subjects: [alternative.subject], types, ...rest };
@@ -162,6 +218,9 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person")) return "related";
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
   if (anchor.type === "unit" && wanted.includes("person")) return "related";
+  // The unit a course is given by is its section; a unit's courses are those it gives.
+  if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("unit")) return "related";
+  if (anchor.type === "unit" && wanted.includes("course")) return "related";
   const listsConcepts =
     targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
   if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {

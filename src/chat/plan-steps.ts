@@ -26,9 +26,14 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
   "course>lecture": ["part_of"],
   "mooc>lecture": ["part_of"],
   "unit>person": ["member"],
+  "course>unit": ["section"],
+  "unit>course": ["section"],
   "person>unit": ["member"],
   "person>publication": ["author"],
 };
+
+/** How many search hits a list about one subject reads. */
+export const LIST_SEARCH_LIMIT = 20;
 
 /**
  * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
@@ -47,7 +52,12 @@ export function aboutSteps(
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
   if (type !== "person") {
-    const search = steps.add({ op: "search", query: subject, types: [type], limit: wide ? 50 : 20 });
+    const search = steps.add({
+      op: "search",
+      query: subject,
+      types: [type],
+      limit: wide ? 50 : LIST_SEARCH_LIMIT,
+    });
     return steps.add({ op: "union", of: [search, linked] });
   }
   // A person's record holds a name and little else: a topic searched among people matches names by chance
@@ -86,7 +96,8 @@ export function listSteps(
   let result = parts[0] ?? -1;
   if (parts.length > 1) {
     result = steps.add(
-      reading.join === "or" ? { op: "union", of: parts } : { op: "intersection", of: parts },
+      // Either subject's records in turn: a list cut at the answer's length keeps some of each.
+      reading.join === "or" ? { op: "union", of: parts, alternate: true } : { op: "intersection", of: parts },
     );
   }
   if (reading.level && target === "course")

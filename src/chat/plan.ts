@@ -25,6 +25,9 @@ export type Intent =
   | "off-topic"
   | "unclear";
 
+/** Why a question gets no references: small talk, an opinion asked, the day's news, the assistant, an instruction. */
+export type OffTopic = "small-talk" | "subjective" | "world" | "assistant" | "instruction";
+
 /** A level of study a question restricts courses to. */
 export type Level = "master" | "bachelor";
 
@@ -78,7 +81,12 @@ export type PlanStep =
   | { readonly op: "sort"; readonly from: number; readonly by: "year" }
   | { readonly op: "limit"; readonly from: number; readonly count: number }
   | { readonly op: "intersection"; readonly of: readonly number[] }
-  | { readonly op: "union"; readonly of: readonly number[] };
+  | {
+      readonly op: "union";
+      readonly of: readonly number[];
+      /** Takes the inputs' records in turn (A1, B1, A2…), so that an answer cut short keeps some of each. */
+      readonly alternate?: boolean;
+    };
 
 /** A record a plan is about, found in the graph while reading the question. */
 export interface Anchor {
@@ -108,11 +116,18 @@ export interface Plan {
   readonly language?: string;
   readonly latest?: boolean;
   /** Why no reference is given, for off-topic questions. */
-  readonly offTopic?: "small-talk" | "subjective" | "world" | "assistant";
+  readonly offTopic?: OffTopic;
   /** Words of the question the plan could not use. */
   readonly unused?: readonly string[];
-  /** True when the question was cut to its first characters. */
+  /** True when the message was longer than what was read; `read` is then the part read. */
   readonly truncated?: boolean;
+  readonly read?: string;
+  /** Sentences of the message set aside as instructions to the assistant (the plan never follows them). */
+  readonly ignored?: readonly string[];
+  /** True when the question's request was not understood (it names no type, relation or "what is"). */
+  readonly unsure?: boolean;
+  /** For an unclear question: questions the planner can answer about what it found, nearest first. */
+  readonly suggestions?: readonly string[];
   readonly steps: readonly PlanStep[];
   readonly cite: readonly number[];
 }

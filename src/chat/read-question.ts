@@ -5,40 +5,42 @@
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
 import { guessLanguage } from "../text/language.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import {
-  ABOUT_WORDS,
-  ASSISTANT_WORDS,
+  COURSE_CODE,
+  CUE_WORDS,
+  type Cue,
+  classifyWords,
+  TOPIC_MARKERS,
+  WHO,
+  type WordClass,
+} from "./classify-words.js";
+import { cleanQuestion } from "./clean-question.js";
+import {
+  BARE_WORDS,
   BOTH_WORDS,
   EITHER_WORDS,
-  EXPLAIN_WORDS,
-  FRAME_WORDS,
   LANGUAGE_WORDS,
-  LATEST_WORDS,
-  LEARN_WORDS,
   LEVEL_WORDS,
-  PREREQUISITE_WORDS,
-  RESEARCH_WORDS,
   SMALL_TALK_WORDS,
-  SUBJECTIVE_WORDS,
-  TEACH_WORDS,
   TYPE_WORDS,
-  WORLD_WORDS,
   type Word,
   wordsOf,
 } from "./lexicon.js";
-import type { Level, TargetType } from "./plan.js";
-
-/** The longest question read, in characters; the rest is dropped (and the plan says so). */
-export const QUESTION_LIMIT = 300;
+import type { Level, OffTopic, TargetType } from "./plan.js";
+import { offTopicOf } from "./scope.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
-  /** The question as read: control characters removed, spaces collapsed, cut at `QUESTION_LIMIT`. */
+  /** The question as read (`cleanQuestion`): one line, at most `QUESTION_LIMIT` characters. */
   readonly text: string;
+  /** True when the message was longer than what is read. */
   readonly truncated: boolean;
+  /** Sentences of the message set aside as instructions to the assistant. */
+  readonly ignored: readonly string[];
   readonly lang: "en" | "fr";
   /** Why the question gets no references, when its words say so. */
-  readonly offTopic?: "small-talk" | "subjective" | "world" | "assistant";
+  readonly offTopic?: OffTopic;
   /** Record types named, in order; a type word right before the subject may be the subject's label. */
   readonly types: readonly TargetType[];
   /** The type named right before the subject ("the course X"), when there is one. */
@@ -64,6 +66,10 @@ export interface Reading {
   readonly unused: readonly string[];
   /** True when the question leans on the conversation ("and MOOCs?", "who teaches it?"). */
   readonly followUp: boolean;
+  /** True when the question is only its subject, with articles or politeness around it ("Hausdorff dimension?"). */
+  readonly bare: boolean;
+  /** True when the only type word is "who" ("who won …"): it asks for people only with a relation. */
+  readonly whoOnly: boolean;
 }
 
 /** Another reading of a question's subject. */
@@ -73,61 +79,40 @@ export interface Alternative {
   readonly consumed: readonly TargetType[];
 }
 
-/** A relation or modifier a question's words ask for. */
-export type Cue = "prerequisite" | "explain" | "about" | "research" | "latest" | "teach" | "learn" | "what";
-
-const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
-  ["prerequisite", PREREQUISITE_WORDS],
-  ["explain", EXPLAIN_WORDS],
-  ["about", ABOUT_WORDS],
-  ["research", RESEARCH_WORDS],
-  ["latest", LATEST_WORDS],
-  ["teach", TEACH_WORDS],
-  ["learn", LEARN_WORDS],
-];
-
-const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (is|are|s|was)|qu est ce|qu est-ce|c est quoi|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (is|are|s|was)|who (is|are|s|was)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|que veut dire|que signifie|quel est le sens)\b/;
+// "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
+const WHAT_IT_IS =
+  /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
 // Inverted French verbs ("es-tu", "y a-t-il") read as separate words.
 const INVERSION = /-(t-)?(tu|il|elle|ils|elles|on|vous|nous|je|ce|moi|toi|lui|leur)\b/gi;
-// Words after which the question names its subject: "courses about X", "cours qui traitent de X".
-const TOPIC_MARKERS = new Set(
-  "about on cover covers covering regarding concerning discuss discusses discussing explaining introduces sur concernant traitent traite parlent parle abordent aborde couvrent couvre de des du d".split(
-    " ",
-  ),
-);
-const WHO = new Set(["who", "whom", "qui"]);
+// The speaker's own words: a name or a topic does not hold them ("draw me a sheep" is a request, not a name).
+const SPEAKER = new Set(["i", "me", "my", "mine", "myself", "je", "j", "moi", "mon", "ma", "mes"]);
 const FRENCH_QUESTION =
   /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
 
 /** Reads a question's grammar; `lang` forces the answer's language. */
 export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
-  const clean = raw
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const text = clean.slice(0, QUESTION_LIMIT).trim();
+  const { text, longInput, ignored } = cleanQuestion(raw);
   // Same-length replacements, so that offsets into the words are offsets into `text`.
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   const words = wordsOf(inverted.replace(/[’`]/g, "'"));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
-  const classes = words.map(classify);
-  readComplements(words, classes);
-  absorbModifiers(words, classes);
+  const { classes, whoVerb } = classifyWords(words);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
   const outside = words.filter((_, i) => i < first || i > last || first < 0);
   const cues = new Set<Cue>(
     CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
   );
-  if (WHAT_IS.test(folded)) cues.add("what");
+  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded)) cues.add("what");
+  if (whoVerb) cues.add("about");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
@@ -149,10 +134,12 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
   const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
-  const offTopic = offTopicOf(words, classes);
+  const offTopic = offTopicOf(words, classes, ignored.length > 0);
+  const typeWords = words.filter((_, i) => classes[i] === "type");
   return {
     text,
-    truncated: clean.length > text.length,
+    truncated: longInput !== undefined,
+    ignored,
     lang: language,
     ...(offTopic ? { offTopic } : {}),
     types,
@@ -167,66 +154,11 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    bare:
+      first >= 0 &&
+      words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
+    whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
   };
-}
-
-type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" | "unused";
-
-function classify(word: Word): WordClass {
-  if (COURSE_CODE.test(word.text)) return "code";
-  if (TYPE_WORDS.has(word.folded)) return "type";
-  if (CUE_WORDS.some(([, set]) => set.has(word.folded)) || LEVEL_WORDS.has(word.folded)) return "cue";
-  if (LANGUAGE_WORDS.has(word.folded)) return "cue";
-  if (
-    BOTH_WORDS.has(word.folded) ||
-    EITHER_WORDS.has(word.folded) ||
-    word.folded === "and" ||
-    word.folded === "et"
-  )
-    return "join";
-  // A capital letter alone is a name ("T cells", "C"); in lower case it is an elision ("l'", "d'", "'s").
-  if (word.text.length === 1 && /^\p{Lu}$/u.test(word.text) && word.text !== "I" && word.text !== "À")
-    return "subject";
-  if (FRAME_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded) || ASSISTANT_WORDS.has(word.folded))
-    return "frame";
-  return "subject";
-}
-
-/**
- * "Who" and "qui" ask for a person only when no type word came before them ("people who…", "des cours qui…" are
- * relative pronouns), and the words right after a topic marker are the subject even when they are type or cue
- * words ("lectures about topic modeling", "courses covering requirements for a batch").
- */
-function readComplements(words: readonly Word[], classes: WordClass[]): void {
-  let typed = false;
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i] as Word;
-    if (classes[i] === "type" && WHO.has(word.folded) && typed) classes[i] = "frame";
-    else if (classes[i] === "type") typed = true;
-  }
-  const firstSubject = classes.indexOf("subject");
-  if (firstSubject < 1) return;
-  let marker = -1;
-  for (let i = 0; i < firstSubject; i += 1) if (TOPIC_MARKERS.has(words[i]?.folded ?? "")) marker = i;
-  if (marker < 0) return;
-  for (let i = marker + 1; i < firstSubject; i += 1) {
-    const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
-    if (weakType || classes[i] === "cue") classes[i] = "subject";
-  }
-}
-
-/** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
-function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
-  const firstType = classes.indexOf("type");
-  const firstSubject = classes.indexOf("subject");
-  if (firstType < 0 || firstSubject < 0 || firstSubject > firstType) return;
-  // "genomics courses" names its subject before the type; "female experts in genomics" qualifies the type.
-  if (!classes.some((c, i) => c === "subject" && i > firstType)) return;
-  for (let i = firstSubject; i < firstType; i += 1) {
-    if (classes[i] !== "subject") continue;
-    // A word of opinion or level before the type is read elsewhere; the rest is said to be unused.
-    classes[i] = SUBJECTIVE_WORDS.has(words[i]?.folded ?? "") ? "frame" : "unused";
-  }
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */
@@ -273,6 +205,10 @@ function alternativesOf(
     alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
     break;
   }
+  // "Search Engines", "Free software": a word of the question's frame may begin a name.
+  const before = words[first - 1];
+  if (before && classes[first - 1] === "frame" && before.folded.length > 3 && !STOPWORDS.has(before.folded))
+    alternatives.push({ subject: slice(first - 1, last), consumed: [] });
   return alternatives;
 }
 
@@ -323,18 +259,9 @@ function trimFrame(ws: readonly Word[], classOf: ReadonlyMap<Word, WordClass>): 
   return ws.slice(from, to).filter((w) => !COURSE_CODE.test(w.text));
 }
 
-function offTopicOf(words: readonly Word[], classes: readonly WordClass[]): Reading["offTopic"] {
-  if (words.some((w) => SUBJECTIVE_WORDS.has(w.folded))) return "subjective";
-  if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
-  // "Can you…", "could you…" open a request; "you" elsewhere talks to the assistant ("did I tell you…").
-  const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
-  if (
-    words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !(i === 1 && request.test(words[0]?.folded ?? "")))
-  )
-    return classes.includes("code") ? undefined : "assistant";
-  if (words.length > 0 && words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame"))
-    return "small-talk";
-  return;
+/** True for a word a question that is only a name may hold: an article, politeness, a code. */
+function isBare(word: Word, wordClass: WordClass | undefined): boolean {
+  return wordClass === "code" || BARE_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded);
 }
 
 function unique<T>(xs: readonly T[]): T[] {

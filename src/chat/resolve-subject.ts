@@ -5,6 +5,7 @@
  */
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
+import { type Detected, nameCoverage } from "./scope.js";
 
 /** Calls the public API and returns the JSON body, or undefined when the call failed. */
 export type CallApi = (call: {
@@ -34,12 +35,14 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
 
 /**
  * The record whose name is exactly `subject` (case, accents and punctuation aside), preferring the types in
- * `prefer` in their order; undefined when no name matches whole.
+ * `prefer` in their order; undefined when no name matches whole. Categories group concepts and are not what a
+ * question is about: they count only when `categories` is true (to know that a phrase is a name at all).
  */
 export async function findNamed(
   call: CallApi,
   subject: string,
   prefer: readonly string[] = [],
+  categories = false,
 ): Promise<Anchor | undefined> {
   const key = nameKey(subject);
   if (key.length < 2) return undefined;
@@ -48,9 +51,8 @@ export async function findNamed(
     const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
       | { items?: Anchor[] }
       | undefined;
-    // Categories group concepts; they are not what a question is about.
     return (body?.items ?? []).filter(
-      (s) => s.type !== "category" && (nameKey(s.name) === key || nameKey(s.id) === key),
+      (s) => (categories || s.type !== "category") && (nameKey(s.name) === key || nameKey(s.id) === key),
     );
   };
   // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.
@@ -63,7 +65,10 @@ export async function findNamed(
   return (await complete()).sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** The best search hit of one of `types` for `subject`, when the search finds one. */
+/**
+ * The best search hit of one of `types` for `subject`, when the search finds one whose name holds at least half
+ * of the subject's meaningful words: a hit matching one word of a long question is not what it names.
+ */
 export async function findBySearch(
   call: CallApi,
   subject: string,
@@ -74,7 +79,33 @@ export async function findBySearch(
     | { items?: Anchor[] }
     | undefined;
   const hit = body?.items?.[0];
-  return hit ? { type: hit.type, id: hit.id, name: hit.name } : undefined;
+  if (!hit || nameCoverage(subject, hit.name) < NAMED_SHARE) return undefined;
+  return { type: hit.type, id: hit.id, name: hit.name };
+}
+
+/** The names of the search's hits of `type` for `subject` (the call a plan's search step makes, so made once). */
+export async function searchNames(
+  call: CallApi,
+  subject: string,
+  type: string,
+  limit: number,
+): Promise<string[]> {
+  const query = { q: subject, types: type, limit: String(limit) };
+  const body = (await call({ method: "GET", path: "/api/search", query })) as
+    | { items?: { name: string }[] }
+    | undefined;
+  return (body?.items ?? []).map((hit) => hit.name);
+}
+
+/** The share of a subject's words a search hit's name must hold to be taken as the record named. */
+export const NAMED_SHARE = 0.5;
+
+/** The concepts the detector finds in `text` (the same call as a plan's detect step, so made once). */
+export async function detectConcepts(call: CallApi, text: string, lang: "en" | "fr"): Promise<Detected[]> {
+  const body = (await call({ method: "POST", path: "/api/detect", body: { text, lang } })) as
+    | { concepts?: Detected[] }
+    | undefined;
+  return body?.concepts ?? [];
 }
 
 /** A name folded for comparison: lower case, no accents, words only, a trailing plural "s" dropped. */

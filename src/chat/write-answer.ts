@@ -6,7 +6,6 @@ import { type ChatTextKey, chatText } from "../i18n/chat-text.js";
 import { typeName } from "../i18n/record-labels.js";
 import type { FoundRecord } from "./execute-plan.js";
 import type { Plan } from "./plan.js";
-import { QUESTION_LIMIT } from "./read-question.js";
 
 /** A record the answer recommends, with the page to open. */
 export interface Reference {
@@ -56,14 +55,23 @@ export function describePlan(plan: Plan): string {
         : chatText(lang, "listOf", { types: types(plan.target), subjects });
   }
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
-  if (plan.language) what = chatText(lang, "language", { what, language: plan.language });
+  if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
-  const notes = [
-    plan.unused ? chatText(lang, "unused", { words: plan.unused.join(", ") }) : "",
-    plan.truncated ? chatText(lang, "truncated", { n: QUESTION_LIMIT }) : "",
+  const unused = plan.unused ? [chatText(lang, "unused", { words: plan.unused.join(", ") })] : [];
+  return [chatText(lang, "readAs", { what }), ...unused, ...notesOf(plan)].join(" ");
+}
+
+/** What the planner left out of the message: the rest of a long one, instructions to the assistant. */
+function notesOf(plan: Plan): string[] {
+  const { lang } = plan;
+  return [
+    plan.truncated ? chatText(lang, "truncated", { read: clip(plan.read ?? "", 120) }) : "",
+    // The quote ends the note's sentence: its own final stop is dropped.
+    ...(plan.ignored ?? []).map((text) =>
+      chatText(lang, "ignored", { text: clip(text, 120).replace(/[.!?;]+$/, "") }),
+    ),
   ].filter((n) => n !== "");
-  return [chatText(lang, "readAs", { what }), ...notes].join(" ");
 }
 
 const RELATION_KEYS: Readonly<Record<string, ChatTextKey>> = {
@@ -76,6 +84,7 @@ const RELATION_KEYS: Readonly<Record<string, ChatTextKey>> = {
   "mooc>lecture": "partOf",
   "unit>person": "members",
   "person>unit": "unitsOf",
+  "course>unit": "unitsOf",
   "person>publication": "papersOf",
 };
 
@@ -92,15 +101,11 @@ export function writeAnswer(
   const { lang } = plan;
   if (plan.intent === "off-topic") {
     const reason = plan.offTopic === "small-talk" || !plan.offTopic ? "smallTalk" : plan.offTopic;
-    return [chatText(lang, reason), chatText(lang, "help")].join(" ");
+    const notes = plan.offTopic === "instruction" ? [] : notesOf(plan);
+    return [chatText(lang, reason), chatText(lang, "help"), ...notes].join(" ");
   }
-  if (plan.intent === "unclear") {
-    const subject = plan.subjects[0];
-    const missing = subject
-      ? `${chatText(lang, "unclear", { subject: lang === "fr" ? `« ${subject} »` : `"${subject}"` })} `
-      : "";
-    return `${missing}${chatText(lang, "help")}`;
-  }
+  if (plan.intent === "unclear")
+    return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(" ");
   const lines = [describePlan(plan)];
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
@@ -126,7 +131,34 @@ export function writeAnswer(
   return [...lines, "", chatText(lang, "note")].join("\n");
 }
 
-function clip(text: string): string {
+/**
+ * Why a question gets no list: the request was not understood (with the questions the planner can answer about
+ * what it found, if anything), or the subject was not found.
+ */
+function unclearAnswer(plan: Plan): string {
+  const { lang } = plan;
+  const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
+  const { anchor, suggestions = [] } = plan;
+  if (anchor && suggestions.length > 0) {
+    const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;
+    const asked = suggestions.map(quote).join(chatText(lang, "or"));
+    return chatText(lang, "unsure", { found, suggestions: asked });
+  }
+  const subject = plan.subjects[0];
+  if (plan.unsure || !subject) return chatText(lang, "cannot");
+  return chatText(lang, "unclear", { subject: lang === "fr" ? `« ${subject} »` : `"${subject}"` });
+}
+
+/** A language's name in the answer's language ("en" → "English", "anglais"); the code when unknown. */
+function languageName(lang: "en" | "fr", code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function clip(text: string, length = 400): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 400 ? `${flat.slice(0, 400).replace(/\s\S*$/, "")}…` : flat;
+  return flat.length > length ? `${flat.slice(0, length).replace(/\s\S*$/, "")}…` : flat;
 }

@@ -5,8 +5,8 @@
  * commonness, specificity, frequency and position). The formulas: docs/DESIGN.md, in full docs/EXPERIMENTS.md.
  */
 
-import { guessLanguage } from "../text/language.js";
-import { tokenise } from "../text/tokenise.js";
+import { guessLanguage, type TextLanguage } from "../text/language.js";
+import { type Token, tokenise } from "../text/tokenise.js";
 import {
   disambiguate,
   type Evidence,
@@ -22,7 +22,7 @@ import { type ConceptMass, coherenceOf, type Relation, relatedMass, relationBetw
 import { CONCEPT_FEATURES, type ConceptDictionary } from "./concept-dictionary.js";
 import type { DetectedConcept, DetectOptions } from "./detected-concept.js";
 import { SCORE_THRESHOLD } from "./score-model.js";
-import { spotSurfaces } from "./spot-surfaces.js";
+import { type Spot, spotSurfaces } from "./spot-surfaces.js";
 
 /** A candidate concept of a text with its features, before the threshold: for fitting and explaining. */
 export interface ScoredCandidate {
@@ -39,8 +39,27 @@ export function detectConcepts(
   text: string,
   options: DetectOptions = {},
 ): DetectedConcept[] {
+  return readText(dictionary, text, options).concepts;
+}
+
+/** What one reading of `text` finds: the concepts it is about, every dictionary phrase met, its length in tokens. */
+export interface TextReading {
+  readonly concepts: DetectedConcept[];
+  readonly spots: readonly Spot[];
+  readonly tokens: number;
+}
+
+/** Detects the concepts of `text` as `detectConcepts` does, and keeps the spots and token count it read them from. */
+export function readText(
+  dictionary: ConceptDictionary,
+  text: string,
+  options: DetectOptions = {},
+): TextReading {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const kept = scoreCandidates(dictionary, text, options)
+  const lang = options.lang ?? guessLanguage(text);
+  const tokens = tokenise(text, lang);
+  const spots = spotSurfaces(dictionary, tokens, lang);
+  const kept = scoreSpots(dictionary, text, tokens, spots, lang, options)
     .filter((c) => c.score >= threshold)
     .map(
       (c): DetectedConcept => ({
@@ -58,7 +77,7 @@ export function detectConcepts(
     )
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, options.limit ?? 50);
-  return withSupports(dictionary, kept);
+  return { concepts: withSupports(dictionary, kept), spots, tokens: tokens.length };
 }
 
 /** The default threshold of `detectConcepts`, chosen by the fit with the model. */
@@ -72,7 +91,18 @@ export function scoreCandidates(
 ): ScoredCandidate[] {
   const lang = options.lang ?? guessLanguage(text);
   const tokens = tokenise(text, lang);
-  const spots = spotSurfaces(dictionary, tokens, lang);
+  return scoreSpots(dictionary, text, tokens, spotSurfaces(dictionary, tokens, lang), lang, options);
+}
+
+/** The candidates of the spots found in `text`, scored (see `scoreCandidates`). */
+function scoreSpots(
+  dictionary: ConceptDictionary,
+  text: string,
+  tokens: readonly Token[],
+  spots: readonly Spot[],
+  lang: TextLanguage,
+  options: Pick<DetectOptions, "titleLength" | "maxMentions">,
+): ScoredCandidate[] {
   if (spots.length === 0) return [];
   const firstPass = massOf(spots, () => true);
   const chosen = spots.map((spot) => disambiguate(dictionary, spot, firstPass));

@@ -36,3 +36,18 @@ export function categoryLevels(
     }),
   );
 }
+
+/**
+ * How close two concepts sit in the tree: the depth of the deepest category they share over the tree's depth, in
+ * [0, 1] (1 in the same leaf category, 0 in different top branches or when either is unknown).
+ */
+export function treeProximity(tree: readonly Int32Array[], a: number, b: number): number {
+  if (tree.length === 0) return 0;
+  let depth = 0;
+  for (const level of tree) {
+    const ca = level[a] ?? -1;
+    if (ca < 0 || ca !== level[b]) break;
+    depth += 1;
+  }
+  return depth / tree.length;
+}

@@ -8,6 +8,7 @@ import {
   treeAffinity,
 } from "./concept-records.js";
 import type { ConceptEdge } from "./entity-concepts.js";
+import { nameMentions } from "./name-mentions.js";
 
 // Concepts: 0 cytokine (the page), 1 T cell, 2 antibody, 3 lymphocyte (immunology); 4 stimulation (generic, in a
 // far branch); 5 reservoir, 6 rock (geomechanics); 7..9 filler concepts that make records' profiles common.
@@ -98,6 +99,27 @@ describe("concept records", () => {
       [edge(2, 0.8), edge(4, 0.8)],
     );
     expect(rank(graph)).toEqual([2, 1]);
+  });
+
+  it("lists a record whose text names the concept though its detected concepts do not hold it", () => {
+    const graph = {
+      ...graphOf(
+        [
+          [1, "course", [edge(7, 0.5)]],
+          [2, "course", [edge(8, 0.5)]],
+          [3, "course", [edge(8, 0.5)]],
+          filler(10),
+        ],
+        related,
+      ),
+      // Course 1 names the concept twice in a short text, course 3 once in a long one, course 2 not at all.
+      mentions: new Map([
+        [1, nameMentions(new Map([[0, 2]]), 50)],
+        [3, nameMentions(new Map([[0, 1]]), 500)],
+      ]),
+    };
+    expect(rank(graph)).toEqual([1, 3]);
+    expect(rank({ ...graph, mentions: new Map() })).toEqual([]);
   });
 
   it("gives scores in [0, 1] and at most `perType` records per type", () => {

@@ -5,12 +5,13 @@
  *
  *   q(c)     = Σ over paths X → c of one or two relations of Π rel · k        (where the walk goes, c ≠ X)
  *   h(c)     = ln(1 + N / df(c)) / ln(1 + N)                                  (hub damping, N records)
- *   k(c)     = 1 − H(c), H the normalised entropy of the branches (depth-2 categories) of the concepts that
- *              share records with c                                            (sense coherence)
- *   named    = h(X) · e(r, X) / ‖h ∘ e(r, ·)‖^α                                (r names X itself)
+ *   k(c)     = sense coherence (`sense-coherence.ts`): 1 − the normalised entropy of the depth-2 branches of
+ *              the concepts that share records with c, shrunk towards the mean for little-seen concepts
+ *   named    = h(X) · e(r, X) / ‖h ∘ e(r, ·)‖^α                                (r is about X itself)
+ *   m        = tf / (tf + k1 · (1 − b + b · len(r) / avglen))                  (r's text names X: BM25)
  *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖h ∘ e(r, ·)‖²,  q̂ = q / max q  (the share of r that lies
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
- *   walk     = 1 − (1 − named) · (1 − β · bridged)
+ *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / Σ_{c ≠ X} e(r, c), t = depth of their deepest shared category / depth
  *              (1 when r has no other concept)                                 (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree)
@@ -20,12 +21,18 @@
  * bridge, and a record whose concepts lie in a far branch of the category tree keeps only λ of its score,
  * whatever word it shares with X. A bridge's postings are read best edge first, at most `bridgePostings` of them.
  */
+import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
+import { mentionPostings, type NameMentions } from "./name-mentions.js";
+import { sortPostings } from "./postings.js";
+import { senseCoherence } from "./sense-coherence.js";
 
 /** Parameters of the ranking; see the formula above. */
 export interface ConceptRecordParams {
   /** β: weight of a related concept against the concept itself; default 0.25. */
   readonly relatedWeight: number;
+  /** μ: weight of the concept's names in the record's text (m, `name-mentions.ts`); default 0.5. */
+  readonly mentionWeight: number;
   /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
@@ -45,6 +52,7 @@ export interface ConceptRecordParams {
 /** The default parameters, chosen on the tune half of `npm run eval:neighbours`. */
 export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   relatedWeight: 0.25,
+  mentionWeight: 0.5,
   lengthNorm: 1,
   treeFloor: 0.3,
   queryConcepts: 24,
@@ -62,6 +70,10 @@ export interface ConceptRecordGraph {
   readonly related: (concept: number) => readonly ConceptEdge[];
   /** The category of each concept at each depth of the tree, shallowest first (-1 when unknown). */
   readonly tree: readonly Int32Array[];
+  /** k(c), each concept's sense coherence (`sense-coherence.ts`); default: measured over `profiles`. */
+  readonly coherence?: Float64Array;
+  /** What each record's text names (`name-mentions.ts`), by record number; default none. */
+  readonly mentions?: ReadonlyMap<number, NameMentions>;
   readonly typeOf: (record: number) => string;
 }
 
@@ -83,9 +95,13 @@ export interface Postings {
   /** ‖h ∘ e(r, ·)‖^α and ‖h ∘ e(r, ·)‖² of each record, by record number. */
   readonly norm: Float64Array;
   readonly norm2: Float64Array;
-  /** Scratch sums, one per record number, all zero between calls: through related concepts, and direct. */
+  /** Each concept's records whose text names it, with m(r, X) (`name-mentions.ts`), best first. */
+  readonly mentionMembers: readonly Int32Array[];
+  readonly mentionScores: readonly Float64Array[];
+  /** Scratch sums, one per record number, all zero between calls: through related concepts, direct, by name. */
   readonly sums: Float64Array;
   readonly direct: Float64Array;
+  readonly mention: Float64Array;
 }
 
 /** Builds the postings, hub weights and record norms of `graph` once for many concepts. */
@@ -107,7 +123,9 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
       filled[e.concept] = at + 1;
     }
   }
-  for (let c = 0; c < graph.size; c += 1) sortByScore(members[c] as Int32Array, scores[c] as Float64Array);
+  for (let c = 0; c < graph.size; c += 1) sortPostings(members[c] as Int32Array, scores[c] as Float64Array);
+  const mentions = mentionPostings(graph.mentions ?? new Map(), graph.size);
+  for (const record of graph.mentions?.keys() ?? []) records = Math.max(records, record + 1);
   const n = graph.profiles.size;
   const hub = Float64Array.from(counts, (df) => (df === 0 ? 0 : Math.log1p(n / df) / Math.log1p(n)));
   const norm = new Float64Array(records);
@@ -118,7 +136,7 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     norm[record] = Math.sqrt(sum) ** params.lengthNorm;
     norm2[record] = sum;
   }
-  const coherence = senseCoherence(graph);
+  const coherence = graph.coherence ?? senseCoherence(graph.size, graph.profiles.values(), graph.tree).k;
   return {
     members,
     scores,
@@ -126,68 +144,12 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     coherence,
     norm,
     norm2,
+    mentionMembers: mentions.members,
+    mentionScores: mentions.scores,
     sums: new Float64Array(records),
     direct: new Float64Array(records),
+    mention: new Float64Array(records),
   };
-}
-
-/** Sorts one posting list by edge score, best first (ties by record number). */
-function sortByScore(members: Int32Array, scores: Float64Array): void {
-  const order = Array.from(members.keys()).sort(
-    (a, b) =>
-      (scores[b] as number) - (scores[a] as number) || (members[a] as number) - (members[b] as number),
-  );
-  const m = Int32Array.from(order, (i) => members[i] as number);
-  const s = Float64Array.from(order, (i) => scores[i] as number);
-  members.set(m);
-  scores.set(s);
-}
-
-/**
- * k(c) = 1 − H(c) / ln B: how concentrated, over the B branches of the tree at depth 2, are the concepts that
- * share records with c (weighted by both edges). 1 for a concept used in one field, near 0 for one used in all.
- * Concepts seen with no other concept get 1.
- */
-export function senseCoherence(graph: ConceptRecordGraph): Float64Array {
-  const level = graph.tree[Math.min(1, graph.tree.length - 1)];
-  const coherence = new Float64Array(graph.size).fill(1);
-  if (!level) return coherence;
-  let branches = 0;
-  for (const b of level) branches = Math.max(branches, b + 1);
-  const mass = new Map<number, Map<number, number>>();
-  for (const edges of graph.profiles.values()) {
-    const inProfile = new Map<number, number>();
-    let total = 0;
-    for (const e of edges) {
-      const b = level[e.concept] ?? -1;
-      if (b < 0) continue;
-      inProfile.set(b, (inProfile.get(b) ?? 0) + e.score);
-      total += e.score;
-    }
-    for (const e of edges) {
-      let row = mass.get(e.concept);
-      if (!row) {
-        row = new Map();
-        mass.set(e.concept, row);
-      }
-      const own = level[e.concept] ?? -1;
-      for (const [b, m] of inProfile) {
-        const other = b === own ? m - e.score : m;
-        if (other > 0 && total > e.score)
-          row.set(b, (row.get(b) ?? 0) + (e.score * other) / (total - e.score));
-      }
-    }
-  }
-  const maxEntropy = Math.log(Math.max(branches, 2));
-  for (const [concept, row] of mass) {
-    let sum = 0;
-    for (const m of row.values()) sum += m;
-    if (sum <= 0) continue;
-    let entropy = 0;
-    for (const m of row.values()) entropy -= (m / sum) * Math.log(m / sum);
-    coherence[concept] = 1 - entropy / maxEntropy;
-  }
-  return coherence;
 }
 
 /** The ranked records of `concept`, per type, best first. */
@@ -198,7 +160,7 @@ export function conceptRecords(
   params: ConceptRecordParams = DEFAULT_CONCEPT_RECORD_PARAMS,
 ): Map<string, ConceptRecord[]> {
   const query = queryOf(concept, graph, postings, params);
-  const { sums, direct } = postings;
+  const { sums, direct, mention } = postings;
   const touched: number[] = [];
   const hubX = postings.hub[concept] ?? 0;
   const own = postings.members[concept] ?? new Int32Array(0);
@@ -207,6 +169,13 @@ export function conceptRecords(
     const record = own[i] as number;
     touched.push(record);
     direct[record] = hubX * (ownScores[i] as number);
+  }
+  const byName = postings.mentionMembers[concept] ?? new Int32Array(0);
+  const byNameScores = postings.mentionScores[concept] ?? new Float64Array(0);
+  for (let i = 0; i < byName.length; i += 1) {
+    const record = byName[i] as number;
+    if (direct[record] === 0) touched.push(record);
+    mention[record] = byNameScores[i] as number;
   }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
@@ -218,7 +187,7 @@ export function conceptRecords(
     const read = Math.min(members.length, params.bridgePostings);
     for (let i = 0; i < read; i += 1) {
       const record = members[i] as number;
-      if (sums[record] === 0 && direct[record] === 0) touched.push(record);
+      if (sums[record] === 0 && direct[record] === 0 && mention[record] === 0) touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
   }
@@ -227,9 +196,11 @@ export function conceptRecords(
     const norm = postings.norm[record] || 1;
     const named = (direct[record] ?? 0) / norm;
     const bridged = (sums[record] ?? 0) / (postings.norm2[record] || 1);
-    const walk = 1 - (1 - named) * (1 - params.relatedWeight * bridged);
+    const byName = params.mentionWeight * (mention[record] ?? 0);
+    const walk = 1 - (1 - named) * (1 - byName) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
+    mention[record] = 0;
     if (walk < params.minScore) continue;
     const type = graph.typeOf(record);
     let top = walks.get(type);
@@ -377,13 +348,7 @@ export function treeAffinity(
   for (const e of profile) {
     if (e.concept === concept) continue;
     total += e.score;
-    let depth = 0;
-    for (const level of tree) {
-      const a = level[concept] ?? -1;
-      if (a < 0 || a !== level[e.concept]) break;
-      depth += 1;
-    }
-    shared += e.score * (tree.length === 0 ? 0 : depth / tree.length);
+    shared += e.score * treeProximity(tree, concept, e.concept);
   }
   return total === 0 ? 1 : shared / total;
 }

@@ -1,10 +1,17 @@
 /**
  * Concept ↔ concept edges from four kinds of evidence: a hyperlink between their articles (corpus `link`),
  * co-occurrence in the same records (cosine over entity → concept scores, so that frequent concepts do not
- * dominate), the same ontology cluster, and the same category. Combined by a noisy-or.
+ * dominate), the same ontology cluster, and the same category. Combined by a noisy-or. Co-occurrence counts
+ * less towards a concept used in many unrelated fields (its sense weight, `sense-coherence.ts`): the detector may
+ * have read it in the wrong sense, as when a record names both "IL-6" and the "stimulation" of cells, which is
+ * also the reservoir engineer's word. A link points to one article, one sense, but an article links to much that
+ * is not its subject ("Sustainability" to "IKEA", "Landscape" to "20th century"): a link counts less between
+ * concepts far apart in the category tree.
  */
 import { sortedHas } from "../core/sorted-ints.js";
+import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
+import { type SenseCoherence, senseWeight } from "./sense-coherence.js";
 
 /** What the relations need to know of the ontology, concepts numbered 0…n-1. */
 export interface Ontology {
@@ -22,7 +29,14 @@ export type RelationEvidence = {
   readonly cooccurrence: number;
   readonly cluster: boolean;
   readonly category: boolean;
+  /** The target's sense weight in [0, 1], which scales the co-occurrence; 1 when not given. */
+  readonly sense?: number;
+  /** How close the two sit in the category tree, in [0, 1] (`treeProximity`), which scales a link; 1 when not given. */
+  readonly tree?: number;
 };
+
+/** The share of a link's weight kept between concepts with no category in common; as the concept pages' λ. */
+export const LINK_TREE_FLOOR = 0.3;
 
 /** A scored relation from one concept to another. */
 export interface ConceptRelation {
@@ -35,30 +49,47 @@ export interface ConceptRelation {
 /** Weight of each kind of evidence in the noisy-or. */
 export const RELATION_WEIGHTS = { link: 0.8, cluster: 0.4, category: 0.2 } as const;
 
-/** score = 1 − (1 − 0.8·link)(1 − cooccurrence)(1 − 0.4·cluster)(1 − 0.2·category). */
+/**
+ * score = 1 − (1 − 0.8·link·(0.3 + 0.7·tree))(1 − cooccurrence·sense)(1 − 0.4·cluster)(1 − 0.2·category).
+ */
 export function relationScore(e: RelationEvidence): number {
   const w = RELATION_WEIGHTS;
+  const near = LINK_TREE_FLOOR + (1 - LINK_TREE_FLOOR) * (e.tree ?? 1);
   return (
     1 -
-    (1 - (e.link ? w.link : 0)) *
-      (1 - e.cooccurrence) *
+    (1 - (e.link ? w.link * near : 0)) *
+      (1 - e.cooccurrence * (e.sense ?? 1)) *
       (1 - (e.cluster ? w.cluster : 0)) *
       (1 - (e.category ? w.category : 0))
   );
 }
 
+/** Options of `conceptRelations`. */
+export interface ConceptRelationOptions {
+  /** Relations kept per concept; default 12. */
+  readonly perConcept?: number;
+  /** Each record's best concepts that form co-occurrence pairs; default 12. */
+  readonly pairsPerEntity?: number;
+  /** Sense coherence of the concepts, to weigh co-occurrence by the target's; default none (weight 1). */
+  readonly coherence?: SenseCoherence;
+  /** The category tree (`categoryLevels`), to weigh links by how close their ends sit; default none (weight 1). */
+  readonly tree?: readonly Int32Array[];
+}
+
 /**
- * The best `perConcept` relations of every concept. `profiles` are the entities' concept edges (each entity's
- * top `pairsPerEntity` concepts form co-occurrence pairs); `popularity` breaks ties (more records first).
+ * The best `perConcept` relations of every concept. `profiles` are the records' own concept edges (a profile
+ * derived for a person from one publication would count that publication twice); `popularity` breaks ties (more
+ * records first).
  */
 export function conceptRelations(
   ontology: Ontology,
   profiles: Iterable<readonly ConceptEdge[]>,
   popularity: (concept: number) => number,
-  perConcept = 12,
-  pairsPerEntity = 12,
+  options: ConceptRelationOptions = {},
 ): ConceptRelation[] {
-  const cooccurrence = cooccurrenceCosines(ontology.size, profiles, pairsPerEntity);
+  const perConcept = options.perConcept ?? 12;
+  const { coherence, tree } = options;
+  const cooccurrence = cooccurrenceCosines(ontology.size, profiles, options.pairsPerEntity ?? 12);
   const members = (table: Int32Array) => groupBy(table);
   const byCluster = members(ontology.cluster);
   const byCategory = members(ontology.category);
@@ -71,11 +102,14 @@ export function conceptRelations(
     for (const t of byCategory.get(ontology.category[source] ?? -1) ?? []) candidates.add(t);
     candidates.delete(source);
     const scored = [...candidates].map((target) => {
+      const link = sortedHas(ontology.links[source], target);
       const evidence: RelationEvidence = {
-        link: sortedHas(ontology.links[source], target),
+        link,
         cooccurrence: cooccurrence.get(source)?.get(target) ?? 0,
         cluster: same(ontology.cluster, source, target),
         category: same(ontology.category, source, target),
+        ...(coherence ? { sense: senseWeight(coherence, target) } : {}),
+        ...(tree && link ? { tree: treeProximity(tree, source, target) } : {}),
       };
       return { source, target, score: relationScore(evidence), evidence };
     });

@@ -114,6 +114,39 @@ describe("concept relations", () => {
     const once = conceptRelations(ontology, twice.slice(0, 1), () => 0);
     expect(once.find((r) => r.source === 2 && r.target === 3)).toBeUndefined();
   });
+
+  it("counts a link between concepts in far branches of the category tree for less than one within a branch", () => {
+    const score = (tree: Int32Array[]) =>
+      conceptRelations(ontology, [], () => 0, { tree }).find((r) => r.source === 0 && r.target === 3)?.score;
+    const near = [Int32Array.from([0, 0, 0, 0]), Int32Array.from([0, 0, 0, 0])];
+    const far = [Int32Array.from([0, 0, 0, 1]), Int32Array.from([0, 0, 0, 1])];
+    expect(score(near)).toBeCloseTo(0.8);
+    expect(score(far)).toBeCloseTo(0.8 * 0.3);
+  });
+
+  it("weighs co-occurrence by the target's sense weight, and a link or the same cluster not at all", () => {
+    const profiles = [0, 1].flatMap(() => [
+      [
+        { concept: 0, score: 1 },
+        { concept: 2, score: 1 },
+      ],
+      [
+        { concept: 1, score: 1 },
+        { concept: 3, score: 1 },
+      ],
+    ]);
+    // Concept 3 is a word of many senses (half the mean coherence); the others are as coherent as the mean.
+    const coherence = { k: Float64Array.from([0.5, 0.5, 0.5, 0.25]), mean: 0.5 };
+    const plain = conceptRelations(ontology, profiles, () => 0);
+    const weighed = conceptRelations(ontology, profiles, () => 0, { coherence });
+    const score = (relations: typeof plain, source: number, target: number) =>
+      relations.find((r) => r.source === source && r.target === target)?.score ?? 0;
+    expect(score(weighed, 0, 3)).toBeCloseTo(0.8);
+    expect(score(weighed, 1, 3)).toBeCloseTo(0.5);
+    expect(score(plain, 1, 3)).toBeCloseTo(1);
+    expect(score(weighed, 0, 2)).toBeCloseTo(score(plain, 0, 2));
+    expect(score(weighed, 0, 1)).toBeCloseTo(score(plain, 0, 1));
+  });
 });
 
 describe("neighbourhoods", () => {

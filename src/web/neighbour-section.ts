@@ -115,6 +115,8 @@ export function renderWhy(edge: EdgeSummary, lang: Lang): Html {
     if (shared.length > 0) note = t(lang, "shared", { x: shared.map(idLabel).join(", ") });
   } else if (edge.kind === "concept" && evidence.keyword === true) {
     note = t(lang, "keyword");
+  } else if (edge.kind === "mention") {
+    note = t(lang, "named");
   }
   return html`<span class="why">${renderBar(edge.score, lang)}${note}</span>`;
 }

@@ -84,15 +84,19 @@ describeBrowser("web UI in Chromium", () => {
 
     await expect(page.locator("h1").textContent()).resolves.toBe("Interleukin 6");
     await expect(page.locator("#h-course").textContent()).resolves.toMatch(/^Related courses \(\d+\)$/);
-    await expect(page.locator("#h-lecture").textContent()).resolves.toBe("Related lectures (6)");
+    await expect(page.locator("#h-lecture").textContent()).resolves.toMatch(/^Related lectures \(\d+\)$/);
     await page.screenshot({ path: join(SHOTS, "concept-desktop.png"), fullPage: true });
 
-    const lectures = page.locator("#list-lecture > li");
-    expect(await lectures.count()).toBe(5);
-    await page.locator("#sec-lecture a.more").click();
-    await expect.poll(() => lectures.count()).toBe(6);
+    // Related concepts: more than the 5 shown first on the demo graph, so "Show more" brings the rest.
+    const heading = await page.locator("#h-concept").textContent();
+    const total = Number(heading?.match(/\((\d+)\)/)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    const concepts = page.locator("#list-concept > li");
+    expect(await concepts.count()).toBe(5);
+    await page.locator("#sec-concept a.more").click();
+    await expect.poll(() => concepts.count()).toBe(total);
     expect(page.url()).toBe(`${base}/concept/Interleukin_6`);
-    expect(await page.locator("#sec-lecture a.more").isHidden()).toBe(true);
+    expect(await page.locator("#sec-concept a.more").isHidden()).toBe(true);
 
     await Promise.all([page.waitForURL(/lang=fr/), page.locator("a.lang").click()]);
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
@@ -107,9 +111,11 @@ describeBrowser("web UI in Chromium", () => {
   it("shows more items without JavaScript", async () => {
     const page = await open({ javaScript: false });
     await page.goto(`${base}/concept/Interleukin_6`);
-    expect(await page.locator("#list-lecture > li").count()).toBe(5);
-    await Promise.all([page.waitForURL(/more=lecture/), page.locator("#sec-lecture a.more").click()]);
-    expect(await page.locator("#list-lecture > li").count()).toBe(6);
+    const total = Number((await page.locator("#h-concept").textContent())?.match(/\((\d+)\)/)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    expect(await page.locator("#list-concept > li").count()).toBe(5);
+    await Promise.all([page.waitForURL(/more=concept/), page.locator("#sec-concept a.more").click()]);
+    expect(await page.locator("#list-concept > li").count()).toBe(total);
   });
 
   it("renders the pages at phone width", async () => {

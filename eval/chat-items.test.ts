@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { conversationOf, questionOf } from "./chat-items.js";
+
+const item = {
+  question: "Which courses cover X?",
+  lang: "en",
+  kind: "long-input",
+  expect: { types: [] },
+} as const;
+
+describe("questionOf", () => {
+  it("pads a question before or after it up to the padded length", () => {
+    const after = questionOf({ ...item, padding: { text: " bla", to: 100, where: "after" } });
+    expect(after).toHaveLength(100);
+    expect(after.startsWith("Which courses cover X? bla bla")).toBe(true);
+    const before = questionOf({ ...item, padding: { text: "notes. ", to: 50, where: "before" } });
+    expect(before).toHaveLength(50);
+    expect(before.endsWith("Which courses cover X?")).toBe(true);
+  });
+
+  it("asks an item without padding as written, after its earlier turns", () => {
+    const turns = [{ role: "user", content: "Courses on X?" } as const];
+    expect(conversationOf({ ...item, expect: { types: [], messages: turns } })).toEqual([
+      ...turns,
+      { role: "user", content: "Which courses cover X?" },
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The chat evaluation's questions: the dev set (../shared/data/eval/chat.jsonl), the two halves of the held-out
+ * file (eval/chat-heldout.jsonl) and the weak-kind set (eval/chat-weak.jsonl), each item with its conversation
+ * as asked (padded items are made long here, not stored long).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GoldRule } from "./chat-gold.js";
+import type { ChatExpectation } from "./chat-scores.js";
+import { evalFolder } from "./eval-store.js";
+
+/** One message of an item's conversation. */
+export interface ChatTurn {
+  readonly role: "user" | "assistant";
+  readonly content: string;
+}
+
+/** One evaluation question. */
+export interface ChatItem {
+  readonly question: string;
+  readonly lang: "en" | "fr";
+  readonly kind: string;
+  readonly half?: "tune" | "final";
+  /** Text repeated before or after the question up to `to` characters (long-input items). */
+  readonly padding?: { readonly text: string; readonly to: number; readonly where: "before" | "after" };
+  readonly messages?: readonly ChatTurn[];
+  readonly expect: Omit<ChatExpectation, "ids"> & {
+    /** The dev set lists its expected records. */
+    readonly ids?: ChatExpectation["ids"];
+    /** The held-out files name how to find them in the corpus (see chat-gold.ts). */
+    readonly gold?: GoldRule;
+    readonly messages?: readonly ChatTurn[];
+  };
+}
+
+/** The evaluation sets by name: dev, tune, final, weak. */
+export function readChatSets(): Record<string, ChatItem[]> {
+  const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
+  return {
+    dev: readChatItems(join(evalFolder(), "chat.jsonl")),
+    tune: heldOut.filter((i) => i.half === "tune"),
+    final: heldOut.filter((i) => i.half === "final"),
+    weak: readChatItems(join(import.meta.dirname, "chat-weak.jsonl")),
+  };
+}
+
+/** The items of a JSON Lines file. */
+export function readChatItems(path: string): ChatItem[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as ChatItem);
+}
+
+/** The conversation an item asks: its earlier turns (a follow-up's, kept under expect.messages too), then it. */
+export function conversationOf(item: ChatItem): ChatTurn[] {
+  const history = item.messages ?? item.expect.messages ?? [];
+  return [...history, { role: "user", content: questionOf(item) }];
+}
+
+/** The question as asked: with its padding repeated before or after it up to the padded length. */
+export function questionOf(item: ChatItem): string {
+  const { padding } = item;
+  if (!padding) return item.question;
+  const fill = padding.text.repeat(Math.ceil(padding.to / padding.text.length));
+  const pad = fill.slice(0, Math.max(0, padding.to - item.question.length));
+  return padding.where === "before" ? pad + item.question : item.question + pad;
+}

@@ -1,0 +1,136 @@
+/**
+ * What a record's own texts and keywords say of its concepts: its detected concepts with their evidence (the
+ * concept edges of the graph), and how often its text names each concept (for the concept pages).
+ */
+import type { CorpusRecord } from "../core/record.js";
+import { displayName } from "../core/record.js";
+import { readText } from "../detect/concept-detector.js";
+import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { nameCounts } from "../detect/name-counts.js";
+import { type Spot, spotSurfaces } from "../detect/spot-surfaces.js";
+import { type ConceptEdge, type ConceptEvidence, scoreEntityConcepts } from "../graph/entity-concepts.js";
+import { keywordConcept } from "../graph/keyword-concepts.js";
+import { type NameMentions, nameMentions } from "../graph/name-mentions.js";
+import { guessLanguage, type TextLanguage } from "../text/language.js";
+import { tokenise } from "../text/tokenise.js";
+import { CONCEPTS_PER_ENTITY, NO_TEXT_TYPES } from "./graph-inputs.js";
+
+/** What a record's own texts and keywords say of its concepts. */
+export interface RecordProfile {
+  /** Its concept edges, best first. */
+  readonly edges: ConceptEdge[];
+  readonly evidence: Map<number, ConceptEvidence>;
+  /** How often its text names each concept (`name-mentions.ts`); undefined when it has no text. */
+  readonly mentions: NameMentions | undefined;
+}
+
+/** A record's concept edges from its own texts and keywords, best first; empty for concepts and categories. */
+export function recordProfile(record: CorpusRecord, dictionary: ConceptDictionary): RecordProfile {
+  if (NO_TEXT_TYPES.has(record.type)) return { edges: [], evidence: new Map(), mentions: undefined };
+  const { evidence, mentions } = recordEvidence(record, dictionary);
+  return { edges: scoreEntityConcepts(evidence, CONCEPTS_PER_ENTITY), evidence, mentions };
+}
+
+/** Types whose name is a proper name ("Anne Dupont", a lab's name): it names no concept it is about. */
+const PROPER_NAME_TYPES = new Set(["person", "unit"]);
+
+/** Name counts below this (a tenth of one plain mention) are not kept: rare senses of common words. */
+const MENTION_FLOOR = 0.1;
+
+/**
+ * The evidence of each concept for one record: best detector score over its languages, and its keywords; and how
+ * often each concept is named, the most over its languages.
+ */
+export function recordEvidence(
+  record: CorpusRecord,
+  dictionary: ConceptDictionary,
+): { evidence: Map<number, ConceptEvidence>; mentions: NameMentions | undefined } {
+  const evidence = new Map<number, { detected: number; keyword: boolean; mentions: string[] }>();
+  const get = (concept: number) => {
+    let e = evidence.get(concept);
+    if (!e) {
+      e = { detected: 0, keyword: false, mentions: [] };
+      evidence.set(concept, e);
+    }
+    return e;
+  };
+  const names = new NameTally();
+  for (const { title, text, lang } of recordTexts(record)) {
+    const reading = readText(dictionary, text, {
+      titleLength: title.length,
+      limit: 40,
+      threshold: 0.02,
+      ...(lang ? { lang } : {}),
+    });
+    names.add(reading.spots, reading.tokens);
+    for (const c of reading.concepts) {
+      const concept = dictionary.index.get(c.id);
+      if (concept === undefined) continue;
+      const e = get(concept);
+      e.detected = Math.max(e.detected, c.score);
+      if (e.mentions.length < 3)
+        e.mentions.push(...c.mentions.slice(0, 3 - e.mentions.length).map((m) => m.text));
+    }
+  }
+  const detected = new Set(evidence.keys());
+  const tags = [...(record.keywords ?? [])];
+  const topic = record.attrs?.topic_wikipedia;
+  if (typeof topic === "string") tags.push(topic.replace(/_/g, " "));
+  for (const keyword of tags) {
+    const concept = keywordConcept(dictionary, keyword, detected);
+    if (concept !== undefined) get(concept).keyword = true;
+  }
+  return { evidence, mentions: names.of(record) };
+}
+
+/**
+ * How often a record's text names each concept (`name-mentions.ts`), without detecting its concepts: what the
+ * incremental update needs of the records it does not detect again. Undefined for records without such text.
+ */
+export function recordMentions(
+  record: CorpusRecord,
+  dictionary: ConceptDictionary,
+): NameMentions | undefined {
+  if (NO_TEXT_TYPES.has(record.type) || PROPER_NAME_TYPES.has(record.type)) return undefined;
+  const names = new NameTally();
+  for (const { text, lang } of recordTexts(record)) {
+    const read = lang ?? guessLanguage(text);
+    const tokens = tokenise(text, read);
+    names.add(spotSurfaces(dictionary, tokens, read), tokens.length);
+  }
+  return names.of(record);
+}
+
+/** A record's text in each of its languages: its name there as title, then its description and text. */
+function recordTexts(
+  record: CorpusRecord,
+): { title: string; text: string; lang: TextLanguage | undefined }[] {
+  const languages = new Set([
+    ...Object.keys(record.name),
+    ...Object.keys(record.description ?? {}),
+    ...Object.keys(record.text ?? {}),
+  ]);
+  return [...languages].map((lang) => {
+    const title = record.name[lang] ?? displayName(record);
+    const text = [title, record.description?.[lang], record.text?.[lang]].filter(Boolean).join("\n\n");
+    return { title, text, lang: lang === "fr" ? "fr" : lang === "en" ? "en" : undefined };
+  });
+}
+
+/** The name counts of a record's texts: each concept's most over its languages, and the longest text's length. */
+class NameTally {
+  private readonly counts = new Map<number, number>();
+  private length = 0;
+
+  /** Counts the names in one text's spots. */
+  add(spots: readonly Spot[], tokens: number): void {
+    this.length = Math.max(this.length, tokens);
+    for (const [c, n] of nameCounts(spots)) this.counts.set(c, Math.max(this.counts.get(c) ?? 0, n));
+  }
+
+  /** The record's mentions, or undefined when it has no text or its name is a proper name. */
+  of(record: CorpusRecord): NameMentions | undefined {
+    if (this.length === 0 || PROPER_NAME_TYPES.has(record.type)) return undefined;
+    return nameMentions(this.counts, this.length, MENTION_FLOOR);
+  }
+}

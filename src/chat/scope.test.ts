@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { wordsOf } from "./lexicon.js";
+import { readQuestion } from "./read-question.js";
+import { coverage, formOf, judges, nameCoverage } from "./scope.js";
+
+describe("formOf", () => {
+  it.each([
+    ["Which labs work on cytokines?", "request"],
+    ["Who teaches Deep learning?", "request"],
+    ["Who is Anne Dupont?", "request"],
+    ["Explique-moi la convolution", "request"],
+    ["Where can I learn about inflation?", "request"],
+    ["CS-433", "request"],
+    ["Interleukin 6?", "bare"],
+    ["The Fourier transform, please", "bare"],
+    ["Draw me a sheep", "unknown"],
+    ["Who won the regatta?", "unknown"],
+    ["Peux-tu réserver une salle ?", "unknown"],
+  ])("reads %j as a %s", (question, form) => {
+    expect(formOf(readQuestion(question))).toBe(form);
+  });
+});
+
+describe("judges", () => {
+  it.each([
+    "The most recent papers of Anne Dupont",
+    "Les publications les plus récentes de Anne Dupont",
+    "Courses with more than one teacher",
+    "Which courses cover the least squares method?",
+  ])("does not take %j for a judgement", (question) => {
+    expect(judges(wordsOf(question))).toBe(false);
+    expect(readQuestion(question).offTopic).toBeUndefined();
+  });
+});
+
+describe("coverage", () => {
+  const concept = (id: string, ...mentions: string[]) => ({
+    id,
+    name: id,
+    mentions: mentions.map((text) => ({ text })),
+  });
+
+  it("is the share of meaningful words that the detected mentions cover", () => {
+    expect(coverage("the spread of vaccines in cities", [concept("Vaccine", "vaccines")])).toBe(1 / 3);
+    expect(
+      coverage("T cells and B cells", [concept("T_cell", "T cells"), concept("B_cell", "B cells")]),
+    ).toBe(1);
+    expect(coverage("won the regatta", [])).toBe(0);
+    expect(coverage("the of", [concept("X", "the")])).toBe(0);
+  });
+
+  it("measures how much of a subject a name holds, plurals and case aside", () => {
+    expect(nameCoverage("machine learning for scientists", "Machine learning")).toBe(2 / 3);
+    expect(nameCoverage("Convolutional networks", "Training convolutional neural networks")).toBe(1);
+    expect(nameCoverage("pasta", "Machine learning")).toBe(0);
+  });
+});

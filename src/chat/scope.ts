@@ -1,0 +1,131 @@
+/**
+ * Whether a question is one the graph answers. By its words: small talk, opinions, the day's news, the assistant
+ * itself and instructions to it get no references (`offTopicOf`); a question must ask for a type of record, a
+ * relation, what something is, or be a name alone (`formOf`). By the graph: a name alone must name a record, or
+ * the detector must find concepts in most of it (`coverage`).
+ */
+import { STOPWORDS } from "../text/stopwords.js";
+import { phraseKeys } from "../text/tokenise.js";
+import type { Cue } from "./classify-words.js";
+import {
+  ASSISTANT_WORDS,
+  COMPARE_WORDS,
+  FRAME_WORDS,
+  GRADE_WORDS,
+  LATEST_WORDS,
+  SMALL_TALK_WORDS,
+  SUBJECTIVE_WORDS,
+  TYPE_WORDS,
+  WORLD_WORDS,
+  type Word,
+} from "./lexicon.js";
+import type { OffTopic } from "./plan.js";
+import type { Reading } from "./read-question.js";
+
+/** How a question asks the graph: with a request it can read, as a name alone, or neither. */
+export type QuestionForm = "request" | "bare" | "unknown";
+
+/** Cues that ask the graph something of their own: a relation, or what something is. */
+const ASKING_CUES: ReadonlySet<Cue> = new Set([
+  "prerequisite",
+  "explain",
+  "about",
+  "research",
+  "author",
+  "teach",
+  "learn",
+  "what",
+]);
+
+/**
+ * A comparison cannot be planned; else a request names a course code, a type of record (but "who" alone: "who won …" is not "who teaches …") or an
+ * asking cue; a bare question is its subject alone; anything else is a request the planner cannot read.
+ */
+export function formOf(reading: Reading): QuestionForm {
+  // A comparison is not a step of the plan language: what was found is said, and what can be asked of it.
+  if (reading.cues.has("compare")) return "unknown";
+  if (reading.codes.length > 0) return "request";
+  if (reading.types.length > 0 && !reading.whoOnly) return "request";
+  if ([...reading.cues].some((c) => ASKING_CUES.has(c))) return "request";
+  return reading.bare ? "bare" : "unknown";
+}
+
+/**
+ * True when a question that names no record would get a list no word of it asked for: a name alone, or "what is
+ * X" of an X that names nothing. Such a list is given only when the graph knows the subject (`coverage`).
+ */
+export function untypedList(reading: Reading, form: QuestionForm): boolean {
+  if (form === "bare") return true;
+  const { cues } = reading;
+  const asksWhat = cues.has("what") || cues.has("explain") || cues.has("about");
+  return asksWhat && reading.types.length === 0 && reading.codes.length === 0 && !cues.has("learn");
+}
+
+/** Why a question gets no references, from its words; `instructed` when instructions to the assistant were set aside. */
+export function offTopicOf(
+  words: readonly Word[],
+  classes: readonly string[],
+  instructed: boolean,
+): OffTopic | undefined {
+  if (words.length === 0) return instructed ? "instruction" : undefined;
+  if (judges(words)) return "subjective";
+  if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
+  // "Can you…", "could you…" open a request; "you" elsewhere talks to the assistant ("did I tell you…").
+  const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
+  if (
+    words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !(i === 1 && request.test(words[0]?.folded ?? "")))
+  )
+    return classes.includes("code") ? undefined : "assistant";
+  if (words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame")) return "small-talk";
+  return;
+}
+
+/**
+ * True when the words ask for a judgement: a word of opinion, a superlative of a quality ("the most fun", "la plus
+ * sympa"; "the most recent" is a sort by year) or a comparison ("more interesting than", "plus utile que").
+ */
+export function judges(words: readonly Word[]): boolean {
+  return words.some((word, i) => {
+    if (SUBJECTIVE_WORDS.has(word.folded)) return true;
+    if (!GRADE_WORDS.has(word.folded)) return false;
+    const next = words[i + 1]?.folded ?? "";
+    const after = words[i + 2]?.folded;
+    // A quality is a word that ends the phrase ("the most fun?", "the most creative lab"); in "the least squares
+    // method" the word after it goes on naming something.
+    const ends = after === undefined || TYPE_WORDS.has(after) || FRAME_WORDS.has(after);
+    const quality = next !== "" && !LATEST_WORDS.has(next) && !TYPE_WORDS.has(next) && !FRAME_WORDS.has(next);
+    const superlative = ["the", "le", "la", "les", "l"].includes(words[i - 1]?.folded ?? "") && ends;
+    const compared = words.slice(i + 2, i + 5).some((w) => COMPARE_WORDS.has(w.folded));
+    return quality && (superlative || compared);
+  });
+}
+
+/** A concept the detector found, with where it found it. */
+export interface Detected {
+  readonly id: string;
+  readonly name: string;
+  readonly mentions?: readonly { readonly text: string }[];
+}
+
+/**
+ * The share of `subject`'s meaningful words that the detected concepts' mentions cover, in [0, 1]: how much of a
+ * subject the graph recognises. 0 for a subject without meaningful words.
+ */
+export function coverage(subject: string, concepts: readonly Detected[]): number {
+  const keys = meaningful(subject);
+  if (keys.length === 0) return 0;
+  const found = new Set(concepts.flatMap((c) => (c.mentions ?? []).flatMap((m) => meaningful(m.text))));
+  return keys.filter((k) => found.has(k)).length / keys.length;
+}
+
+/** The share of `subject`'s meaningful words that `name` holds, in [0, 1]. */
+export function nameCoverage(subject: string, name: string): number {
+  const keys = meaningful(subject);
+  if (keys.length === 0) return 0;
+  const named = new Set(meaningful(name));
+  return keys.filter((k) => named.has(k)).length / keys.length;
+}
+
+function meaningful(text: string): string[] {
+  return phraseKeys(text).filter((k) => !STOPWORDS.has(k));
+}

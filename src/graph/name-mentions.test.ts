@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { mentionCount, mentionPostings, type NameMentions, nameMentions } from "./name-mentions.js";
+
+const record = (length: number, ...counts: [number, number][]): NameMentions =>
+  nameMentions(new Map(counts), length);
+
+describe("name mentions", () => {
+  it("ranks a record naming the concept more often, or in a shorter text, first", () => {
+    const mentions = new Map([
+      [0, record(100, [1, 1])],
+      [1, record(100, [1, 4])],
+      [2, record(400, [1, 4])],
+      [3, record(100, [2, 1])],
+    ]);
+    const { members, scores } = mentionPostings(mentions, 3);
+    expect([...(members[1] ?? [])]).toEqual([1, 2, 0]);
+    expect([...(members[2] ?? [])]).toEqual([3]);
+    expect(members[0]?.length).toBe(0);
+    for (const s of scores[1] ?? []) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThan(1);
+    }
+  });
+
+  it("keeps counts above the floor and finds them by concept", () => {
+    const m = nameMentions(
+      new Map([
+        [9, 2],
+        [3, 0.05],
+        [5, 1],
+      ]),
+      50,
+      0.1,
+    );
+    expect([...m.concepts]).toEqual([5, 9]);
+    expect(mentionCount(m, 9)).toBe(2);
+    expect(mentionCount(m, 5)).toBe(1);
+    expect(mentionCount(m, 3)).toBe(0);
+    expect(mentionCount(undefined, 5)).toBe(0);
+  });
+});

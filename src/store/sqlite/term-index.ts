@@ -65,17 +65,28 @@ export function encodeTokens(fields: readonly (readonly number[])[]): Buffer {
 
 /** The key ids of each field of a stored document. */
 export function decodeTokens(blob: Uint8Array): Uint32Array[] {
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const words = storedWords(blob);
   const fields: Uint32Array[] = [];
-  let at = 4 * FIELD_COUNT;
+  let at = FIELD_COUNT;
   for (let f = 0; f < FIELD_COUNT; f += 1) {
-    const n = view.getUint32(4 * f, true);
-    const ids = new Uint32Array(n);
-    for (let i = 0; i < n; i += 1) ids[i] = view.getUint32(at + 4 * i, true);
-    at += 4 * n;
-    fields.push(ids);
+    const n = words[f] ?? 0;
+    fields.push(words.subarray(at, at + n));
+    at += n;
   }
   return fields;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** A stored row as 32-bit words: a view of it when aligned on a little-endian machine, else a copy. */
+function storedWords(blob: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && blob.byteOffset % 4 === 0) {
+    return new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength >>> 2);
+  }
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const words = new Uint32Array(blob.byteLength >>> 2);
+  for (let i = 0; i < words.length; i += 1) words[i] = view.getUint32(4 * i, true);
+  return words;
 }
 
 /** What `buildTermIndex` reads: documents by ascending pk with their stored keys, and each pk's type code. */
@@ -99,11 +110,13 @@ export function buildTermIndex(source: TermIndexSource): TermIndex {
   const df = new Int32Array(keys + 2);
   const last = new Int32Array(keys + 2).fill(-1);
   let tokens = 0;
-  for (const [pk, blob] of rows) {
-    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-    const n = blob.byteLength / 4 - FIELD_COUNT;
-    for (let i = 0; i < n; i += 1) {
-      const id = view.getUint32(4 * (FIELD_COUNT + i), true);
+  const stored = rows.map(([, blob]) => storedWords(blob));
+  for (let r = 0; r < rows.length; r += 1) {
+    const pk = rows[r]?.[0] ?? 0;
+    const words = stored[r] as Uint32Array;
+    const n = words.length - FIELD_COUNT;
+    for (let i = FIELD_COUNT; i < words.length; i += 1) {
+      const id = words[i] as number;
       if (last[id] !== pk) {
         last[id] = pk;
         df[id] = (df[id] ?? 0) + 1;
@@ -120,18 +133,18 @@ export function buildTermIndex(source: TermIndexSource): TermIndex {
   const cursor = Int32Array.from(start);
   const slot = new Int32Array(keys + 2);
   last.fill(-1);
-  const pairMinDocs = source.pairMinDocs ?? PAIR_MIN_DOCS;
-  const pairs = new PairCounter(df, keys, source.typeNames.length, pairMinDocs);
   let maxCount = 0;
-  for (const [pk, blob] of rows) {
-    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-    let at = 4 * FIELD_COUNT;
-    pairs.startDocument(source.typeOf[pk] ?? 0);
+  const pairs = new PairCounter(df, keys, source.pairMinDocs ?? PAIR_MIN_DOCS, source.typeNames.length);
+  for (let r = 0; r < rows.length; r += 1) {
+    const pk = rows[r]?.[0] ?? 0;
+    const words = stored[r] as Uint32Array;
+    let at = FIELD_COUNT;
+    pairs.startDocument(pk, source.typeOf[pk] ?? 0);
     for (let f = 0; f < FIELD_COUNT; f += 1) {
-      const n = view.getUint32(4 * f, true);
+      const n = words[f] ?? 0;
       let previous = 0;
-      for (let i = 0; i < n; i += 1, at += 4) {
-        const id = view.getUint32(at, true);
+      for (let i = 0; i < n; i += 1, at += 1) {
+        const id = words[at] as number;
         if (last[id] !== pk) {
           last[id] = pk;
           const s = cursor[id] ?? 0;
@@ -168,42 +181,90 @@ export function buildTermIndex(source: TermIndexSource): TermIndex {
     averageLength: rows.length === 0 ? 1 : tokens / rows.length,
     bitsets,
     words,
-    pairs: pairs.counts,
+    pairs: pairs.perType(),
     keys,
-    pairMinDocs,
+    pairMinDocs: pairs.minDocs,
   };
 }
 
+// Pairs are counted among this many keys at most (a table of their squares, 16 MB): when more are frequent enough,
+// the least frequent are left out and the threshold rises.
+const PAIR_KEYS = 2_048;
+
 /** Documents per type holding pairs of adjacent frequent keys, each document counted once per pair. */
 class PairCounter {
-  readonly counts = new Map<number, Int32Array>();
-  private seen = new Set<number>();
+  /** Documents a key is held by for its pairs to be counted: at least the threshold asked for. */
+  readonly minDocs: number;
+  // Each counted key's place among them (-1: not counted), and each pair of places' slot (-1: not seen yet).
+  private readonly place: Int32Array;
+  private readonly counted: number;
+  private readonly slotOf: Int32Array;
+  private readonly pairOf: number[] = [];
+  // Per slot: the last document counted, and the counts per type.
+  private lastDoc = new Int32Array(1_024);
+  private counts: Int32Array;
+  private pk = 0;
   private type = 0;
 
   constructor(
-    private readonly df: Int32Array,
+    df: Int32Array,
     private readonly keys: number,
+    minDocs: number,
     private readonly types: number,
-    private readonly minDocs: number,
-  ) {}
+  ) {
+    const frequent = [...df.keys()].filter((t) => t > 0 && (df[t] ?? 0) >= minDocs);
+    frequent.sort((a, b) => (df[b] ?? 0) - (df[a] ?? 0));
+    const fewest = frequent.length > PAIR_KEYS ? (df[frequent[PAIR_KEYS] ?? 0] ?? 0) + 1 : minDocs;
+    this.minDocs = Math.max(minDocs, fewest);
+    this.place = new Int32Array(keys + 2).fill(-1);
+    let counted = 0;
+    for (const t of frequent) if ((df[t] ?? 0) >= this.minDocs) this.place[t] = counted++;
+    this.counted = counted;
+    this.slotOf = new Int32Array(counted * counted).fill(-1);
+    this.counts = new Int32Array(1_024 * types);
+  }
 
-  startDocument(type: number): void {
-    if (this.seen.size > 0) this.seen = new Set();
+  startDocument(pk: number, type: number): void {
+    this.pk = pk;
     this.type = type;
   }
 
-  /** Counts the pair `a b` (a is 0 at the start of a field). */
+  /** Counts the pair `a b` for the current document when both keys are counted (a is 0 at a field's start). */
   add(a: number, b: number): void {
-    if (a === 0 || (this.df[a] ?? 0) < this.minDocs || (this.df[b] ?? 0) < this.minDocs) return;
-    const pair = pairKey(a, b, this.keys);
-    if (this.seen.has(pair)) return;
-    this.seen.add(pair);
-    let perType = this.counts.get(pair);
-    if (perType === undefined) {
-      perType = new Int32Array(this.types);
-      this.counts.set(pair, perType);
+    const pa = this.place[a] ?? -1;
+    const pb = this.place[b] ?? -1;
+    if (pa < 0 || pb < 0) return;
+    const cell = pa * this.counted + pb;
+    let slot = this.slotOf[cell] ?? -1;
+    if (slot < 0) {
+      slot = this.pairOf.length;
+      this.slotOf[cell] = slot;
+      this.pairOf.push(pairKey(a, b, this.keys));
+      if (slot >= this.lastDoc.length) this.grow();
+      this.lastDoc[slot] = -1;
     }
-    perType[this.type] = (perType[this.type] ?? 0) + 1;
+    if (this.lastDoc[slot] === this.pk) return;
+    this.lastDoc[slot] = this.pk;
+    const at = slot * this.types + this.type;
+    this.counts[at] = (this.counts[at] ?? 0) + 1;
+  }
+
+  /** The counts per type of each pair, by `pairKey`. */
+  perType(): Map<number, Int32Array> {
+    const pairs = new Map<number, Int32Array>();
+    this.pairOf.forEach((pair, slot) => {
+      pairs.set(pair, this.counts.slice(slot * this.types, (slot + 1) * this.types));
+    });
+    return pairs;
+  }
+
+  private grow(): void {
+    const lastDoc = new Int32Array(this.lastDoc.length * 2);
+    lastDoc.set(this.lastDoc);
+    this.lastDoc = lastDoc;
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
   }
 }
 

@@ -111,12 +111,15 @@ describe("record pages", () => {
   });
 
   it("shows more items of a section without JavaScript, and as a fragment", async () => {
+    const { total } = await store.graph.neighbours({ type: "concept", id: "Interleukin_6" }, "concept", 1, 0);
+    expect(total).toBeGreaterThan(5);
+    expect(total).toBeLessThanOrEqual(15);
     const page = await get("/concept/Interleukin_6?more=concept&n=15");
-    expect(listItems(page.body, "concept")).toBe(12);
+    expect(listItems(page.body, "concept")).toBe(total);
     expect(page.body).not.toContain("more=concept&amp;n=25");
     const fragment = await get("/concept/Interleukin_6/neighbours/concept?offset=5&lang=en");
     expect(fragment.response.status).toBe(200);
-    expect((fragment.body.match(/<li>/g) ?? []).length).toBe(7);
+    expect((fragment.body.match(/<li>/g) ?? []).length).toBe(total - 5);
     expect(fragment.body).not.toContain("<html");
     expect((await get("/concept/Nope/neighbours/lecture?offset=5")).response.status).toBe(404);
   });

@@ -38,6 +38,12 @@ export function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
+/** The value below which a share `p` (0 to 1) of `list` falls (nearest rank). */
+export function percentile(list: readonly number[], p: number): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
 /** Formats a table of rows (first row: headers) with right-aligned numbers. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];

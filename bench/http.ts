@@ -1,16 +1,17 @@
 /**
  * HTTP benchmark: one Campus Graph server process and one MiniSearch server (`minisearch-server.ts`, same
- * records) on loopback, loaded by autocannon with 16 connections. Search and autocomplete take the query mix of
- * `query-mix.ts` (frequent two-word phrases of the corpus's names and the search set's queries): first each query
- * once (nothing answered before: the uncached path), then for a bounded time in rotation; the fixed routes of
- * issue 17 follow (a common-word search, autocomplete, neighbours, a concept page). Prints req/s, p50 and p99 per
- * route, each after one unrecorded second of warm-up.
+ * records) on loopback. First, uncached latency by word frequency: the common and the rare queries of
+ * `query-mix.ts` sent once each, one at a time, to both servers (p50 and p99 per set). Then load by autocannon
+ * with 16 connections: search and autocomplete take the query mix (frequent two-word phrases of the corpus's
+ * names and the search set's queries), first each query once (the uncached path), then for a bounded time in
+ * rotation; the fixed routes of issue 17 follow (a common-word search, autocomplete, neighbours, a concept
+ * page). Prints req/s, p50 and p99 per route, each after one unrecorded second of warm-up, and the load average.
  * The database must hold a built graph: --db FILE, else a copy of the evaluation database is built first.
  * Run: npm run bench (or: npx tsx bench/http.ts [--db FILE] [--seconds N] [--connections N]).
  */
 import type { ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -18,7 +19,7 @@ import { evalDatabasePath, evalFolder } from "../eval/eval-store.js";
 import { buildGraph } from "../src/app/build-graph.js";
 import { buildSearchIndex } from "../src/app/build-search-index.js";
 import { openStore } from "../src/app/open-store.js";
-import { startScriptServer, startServerProcess, stopProcess, table } from "./child.js";
+import { percentile, startScriptServer, startServerProcess, stopProcess, table } from "./child.js";
 import { queryMix } from "./query-mix.js";
 
 const { values } = parseArgs({
@@ -57,6 +58,28 @@ try {
   // Warms the JIT with queries of the set not in the mix (its prefixes, searched), so "each once" is uncached only.
   const warm = mix.autocomplete.map((q) => `/api/search?q=${encodeURIComponent(`${q} ${q}`)}`);
   await run({ label: "warm-up", url: ours.url, paths: warm, once: true });
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
+  const latencyRows = [
+    ["uncached, one at a time", "queries", "p50 ms", "p99 ms", "MiniSearch p50 ms", "p99 ms"],
+  ];
+  for (const [label, queries] of [
+    ["common words and phrases", mix.common],
+    ["rare words", mix.rare],
+  ] as const) {
+    const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+    const mine = await oneAtATime(ours.url, paths);
+    const theirs = await oneAtATime(mini.url, paths);
+    latencyRows.push([
+      label,
+      String(paths.length),
+      ...[mine, theirs].flatMap((l) => [percentile(l, 0.5).toFixed(2), percentile(l, 0.99).toFixed(2)]),
+    ]);
+  }
+  console.log(table(latencyRows));
   const loads: Load[] = [
     { label: "search mix, each once (uncached)", url: ours.url, paths: search, once: true },
     { label: "  MiniSearch, same", url: mini.url, paths: search, once: true },
@@ -94,9 +117,26 @@ try {
   console.log(
     "targets (one server process): search ≥ 2,000 req/s, p99 < 20 ms, p50 10 × below MiniSearch's; page ≥ 1,000; neighbours, autocomplete ≥ 8,000",
   );
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
 } finally {
   for (const server of servers) await stopProcess(server);
   rmSync(folder, { recursive: true, force: true });
+}
+
+/** Milliseconds each path took, requested once, one after the other (the body read whole). */
+async function oneAtATime(url: string, paths: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const response = await fetch(url + path);
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times;
 }
 
 /** Runs one load; a timed load gets one unrecorded second first (the JIT and SQLite's page cache warm up). */

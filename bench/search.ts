@@ -15,7 +15,7 @@ import { buildSearchIndex } from "../src/app/build-search-index.js";
 import { autocomplete } from "../src/search/autocomplete.js";
 import { search } from "../src/search/search.js";
 import type { Store } from "../src/store/store.js";
-import { heapMb, reportStep, runStep, table } from "./child.js";
+import { heapMb, percentile, reportStep, runStep, table } from "./child.js";
 
 interface Item {
   readonly query: string;
@@ -111,9 +111,4 @@ async function build(step: string, store: Store): Promise<Answer> {
     return index.search(item.query, { index: fields, limit: item.kind === "prefix" ? 5 : 10, suggest: true })
       .length;
   };
-}
-
-function percentile(list: readonly number[], p: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }

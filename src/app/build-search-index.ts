@@ -84,9 +84,10 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
 
 /**
  * The version of what the index holds and how: a database indexed under another one is indexed again when a
- * server starts. 2: PostgreSQL tsvectors leave a position between fields, so that a phrase never spans two.
+ * server starts. 2: PostgreSQL tsvectors leave a position between fields, so that a phrase never spans two. 3: SQLite
+ * keeps each document's keys as key ids, from which it ranks in memory.
  */
-const SEARCH_INDEX_FORMAT = 2;
+const SEARCH_INDEX_FORMAT = 3;
 
 /** What the index was built from: its format and the number of records of each type. */
 async function searchState(store: Store): Promise<string> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import type { NameCompletion, Store } from "../store/store.js";
-import { autocomplete, diversify, groupByType, rankCompletions } from "./autocomplete.js";
+import { autocomplete, groupByType, rankCompletions } from "./autocomplete.js";
 import { toSearchDocument } from "./search-document.js";
 import { prefixKey } from "./search-keys.js";
 
@@ -113,19 +113,7 @@ describe("rankCompletions", () => {
   });
 });
 
-describe("diversify and groupByType", () => {
-  const items = ["concept", "concept", "concept", "concept", "course", "person"].map((type, i) => ({
-    type,
-    i,
-  }));
-
-  it("leaves one place to another type while others have items, and fills it from the first type when none", () => {
-    expect(diversify(items, 4).map((x) => x.i)).toEqual([0, 1, 2, 4]);
-    expect(diversify(items, 2).map((x) => x.i)).toEqual([0, 4]);
-    expect(diversify(items.slice(0, 4), 3).map((x) => x.i)).toEqual([0, 1, 2]);
-    expect(diversify(items, 1).map((x) => x.i)).toEqual([0]);
-  });
-
+describe("groupByType", () => {
   it("groups by type in the order of each type's first item", () => {
     const mixed = [{ type: "b" }, { type: "a" }, { type: "b" }];
     expect(groupByType(mixed)).toEqual([{ type: "b" }, { type: "b" }, { type: "a" }]);

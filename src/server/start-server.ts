@@ -41,8 +41,15 @@ export interface RunningServer {
 export async function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   const detection = options.database === undefined ? undefined : workerDetection(store, options.database);
   await ensureSearchIndex(store);
-  // Derives what the engine keeps in memory for autocomplete now rather than on the first keystroke.
+  // Derives what the engine keeps in memory for autocomplete and full-text ranking now rather than on the first
+  // keystroke or search.
   await store.search.completeNames("a", undefined, 1);
+  await store.search.countTextMatches({
+    groups: [["a"]],
+    require: "all",
+    weights: [1, 1, 1, 1, 1],
+    limit: 1,
+  });
   const app = createHttpApp(store, {
     llm: options.llm,
     corsOrigins: options.corsOrigins ?? [],

@@ -110,13 +110,14 @@ export interface SearchIndexReader {
     limit: number,
   ): Promise<SearchHit[]>;
   /**
-   * Keys of the documents holding `words` (keys, as in the text fields) one after the other in one field: a phrase.
-   * At most `limit`, in no particular order.
+   * Which of `candidates` hold `words` (keys, as in the text fields) one after the other in one field, a phrase;
+   * none when `common` or more documents of `types` hold it (a phrase that many hold tells documents little apart).
    */
-  findByPhrase(
+  findPhraseHolders(
     words: readonly string[],
+    candidates: readonly RecordKey[],
     types: readonly string[] | undefined,
-    limit: number,
+    common: number,
   ): Promise<RecordKey[]>;
   /** Documents whose id equals `id`, exactly or ignoring case, exact ones first. */
   findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]>;

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isCampusGraphError } from "../core/errors.js";
 import type { CorpusRecord } from "../core/record.js";
 import { describeCurationContract } from "./curation.contract.js";
-import type { NeighbourRow, SearchDocument, Store } from "./store.js";
+import { describeSearchRankingContract } from "./search-ranking.contract.js";
+import type { NeighbourRow, RecordKey, SearchDocument, Store } from "./store.js";
 
 /** Makes a new, empty store for one test; the suite closes it. */
 export type StoreFactory = () => Promise<Store>;
@@ -424,9 +425,12 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         }
       });
 
-      it("finds the documents holding words as a phrase, in one field and in order", async () => {
-        const keys = async (words: string[], types?: string[]) =>
-          (await store.search.findByPhrase(words, types, 10)).map((k) => `${k.type}:${k.id}`).sort();
+      it("finds which candidates hold words as a phrase, in one field and in order", async () => {
+        const every = docs.map((d) => ({ type: d.type, id: d.id }));
+        const keys = async (words: string[], types?: string[], common = 10) =>
+          (await store.search.findPhraseHolders(words, every, types, common))
+            .map((k) => `${k.type}:${k.id}`)
+            .sort();
         expect(await keys(["heat", "transfer"])).toEqual(["course:ChE-311"]);
         expect(await keys(["transfer", "heat"])).toEqual([]);
         // "Heat" has "heat" as its name and "energy in transfer" as its body: two fields, no phrase.
@@ -434,6 +438,12 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         expect(await keys(["energy", "in", "transfer"])).toEqual(["concept:Heat"]);
         expect(await keys(["heat", "transfer"], ["concept"])).toEqual([]);
         expect(await keys(["heat\u0000", "transfer"])).toEqual([]);
+        // Only the candidates given, and none once as many documents as `common` hold the phrase.
+        expect(
+          await store.search.findPhraseHolders(["heat", "transfer"], [every[2] as RecordKey], undefined, 10),
+        ).toEqual([]);
+        expect(await keys(["heat", "transfer"], undefined, 1)).toEqual([]);
+        expect(await keys(["heat", "transfer"], undefined, 2)).toEqual(["course:ChE-311"]);
       });
 
       it("finds ids exactly first, then ignoring case", async () => {
@@ -529,6 +539,8 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         expect(await store.search.similarTerms("trasnfer", 1, 5)).toEqual([]);
       });
     });
+
+    describeSearchRankingContract(() => store);
 
     it("reports a size for a non-empty store", async () => {
       await write([course("A", "a")]);

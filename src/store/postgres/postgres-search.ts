@@ -265,22 +265,39 @@ export class PostgresSearch implements SearchIndexReader {
     return rows.map(toHit);
   }
 
-  /** Keys of the documents holding `words` as a phrase: adjacent positions, which never span two fields. */
-  async findByPhrase(
+  /**
+   * Which of `candidates` hold `words` as a phrase (adjacent positions, which never span two fields); none when
+   * `common` or more documents of `types` hold it, which a count stopping at `common` tells.
+   */
+  async findPhraseHolders(
     words: readonly string[],
+    candidates: readonly RecordKey[],
     types: readonly string[] | undefined,
-    limit: number,
+    common: number,
   ): Promise<RecordKey[]> {
-    if (words.length === 0 || !words.every((w) => w !== "" && usableKey(w))) return [];
-    const { rows } = await this.reader().query<RecordKey>({
+    if (words.length === 0 || candidates.length === 0 || !words.every((w) => w !== "" && usableKey(w)))
+      return [];
+    const kept = candidates.filter((c) => storable(c.type) && storable(c.id));
+    const { rows } = await this.reader().query<RecordKey & { common: boolean }>({
       text: withTypes(
-        `SELECT d.type, d.id FROM search_docs d
-         WHERE d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER} LIMIT $3`,
+        `WITH common AS (
+           SELECT count(*) >= $5 AS common FROM (SELECT 1 FROM search_docs d
+             WHERE d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER} LIMIT $5) held)
+         SELECT d.type, d.id, common.common FROM common
+           LEFT JOIN (records r JOIN unnest($3::text[], $4::text[]) AS k (type, id) ON r.type = k.type AND r.id = k.id
+             JOIN search_docs d ON d.pk = r.pk AND d.words @@ CAST($1 AS tsquery) AND ${TYPE_FILTER})
+           ON NOT common.common`,
         2,
       ),
-      values: [words.map(lexeme).join(" <-> "), typesParameter(types), limit],
+      values: [
+        words.map(lexeme).join(" <-> "),
+        typesParameter(types),
+        kept.map((c) => c.type),
+        kept.map((c) => c.id),
+        common,
+      ],
     });
-    return rows;
+    return rows.filter((r) => !r.common && r.type !== null).map((r) => ({ type: r.type, id: r.id }));
   }
 
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {

@@ -159,4 +159,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: "search index: key ids and each document's keys, for ranking from postings held in memory",
+    sql: `
+      -- Every key of the search text, numbered.
+      CREATE TABLE search_vocabulary (
+        id   INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE
+      ) STRICT;
+
+      -- A document's keys in order, as key ids: the number of keys of each of its five fields, then the ids
+      -- (32-bit little-endian). The engine derives its postings in memory from these rows (term-index.ts).
+      CREATE TABLE search_tokens (
+        doc    INTEGER PRIMARY KEY REFERENCES search_docs (pk) ON DELETE CASCADE,
+        tokens BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

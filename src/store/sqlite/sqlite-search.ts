@@ -1,8 +1,10 @@
 /**
- * The search index on SQLite: documents and names in plain tables, full text in FTS5 (BM25 per field). Held in
- * memory, derived from the tables on first use: the name vocabulary for typo correction (a deletion index), the
- * names (sorted by prefix key for autocomplete, by match key for exact names) and the type of each document.
- * They are derived again after a write, by this connection or, as `PRAGMA data_version` tells, by another one.
+ * The search index on SQLite: documents and names in plain tables, each document's keys as key ids
+ * (`search_tokens`), text in FTS5 too (prefixes of name words, some phrases). Held in memory, derived from the
+ * tables on first use: the name vocabulary for typo correction (a deletion index), the names (sorted by prefix key
+ * for autocomplete, by match key for exact names) and the postings of every key, which full-text ranking and
+ * counts read (`sqlite-full-text.ts`). They are derived again after a write, by this connection or, as
+ * `PRAGMA data_version` tells, by another one.
  */
 import type Database from "better-sqlite3";
 import { buildTypoIndex, type TypoIndex, typoCandidates } from "../../text/typo-index.js";
@@ -32,27 +34,23 @@ import {
   type NameRow,
   namesStartingWith,
 } from "./name-index.js";
-import { prepared } from "./statements.js";
-
-const FIELDS: ReadonlySet<string> = new Set(["name", "aliases", "keywords", "description", "body"]);
-
-const HIT_COLUMNS = `d.type, d.id, d.name, d.snippet, d.importance,
-  (SELECT group_concat(match_key, char(31)) FROM
-    (SELECT match_key FROM search_names WHERE doc = d.pk ORDER BY position)) AS name_keys`;
-const TYPE_FILTER = "(? IS NULL OR d.type IN (SELECT value FROM json_each(?)))";
+import { SqliteFullText } from "./sqlite-full-text.js";
+import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
+import type { TermIds } from "./term-ids.js";
 
 const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
 export class SqliteSearch implements SearchIndexReader {
   private typoIndex: TypoIndex | undefined;
-  // Type of each indexed document by pk (as an index into `typeNames`): counts per type without a join.
-  private typeCodes: { readonly byPk: Uint16Array; readonly names: readonly string[] } | undefined;
   private names: NameIndex | undefined;
+  private readonly fullText: SqliteFullText;
   // SQLite's count of commits by other connections when the above were derived.
   private dataVersion: number | undefined;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: Database.Database) {
+    this.fullText = new SqliteFullText(db);
+  }
 
   /** The search index of connection `db`: one per connection, so that its writes refresh its vocabulary cache. */
   static of(db: Database.Database): SqliteSearch {
@@ -64,10 +62,11 @@ export class SqliteSearch implements SearchIndexReader {
     return search;
   }
 
-  /** Removes every search document. */
-  clear(): void {
-    this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms;
+  /** Removes every search document; `terms` forgets the key ids, which are numbered again. */
+  clear(terms: TermIds): void {
+    this.db.exec(`DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_vocabulary;
       INSERT INTO search_text (search_text) VALUES ('delete-all');`);
+    terms.clear();
     this.forget();
   }
 
@@ -83,12 +82,12 @@ export class SqliteSearch implements SearchIndexReader {
   /** Drops what was derived in memory: it is derived again on next use. */
   forget(): void {
     this.typoIndex = undefined;
-    this.typeCodes = undefined;
     this.names = undefined;
+    this.fullText.forget();
   }
 
-  /** Adds or replaces documents by key; documents without a record are skipped. */
-  put(docs: readonly SearchDocument[]): void {
+  /** Adds or replaces documents by key, numbering new keys with `terms`; documents without a record are skipped. */
+  put(docs: readonly SearchDocument[], terms: TermIds): void {
     const pkOf = this.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").pluck();
     const hasDoc = this.prepare("SELECT 1 FROM search_docs WHERE pk = ?").pluck();
     const deleteText = this.prepare("DELETE FROM search_text WHERE rowid = ?");
@@ -127,6 +126,7 @@ export class SqliteSearch implements SearchIndexReader {
       });
       const f = doc.fields;
       insertText.run(pk, f.name, f.aliases, f.keywords, f.description, f.body);
+      this.fullText.putTokens(pk, f, terms);
       for (const term of new Set(`${f.name} ${f.aliases}`.split(" "))) {
         if (term.length >= 3) df.set(term, (df.get(term) ?? 0) + 1);
       }
@@ -142,49 +142,28 @@ export class SqliteSearch implements SearchIndexReader {
 
   /** Best documents of a full-text query by weighted BM25. */
   async searchText(query: TextQuery): Promise<SearchHit[]> {
-    const match = ftsExpression(query);
-    if (match === undefined) return [];
-    const types = typesParameter(query.types);
-    const [wName, wAliases, wKeywords, wDescription, wBody] = query.weights;
-    // Rank first, then read the few documents kept: the name keys are looked up for the top rows only.
-    const filter = types === null ? "" : `JOIN search_docs d ON d.pk = f.rowid AND ${TYPE_FILTER}`;
-    const rows = this.prepare(
-      `WITH top AS (
-           SELECT f.rowid AS pk, -bm25(search_text, ?, ?, ?, ?, ?) AS relevance
-           FROM search_text f ${filter} WHERE search_text MATCH ? ORDER BY relevance DESC LIMIT ?)
-         SELECT ${HIT_COLUMNS}, top.relevance FROM top JOIN search_docs d ON d.pk = top.pk
-         ORDER BY top.relevance DESC`,
-    ).all(
-      wName,
-      wAliases,
-      wKeywords,
-      wDescription,
-      wBody,
-      ...(types === null ? [] : [types, types]),
-      match,
-      query.limit,
-    ) as StoredHitRow[];
-    return rows.map(toHit);
+    this.checkDataVersion();
+    return this.fullText.searchText(query);
   }
 
   /** Matching documents per type. */
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
-    const match = ftsExpression(query);
-    const counts: Record<string, number> = {};
-    if (match === undefined) return counts;
-    const codes = this.loadTypeCodes();
-    const perCode = new Array<number>(codes.names.length).fill(0);
-    const rowids = this.prepare("SELECT rowid FROM search_text WHERE search_text MATCH ?").pluck();
-    for (const pk of rowids.all(match) as number[]) {
-      const code = codes.byPk[pk] ?? 0;
-      if (code > 0) perCode[code] = (perCode[code] ?? 0) + 1;
-    }
-    const wanted = query.types === undefined || query.types.length === 0 ? undefined : new Set(query.types);
-    codes.names.forEach((type, code) => {
-      const n = perCode[code] ?? 0;
-      if (n > 0 && (wanted === undefined || wanted.has(type))) counts[type] = n;
-    });
-    return counts;
+    this.checkDataVersion();
+    return this.fullText.countTextMatches(query);
+  }
+
+  /**
+   * Which of `candidates` hold `words` as a phrase in one field (FTS5 phrases never cross columns), none when
+   * `common` or more documents of `types` hold it.
+   */
+  async findPhraseHolders(
+    words: readonly string[],
+    candidates: readonly RecordKey[],
+    types: readonly string[] | undefined,
+    common: number,
+  ): Promise<RecordKey[]> {
+    this.checkDataVersion();
+    return this.fullText.findPhraseHolders(words, candidates, types, common);
   }
 
   /** Documents with a name or alias whose match key is one of `keys`. */
@@ -203,21 +182,6 @@ export class SqliteSearch implements SearchIndexReader {
          WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
     ).all(JSON.stringify(pks)) as StoredHitRow[];
     return rows.map(toHit);
-  }
-
-  /** Keys of the documents holding `words` as a phrase in one field (FTS5 phrases never cross columns). */
-  async findByPhrase(
-    words: readonly string[],
-    types: readonly string[] | undefined,
-    limit: number,
-  ): Promise<RecordKey[]> {
-    // No word may be empty or hold a NUL (FTS5 reads it as the end of the query): such a phrase is nowhere.
-    if (words.length === 0 || words.some((w) => w === "" || w.includes("\u0000"))) return [];
-    const t = typesParameter(types);
-    return this.prepare(
-      `SELECT d.type, d.id FROM search_text f JOIN search_docs d ON d.pk = f.rowid
-         WHERE search_text MATCH ? AND ${TYPE_FILTER} LIMIT ?`,
-    ).all(quote(words.join(" ")), t, t, limit) as RecordKey[];
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
@@ -291,23 +255,6 @@ export class SqliteSearch implements SearchIndexReader {
     this.dataVersion = version;
   }
 
-  private loadTypeCodes(): { readonly byPk: Uint16Array; readonly names: readonly string[] } {
-    this.checkDataVersion();
-    if (this.typeCodes !== undefined) return this.typeCodes;
-    const rows = this.prepare("SELECT pk, type FROM search_docs ORDER BY type").raw().all() as [
-      number,
-      string,
-    ][];
-    // Code 0 is "no document" (deleted records whose full-text row remains until the next build).
-    const names = ["", ...new Set(rows.map(([, type]) => type))];
-    const code = new Map(names.map((name, i) => [name, i]));
-    const maxPk = rows.reduce((max, [pk]) => Math.max(max, pk), 0);
-    const byPk = new Uint16Array(maxPk + 1);
-    for (const [pk, type] of rows) byPk[pk] = code.get(type) ?? 0;
-    this.typeCodes = { byPk, names };
-    return this.typeCodes;
-  }
-
   // Names where a later word starts with the last word of the prefix and holds the earlier words.
   private completeWords(prefix: string, types: string | null, limit: number): NameCompletion[] {
     const words = prefix.split(" ").filter((w) => w !== "");
@@ -322,24 +269,4 @@ export class SqliteSearch implements SearchIndexReader {
     ).all(match, types, types, limit) as StoredCompletionRow[];
     return rows.map(toCompletion);
   }
-}
-
-/** The FTS5 expression of a query: every key quoted, alternatives OR-ed, groups AND-ed or OR-ed. */
-export function ftsExpression(query: TextQuery): string | undefined {
-  const groups = query.groups
-    .map((alternatives) => alternatives.filter((k) => k !== "" && !k.includes("\u0000")))
-    .filter((alternatives) => alternatives.length > 0)
-    .map((alternatives) => `(${alternatives.map(quote).join(" OR ")})`);
-  if (groups.length === 0) return undefined;
-  const expression = groups.join(query.require === "all" ? " AND " : " OR ");
-  const fields = query.fields?.filter((f) => FIELDS.has(f));
-  return fields && fields.length > 0 ? `{${fields.join(" ")}} : (${expression})` : expression;
-}
-
-function quote(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
-}
-
-function typesParameter(types: readonly string[] | undefined): string | null {
-  return types === undefined || types.length === 0 ? null : JSON.stringify(types);
 }

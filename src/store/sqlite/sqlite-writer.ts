@@ -16,6 +16,7 @@ import { SqliteCurationWriter } from "./sqlite-curation.js";
 import { KeyIndex, SqliteGraphWriter } from "./sqlite-graph.js";
 import { SqliteSearch } from "./sqlite-search.js";
 import { prepared } from "./statements.js";
+import { TermIds } from "./term-ids.js";
 
 /** The write side of an open SQLite transaction. */
 export class SqliteWriter implements StoreWriter {
@@ -38,14 +39,16 @@ export class SqliteWriter implements StoreWriter {
     this.graph = new SqliteGraphWriter(db, new KeyIndex(db), guard);
     this.curation = new SqliteCurationWriter(db, guard);
     const search = SqliteSearch.of(db);
+    // Key ids this transaction looked up or added (a rolled-back transaction's are never seen by another).
+    const terms = new TermIds(db);
     this.search = {
       clearSearchIndex: async () => {
         guard();
-        search.clear();
+        search.clear(terms);
       },
       putSearchDocuments: async (docs) => {
         guard();
-        search.put(docs);
+        search.put(docs, terms);
       },
     };
     this.selectKey = db.prepare("SELECT pk, hash FROM records WHERE type = ? AND id = ?");

@@ -177,4 +177,15 @@ describe("readQuestion", () => {
     expect(readQuestion("Et sur les vaccins ?")).toMatchObject({ followUp: true, subjects: ["vaccins"] });
     expect(readQuestion("Which courses cover vaccines?").followUp).toBe(false);
   });
+
+  it("offers the parts of a chatty subject as names, longest first, with the cues of the words around them", () => {
+    const { subjects, spans } = readQuestion("what does entropy actually mean in physics?");
+    expect(subjects).toEqual(["entropy actually mean in physics"]);
+    expect(spans.map((s) => s.subject)).toContain("entropy");
+    const entropy = spans.find((s) => s.subject === "entropy");
+    expect(entropy?.cues).toContain("explain");
+    const lengths = spans.map((s) => s.subject.split(" ").length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(spans.map((s) => s.subject)).not.toContain("entropy actually mean in physics");
+  });
 });

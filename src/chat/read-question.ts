@@ -27,6 +27,7 @@ import {
   type Word,
   wordsOf,
 } from "./lexicon.js";
+import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
 
@@ -60,6 +61,8 @@ export interface Reading {
    * answer, and `consumed` are the type words the name took.
    */
   readonly alternatives: readonly Alternative[];
+  /** Spans of a single subject that may be the name it holds, longest first (`nameSpans`). */
+  readonly spans: readonly NameSpan[];
   /** Words that narrow a relation's records ("lectures of COM-303 about FFT": "FFT"). */
   readonly topic?: string;
   /** Words before the type word that the plan cannot use ("female" in "female experts in genomics"). */
@@ -151,6 +154,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     subjects: split.subjects,
     ...(join ? { join } : {}),
     alternatives,
+    spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),

@@ -33,6 +33,16 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
   };
 }
 
+/** The course (or MOOC) a code names, as written or in capitals. */
+export async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
+  const upper = code.toUpperCase();
+  return (
+    (await findRecord(call, "course", code)) ??
+    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
+    (await findRecord(call, "mooc", code))
+  );
+}
+
 /**
  * The record whose name is exactly `subject` (case, accents and punctuation aside), preferring the types in
  * `prefer` in their order; undefined when no name matches whole. Categories group concepts and are not what a

@@ -55,3 +55,14 @@ describe("coverage", () => {
     expect(nameCoverage("pasta", "Machine learning")).toBe(0);
   });
 });
+
+describe("nameCoverage with typos and French words", () => {
+  it("holds a word with a typo or as its English cognate, but not a different word", () => {
+    expect(nameCoverage("enzime", "Enzyme")).toBe(1);
+    expect(nameCoverage("Distributed algoritms", "Distributed algorithms")).toBe(1);
+    expect(nameCoverage("transformée de Fourier", "Fourier transform")).toBe(1);
+    // Short words get no typo: "cell" is not "call".
+    expect(nameCoverage("call", "Cell")).toBe(0);
+    expect(nameCoverage("entropy", "Enzyme")).toBe(0);
+  });
+});

@@ -4,8 +4,9 @@
  * relation, what something is, or be a name alone (`formOf`). By the graph: a name alone must name a record, or
  * the detector must find concepts in most of it (`coverage`).
  */
+import { editDistance } from "../text/edit-distance.js";
 import { STOPWORDS } from "../text/stopwords.js";
-import { phraseKeys } from "../text/tokenise.js";
+import { phraseKeys, tokenise } from "../text/tokenise.js";
 import type { Cue } from "./classify-words.js";
 import {
   ASSISTANT_WORDS,
@@ -118,12 +119,19 @@ export function coverage(subject: string, concepts: readonly Detected[]): number
   return keys.filter((k) => found.has(k)).length / keys.length;
 }
 
-/** The share of `subject`'s meaningful words that `name` holds, in [0, 1]. */
+/**
+ * The share of `subject`'s meaningful words that `name` holds, in [0, 1]. A word is held as written, as its English
+ * cognate ("transformée" in "Fourier transform") or with a typo: one edit in a word of 5 to 7 letters, two from 8.
+ */
 export function nameCoverage(subject: string, name: string): number {
-  const keys = meaningful(subject);
-  if (keys.length === 0) return 0;
-  const named = new Set(meaningful(name));
-  return keys.filter((k) => named.has(k)).length / keys.length;
+  const words = tokenise(subject, "fr").filter((t) => !STOPWORDS.has(t.key));
+  if (words.length === 0) return 0;
+  const named = meaningful(name);
+  const holds = (key: string) => {
+    const typos = key.length >= 8 ? 2 : key.length >= 5 ? 1 : 0;
+    return named.some((n) => n === key || (typos > 0 && editDistance(key, n, typos) <= typos));
+  };
+  return words.filter((w) => holds(w.key) || (w.cognate ? holds(w.cognate) : false)).length / words.length;
 }
 
 function meaningful(text: string): string[] {

@@ -44,6 +44,7 @@ export function describePlan(plan: Plan): string {
     case "about":
     case "research":
     case "prerequisites":
+    case "compare":
       what = chatText(lang, plan.intent, { anchor });
       break;
     case "related":
@@ -92,11 +93,15 @@ function relationKey(plan: Plan): ChatTextKey {
   return RELATION_KEYS[`${plan.anchor?.type}>${plan.target}`] ?? "related";
 }
 
-/** The answer to `plan` given the records its cited steps returned, in citing order. */
+/**
+ * The answer to `plan` given the records its cited steps returned, in citing order; `withNote` ends it with the
+ * reminder to check official sources (default true; false for all but the last of several questions).
+ */
 export function writeAnswer(
   plan: Plan,
   cited: readonly (readonly FoundRecord[])[],
   references: readonly Reference[],
+  withNote = true,
 ): string {
   const { lang } = plan;
   if (plan.intent === "off-topic") {
@@ -128,7 +133,7 @@ export function writeAnswer(
     if (groups.size > 1 || first) lines.push(`${typeName(lang, type, "many")}:`);
     lines.push(...refs.map((r) => `- [${r.type === "course" ? `${r.id} ` : ""}${r.name}](${r.url})`));
   }
-  return [...lines, "", chatText(lang, "note")].join("\n");
+  return (withNote ? [...lines, "", chatText(lang, "note")] : lines).join("\n");
 }
 
 /**

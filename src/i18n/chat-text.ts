@@ -28,6 +28,7 @@ const EN = {
   about: "what {anchor} is about",
   research: "the research of {anchor}",
   prerequisites: "what to learn before {anchor}",
+  compare: "a comparison of {anchor}, with the concepts they share",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
   unclear: "I could not find {subject} in the graph.",
   unsure:
@@ -77,6 +78,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   about: "le contenu de {anchor}",
   research: "les recherches de {anchor}",
   prerequisites: "ce qu'il faut apprendre avant {anchor}",
+  compare: "une comparaison de {anchor}, avec les concepts qu'ils partagent",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
   unsure:

@@ -130,6 +130,14 @@ export const SMALL_TALK_WORDS = words(
   "hello hi hey hiya thanks thank thx cheers bye goodbye ok okay cool much lot lots very bonjour salut coucou bonsoir merci revoir ciao beaucoup bien tres",
 );
 
+/**
+ * Kinds of writing a request may ask the assistant to make ("write a poem about X", "raconte une blague"): the graph
+ * answers questions, it does not write. Words that also name a subject of study (history, speech, essai) are left out.
+ */
+export const CREATIVE_WORDS = words(
+  "poem poems poetry story stories tale tales song songs lyrics essay essays joke jokes haiku haikus limerick limericks sonnet sonnets rap poeme poemes poesie conte contes chanson chansons blague blagues dissertation redaction comptine",
+);
+
 /** Words of opinion: the graph holds facts, not judgements. */
 export const SUBJECTIVE_WORDS = words(
   "best worst easy easiest hardest difficult boring facile difficile ennuyeux coolest nicest funniest smartest greatest favourite favorite favourites favorites popular famous overrated underrated awesome amazing terrible horrible meilleur meilleure meilleurs meilleures pire pires prefere preferee preferes sympa love aime aimes adore celebre celebres populaire populaires genial geniale",

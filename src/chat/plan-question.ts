@@ -44,9 +44,10 @@ export async function planQuestion(
   lang?: "en" | "fr",
 ): Promise<Plan> {
   const read = readConversation(messages, lang);
-  const conversation = read.reading.offTopic
-    ? read
-    : { ...read, reading: await narrowToName(call, await preferNames(call, read.reading)) };
+  const conversation =
+    read.reading.offTopic || read.reading.creative
+      ? read
+      : { ...read, reading: await narrowToName(call, await preferNames(call, read.reading)) };
   const { reading } = conversation;
   const base = {
     lang: reading.lang,
@@ -109,8 +110,14 @@ export async function planQuestion(
 async function unsurePlan(
   call: CallApi,
   reading: Reading,
-): Promise<Pick<Plan, "intent" | "unsure" | "steps" | "cite" | "anchor" | "suggestions">> {
-  const plan = { intent: "unclear" as const, unsure: true, steps: [], cite: [] };
+): Promise<Pick<Plan, "intent" | "unsure" | "creative" | "steps" | "cite" | "anchor" | "suggestions">> {
+  const plan = {
+    intent: "unclear" as const,
+    unsure: true,
+    ...(reading.creative ? { creative: true } : {}),
+    steps: [],
+    cite: [],
+  };
   const code = reading.codes[0];
   const coded = code ? await findCourse(call, code) : undefined;
   if (coded) return { ...plan, anchor: coded, suggestions: suggestQuestions(coded, reading.lang) };

@@ -134,6 +134,8 @@ export interface Plan {
   readonly ignored?: readonly string[];
   /** True when the question's request was not understood (it names no type, relation or "what is"). */
   readonly unsure?: boolean;
+  /** True when the message asks for a piece of writing (a poem, a story), which the chat does not make. */
+  readonly creative?: boolean;
   /** For an unclear question: questions the planner can answer about what it found, nearest first. */
   readonly suggestions?: readonly string[];
   readonly steps: readonly PlanStep[];

@@ -188,4 +188,17 @@ describe("readQuestion", () => {
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
     expect(spans.map((s) => s.subject)).not.toContain("entropy actually mean in physics");
   });
+
+  it("reads a request for a piece of writing as such, with what it is about as its subject", () => {
+    expect(readQuestion("Tell me a short story about a black hole")).toMatchObject({
+      creative: true,
+      subjects: ["black hole"],
+    });
+    expect(readQuestion("Raconte-moi une blague")).toMatchObject({ creative: true, subjects: [] });
+    // A kind of writing that is a subject of study, with a type asked, is a list.
+    expect(readQuestion("Are there MOOCs on poetry?")).toMatchObject({
+      creative: false,
+      subjects: ["poetry"],
+    });
+  });
 });

@@ -256,7 +256,7 @@ describe("runChat on the demo corpus", () => {
 
 describe("runChat on questions it cannot answer as asked", () => {
   it("answers a request it cannot read with no reference, naming what it found and what it can answer", async () => {
-    const reply = await chat("Sing me a song about the Fourier transform");
+    const reply = await chat("How do I cook the Fourier transform?");
     expect(reply.references).toEqual([]);
     expect(reply.plan).toMatchObject({
       intent: "unclear",
@@ -274,6 +274,11 @@ describe("runChat on questions it cannot answer as asked", () => {
     const task = await chat("Write me a poem on vaccines");
     expect(task.references).toEqual([]);
     expect(task.plan).toMatchObject({ intent: "unclear", anchor: { id: "Vaccine" } });
+    expect(task.answer).toMatch(/^I do not write poems/);
+    expect(task.answer).toContain("[Vaccine](/concept/Vaccine) has a page of its own");
+    const french = await runChat(client, [{ role: "user", content: "Écris un poème sur l'électron" }], "fr");
+    expect(french.references).toEqual([]);
+    expect(french.answer).toContain("[Electron](/concept/Electron)");
   });
 
   it("answers a comparison of things it cannot find with no list", async () => {

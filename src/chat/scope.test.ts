@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wordsOf } from "./lexicon.js";
 import { readQuestion } from "./read-question.js";
-import { coverage, formOf, judges, nameCoverage } from "./scope.js";
+import { coverage, formOf, judges, nameCoverage, namesMatch } from "./scope.js";
 
 describe("formOf", () => {
   it.each([
@@ -64,5 +64,12 @@ describe("nameCoverage with typos and French words", () => {
     // Short words get no typo: "cell" is not "call".
     expect(nameCoverage("call", "Cell")).toBe(0);
     expect(nameCoverage("entropy", "Enzyme")).toBe(0);
+  });
+
+  it("matches names word for word, typos and cognates aside, but not a name that says more", () => {
+    expect(namesMatch("entropie", "Entropy")).toBe(true);
+    expect(namesMatch("chaîne de Markov", "Markov chain")).toBe(true);
+    expect(namesMatch("Markov", "Markov chain")).toBe(false);
+    expect(namesMatch("entropie", "Enzyme")).toBe(false);
   });
 });

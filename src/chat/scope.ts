@@ -43,8 +43,8 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set([
  * asking cue; a bare question is its subject alone; anything else is a request the planner cannot read.
  */
 export function formOf(reading: Reading): QuestionForm {
-  // A comparison is not a step of the plan language: what was found is said, and what can be asked of it.
-  if (reading.cues.has("compare")) return "unknown";
+  // A comparison of records not found, or a piece of writing: what was found is said, and what can be asked of it.
+  if (reading.cues.has("compare") || reading.creative) return "unknown";
   if (reading.codes.length > 0) return "request";
   if (reading.types.length > 0 && !reading.whoOnly) return "request";
   if ([...reading.cues].some((c) => ASKING_CUES.has(c))) return "request";
@@ -132,6 +132,15 @@ export function nameCoverage(subject: string, name: string): number {
     return named.some((n) => n === key || (typos > 0 && editDistance(key, n, typos) <= typos));
   };
   return words.filter((w) => holds(w.key) || (w.cognate ? holds(w.cognate) : false)).length / words.length;
+}
+
+/**
+ * True when `name` says what `subject` says, word for word but for typos and French cognates ("entropie" and
+ * "Entropy", "Distributed algoritms" and "Distributed algorithms"): it holds all of the subject's meaningful words,
+ * and has as many.
+ */
+export function namesMatch(subject: string, name: string): boolean {
+  return nameCoverage(subject, name) === 1 && meaningful(subject).length === meaningful(name).length;
 }
 
 function meaningful(text: string): string[] {

@@ -144,6 +144,16 @@ function unclearAnswer(plan: Plan): string {
   const { lang } = plan;
   const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
   const { anchor, suggestions = [] } = plan;
+  if (plan.creative) {
+    const page = anchor ? `[${anchor.name}](/${anchor.type}/${encodeURIComponent(anchor.id)})` : "";
+    const asked = suggestions.map(quote).join(chatText(lang, "or"));
+    return [
+      chatText(lang, "creative"),
+      anchor ? chatText(lang, "creativePage", { page, suggestions: asked }) : "",
+    ]
+      .filter((s) => s !== "")
+      .join(" ");
+  }
   if (anchor && suggestions.length > 0) {
     const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;
     const asked = suggestions.map(quote).join(chatText(lang, "or"));

@@ -185,11 +185,12 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
   const compared = reading.cues.has("compare");
   if (!subject || reading.subjects.length > 1 || reading.codes.length > 0 || listed || compared)
     return reading;
-  if (reading.spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
-  // Only a span whose surrounding words ask something (a cue) frees the name: in "the weather like in Lausanne",
+  // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
   // "weather" is a name, but the question asks about more than it.
-  for (const span of reading.spans) {
-    if (span.cues.length === 0 || !(await findNamed(call, span.subject, prefer(reading)))) continue;
+  const spans = reading.spans.filter((span) => span.cues.length > 0);
+  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
+  for (const span of spans) {
+    if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
     const types = [...new Set([...reading.types, ...span.types])];
     return { ...reading, subjects: [span.subject], cues: new Set([...reading.cues, ...span.cues]), types };
   }

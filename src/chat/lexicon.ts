@@ -64,7 +64,7 @@ function typed(type: TargetType, list: string): [string, TargetType][] {
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable taken path pathway roadmap parcours chemin",
 );
 
 /** Words that ask what something is: a definition, an explanation, a description. */

@@ -35,6 +35,10 @@ describe("readQuestion", () => {
     expect(reading.subjects).toEqual([]);
     expect([...reading.cues]).toEqual(expect.arrayContaining(["about", "what"]));
     expect(readQuestion("Quels sont les prérequis de ChE-311 ?").cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("What must I have taken to register for ENV-525?").cues.has("prerequisite")).toBe(
+      true,
+    );
+    expect(readQuestion("What's the path to CS-433?").cues.has("prerequisite")).toBe(true);
   });
 
   it("reads who-questions and relations without taking relative pronouns for people", () => {

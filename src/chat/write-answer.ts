@@ -109,8 +109,9 @@ export function writeAnswer(
     const notes = plan.offTopic === "instruction" ? [] : notesOf(plan);
     return [chatText(lang, reason), chatText(lang, "help"), ...notes].join(" ");
   }
+  // A request for a piece of writing links a page on a line of its own, as the chat page renders links.
   if (plan.intent === "unclear")
-    return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(" ");
+    return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(plan.creative ? "\n\n" : " ");
   const lines = [describePlan(plan)];
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
@@ -145,14 +146,14 @@ function unclearAnswer(plan: Plan): string {
   const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
   const { anchor, suggestions = [] } = plan;
   if (plan.creative) {
-    const page = anchor ? `[${anchor.name}](/${anchor.type}/${encodeURIComponent(anchor.id)})` : "";
+    const page = anchor ? `**[${anchor.name}](/${anchor.type}/${encodeURIComponent(anchor.id)})**` : "";
     const asked = suggestions.map(quote).join(chatText(lang, "or"));
     return [
       chatText(lang, "creative"),
       anchor ? chatText(lang, "creativePage", { page, suggestions: asked }) : "",
     ]
       .filter((s) => s !== "")
-      .join(" ");
+      .join("\n\n");
   }
   if (anchor && suggestions.length > 0) {
     const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;

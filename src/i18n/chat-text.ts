@@ -35,7 +35,7 @@ const EN = {
     "I am not sure what you are asking. I read this as: a question about {found}. I can answer, for instance: {suggestions}.",
   cannot: "I cannot answer this from the graph.",
   creative: "I do not write poems, stories, songs or essays: I answer questions from the graph.",
-  creativePage: "{page} has a page of its own; I can answer, for instance: {suggestions}.",
+  creativePage: "{page}: it has a page of its own; I can answer, for instance: {suggestions}.",
   askWhat: "What is {name}?",
   askCourses: "Which courses cover {name}?",
   askWork: "What does {name} work on?",
@@ -88,7 +88,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   cannot: "Je ne peux pas répondre à cela à partir du graphe.",
   creative:
     "Je n'écris pas de poèmes, d'histoires, de chansons ni de dissertations : je réponds aux questions sur le graphe.",
-  creativePage: "{page} a sa propre page ; je peux répondre par exemple à : {suggestions}.",
+  creativePage: "{page} : il a sa propre page ; je peux répondre par exemple à : {suggestions}.",
   askWhat: "Qu'est-ce que {name} ?",
   askCourses: "Quels cours parlent de {name} ?",
   askWork: "Sur quoi travaille {name} ?",

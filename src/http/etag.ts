@@ -3,26 +3,21 @@
  * whose per-call cost (~250 µs) was most of the time of a neighbourhood request.
  */
 import { createHash } from "node:crypto";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
+import { heldBody, rememberBodies, replaceResponse } from "./body-text.js";
 
 /**
  * Sets a weak ETag on successful GET responses and answers 304 when the client already has that version.
- * JSON is tagged from the text `c.json` makes: reading a response's body back builds a WHATWG stream, which cost
- * a tenth of an autocomplete request. Other bodies are read back.
+ * Bodies are tagged from the text or bytes the handler made them from (see `rememberBodies`): reading a response's
+ * body back builds a WHATWG stream, which cost a tenth of an autocomplete request. Other bodies are read back.
  */
 export function fastEtag(): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET") return next();
-    let sent: string | undefined;
-    const body = c.body as unknown as (...args: unknown[]) => Response;
-    c.json = ((object: unknown, arg?: unknown, headers?: unknown) => {
-      sent = JSON.stringify(object);
-      c.header("Content-Type", "application/json");
-      return body(sent, arg, headers);
-    }) as Context["json"];
+    rememberBodies(c);
     await next();
     if (c.res.status !== 200 || c.res.headers.has("ETag")) return;
-    const text = sent ?? new Uint8Array(await c.res.clone().arrayBuffer());
+    const text = heldBody(c.res) ?? new Uint8Array(await c.res.clone().arrayBuffer());
     const tag = `W/"${createHash("sha1").update(text).digest("base64url")}"`;
     // Set in place: assigning `c.res` again would rebuild the response from its body stream.
     c.res.headers.set("ETag", tag);
@@ -30,6 +25,6 @@ export function fastEtag(): MiddlewareHandler {
       .header("If-None-Match")
       ?.split(",")
       .some((t) => t.trim() === tag);
-    if (match) c.res = new Response(null, { status: 304, headers: c.res.headers });
+    if (match) replaceResponse(c, new Response(null, { status: 304, headers: c.res.headers }));
   };
 }

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import { LruMap } from "../app/lru-map.js";
+import { heldBody, replaceResponse } from "./body-text.js";
 
 /** Options of `ResponseCache`. */
 export interface ResponseCacheOptions {
@@ -85,9 +86,17 @@ export class ResponseCache {
         /no-store/.test(res.headers.get("Cache-Control") ?? "")
       )
         return;
-      const entry = keptResponse(res.headers, new Uint8Array(await res.arrayBuffer()));
+      // The bytes the compression made, when it did (see `compressBodies`): reading the body back is a stream.
+      const held = heldBody(res);
+      const body =
+        held === undefined
+          ? new Uint8Array(await res.arrayBuffer())
+          : typeof held === "string"
+            ? new TextEncoder().encode(held)
+            : held;
+      const entry = keptResponse(res.headers, body);
       if (entry.body.byteLength <= this.maxBytes && this.version === current) this.kept.set(key, entry);
-      c.res = replyWith(entry, undefined);
+      replaceResponse(c, replyWith(entry, undefined));
     };
   }
 

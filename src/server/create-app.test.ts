@@ -117,6 +117,19 @@ describe("HTTP app behind the Node server", () => {
       });
       expect(plain.headers.get("content-encoding")).toBeNull();
       expect(plain.headers.get("etag")).toBe(json.headers.get("etag"));
+      const record = await plain.json();
+      expect(record).toMatchObject({ record: { type: "course", id: "BIO-479" } });
+      expect(await json.json()).toEqual(record);
+      // Asked again: the bytes the cache kept, compressed once, with the same headers.
+      const again = await fetch(`${server.url}/api/course/BIO-479`, gzip);
+      expect(again.headers.get("content-encoding")).toBe("gzip");
+      expect(again.headers.get("etag")).toBe(json.headers.get("etag"));
+      expect(again.headers.get("cache-control")).toBe("public, max-age=60");
+      expect(await again.json()).toEqual(record);
+      const held = await fetch(`${server.url}/api/course/BIO-479`, {
+        headers: { "accept-encoding": "gzip", "if-none-match": json.headers.get("etag") ?? "" },
+      });
+      expect(held.status).toBe(304);
     } finally {
       await server.close();
       await store.close();

@@ -4,13 +4,13 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { inProcessDetection, type TextDetection } from "../app/detect-text.js";
 import { cachedSearches, searchDataVersion } from "../app/search-cache.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import { CampusGraphError } from "../core/errors.js";
 import { registerApiRoutes } from "../http/api-routes.js";
 import { API_LIMITS } from "../http/api-schemas.js";
+import { compressBodies } from "../http/compress.js";
 import { corsForReads } from "../http/cors.js";
 import { clientAddress, registerCurationRoutes } from "../http/curation-routes.js";
 import { CURATION_LIMITS } from "../http/curation-schemas.js";
@@ -72,10 +72,11 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
 
   // First: a kept response is already compressed, tagged and has its headers.
   app.use("*", (options.responses ?? keptResponses(store)).middleware());
-  app.use("*", compress());
+  // In one synchronous zlib call, whose bytes the cache above keeps as they are.
+  app.use("*", compressBodies());
   // Every answer may be compressed, so it varies with Accept-Encoding. Said before the handler, into the headers
-  // the response is made with: the compress middleware would add it after, with c.header(), which rebuilds a
-  // finished response from its body stream (a tenth of a small JSON request). These headers are also the one
+  // the response is made with: said after, with c.header(), it would rebuild a finished response from its body
+  // stream (a tenth of a small JSON request). These headers are also the one
   // object that headers set later on the response in place (ETag, Cache-Control) must go to: @hono/node-server
   // makes a response whose headers were a plain object again from that object when it is compressed.
   app.use("*", async (c, next) => {

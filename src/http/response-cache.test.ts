@@ -7,9 +7,13 @@ import { ResponseCache } from "./response-cache.js";
 
 /** An app whose one route counts its calls and answers with the data version it was made on. */
 function countingApp(options: { cacheable?: (path: string) => boolean; cookie?: boolean } = {}) {
-  const state = { version: "v1", calls: 0 };
+  const state = { version: "v1", calls: 0, versionReads: 0 };
   const app = new Hono();
-  const cache = new ResponseCache({ version: async () => state.version, ...options });
+  const version = async () => {
+    state.versionReads += 1;
+    return state.version;
+  };
+  const cache = new ResponseCache({ version, ...options });
   app.use("*", cache.middleware());
   app.get("/page/:id", (c) => {
     state.calls += 1;
@@ -102,6 +106,8 @@ describe("ResponseCache.answer", () => {
     expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
     expect(answered).toEqual(["/page/a?x=1"]);
     expect(state.calls).toBe(1);
+    // Once per request: the miss's application does not read again what the cache read before it.
+    expect(state.versionReads).toBe(2);
     const notModified = await fetch(`${url}/page/a?x=1`, {
       headers: { "If-None-Match": first.headers.get("etag") ?? "" },
     });

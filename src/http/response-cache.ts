@@ -52,6 +52,8 @@ export class ResponseCache {
   private readonly kept: LruMap<string, KeptResponse>;
   private readonly maxBytes: number;
   private version: string | undefined;
+  /** The version `answer` read for a Node request it left to the application: read once per request. */
+  private readonly versionRead = new WeakMap<IncomingMessage, string>();
 
   constructor(private readonly options: ResponseCacheOptions) {
     // The body and a rough allowance for the key and headers.
@@ -66,7 +68,11 @@ export class ResponseCache {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       if (c.req.method !== "GET" || !this.cacheable(c.req.path)) return next();
-      const current = await this.currentVersion();
+      // The Node adapter's request, when `answer` saw it first.
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const current =
+        (incoming === undefined ? undefined : this.versionRead.get(incoming)) ??
+        (await this.currentVersion());
       const url = c.req.url;
       const key = keyOf({
         host: c.req.header("Host") ?? "",
@@ -110,7 +116,7 @@ export class ResponseCache {
     if (request.method !== "GET" || !this.cacheable(query < 0 ? target : target.slice(0, query))) {
       return false;
     }
-    await this.currentVersion();
+    const current = await this.currentVersion();
     const headers = request.headers;
     const hit = this.kept.get(
       keyOf({
@@ -121,7 +127,10 @@ export class ResponseCache {
         origin: headers.origin,
       }),
     );
-    if (hit === undefined) return false;
+    if (hit === undefined) {
+      this.versionRead.set(request, current);
+      return false;
+    }
     if (holdsTag(headers["if-none-match"], hit.etag)) {
       response.writeHead(304, hit.notModifiedHeaders);
       response.end();

@@ -12,7 +12,7 @@ import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../gra
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
+import { conceptListEdges, conceptRecordGraph, conceptTree, recordTexts } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import {
@@ -173,6 +173,7 @@ async function computeScoredEdges(
     tree,
     coherence,
     mentions,
+    texts: recordTexts(nodes.records.entries(), dictionary),
   });
   for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => stored.get(r)?.get(c)))
     scored.push(edge);

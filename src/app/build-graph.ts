@@ -8,6 +8,7 @@ import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import type { NameMentions } from "../graph/name-mentions.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
@@ -200,15 +201,19 @@ async function prepareEdges(
   progress("relations", 1, 1);
   // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
-  progress("semantic", 0, 1);
-  const semanticOf = recordSemanticEdgeFinder(profiles, nodes);
-  progress("semantic", 1, 1);
+  own.length = 0;
   const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
+  // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
+  const table = new ProfileTable(profiles);
+  profiles.clear();
+  progress("semantic", 0, 1);
+  const semanticOf = recordSemanticEdgeFinder(table, nodes);
+  progress("semantic", 1, 1);
   // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
   collectGarbage();
   progress("concept pages", 0, 1);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
-    profiles,
+    profiles: table,
     related,
     tree,
     coherence,
@@ -226,7 +231,7 @@ async function prepareEdges(
       conceptNodes,
       related: relatedEdges,
       semanticOf,
-      profiles,
+      profiles: table,
       evidence,
       pages: pageEdges,
     },

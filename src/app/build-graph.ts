@@ -1,12 +1,5 @@
-/**
- * The graph build use case: detect the concepts of every record, compute entity → concept, concept ↔ concept and
- * entity ↔ entity edges, assemble each node's ranked neighbourhoods with the corpus's organisational links, and
- * store them with each node's importance, in one transaction. Pure computation lives in `src/graph/`.
- */
-import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
-import type { NameMentions } from "../graph/name-mentions.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import { ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
@@ -16,19 +9,18 @@ import { collectGarbage } from "./collect-garbage.js";
 import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
-import { EvidenceTable } from "./evidence-table.js";
+import { detectRecords } from "./detect-records.js";
+import type { EvidenceTable } from "./evidence-table.js";
 import {
   DERIVED,
   deriveProfiles,
   inheritParentProfiles,
-  loadNodes,
   type Nodes,
   recordSemanticEdgeFinder,
   semanticNeighbour,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { nodeNeighbourRows } from "./node-neighbour-rows.js";
-import { recordProfile } from "./record-concepts.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
@@ -100,53 +92,6 @@ function* counted<T>(items: Iterable<T>, count: () => void): Generator<T> {
   }
 }
 
-/** What detection keeps of each record: its concept edges, the stored evidence of its own edges, what it names. */
-interface Detection {
-  readonly nodes: Nodes;
-  readonly profiles: Map<number, ConceptEdge[]>;
-  /**
-   * The stored evidence (`conceptEdgeEvidence`) of each record's edges from its own text and keywords: of its
-   * profile's edges, and of every concept it names when it is part of another record (it may inherit them).
-   */
-  readonly evidence: EvidenceTable;
-  readonly mentions: Map<number, NameMentions>;
-}
-
-/**
- * Reads the records once, detecting the concepts of each as it is read: only the compact results are kept, never
- * the records and their texts.
- */
-async function detectWhileLoading(
-  store: Store,
-  dictionary: ConceptDictionary,
-  progress: NonNullable<BuildGraphOptions["onProgress"]>,
-): Promise<Detection> {
-  const profiles = new Map<number, ConceptEdge[]>();
-  const evidence = new EvidenceTable();
-  const mentions = new Map<number, NameMentions>();
-  const total = Object.values(await store.countRecords()).reduce((a, b) => a + b, 0);
-  progress("detection", 0, total);
-  const nodes = await loadNodes(store, {
-    keepRecords: false,
-    onRecord: (record, node) => {
-      if (node % 500 === 0) progress("detection", node, total);
-      const profile = recordProfile(record, dictionary);
-      if (profile.mentions && profile.mentions.concepts.length > 0) mentions.set(node, profile.mentions);
-      if (profile.edges.length === 0) return;
-      profiles.set(node, profile.edges);
-      // A part may inherit any concept its text names (see inheritParentProfiles); other records keep their own.
-      const isPart = record.links?.some((l) => l.rel === "part_of") ?? false;
-      evidence.add(
-        node,
-        profile.evidence,
-        isPart ? profile.evidence.keys() : profile.edges.map((e) => e.concept),
-      );
-    },
-  });
-  progress("detection", nodes.keys.length, nodes.keys.length);
-  return { nodes, profiles, evidence, mentions };
-}
-
 /** The counts of what a build computed; the semantic edges are counted as the nodes are written. */
 interface EdgeCounts {
   entityConceptEdges: number;
@@ -167,7 +112,7 @@ async function prepareEdges(
   progress("dictionary", 0, 1);
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
-  const detection = await detectWhileLoading(store, dictionary, progress);
+  const detection = await detectRecords(store, dictionary, progress);
   const { nodes } = detection;
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
   const { profiles, evidence, mentions } = detection;

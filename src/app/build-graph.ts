@@ -1,3 +1,9 @@
+/**
+ * The graph build use case: detect the concepts of every record, compute entity → concept, concept ↔ concept and
+ * entity ↔ entity edges, assemble each node's ranked neighbourhoods with the corpus's organisational links, and
+ * store them with each node's importance, in one transaction. Each node's lists are assembled as the store writes
+ * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
+ */
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";

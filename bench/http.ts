@@ -7,11 +7,13 @@
  * names and the search set's queries), first each query once (the uncached path), then for a bounded time in
  * rotation; the fixed routes of issue 17 follow (a common-word search, autocomplete, neighbours, a concept
  * page). Prints req/s, p50 and p99 per route, each after one unrecorded second of warm-up, and the load average.
+ * Timed loads run in wrk (2 threads, paths in rotation through a Lua script) when it is installed: autocannon
+ * shares the benchmark's process and one of the two cores with nothing else to do, which caps what it measures.
  * The database must hold a built graph: --db FILE, else a copy of the evaluation database is built first.
  * Run: npm run bench (or: npx tsx bench/http.ts [--db FILE] [--seconds N] [--connections N]).
  */
-import type { ChildProcess } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, execFile, spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,6 +30,7 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds ?? 10);
 const connections = Number(values.connections ?? 16);
+const withWrk = spawnSync("wrk", ["--version"]).error === undefined;
 
 /** One load: a fixed path, or paths in rotation; `once` sends each path once instead of loading for `seconds`. */
 interface Load {
@@ -104,7 +107,7 @@ try {
   ];
   const rows = [["route", "requests", "req/s", "p50 ms", "p99 ms", "errors"]];
   for (const load of loads) {
-    const result = await run(load);
+    const result = withWrk && !load.once ? await runWrk(load) : await run(load);
     rows.push([
       load.label,
       result.requests.total.toLocaleString("en-US"),
@@ -116,7 +119,7 @@ try {
   }
   console.log(table(rows));
   console.log(
-    `${mix.search.length} search and ${mix.autocomplete.length} autocomplete queries; ${connections} connections, ${seconds} s per loaded route`,
+    `${mix.search.length} search and ${mix.autocomplete.length} autocomplete queries; ${connections} connections, ${seconds} s per loaded route (${withWrk ? "wrk" : "autocannon"})`,
   );
   console.log(
     "targets (one server process): search ≥ 2,000 req/s, p99 < 20 ms, p50 10 × below MiniSearch's; page ≥ 1,000; neighbours, autocomplete ≥ 8,000",
@@ -168,4 +171,56 @@ async function run(load: Load): Promise<autocannon.Result> {
   if (load.once) return autocannon({ ...options, amount: load.paths.length });
   await autocannon({ ...options, duration: 1 });
   return autocannon({ ...options, duration: seconds });
+}
+
+/** What a load measured, in autocannon's shape. */
+type LoadResult = Pick<autocannon.Result, "errors" | "non2xx"> & {
+  readonly requests: { readonly total: number; readonly average: number };
+  readonly latency: { readonly p50: number; readonly p99: number };
+};
+
+/** Runs one timed load in wrk (one unrecorded second first), the paths in rotation. */
+async function runWrk(load: Load): Promise<LoadResult> {
+  const paths = join(folder, "paths.txt");
+  const script = join(folder, "rotate.lua");
+  writeFileSync(paths, `${load.paths.join("\n")}\n`);
+  writeFileSync(
+    script,
+    `local paths = {}
+for line in io.lines(${JSON.stringify(paths)}) do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+`,
+  );
+  const wrk = (duration: number) =>
+    new Promise<string>((done, fail) =>
+      execFile(
+        "wrk",
+        ["-t2", `-c${connections}`, `-d${duration}s`, "--latency", "-s", script, load.url],
+        (error, stdout) => (error ? fail(error) : done(stdout)),
+      ),
+    );
+  await wrk(1);
+  const out = await wrk(seconds);
+  const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? 0);
+  return {
+    requests: { total: number(/(\d+) requests in/), average: number(/Requests\/sec:\s+([\d.]+)/) },
+    latency: {
+      p50: wrkMs(/\s50%\s+([\d.]+\w+)/.exec(out)?.[1]),
+      p99: wrkMs(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1]),
+    },
+    errors: number(/Socket errors: connect (\d+)/) + number(/read (\d+), write/) + number(/timeout (\d+)/),
+    non2xx: number(/Non-2xx or 3xx responses: (\d+)/),
+  };
+}
+
+/** A wrk duration ("652.00us", "1.48ms", "1.02s") in milliseconds. */
+function wrkMs(text: string | undefined): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text ?? "");
+  const value = Number(match?.[1] ?? 0);
+  const unit = match?.[2];
+  return unit === "us" ? value / 1000 : unit === "s" ? value * 1000 : unit === "m" ? value * 60_000 : value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversationOf, questionOf } from "./chat-items.js";
+import { conversationOf, questionOf, readChatSets } from "./chat-items.js";
 
 const item = {
   question: "Which courses cover X?",
@@ -24,5 +24,17 @@ describe("questionOf", () => {
       ...turns,
       { role: "user", content: "Which courses cover X?" },
     ]);
+  });
+});
+
+describe("readChatSets", () => {
+  it("splits the fresh set into a tune and a check half, each holding every kind", () => {
+    const sets = readChatSets();
+    const kinds = (set: string) => new Set((sets[set] ?? []).map((i) => i.kind));
+    expect(sets["fresh-tune"]?.length).toBeGreaterThanOrEqual(30);
+    expect(sets["fresh-check"]?.length).toBeGreaterThanOrEqual(30);
+    expect([...kinds("fresh-check")].sort()).toEqual([...kinds("fresh-tune")].sort());
+    const questions = new Set(sets["fresh-tune"]?.map((i) => i.question));
+    expect(sets["fresh-check"]?.filter((i) => questions.has(i.question))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The chat evaluation's questions: the dev set (../shared/data/eval/chat.jsonl), the two halves of the held-out
- * file (eval/chat-heldout.jsonl) and the weak-kind set (eval/chat-weak.jsonl), each item with its conversation
- * as asked (padded items are made long here, not stored long).
+ * file (eval/chat-heldout.jsonl), the weak-kind set (eval/chat-weak.jsonl) and the two halves of the fresh set
+ * (eval/chat-fresh.jsonl), each item with its conversation as asked (padded items are made long here, not stored
+ * long).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,7 @@ export interface ChatItem {
   readonly question: string;
   readonly lang: "en" | "fr";
   readonly kind: string;
-  readonly half?: "tune" | "final";
+  readonly half?: "tune" | "final" | "check";
   /** Text repeated before or after the question up to `to` characters (long-input items). */
   readonly padding?: { readonly text: string; readonly to: number; readonly where: "before" | "after" };
   readonly messages?: readonly ChatTurn[];
@@ -33,14 +34,17 @@ export interface ChatItem {
   };
 }
 
-/** The evaluation sets by name: dev, tune, final, weak. */
+/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check. */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
+  const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
   return {
     dev: readChatItems(join(evalFolder(), "chat.jsonl")),
     tune: heldOut.filter((i) => i.half === "tune"),
     final: heldOut.filter((i) => i.half === "final"),
     weak: readChatItems(join(import.meta.dirname, "chat-weak.jsonl")),
+    "fresh-tune": fresh.filter((i) => i.half === "tune"),
+    "fresh-check": fresh.filter((i) => i.half === "check"),
   };
 }
 

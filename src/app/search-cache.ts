@@ -65,16 +65,27 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
  * A value that changes whenever what search, autocomplete, pages and neighbour lists show may have changed: the
  * search index is written again (every build, refresh, and every graph build or update through the CLI, which
  * re-index importance after), records were removed, or the engine answers from tables it derived anew from a
- * write of the index (an answer made between that write and those tables is not kept past them).
+ * write of the index (an answer made between that write and those tables is not kept past them). Read again
+ * only when the store's change token moved (every time on an engine that has none).
  */
-export async function searchDataVersion(store: Pick<Store, "getMeta" | "search">): Promise<string> {
+export async function searchDataVersion(
+  store: Pick<Store, "getMeta" | "search" | "changeToken">,
+): Promise<string> {
+  const token = store.changeToken();
+  const known = knownVersions.get(store);
+  if (token !== undefined && known?.token === token) return known.version;
   const stamps = await Promise.all([
     store.getMeta(SEARCH_VERSION_KEY),
     store.getMeta(DATA_VERSION_KEY),
     store.search.searchTablesVersion(),
   ]);
-  return stamps.join("\u0000");
+  const version = stamps.join("\u0000");
+  // Read after the token: never older than what the token stands for.
+  if (token !== undefined) knownVersions.set(store, { token, version });
+  return version;
 }
+
+const knownVersions = new WeakMap<object, { readonly token: string; readonly version: string }>();
 
 function requestKey(request: Pick<SearchRequest, "query" | "types" | "limit" | "lang">): string {
   return [request.query, request.types?.join(",") ?? "", request.limit ?? "", request.lang ?? ""].join(

@@ -57,4 +57,34 @@ describe("executePlan", () => {
       ["x4", "x3"],
     ]);
   });
+
+  it("compares courses by the concepts they all share, and compares nothing that is not a course", async () => {
+    const asked: string[] = [];
+    const compare: CallApi = async (c) => {
+      if (c.path === "/api/compare") {
+        asked.push(c.query?.courses ?? "");
+        const concept = (id: string, shared: number) => ({ node: { type: "concept", id, name: id }, shared });
+        return { concepts: [concept("Both", 2), concept("Also_both", 2), concept("One_only", 1)] };
+      }
+      return call(c);
+    };
+    const record = (type: string, id: string) => ({ op: "record" as const, type, id });
+    const [, , shared] = await executePlan(
+      [record("course", "x1"), record("course", "x2"), { op: "compare", of: [0, 1], limit: 1 }],
+      compare,
+      "en",
+    );
+    expect(shared?.map((n) => n.id)).toEqual(["Both"]);
+    expect(asked).toEqual(["x1,x2"]);
+    const mixed = await executePlan(
+      [record("course", "x1"), record("concept", "x2"), { op: "compare", of: [0, 1], limit: 5 }],
+      async (c) =>
+        c.path.startsWith("/api/concept/")
+          ? { record: { type: "concept", id: "x2", name: { en: "x2" } } }
+          : compare(c),
+      "en",
+    );
+    expect(mixed[2]).toEqual([]);
+    expect(asked).toHaveLength(1);
+  });
 });

@@ -98,7 +98,31 @@ async function runStep(
       return unique(
         step.alternate ? alternate(step.of.map((i) => input(i))) : step.of.flatMap((i) => input(i)),
       );
+    case "compare":
+      return sharedConcepts(
+        step,
+        step.of.map((i) => input(i)[0]),
+        call,
+        lang,
+      );
   }
+}
+
+/** The concepts all the compared courses share, most shared first as the API ranks them; none for other records. */
+async function sharedConcepts(
+  step: Extract<PlanStep, { op: "compare" }>,
+  sources: readonly (FoundRecord | undefined)[],
+  call: CallApi,
+  lang: "en" | "fr",
+): Promise<FoundRecord[]> {
+  const courses = sources.filter((s): s is FoundRecord => s?.type === "course");
+  if (courses.length < 2 || courses.length !== sources.length) return [];
+  const query = { courses: courses.map((c) => c.id).join(","), lang };
+  const body = (await call({ method: "GET", path: "/api/compare", query })) as
+    | { concepts?: { node: FoundRecord; shared: number }[] }
+    | undefined;
+  const shared = (body?.concepts ?? []).filter((c) => c.shared === courses.length);
+  return shared.slice(0, step.limit).map(({ node }) => ({ type: node.type, id: node.id, name: node.name }));
 }
 
 /** The courses to learn before the first input, in the order the API's learning path gives (foundations first). */

@@ -43,7 +43,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "lecture",
-    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents lecon lecons conference conferences",
+    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences",
   ),
   ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware"),
   ...typed(
@@ -64,7 +64,7 @@ function typed(type: TargetType, list: string): [string, TargetType][] {
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable",
+  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable taken path pathway roadmap parcours chemin",
 );
 
 /** Words that ask what something is: a definition, an explanation, a description. */
@@ -98,7 +98,7 @@ export const TEACH_WORDS = words(
 );
 
 /** Words that ask where to learn something: with no type word, the answer is courses. */
-export const LEARN_WORDS = words("learn study studying enrol enroll apprendre etudier etudie");
+export const LEARN_WORDS = words("learn study studying enrol enroll take taking apprendre etudier etudie");
 
 /** Language names: a list of MOOCs or lectures in that language. */
 export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
@@ -128,6 +128,14 @@ export const EITHER_WORDS = words("or either ou");
 /** Words of greeting, thanks and leave-taking: a message made only of them is small talk. */
 export const SMALL_TALK_WORDS = words(
   "hello hi hey hiya thanks thank thx cheers bye goodbye ok okay cool much lot lots very bonjour salut coucou bonsoir merci revoir ciao beaucoup bien tres",
+);
+
+/**
+ * Kinds of writing a request may ask the assistant to make ("write a poem about X", "raconte une blague"): the graph
+ * answers questions, it does not write. Words that also name a subject of study (history, speech, essai) are left out.
+ */
+export const CREATIVE_WORDS = words(
+  "poem poems poetry story stories tale tales song songs lyrics essay essays joke jokes haiku haikus limerick limericks sonnet sonnets rap poeme poemes poesie conte contes chanson chansons blague blagues dissertation redaction comptine",
 );
 
 /** Words of opinion: the graph holds facts, not judgements. */
@@ -172,7 +180,9 @@ export const FRAME_WORDS = words(`
   gives given take taking enrolled register follow find show list recommend
   need want like looking look search searching get know tell help please related relating relate available
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
-  exists exist existing there's where's charge responsible run runs lead leads
+  exists exist existing there's where's charge responsible run runs lead leads between entre
+  options option choices choix possibilites
+  semester semestre nowadays currently actuellement
   have has had having not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent

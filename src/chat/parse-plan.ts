@@ -49,6 +49,7 @@ const STEP = z.discriminatedUnion("op", [
   z.object({ op: z.literal("sort"), from: index, by: z.literal("year") }),
   z.object({ op: z.literal("limit"), from: index, count: limit }),
   z.object({ op: z.literal("intersection"), of: z.array(index).min(2).max(4) }),
+  z.object({ op: z.literal("compare"), of: z.array(index).min(2).max(5), limit }),
   z.object({ op: z.literal("union"), of: z.array(index).min(2).max(4), alternate: z.boolean().optional() }),
 ]);
 const PLAN = z.object({
@@ -59,6 +60,7 @@ const PLAN = z.object({
     "research",
     "related",
     "prerequisites",
+    "compare",
     "off-topic",
     "unclear",
   ]),

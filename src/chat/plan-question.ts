@@ -12,6 +12,7 @@ import {
   TARGET_TYPES,
   type TargetType,
 } from "./plan.js";
+import { comparePlan } from "./plan-compare.js";
 import {
   explainSteps,
   FACT_KINDS,
@@ -26,6 +27,7 @@ import {
   type CallApi,
   detectConcepts,
   findBySearch,
+  findCourse,
   findNamed,
   findRecord,
   searchNames,
@@ -42,9 +44,10 @@ export async function planQuestion(
   lang?: "en" | "fr",
 ): Promise<Plan> {
   const read = readConversation(messages, lang);
-  const conversation = read.reading.offTopic
-    ? read
-    : { ...read, reading: await preferNames(call, read.reading) };
+  const conversation =
+    read.reading.offTopic || read.reading.creative
+      ? read
+      : { ...read, reading: await narrowToName(call, await preferNames(call, read.reading)) };
   const { reading } = conversation;
   const base = {
     lang: reading.lang,
@@ -56,6 +59,10 @@ export async function planQuestion(
   };
   if (reading.offTopic)
     return { ...base, intent: "off-topic", offTopic: reading.offTopic, steps: [], cite: [] };
+  if (reading.cues.has("compare")) {
+    const compared = await comparePlan(call, reading);
+    if (compared) return { ...base, ...compared };
+  }
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const anchor = await anchorOf(call, conversation);
@@ -103,8 +110,14 @@ export async function planQuestion(
 async function unsurePlan(
   call: CallApi,
   reading: Reading,
-): Promise<Pick<Plan, "intent" | "unsure" | "steps" | "cite" | "anchor" | "suggestions">> {
-  const plan = { intent: "unclear" as const, unsure: true, steps: [], cite: [] };
+): Promise<Pick<Plan, "intent" | "unsure" | "creative" | "steps" | "cite" | "anchor" | "suggestions">> {
+  const plan = {
+    intent: "unclear" as const,
+    unsure: true,
+    ...(reading.creative ? { creative: true } : {}),
+    steps: [],
+    cite: [],
+  };
   const code = reading.codes[0];
   const coded = code ? await findCourse(call, code) : undefined;
   if (coded) return { ...plan, anchor: coded, suggestions: suggestQuestions(coded, reading.lang) };
@@ -147,16 +160,6 @@ async function anchorOf(
   return need.search ? findBySearch(call, subject, need.types) : undefined;
 }
 
-/** The course (or MOOC) a code names, as written or in capitals. */
-async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
-  const upper = code.toUpperCase();
-  return (
-    (await findRecord(call, "course", code)) ??
-    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
-    (await findRecord(call, "mooc", code))
-  );
-}
-
 /**
  * The reading whose subject is a whole name in the graph, when an alternative one is ("Group Theory" rather than
  * "Theory" and a type word; "Achim Walter" narrowed to "wheat"); else `reading` as it is.
@@ -167,6 +170,29 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
     return { ...reading, subjects: [alternative.subject], types, ...rest };
+  }
+  return reading;
+}
+
+/**
+ * A question about one thing whose subject names nothing but holds a name and a cue ("entropy actually mean in
+ * physics"): read with that name as its subject, and the cues and types of the words around it. Lists of courses, lectures
+ * and the like keep their whole subject, which the search reads better than a part of it.
+ */
+async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
+  const subject = reading.subjects[0];
+  const listed = reading.types.some((t) => t !== "person" && t !== "concept");
+  const compared = reading.cues.has("compare");
+  if (!subject || reading.subjects.length > 1 || reading.codes.length > 0 || listed || compared)
+    return reading;
+  // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
+  // "weather" is a name, but the question asks about more than it.
+  const spans = reading.spans.filter((span) => span.cues.length > 0);
+  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
+  for (const span of spans) {
+    if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
+    const types = [...new Set([...reading.types, ...span.types])];
+    return { ...reading, subjects: [span.subject], cues: new Set([...reading.cues, ...span.cues]), types };
   }
   return reading;
 }

@@ -61,10 +61,20 @@ export function aboutSteps(
     return steps.add({ op: "union", of: [search, linked] });
   }
   // A person's record holds a name and little else: a topic searched among people matches names by chance
-  // ("climate models" found people named Hodel). People come through concepts and their papers instead.
+  // ("climate models" found people named Hodel). People come through concepts, the courses they teach on the
+  // topic (a fact, so first) and their papers instead.
+  const courses = steps.add({ op: "search", query: subject, types: ["course"], limit: 10 });
+  const teachers = steps.add({
+    op: "neighbours",
+    from: courses,
+    type,
+    kinds: ["teacher"],
+    limit: 5,
+    top: 10,
+  });
   const papers = steps.add({ op: "search", query: subject, types: ["publication"], limit: 10 });
   const authors = steps.add({ op: "neighbours", from: papers, type, kinds: ["author"], limit: 5, top: 10 });
-  return steps.add({ op: "union", of: [linked, authors] });
+  return steps.add({ op: "union", of: [teachers, linked, authors] });
 }
 
 /**

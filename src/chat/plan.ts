@@ -22,6 +22,7 @@ export type Intent =
   | "research"
   | "related"
   | "prerequisites"
+  | "compare"
   | "off-topic"
   | "unclear";
 
@@ -39,7 +40,8 @@ export interface ChatMessage {
 
 /**
  * One step. `from` and `of` name earlier steps by their index. Search, record, detect, neighbours and path call
- * the API; filter, sort, limit, intersection and union work on results already returned, and never add a record.
+ * the API, and so does compare (the concepts courses share); filter, sort, limit, intersection and union work on
+ * results already returned, and never add a record.
  */
 export type PlanStep =
   | {
@@ -81,6 +83,12 @@ export type PlanStep =
   | { readonly op: "sort"; readonly from: number; readonly by: "year" }
   | { readonly op: "limit"; readonly from: number; readonly count: number }
   | { readonly op: "intersection"; readonly of: readonly number[] }
+  | {
+      /** The concepts the courses of the inputs (the first record of each) share, from `GET /api/compare`. */
+      readonly op: "compare";
+      readonly of: readonly number[];
+      readonly limit: number;
+    }
   | {
       readonly op: "union";
       readonly of: readonly number[];
@@ -126,11 +134,18 @@ export interface Plan {
   readonly ignored?: readonly string[];
   /** True when the question's request was not understood (it names no type, relation or "what is"). */
   readonly unsure?: boolean;
+  /** True when the message asks for a piece of writing (a poem, a story), which the chat does not make. */
+  readonly creative?: boolean;
   /** For an unclear question: questions the planner can answer about what it found, nearest first. */
   readonly suggestions?: readonly string[];
   readonly steps: readonly PlanStep[];
   readonly cite: readonly number[];
+  /** When the message asks several questions: each one's reading, citing steps of the shared list, in turn. */
+  readonly questions?: readonly PlanPart[];
 }
+
+/** One question of a message that asks several: a plan without steps of its own. */
+export type PlanPart = Omit<Plan, "steps" | "questions">;
 
 /** How many records an answer cites at most. */
 export const ANSWER_LIMIT = 20;

@@ -35,6 +35,10 @@ describe("readQuestion", () => {
     expect(reading.subjects).toEqual([]);
     expect([...reading.cues]).toEqual(expect.arrayContaining(["about", "what"]));
     expect(readQuestion("Quels sont les prérequis de ChE-311 ?").cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("What must I have taken to register for ENV-525?").cues.has("prerequisite")).toBe(
+      true,
+    );
+    expect(readQuestion("What's the path to CS-433?").cues.has("prerequisite")).toBe(true);
   });
 
   it("reads who-questions and relations without taking relative pronouns for people", () => {
@@ -176,5 +180,29 @@ describe("readQuestion", () => {
     });
     expect(readQuestion("Et sur les vaccins ?")).toMatchObject({ followUp: true, subjects: ["vaccins"] });
     expect(readQuestion("Which courses cover vaccines?").followUp).toBe(false);
+  });
+
+  it("offers the parts of a chatty subject as names, longest first, with the cues of the words around them", () => {
+    const { subjects, spans } = readQuestion("what does entropy actually mean in physics?");
+    expect(subjects).toEqual(["entropy actually mean in physics"]);
+    expect(spans.map((s) => s.subject)).toContain("entropy");
+    const entropy = spans.find((s) => s.subject === "entropy");
+    expect(entropy?.cues).toContain("explain");
+    const lengths = spans.map((s) => s.subject.split(" ").length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(spans.map((s) => s.subject)).not.toContain("entropy actually mean in physics");
+  });
+
+  it("reads a request for a piece of writing as such, with what it is about as its subject", () => {
+    expect(readQuestion("Tell me a short story about a black hole")).toMatchObject({
+      creative: true,
+      subjects: ["black hole"],
+    });
+    expect(readQuestion("Raconte-moi une blague")).toMatchObject({ creative: true, subjects: [] });
+    // A kind of writing that is a subject of study, with a type asked, is a list.
+    expect(readQuestion("Are there MOOCs on poetry?")).toMatchObject({
+      creative: false,
+      subjects: ["poetry"],
+    });
   });
 });

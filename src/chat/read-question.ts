@@ -19,6 +19,7 @@ import { cleanQuestion } from "./clean-question.js";
 import {
   BARE_WORDS,
   BOTH_WORDS,
+  CREATIVE_WORDS,
   EITHER_WORDS,
   LANGUAGE_WORDS,
   LEVEL_WORDS,
@@ -27,6 +28,7 @@ import {
   type Word,
   wordsOf,
 } from "./lexicon.js";
+import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
 
@@ -60,6 +62,8 @@ export interface Reading {
    * answer, and `consumed` are the type words the name took.
    */
   readonly alternatives: readonly Alternative[];
+  /** Spans of a single subject that may be the name it holds, longest first (`nameSpans`). */
+  readonly spans: readonly NameSpan[];
   /** Words that narrow a relation's records ("lectures of COM-303 about FFT": "FFT"). */
   readonly topic?: string;
   /** Words before the type word that the plan cannot use ("female" in "female experts in genomics"). */
@@ -70,6 +74,8 @@ export interface Reading {
   readonly bare: boolean;
   /** True when the only type word is "who" ("who won …"): it asks for people only with a relation. */
   readonly whoOnly: boolean;
+  /** True when the message asks for a piece of writing ("a poem about X"); `subjects` is then what it is about. */
+  readonly creative: boolean;
 }
 
 /** Another reading of a question's subject. */
@@ -136,6 +142,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
   const offTopic = offTopicOf(words, classes, ignored.length > 0);
   const typeWords = words.filter((_, i) => classes[i] === "type");
+  const task = typeWords.length === 0 && codes.length === 0 ? creativeTopic(words, classes, text) : undefined;
   return {
     text,
     truncated: longInput !== undefined,
@@ -148,9 +155,10 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(level ? { level } : {}),
     ...(asked ? { language: asked } : {}),
     codes,
-    subjects: split.subjects,
+    subjects: task === undefined ? split.subjects : task === "" ? [] : [task],
     ...(join ? { join } : {}),
     alternatives,
+    spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
@@ -158,6 +166,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
       first >= 0 &&
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
     whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
+    creative: task !== undefined,
   };
 }
 
@@ -171,6 +180,26 @@ function typeBefore(
   if (classes[first - 1] !== "type" || !["the", "le", "la", "l", "du", "au", "this", "ce"].includes(article))
     return;
   return TYPE_WORDS.get(words[first - 1]?.folded ?? "");
+}
+
+/**
+ * What a request for a piece of writing is about: the words after the first topic marker that follows the kind of
+ * writing ("a short story about a black hole": "black hole"), frame words trimmed; "" when it names no topic;
+ * undefined when the question asks for no piece of writing.
+ */
+function creativeTopic(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  text: string,
+): string | undefined {
+  const kind = words.findIndex((w) => CREATIVE_WORDS.has(w.folded));
+  if (kind < 0) return undefined;
+  const marker = words.findIndex((w, i) => i > kind && INNER_MARKERS.has(w.folded));
+  const topic =
+    marker < 0 ? [] : words.slice(marker + 1).filter((_, i) => classes[marker + 1 + i] !== "frame");
+  const head = topic[0];
+  const tail = topic.at(-1);
+  return head && tail ? text.slice(head.start, tail.end) : "";
 }
 
 const INNER_MARKERS = new Set(["about", "on", "regarding", "concerning", "covering", "sur", "concernant"]);

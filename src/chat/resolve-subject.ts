@@ -5,7 +5,7 @@
  */
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
-import { type Detected, nameCoverage } from "./scope.js";
+import { type Detected, nameCoverage, namesMatch } from "./scope.js";
 
 /** Calls the public API and returns the JSON body, or undefined when the call failed. */
 export type CallApi = (call: {
@@ -33,9 +33,20 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
   };
 }
 
+/** The course (or MOOC) a code names, as written or in capitals. */
+export async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
+  const upper = code.toUpperCase();
+  return (
+    (await findRecord(call, "course", code)) ??
+    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
+    (await findRecord(call, "mooc", code))
+  );
+}
+
 /**
- * The record whose name is exactly `subject` (case, accents and punctuation aside), preferring the types in
- * `prefer` in their order; undefined when no name matches whole. Categories group concepts and are not what a
+ * The record whose name is exactly `subject` (case, accents and punctuation aside; else word for word but for typos
+ * and French cognates, `namesMatch`), preferring the types in `prefer` in their order; undefined when no name
+ * matches whole. Categories group concepts and are not what a
  * question is about: they count only when `categories` is true (to know that a phrase is a name at all).
  */
 export async function findNamed(
@@ -51,9 +62,11 @@ export async function findNamed(
     const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
       | { items?: Anchor[] }
       | undefined;
-    return (body?.items ?? []).filter(
-      (s) => (categories || s.type !== "category") && (nameKey(s.name) === key || nameKey(s.id) === key),
-    );
+    const items = (body?.items ?? []).filter((s) => categories || s.type !== "category");
+    const exact = items.filter((s) => nameKey(s.name) === key || nameKey(s.id) === key);
+    // The name index also matches aliases and typos, which the suggestion's name does not show: a name that says
+    // the same word for word ("Entropy" for "entropie") is taken when none is exact.
+    return exact.length > 0 ? exact : items.filter((s) => namesMatch(subject, s.name));
   };
   // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.
   const first = prefer[0] ? await complete(prefer[0]) : [];

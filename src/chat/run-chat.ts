@@ -4,9 +4,11 @@
  * and validation) and answers with references taken only from what the calls returned, with the plan and the
  * calls shown.
  */
+
+import type { FoundRecord } from "./execute-plan.js";
 import { executePlan } from "./execute-plan.js";
 import { ANSWER_LIMIT, type ChatMessage, type Plan } from "./plan.js";
-import { planQuestion } from "./plan-question.js";
+import { planMessage } from "./plan-message.js";
 import type { CallApi } from "./resolve-subject.js";
 import { type Reference, toReference, writeAnswer } from "./write-answer.js";
 
@@ -60,24 +62,51 @@ export async function runChat(
 ): Promise<ChatReply> {
   const calls: ChatCall[] = [];
   const call = recordingCaller(client, calls);
-  const plan = await planQuestion(call, messages, lang);
+  const plan = await planMessage(call, messages, lang);
   return answerPlan(plan, call, calls);
 }
 
 /** Runs `plan` and writes its answer; `calls` already holds the calls made while planning. */
 export async function answerPlan(plan: Plan, call: CallApi, calls: readonly ChatCall[]): Promise<ChatReply> {
   const results = await executePlan(plan.steps, call, plan.lang);
-  const cited = plan.cite.map((i) => results[i] ?? []);
-  const seen = new Set<string>();
-  const references = cited
-    .flat()
-    .filter((r) => {
-      const key = `${r.type}\0${r.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, ANSWER_LIMIT)
-    .map(toReference);
-  return { answer: writeAnswer(plan, cited, references), references, calls: [...calls], plan };
+  const parts = plan.questions ?? [plan];
+  const cited = parts.map((part) => part.cite.map((i) => results[i] ?? []));
+  // Each question's records in turn, so that an answer cut at the limit keeps some for every question.
+  const references = takeInTurn(
+    cited.map((c) => distinct(c.flat())),
+    ANSWER_LIMIT,
+  ).map(toReference);
+  const kept = new Set(references.map(keyOf));
+  const answers = parts.map((part, i) => {
+    const own = distinct((cited[i] ?? []).flat()).filter((r) => kept.has(keyOf(r)));
+    return writeAnswer(
+      { ...part, steps: plan.steps },
+      cited[i] ?? [],
+      own.map(toReference),
+      i === parts.length - 1,
+    );
+  });
+  return { answer: answers.join("\n\n"), references, calls: [...calls], plan };
+}
+
+function keyOf(r: { readonly type: string; readonly id: string }): string {
+  return `${r.type}\0${r.id}`;
+}
+
+/** `records` without repeats, in order. */
+function distinct(records: readonly FoundRecord[]): FoundRecord[] {
+  const byKey = new Map<string, FoundRecord>();
+  for (const r of records) if (!byKey.has(keyOf(r))) byKey.set(keyOf(r), r);
+  return [...byKey.values()];
+}
+
+/** Up to `limit` records taken from each list in turn (A1, B1, A2…), each record once. */
+function takeInTurn(lists: readonly (readonly FoundRecord[])[], limit: number): FoundRecord[] {
+  const taken = new Map<string, FoundRecord>();
+  for (let i = 0; taken.size < limit && lists.some((l) => i < l.length); i += 1)
+    for (const list of lists) {
+      const record = list[i];
+      if (record && taken.size < limit && !taken.has(keyOf(record))) taken.set(keyOf(record), record);
+    }
+  return [...taken.values()];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wordsOf } from "./lexicon.js";
 import { readQuestion } from "./read-question.js";
-import { coverage, formOf, judges, nameCoverage } from "./scope.js";
+import { coverage, formOf, judges, nameCoverage, namesMatch } from "./scope.js";
 
 describe("formOf", () => {
   it.each([
@@ -53,5 +53,23 @@ describe("coverage", () => {
     expect(nameCoverage("machine learning for scientists", "Machine learning")).toBe(2 / 3);
     expect(nameCoverage("Convolutional networks", "Training convolutional neural networks")).toBe(1);
     expect(nameCoverage("pasta", "Machine learning")).toBe(0);
+  });
+});
+
+describe("nameCoverage with typos and French words", () => {
+  it("holds a word with a typo or as its English cognate, but not a different word", () => {
+    expect(nameCoverage("enzime", "Enzyme")).toBe(1);
+    expect(nameCoverage("Distributed algoritms", "Distributed algorithms")).toBe(1);
+    expect(nameCoverage("transformée de Fourier", "Fourier transform")).toBe(1);
+    // Short words get no typo: "cell" is not "call".
+    expect(nameCoverage("call", "Cell")).toBe(0);
+    expect(nameCoverage("entropy", "Enzyme")).toBe(0);
+  });
+
+  it("matches names word for word, typos and cognates aside, but not a name that says more", () => {
+    expect(namesMatch("entropie", "Entropy")).toBe(true);
+    expect(namesMatch("chaîne de Markov", "Markov chain")).toBe(true);
+    expect(namesMatch("Markov", "Markov chain")).toBe(false);
+    expect(namesMatch("entropie", "Enzyme")).toBe(false);
   });
 });

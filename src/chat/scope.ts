@@ -4,8 +4,9 @@
  * relation, what something is, or be a name alone (`formOf`). By the graph: a name alone must name a record, or
  * the detector must find concepts in most of it (`coverage`).
  */
+import { editDistance } from "../text/edit-distance.js";
 import { STOPWORDS } from "../text/stopwords.js";
-import { phraseKeys } from "../text/tokenise.js";
+import { phraseKeys, tokenise } from "../text/tokenise.js";
 import type { Cue } from "./classify-words.js";
 import {
   ASSISTANT_WORDS,
@@ -42,8 +43,8 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set([
  * asking cue; a bare question is its subject alone; anything else is a request the planner cannot read.
  */
 export function formOf(reading: Reading): QuestionForm {
-  // A comparison is not a step of the plan language: what was found is said, and what can be asked of it.
-  if (reading.cues.has("compare")) return "unknown";
+  // A comparison of records not found, or a piece of writing: what was found is said, and what can be asked of it.
+  if (reading.cues.has("compare") || reading.creative) return "unknown";
   if (reading.codes.length > 0) return "request";
   if (reading.types.length > 0 && !reading.whoOnly) return "request";
   if ([...reading.cues].some((c) => ASKING_CUES.has(c))) return "request";
@@ -118,12 +119,28 @@ export function coverage(subject: string, concepts: readonly Detected[]): number
   return keys.filter((k) => found.has(k)).length / keys.length;
 }
 
-/** The share of `subject`'s meaningful words that `name` holds, in [0, 1]. */
+/**
+ * The share of `subject`'s meaningful words that `name` holds, in [0, 1]. A word is held as written, as its English
+ * cognate ("transformée" in "Fourier transform") or with a typo: one edit in a word of 5 to 7 letters, two from 8.
+ */
 export function nameCoverage(subject: string, name: string): number {
-  const keys = meaningful(subject);
-  if (keys.length === 0) return 0;
-  const named = new Set(meaningful(name));
-  return keys.filter((k) => named.has(k)).length / keys.length;
+  const words = tokenise(subject, "fr").filter((t) => !STOPWORDS.has(t.key));
+  if (words.length === 0) return 0;
+  const named = meaningful(name);
+  const holds = (key: string) => {
+    const typos = key.length >= 8 ? 2 : key.length >= 5 ? 1 : 0;
+    return named.some((n) => n === key || (typos > 0 && editDistance(key, n, typos) <= typos));
+  };
+  return words.filter((w) => holds(w.key) || (w.cognate ? holds(w.cognate) : false)).length / words.length;
+}
+
+/**
+ * True when `name` says what `subject` says, word for word but for typos and French cognates ("entropie" and
+ * "Entropy", "Distributed algoritms" and "Distributed algorithms"): it holds all of the subject's meaningful words,
+ * and has as many.
+ */
+export function namesMatch(subject: string, name: string): boolean {
+  return nameCoverage(subject, name) === 1 && meaningful(subject).length === meaningful(name).length;
 }
 
 function meaningful(text: string): string[] {

@@ -44,6 +44,7 @@ export function describePlan(plan: Plan): string {
     case "about":
     case "research":
     case "prerequisites":
+    case "compare":
       what = chatText(lang, plan.intent, { anchor });
       break;
     case "related":
@@ -92,11 +93,15 @@ function relationKey(plan: Plan): ChatTextKey {
   return RELATION_KEYS[`${plan.anchor?.type}>${plan.target}`] ?? "related";
 }
 
-/** The answer to `plan` given the records its cited steps returned, in citing order. */
+/**
+ * The answer to `plan` given the records its cited steps returned, in citing order; `withNote` ends it with the
+ * reminder to check official sources (default true; false for all but the last of several questions).
+ */
 export function writeAnswer(
   plan: Plan,
   cited: readonly (readonly FoundRecord[])[],
   references: readonly Reference[],
+  withNote = true,
 ): string {
   const { lang } = plan;
   if (plan.intent === "off-topic") {
@@ -104,8 +109,9 @@ export function writeAnswer(
     const notes = plan.offTopic === "instruction" ? [] : notesOf(plan);
     return [chatText(lang, reason), chatText(lang, "help"), ...notes].join(" ");
   }
+  // A request for a piece of writing links a page on a line of its own, as the chat page renders links.
   if (plan.intent === "unclear")
-    return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(" ");
+    return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(plan.creative ? "\n\n" : " ");
   const lines = [describePlan(plan)];
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
@@ -128,7 +134,7 @@ export function writeAnswer(
     if (groups.size > 1 || first) lines.push(`${typeName(lang, type, "many")}:`);
     lines.push(...refs.map((r) => `- [${r.type === "course" ? `${r.id} ` : ""}${r.name}](${r.url})`));
   }
-  return [...lines, "", chatText(lang, "note")].join("\n");
+  return (withNote ? [...lines, "", chatText(lang, "note")] : lines).join("\n");
 }
 
 /**
@@ -139,6 +145,16 @@ function unclearAnswer(plan: Plan): string {
   const { lang } = plan;
   const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
   const { anchor, suggestions = [] } = plan;
+  if (plan.creative) {
+    const page = anchor ? `**[${anchor.name}](/${anchor.type}/${encodeURIComponent(anchor.id)})**` : "";
+    const asked = suggestions.map(quote).join(chatText(lang, "or"));
+    return [
+      chatText(lang, "creative"),
+      anchor ? chatText(lang, "creativePage", { page, suggestions: asked }) : "",
+    ]
+      .filter((s) => s !== "")
+      .join("\n\n");
+  }
   if (anchor && suggestions.length > 0) {
     const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;
     const asked = suggestions.map(quote).join(chatText(lang, "or"));

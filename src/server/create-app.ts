@@ -18,7 +18,7 @@ import { toErrorResponse } from "../http/error-response.js";
 import { fastEtag } from "../http/etag.js";
 import { inProcessClient } from "../http/in-process-client.js";
 import { RateLimiter } from "../http/rate-limit.js";
-import { responseCache } from "../http/response-cache.js";
+import { ResponseCache } from "../http/response-cache.js";
 import type { Store } from "../store/store.js";
 import { registerChatPage } from "../web/chat-page.js";
 import { registerCuratePage } from "../web/curate-page.js";
@@ -42,6 +42,16 @@ export interface HttpAppOptions {
   readonly curatorToken?: string | undefined;
   /** Counts readers' reports per address; default 10 a minute. */
   readonly reportLimiter?: RateLimiter;
+  /**
+   * Where finished responses are kept (see `keptResponses`); default a new one. A Node server passes the one it
+   * also asks before the application.
+   */
+  readonly responses?: ResponseCache;
+}
+
+/** The response cache of an application serving `store`: the responses the data version stamps. */
+export function keptResponses(store: Store): ResponseCache {
+  return new ResponseCache({ version: () => searchDataVersion(store), cacheable: isKeptPath });
 }
 
 /** Builds the application serving `store`. */
@@ -61,7 +71,7 @@ export function createHttpApp(store: Store, options: HttpAppOptions = {}): OpenA
   });
 
   // First: a kept response is already compressed, tagged and has its headers.
-  app.use("*", responseCache({ version: () => searchDataVersion(store), cacheable: isKeptPath }));
+  app.use("*", (options.responses ?? keptResponses(store)).middleware());
   app.use("*", compress());
   // Every answer may be compressed, so it varies with Accept-Encoding. Said before the handler, into the headers
   // the response is made with: the compress middleware would add it after, with c.header(), which rebuilds a

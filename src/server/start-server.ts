@@ -1,13 +1,14 @@
 /**
  * Starts and stops the Node HTTP server around the application.
  */
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { ensureSearchIndex } from "../app/build-search-index.js";
 import { workerDetection } from "../app/worker-detection.js";
 import type { LlmConfig } from "../chat/llm-chat.js";
 import type { Store } from "../store/store.js";
-import { createHttpApp } from "./create-app.js";
+import { createHttpApp, keptResponses } from "./create-app.js";
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -50,26 +51,37 @@ export async function startServer(store: Store, options: ServerOptions): Promise
     weights: [1, 1, 1, 1, 1],
     limit: 1,
   });
+  const responses = keptResponses(store);
   const app = createHttpApp(store, {
     llm: options.llm,
     corsOrigins: options.corsOrigins ?? [],
     detection,
     curatorToken: options.curatorToken,
+    responses,
+  });
+  const application = getRequestListener(app.fetch, { hostname: options.host });
+  // A response kept from before is written at once; the application answers the rest, and any request the cache
+  // failed on (its error is the application's to report).
+  const server = createServer((request, response) => {
+    responses.answer(request, response).then(
+      async (answered) => {
+        if (!answered) await application(request, response);
+      },
+      () => application(request, response),
+    );
   });
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host },
-      (info: AddressInfo) => {
-        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${host}:${info.port}`,
-          close: async () => {
-            await new Promise<void>((done) => server.close(() => done()));
-            await detection?.close();
-          },
-        });
-      },
-    );
+    server.listen(options.port, options.host, () => {
+      const info = server.address() as AddressInfo;
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await detection?.close();
+        },
+      });
+    });
     server.once("error", reject);
   });
 }

@@ -194,6 +194,14 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       expect(await store.getMeta("corpus.hash")).toBe("def");
     });
 
+    it("changes its change token with every commit, or has none", async () => {
+      const before = store.changeToken();
+      await store.transaction((w) => w.setMeta("k", "v"));
+      const after = store.changeToken();
+      if (before === undefined) expect(after).toBeUndefined();
+      else expect(after).not.toBe(before);
+    });
+
     it("replaces a source's anchor counts and sums the sources", async () => {
       await store.transaction((w) =>
         w.replaceAnchors("enwiki", [

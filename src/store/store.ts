@@ -36,6 +36,12 @@ export interface Store extends StoreReader {
    * throws (the error is rethrown). Transactions do not nest.
    */
   transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T>;
+  /**
+   * A token that changes whenever what reads return may have changed (a commit by this connection or another, or
+   * tables the engine derived in memory replaced), or undefined when the engine cannot tell without a round trip
+   * to the database. Synchronous and cheap: for caches that check their data before every request.
+   */
+  changeToken(): string | undefined;
   /** Releases the connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }

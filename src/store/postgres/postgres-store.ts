@@ -230,6 +230,11 @@ export class PostgresStore implements Store {
     return { links: rows[0]?.links ?? 0, danglingLinks: rows[0]?.dangling ?? 0 };
   }
 
+  // Another server's commit is known only by asking the database.
+  changeToken(): undefined {
+    return undefined;
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     const { rows } = await this.reader().query<{ value: string }>({
       name: "get-meta",

@@ -32,6 +32,7 @@ export class SearchMemory {
   // SQLite's count of commits by other connections when the generation below was read.
   private dataVersion: number | undefined;
   private generation = "";
+  private derivations = 0;
 
   /**
    * Keeps the tables of connection `db`; with `location` (the file `db` opened), derives them again in a worker
@@ -45,6 +46,11 @@ export class SearchMemory {
   /** Says that this connection wrote, or ended a transaction: its own commits do not change `data_version`. */
   changed(): void {
     this.dataVersion = undefined;
+  }
+
+  /** How many times tables were derived and then answered from (here or in a worker). */
+  derived(): number {
+    return this.derivations;
   }
 
   /** The tables to answer from now: the current ones, else (in the background) the previous ones while deriving. */
@@ -74,6 +80,7 @@ export class SearchMemory {
 
   private deriveHere(): SearchTables {
     this.tables = readSearchTables(this.db);
+    this.derivations += 1;
     this.workerFailed = false;
     return this.tables;
   }
@@ -83,6 +90,7 @@ export class SearchMemory {
       deriveInWorker(location)
         .then((tables) => {
           this.tables = tables;
+          this.derivations += 1;
         })
         // A thread that cannot start or read leaves the held tables: the next use derives them here.
         .catch(() => {

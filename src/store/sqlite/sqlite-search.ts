@@ -86,6 +86,11 @@ export class SqliteSearch implements SearchIndexReader {
     this.memory.changed();
   }
 
+  /** How many times this connection derived its search tables (a count that changes when new ones answer). */
+  tablesDerived(): number {
+    return this.memory.derived();
+  }
+
   /** The generation of what the index answers from in memory. */
   async searchTablesVersion(): Promise<string> {
     return this.memory.version();

@@ -77,6 +77,24 @@ describe("SqliteStore", () => {
     await reader.close();
   });
 
+  it("changes its change token on another connection's commit, its own, and the search tables it derives anew", async () => {
+    const { writer, server } = await writerAndServer("Thermodynamics");
+    await server.search.findByName(["thermodynamics"], undefined, 5);
+    const first = server.changeToken();
+    expect(server.changeToken()).toBe(first);
+    await putConcept(writer, "Thermostat");
+    const afterWrite = server.changeToken();
+    expect(afterWrite).not.toBe(first);
+    const tables = await server.search.searchTablesVersion();
+    await newTables(server, tables);
+    const afterTables = server.changeToken();
+    expect(afterTables).not.toBe(afterWrite);
+    await server.transaction((w) => w.setMeta("k", "v"));
+    expect(server.changeToken()).not.toBe(afterTables);
+    await writer.close();
+    await server.close();
+  });
+
   it("derives its search tables again in a worker after another connection writes the index, answering from the held ones meanwhile", async () => {
     const { writer, server } = await writerAndServer("Thermodynamics");
     const named = async (name: string) =>

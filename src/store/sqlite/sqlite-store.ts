@@ -44,6 +44,9 @@ export class SqliteStore implements Store {
   readonly search: SqliteSearch;
   private readonly db: Database.Database;
   private transactionOpen = false;
+  // Transactions this connection ended: its own commits do not change `PRAGMA data_version`.
+  private transactionsEnded = 0;
+  private dataVersion: Database.Statement | undefined;
 
   private constructor(
     db: Database.Database,
@@ -137,6 +140,7 @@ export class SqliteStore implements Store {
     } finally {
       writer.finished = true;
       this.transactionOpen = false;
+      this.transactionsEnded += 1;
       // Whatever the search index derived in memory may predate this write (or its rollback).
       this.search.ended();
     }
@@ -229,6 +233,12 @@ export class SqliteStore implements Store {
       ).get() as { n: number }
     ).n;
     return { links, danglingLinks };
+  }
+
+  changeToken(): string {
+    this.dataVersion ??= this.db.prepare("PRAGMA data_version").pluck();
+    const version = this.dataVersion.get() as number;
+    return `${version} ${this.transactionsEnded} ${this.search.tablesDerived()}`;
   }
 
   async getMeta(key: string): Promise<string | undefined> {

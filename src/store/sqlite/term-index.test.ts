@@ -223,6 +223,25 @@ describe("topDocuments", () => {
     expect(stats.scored).toBeLessThanOrEqual(16);
   });
 
+  it("scores every match instead when the heads of the lists hold one word each, with the same answer", () => {
+    // Two words that occur together in 200 long texts, while each heads its own list with 100 names lacking the
+    // other: the threshold cannot fall until the one-sided heads are read, and every match is scored instead.
+    const corpus: Corpus = [
+      ...Array.from({ length: 100 }, () => ({ type: 1, fields: [[1, 1, 1], [], [], [], [3]] })),
+      ...Array.from({ length: 100 }, () => ({ type: 1, fields: [[2, 2, 2], [], [], [], [3]] })),
+      ...Array.from({ length: 200 }, (_, i) => ({
+        type: 1,
+        fields: [[3], [], [], [], [1, 2, ...Array.from({ length: i % 13 }, () => 4)]],
+      })),
+    ];
+    const index = indexOf(corpus);
+    const query: TermQuery = { groups: [[1], [2]], require: "all", weights: [10, 6, 12, 3, 1], limit: 10 };
+    const found = topDocuments(index, query, (term) => impactOrder(index, term, query.weights, 4));
+    expectTopK(found, exhaustive(corpus, query), query.limit);
+    expect(found).toHaveLength(10);
+    expect(found.every((d) => d.pk > 400)).toBe(true);
+  });
+
   it("reads no further than the rarest group when fewer than k documents hold every group", () => {
     // Key 1 in the name of 100 documents, key 2 in the long body of ten of those: though key 1's list promises more,
     // the ten documents holding both are all there is once key 2's list is read.

@@ -295,6 +295,14 @@ export function findPosting(index: TermIndex, term: number, pk: number): number 
   return -1;
 }
 
+/** The sum over fields of a posting's occurrences times the field's weight. */
+export function weightedFrequency(index: TermIndex, posting: number, weights: readonly number[]): number {
+  let w = 0;
+  const base = posting * FIELD_COUNT;
+  for (let f = 0; f < FIELD_COUNT; f += 1) w += (index.counts[base + f] ?? 0) * (weights[f] ?? 0);
+  return w;
+}
+
 /** Sets the bit of `pk`. */
 export function setBit(bits: Uint32Array, pk: number): void {
   const word = pk >>> 5;

@@ -11,10 +11,14 @@
  * read every match has been met: a query whose words rarely meet costs what its rarest word does.
  */
 import { bm25Frequency, bm25Idf } from "./bm25.js";
-import { FIELD_COUNT, findPosting, type TermIndex } from "./term-index.js";
+import { scoreEveryMatch } from "./every-match.js";
+import { findPosting, type TermIndex, weightedFrequency } from "./term-index.js";
+import { type ScoredDocument, TopK } from "./top-k.js";
 
 /** Postings read at a time from one key's impact-ordered list. */
 export const IMPACT_BLOCK = 32;
+/** Every match is scored instead once the documents met exceed the driving postings divided by this. */
+export const EVERY_MATCH_RATIO = 4;
 
 /** A full-text query over key ids. */
 export interface TermQuery {
@@ -29,11 +33,7 @@ export interface TermQuery {
   readonly limit: number;
 }
 
-/** A document and its BM25 relevance. */
-export interface ScoredDocument {
-  readonly pk: number;
-  readonly relevance: number;
-}
+export type { ScoredDocument } from "./top-k.js";
 
 /** The postings of one key under one set of field weights, roughly best first, with exact bounds per block. */
 export interface ImpactOrder {
@@ -95,14 +95,6 @@ export function impactOrder(
   return { postings, frequencies, bounds, blockSize };
 }
 
-/** The sum over fields of a posting's occurrences times the field's weight. */
-export function weightedFrequency(index: TermIndex, posting: number, weights: readonly number[]): number {
-  let w = 0;
-  const base = posting * FIELD_COUNT;
-  for (let f = 0; f < FIELD_COUNT; f += 1) w += (index.counts[base + f] ?? 0) * (weights[f] ?? 0);
-  return w;
-}
-
 /** What a top-k search read: documents met, and scored whole. */
 export interface TopDocumentsStats {
   scored: number;
@@ -136,6 +128,15 @@ export function topDocuments(
   // When every group must match, a match holds a key of the group with the fewest postings: it is read first,
   // and once its lists are read every match has been met (what ends a query whose groups rarely meet).
   const smallest = query.require === "all" ? smallestGroup(lists, query.groups.length) : -1;
+  // Scoring every match in document order costs about a third of what meeting as many documents here does (a
+  // cursor step per key rather than a binary search and a set): once a quarter of the driving postings were met,
+  // the best are not near the heads of the lists, and every match is scored instead.
+  const driving = lists.reduce(
+    (sum, l) => sum + (smallest < 0 || l.groups.includes(smallest) ? l.order.postings.length : 0),
+    0,
+  );
+  const budget = Math.max(query.limit, driving / EVERY_MATCH_RATIO);
+  let met = 0;
   for (;;) {
     const step = nextStep(lists, smallest, best.full());
     if (step.list === undefined || (smallest >= 0 && !step.smallestLeft)) break;
@@ -151,10 +152,23 @@ export function topDocuments(
       seen.add(pk);
       if (query.types !== undefined && !query.types.has(index.typeOf[pk] ?? 0)) continue;
       const relevance = scoreDocument(index, query, lists, matched, pk);
-      if (stats !== undefined) stats.scored += 1;
+      met += 1;
       if (relevance >= 0) best.offer(pk, relevance);
     }
+    if (met > budget) {
+      const every = new TopK(query.limit);
+      const scored = scoreEveryMatch(
+        index,
+        { groupCount: query.groups.length, ...query },
+        lists,
+        smallest,
+        every,
+      );
+      if (stats !== undefined) stats.scored += met + scored;
+      return every.sorted();
+    }
   }
+  if (stats !== undefined) stats.scored += met;
   return best.sorted();
 }
 
@@ -248,74 +262,4 @@ function scoreDocument(
     }
   }
   return query.require === "all" && groupsMatched < query.groups.length ? -1 : relevance;
-}
-
-/** The best k documents offered so far: a binary heap with the worst (lowest score, then highest pk) on top. */
-class TopK {
-  private readonly pks: Int32Array;
-  private readonly scores: Float64Array;
-  private size = 0;
-
-  constructor(private readonly k: number) {
-    this.pks = new Int32Array(k);
-    this.scores = new Float64Array(k);
-  }
-
-  full(): boolean {
-    return this.size >= this.k;
-  }
-
-  worstScore(): number {
-    return this.scores[0] ?? 0;
-  }
-
-  offer(pk: number, score: number): void {
-    let at: number;
-    if (this.size < this.k) {
-      at = this.size;
-      this.size += 1;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if (!this.below(score, pk, parent)) break;
-        this.move(parent, at);
-        at = parent;
-      }
-    } else {
-      if (this.below(score, pk, 0)) return;
-      at = 0;
-      for (;;) {
-        const left = 2 * at + 1;
-        if (left >= this.size) break;
-        const right = left + 1;
-        const worse =
-          right < this.size && this.below(this.scores[right] ?? 0, this.pks[right] ?? 0, left) ? right : left;
-        if (!this.below(this.scores[worse] ?? 0, this.pks[worse] ?? 0, -1, score, pk)) break;
-        this.move(worse, at);
-        at = worse;
-      }
-    }
-    this.pks[at] = pk;
-    this.scores[at] = score;
-  }
-
-  /** The documents, best first. */
-  sorted(): ScoredDocument[] {
-    const all: ScoredDocument[] = [];
-    for (let i = 0; i < this.size; i += 1) {
-      all.push({ pk: this.pks[i] ?? 0, relevance: this.scores[i] ?? 0 });
-    }
-    return all.sort((a, b) => b.relevance - a.relevance || a.pk - b.pk);
-  }
-
-  // True when (score, pk) ranks below the entry at `at`, or below (otherScore, otherPk) when `at` is -1.
-  private below(score: number, pk: number, at: number, otherScore = 0, otherPk = 0): boolean {
-    const s = at < 0 ? otherScore : (this.scores[at] ?? 0);
-    const p = at < 0 ? otherPk : (this.pks[at] ?? 0);
-    return score < s || (score === s && pk > p);
-  }
-
-  private move(from: number, to: number): void {
-    this.pks[to] = this.pks[from] ?? 0;
-    this.scores[to] = this.scores[from] ?? 0;
-  }
 }

@@ -23,19 +23,12 @@ import { DERIVED, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
-  const parent = new Map<string, string>();
   const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
-  nodes.records.forEach((record) => {
-    if (record.type === "category") {
-      const up = record.links?.find((l) => l.rel === "parent" && l.type === "category");
-      if (up) parent.set(record.id, up.id);
-    } else if (record.type === "concept") {
-      const concept = dictionary.index.get(record.id);
-      const category = record.links?.find((l) => l.rel === "category" && l.type === "category");
-      if (concept !== undefined && category) categoryOf[concept] = category.id;
-    }
-  });
-  return categoryLevels(categoryOf, parent);
+  for (const [id, category] of nodes.categories.ofConcept) {
+    const concept = dictionary.index.get(id);
+    if (concept !== undefined) categoryOf[concept] = category;
+  }
+  return categoryLevels(categoryOf, nodes.categories.parent);
 }
 
 /** What the concept pages are ranked from: records by node, concepts by dictionary number. */

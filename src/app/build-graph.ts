@@ -12,7 +12,7 @@ import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { conceptListEdges, conceptRecordGraph, conceptTree, recordTexts } from "./concept-lists.js";
+import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import { detectRecords } from "./detect-records.js";
@@ -169,7 +169,7 @@ async function prepareEdges(
     tree,
     coherence,
     mentions,
-    texts: recordTexts(nodes.records.entries(), dictionary),
+    texts: detection.texts,
   });
   const pageEdges = new EdgesBySource();
   for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r, c)))

@@ -13,7 +13,7 @@ import {
   indexPostings,
 } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
-import { indexTexts, nameScores, type TextIndex } from "../graph/name-bm25.js";
+import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
 import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
@@ -63,23 +63,37 @@ export function recordTexts(
   records: Iterable<readonly [number, CorpusRecord]>,
   dictionary: ConceptDictionary,
 ): RecordTexts {
-  const names: string[][][] = dictionary.ids.map(() => []);
-  function* texts(): Generator<readonly [number, string[]]> {
-    for (const [node, record] of records) {
-      if (record.type === "concept") {
-        const concept = dictionary.index.get(record.id);
-        if (concept === undefined) continue;
-        names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
-          .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
-          .filter((words) => words.length > 0);
-        continue;
-      }
-      const words = searchedWords(record);
-      if (words.length > 0) yield [node, words];
-    }
+  const builder = new RecordTextsBuilder(dictionary);
+  for (const [node, record] of records) builder.add(node, record);
+  return builder.finish();
+}
+
+/** Builds `RecordTexts` from records added one at a time, as a build reads them (see `recordTexts`). */
+export class RecordTextsBuilder {
+  private readonly names: string[][][];
+  private readonly index = new TextIndexBuilder();
+
+  constructor(private readonly dictionary: ConceptDictionary) {
+    this.names = dictionary.ids.map(() => []);
   }
-  const index = indexTexts(texts());
-  return { index, names };
+
+  /** Adds record `record`, numbered `node`: a concept's names, or another record's searched words. */
+  add(node: number, record: CorpusRecord): void {
+    if (record.type === "concept") {
+      const concept = this.dictionary.index.get(record.id);
+      if (concept === undefined) return;
+      this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
+        .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
+        .filter((words) => words.length > 0);
+      return;
+    }
+    this.index.add(node, searchedWords(record));
+  }
+
+  /** The texts and names added. */
+  finish(): RecordTexts {
+    return { index: this.index.finish(), names: this.names };
+  }
 }
 
 /** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */

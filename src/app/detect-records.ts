@@ -6,6 +6,7 @@ import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import type { NameMentions } from "../graph/name-mentions.js";
 import type { Store } from "../store/store.js";
+import { type RecordTexts, RecordTextsBuilder } from "./concept-lists.js";
 import { EvidenceTable } from "./evidence-table.js";
 import { loadNodes, type Nodes } from "./graph-inputs.js";
 import { recordProfile } from "./record-concepts.js";
@@ -20,6 +21,8 @@ export interface Detection {
    */
   readonly evidence: EvidenceTable;
   readonly mentions: Map<number, NameMentions>;
+  /** The records' texts as the search index holds them, for the concept pages' full-text evidence. */
+  readonly texts: RecordTexts;
 }
 
 /**
@@ -34,12 +37,14 @@ export async function detectRecords(
   const profiles = new Map<number, ConceptEdge[]>();
   const evidence = new EvidenceTable();
   const mentions = new Map<number, NameMentions>();
+  const texts = new RecordTextsBuilder(dictionary);
   const total = Object.values(await store.countRecords()).reduce((a, b) => a + b, 0);
   progress("detection", 0, total);
   const nodes = await loadNodes(store, {
     keepRecords: false,
     onRecord: (record, node) => {
       if (node % 500 === 0) progress("detection", node, total);
+      texts.add(node, record);
       const profile = recordProfile(record, dictionary);
       if (profile.mentions && profile.mentions.concepts.length > 0) mentions.set(node, profile.mentions);
       if (profile.edges.length === 0) return;
@@ -54,5 +59,5 @@ export async function detectRecords(
     },
   });
   progress("detection", nodes.keys.length, nodes.keys.length);
-  return { nodes, profiles, evidence, mentions };
+  return { nodes, profiles, evidence, mentions, texts: texts.finish() };
 }

@@ -13,7 +13,7 @@ import {
   indexPostings,
 } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
-import { indexTexts, nameScores, type TextIndex } from "../graph/name-bm25.js";
+import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
 import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
@@ -23,19 +23,12 @@ import { DERIVED, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
-  const parent = new Map<string, string>();
   const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
-  nodes.records.forEach((record) => {
-    if (record.type === "category") {
-      const up = record.links?.find((l) => l.rel === "parent" && l.type === "category");
-      if (up) parent.set(record.id, up.id);
-    } else if (record.type === "concept") {
-      const concept = dictionary.index.get(record.id);
-      const category = record.links?.find((l) => l.rel === "category" && l.type === "category");
-      if (concept !== undefined && category) categoryOf[concept] = category.id;
-    }
-  });
-  return categoryLevels(categoryOf, parent);
+  for (const [id, category] of nodes.categories.ofConcept) {
+    const concept = dictionary.index.get(id);
+    if (concept !== undefined) categoryOf[concept] = category;
+  }
+  return categoryLevels(categoryOf, nodes.categories.parent);
 }
 
 /** What the concept pages are ranked from: records by node, concepts by dictionary number. */
@@ -70,23 +63,37 @@ export function recordTexts(
   records: Iterable<readonly [number, CorpusRecord]>,
   dictionary: ConceptDictionary,
 ): RecordTexts {
-  const names: string[][][] = dictionary.ids.map(() => []);
-  function* texts(): Generator<readonly [number, string[]]> {
-    for (const [node, record] of records) {
-      if (record.type === "concept") {
-        const concept = dictionary.index.get(record.id);
-        if (concept === undefined) continue;
-        names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
-          .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
-          .filter((words) => words.length > 0);
-        continue;
-      }
-      const words = searchedWords(record);
-      if (words.length > 0) yield [node, words];
-    }
+  const builder = new RecordTextsBuilder(dictionary);
+  for (const [node, record] of records) builder.add(node, record);
+  return builder.finish();
+}
+
+/** Builds `RecordTexts` from records added one at a time, as a build reads them (see `recordTexts`). */
+export class RecordTextsBuilder {
+  private readonly names: string[][][];
+  private readonly index = new TextIndexBuilder();
+
+  constructor(private readonly dictionary: ConceptDictionary) {
+    this.names = dictionary.ids.map(() => []);
   }
-  const index = indexTexts(texts());
-  return { index, names };
+
+  /** Adds record `record`, numbered `node`: a concept's names, or another record's searched words. */
+  add(node: number, record: CorpusRecord): void {
+    if (record.type === "concept") {
+      const concept = this.dictionary.index.get(record.id);
+      if (concept === undefined) return;
+      this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
+        .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
+        .filter((words) => words.length > 0);
+      return;
+    }
+    this.index.add(node, searchedWords(record));
+  }
+
+  /** The texts and names added. */
+  finish(): RecordTexts {
+    return { index: this.index.finish(), names: this.names };
+  }
 }
 
 /** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */

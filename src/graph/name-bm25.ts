@@ -43,28 +43,51 @@ export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.2, b: 0.75 };
 
 /** Indexes the word keys of each record (record number, its text's keys in order), records in any order. */
 export function indexTexts(texts: Iterable<readonly [number, readonly string[]]>): TextIndex {
-  const terms = new Map<string, number>();
-  const read: { record: number; from: number; to: number }[] = [];
-  let tokens = new Int32Array(1 << 16);
-  let used = 0;
-  for (const [record, keys] of texts) {
-    if (keys.length === 0) continue;
-    if (used + keys.length > tokens.length) {
-      const grown = new Int32Array(Math.max(tokens.length * 2, used + keys.length));
-      grown.set(tokens.subarray(0, used));
-      tokens = grown;
+  const builder = new TextIndexBuilder();
+  for (const [record, keys] of texts) builder.add(record, keys);
+  return builder.finish();
+}
+
+/** Builds a `TextIndex` from texts added one at a time (a build adds each record's as it reads it). */
+export class TextIndexBuilder {
+  private readonly terms = new Map<string, number>();
+  private readonly read: { record: number; from: number; to: number }[] = [];
+  private tokens = new Int32Array(1 << 16);
+  private used = 0;
+
+  /** Adds the word keys of `record`'s text, in order; a record is added once. */
+  add(record: number, keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    if (this.used + keys.length > this.tokens.length) {
+      const grown = new Int32Array(Math.max(this.tokens.length * 2, this.used + keys.length));
+      grown.set(this.tokens.subarray(0, this.used));
+      this.tokens = grown;
     }
-    const from = used;
+    const from = this.used;
     for (const key of keys) {
-      let t = terms.get(key);
+      let t = this.terms.get(key);
       if (t === undefined) {
-        t = terms.size;
-        terms.set(key, t);
+        t = this.terms.size;
+        this.terms.set(key, t);
       }
-      tokens[used++] = t;
+      this.tokens[this.used++] = t;
     }
-    read.push({ record, from, to: used });
+    this.read.push({ record, from, to: this.used });
   }
+
+  /** The index of the texts added. */
+  finish(): TextIndex {
+    return packTexts(this.terms, this.read, this.tokens, this.used);
+  }
+}
+
+/** Postings and per-record token runs from the texts read, in record order. */
+function packTexts(
+  terms: ReadonlyMap<string, number>,
+  read: { record: number; from: number; to: number }[],
+  tokens: Int32Array,
+  used: number,
+): TextIndex {
   read.sort((a, b) => a.record - b.record);
   const records = read.length === 0 ? 0 : (read[read.length - 1]?.record ?? 0) + 1;
   const length = new Float32Array(records);

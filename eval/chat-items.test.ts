@@ -37,4 +37,17 @@ describe("readChatSets", () => {
     const questions = new Set(sets["fresh-tune"]?.map((i) => i.question));
     expect(sets["fresh-check"]?.filter((i) => questions.has(i.question))).toEqual([]);
   });
+
+  it("holds a second fresh set, half English and half French, that repeats no question of another set", () => {
+    const sets = readChatSets();
+    const fresh2 = sets.fresh2 ?? [];
+    expect(fresh2.length).toBeGreaterThanOrEqual(40);
+    expect(fresh2.filter((i) => i.lang === "en").length * 2).toBe(fresh2.length);
+    const others = new Set(
+      Object.entries(sets)
+        .filter(([name]) => name !== "fresh2")
+        .flatMap(([, items]) => items.map((i) => i.question.toLowerCase())),
+    );
+    expect(fresh2.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
+  });
 });

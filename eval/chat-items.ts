@@ -1,7 +1,7 @@
 /**
  * The chat evaluation's questions: the dev set (../shared/data/eval/chat.jsonl), the two halves of the held-out
  * file (eval/chat-heldout.jsonl), the weak-kind set (eval/chat-weak.jsonl) and the two halves of the fresh set
- * (eval/chat-fresh.jsonl), each item with its conversation as asked (padded items are made long here, not stored
+ * (eval/chat-fresh.jsonl) and the second fresh set (eval/chat-fresh2.jsonl, all held out), each item with its conversation as asked (padded items are made long here, not stored
  * long).
  */
 import { readFileSync } from "node:fs";
@@ -34,7 +34,7 @@ export interface ChatItem {
   };
 }
 
-/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check. */
+/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2. */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
   const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
@@ -45,6 +45,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     weak: readChatItems(join(import.meta.dirname, "chat-weak.jsonl")),
     "fresh-tune": fresh.filter((i) => i.half === "tune"),
     "fresh-check": fresh.filter((i) => i.half === "check"),
+    fresh2: readChatItems(join(import.meta.dirname, "chat-fresh2.jsonl")),
   };
 }
 

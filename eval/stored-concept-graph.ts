@@ -3,8 +3,11 @@
  * every concept's stored related concepts, and the category tree. The evaluation ranks from them in memory, so
  * that the ranking's parameters can be tried without rebuilding the graph.
  */
+
+import { nameScoresOf, recordTexts } from "../src/app/concept-lists.js";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { recordMentions } from "../src/app/record-concepts.js";
+import type { CorpusRecord } from "../src/core/record.js";
 import { categoryLevels } from "../src/graph/category-tree.js";
 import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
@@ -75,11 +78,11 @@ export async function readStoredConceptGraph(
   }
   const tree = categoryLevels(categoryOf, parent);
   const mentions = new Map<number, NameMentions>();
+  let nameScores: ((concept: number) => ReadonlyMap<number, number>) | undefined;
   if (options.mentions) {
     const dictionary = await loadConceptDictionary(store);
-    for await (const record of store.scanRecords()) {
-      const m = recordMentions(record, dictionary);
-      if (!m || m.concepts.length === 0) continue;
+    const numbered: [number, CorpusRecord][] = [];
+    const numberOf = (record: CorpusRecord) => {
       const key = `${record.type}\0${record.id}`;
       let number = recordIndex.get(key);
       if (number === undefined) {
@@ -88,6 +91,15 @@ export async function readStoredConceptGraph(
         recordIds.push(record.id);
         types.push(record.type);
       }
+      return number;
+    };
+    for await (const record of store.scanRecords()) {
+      if (record.type === "concept") numbered.push([-1, record]);
+      else if (record.type !== "category" && record.type !== "person" && record.type !== "unit")
+        numbered.push([numberOf(record), record]);
+      const m = recordMentions(record, dictionary);
+      if (!m || m.concepts.length === 0) continue;
+      const number = numberOf(record);
       const counts = new Map<number, number>();
       m.concepts.forEach((c, i) => {
         const own = conceptIndex.get(dictionary.ids[c] ?? "");
@@ -95,6 +107,10 @@ export async function readStoredConceptGraph(
       });
       mentions.set(number, nameMentions(counts, m.length));
     }
+    // The texts' concept names are numbered as the dictionary numbers concepts; the ranking, as conceptIndex.
+    const texts = recordTexts(numbered, dictionary);
+    const names = [...conceptIndex.keys()].map((id) => texts.names[dictionary.index.get(id) ?? -1] ?? []);
+    nameScores = nameScoresOf({ index: texts.index, names });
   }
   return {
     graph: {
@@ -104,6 +120,7 @@ export async function readStoredConceptGraph(
       tree,
       coherence: senseCoherence(conceptIndex.size, own.values(), tree).k,
       mentions,
+      ...(nameScores ? { nameScores } : {}),
       typeOf: (r) => types[r] ?? "",
     },
     conceptIndex,

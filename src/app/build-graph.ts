@@ -1,34 +1,32 @@
 /**
  * The graph build use case: detect the concepts of every record, compute entity → concept, concept ↔ concept and
  * entity ↔ entity edges, assemble each node's ranked neighbourhoods with the corpus's organisational links, and
- * store them with each node's importance, in one transaction. Pure computation lives in `src/graph/`.
+ * store them with each node's importance, in one transaction. Each node's lists are assembled as the store writes
+ * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
-import type { ConceptDictionary } from "../detect/concept-dictionary.js";
-import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import { conceptRelations } from "../graph/concept-relations.js";
-import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
-import type { NameMentions } from "../graph/name-mentions.js";
-import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import type { ConceptEdge } from "../graph/entity-concepts.js";
+import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { ProfileTable } from "../graph/profile-table.js";
+import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
+import { detectRecords } from "./detect-records.js";
+import type { EvidenceTable } from "./evidence-table.js";
 import {
-  conceptEdgeEvidence,
   DERIVED,
   deriveProfiles,
   inheritParentProfiles,
-  loadNodes,
   type Nodes,
-  organisationalFacts,
-  recordSemanticEdges,
+  recordSemanticEdgeFinder,
   semanticNeighbour,
-  toRows,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
-import { recordProfile } from "./record-concepts.js";
+import { nodeNeighbourRows } from "./node-neighbour-rows.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
@@ -55,32 +53,26 @@ export interface BuildGraphReport {
 export async function buildGraph(store: Store, options: BuildGraphOptions = {}): Promise<BuildGraphReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
-  const nodes = await loadNodes(store);
-  const { scored, counts } = await computeScoredEdges(store, nodes, progress);
-  // The dictionary, detection results and relations are garbage now: collect before the lists are built.
+  const { nodes, scoredOf, counts } = await prepareEdges(store, progress);
+  // The dictionary, detection results and the semantic passes' accumulators are garbage now.
   collectGarbage();
-  progress("neighbourhoods", 0, 1);
-  const facts = organisationalFacts(nodes);
-  // The parsed records are not needed past this point; let them go before the largest allocations.
-  nodes.records.length = 0;
-  const lists = assembleNeighbourhoods({
-    typeOf: (n) => nodes.keys[n]?.type ?? "",
-    facts,
-    scored,
-  });
   // Curators' hides and pins win over what was computed, and count in the degrees.
-  applyEdgeCorrections(lists, await curatedEdges(store, nodes), (n) => nodes.keys[n]?.type ?? "");
-  // The lists keep at most 64 computed edges per node and type: let the others go before writing, the peak.
-  scored.length = 0;
-  facts.length = 0;
-  collectGarbage();
-  const scores = degreeScores(lists, (n) => nodes.keys[n]?.type ?? "");
-  progress("neighbourhoods", 1, 1);
-  progress("writing", 0, 1);
+  const corrections = await curatedEdges(store, nodes);
+  const degrees = new Map<number, Record<string, number>>();
+  const total = nodes.keys.length;
   let neighbourRows = 0;
-  for (const list of lists.values()) neighbourRows += list.length;
   await store.transaction(async (writer) => {
-    await writer.graph.replaceNeighbours("all", toRows(lists, nodes));
+    // Each node's lists are assembled as the store writes them: the graph's edges are never all held at once.
+    progress("neighbourhoods", 0, total);
+    const onNode = (node: number) => node % 1_000 === 0 && progress("neighbourhoods", node, total);
+    const rows = nodeNeighbourRows(nodes, { scoredOf, corrections, onNode }, degrees);
+    await writer.graph.replaceNeighbours(
+      "all",
+      counted(rows, () => (neighbourRows += 1)),
+    );
+    progress("neighbourhoods", total, total);
+    progress("writing", 0, 1);
+    const scores = importanceScores(degrees, (n) => nodes.keys[n]?.type ?? "");
     await writer.graph.replaceNodeScores("all", toScores(scores, nodes));
     await markGraphChanged(writer);
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
@@ -90,29 +82,46 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
   collectGarbage();
   return {
     nodes: nodes.keys.length,
-    ...counts,
+    entityConceptEdges: counts.entityConceptEdges,
+    conceptRelations: counts.conceptRelations,
+    semanticEdges: counts.semanticEdges,
     neighbourRows,
     seconds: (performance.now() - started) / 1000,
   };
 }
 
+/** The items of `items`, calling `count` for each as it passes. */
+function* counted<T>(items: Iterable<T>, count: () => void): Generator<T> {
+  for (const item of items) {
+    count();
+    yield item;
+  }
+}
+
+/** The counts of what a build computed; the semantic edges are counted as the nodes are written. */
+interface EdgeCounts {
+  entityConceptEdges: number;
+  conceptRelations: number;
+  semanticEdges: number;
+}
+
 /**
- * Every computed edge, in both directions where it is symmetric: record ↔ concept, concept → concept,
- * record → record. Intermediate results (evidence, relations, semantic edges) stay local and are freed on return.
+ * Detects every record's concepts and prepares each node's computed edges, in the order the graph lists them:
+ * concept → concept relations, record → record semantic edges (found when asked, one node at a time), record →
+ * concept edges, and the concept pages' records. Intermediate results (the dictionary, evidence, relations)
+ * stay local and are freed on return.
  */
-async function computeScoredEdges(
+async function prepareEdges(
   store: Store,
-  nodes: Nodes,
   progress: NonNullable<BuildGraphOptions["onProgress"]>,
-): Promise<{
-  scored: NeighbourEdge[];
-  counts: Omit<BuildGraphReport, "nodes" | "neighbourRows" | "seconds">;
-}> {
+): Promise<{ nodes: Nodes; scoredOf: (node: number) => NeighbourEdge[]; counts: EdgeCounts }> {
   progress("dictionary", 0, 1);
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
+  const detection = await detectRecords(store, dictionary, progress);
+  const { nodes } = detection;
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
-  const { profiles, evidence, mentions } = detectEntityConcepts(nodes, dictionary, progress);
+  const { profiles, evidence, mentions } = detection;
   // Relations and sense coherence read each record's own concepts: a person's profile derived from one
   // publication, or a lecture's inherited from its MOOC, would count that record again.
   const own = [...profiles.values()];
@@ -130,83 +139,108 @@ async function computeScoredEdges(
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, own, tree);
   const relations = conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, { coherence, tree });
-  const scored: NeighbourEdge[] = [];
   const related = new Map<number, ConceptEdge[]>();
+  const relatedEdges = new EdgesBySource();
   for (const r of relations) {
     related.set(r.source, [...(related.get(r.source) ?? []), { concept: r.target, score: r.score }]);
     const source = conceptNode(r.source);
     const target = conceptNode(r.target);
     if (source !== undefined && target !== undefined) {
-      scored.push({ source, target, score: r.score, kind: "related-concept", evidence: r.evidence });
+      relatedEdges.add({ source, target, score: r.score, kind: "related-concept", evidence: r.evidence });
     }
   }
   progress("relations", 1, 1);
   // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
-  progress("semantic", 0, 1);
-  const semantic = recordSemanticEdges(profiles, nodes);
-  for (const s of semantic) {
-    scored.push(semanticNeighbour(s, dictionary));
-  }
-  progress("semantic", 1, 1);
+  own.length = 0;
   const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
-  // The stored evidence of each record's own edges, one object shared by the record's row and the concept page's.
-  const stored = new Map<number, Map<number, Readonly<Record<string, unknown>>>>();
-  for (const [entity, edges] of profiles) {
-    for (const e of edges) {
-      const concept = conceptNode(e.concept);
-      if (concept === undefined) continue;
-      const found = evidence.get(entity)?.get(e.concept);
-      // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
-      const why = found ? conceptEdgeEvidence(found) : DERIVED;
-      if (found) stored.set(entity, (stored.get(entity) ?? new Map()).set(e.concept, why));
-      scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
-    }
-  }
-  evidence.clear();
+  // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
+  const table = new ProfileTable(profiles);
+  profiles.clear();
+  progress("semantic", 0, 1);
+  const semanticOf = recordSemanticEdgeFinder(table, nodes);
+  progress("semantic", 1, 1);
   // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
   collectGarbage();
   progress("concept pages", 0, 1);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
-    profiles,
+    profiles: table,
     related,
     tree,
     coherence,
     mentions,
+    texts: detection.texts,
   });
-  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => stored.get(r)?.get(c)))
-    scored.push(edge);
+  const pageEdges = new EdgesBySource();
+  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r, c)))
+    pageEdges.add(edge);
   progress("concept pages", 1, 1);
-  return {
-    scored,
-    counts: { entityConceptEdges, conceptRelations: relations.length, semanticEdges: semantic.length },
+  const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
+  const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
+  const scoredOf = computedEdges(
+    {
+      ids: dictionary.ids,
+      conceptNodes,
+      related: relatedEdges,
+      semanticOf,
+      profiles: table,
+      evidence,
+      pages: pageEdges,
+    },
+    counts,
+  );
+  return { nodes, scoredOf, counts };
+}
+
+/** What each node's computed edges are made from, concepts by dictionary number. */
+interface ComputedEdgeParts {
+  readonly ids: readonly string[];
+  /** Each concept's node, -1 when it has none. */
+  readonly conceptNodes: Int32Array;
+  readonly related: EdgesBySource;
+  readonly semanticOf: (node: number) => SemanticEdge[];
+  readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
+  /** The stored evidence of each record's own edges. */
+  readonly evidence: EvidenceTable;
+  readonly pages: EdgesBySource;
+}
+
+/**
+ * A function giving each node's computed edges in the order the graph's producers list them (relations,
+ * semantic, record → concept, concept pages); it counts the semantic edges in `counts`. Only `parts` is kept
+ * (a function of its own, so that the closure holds nothing else of the build, such as the dictionary).
+ */
+function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: number) => NeighbourEdge[] {
+  const dictionary = { ids: parts.ids };
+  return (node) => {
+    const semantic = parts.semanticOf(node);
+    counts.semanticEdges += semantic.length;
+    const edges = [...parts.related.of(node), ...semantic.map((s) => semanticNeighbour(s, dictionary))];
+    for (const e of parts.profiles.get(node) ?? []) {
+      const concept = parts.conceptNodes[e.concept] ?? -1;
+      // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
+      if (concept < 0) continue;
+      const evidence = parts.evidence.get(node, e.concept) ?? DERIVED;
+      edges.push({ source: node, target: concept, score: e.score, kind: "concept", evidence });
+    }
+    edges.push(...parts.pages.of(node));
+    return edges;
   };
 }
 
-/** Concept edges of every record that has text (detection on its texts, and its keywords), and what it names. */
-function detectEntityConcepts(
-  nodes: Nodes,
-  dictionary: ConceptDictionary,
-  progress: NonNullable<BuildGraphOptions["onProgress"]>,
-): {
-  profiles: Map<number, ConceptEdge[]>;
-  evidence: Map<number, Map<number, ConceptEvidence>>;
-  mentions: Map<number, NameMentions>;
-} {
-  const profiles = new Map<number, ConceptEdge[]>();
-  const evidence = new Map<number, Map<number, ConceptEvidence>>();
-  const mentions = new Map<number, NameMentions>();
-  const total = nodes.records.length;
-  nodes.records.forEach((record, node) => {
-    if (node % 500 === 0) progress("detection", node, total);
-    const profile = recordProfile(record, dictionary);
-    if (profile.mentions && profile.mentions.concepts.length > 0) mentions.set(node, profile.mentions);
-    if (profile.edges.length === 0) return;
-    profiles.set(node, profile.edges);
-    evidence.set(node, profile.evidence);
-  });
-  progress("detection", total, total);
-  return { profiles, evidence, mentions };
+/** Neighbour edges grouped by source node, each group in the order added. */
+class EdgesBySource {
+  private readonly groups = new Map<number, NeighbourEdge[]>();
+
+  add(edge: NeighbourEdge): void {
+    const group = this.groups.get(edge.source);
+    if (group) group.push(edge);
+    else this.groups.set(edge.source, [edge]);
+  }
+
+  of(source: number): readonly NeighbourEdge[] {
+    return this.groups.get(source) ?? [];
+  }
 }
 
 /** Node scores keyed by record, rounded. */

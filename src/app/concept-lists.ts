@@ -3,6 +3,7 @@
  * them with `conceptRecords` (src/graph/concept-records.ts) over the records' profiles, the concepts' relations
  * and the category tree.
  */
+import type { CorpusRecord } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { categoryLevels } from "../graph/category-tree.js";
 import {
@@ -12,26 +13,22 @@ import {
   indexPostings,
 } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
+import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
 import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
-import { DERIVED, type Nodes } from "./graph-inputs.js";
+import { parseQuery } from "../search/parse-query.js";
+import { toSearchDocument } from "../search/search-document.js";
+import { DERIVED, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
-  const parent = new Map<string, string>();
   const categoryOf: (string | undefined)[] = dictionary.ids.map(() => undefined);
-  nodes.records.forEach((record) => {
-    if (record.type === "category") {
-      const up = record.links?.find((l) => l.rel === "parent" && l.type === "category");
-      if (up) parent.set(record.id, up.id);
-    } else if (record.type === "concept") {
-      const concept = dictionary.index.get(record.id);
-      const category = record.links?.find((l) => l.rel === "category" && l.type === "category");
-      if (concept !== undefined && category) categoryOf[concept] = category.id;
-    }
-  });
-  return categoryLevels(categoryOf, parent);
+  for (const [id, category] of nodes.categories.ofConcept) {
+    const concept = dictionary.index.get(id);
+    if (concept !== undefined) categoryOf[concept] = category;
+  }
+  return categoryLevels(categoryOf, nodes.categories.parent);
 }
 
 /** What the concept pages are ranked from: records by node, concepts by dictionary number. */
@@ -44,6 +41,76 @@ export interface ConceptListInputs {
   readonly coherence: SenseCoherence;
   /** What each record's text names. */
   readonly mentions: ReadonlyMap<number, NameMentions>;
+  /** The records' texts as the search index holds them (`recordTexts`); default none. */
+  readonly texts?: RecordTexts;
+}
+
+/** The records' texts as word postings, and each concept's names as word keys (by dictionary number). */
+export interface RecordTexts {
+  readonly index: TextIndex;
+  readonly names: readonly (readonly (readonly string[])[])[];
+}
+
+/** Types whose name is a proper name and whose text says nothing of concepts (people, units). */
+const UNSEARCHED_TYPES = new Set([...NO_TEXT_TYPES, "person", "unit"]);
+
+/**
+ * The texts of `records` (by node number) as the search index holds them (name, aliases, keywords, description,
+ * the start of the text, short attributes), and every concept's names and aliases as a search query reads them:
+ * full-text search's evidence for the concept pages.
+ */
+export function recordTexts(
+  records: Iterable<readonly [number, CorpusRecord]>,
+  dictionary: ConceptDictionary,
+): RecordTexts {
+  const builder = new RecordTextsBuilder(dictionary);
+  for (const [node, record] of records) builder.add(node, record);
+  return builder.finish();
+}
+
+/** Builds `RecordTexts` from records added one at a time, as a build reads them (see `recordTexts`). */
+export class RecordTextsBuilder {
+  private readonly names: string[][][];
+  private readonly index = new TextIndexBuilder();
+
+  constructor(private readonly dictionary: ConceptDictionary) {
+    this.names = dictionary.ids.map(() => []);
+  }
+
+  /** Adds record `record`, numbered `node`: a concept's names, or another record's searched words. */
+  add(node: number, record: CorpusRecord): void {
+    if (record.type === "concept") {
+      const concept = this.dictionary.index.get(record.id);
+      if (concept === undefined) return;
+      this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
+        .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
+        .filter((words) => words.length > 0);
+      return;
+    }
+    this.index.add(node, searchedWords(record));
+  }
+
+  /** The texts and names added. */
+  finish(): RecordTexts {
+    return { index: this.index.finish(), names: this.names };
+  }
+}
+
+/** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */
+function searchedWords(record: CorpusRecord): string[] {
+  if (UNSEARCHED_TYPES.has(record.type)) return [];
+  return Object.values(toSearchDocument(record).fields).join(" ").split(" ").filter(Boolean);
+}
+
+/** The concepts (dictionary numbers) one of whose names has every word in `record`'s text. */
+export function conceptsFoundIn(texts: RecordTexts, record: CorpusRecord): number[] {
+  const words = new Set(searchedWords(record));
+  if (words.size === 0) return [];
+  const found: number[] = [];
+  texts.names.forEach((names, concept) => {
+    if (names.some((name) => name.every((w) => words.has(w)))) found.push(concept);
+  });
+  return found;
 }
 
 /** The ranking's graph over `size` concepts and the records of `nodes`. */
@@ -59,7 +126,21 @@ export function conceptRecordGraph(
     tree: inputs.tree,
     coherence: inputs.coherence.k,
     mentions: inputs.mentions,
+    ...(inputs.texts ? { nameScores: nameScoresOf(inputs.texts) } : {}),
     typeOf: (n) => nodes.keys[n]?.type ?? "",
+  };
+}
+
+/** BM25 of each concept's names over the records' texts; the last concept's answer is kept for a second ask. */
+export function nameScoresOf(texts: RecordTexts): (concept: number) => ReadonlyMap<number, number> {
+  let last = -1;
+  let answer: ReadonlyMap<number, number> = new Map();
+  return (concept) => {
+    if (concept !== last) {
+      answer = nameScores(texts.index, texts.names[concept] ?? []);
+      last = concept;
+    }
+    return answer;
   };
 }
 
@@ -107,7 +188,8 @@ export function conceptListEdges(
   /**
    * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among
    * the top contributors (explained by the detector's mentions); `mention` when only its text names it (with how
-   * often); else `via-concept` (explained by the concepts it came through).
+   * often, 1 when only full-text search finds the name); else `via-concept` (explained by the concepts it came
+   * through).
    */
   function why(
     concept: number,
@@ -123,6 +205,8 @@ export function conceptListEdges(
     }
     const named = mentionCount(graph.mentions?.get(record), concept);
     if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
+    // Full-text search finds one of the concept's names in its text, as a phrase.
+    if (graph.nameScores?.(concept).has(record)) return { kind: "mention", evidence: { named: 1, via } };
     return { kind: "via-concept", evidence: { via } };
   }
 }

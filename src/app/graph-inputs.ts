@@ -8,7 +8,7 @@ import { displayName } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "../graph/entity-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
-import { type SemanticEdge, semanticEdges } from "../graph/semantic-edges.js";
+import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { recordCorrector } from "./curated-records.js";
 
@@ -18,27 +18,116 @@ export const CONCEPTS_PER_DERIVED = 15;
 /** Types that are not described by concepts of their own. */
 export const NO_TEXT_TYPES = new Set(["concept", "category"]);
 
+/**
+ * The corpus's links between nodes, in record order: node n's links are at [start[n], start[n + 1]), each with
+ * its relation (an index into `rels`) and its target node, -1 when the linked record does not exist.
+ */
+export interface NodeLinks {
+  readonly start: Int32Array;
+  readonly target: Int32Array;
+  readonly rel: Uint16Array;
+  readonly rels: readonly string[];
+}
+
 /** Every record of the store, numbered. */
 export interface Nodes {
   readonly keys: RecordKey[];
   readonly names: string[];
   readonly index: Map<string, number>;
+  readonly links: NodeLinks;
+  /** Each category record's parent category id, and each concept record's category id, as the records say. */
+  readonly categories: { readonly parent: Map<string, string>; readonly ofConcept: Map<string, string> };
+  /** The parsed records by node: all of them, or none when loaded with `keepRecords: false`. */
   readonly records: CorpusRecord[];
 }
 
+/** Options of `loadNodes`. */
+export interface LoadNodesOptions {
+  /** Keep every parsed record in `records`; default true. A build reads each record once, in `onRecord`. */
+  readonly keepRecords?: boolean;
+  /** Called with each record (curated corrections applied) and its node number, in node order. */
+  readonly onRecord?: (record: CorpusRecord, node: number) => void;
+}
+
 /** Reads every record of the store as numbered nodes, with the curators' record corrections applied. */
-export async function loadNodes(store: Store): Promise<Nodes> {
-  const nodes: Nodes = { keys: [], names: [], index: new Map(), records: [] };
+export async function loadNodes(store: Store, options: LoadNodesOptions = {}): Promise<Nodes> {
+  const keys: RecordKey[] = [];
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const records: CorpusRecord[] = [];
+  const categories = { parent: new Map<string, string>(), ofConcept: new Map<string, string>() };
+  const links = new LinkCollector();
   // Curated aliases and category moves count as the record's own (see curated-records.ts).
   const correct = await recordCorrector(store);
   for await (const stored of store.scanRecords()) {
     const record = correct(stored);
-    nodes.index.set(`${record.type}\0${record.id}`, nodes.keys.length);
-    nodes.keys.push({ type: record.type, id: record.id });
-    nodes.names.push(displayName(record));
-    nodes.records.push(record);
+    const node = keys.length;
+    index.set(`${record.type}\0${record.id}`, node);
+    keys.push({ type: record.type, id: record.id });
+    names.push(displayName(record));
+    links.add(record);
+    noteCategory(record, categories);
+    if (options.keepRecords ?? true) records.push(record);
+    options.onRecord?.(record, node);
   }
-  return nodes;
+  return { keys, names, index, links: links.resolve(index), categories, records };
+}
+
+/** Notes a category record's parent, or a concept record's category (the first such link, by id). */
+function noteCategory(record: CorpusRecord, categories: Nodes["categories"]): void {
+  if (record.type === "category") {
+    const up = record.links?.find((l) => l.rel === "parent" && l.type === "category");
+    if (up) categories.parent.set(record.id, up.id);
+  } else if (record.type === "concept") {
+    const category = record.links?.find((l) => l.rel === "category" && l.type === "category");
+    if (category) categories.ofConcept.set(record.id, category.id);
+  }
+}
+
+/** Collects the records' links as they are read; `resolve` numbers their targets once every record is known. */
+class LinkCollector {
+  private readonly starts: number[] = [0];
+  private readonly targets: string[] = [];
+  private readonly relOf: number[] = [];
+  private readonly rels = new Map<string, number>();
+
+  add(record: CorpusRecord): void {
+    for (const link of record.links ?? []) {
+      let rel = this.rels.get(link.rel);
+      if (rel === undefined) {
+        rel = this.rels.size;
+        this.rels.set(link.rel, rel);
+      }
+      this.relOf.push(rel);
+      this.targets.push(`${link.type}\0${link.id}`);
+    }
+    this.starts.push(this.targets.length);
+  }
+
+  resolve(index: ReadonlyMap<string, number>): NodeLinks {
+    return {
+      start: Int32Array.from(this.starts),
+      target: Int32Array.from(this.targets, (key) => index.get(key) ?? -1),
+      rel: Uint16Array.from(this.relOf),
+      rels: [...this.rels.keys()],
+    };
+  }
+}
+
+/** Calls `visit` with each resolved link of every node (or of `node` only), in record and link order. */
+export function forEachLink(
+  links: NodeLinks,
+  visit: (source: number, target: number, rel: string) => void,
+  node?: number,
+): void {
+  const from = node ?? 0;
+  const to = node === undefined ? links.start.length - 1 : node + 1;
+  for (let source = from; source < to; source += 1) {
+    for (let i = links.start[source] ?? 0; i < (links.start[source + 1] ?? 0); i += 1) {
+      const target = links.target[i] ?? -1;
+      if (target >= 0) visit(source, target, links.rels[links.rel[i] ?? 0] ?? "");
+    }
+  }
 }
 
 /**
@@ -56,13 +145,9 @@ export function deriveProfiles(
     list.push(b);
     neighbours.set(a, list);
   };
-  nodes.records.forEach((record, source) => {
-    for (const link of record.links ?? []) {
-      const target = nodes.index.get(`${link.type}\0${link.id}`);
-      if (target === undefined) continue;
-      connect(source, target);
-      connect(target, source);
-    }
+  forEachLink(nodes.links, (source, target) => {
+    connect(source, target);
+    connect(target, source);
   });
   // Two rounds: people from their courses and publications first, then units from their people too.
   for (let round = 0; round < 2; round += 1) {
@@ -95,12 +180,11 @@ export function inheritParentProfiles(
   only?: ReadonlySet<number>,
 ): void {
   const inherited = new Map<number, ConceptEdge[]>();
-  nodes.records.forEach((record, node) => {
-    if (only && !only.has(node)) return;
-    const parents = (record.links ?? []).flatMap((l) =>
-      l.rel === "part_of" ? (nodes.index.get(`${l.type}\0${l.id}`) ?? []) : [],
-    );
-    if (parents.length === 0) return;
+  for (let node = 0; node < nodes.keys.length; node += 1) {
+    if (only && !only.has(node)) continue;
+    const parents: number[] = [];
+    forEachLink(nodes.links, (_, target, rel) => rel === "part_of" && parents.push(target), node);
+    if (parents.length === 0) continue;
     const scores = new Map<number, number>();
     for (const e of profiles.get(node) ?? []) scores.set(e.concept, e.score);
     for (const parent of parents) {
@@ -111,7 +195,7 @@ export function inheritParentProfiles(
     const edges = [...scores].map(([concept, score]) => ({ concept, score }));
     edges.sort((a, b) => b.score - a.score || a.concept - b.concept);
     if (edges.length > 0) inherited.set(node, edges.slice(0, CONCEPTS_PER_ENTITY));
-  });
+  }
   for (const [node, edges] of inherited) profiles.set(node, edges);
 }
 
@@ -122,19 +206,75 @@ const FACT_IN = Object.freeze({ fact: true, direction: "in" });
 /** The corpus's organisational links as neighbour edges in both directions (facts, score 1), of `sources` only if given. */
 export function organisationalFacts(nodes: Nodes, sources?: ReadonlySet<number>): NeighbourEdge[] {
   const facts: NeighbourEdge[] = [];
-  nodes.records.forEach((record, source) => {
-    for (const link of record.links ?? []) {
-      // Concept hyperlinks are evidence of related concepts, not facts to list first.
-      if (link.rel === "link") continue;
-      const target = nodes.index.get(`${link.type}\0${link.id}`);
-      if (target === undefined) continue;
-      if (!sources || sources.has(source))
-        facts.push({ source, target, score: 1, kind: link.rel, evidence: FACT_OUT });
-      if (!sources || sources.has(target))
-        facts.push({ source: target, target: source, score: 1, kind: link.rel, evidence: FACT_IN });
-    }
+  forEachLink(nodes.links, (source, target, rel) => {
+    // Concept hyperlinks are evidence of related concepts, not facts to list first.
+    if (rel === "link") return;
+    if (!sources || sources.has(source))
+      facts.push({ source, target, score: 1, kind: rel, evidence: FACT_OUT });
+    if (!sources || sources.has(target))
+      facts.push({ source: target, target: source, score: 1, kind: rel, evidence: FACT_IN });
   });
   return facts;
+}
+
+/** For each node, the links that point to it (indices into `links.target`, ascending): `organisationalFacts` backwards. */
+export interface IncomingLinks {
+  readonly start: Int32Array;
+  readonly link: Int32Array;
+}
+
+/** Numbers each node's incoming links, in record and link order. */
+export function incomingLinks(links: NodeLinks): IncomingLinks {
+  const nodes = links.start.length - 1;
+  const start = new Int32Array(nodes + 1);
+  for (const target of links.target) if (target >= 0) start[target + 1] = (start[target + 1] ?? 0) + 1;
+  for (let n = 0; n < nodes; n += 1) start[n + 1] = (start[n + 1] ?? 0) + (start[n] ?? 0);
+  const filled = start.slice(0, nodes);
+  const link = new Int32Array(start[nodes] ?? 0);
+  links.target.forEach((target, i) => {
+    if (target < 0) return;
+    link[filled[target] ?? 0] = i;
+    filled[target] = (filled[target] ?? 0) + 1;
+  });
+  return { start, link };
+}
+
+/**
+ * The facts whose source is `node`, in the order `organisationalFacts` lists them: its own links outwards and the
+ * links pointing to it, by record and link order (a link to itself gives the outward fact first).
+ */
+export function nodeFacts(links: NodeLinks, incoming: IncomingLinks, node: number): NeighbourEdge[] {
+  const facts: NeighbourEdge[] = [];
+  let out = links.start[node] ?? 0;
+  const outEnd = links.start[node + 1] ?? 0;
+  let into = incoming.start[node] ?? 0;
+  const intoEnd = incoming.start[node + 1] ?? 0;
+  while (out < outEnd || into < intoEnd) {
+    const inLink = into < intoEnd ? (incoming.link[into] ?? 0) : Number.POSITIVE_INFINITY;
+    const outward = out < outEnd && out <= inLink;
+    const i = outward ? out : inLink;
+    const rel = links.rels[links.rel[i] ?? 0] ?? "";
+    const target = links.target[i] ?? -1;
+    if (outward) out += 1;
+    else into += 1;
+    // Concept hyperlinks are evidence of related concepts, not facts to list first.
+    if (rel === "link" || target < 0) continue;
+    if (outward) facts.push({ source: node, target, score: 1, kind: rel, evidence: FACT_OUT });
+    else facts.push({ source: node, target: ownerOf(links, i), score: 1, kind: rel, evidence: FACT_IN });
+  }
+  return facts;
+}
+
+/** The node whose record holds link `i` (a binary search of the starts). */
+function ownerOf(links: NodeLinks, i: number): number {
+  let lo = 0;
+  let hi = links.start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((links.start[mid] ?? 0) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Evidence of the concept edges of records whose profile is derived from linked records. */
@@ -173,19 +313,30 @@ export function* toRows(
   }
 }
 
+// People are known by what they teach and write (facts); a few semantic neighbours each are enough.
+const SEMANTIC_POLICY = { perType: (type: string) => (type === "person" ? 5 : 10) };
+
 /** The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people. */
 export function recordSemanticEdges(
   profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
   nodes: Nodes,
 ): SemanticEdge[] {
-  // People are known by what they teach and write (facts); a few semantic neighbours each are enough.
-  return semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", {
-    perType: (type) => (type === "person" ? 5 : 10),
-  });
+  return semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", SEMANTIC_POLICY);
+}
+
+/** `recordSemanticEdges` one record at a time (`semanticEdgeFinder`). */
+export function recordSemanticEdgeFinder(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  nodes: Nodes,
+): (node: number) => SemanticEdge[] {
+  return semanticEdgeFinder(profiles, (n) => nodes.keys[n]?.type ?? "", SEMANTIC_POLICY);
 }
 
 /** A semantic edge as a neighbour edge, its evidence the ids of the concepts shared most. */
-export function semanticNeighbour(edge: SemanticEdge, dictionary: ConceptDictionary): NeighbourEdge {
+export function semanticNeighbour(
+  edge: SemanticEdge,
+  dictionary: Pick<ConceptDictionary, "ids">,
+): NeighbourEdge {
   const shared = edge.shared.map((c) => dictionary.ids[c]);
   return {
     source: edge.source,

@@ -13,7 +13,13 @@ import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
-import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
+import {
+  conceptListEdges,
+  conceptRecordGraph,
+  conceptsFoundIn,
+  conceptTree,
+  recordTexts,
+} from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import {
@@ -98,8 +104,14 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   );
   // The pages that listed a changed record, and those whose names its new text holds, are ranked again too.
   for (const page of await pagesListing(store, nodes, touched)) addPage(pages, page, nodes, dictionary);
+  const texts = recordTexts(nodes.records.entries(), dictionary);
   for (const node of touched) {
-    for (const concept of mentions.get(node)?.concepts ?? []) {
+    const record = nodes.records[node];
+    const named = [
+      ...(mentions.get(node)?.concepts ?? []),
+      ...(record ? conceptsFoundIn(texts, record) : []),
+    ];
+    for (const concept of named) {
       const page = conceptNode(concept);
       if (page !== undefined) addPage(pages, page, nodes, dictionary);
     }
@@ -119,6 +131,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     tree,
     coherence,
     mentions,
+    texts,
   });
   const lists = assembleNeighbourhoods({
     typeOf: (n) => nodes.keys[n]?.type ?? "",

@@ -70,6 +70,7 @@ export type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" |
 /** The classes of `words`, and whether a who-question's unknown verb was read as asking about its topic. */
 export function classifyWords(words: readonly Word[]): { classes: WordClass[]; whoVerb: boolean } {
   const classes = words.map(classify);
+  readNumerals(words, classes);
   readComplements(words, classes);
   const whoVerb = absorbWhoVerb(words, classes);
   joinCompounds(words, classes);
@@ -95,6 +96,19 @@ function classify(word: Word): WordClass {
   if (FRAME_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded) || ASSISTANT_WORDS.has(word.folded))
     return "frame";
   return "subject";
+}
+
+/**
+ * "Image processing I", "Biologie I": a capital "I" right after a subject word, and before the end or a cue, join
+ * or type word, is the roman numeral that ends a name, not the speaker ("what should I take" has a frame word
+ * before it, "Physics I need" a verb after it).
+ */
+function readNumerals(words: readonly Word[], classes: WordClass[]): void {
+  for (let i = 1; i < words.length; i += 1) {
+    if (words[i]?.text !== "I" || classes[i - 1] !== "subject") continue;
+    const next = classes[i + 1];
+    if (next === undefined || next === "cue" || next === "join" || next === "type") classes[i] = "subject";
+  }
 }
 
 /**
@@ -173,6 +187,9 @@ function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
   if (firstType < 0 || firstSubject < 0 || firstSubject > firstType) return;
   // "genomics courses" names its subject before the type; "female experts in genomics" qualifies the type.
   if (!classes.some((c, i) => c === "subject" && i > firstType)) return;
+  // A cue or join between them ends the phrase: "Image processing I different from Image and video processing".
+  const between = classes.slice(firstSubject, firstType);
+  if (between.some((c) => c === "cue" || c === "join" || c === "code")) return;
   for (let i = firstSubject; i < firstType; i += 1) {
     if (classes[i] !== "subject") continue;
     // A word of opinion or level before the type is read elsewhere; the rest is said to be unused.

@@ -84,7 +84,7 @@ export const RESEARCH_WORDS = words(
 
 /** Words that ask for a comparison, which the plan language does not make ("difference between A and B"). */
 export const COMPARISON_WORDS = words(
-  "difference differences differ differs compare compared comparing comparison versus vs difference differences comparer compare comparaison",
+  "difference differences differ differs different differently distinguish distinguishes compare compared comparing comparison versus vs differente differents differentes differe differencie comparer comparaison distingue distinguer",
 );
 
 /** Words that ask who wrote something. */

@@ -205,4 +205,43 @@ describe("readQuestion", () => {
       subjects: ["poetry"],
     });
   });
+
+  it("reads a capital French elision as a frame word, not a one-letter name", () => {
+    const reading = readQuestion("C'est quoi la photosynthèse ?");
+    expect(reading.subjects).toEqual(["photosynthèse"]);
+    expect(reading.cues.has("what")).toBe(true);
+    expect(readQuestion("L'ADN, ça veut dire quoi ?").subjects[0]).toMatch(/^ADN\b/);
+    expect(readQuestion("Which courses cover T cells?").subjects).toEqual(["T cells"]);
+  });
+
+  it("reads a roman numeral after a name as part of it, and the speaker's I as a frame word", () => {
+    const compared = readQuestion("How is Analysis I different from Analysis II?");
+    expect(compared.cues.has("compare")).toBe(true);
+    expect(compared.subjects).toEqual(["Analysis I", "Analysis II"]);
+    expect(readQuestion("Prerequisites for Physics I").subjects).toEqual(["Physics I"]);
+    // The words before the type word in the second name ("video") are the first name, not modifiers of the type.
+    expect(readQuestion("How is Data science I different from Audio and video coding?").subjects).toEqual([
+      "Data science I",
+      "Audio and video coding",
+    ]);
+    expect(readQuestion("Which courses on optics should I take?").subjects).toEqual(["optics"]);
+  });
+
+  it("cuts a subject at a comparison word inside it", () => {
+    const reading = readQuestion("Linear algebra versus Numerical analysis");
+    expect(reading.cues.has("compare")).toBe(true);
+    expect(reading.subjects).toEqual(["Linear algebra", "Numerical analysis"]);
+  });
+
+  it("reads a misspelt cue word at the edge of the subject as the cue, and leaves other words alone", () => {
+    const teach = readQuestion("who teahces Quantum physics?");
+    expect(teach.cues.has("teach")).toBe(true);
+    expect(teach.subjects).toEqual(["Quantum physics"]);
+    const before = readQuestion("what are the prerequisities of Fluid mechanics");
+    expect(before.cues.has("prerequisite")).toBe(true);
+    expect(before.subjects).toEqual(["Fluid mechanics"]);
+    // A word that only extends a cue word ("charges") or follows a topic marker is the topic.
+    expect(readQuestion("courses about electric charges").subjects).toEqual(["electric charges"]);
+    expect(readQuestion("lectures on teching").subjects).toEqual(["teching"]);
+  });
 });

@@ -4,6 +4,7 @@
  * words left when its frame is taken off — split in two when the question joins two subjects ("both … and …",
  * "… or …"). `resolveSubjects` then looks the subjects up in the graph.
  */
+import { editDistance } from "../text/edit-distance.js";
 import { guessLanguage } from "../text/language.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import {
@@ -19,6 +20,7 @@ import { cleanQuestion } from "./clean-question.js";
 import {
   BARE_WORDS,
   BOTH_WORDS,
+  COMPARISON_WORDS,
   CREATIVE_WORDS,
   EITHER_WORDS,
   LANGUAGE_WORDS,
@@ -101,12 +103,17 @@ const SPEAKER = new Set(["i", "me", "my", "mine", "myself", "je", "j", "moi", "m
 const FRENCH_QUESTION =
   /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
 
+// A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
+const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
+
 /** Reads a question's grammar; `lang` forces the answer's language. */
 export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const { text, longInput, ignored } = cleanQuestion(raw);
   // Same-length replacements, so that offsets into the words are offsets into `text`.
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
-  const words = wordsOf(inverted.replace(/[’`]/g, "'"));
+  // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
+  const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
+  const words = correctCueTypos(wordsOf(elided));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
@@ -133,6 +140,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     words.some((w) => BOTH_WORDS.has(w.folded)),
     classOf,
   );
+  if (split.compared) cues.add("compare");
   const alternatives = split.subjects.length === 1 ? alternativesOf(words, classes, first, last, text) : [];
   const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
   const both = words.some((w) => BOTH_WORDS.has(w.folded));
@@ -168,6 +176,38 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
     creative: task !== undefined,
   };
+}
+
+/**
+ * "who tecahes X", "prerequisits of X", "qui ensiegne X", "what does Y resarch": a cue word misspelt is read as the
+ * cue, when it is the first or last word of the subject, in lower case (or first in the question), and not right
+ * after a topic marker (then it is the topic). A typo is one edit (a swap of two letters counts one) in a word of 7
+ * letters or more, with the first letter kept: shorter words, or two edits, are often other real words ("écrire"
+ * is one edit from "écrite", "computing" two from "comparing"); a word that only extends a cue word or is cut from
+ * one ("charges", "charged") is another word.
+ */
+function correctCueTypos(words: readonly Word[]): Word[] {
+  const { classes } = classifyWords(words);
+  const first = classes.indexOf("subject");
+  const last = classes.lastIndexOf("subject");
+  if (first < 0) return [...words];
+  return words.map((word, i) => {
+    if ((i !== first && i !== last) || TOPIC_MARKERS.has(words[i - 1]?.folded ?? "")) return word;
+    if (i > 0 && !/^\p{Ll}/u.test(word.text)) return word;
+    const cue = cueTypoOf(word.folded);
+    return cue === undefined ? word : { ...word, folded: cue };
+  });
+}
+
+/** The cue word `folded` misspells, if any. */
+function cueTypoOf(folded: string): string | undefined {
+  if (folded.length < 7 || STOPWORDS.has(folded)) return undefined;
+  for (const [, set] of CUE_WORDS)
+    for (const cue of set) {
+      if (cue[0] !== folded[0] || cue.startsWith(folded) || folded.startsWith(cue)) continue;
+      if (editDistance(folded, cue, 1) <= 1) return cue;
+    }
+  return undefined;
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */
@@ -241,13 +281,16 @@ function alternativesOf(
   return alternatives;
 }
 
-/** Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …". */
+/**
+ * Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …", or by a comparison word
+ * ("A versus B", "A differs from B": `compared`).
+ */
 function splitSubject(
   span: readonly Word[],
   text: string,
   both: boolean,
   classOf: ReadonlyMap<Word, WordClass>,
-): { subjects: string[]; join?: "and" | "or" } {
+): { subjects: string[]; join?: "and" | "or"; compared?: true } {
   if (span.length === 0) return { subjects: [] };
   const textOf = (ws: readonly Word[]) => {
     const kept = trimFrame(ws, classOf);
@@ -255,6 +298,14 @@ function splitSubject(
     const tail = kept.at(-1);
     return head && tail ? text.slice(head.start, tail.end) : "";
   };
+  // "Image processing I different from Image and video processing", "A vs B": a comparison word inside the
+  // subject stands between the two things compared.
+  const compared = span.findIndex((w, i) => i > 0 && COMPARISON_WORDS.has(w.folded));
+  if (compared > 0) {
+    const left = textOf(span.slice(0, compared));
+    const right = textOf(span.slice(compared + 1));
+    if (left !== "" && right !== "") return { subjects: [left, right], join: "and", compared: true };
+  }
   const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";
   const cut = span.findIndex(
     (w, i) =>

@@ -3,6 +3,7 @@
  * A course code is looked up as a record; a name as a whole name in the name index (autocomplete), so that
  * "Applied data analysis", "Achim Walter" or "Hausdorff dimension" are found as the records they name.
  */
+import { STOPWORDS } from "../text/stopwords.js";
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
 import { type Detected, nameCoverage, namesMatch } from "./scope.js";
@@ -44,8 +45,8 @@ export async function findCourse(call: CallApi, code: string): Promise<Anchor | 
 }
 
 /**
- * The record whose name is exactly `subject` (case, accents and punctuation aside; else word for word but for typos
- * and French cognates, `namesMatch`), preferring the types in `prefer` in their order; undefined when no name
+ * The record whose name or one of whose aliases is exactly `subject` (case, accents and punctuation aside; else
+ * whose name says it word for word but for typos and French cognates, `namesMatch`), preferring the types in `prefer` in their order; undefined when no name
  * matches whole. Categories group concepts and are not what a
  * question is about: they count only when `categories` is true (to know that a phrase is a name at all).
  */
@@ -60,13 +61,19 @@ export async function findNamed(
   const complete = async (types?: string) => {
     const query: Record<string, string> = { q: subject, limit: "10", ...(types ? { types } : {}) };
     const body = (await call({ method: "GET", path: "/api/autocomplete", query })) as
-      | { items?: Anchor[] }
+      | { items?: (Anchor & { alias?: string })[] }
       | undefined;
     const items = (body?.items ?? []).filter((s) => categories || s.type !== "category");
-    const exact = items.filter((s) => nameKey(s.name) === key || nameKey(s.id) === key);
-    // The name index also matches aliases and typos, which the suggestion's name does not show: a name that says
-    // the same word for word ("Entropy" for "entropie") is taken when none is exact.
-    return exact.length > 0 ? exact : items.filter((s) => namesMatch(subject, s.name));
+    const exact = items.filter(
+      (s) =>
+        nameKey(s.name) === key ||
+        nameKey(s.id) === key ||
+        (s.alias !== undefined && nameKey(s.alias) === key && shortens(s.alias, s.name)),
+    );
+    // The name index also matches typos, which the suggestion's name does not show: a name that says the same
+    // word for word ("Entropy" for "entropie") is taken when none is exact (an alias typed whole is exact).
+    const found = exact.length > 0 ? exact : items.filter((s) => namesMatch(subject, s.name));
+    return found.map(({ type, id, name }) => ({ type, id, name }));
   };
   // The preferred type first: ten lectures named "Machine Learning" would hide the concept of that name.
   const first = prefer[0] ? await complete(prefer[0]) : [];
@@ -76,6 +83,24 @@ export async function findNamed(
     return at < 0 ? prefer.length : at;
   };
   return (await complete()).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * True when `alias` is a shorter way to say `name`: its words are among the name's ("Eigenvalues" for "Eigenvalues
+ * and eigenvectors") or it is the name's initials ("PCR"). An alias naming a narrower topic that leads to a broader
+ * record ("Adsorption isotherm" for "Adsorption") does not name that record: a question about it is about its topic.
+ */
+export function shortens(alias: string, name: string): boolean {
+  if (nameCoverage(alias, name) === 1) return true;
+  const words = fold(name)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+  const initials = (ws: readonly string[]) => ws.map((w) => w[0]).join("");
+  const letters = fold(alias).replace(/[^a-z0-9]/g, "");
+  return (
+    letters.length >= 2 &&
+    (letters === initials(words) || letters === initials(words.filter((w) => !STOPWORDS.has(w))))
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ export function createProgress(label: string, output: ProgressOutput, options: P
       const fraction = total > 0 ? Math.min(done / total, 1) : 0;
       const rate = Math.round(count / elapsed);
       const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : Number.NaN;
-      const numbers = `${formatCount(count)} ${options.unit}, ${formatCount(rate)} ${options.unit}/s, ETA ${formatSeconds(eta)}`;
+      // A stage of one step has no rate to tell, nor an ETA until it is done: only how long it has run.
+      const numbers =
+        total <= 1
+          ? `running for ${formatSeconds(elapsed)}`
+          : `${formatCount(count)} ${options.unit}, ${formatCount(rate)} ${options.unit}/s, ETA ${formatSeconds(eta)}`;
       if (output.isTTY) {
         const width = 24;
         const filled = Math.round(fraction * width);

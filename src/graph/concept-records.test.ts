@@ -122,6 +122,36 @@ describe("concept records", () => {
     expect(rank({ ...graph, mentions: new Map() })).toEqual([]);
   });
 
+  it("lists the records full-text search finds by the concept's names, the best one of each type first", () => {
+    const graph = {
+      ...graphOf(
+        [
+          [1, "course", [edge(7, 0.5)]],
+          [2, "course", [edge(8, 0.5)]],
+          [3, "mooc", [edge(8, 0.5)]],
+          filler(10),
+        ],
+        related,
+      ),
+      nameScores: (c: number) =>
+        new Map(
+          c === 0
+            ? [
+                [1, 2],
+                [2, 6],
+                [3, 0.5],
+              ]
+            : [],
+        ),
+    };
+    expect(rank(graph)).toEqual([2, 1]);
+    expect(rank(graph, "mooc")).toEqual([3]);
+    const best = conceptRecords(0, graph, indexPostings(graph, DEFAULT_CONCEPT_RECORD_PARAMS));
+    // Scores are normalised per type: the MOOC is the best of its type, as the course 2 is of its own.
+    expect(best.get("mooc")?.[0]?.score).toBeCloseTo(best.get("course")?.[0]?.score ?? 0, 6);
+    expect(rank({ ...graph, nameScores: () => new Map() })).toEqual([]);
+  });
+
   it("gives scores in [0, 1] and at most `perType` records per type", () => {
     const many: [number, string, ConceptEdge[]][] = Array.from({ length: 50 }, (_, i) => [
       i,

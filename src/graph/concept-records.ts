@@ -9,9 +9,11 @@
  *              the concepts that share records with c, shrunk towards the mean for little-seen concepts
  *   named    = h(X) · e(r, X) / ‖h ∘ e(r, ·)‖^α                                (r is about X itself)
  *   m        = tf / (tf + k1 · (1 − b + b · len(r) / avglen))                  (r's text names X: BM25)
+ *   f        = BM25(r, names of X) / max over records r' of r's type of BM25(r', names of X)
+ *              (`name-bm25.ts`: what the search box finds when X's name is typed, in [0, 1])
  *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖h ∘ e(r, ·)‖²,  q̂ = q / max q  (the share of r that lies
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
- *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − β · bridged)
+ *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / Σ_{c ≠ X} e(r, c), t = depth of their deepest shared category / depth
  *              (1 when r has no other concept)                                 (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree)
@@ -33,6 +35,8 @@ export interface ConceptRecordParams {
   readonly relatedWeight: number;
   /** μ: weight of the concept's names in the record's text (m, `name-mentions.ts`); default 0.5. */
   readonly mentionWeight: number;
+  /** ν: weight of full-text search's score of the concept's names (f); default 0.5. */
+  readonly textWeight: number;
   /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
@@ -53,6 +57,7 @@ export interface ConceptRecordParams {
 export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   relatedWeight: 0.25,
   mentionWeight: 0.5,
+  textWeight: 0.5,
   lengthNorm: 1,
   treeFloor: 0.3,
   queryConcepts: 24,
@@ -74,6 +79,8 @@ export interface ConceptRecordGraph {
   readonly coherence?: Float64Array;
   /** What each record's text names (`name-mentions.ts`), by record number; default none. */
   readonly mentions?: ReadonlyMap<number, NameMentions>;
+  /** BM25 of a concept's names over the records' texts, by record (`name-bm25.ts`); default none. */
+  readonly nameScores?: (concept: number) => ReadonlyMap<number, number>;
   readonly typeOf: (record: number) => string;
 }
 
@@ -177,6 +184,13 @@ export function conceptRecords(
     if (direct[record] === 0) touched.push(record);
     mention[record] = byNameScores[i] as number;
   }
+  const text = graph.nameScores?.(concept) ?? new Map<number, number>();
+  const bestText = new Map<string, number>();
+  for (const [record, s] of text) {
+    const type = graph.typeOf(record);
+    if (s > (bestText.get(type) ?? 0)) bestText.set(type, s);
+    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
+  }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -187,7 +201,8 @@ export function conceptRecords(
     const read = Math.min(members.length, params.bridgePostings);
     for (let i = 0; i < read; i += 1) {
       const record = members[i] as number;
-      if (sums[record] === 0 && direct[record] === 0 && mention[record] === 0) touched.push(record);
+      if (sums[record] === 0 && direct[record] === 0 && mention[record] === 0 && !text.has(record))
+        touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
   }
@@ -197,12 +212,13 @@ export function conceptRecords(
     const named = (direct[record] ?? 0) / norm;
     const bridged = (sums[record] ?? 0) / (postings.norm2[record] || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
-    const walk = 1 - (1 - named) * (1 - byName) * (1 - params.relatedWeight * bridged);
+    const type = graph.typeOf(record);
+    const found = params.textWeight * ((text.get(record) ?? 0) / (bestText.get(type) || 1));
+    const walk = 1 - (1 - named) * (1 - byName) * (1 - found) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
     if (walk < params.minScore) continue;
-    const type = graph.typeOf(record);
     let top = walks.get(type);
     if (!top) {
       top = new TopWalks(keptOf(type, params) * TREE_CANDIDATES);

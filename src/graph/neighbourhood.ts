@@ -106,33 +106,45 @@ export function degreeScores(
   others: Iterable<{ readonly type: string; readonly degrees: Readonly<Record<string, number>> }> = [],
 ): Map<number, { importance: number; degrees: Record<string, number> }> {
   const degrees = new Map<number, Record<string, number>>();
-  const maxLog = new Map<string, number>();
-  const typesOf = new Map<string, Set<string>>();
-  // Nodes not in `lists` (after a partial update) still set the maxima and the types a node of each type has.
-  for (const other of others) {
-    for (const [targetType, degree] of Object.entries(other.degrees)) {
-      const pair = `${other.type}\0${targetType}`;
-      maxLog.set(pair, Math.max(maxLog.get(pair) ?? 0, Math.log1p(degree)));
-      const seen = typesOf.get(other.type) ?? new Set();
-      seen.add(targetType);
-      typesOf.set(other.type, seen);
-    }
-  }
   for (const [key, list] of lists) {
     const source = Number(key.slice(0, key.indexOf("\0")));
-    const targetType = key.slice(key.indexOf("\0") + 1);
     const row = degrees.get(source) ?? {};
-    row[targetType] = list.length;
+    row[key.slice(key.indexOf("\0") + 1)] = list.length;
     degrees.set(source, row);
-    const pair = `${typeOf(source)}\0${targetType}`;
-    maxLog.set(pair, Math.max(maxLog.get(pair) ?? 0, Math.log1p(list.length)));
-    const seen = typesOf.get(typeOf(source)) ?? new Set();
-    seen.add(targetType);
-    typesOf.set(typeOf(source), seen);
   }
+  return importanceScores(degrees, typeOf, others);
+}
+
+/**
+ * `degreeScores` from each node's number of neighbours per type (`degrees`, node → target type → count), for a
+ * caller that counted its lists as it wrote them.
+ */
+export function importanceScores(
+  degrees: ReadonlyMap<number, Record<string, number>>,
+  typeOf: (node: number) => string,
+  others: Iterable<{ readonly type: string; readonly degrees: Readonly<Record<string, number>> }> = [],
+): Map<number, { importance: number; degrees: Record<string, number> }> {
+  const maxLog = new Map<string, number>();
+  const typesOf = new Map<string, Set<string>>();
+  const count = (type: string, targetType: string, degree: number) => {
+    const pair = `${type}\0${targetType}`;
+    maxLog.set(pair, Math.max(maxLog.get(pair) ?? 0, Math.log1p(degree)));
+    const seen = typesOf.get(type) ?? new Set();
+    seen.add(targetType);
+    typesOf.set(type, seen);
+  };
+  // Nodes not in `degrees` (after a partial update) still set the maxima and the types a node of each type has.
+  for (const other of others) {
+    for (const [targetType, degree] of Object.entries(other.degrees)) count(other.type, targetType, degree);
+  }
+  for (const [node, row] of degrees) {
+    for (const [targetType, degree] of Object.entries(row)) count(typeOf(node), targetType, degree);
+  }
+  // Summed in one order whatever order the lists came in, so that a score does not depend on it.
+  const sortedTypes = new Map([...typesOf].map(([type, seen]) => [type, [...seen].sort()]));
   const scores = new Map<number, { importance: number; degrees: Record<string, number> }>();
   for (const [node, row] of degrees) {
-    const targetTypes = [...(typesOf.get(typeOf(node)) ?? [])];
+    const targetTypes = sortedTypes.get(typeOf(node)) ?? [];
     let sum = 0;
     for (const t of targetTypes) {
       const max = maxLog.get(`${typeOf(node)}\0${t}`) ?? 0;

@@ -3,7 +3,8 @@
  * e_a(c) · e_b(c), kept when at least `minShared` concepts are shared, then bounded per pair of types as
  * tanh(GBC / (8 · mean GBC of that type pair)), kept when ≥ 0.1.
  * Two passes over an inverted index with dense accumulators: the first sums the means, the second keeps each
- * source's best edges per target type. Memory holds one source's candidates at a time.
+ * source's best edges per target type, one source at a time (`semanticEdgeFinder`), so that memory holds one
+ * source's candidates at a time.
  */
 import type { ConceptEdge } from "./entity-concepts.js";
 
@@ -45,16 +46,29 @@ export function semanticEdges(
   typeOf: (entity: number) => string,
   options: SemanticEdgeOptions = {},
 ): SemanticEdge[] {
+  const edgesOf = semanticEdgeFinder(profiles, typeOf, options);
+  return [...profiles.keys()].flatMap((entity) => edgesOf(entity));
+}
+
+/**
+ * Prepares the semantic edges of `profiles` (the index and the first pass, which sums the means) and returns a
+ * function giving one entity's edges at a time, as `semanticEdges` lists them: a caller that writes each entity's
+ * edges as it goes never holds them all.
+ */
+export function semanticEdgeFinder(
+  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
+  typeOf: (entity: number) => string,
+  options: SemanticEdgeOptions = {},
+): (entity: number) => SemanticEdge[] {
   const minShared = options.minShared ?? 2;
   const perType = options.perType ?? (() => 10);
   const index = buildIndex(profiles, typeOf, options.maxPosting ?? 1_000);
-  const sources = index.entities.map((entity) =>
-    (profiles.get(entity) ?? []).slice(0, options.conceptsPerSource ?? 15),
-  );
+  const conceptsOf = (entity: number) =>
+    (profiles.get(entity) ?? []).slice(0, options.conceptsPerSource ?? 15);
   const accumulate = accumulator(index);
   const sums = new Map<string, { sum: number; count: number }>();
-  sources.forEach((concepts, source) => {
-    accumulate(source, concepts, minShared, (target, gbc) => {
+  index.entities.forEach((entity, source) => {
+    accumulate(source, conceptsOf(entity), minShared, (target, gbc) => {
       const pair = pairKey(index.types[source] ?? "", index.types[target] ?? "");
       const s = sums.get(pair) ?? { sum: 0, count: 0 };
       s.sum += gbc;
@@ -62,10 +76,12 @@ export function semanticEdges(
       sums.set(pair, s);
     });
   });
-  const edges: SemanticEdge[] = [];
-  sources.forEach((concepts, source) => {
+  const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
+  return (sourceEntity) => {
+    const source = localOf.get(sourceEntity);
+    if (source === undefined) return [];
     const byType = new Map<string, { target: number; score: number }[]>();
-    accumulate(source, concepts, minShared, (target, gbc) => {
+    accumulate(source, conceptsOf(sourceEntity), minShared, (target, gbc) => {
       const s = sums.get(pairKey(index.types[source] ?? "", index.types[target] ?? ""));
       const score = Math.tanh(gbc / (8 * ((s?.sum ?? gbc) / Math.max(s?.count ?? 1, 1))));
       if (score < MIN_SCORE) return;
@@ -74,8 +90,8 @@ export function semanticEdges(
       list.push({ target, score });
       byType.set(type, list);
     });
-    const sourceEntity = index.entities[source] ?? -1;
     const keep = perType(index.types[source] ?? "");
+    const edges: SemanticEdge[] = [];
     for (const list of byType.values()) {
       list.sort((a, b) => b.score - a.score || a.target - b.target);
       for (const { target, score } of list.slice(0, keep)) {
@@ -84,8 +100,8 @@ export function semanticEdges(
         edges.push({ source: sourceEntity, target: targetEntity, score, shared });
       }
     }
-  });
-  return edges;
+    return edges;
+  };
 }
 
 function buildIndex(

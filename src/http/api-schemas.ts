@@ -191,7 +191,16 @@ export const SearchResponse = z
 
 /** GET /api/autocomplete. */
 export const AutocompleteResponse = z
-  .object({ items: z.array(z.object({ type: z.string(), id: z.string(), name: z.string() })) })
+  .object({
+    items: z.array(
+      Node.extend({
+        alias: z
+          .string()
+          .optional()
+          .openapi({ description: "The shortest of the record's aliases that matched, when one did" }),
+      }),
+    ),
+  })
   .openapi("Completions");
 
 /** POST /api/detect. */

@@ -111,6 +111,20 @@ describe("rankCompletions", () => {
     const ranked = rankCompletions([completion("course", "A"), completion("course", "A", { alias: true })]);
     expect(ranked).toHaveLength(1);
   });
+
+  it("tells the shortest alias that matched, even when the record's name ranks it", () => {
+    const eigen = { name: "Eigenvalues and eigenvectors" };
+    const ranked = rankCompletions([
+      completion("concept", "E", { ...eigen, matched: eigen.name }),
+      completion("concept", "E", { ...eigen, matched: "Eigenvalues of a matrix", alias: true }),
+      completion("concept", "E", { ...eigen, matched: "Eigenvalues", alias: true }),
+      completion("concept", "F", { name: "Eigenface", matched: "Eigenface" }),
+    ]);
+    expect(ranked).toEqual([
+      { type: "concept", id: "E", name: eigen.name, alias: "Eigenvalues" },
+      { type: "concept", id: "F", name: "Eigenface" },
+    ]);
+  });
 });
 
 describe("groupByType", () => {

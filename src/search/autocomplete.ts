@@ -21,6 +21,8 @@ export interface Suggestion {
   readonly type: string;
   readonly id: string;
   readonly name: string;
+  /** The shortest of the record's aliases that matched, when one did ("Eigenvalues" for "eigenval"). */
+  readonly alias?: string;
 }
 
 /**
@@ -50,20 +52,27 @@ export async function autocomplete(
  */
 export function rankCompletions(candidates: readonly NameCompletion[]): Suggestion[] {
   const best = new Map<string, { suggestion: Suggestion; score: number }>();
+  // The record's matching alias is kept whichever name wins: a reader that checks what was typed needs it.
+  const aliases = new Map<string, string>();
   for (const c of candidates) {
     const score =
       (c.fromStart ? 4 : 0) +
       (c.alias ? 0 : 1) +
       completionTypeFactor(c.type) * importanceFactor(c.importance);
     const key = `${c.type}\u0000${c.id}`;
+    const alias = aliases.get(key);
+    if (c.alias && (alias === undefined || c.matched.length < alias.length)) aliases.set(key, c.matched);
     const seen = best.get(key);
     if (seen === undefined || score > seen.score) {
       best.set(key, { suggestion: { type: c.type, id: c.id, name: c.alias ? c.name : c.matched }, score });
     }
   }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || compareStrings(a.suggestion.id, b.suggestion.id))
-    .map((b) => b.suggestion);
+  return [...best.entries()]
+    .sort(([, a], [, b]) => b.score - a.score || compareStrings(a.suggestion.id, b.suggestion.id))
+    .map(([key, b]) => {
+      const alias = aliases.get(key);
+      return alias === undefined ? b.suggestion : { ...b.suggestion, alias };
+    });
 }
 
 /** Stable grouping by type: each type's suggestions together, types in the order of their first one. */

@@ -75,7 +75,9 @@ export function* encodeNeighbourRows(
   pk: (key: RecordKey) => number,
   allowed: ReadonlySet<number> | undefined,
 ): Generator<EncodedNeighbourRow> {
-  const ranks = new Map<string, number>();
+  // The next rank of each list, by target type then source pk: numbers, not a string per list (a full build
+  // of 600,000 records writes millions of lists).
+  const ranks = new Map<string, Map<number, number>>();
   // Both directions of an edge share one evidence object: remember its JSON for the next few rows only, since
   // a cache over the whole write would keep a string per edge alive until the end (hundreds of MB).
   let json = new Map<object, string>();
@@ -86,9 +88,13 @@ export function* encodeNeighbourRows(
         problem: `neighbour row of ${row.source.type} ${row.source.id} outside the sources replaced`,
       });
     }
-    const list = `${source}\0${row.target.type}`;
-    const rank = ranks.get(list) ?? 0;
-    ranks.set(list, rank + 1);
+    let ofType = ranks.get(row.target.type);
+    if (ofType === undefined) {
+      ofType = new Map();
+      ranks.set(row.target.type, ofType);
+    }
+    const rank = ofType.get(source) ?? 0;
+    ofType.set(source, rank + 1);
     let evidence = json.get(row.evidence);
     if (evidence === undefined) {
       evidence = JSON.stringify(row.evidence);

@@ -94,6 +94,7 @@ ${
 export function renderItems(items: readonly SectionItem[], lang: Lang, source?: RecordKey): Html {
   return html`${items.map(({ summary: s, edge }) => {
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
+${s.partOf ? html` <span class="part-of">${typeName(lang, s.partOf.type, "one")}: <a href="${recordHref(s.partOf)}">${s.partOf.name}</a></span>` : ""}
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
 ${renderWhy(edge, lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;

@@ -40,6 +40,8 @@ export interface RecordSummary {
   readonly excerptLang?: string;
   /** A short code to show before the name (a course's id), if the type has one. */
   readonly code?: string;
+  /** The record it is part of (a lecture's course or MOOC), when `loadSummaries` found it. */
+  readonly partOf?: { readonly type: string; readonly id: string; readonly name: string };
 }
 
 const CODED_TYPES = new Set(["course"]);
@@ -70,14 +72,25 @@ export function summarise(
   };
 }
 
-/** Summaries of `keys`, read from the store in parallel. */
+/** Summaries of `keys`, read from the store in parallel, with the record each is part of (a lecture's MOOC). */
 export async function loadSummaries(
   store: Store,
   keys: readonly (RecordKey & { readonly name?: string })[],
   lang: Lang,
 ): Promise<RecordSummary[]> {
   const records = await readRecords(store, keys);
-  return keys.map((key, i) => summarise(key, records[i], lang, key.name ?? key.id));
+  const parentKeys = records.map((r) => r?.links?.find((l) => l.rel === "part_of"));
+  const wanted = parentKeys.flatMap((k) => (k ? [{ type: k.type, id: k.id }] : []));
+  const parents = wanted.length === 0 ? [] : await readRecords(store, wanted);
+  let next = 0;
+  return keys.map((key, i) => {
+    const summary = summarise(key, records[i], lang, key.name ?? key.id);
+    const link = parentKeys[i];
+    if (!link) return summary;
+    const parent = parents[next++];
+    if (!parent) return summary;
+    return { ...summary, partOf: { type: parent.type, id: parent.id, name: displayName(parent, lang) } };
+  });
 }
 
 /** `text` cut to at most about `max` characters at a word boundary, with "…" when cut. */

@@ -92,6 +92,18 @@ describe("record pages", () => {
     expect(body).toMatch(/through (Vaccine|Immune system|T cell)/);
   });
 
+  it("shows each listed lecture with the course or MOOC it is part of", async () => {
+    const { body } = await get("/concept/Interleukin_6");
+    const lectures = body.match(/<ul class="items" id="list-lecture">([\s\S]*?)<\/ul>/)?.[1] ?? "";
+    const items = lectures.split("<li>").slice(1);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item).toMatch(
+        /<span class="part-of">(Course|MOOC): <a href="\/(course|mooc)\/[^"]+">[^<]+<\/a><\/span>/,
+      );
+    }
+  });
+
   it("says so honestly when the corpus has no description", async () => {
     const { body } = await get("/concept/Antibody");
     expect(body).toContain("The corpus has no description of this record yet.");

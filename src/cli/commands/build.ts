@@ -50,7 +50,7 @@ export async function runBuild(
         bars.set(
           stage,
           createProgress(`build: ${stage}`, context.stderr, {
-            unit: stage === "detection" ? "records" : "steps",
+            unit: stage === "detection" || stage === "neighbourhoods" ? "records" : "steps",
           }),
         );
       }

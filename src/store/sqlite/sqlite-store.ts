@@ -79,7 +79,9 @@ export class SqliteStore implements Store {
       db.pragma("foreign_keys = ON");
       db.pragma("busy_timeout = 5000");
       db.pragma("cache_size = -65536");
-      db.pragma("temp_store = MEMORY");
+      // Temporary files on disk (through the OS cache): in memory, the sort of a full build's CREATE INDEX held
+      // every row's key at once (146 MB more peak RSS at 3.2 M rows, growing with the rows).
+      db.pragma("temp_store = FILE");
       const store = new SqliteStore(db, path, options.refreshInBackground ?? false);
       store.migrate();
       return store;

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import type { Store } from "../store/store.js";
+import { recordTexts } from "./concept-lists.js";
+import { detectRecords } from "./detect-records.js";
+import { loadNodes } from "./graph-inputs.js";
+import { loadConceptDictionary } from "./load-concept-dictionary.js";
+
+let store: Store;
+beforeAll(async () => {
+  store = await openDemoStore();
+});
+afterAll(() => store.close());
+
+describe("detectRecords", () => {
+  it("keeps no record, but indexes their texts as recordTexts does over the records kept in memory", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const detection = await detectRecords(store, dictionary, () => undefined);
+    expect(detection.nodes.records).toEqual([]);
+    const nodes = await loadNodes(store);
+    const expected = recordTexts(nodes.records.entries(), dictionary);
+    expect(expected.index.documents).toBeGreaterThan(10);
+    expect(detection.texts.index.documents).toBe(expected.index.documents);
+    expect([...detection.texts.index.members]).toEqual([...expected.index.members]);
+    expect([...detection.texts.index.tokens]).toEqual([...expected.index.tokens]);
+    expect(detection.texts.names).toEqual(expected.names);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Full-text evidence for the concept pages: BM25 of a concept's names over the records' texts, as the search box
+ * ranks them when a user types the name. Each record's text is one sequence of word keys; a name matches a record
+ * that holds its words in order, each at most `GAP` words after the one before (a French word's English cognate
+ * key may sit between them), not anywhere: "IL-6" is not "il … 6" in a French text. It scores
+ *
+ *   BM25(r, name) = Σ_w idf(w) · tf(w, r) · (k1 + 1) / (tf(w, r) + k1 · (1 − b + b · len(r) / avglen))
+ *   idf(w)        = max(10⁻⁶, ln((N − df(w) + 0.5) / (df(w) + 0.5)))
+ *
+ * (SQLite FTS5's formula, so that the build's evidence is the search index's); a concept's score is its best
+ * name's. The page normalises it per record type by the best record's.
+ */
+
+/** The word postings of the records' texts, packed: list t holds members[start[t]…start[t + 1]), records ascending. */
+export interface TextIndex {
+  /** Each word key's posting list number. */
+  readonly terms: ReadonlyMap<string, number>;
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  readonly counts: Uint16Array;
+  /** Each record's length in words, by record number (0 for records not indexed). */
+  readonly length: Float32Array;
+  readonly average: number;
+  /** Records indexed. */
+  readonly documents: number;
+  /** Each record's text as posting list numbers, in order: record r's at tokens[offset[r]…offset[r + 1]). */
+  readonly offset: Int32Array;
+  readonly tokens: Int32Array;
+}
+
+/** How far after a name's word its next word may be: next to it, or past one key (a cognate). */
+const GAP = 2;
+
+/** BM25's parameters; the defaults are FTS5's. */
+export interface Bm25Params {
+  /** k1: how fast a word's count saturates; default 1.2. */
+  readonly k1: number;
+  /** b: how much a long text's counts are discounted, in [0, 1]; default 0.75. */
+  readonly b: number;
+}
+
+export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.2, b: 0.75 };
+
+/** Indexes the word keys of each record (record number, its text's keys in order), records in any order. */
+export function indexTexts(texts: Iterable<readonly [number, readonly string[]]>): TextIndex {
+  const builder = new TextIndexBuilder();
+  for (const [record, keys] of texts) builder.add(record, keys);
+  return builder.finish();
+}
+
+/** Builds a `TextIndex` from texts added one at a time (a build adds each record's as it reads it). */
+export class TextIndexBuilder {
+  private readonly terms = new Map<string, number>();
+  private readonly read: { record: number; from: number; to: number }[] = [];
+  private tokens = new Int32Array(1 << 16);
+  private used = 0;
+
+  /** Adds the word keys of `record`'s text, in order; a record is added once. */
+  add(record: number, keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    if (this.used + keys.length > this.tokens.length) {
+      const grown = new Int32Array(Math.max(this.tokens.length * 2, this.used + keys.length));
+      grown.set(this.tokens.subarray(0, this.used));
+      this.tokens = grown;
+    }
+    const from = this.used;
+    for (const key of keys) {
+      let t = this.terms.get(key);
+      if (t === undefined) {
+        t = this.terms.size;
+        this.terms.set(key, t);
+      }
+      this.tokens[this.used++] = t;
+    }
+    this.read.push({ record, from, to: this.used });
+  }
+
+  /** The index of the texts added. */
+  finish(): TextIndex {
+    return packTexts(this.terms, this.read, this.tokens, this.used);
+  }
+}
+
+/** Postings and per-record token runs from the texts read, in record order. */
+function packTexts(
+  terms: ReadonlyMap<string, number>,
+  read: { record: number; from: number; to: number }[],
+  tokens: Int32Array,
+  used: number,
+): TextIndex {
+  read.sort((a, b) => a.record - b.record);
+  const records = read.length === 0 ? 0 : (read[read.length - 1]?.record ?? 0) + 1;
+  const length = new Float32Array(records);
+  const offset = new Int32Array(records + 1);
+  const ordered = new Int32Array(used);
+  const tf = new Int32Array(terms.size);
+  const df = new Int32Array(terms.size + 1);
+  let at = 0;
+  let next = 0;
+  for (let r = 0; r < records; r += 1) {
+    offset[r] = at;
+    const text = read[next];
+    if (text?.record !== r) continue;
+    next += 1;
+    ordered.set(tokens.subarray(text.from, text.to), at);
+    at += text.to - text.from;
+    length[r] = text.to - text.from;
+    // df counts each word once per record: tf marks the words already met in this one.
+    for (let i = text.from; i < text.to; i += 1) {
+      const t = tokens[i] as number;
+      if (tf[t] !== r + 1) {
+        tf[t] = r + 1;
+        df[t + 1] = (df[t + 1] ?? 0) + 1;
+      }
+    }
+  }
+  offset[records] = at;
+  const start = new Int32Array(terms.size + 1);
+  for (let t = 0; t < terms.size; t += 1) start[t + 1] = (start[t] as number) + (df[t + 1] as number);
+  const members = new Int32Array(start[terms.size] as number);
+  const counts = new Uint16Array(members.length);
+  const filled = start.slice(0, terms.size);
+  const seen = new Int32Array(terms.size).fill(-1);
+  for (let r = 0; r < records; r += 1) {
+    for (let i = offset[r] as number; i < (offset[r + 1] as number); i += 1) {
+      const t = ordered[i] as number;
+      if (seen[t] !== r) {
+        seen[t] = r;
+        members[filled[t] as number] = r;
+        filled[t] = (filled[t] as number) + 1;
+      }
+      const slot = (filled[t] as number) - 1;
+      counts[slot] = Math.min(65_535, (counts[slot] as number) + 1);
+    }
+  }
+  return {
+    terms,
+    start,
+    members,
+    counts,
+    length,
+    average: read.length === 0 ? 1 : used / read.length,
+    documents: read.length,
+    offset,
+    tokens: ordered,
+  };
+}
+
+/**
+ * The records holding at least one of `names` (each a list of word keys) in their text, with the best BM25 of a
+ * name over their text; records `keep` refuses are skipped.
+ */
+export function nameScores(
+  index: TextIndex,
+  names: readonly (readonly string[])[],
+  keep: (record: number) => boolean = () => true,
+  params: Bm25Params = DEFAULT_BM25_PARAMS,
+): Map<number, number> {
+  const best = new Map<number, number>();
+  const df = (t: number) => (index.start[t + 1] as number) - (index.start[t] as number);
+  for (const words of names) {
+    const phrase = words.map((w) => index.terms.get(w));
+    if (phrase.length === 0 || phrase.some((t) => t === undefined)) continue;
+    const terms = [...new Set(phrase as number[])].sort((a, b) => df(a) - df(b));
+    const rarest = terms[0] as number;
+    for (let i = index.start[rarest] as number; i < (index.start[rarest + 1] as number); i += 1) {
+      const record = index.members[i] as number;
+      if (!keep(record)) continue;
+      let score = 0;
+      for (const t of terms) {
+        const tf = t === rarest ? (index.counts[i] as number) : countOf(index, t, record);
+        if (tf === 0) {
+          score = -1;
+          break;
+        }
+        score += termScore(index, t, tf, record, params);
+      }
+      if (score <= (best.get(record) ?? 0)) continue;
+      if (phrase.length > 1 && !holdsPhrase(index, record, phrase as number[])) continue;
+      best.set(record, score);
+    }
+  }
+  return best;
+}
+
+/** True when `record`'s text holds `phrase` in order, each word at most GAP positions after the one before. */
+function holdsPhrase(index: TextIndex, record: number, phrase: readonly number[]): boolean {
+  const { tokens } = index;
+  const from = index.offset[record] as number;
+  const to = index.offset[record + 1] as number;
+  const first = phrase[0] as number;
+  for (let start = from; start < to; start += 1) {
+    if (tokens[start] !== first) continue;
+    let at = start;
+    let matched = 1;
+    while (matched < phrase.length) {
+      const want = phrase[matched] as number;
+      let next = -1;
+      for (let j = at + 1; j <= at + GAP && j < to; j += 1) {
+        if (tokens[j] === want) {
+          next = j;
+          break;
+        }
+      }
+      if (next === -1) break;
+      at = next;
+      matched += 1;
+    }
+    if (matched === phrase.length) return true;
+  }
+  return false;
+}
+
+/** One word's part of a record's BM25. */
+function termScore(index: TextIndex, term: number, tf: number, record: number, params: Bm25Params): number {
+  const df = (index.start[term + 1] as number) - (index.start[term] as number);
+  const idf = Math.max(1e-6, Math.log((index.documents - df + 0.5) / (df + 0.5)));
+  const norm = params.k1 * (1 - params.b + (params.b * (index.length[record] ?? 0)) / index.average);
+  return (idf * tf * (params.k1 + 1)) / (tf + norm);
+}
+
+/** How often `term` occurs in `record`'s text, 0 when not at all (a binary search of its postings). */
+function countOf(index: TextIndex, term: number, record: number): number {
+  let lo = index.start[term] as number;
+  let hi = (index.start[term + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = index.members[mid] as number;
+    if (r === record) return index.counts[mid] as number;
+    if (r < record) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}

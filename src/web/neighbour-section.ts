@@ -94,10 +94,16 @@ ${
 export function renderItems(items: readonly SectionItem[], lang: Lang, source?: RecordKey): Html {
   return html`${items.map(({ summary: s, edge }) => {
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
-${s.partOf ? html` <span class="part-of">${typeName(lang, s.partOf.type, "one")}: <a href="${recordHref(s.partOf)}">${s.partOf.name}</a></span>` : ""}
+${renderPartOf(s.partOf, lang)}
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
 ${renderWhy(edge, lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;
+}
+
+/** "MOOC: <its name>" for a record that is part of another (a lecture's course or MOOC); nothing otherwise. */
+export function renderPartOf(partOf: RecordSummary["partOf"], lang: Lang): Html | string {
+  if (!partOf) return "";
+  return html` <span class="part-of">${typeName(lang, partOf.type, "one")}: <a href="${recordHref(partOf)}">${partOf.name}</a></span>`;
 }
 
 /** Why a neighbour is listed: the relation of a fact, else the score and what the link came through. */

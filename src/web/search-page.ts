@@ -9,7 +9,8 @@ import { typeName } from "../i18n/record-labels.js";
 import { t } from "../i18n/ui-text.js";
 import { escapeHtml } from "../search/highlight.js";
 import { type Html, renderSearchBox } from "./layout.js";
-import { KNOWN_TYPE_ORDER, recordHref, sortTypes } from "./record-links.js";
+import { renderPartOf } from "./neighbour-section.js";
+import { KNOWN_TYPE_ORDER, type RecordSummary, recordHref, sortTypes } from "./record-links.js";
 
 /** Hits per results page. */
 export const PAGE_SIZE = 10;
@@ -47,6 +48,8 @@ export interface ResultsData {
   readonly response: SearchResponse;
   /** Counts per type over every type (the tabs), from a search without the type filter. */
   readonly facets: Readonly<Record<string, number>>;
+  /** What each hit is part of (a lecture's course or MOOC), by `recordHref`, so that same-named lectures differ. */
+  readonly partOf?: ReadonlyMap<string, RecordSummary["partOf"]>;
 }
 
 /** Renders search results with tabs, snippets and paging. */
@@ -79,7 +82,7 @@ ${
     : html`<ol class="hits">${response.items.map(
         (item) => html`<li class="hit t-${item.type}">
 <span class="badge">${typeName(lang, item.type, "one")}</span>${item.type === "course" ? html` <span class="code">${item.id}</span>` : ""}
-<h2><a href="${recordHref(item)}">${item.name}</a></h2>
+<h2><a href="${recordHref(item)}">${item.name}</a></h2>${renderPartOf(data.partOf?.get(recordHref(item)), lang)}
 <p>${safeHighlight(item.highlight)}</p>
 </li>`,
       )}</ol>`

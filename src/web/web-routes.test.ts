@@ -214,6 +214,18 @@ describe("search", () => {
     expect(few.body).not.toContain('rel="next"');
   });
 
+  it("shows a lecture hit with the course it is part of, and other hits without", async () => {
+    const { body } = await get("/?q=reinforced%20concrete%20beams&type=lecture");
+    const hit = body.match(/<li class="hit t-lecture">[\s\S]*?<\/li>/)?.[0] ?? "";
+    expect(hit).toContain("/lecture/lec-civ-01");
+    expect(hit).toMatch(
+      /<span class="part-of">Course: <a href="\/course\/CIVIL-210">Reinforced concrete structures<\/a>/,
+    );
+    const courses = await get("/?q=immune&type=course");
+    expect(courses.body).toContain('class="hit t-course"');
+    expect(courses.body).not.toContain('class="part-of"');
+  });
+
   it("answers 400 with a page for an unknown type filter", async () => {
     const { response, body } = await get("/?q=x&type=bogus");
     expect(response.status).toBe(400);

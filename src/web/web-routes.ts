@@ -19,6 +19,7 @@ import { findAsset } from "./assets.js";
 import { compareTitle, renderComparePage } from "./compare-page.js";
 import { type Html, renderLayout } from "./layout.js";
 import { loadSection, MAX_SECTION_ITEMS, MORE_ITEMS, renderItems } from "./neighbour-section.js";
+import { loadSummaries, recordHref } from "./record-links.js";
 import { loadRecordPage, renderRecordPage } from "./record-page.js";
 import { PAGE_SIZE, renderHome, renderResults } from "./search-page.js";
 import { renderStudySections } from "./study-sections.js";
@@ -104,11 +105,13 @@ export function registerWebRoutes<E extends Env>(
         offset: Math.min((pageNumber - 1) * PAGE_SIZE, 1_000),
       });
       const facets = response.facets;
+      const summaries = await loadSummaries(store, response.items, lang);
+      const partOf = new Map(summaries.map((s) => [recordHref(s), s.partOf]));
       return page(
         c,
         lang,
         { title: query, query },
-        renderResults({ query, ...(type ? { type } : {}), page: pageNumber, response, facets }, lang),
+        renderResults({ query, ...(type ? { type } : {}), page: pageNumber, response, facets, partOf }, lang),
       );
     } catch (error) {
       if (!(error instanceof CampusGraphError) || error.code !== "INVALID_ARGUMENT") throw error;

@@ -100,6 +100,38 @@ export function spellingCloseness(distance: number): number {
   return 1 / (1 + distance);
 }
 
+/**
+ * The multiplier of a repeat's score per copy ranked above it (see `demoteRepeats`): copies stay in their order,
+ * each further below the records that hold the query's words in their text. 1 turns the demotion off.
+ */
+export const REPEAT_PENALTY = 0.5;
+
+/**
+ * Diversifies hits sorted by `compareRanked`: a hit matched by its name (a tier above text) whose type and name
+ * key equal those of k hits ranked above it in its tier falls to the text tier with its score multiplied by
+ * `penalty`^k, and the list is sorted again. Its whole-name score (about 1) ranks it below the records found
+ * by their text, so one lecture "Neural Networks" keeps its place next to the concept of that name and the
+ * thirteen others no longer fill the first page. Text hits that share a name are left alone: each matched by
+ * its own text (keyword nDCG@10 0.528 → 0.501 on the tune half when they are demoted too). Deterministic: the
+ * best-ranked copy stays, and copies keep their order among themselves.
+ */
+export function demoteRepeats<T extends { tier: number; score: number; type: string; id: string }>(
+  sorted: readonly T[],
+  nameKeyOf: (hit: T) => string,
+  penalty: number = REPEAT_PENALTY,
+): T[] {
+  if (penalty >= 1) return [...sorted];
+  const seen = new Map<string, number>();
+  const demoted = sorted.map((hit) => {
+    if (hit.tier === MATCH_TIERS.text) return hit;
+    const key = `${hit.tier}\u0000${hit.type}\u0000${nameKeyOf(hit)}`;
+    const before = seen.get(key) ?? 0;
+    seen.set(key, before + 1);
+    return before === 0 ? hit : { ...hit, tier: MATCH_TIERS.text, score: hit.score * penalty ** before };
+  });
+  return demoted.sort(compareRanked);
+}
+
 /** Orders two ranked hits: higher tier first, then higher score, then type and id for a stable order. */
 export function compareRanked(
   a: { tier: number; score: number; type: string; id: string },

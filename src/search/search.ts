@@ -12,10 +12,12 @@ import { highlightText } from "./highlight.js";
 import { type ParsedQuery, parseQuery, requiredGroups } from "./parse-query.js";
 import {
   compareRanked,
+  demoteRepeats,
   hitScore,
   MATCH_TIERS,
   type MatchTier,
   nameOverlap,
+  REPEAT_PENALTY,
   spellingCloseness,
   TEXT_MATCH_FACTORS,
 } from "./ranking.js";
@@ -33,6 +35,11 @@ export interface SearchTuning {
   readonly typos: boolean;
   /** Weight of the query-name word overlap: scores are multiplied by `1 + nameWeight × overlap`; default 0.1. */
   readonly nameWeight: number;
+  /**
+   * Name-matched copies of a record's type and name after the first fall to the text tier, their score
+   * multiplied by this per copy above (1 turns it off); default 0.5 (see `demoteRepeats`).
+   */
+  readonly repeatPenalty: number;
 }
 
 /** The default tuning. */
@@ -42,6 +49,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   floor: 1,
   typos: true,
   nameWeight: 0.1,
+  repeatPenalty: REPEAT_PENALTY,
 };
 
 /** Options of `search`. */
@@ -289,10 +297,15 @@ function finish(
   facets: Readonly<Record<string, number>>,
 ): SearchResult {
   const { types } = run;
-  const all = [...run.ranked.values()]
+  const sorted = [...run.ranked.values()]
     // Built field by field: sorting objects made by spreading cost a tenth of a search.
     .map((r) => ({ hit: r.hit, tier: r.tier, score: r.score, type: r.hit.type, id: r.hit.id }))
     .sort(compareRanked);
+  const all = demoteRepeats(
+    sorted,
+    (r) => r.hit.nameKeys[0] ?? prefixKey(r.hit.name),
+    run.tuning.repeatPenalty,
+  );
   const counted = Object.entries(facets)
     .filter(([type]) => types === undefined || types.includes(type))
     .reduce((sum, [, n]) => sum + n, 0);

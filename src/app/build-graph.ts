@@ -27,6 +27,7 @@ import {
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { nodeNeighbourRows } from "./node-neighbour-rows.js";
+import { clearRefreshPending } from "./pending-refresh.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
@@ -75,6 +76,8 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
     const scores = importanceScores(degrees, (n) => nodes.keys[n]?.type ?? "");
     await writer.graph.replaceNodeScores("all", toScores(scores, nodes));
     await markGraphChanged(writer);
+    // Every record is in this graph, and a search index older than it is rebuilt (see ensureSearchIndex).
+    await clearRefreshPending(writer);
     if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
   });
   progress("writing", 1, 1);

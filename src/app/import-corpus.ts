@@ -9,6 +9,7 @@ import { readCorpusFile } from "../ingest/corpus-reader.js";
 import { type CorpusFile, hashCorpus, openCorpusSource } from "../ingest/corpus-source.js";
 import type { RecordKey, Store, StoredLink } from "../store/store.js";
 import { markDataChanged } from "./data-version.js";
+import { markRefreshPending, REFRESH_PENDING_KEY } from "./pending-refresh.js";
 
 /** Options of `importCorpus`. */
 export interface ImportOptions {
@@ -90,6 +91,7 @@ export async function importCorpus(
   let bytesRead = 0;
   let records = 0;
 
+  const pendingBefore = await store.getMeta(REFRESH_PENDING_KEY);
   await store.transaction(async (writer) => {
     let batch: CorpusRecord[] = [];
     const flush = async (): Promise<void> => {
@@ -122,7 +124,10 @@ export async function importCorpus(
     }
     await flush();
     await writer.setMeta(corpusHashKey(source.name), corpusHash);
-    if (changed.length > 0) await markDataChanged(writer);
+    if (changed.length > 0) {
+      await markDataChanged(writer);
+      await markRefreshPending(writer, pendingBefore, changed);
+    }
   });
   // Read after the commit: a server engine reads on other connections, which see committed rows only.
   const { danglingLinks } = await store.countLinks();

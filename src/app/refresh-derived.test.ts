@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import type { RecordKey } from "../store/store.js";
 import { buildGraph, GRAPH_STAMP_KEY } from "./build-graph.js";
 import { buildSearchIndex } from "./build-search-index.js";
+import { importCorpus } from "./import-corpus.js";
+import { readRefreshPending } from "./pending-refresh.js";
 import { refreshDerived, UPDATE_LIMIT } from "./refresh-derived.js";
 
 const COURSE = { type: "course", id: "BIO-310" };
@@ -50,5 +55,33 @@ describe("refreshDerived", () => {
     });
     expect(refreshed).toEqual({ kind: "rebuilt", changed: UPDATE_LIMIT + 1 });
     expect(stamps).toEqual([stamp]);
+  });
+
+  it("finishes the refresh that an import stopped after its commit left pending", async () => {
+    const store = await openDemoStore();
+    await buildGraph(store, { stamp: "corpus v1" });
+    await buildSearchIndex(store);
+    expect(await readRefreshPending(store)).toBeUndefined();
+    const folder = mkdtempSync(join(tmpdir(), "campus-graph-pending-"));
+    try {
+      const file = join(folder, "rename.jsonl");
+      const before = await store.getRecord(COURSE);
+      writeFileSync(
+        file,
+        `${JSON.stringify({ ...COURSE, name: { en: NEW_NAME }, links: before?.links ?? [] })}\n`,
+      );
+      // The import commits the rename, then is stopped before it refreshes anything.
+      expect((await importCorpus(store, file)).changed).toEqual([COURSE]);
+      expect(await readRefreshPending(store)).toEqual([COURSE]);
+      // Run again, it changes nothing, but the rename is still to be refreshed.
+      expect((await importCorpus(store, file)).changed).toEqual([]);
+      const refreshed = await refreshDerived(store, [], neverRebuild);
+      expect(refreshed).toMatchObject({ kind: "updated", report: { changed: 1 } });
+      const hits = await store.search.findByName(["reinforced concrete structure"], ["course"], 5);
+      expect(hits.map((h) => h.id)).toContain("BIO-310");
+      expect(await readRefreshPending(store)).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { databaseLocation, isServerUrl } from "../../app/config.js";
 import { type ImportReport, importCorpus } from "../../app/import-corpus.js";
 import { openStore } from "../../app/open-store.js";
+import { readRefreshPending } from "../../app/pending-refresh.js";
 import { refreshDerived } from "../../app/refresh-derived.js";
 import type { RecordKey, Store } from "../../store/store.js";
 import type { CliContext, Command } from "../cli-context.js";
@@ -31,13 +32,14 @@ export const importCommand: Command = {
     const db = databaseLocation(values.db, context.env, context.cwd);
     const report = await importWithCleanup(db, corpus, values["keep-going"] ?? false, context);
     printReport(report, context);
-    if (report.changed.length > 0) {
-      const store = await openStore(db);
-      try {
+    const store = await openStore(db);
+    try {
+      // Also when nothing changed now: an earlier import may have been stopped before its refresh finished.
+      if (report.changed.length > 0 || (await readRefreshPending(store)) !== undefined) {
         await refreshAfterImport(store, report.changed, context);
-      } finally {
-        await store.close();
       }
+    } finally {
+      await store.close();
     }
     if (values.report) {
       await writeFile(resolve(context.cwd, values.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -87,7 +89,11 @@ async function refreshAfterImport(
   context: CliContext,
 ): Promise<void> {
   const rebuild = async (stamp: string) => {
-    context.stdout.write(`${formatCount(changed.length)} records changed: rebuilding the graph\n`);
+    context.stdout.write(
+      changed.length > 0
+        ? `${formatCount(changed.length)} records changed: rebuilding the graph\n`
+        : "An earlier import's refresh did not finish: rebuilding the graph\n",
+    );
     await runBuild(store, context, stamp);
   };
   const graph = await refreshDerived(store, changed, rebuild);

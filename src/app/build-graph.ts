@@ -12,7 +12,7 @@ import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { conceptListEdges, conceptRecordGraph, conceptTree } from "./concept-lists.js";
+import { conceptListFinder, conceptRecordGraph, conceptTree } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import { detectRecords } from "./detect-records.js";
@@ -122,6 +122,8 @@ async function prepareEdges(
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
   const detection = await detectRecords(store, dictionary, progress);
+  // Detection leaves hundreds of MB of garbage at 600,000 records: collected before relations allocate theirs.
+  collectGarbage();
   const { nodes } = detection;
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
   const { profiles, evidence, mentions } = detection;
@@ -160,6 +162,8 @@ async function prepareEdges(
   // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
   const table = new ProfileTable(profiles);
   profiles.clear();
+  // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
+  collectGarbage();
   progress("semantic", 0, 1);
   const semanticOf = recordSemanticEdgeFinder(table, nodes);
   progress("semantic", 1, 1);
@@ -174,9 +178,9 @@ async function prepareEdges(
     mentions,
     texts: detection.texts,
   });
-  const pageEdges = new EdgesBySource();
-  for (const edge of conceptListEdges(nodes, dictionary, graph, (r, c) => evidence.get(r, c)))
-    pageEdges.add(edge);
+  // Each concept's page is ranked when its node is written, not all before: the pages' rows are never all held.
+  // (Neither the dictionary nor this function's scope is kept by it: only the concepts' ids and the evidence.)
+  const pageOf = conceptListFinder(nodes, { ids: dictionary.ids }, graph, evidence.get.bind(evidence));
   progress("concept pages", 1, 1);
   const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
   const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
@@ -188,7 +192,7 @@ async function prepareEdges(
       semanticOf,
       profiles: table,
       evidence,
-      pages: pageEdges,
+      pages: conceptPages(conceptNodes, pageOf),
     },
     counts,
   );
@@ -205,7 +209,8 @@ interface ComputedEdgeParts {
   readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
   /** The stored evidence of each record's own edges. */
   readonly evidence: EvidenceTable;
-  readonly pages: EdgesBySource;
+  /** Each concept node's page rows, asked once per node in node order. */
+  readonly pages: (node: number) => readonly NeighbourEdge[];
 }
 
 /**
@@ -218,7 +223,7 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
   return (node) => {
     const semantic = parts.semanticOf(node);
     counts.semanticEdges += semantic.length;
-    const edges = [...parts.related.of(node), ...semantic.map((s) => semanticNeighbour(s, dictionary))];
+    const edges = [...parts.related.take(node), ...semantic.map((s) => semanticNeighbour(s, dictionary))];
     for (const e of parts.profiles.get(node) ?? []) {
       const concept = parts.conceptNodes[e.concept] ?? -1;
       // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.
@@ -226,12 +231,40 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
       const evidence = parts.evidence.get(node, e.concept) ?? DERIVED;
       edges.push({ source: node, target: concept, score: e.score, kind: "concept", evidence });
     }
-    edges.push(...parts.pages.of(node));
+    edges.push(...parts.pages(node));
     return edges;
   };
 }
 
-/** Neighbour edges grouped by source node, each group in the order added. */
+/**
+ * Each concept node's page rows from `pageOf` (by dictionary number), asked once per node in ascending node order.
+ * Once the last concept node is asked, `pageOf` and what it ranks from (the texts' index, the mention counts, the
+ * pages' postings: hundreds of MB at 600,000 records) are let go and collected.
+ */
+function conceptPages(
+  conceptNodes: Int32Array,
+  pageOf: (concept: number) => NeighbourEdge[],
+): (node: number) => readonly NeighbourEdge[] {
+  const conceptOf = new Map<number, number>();
+  conceptNodes.forEach((node, concept) => {
+    if (node >= 0) conceptOf.set(node, concept);
+  });
+  let last = -1;
+  for (const node of conceptOf.keys()) last = Math.max(last, node);
+  let ranked: typeof pageOf | undefined = pageOf;
+  return (node) => {
+    const concept = conceptOf.get(node);
+    const rows = concept === undefined || ranked === undefined ? [] : ranked(concept);
+    if (node >= last && ranked !== undefined) {
+      ranked = undefined;
+      conceptOf.clear();
+      collectGarbage();
+    }
+    return rows;
+  };
+}
+
+/** Neighbour edges grouped by source node, each group in the order added, handed out once. */
 class EdgesBySource {
   private readonly groups = new Map<number, NeighbourEdge[]>();
 
@@ -241,8 +274,11 @@ class EdgesBySource {
     else this.groups.set(edge.source, [edge]);
   }
 
-  of(source: number): readonly NeighbourEdge[] {
-    return this.groups.get(source) ?? [];
+  /** The edges of `source`, forgotten here: each node's lists are assembled once, then its edges are garbage. */
+  take(source: number): readonly NeighbourEdge[] {
+    const group = this.groups.get(source) ?? [];
+    this.groups.delete(source);
+    return group;
   }
 }
 

@@ -157,33 +157,48 @@ export function conceptListEdges(
   evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined,
   concepts?: Iterable<number>,
 ): NeighbourEdge[] {
+  const listOf = conceptListFinder(nodes, dictionary, graph, evidenceOf);
+  const edges: NeighbourEdge[] = [];
+  for (const concept of concepts ?? dictionary.ids.keys()) edges.push(...listOf(concept));
+  return edges;
+}
+
+/**
+ * `conceptListEdges` one concept at a time: a build asks for each concept's page as it writes that concept's
+ * node, so that the pages' rows (millions at 600,000 records) are never all held at once.
+ */
+export function conceptListFinder(
+  nodes: Nodes,
+  dictionary: Pick<ConceptDictionary, "ids">,
+  graph: ConceptRecordGraph,
+  evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined,
+): (concept: number) => NeighbourEdge[] {
   // People are known mostly by what they teach and write, listed on those records' pages: ten per concept.
   const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, perTypeOf: { person: 10 } };
   const postings = indexPostings(graph, params);
-  const edges: NeighbourEdge[] = [];
-  // A million listed records share a few hundred thousand (concept, share) pairs: one object each, not one per row.
-  const entries = new Map<number, Readonly<{ id: string | undefined; share: number }>>();
-  const viaEntry = (concept: number, share: number) => {
-    const key = concept * 101 + Math.round(share * 100);
-    let entry = entries.get(key);
-    if (entry === undefined) {
-      entry = Object.freeze({ id: dictionary.ids[concept], share });
-      entries.set(key, entry);
-    }
-    return entry;
-  };
-  const all = concepts ?? dictionary.ids.keys();
-  for (const concept of all) {
+  return (concept) => {
     const source = nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
-    if (source === undefined) continue;
+    if (source === undefined) return [];
+    // A page's rows share a few (concept, share) pairs: one object each, not one per row.
+    const entries = new Map<number, Readonly<{ id: string | undefined; share: number }>>();
+    const viaEntry = (via: number, share: number) => {
+      const key = via * 101 + Math.round(share * 100);
+      let entry = entries.get(key);
+      if (entry === undefined) {
+        entry = Object.freeze({ id: dictionary.ids[via], share });
+        entries.set(key, entry);
+      }
+      return entry;
+    };
+    const edges: NeighbourEdge[] = [];
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
         const via = item.via.map((v) => viaEntry(v.concept, v.score));
         edges.push({ source, target: item.record, score: item.score, ...why(concept, item.record, via) });
       }
     }
-  }
-  return edges;
+    return edges;
+  };
 
   /**
    * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among

@@ -97,7 +97,8 @@ export function conceptRelations(
   for (let source = 0; source < ontology.size; source += 1) {
     const candidates = new Set<number>();
     for (const t of ontology.links[source] ?? []) candidates.add(t);
-    for (const t of cooccurrence.get(source)?.keys() ?? []) candidates.add(t);
+    const cooccurring = cooccurrence(source);
+    for (const t of cooccurring.keys()) candidates.add(t);
     for (const t of byCluster.get(ontology.cluster[source] ?? -1) ?? []) candidates.add(t);
     for (const t of byCategory.get(ontology.category[source] ?? -1) ?? []) candidates.add(t);
     candidates.delete(source);
@@ -105,7 +106,7 @@ export function conceptRelations(
       const link = sortedHas(ontology.links[source], target);
       const evidence: RelationEvidence = {
         link,
-        cooccurrence: cooccurrence.get(source)?.get(target) ?? 0,
+        cooccurrence: cooccurring.get(target) ?? 0,
         cluster: same(ontology.cluster, source, target),
         category: same(ontology.category, source, target),
         ...(coherence ? { sense: senseWeight(coherence, target) } : {}),
@@ -121,49 +122,80 @@ export function conceptRelations(
   return relations;
 }
 
-/** Cosine similarity of concepts over the records they occur in, for pairs seen in at least two records. */
+/**
+ * Cosine similarity of concepts over the records they occur in, for pairs seen in at least two records: a function
+ * giving one concept's row at a time (its partners and their cosines), summed over an inverted index of the
+ * records' best concepts with dense accumulators, so that the pairs of all concepts (millions at 600,000 records)
+ * are never held at once. Each dot product adds its records' terms in record order, as a sum over all pairs would.
+ */
 function cooccurrenceCosines(
   size: number,
   profiles: Iterable<readonly ConceptEdge[]>,
   pairsPerEntity: number,
-): Map<number, Map<number, number>> {
+): (concept: number) => Map<number, number> {
   const squares = new Float64Array(size);
-  const dots = new Map<number, number>();
-  const counts = new Map<number, number>();
+  // Each record's best concepts, flat: record i's entries at [starts[i], starts[i + 1]).
+  const starts: number[] = [0];
+  const entryConcepts: number[] = [];
+  const entryScores: number[] = [];
   for (const edges of profiles) {
-    const top = edges.slice(0, pairsPerEntity);
     for (const e of edges) squares[e.concept] = (squares[e.concept] ?? 0) + e.score * e.score;
-    for (let i = 0; i < top.length; i += 1) {
-      for (let j = i + 1; j < top.length; j += 1) {
-        const a = top[i];
-        const b = top[j];
-        if (!a || !b) continue;
-        const key = a.concept < b.concept ? a.concept * size + b.concept : b.concept * size + a.concept;
-        dots.set(key, (dots.get(key) ?? 0) + a.score * b.score);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+    const top = edges.slice(0, pairsPerEntity);
+    // A record with one concept forms no pair.
+    if (top.length < 2) continue;
+    for (const e of top) {
+      entryConcepts.push(e.concept);
+      entryScores.push(e.score);
+    }
+    starts.push(entryConcepts.length);
+  }
+  const concepts = Int32Array.from(entryConcepts);
+  const scores = Float64Array.from(entryScores);
+  const recordOf = new Int32Array(concepts.length);
+  for (let r = 0; r + 1 < starts.length; r += 1) recordOf.fill(r, starts[r], starts[r + 1]);
+  const postings = invertedIndex(size, concepts);
+  const dots = new Float64Array(size);
+  const counts = new Int32Array(size);
+  const touched: number[] = [];
+  return (source) => {
+    for (let p = postings.starts[source] ?? 0; p < (postings.starts[source + 1] ?? 0); p += 1) {
+      const entry = postings.entries[p] ?? 0;
+      const record = recordOf[entry] ?? 0;
+      const score = scores[entry] ?? 0;
+      for (let q = starts[record] ?? 0; q < (starts[record + 1] ?? 0); q += 1) {
+        if (q === entry) continue;
+        const target = concepts[q] ?? 0;
+        if (counts[target] === 0) touched.push(target);
+        counts[target] = (counts[target] ?? 0) + 1;
+        dots[target] = (dots[target] ?? 0) + score * (scores[q] ?? 0);
       }
     }
-  }
-  const cosines = new Map<number, Map<number, number>>();
-  const put = (a: number, b: number, value: number) => {
-    let row = cosines.get(a);
-    if (!row) {
-      row = new Map();
-      cosines.set(a, row);
+    const row = new Map<number, number>();
+    for (const target of touched) {
+      if ((counts[target] ?? 0) >= 2) {
+        const cosine = (dots[target] ?? 0) / Math.sqrt((squares[source] ?? 0) * (squares[target] ?? 0));
+        if (cosine > 0) row.set(target, Math.min(cosine, 1));
+      }
+      counts[target] = 0;
+      dots[target] = 0;
     }
-    row.set(b, value);
+    touched.length = 0;
+    return row;
   };
-  for (const [key, dot] of dots) {
-    if ((counts.get(key) ?? 0) < 2) continue;
-    const a = Math.floor(key / size);
-    const b = key % size;
-    const cosine = dot / Math.sqrt((squares[a] ?? 0) * (squares[b] ?? 0));
-    if (cosine > 0) {
-      put(a, b, Math.min(cosine, 1));
-      put(b, a, Math.min(cosine, 1));
-    }
-  }
-  return cosines;
+}
+
+/** For each concept, the positions in `concepts` that hold it, in ascending order. */
+function invertedIndex(size: number, concepts: Int32Array): { starts: Int32Array; entries: Int32Array } {
+  const starts = new Int32Array(size + 1);
+  for (const c of concepts) starts[c + 1] = (starts[c + 1] ?? 0) + 1;
+  for (let c = 0; c < size; c += 1) starts[c + 1] = (starts[c + 1] ?? 0) + (starts[c] ?? 0);
+  const filled = starts.slice(0, size);
+  const entries = new Int32Array(concepts.length);
+  concepts.forEach((c, at) => {
+    entries[filled[c] ?? 0] = at;
+    filled[c] = (filled[c] ?? 0) + 1;
+  });
+  return { starts, entries };
 }
 
 function groupBy(table: Int32Array): Map<number, number[]> {

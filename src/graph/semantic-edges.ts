@@ -34,6 +34,9 @@ const MIN_SCORE = 0.1;
 interface Index {
   readonly entities: number[];
   readonly types: string[];
+  /** Each entity's type as a number, an index into `typeNames`. */
+  readonly typeOf: Int32Array;
+  readonly typeNames: readonly string[];
   readonly postings: Map<number, { members: Int32Array; scores: Float64Array }>;
 }
 
@@ -66,29 +69,33 @@ export function semanticEdgeFinder(
   const conceptsOf = (entity: number) =>
     (profiles.get(entity) ?? []).slice(0, options.conceptsPerSource ?? 15);
   const accumulate = accumulator(index);
-  const sums = new Map<string, { sum: number; count: number }>();
+  // Sums and counts of GBC per unordered pair of types, by type number: no key string per pair of entities.
+  const types = index.typeNames.length;
+  const sums = new Float64Array(types * types);
+  const counts = new Float64Array(types * types);
+  const pairOf = (a: number, b: number) => (a < b ? a * types + b : b * types + a);
   index.entities.forEach((entity, source) => {
+    const sourceType = index.typeOf[source] ?? 0;
     accumulate(source, conceptsOf(entity), minShared, (target, gbc) => {
-      const pair = pairKey(index.types[source] ?? "", index.types[target] ?? "");
-      const s = sums.get(pair) ?? { sum: 0, count: 0 };
-      s.sum += gbc;
-      s.count += 1;
-      sums.set(pair, s);
+      const pair = pairOf(sourceType, index.typeOf[target] ?? 0);
+      sums[pair] = (sums[pair] ?? 0) + gbc;
+      counts[pair] = (counts[pair] ?? 0) + 1;
     });
   });
   const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
   return (sourceEntity) => {
     const source = localOf.get(sourceEntity);
     if (source === undefined) return [];
-    const byType = new Map<string, { target: number; score: number }[]>();
+    const sourceType = index.typeOf[source] ?? 0;
+    const byType = new Map<number, { target: number; score: number }[]>();
     accumulate(source, conceptsOf(sourceEntity), minShared, (target, gbc) => {
-      const s = sums.get(pairKey(index.types[source] ?? "", index.types[target] ?? ""));
-      const score = Math.tanh(gbc / (8 * ((s?.sum ?? gbc) / Math.max(s?.count ?? 1, 1))));
+      const targetType = index.typeOf[target] ?? 0;
+      const pair = pairOf(sourceType, targetType);
+      const score = Math.tanh(gbc / (8 * ((sums[pair] ?? 0) / Math.max(counts[pair] ?? 0, 1))));
       if (score < MIN_SCORE) return;
-      const type = index.types[target] ?? "";
-      const list = byType.get(type) ?? [];
+      const list = byType.get(targetType) ?? [];
       list.push({ target, score });
-      byType.set(type, list);
+      byType.set(targetType, list);
     });
     const keep = perType(index.types[source] ?? "");
     const edges: SemanticEdge[] = [];
@@ -110,25 +117,31 @@ function buildIndex(
   maxPosting: number,
 ): Index {
   const entities = [...profiles.keys()];
-  const lists = new Map<number, { members: number[]; scores: number[] }>();
+  // Two passes, counting then filling typed arrays: lists of JS numbers for every posting would take several
+  // times the memory at 600,000 records.
+  const counts = new Map<number, number>();
+  for (const entity of entities)
+    for (const { concept } of profiles.get(entity) ?? []) counts.set(concept, (counts.get(concept) ?? 0) + 1);
+  const postings = new Map<number, { members: Int32Array; scores: Float64Array }>();
+  for (const [concept, count] of counts) {
+    if (count <= maxPosting)
+      postings.set(concept, { members: new Int32Array(count), scores: new Float64Array(count) });
+  }
+  const filled = new Map<number, number>();
   entities.forEach((entity, local) => {
     for (const { concept, score } of profiles.get(entity) ?? []) {
-      const list = lists.get(concept) ?? { members: [], scores: [] };
-      list.members.push(local);
-      list.scores.push(score);
-      lists.set(concept, list);
+      const posting = postings.get(concept);
+      if (posting === undefined) continue;
+      const at = filled.get(concept) ?? 0;
+      posting.members[at] = local;
+      posting.scores[at] = score;
+      filled.set(concept, at + 1);
     }
   });
-  const postings = new Map<number, { members: Int32Array; scores: Float64Array }>();
-  for (const [concept, list] of lists) {
-    if (list.members.length <= maxPosting) {
-      postings.set(concept, {
-        members: Int32Array.from(list.members),
-        scores: Float64Array.from(list.scores),
-      });
-    }
-  }
-  return { entities, types: entities.map(typeOf), postings };
+  const types = entities.map(typeOf);
+  const typeNames = [...new Set(types)];
+  const numbers = new Map(typeNames.map((name, n) => [name, n]));
+  return { entities, types, typeOf: Int32Array.from(types, (t) => numbers.get(t) ?? 0), typeNames, postings };
 }
 
 /** Returns a function that sums GBC(source, ·) into dense arrays and reports targets sharing enough concepts. */
@@ -172,9 +185,4 @@ function sharedConcepts(a: readonly ConceptEdge[], b: readonly ConceptEdge[]): n
     .sort((x, y) => y.weight - x.weight)
     .slice(0, 5)
     .map((s) => s.concept);
-}
-
-/** A key for an unordered pair of types. */
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\0${b}` : `${b}\0${a}`;
 }

@@ -4,26 +4,28 @@
  * until their rows are written. Mentions are interned: the same few surface texts recur across records.
  */
 import { CampusGraphError } from "../core/errors.js";
+import { NumberColumn } from "../core/number-column.js";
 import type { ConceptEvidence } from "../graph/entity-concepts.js";
 import { conceptEdgeEvidence } from "./graph-inputs.js";
 
 /** Evidence added record by record (ascending record numbers), read back as `conceptEdgeEvidence` objects. */
 export class EvidenceTable {
-  private readonly records: number[] = [];
+  private readonly records = int32s();
   /** Where each record's entries start; one more entry than `records`, the end. */
-  private readonly starts: number[] = [0];
-  private readonly concepts: number[] = [];
-  private readonly detected: number[] = [];
-  private readonly keywords: boolean[] = [];
+  private readonly starts = int32s(0);
+  private readonly concepts = int32s();
+  private readonly detected = new NumberColumn((n) => new Float64Array(n));
+  /** 1 when the entry's concept is a keyword of the record, else 0. */
+  private readonly keywords = new NumberColumn((n) => new Uint8Array(n));
   /** Each entry's mentions are at [mentionStarts[i], mentionStarts[i + 1]) of `mentionIds`. */
-  private readonly mentionStarts: number[] = [0];
-  private readonly mentionIds: number[] = [];
+  private readonly mentionStarts = int32s(0);
+  private readonly mentionIds = int32s();
   private readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
 
   /** Adds the evidence of `concepts` for `record`, which must be above every record added before. */
   add(record: number, evidence: ReadonlyMap<number, ConceptEvidence>, concepts: Iterable<number>): void {
-    const last = this.records.at(-1);
+    const last = this.records.last();
     if (last !== undefined && record <= last)
       throw new CampusGraphError("INTERNAL", { problem: `evidence of record ${record} added after ${last}` });
     for (const concept of concepts) {
@@ -32,11 +34,11 @@ export class EvidenceTable {
       const stored = conceptEdgeEvidence(found);
       this.concepts.push(concept);
       this.detected.push(stored.detected as number);
-      this.keywords.push(found.keyword);
+      this.keywords.push(found.keyword ? 1 : 0);
       for (const text of found.mentions) this.mentionIds.push(this.intern(text));
       this.mentionStarts.push(this.mentionIds.length);
     }
-    if (this.concepts.length === this.starts.at(-1)) return;
+    if (this.concepts.length === this.starts.last()) return;
     this.records.push(record);
     this.starts.push(this.concepts.length);
   }
@@ -45,12 +47,12 @@ export class EvidenceTable {
   get(record: number, concept: number): Readonly<Record<string, unknown>> | undefined {
     const at = this.findRecord(record);
     if (at < 0) return undefined;
-    for (let i = this.starts[at] ?? 0; i < (this.starts[at + 1] ?? 0); i += 1) {
-      if (this.concepts[i] !== concept) continue;
+    for (let i = this.starts.at(at) ?? 0; i < (this.starts.at(at + 1) ?? 0); i += 1) {
+      if (this.concepts.at(i) !== concept) continue;
       const mentions: string[] = [];
-      for (let m = this.mentionStarts[i] ?? 0; m < (this.mentionStarts[i + 1] ?? 0); m += 1)
-        mentions.push(this.texts[this.mentionIds[m] ?? 0] ?? "");
-      return { detected: this.detected[i], keyword: this.keywords[i], mentions };
+      for (let m = this.mentionStarts.at(i) ?? 0; m < (this.mentionStarts.at(i + 1) ?? 0); m += 1)
+        mentions.push(this.texts[this.mentionIds.at(m) ?? 0] ?? "");
+      return { detected: this.detected.at(i), keyword: this.keywords.at(i) === 1, mentions };
     }
     return undefined;
   }
@@ -61,7 +63,7 @@ export class EvidenceTable {
     let hi = this.records.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const r = this.records[mid] ?? 0;
+      const r = this.records.at(mid) ?? 0;
       if (r === record) return mid;
       if (r < record) lo = mid + 1;
       else hi = mid - 1;
@@ -82,4 +84,11 @@ export class EvidenceTable {
     }
     return id;
   }
+}
+
+/** An Int32 column holding `first` values to begin with. */
+function int32s(...first: number[]): NumberColumn<Int32Array> {
+  const column = new NumberColumn((n) => new Int32Array(n));
+  for (const value of first) column.push(value);
+  return column;
 }

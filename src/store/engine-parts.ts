@@ -75,9 +75,7 @@ export function* encodeNeighbourRows(
   pk: (key: RecordKey) => number,
   allowed: ReadonlySet<number> | undefined,
 ): Generator<EncodedNeighbourRow> {
-  // The next rank of each list, by target type then source pk: numbers, not a string per list (a full build
-  // of 600,000 records writes millions of lists).
-  const ranks = new Map<string, Map<number, number>>();
+  const ranks = new ListRanks();
   // Both directions of an edge share one evidence object: remember its JSON for the next few rows only, since
   // a cache over the whole write would keep a string per edge alive until the end (hundreds of MB).
   let json = new Map<object, string>();
@@ -88,13 +86,7 @@ export function* encodeNeighbourRows(
         problem: `neighbour row of ${row.source.type} ${row.source.id} outside the sources replaced`,
       });
     }
-    let ofType = ranks.get(row.target.type);
-    if (ofType === undefined) {
-      ofType = new Map();
-      ranks.set(row.target.type, ofType);
-    }
-    const rank = ofType.get(source) ?? 0;
-    ofType.set(source, rank + 1);
+    const rank = ranks.next(source, row.target.type);
     let evidence = json.get(row.evidence);
     if (evidence === undefined) {
       evidence = JSON.stringify(row.evidence);
@@ -104,6 +96,42 @@ export function* encodeNeighbourRows(
     yield [source, row.target.type, rank, pk(row.target), row.score, row.kind, evidence];
   }
 }
+
+/**
+ * The next rank of each (source pk, target type) list, in one dense array per target type indexed by pk: 4 bytes
+ * a record and type, where a map entry per list took ~40 and grew through a full build's write (millions of lists
+ * at 600,000 records). Pks beyond DENSE_PKS (sparse after many deletions) fall back to a map.
+ */
+class ListRanks {
+  private readonly dense = new Map<string, Int32Array>();
+  private readonly sparse = new Map<string, Map<number, number>>();
+
+  /** The rank of the next row of `source`'s list of `type`, counted. */
+  next(source: number, type: string): number {
+    if (source < 0 || source >= DENSE_PKS) {
+      let ofType = this.sparse.get(type);
+      if (ofType === undefined) {
+        ofType = new Map();
+        this.sparse.set(type, ofType);
+      }
+      const rank = ofType.get(source) ?? 0;
+      ofType.set(source, rank + 1);
+      return rank;
+    }
+    let ofType = this.dense.get(type) ?? new Int32Array(1024);
+    if (source >= ofType.length) {
+      const grown = new Int32Array(Math.min(DENSE_PKS, Math.max(ofType.length * 2, source + 1)));
+      grown.set(ofType);
+      ofType = grown;
+    }
+    this.dense.set(type, ofType);
+    const rank = ofType[source] ?? 0;
+    ofType[source] = rank + 1;
+    return rank;
+  }
+}
+
+const DENSE_PKS = 1 << 26;
 
 /** A link row as both engines read it (the source's key joined in). */
 export interface StoredLinkRow {

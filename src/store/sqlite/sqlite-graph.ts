@@ -5,7 +5,12 @@
 import type Database from "better-sqlite3";
 import { CampusGraphError } from "../../core/errors.js";
 import { displayName } from "../../core/record.js";
-import { encodeNeighbourRows, type StoredNeighbourRow, toNeighbourRow } from "../engine-parts.js";
+import {
+  type EncodedNeighbourRow,
+  encodeNeighbourRows,
+  type StoredNeighbourRow,
+  toNeighbourRow,
+} from "../engine-parts.js";
 import type {
   GraphReader,
   GraphWriter,
@@ -67,11 +72,10 @@ export class SqliteGraphWriter implements GraphWriter {
       const remove = prepared(db, "DELETE FROM neighbours WHERE source_pk = ?");
       for (const pk of allowed ?? []) remove.run(pk);
     }
-    const insert = prepared(
+    insertNeighbourRows(
       db,
-      "INSERT INTO neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      encodeNeighbourRows(rows, (key) => keys.pk(key), allowed),
     );
-    for (const row of encodeNeighbourRows(rows, (key) => keys.pk(key), allowed)) insert.run(...row);
     if (sources === "all") db.exec("CREATE INDEX neighbours_by_target ON neighbours (target_pk)");
   }
 
@@ -93,6 +97,29 @@ export class SqliteGraphWriter implements GraphWriter {
     );
     for (const s of scores) insert.run(keys.pk(s.key), s.importance, JSON.stringify(s.degrees));
   }
+}
+
+const INSERT_NEIGHBOURS =
+  "INSERT INTO neighbours (source_pk, target_type, rank, target_pk, score, kind, evidence) VALUES";
+// Rows per INSERT statement: one call into SQLite per batch rather than per row (a full build writes millions).
+const INSERT_BATCH = 64;
+
+/** Inserts `rows` in their order, INSERT_BATCH at a time. */
+function insertNeighbourRows(db: Database.Database, rows: Iterable<EncodedNeighbourRow>): void {
+  const one = prepared(db, `${INSERT_NEIGHBOURS} (?, ?, ?, ?, ?, ?, ?)`);
+  const batch = prepared(
+    db,
+    `${INSERT_NEIGHBOURS} ${Array(INSERT_BATCH).fill("(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+  );
+  const pending: (string | number)[] = [];
+  for (const row of rows) {
+    pending.push(...row);
+    if (pending.length === INSERT_BATCH * row.length) {
+      batch.run(pending);
+      pending.length = 0;
+    }
+  }
+  for (let at = 0; at < pending.length; at += 7) one.run(pending.slice(at, at + 7));
 }
 
 const SCAN_PAGE = 5_000;

@@ -23,6 +23,7 @@ import {
   COMPARISON_WORDS,
   CREATIVE_WORDS,
   EITHER_WORDS,
+  FRAME_WORDS,
   LANGUAGE_WORDS,
   LEVEL_WORDS,
   SMALL_TALK_WORDS,
@@ -113,18 +114,19 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(wordsOf(elided));
+  const words = correctCueTypos(correctTypeTypos(wordsOf(elided)));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb } = classifyWords(words);
+  const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
   const outside = words.filter((_, i) => i < first || i > last || first < 0);
   const cues = new Set<Cue>(
     CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
   );
-  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded)) cues.add("what");
+  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
   if (whoVerb) cues.add("about");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
@@ -178,6 +180,29 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   };
 }
 
+// "X, c'est quoi ?", "X - what is it?", "X, ça veut dire quoi ?": the question about X comes after it.
+const TRAILING_WHAT =
+  /^(c est (quoi|qui)|what (is|are|s|was) (it|that|this|they|these|those)|what do(es)? (it|that|this|they) mean|qu est ce que c est|ca (veut dire|signifie)|que (veut dire|signifie) (ce|cela|ca))\b/;
+
+/**
+ * "Les photons, c'est quoi au juste ?", "PCR - what is it and how does it work?": a what-question put after the
+ * name it asks about. The words from it on are the question's frame (the subject is the name before it); returns
+ * true when it found one.
+ */
+function readTrailingWhat(words: readonly Word[], classes: WordClass[]): boolean {
+  for (let k = 1; k < words.length; k += 1) {
+    if (!classes.slice(0, k).includes("subject")) continue;
+    const rest = words
+      .slice(k)
+      .map((w) => w.folded)
+      .join(" ");
+    if (!TRAILING_WHAT.test(rest)) continue;
+    for (let i = k; i < words.length; i += 1) if (classes[i] === "subject") classes[i] = "frame";
+    return true;
+  }
+  return false;
+}
+
 /**
  * "who tecahes X", "prerequisits of X", "qui ensiegne X", "what does Y resarch": a cue word misspelt is read as the
  * cue, when it is the first or last word of the subject, in lower case (or first in the question), and not right
@@ -199,15 +224,38 @@ function correctCueTypos(words: readonly Word[]): Word[] {
   });
 }
 
-/** The cue word `folded` misspells, if any. */
+/**
+ * The cue word `folded` misspells, if any. A word of 5 or 6 letters is read as a cue of 7 letters or more only
+ * with one letter dropped ("teachs" for "teaches"): a letter changed in a short word often makes another word.
+ */
 function cueTypoOf(folded: string): string | undefined {
-  if (folded.length < 7 || STOPWORDS.has(folded)) return undefined;
+  if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
   for (const [, set] of CUE_WORDS)
     for (const cue of set) {
       if (cue[0] !== folded[0] || cue.startsWith(folded) || folded.startsWith(cue)) continue;
+      if (folded.length < 7 && !(cue.length >= 7 && cue.length === folded.length + 1)) continue;
       if (editDistance(folded, cue, 1) <= 1) return cue;
     }
   return undefined;
+}
+
+/**
+ * "Which clases cover X", "des cour sur X": in a question that names no type, a lower-case word right before a topic
+ * marker, one edit from a type word of 5 letters or more with the same first letter, is read as that type word.
+ * Shorter type words ("lab", "prof") are left alone: one edit from them is too often another word.
+ */
+function correctTypeTypos(words: readonly Word[]): Word[] {
+  if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
+  return words.map((word, i) => {
+    const next = words[i + 1]?.folded ?? "";
+    if (!TOPIC_MARKERS.has(next) || word.folded.length < 4 || STOPWORDS.has(word.folded)) return word;
+    if (!/^\p{Ll}/u.test(word.text) || FRAME_WORDS.has(word.folded)) return word;
+    for (const typeWord of TYPE_WORDS.keys()) {
+      if (typeWord.length < 5 || typeWord[0] !== word.folded[0]) continue;
+      if (editDistance(word.folded, typeWord, 1) <= 1) return { ...word, folded: typeWord };
+    }
+    return word;
+  });
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */

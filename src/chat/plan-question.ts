@@ -65,10 +65,14 @@ export async function planQuestion(
   }
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
-  const anchor = await anchorOf(call, conversation);
+  const found = await anchorOf(call, conversation);
+  const anchor = found && (await teachless(call, reading, found)) ? undefined : found;
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
-  const targets = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  const named = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  // "What did X publish most recently?": the newest of a person's records are their publications.
+  const targets: TargetType[] =
+    anchor?.type === "person" && reading.cues.has("latest") && named.length === 0 ? ["publication"] : named;
   const intent = intentOf(reading, anchor, targets);
   if (intent === "unclear") {
     const missing = reading.codes[0] ?? reading.subjects[0];
@@ -142,6 +146,22 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 
 /** The share of a bare subject's words the graph must recognise for a list about it. */
 const RECOGNISED_SHARE = 0.5;
+
+/**
+ * True when the question asks who teaches a course it names by a topic's words ("who teaches signal processing"),
+ * and that course lists no teacher: the question is then read as asking for the teachers of the courses about the
+ * topic. A course named by its code, or asked about as "it", keeps its answer (it has no teacher listed).
+ */
+async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
+  if (anchor.type !== "course" || !reading.cues.has("teach") || reading.codes.length > 0) return false;
+  if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
+  if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
+  const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
+  const body = (await call({ method: "GET", path, query: { type: "person", limit: "20" } })) as
+    | { items?: { edge: { kind: string } }[] }
+    | undefined;
+  return !(body?.items ?? []).some((item) => FACT_KINDS["course>person"]?.includes(item.edge.kind));
+}
 
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
 async function anchorOf(
@@ -250,7 +270,10 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   const listsConcepts =
     targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
   if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {
-    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain")) return "list";
+    // "Where can I learn X" lists courses; "what will I learn in CS-101" asks what the course is about.
+    const coded = reading.codes.length > 0;
+    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain") && !coded)
+      return "list";
     return anchor.type === "concept" ? "explain" : "about";
   }
   return "list";

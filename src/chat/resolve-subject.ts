@@ -6,7 +6,7 @@
 import { STOPWORDS } from "../text/stopwords.js";
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
-import { type Detected, nameCoverage, namesMatch } from "./scope.js";
+import { type Detected, nameCoverage, nameShare, namesMatch } from "./scope.js";
 
 /** Calls the public API and returns the JSON body, or undefined when the call failed. */
 export type CallApi = (call: {
@@ -104,8 +104,11 @@ export function shortens(alias: string, name: string): boolean {
 }
 
 /**
- * The best search hit of one of `types` for `subject`, when the search finds one whose name holds at least half
- * of the subject's meaningful words: a hit matching one word of a long question is not what it names.
+ * The search hit of one of `types` that `subject` names: among the first three, one whose name says the subject
+ * word for word (`namesMatch`: "Schrödinger equation" before "Nonlinear Schrödinger equation"), else the first,
+ * when the two hold at least half of each other's meaningful words. A hit matching one word of a long question is
+ * not what it names, nor is a course whose long name holds a one-word topic ("cryptography" is not "Algebraic
+ * curves and cryptography": who teaches it asks for the teachers of the courses about it).
  */
 export async function findBySearch(
   call: CallApi,
@@ -116,8 +119,10 @@ export async function findBySearch(
   const body = (await call({ method: "GET", path: "/api/search", query })) as
     | { items?: Anchor[] }
     | undefined;
-  const hit = body?.items?.[0];
+  const hits = body?.items ?? [];
+  const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
   if (!hit || nameCoverage(subject, hit.name) < NAMED_SHARE) return undefined;
+  if (!namesMatch(subject, hit.name) && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
   return { type: hit.type, id: hit.id, name: hit.name };
 }
 

@@ -1,29 +1,46 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { openDemoStore } from "../../test/demo-store.js";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_CORPUS, openEmptyStore } from "../../test/demo-store.js";
 import { buildGraph } from "../app/build-graph.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
+import { importCorpus } from "../app/import-corpus.js";
+import type { CorpusRecord } from "../core/record.js";
 import { inProcessClient } from "../http/in-process-client.js";
 import { createHttpApp } from "../server/create-app.js";
 import { type ApiClient, runChat } from "./run-chat.js";
 
-// The demo corpus, with one course more that lists no teacher and is named like a topic.
+// The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
+// whose name a longer one holds, and a concept whose name a course's name holds.
+const EXTRA: Record<string, CorpusRecord[]> = {
+  "courses.jsonl": [
+    { type: "course", id: "EE-350", name: { en: "Signal processing" } },
+    {
+      type: "course",
+      id: "MATH-184",
+      name: { en: "Logarithms and exponentials", fr: "Logarithmes et exponentielles" },
+    },
+  ],
+  "concepts.jsonl": [
+    { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
+    { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
+  ],
+};
+
 let client: ApiClient;
+const folder = mkdtempSync(join(tmpdir(), "campus-graph-plan-question-"));
 beforeAll(async () => {
-  const store = await openDemoStore();
-  await store.transaction((w) =>
-    w.upsertRecords([
-      { type: "course", id: "EE-350", name: { en: "Signal processing" } },
-      {
-        type: "concept",
-        id: "Nonlinear_Schrödinger_equation",
-        name: { en: "Nonlinear Schrödinger equation" },
-      },
-    ]),
-  );
+  cpSync(DEMO_CORPUS, folder, { recursive: true });
+  for (const [file, records] of Object.entries(EXTRA))
+    appendFileSync(join(folder, file), records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  const store = await openEmptyStore();
+  await importCorpus(store, folder);
   await buildGraph(store);
   await buildSearchIndex(store);
   client = inProcessClient(createHttpApp(store));
 });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
 
@@ -45,6 +62,16 @@ describe("planQuestion on the demo corpus", () => {
   it("takes the search hit named as asked before a longer name holding it", async () => {
     const reply = await chat("What is the equation of schrodinger?");
     expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Schrödinger_equation" } });
+  });
+
+  it("looks for a concept named by all of a what-question's words before the other types", async () => {
+    const reply = await chat("C'est quoi un logarithme ?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Logarithm" } });
+  });
+
+  it("reads the name after the topic marker of a what-question put after its subject", async () => {
+    const reply = await chat("I keep hearing about the Fourier transform, what is it?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Fourier_transform" } });
   });
 
   it("reads the newest records of a person as their publications", async () => {

@@ -177,7 +177,12 @@ async function anchorOf(
   const named = await findNamed(call, subject, need?.types ?? prefer(reading));
   if (!need) return named;
   if (named && need.types.includes(named.type)) return named;
-  return need.search ? findBySearch(call, subject, need.types) : undefined;
+  if (!need.search) return undefined;
+  // "What is X" asks about a concept most often: a concept the search finds whose name holds all of X first, then
+  // every type (a French or misspelt concept name, "logarithme", is found by the search, not by the name index).
+  const defined = (reading.cues.has("what") || reading.cues.has("explain")) && need.types.includes("concept");
+  const concept = defined ? await findBySearch(call, subject, ["concept"], true) : undefined;
+  return concept ?? findBySearch(call, subject, need.types);
 }
 
 /**
@@ -208,7 +213,11 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
   // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
   // "weather" is a name, but the question asks about more than it.
   const spans = reading.spans.filter((span) => span.cues.length > 0);
-  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
+  // "I keep hearing about gradient descent, what is it?": what a what-question put after its subject asks about is
+  // the name after the subject's topic marker, the words before it being the speaker's.
+  const after = reading.askedAfter ? reading.alternatives.find((a) => a.rest !== undefined)?.rest : undefined;
+  if ((spans.length === 0 && !after) || (await findNamed(call, subject, prefer(reading)))) return reading;
+  if (after && (await findNamed(call, after, prefer(reading)))) return { ...reading, subjects: [after] };
   for (const span of spans) {
     if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
     const types = [...new Set([...reading.types, ...span.types])];

@@ -79,6 +79,8 @@ export interface Reading {
   readonly whoOnly: boolean;
   /** True when the message asks for a piece of writing ("a poem about X"); `subjects` is then what it is about. */
   readonly creative: boolean;
+  /** True when a what-question follows the subject ("X, c'est quoi ?", "I keep hearing about X, what is it?"). */
+  readonly askedAfter: boolean;
 }
 
 /** Another reading of a question's subject. */
@@ -177,6 +179,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
     whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
     creative: task !== undefined,
+    askedAfter,
   };
 }
 
@@ -319,7 +322,10 @@ function alternativesOf(
   }
   for (let i = first + 1; i < last; i += 1) {
     if (!INNER_MARKERS.has(words[i]?.folded ?? "")) continue;
-    alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
+    // The rest begins at its first word that is not of the frame ("about the Fourier transform").
+    let rest = i + 1;
+    while (rest < last && classes[rest] === "frame") rest += 1;
+    alternatives.push({ subject: slice(first, i - 1), rest: slice(rest, last), consumed: [] });
     break;
   }
   // "Search Engines", "Free software": a word of the question's frame may begin a name.

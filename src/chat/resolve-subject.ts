@@ -106,7 +106,8 @@ export function shortens(alias: string, name: string): boolean {
 /**
  * The search hit of one of `types` that `subject` names: among the first three, one whose name says the subject
  * word for word (`namesMatch`: "Schrödinger equation" before "Nonlinear Schrödinger equation"), else the first,
- * when the two hold at least half of each other's meaningful words. A hit matching one word of a long question is
+ * when the two hold at least half of each other's meaningful words (with `whole`, the name holds all of the
+ * subject's). A hit matching one word of a long question is
  * not what it names, nor is a course whose long name holds a one-word topic ("cryptography" is not "Algebraic
  * curves and cryptography": who teaches it asks for the teachers of the courses about it).
  */
@@ -114,6 +115,7 @@ export async function findBySearch(
   call: CallApi,
   subject: string,
   types: readonly string[],
+  whole = false,
 ): Promise<Anchor | undefined> {
   const query = { q: subject, types: types.join(","), limit: "3" };
   const body = (await call({ method: "GET", path: "/api/search", query })) as
@@ -121,7 +123,7 @@ export async function findBySearch(
     | undefined;
   const hits = body?.items ?? [];
   const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
-  if (!hit || nameCoverage(subject, hit.name) < NAMED_SHARE) return undefined;
+  if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
   if (!namesMatch(subject, hit.name) && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
   return { type: hit.type, id: hit.id, name: hit.name };
 }

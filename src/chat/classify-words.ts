@@ -112,13 +112,13 @@ function classify(word: Word): WordClass {
 }
 
 /**
- * "Image processing I", "Biologie I": a capital "I" right after a subject word, and before the end or a cue, join
- * or type word, is the roman numeral that ends a name, not the speaker ("what should I take" has a frame word
- * before it, "Physics I need" a verb after it).
+ * "Image processing I", "Biologie I", "biology i vs biology ii": an "I" right after a subject word, and before the end
+ * or a cue, join or type word, is the roman numeral that ends a name, not the speaker ("what should I take" has a
+ * frame word before it, "Physics I need" a verb after it).
  */
 function readNumerals(words: readonly Word[], classes: WordClass[]): void {
   for (let i = 1; i < words.length; i += 1) {
-    if (words[i]?.text !== "I" || classes[i - 1] !== "subject") continue;
+    if (!["I", "i"].includes(words[i]?.text ?? "") || classes[i - 1] !== "subject") continue;
     const next = classes[i + 1];
     if (next === undefined || next === "cue" || next === "join" || next === "type") classes[i] = "subject";
   }

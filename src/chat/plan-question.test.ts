@@ -80,6 +80,11 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.references.map((r) => r.type)).toEqual(["publication", "publication"]);
   });
 
+  it("finds a course by its code typed in lower case, the section letter in brackets kept", async () => {
+    const reply = await chat("describe mse-100(c)");
+    expect(reply.plan).toMatchObject({ intent: "about", anchor: { id: "MSE-100(c)" } });
+  });
+
   it("reads 'what will I learn in <code>' as what the course is about", async () => {
     const reply = await chat("What will I learn in BIO-479?");
     expect(reply.plan.intent).toBe("about");

@@ -278,4 +278,10 @@ describe("readQuestion", () => {
     expect(reading.cues.has("research")).toBe(true);
     expect(reading.subjects).toEqual(["Pietro Gambardella"]);
   });
+
+  it("reads a lower-case roman numeral after a name as part of it, and the speaker's i as a frame word", () => {
+    expect(readQuestion("biology i vs biology ii").subjects).toEqual(["biology i", "biology ii"]);
+    expect(readQuestion("de quoi parle circuits et systèmes i").subjects).toEqual(["circuits et systèmes i"]);
+    expect(readQuestion("what should i take before thermodynamics").subjects).toEqual(["thermodynamics"]);
+  });
 });

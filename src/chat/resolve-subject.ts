@@ -34,14 +34,17 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
   };
 }
 
-/** The course (or MOOC) a code names, as written or in capitals. */
+/**
+ * The course (or MOOC) a code names, as written or with its letters before the dash in capitals ("hum-403(a)" is
+ * HUM-403(a): a section letter in brackets stays in lower case), or all in capitals.
+ */
 export async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
-  const upper = code.toUpperCase();
-  return (
-    (await findRecord(call, "course", code)) ??
-    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
-    (await findRecord(call, "mooc", code))
-  );
+  const prefix = code.replace(/^[^-]+/, (letters) => letters.toUpperCase());
+  for (const form of new Set([code, prefix, code.toUpperCase()])) {
+    const found = await findRecord(call, "course", form);
+    if (found) return found;
+  }
+  return findRecord(call, "mooc", code);
 }
 
 /**

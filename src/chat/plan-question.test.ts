@@ -85,6 +85,11 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.plan).toMatchObject({ intent: "about", anchor: { id: "MSE-100(c)" } });
   });
 
+  it("finds a person whose name is misspelt through the search, for their research", async () => {
+    const reply = await chat("What does Anne Dupnot work on?");
+    expect(reply.plan).toMatchObject({ intent: "research", anchor: { id: "p-anne-dupont" } });
+  });
+
   it("reads 'what will I learn in <code>' as what the course is about", async () => {
     const reply = await chat("What will I learn in BIO-479?");
     expect(reply.plan.intent).toBe("about");

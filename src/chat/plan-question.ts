@@ -182,7 +182,7 @@ async function anchorOf(
   // every type (a French or misspelt concept name, "logarithme", is found by the search, not by the name index).
   const defined = (reading.cues.has("what") || reading.cues.has("explain")) && need.types.includes("concept");
   const concept = defined ? await findBySearch(call, subject, ["concept"], true) : undefined;
-  return concept ?? findBySearch(call, subject, need.types);
+  return concept ?? findBySearch(call, subject, need.types, need.whole);
 }
 
 /**
@@ -228,9 +228,12 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
 
 /**
  * The types the subject must be of for the question to make sense, and whether to take the best search hit when
- * no name matches whole (when the question asks about one record); undefined for a list question.
+ * no name matches whole (when the question asks about one record; with `whole`, only a hit whose name holds every
+ * word of the subject); undefined for a list question.
  */
-function neededTypes(reading: Reading): { types: readonly string[]; search: boolean } | undefined {
+function neededTypes(
+  reading: Reading,
+): { types: readonly string[]; search: boolean; whole?: boolean } | undefined {
   const types = reading.types.filter((t) => t !== reading.label);
   const { cues } = reading;
   // "Who teaches X?" names a course; "who teaches courses about X?" asks a list.
@@ -239,7 +242,8 @@ function neededTypes(reading: Reading): { types: readonly string[]; search: bool
     return { types: ["course", "mooc"], search: true };
   // "Research of X" names a person; "who works on X", "labs working on X" ask a list.
   const others = types.filter((t) => t !== "person");
-  if (cues.has("research") && others.length === 0) return { types: ["person"], search: false };
+  // A person's name misspelt ("Jonahtan M. Levine") is not in the name index; the search corrects it.
+  if (cues.has("research") && others.length === 0) return { types: ["person"], search: true, whole: true };
   if (cues.has("prerequisite")) return { types: ["course", "concept", "mooc"], search: true };
   // A list: a type named ("topics related to entropy" lists concepts), or where to learn something.
   const asksWhat = cues.has("explain") || cues.has("what");

@@ -268,6 +268,12 @@ describe("readQuestion", () => {
       subjects: ["Markov chains"],
     });
     expect(readQuestion("des cour sur la thermodynamique").types).toEqual(["course"]);
+    // A long type word is read anywhere: "lectrues X", "latest publictaions of Y".
+    expect(readQuestion("lectrues Spectral Methods")).toMatchObject({
+      types: ["lecture"],
+      subjects: ["Spectral Methods"],
+    });
+    expect(readQuestion("Latest publictaions of Isabel Günther").types).toEqual(["publication"]);
     // With a type word named, a word like a type word is part of the subject.
     expect(readQuestion("Which courses cover clases on graphs").subjects).toEqual(["clases on graphs"]);
     expect(readQuestion("lectures about tasks on graphs").subjects).toEqual(["tasks on graphs"]);

@@ -243,18 +243,20 @@ function cueTypoOf(folded: string): string | undefined {
 }
 
 /**
- * "Which clases cover X", "des cour sur X": in a question that names no type, a lower-case word right before a topic
- * marker, one edit from a type word of 5 letters or more with the same first letter, is read as that type word.
- * Shorter type words ("lab", "prof") are left alone: one edit from them is too often another word.
+ * "Which clases cover X", "des cour sur X", "latest publictaions of Y": in a question that names no type, a word one
+ * edit (a swap counts one) from a type word, with the same first letter, is read as that type word: a type word of
+ * 7 letters or more anywhere (in lower case, or first), one of 5 or 6 only right before a topic marker. Shorter type
+ * words ("lab", "prof") are left alone, and so are other places for short ones: one edit from them is too often
+ * another word ("tasks", "module").
  */
 function correctTypeTypos(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
   return words.map((word, i) => {
-    const next = words[i + 1]?.folded ?? "";
-    if (!TOPIC_MARKERS.has(next) || word.folded.length < 4 || STOPWORDS.has(word.folded)) return word;
-    if (!/^\p{Ll}/u.test(word.text) || FRAME_WORDS.has(word.folded)) return word;
+    const marked = TOPIC_MARKERS.has(words[i + 1]?.folded ?? "");
+    if (word.folded.length < 4 || STOPWORDS.has(word.folded) || FRAME_WORDS.has(word.folded)) return word;
+    if (i > 0 && !/^\p{Ll}/u.test(word.text)) return word;
     for (const typeWord of TYPE_WORDS.keys()) {
-      if (typeWord.length < 5 || typeWord[0] !== word.folded[0]) continue;
+      if (typeWord.length < (marked ? 5 : 7) || typeWord[0] !== word.folded[0]) continue;
       if (editDistance(word.folded, typeWord, 1) <= 1) return { ...word, folded: typeWord };
     }
     return word;

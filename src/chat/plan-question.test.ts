@@ -90,6 +90,15 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.plan).toMatchObject({ intent: "research", anchor: { id: "p-anne-dupont" } });
   });
 
+  it("finds a misspelt person asked about by 'who is', or for their latest papers", async () => {
+    expect((await chat("Who is Anne Dupnot?")).plan).toMatchObject({ anchor: { id: "p-anne-dupont" } });
+    expect((await chat("Most recent papers by Anne Dupnot")).plan).toMatchObject({
+      intent: "related",
+      target: "publication",
+      anchor: { id: "p-anne-dupont" },
+    });
+  });
+
   it("reads 'what will I learn in <code>' as what the course is about", async () => {
     const reply = await chat("What will I learn in BIO-479?");
     expect(reply.plan.intent).toBe("about");

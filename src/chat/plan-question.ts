@@ -175,7 +175,7 @@ async function anchorOf(
   if (!subject || reading.subjects.length > 1) return undefined;
   const need = neededTypes(reading);
   const named = await findNamed(call, subject, need?.types ?? prefer(reading));
-  if (!need) return named;
+  if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
   if (!need.search) return undefined;
   // "What is X" asks about a concept most often: a concept the search finds whose name holds all of X first, then
@@ -183,6 +183,17 @@ async function anchorOf(
   const defined = (reading.cues.has("what") || reading.cues.has("explain")) && need.types.includes("concept");
   const concept = defined ? await findBySearch(call, subject, ["concept"], true) : undefined;
   return concept ?? findBySearch(call, subject, need.types, need.whole);
+}
+
+/**
+ * True when a list question may be about a person's records: "who is X", "X's latest papers", "X's labs", "what is
+ * X an expert in". A misspelt name ("Konrad Schidnler") is then looked for among people through the search.
+ */
+function ofPerson(reading: Reading): boolean {
+  const { cues, types } = reading;
+  if (types.length > 0 && types.every((t) => t === "person")) return cues.has("what");
+  const owned = types.includes("publication") || types.includes("unit") || types.includes("concept");
+  return owned || cues.has("latest") || cues.has("research");
 }
 
 /**

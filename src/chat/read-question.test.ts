@@ -252,6 +252,9 @@ describe("readQuestion", () => {
     expect(teach.cues.has("teach")).toBe(true);
     expect(teach.subjects).toEqual(["Set theory"]);
     expect(readQuestion("Peux-tu m'écrire une lettre ?").cues.has("author")).toBe(false);
+    // Two letters swapped in a short word: "befroe", "Defnie".
+    expect(readQuestion("What do I need befroe CS-433?").cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("Defnie Neon").cues.has("explain")).toBe(true);
   });
 
   it("reads a what-question put after the name it asks about", () => {

@@ -228,15 +228,18 @@ function correctCueTypos(words: readonly Word[]): Word[] {
 }
 
 /**
- * The cue word `folded` misspells, if any. A word of 5 or 6 letters is read as a cue of 7 letters or more only
- * with one letter dropped ("teachs" for "teaches"): a letter changed in a short word often makes another word.
+ * The cue word `folded` misspells, if any. A word of 5 or 6 letters is read as a cue only with two letters swapped
+ * ("befroe") or, for a cue of 7 letters or more, one dropped ("teachs"): a letter changed in a short word often
+ * makes another word ("écrire", "écrite").
  */
 function cueTypoOf(folded: string): string | undefined {
   if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
   for (const [, set] of CUE_WORDS)
     for (const cue of set) {
       if (cue[0] !== folded[0] || cue.startsWith(folded) || folded.startsWith(cue)) continue;
-      if (folded.length < 7 && !(cue.length >= 7 && cue.length === folded.length + 1)) continue;
+      const swapped =
+        cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
+      if (folded.length < 7 && !swapped && !(cue.length >= 7 && cue.length === folded.length + 1)) continue;
       if (editDistance(folded, cue, 1) <= 1) return cue;
     }
   return undefined;

@@ -188,7 +188,11 @@ async function addNameAndTextHits(
   const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
-  let hits = all.groups.length === 1 ? await index.searchText({ ...all, fields: SHORT_FIELDS }) : [];
+  // Their matches are counted before they are ranked: a rare word's fill no page, and ranking them would read
+  // the rows of hits thrown away.
+  const short: TextQuery = { ...all, fields: SHORT_FIELDS };
+  const fillsPage = all.groups.length === 1 && sumCounts(await index.countTextMatches(short)) >= run.page;
+  let hits = fillsPage ? await index.searchText(short) : [];
   let complete = false;
   if (hits.length < run.page) {
     hits = await index.searchText(all);
@@ -268,6 +272,12 @@ async function phraseHolders(run: SearchRun, hits: readonly SearchHit[]): Promis
 /** The key of a record in `SearchRun.ranked`. */
 function hitKey(key: { readonly type: string; readonly id: string }): string {
   return `${key.type}\u0000${key.id}`;
+}
+
+function sumCounts(counts: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const n of Object.values(counts)) sum += n;
+  return sum;
 }
 
 function countByType(hits: readonly SearchHit[]): Record<string, number> {

@@ -190,10 +190,12 @@ async function addNameAndTextHits(
   const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
-  // Their matches are counted before they are ranked: a rare word's fill no page, and ranking them would read
-  // the rows of hits thrown away.
+  // Where counting is cheap, their matches are counted before they are ranked: a rare word's fill no page, and
+  // ranking them would read the rows of hits thrown away.
   const short: TextQuery = { ...all, fields: SHORT_FIELDS };
-  const fillsPage = all.groups.length === 1 && sumCounts(await index.countTextMatches(short)) >= run.page;
+  const fillsPage =
+    all.groups.length === 1 &&
+    (!index.countsBeforeRanking || sumCounts(await index.countTextMatches(short)) >= run.page);
   let hits = fillsPage ? await index.searchText(short) : [];
   let complete = false;
   if (hits.length < run.page) {

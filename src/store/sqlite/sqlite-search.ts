@@ -37,6 +37,8 @@ const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
 export class SqliteSearch implements SearchIndexReader {
+  /** Counts come from the postings held in memory: microseconds. */
+  readonly countsBeforeRanking = true;
   private readonly memory: SearchMemory;
   private readonly fullText: SqliteFullText;
 

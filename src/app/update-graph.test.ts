@@ -26,7 +26,7 @@ describe("updateGraph", () => {
     await change({
       type: "course",
       id: "BIO-310",
-      name: { en: "Reinforced concrete structures" },
+      name: { en: "Reinforced concrete design" },
       description: { en: "Design of reinforced concrete beams and slabs with the finite element method." },
       links: before?.links ?? [],
     });

@@ -66,6 +66,21 @@ describe("updateGraph", () => {
     ]);
   });
 
+  it("lists a new section of a listed course under it, as a full build does", async () => {
+    const section = (await store.getRecord({ type: "course", id: "CIVIL-210" })) as CorpusRecord;
+    await change({ ...section, id: "CIVIL-210(b)", links: [] });
+    // Each listed record with its variants, as one sorted group (the update keeps the corpus-wide weights, so
+    // which of two equal sections comes first may differ from a full build's).
+    const groups = async () =>
+      (await store.graph.neighbours({ type: "concept", id: "Reinforced_concrete" }, "course", 100, 0)).items
+        .map((n) => [n.node.id, ...((n.edge.evidence.also as string[] | undefined) ?? [])].sort().join(" "))
+        .sort();
+    const updated = await groups();
+    expect(updated).toContain("CIVIL-210 CIVIL-210(b)");
+    await buildGraph(store);
+    expect(await groups()).toEqual(updated);
+  });
+
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
     const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);

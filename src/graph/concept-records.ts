@@ -274,7 +274,9 @@ export function conceptRecords(
   for (const [type, top] of walks) {
     const perType = keptOf(type, params);
     const scored = bestByTree(concept, top.items, graph, params, perType * DIVERSITY_CANDIDATES);
-    const kept = diversify(scored, graph, params.siblingDecay, perType);
+    const kept = diversify(scored, graph, params.siblingDecay, perType).filter(
+      (r) => r.score >= params.minScore,
+    );
     byType.set(
       type,
       kept.map(({ record, score, also }) => ({

@@ -2,7 +2,8 @@
  * HTTP benchmark: one Campus Graph server process and one MiniSearch server (`minisearch-server.ts`, same
  * records) on loopback, once the server's concept dictionary is built. First, uncached latency by word
  * frequency: the common and the rare queries of `query-mix.ts` sent once each, one at a time, to both servers
- * (p50 and p99 per set). Then load by autocannon
+ * (p50 and p99 per set), and to a server answering an empty 200 (`empty-server.ts`: the HTTP floor of this
+ * client on this machine). Then load by autocannon
  * with 16 connections: search and autocomplete take the query mix (frequent two-word phrases of the corpus's
  * names and the search set's queries), first each query once (the uncached path), then for a bounded time in
  * rotation; the fixed routes of issue 17 follow (a common-word search, autocomplete, neighbours, a concept
@@ -60,6 +61,8 @@ try {
   await detectionReady(ours.url);
   const mini = await startScriptServer(join(import.meta.dirname, "minisearch-server.ts"), ["--db", db]);
   servers.push(mini.child);
+  const empty = await startScriptServer(join(import.meta.dirname, "empty-server.ts"), []);
+  servers.push(empty.child);
   const search = mix.search.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
   const complete = mix.autocomplete.map((q) => `/api/autocomplete?q=${encodeURIComponent(q)}`);
   // Warms the JIT with queries of the set not in the mix (its prefixes, searched), so "each once" is uncached only.
@@ -71,7 +74,16 @@ try {
       .join(", ")}`,
   );
   const latencyRows = [
-    ["uncached, one at a time", "queries", "p50 ms", "p99 ms", "MiniSearch p50 ms", "p99 ms"],
+    [
+      "uncached, one at a time",
+      "queries",
+      "p50 ms",
+      "p99 ms",
+      "MiniSearch p50 ms",
+      "p99 ms",
+      "empty response p50 ms",
+      "p99 ms",
+    ],
   ];
   for (const [label, queries] of [
     ["common words and phrases", mix.common],
@@ -80,10 +92,15 @@ try {
     const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
     const mine = await oneAtATime(ours.url, paths);
     const theirs = await oneAtATime(mini.url, paths);
+    // The HTTP floor: the same client and paths, a server that does nothing.
+    const floor = await oneAtATime(empty.url, paths);
     latencyRows.push([
       label,
       String(paths.length),
-      ...[mine, theirs].flatMap((l) => [percentile(l, 0.5).toFixed(2), percentile(l, 0.99).toFixed(2)]),
+      ...[mine, theirs, floor].flatMap((l) => [
+        percentile(l, 0.5).toFixed(2),
+        percentile(l, 0.99).toFixed(2),
+      ]),
     ]);
   }
   console.log(table(latencyRows));

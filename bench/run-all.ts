@@ -5,7 +5,15 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const HELPERS = new Set(["run-all.ts", "child.ts", "query-mix.ts", "scaled-corpus.ts"]);
+// Helpers, and the servers the HTTP benchmarks start (run alone, they would serve until stopped).
+const HELPERS = new Set([
+  "run-all.ts",
+  "child.ts",
+  "query-mix.ts",
+  "scaled-corpus.ts",
+  "minisearch-server.ts",
+  "empty-server.ts",
+]);
 const tsx = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 for (const file of readdirSync(import.meta.dirname)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !HELPERS.has(f))

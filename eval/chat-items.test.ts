@@ -50,4 +50,21 @@ describe("readChatSets", () => {
     );
     expect(fresh2.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
   });
+
+  it("holds a third fresh set in real users' style: both languages, no repeated question, a rule or none each", () => {
+    const sets = readChatSets();
+    const fresh3 = sets.fresh3 ?? [];
+    expect(fresh3.length).toBeGreaterThanOrEqual(60);
+    const english = fresh3.filter((i) => i.lang === "en").length;
+    expect(english / fresh3.length).toBeGreaterThan(0.4);
+    expect(english / fresh3.length).toBeLessThan(0.6);
+    const others = new Set(
+      Object.entries(sets)
+        .filter(([name]) => name !== "fresh3")
+        .flatMap(([, items]) => items.map((i) => i.question.toLowerCase())),
+    );
+    expect(fresh3.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
+    expect(fresh3.filter((i) => (i.expect.none === true) === (i.expect.gold !== undefined))).toEqual([]);
+    expect(fresh3.filter((i) => i.kind === "follow-up" && !i.expect.messages?.length)).toEqual([]);
+  });
 });

@@ -101,7 +101,12 @@ await store.close();
 async function pageList(store: Store, concept: string, type: string): Promise<string[]> {
   if (inMemory) return inMemory(concept, type);
   const page = await store.graph.neighbours({ type: "concept", id: concept }, type, 10, 0);
-  return page.items.map((n) => n.node.id);
+  // A record's variants shown under it ("also: PHYS-106(b), …") are read where it is.
+  const also = (n: (typeof page.items)[number]) => {
+    const ids = n.edge.evidence.also;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  };
+  return page.items.flatMap((n) => [n.node.id, ...also(n)]).slice(0, 10);
 }
 
 /** Lists ranked in memory by `conceptRecords` with `params` over the stored graph. */
@@ -115,7 +120,10 @@ function inMemoryLists(
     const c = stored.conceptIndex.get(concept);
     if (c === undefined) return [];
     const lists = conceptRecords(c, stored.graph, postings, full);
-    return (lists.get(type) ?? []).slice(0, 10).map((r) => stored.recordIds[r.record] ?? "");
+    return (lists.get(type) ?? [])
+      .flatMap((r) => [r.record, ...r.also])
+      .slice(0, 10)
+      .map((r) => stored.recordIds[r] ?? "");
   };
 }
 

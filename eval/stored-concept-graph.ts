@@ -4,14 +4,15 @@
  * that the ranking's parameters can be tried without rebuilding the graph.
  */
 
-import { nameScoresOf, recordTexts } from "../src/app/concept-lists.js";
+import { nameScoresOf, recordTexts, VARIANT_TYPES } from "../src/app/concept-lists.js";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { recordMentions } from "../src/app/record-concepts.js";
-import type { CorpusRecord } from "../src/core/record.js";
+import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { categoryLevels } from "../src/graph/category-tree.js";
 import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
 import { type NameMentions, nameMentions } from "../src/graph/name-mentions.js";
+import { type VariantKey, variantGroups } from "../src/graph/record-variants.js";
 import { senseCoherence } from "../src/graph/sense-coherence.js";
 import type { Store } from "../src/store/store.js";
 
@@ -79,6 +80,11 @@ export async function readStoredConceptGraph(
   const tree = categoryLevels(categoryOf, parent);
   const mentions = new Map<number, NameMentions>();
   let nameScores: ((concept: number) => ReadonlyMap<number, number>) | undefined;
+  // Parts' parents and variant groups, read with the records' texts (by record number; none without them).
+  const keys: VariantKey[] = [];
+  const parentKeys = new Map<number, string>();
+  const parents: number[] = [];
+  let variants: Int32Array | undefined;
   if (options.mentions) {
     const dictionary = await loadConceptDictionary(store);
     const numbered: [number, CorpusRecord][] = [];
@@ -94,6 +100,12 @@ export async function readStoredConceptGraph(
       return number;
     };
     for await (const record of store.scanRecords()) {
+      if (VARIANT_TYPES.has(record.type)) {
+        const number = numberOf(record);
+        keys[number] = { type: record.type, id: record.id, name: displayName(record) };
+        const parent = record.links?.find((l) => l.rel === "part_of");
+        if (parent) parentKeys.set(number, `${parent.type}\0${parent.id}`);
+      }
       if (record.type === "concept") numbered.push([-1, record]);
       else if (record.type !== "category" && record.type !== "person" && record.type !== "unit")
         numbered.push([numberOf(record), record]);
@@ -108,6 +120,11 @@ export async function readStoredConceptGraph(
       mentions.set(number, nameMentions(counts, m.length));
     }
     // The texts' concept names are numbered as the dictionary numbers concepts; the ranking, as conceptIndex.
+    for (const [number, key] of parentKeys) parents[number] = recordIndex.get(key) ?? -1;
+    variants = variantGroups(
+      recordIds.map((id, n) => keys[n] ?? { type: types[n] ?? "", id, name: "" }),
+      VARIANT_TYPES,
+    );
     const texts = recordTexts(numbered, dictionary);
     const names = [...conceptIndex.keys()].map((id) => texts.names[dictionary.index.get(id) ?? -1] ?? []);
     nameScores = nameScoresOf({ index: texts.index, names });
@@ -122,6 +139,8 @@ export async function readStoredConceptGraph(
       mentions,
       ...(nameScores ? { nameScores } : {}),
       typeOf: (r) => types[r] ?? "",
+      parentOf: (r) => parents[r] ?? -1,
+      variantOf: (r) => variants?.[r] ?? -1,
     },
     conceptIndex,
     recordIds,

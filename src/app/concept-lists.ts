@@ -16,10 +16,11 @@ import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
 import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
+import { variantGroups } from "../graph/record-variants.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
 import { parseQuery } from "../search/parse-query.js";
 import { toSearchDocument } from "../search/search-document.js";
-import { DERIVED, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
+import { DERIVED, forEachLink, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
@@ -50,6 +51,9 @@ export interface RecordTexts {
   readonly index: TextIndex;
   readonly names: readonly (readonly (readonly string[])[])[];
 }
+
+/** The most variants a listed record names under it. */
+const ALSO_LISTED = 8;
 
 /** Types whose name is a proper name and whose text says nothing of concepts (people, units). */
 const UNSEARCHED_TYPES = new Set([...NO_TEXT_TYPES, "person", "unit"]);
@@ -113,13 +117,32 @@ export function conceptsFoundIn(texts: RecordTexts, record: CorpusRecord): numbe
   return found;
 }
 
+/** The types whose records a concept page lists one of when several are variants (`variantGroups`). */
+export const VARIANT_TYPES: ReadonlySet<string> = new Set(["course", "lecture", "mooc", "publication"]);
+
+/** Each node's parent (the record it is `part_of`), or -1. */
+function partParents(nodes: Nodes): Int32Array {
+  const parents = new Int32Array(nodes.keys.length).fill(-1);
+  forEachLink(nodes.links, (source, target, rel) => {
+    if (rel === "part_of" && (parents[source] ?? -1) < 0) parents[source] = target;
+  });
+  return parents;
+}
+
 /** The ranking's graph over `size` concepts and the records of `nodes`. */
 export function conceptRecordGraph(
   nodes: Nodes,
   size: number,
   inputs: ConceptListInputs,
 ): ConceptRecordGraph {
+  const parents = partParents(nodes);
+  const variants = variantGroups(
+    nodes.keys.map((key, n) => ({ type: key.type, id: key.id, name: nodes.names[n] ?? "" })),
+    VARIANT_TYPES,
+  );
   return {
+    parentOf: (n) => parents[n] ?? -1,
+    variantOf: (n) => variants[n] ?? -1,
     size,
     profiles: inputs.profiles,
     related: (c) => inputs.related.get(c) ?? [],
@@ -194,11 +217,25 @@ export function conceptListFinder(
     for (const list of conceptRecords(concept, graph, postings, params).values()) {
       for (const item of list) {
         const via = item.via.map((v) => viaEntry(v.concept, v.score));
-        edges.push({ source, target: item.record, score: item.score, ...why(concept, item.record, via) });
+        const { kind, evidence } = why(concept, item.record, via);
+        edges.push({
+          source,
+          target: item.record,
+          score: item.score,
+          kind,
+          evidence: withAlso(evidence, item.also),
+        });
       }
     }
     return edges;
   };
+
+  /** The evidence with the ids of the record's variants listed under it (`also`, at most ALSO_LISTED), if any. */
+  function withAlso(evidence: Readonly<Record<string, unknown>>, also: readonly number[]) {
+    if (also.length === 0) return evidence;
+    const ids = also.slice(0, ALSO_LISTED).flatMap((n) => nodes.keys[n]?.id ?? []);
+    return { ...evidence, also: ids };
+  }
 
   /**
    * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among

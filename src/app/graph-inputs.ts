@@ -132,7 +132,9 @@ export function forEachLink(
 
 /**
  * Records without text of their own (people, units…) take a profile from the records linked to them: all such
- * records without a profile yet, or exactly the records in `only` (to refresh them after a change).
+ * records without a profile yet, or exactly the records in `only` (to refresh them after a change). Parts (a
+ * lecture known by its name only) do not: they inherit half of their parent's (`inheritParentProfiles`), and a
+ * profile derived from the parent would make them as much about its concepts as the parent itself.
  */
 export function deriveProfiles(
   nodes: Nodes,
@@ -145,16 +147,19 @@ export function deriveProfiles(
     list.push(b);
     neighbours.set(a, list);
   };
-  forEachLink(nodes.links, (source, target) => {
+  const parts = new Set<number>();
+  forEachLink(nodes.links, (source, target, rel) => {
     connect(source, target);
     connect(target, source);
+    if (rel === "part_of") parts.add(source);
   });
   // Two rounds: people from their courses and publications first, then units from their people too.
   for (let round = 0; round < 2; round += 1) {
     const derived = new Map<number, ConceptEdge[]>();
     for (const [node, linked] of neighbours) {
       const type = nodes.keys[node]?.type ?? "";
-      if (NO_TEXT_TYPES.has(type) || (only ? !only.has(node) : profiles.has(node))) continue;
+      if (NO_TEXT_TYPES.has(type) || parts.has(node) || (only ? !only.has(node) : profiles.has(node)))
+        continue;
       const edges = deriveConceptProfile(
         linked.flatMap((n) => (profiles.has(n) ? [profiles.get(n) ?? []] : [])),
         CONCEPTS_PER_DERIVED,

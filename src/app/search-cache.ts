@@ -24,9 +24,11 @@ export interface SearchCacheOptions {
 
 /** Search and autocomplete of one store, answering a request seen before on the same index from memory. */
 export interface CachedSearches {
-  search(request: SearchRequest): Promise<SearchResponse>;
+  /** `version`: the search data version the caller read for this request, if it did (else it is read here). */
+  search(request: SearchRequest, version?: string): Promise<SearchResponse>;
   autocomplete(
     request: Pick<SearchRequest, "query" | "types" | "limit" | "ensureIndex">,
+    version?: string,
   ): Promise<AutocompleteResponse>;
 }
 
@@ -38,8 +40,9 @@ export interface CachedSearches {
 export function cachedSearches(store: Store, options: SearchCacheOptions = {}): CachedSearches {
   const answers = new LruMap<string, unknown>(options.capacity ?? 2_000);
   let version: string | undefined;
-  async function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const current = await searchDataVersion(store);
+  async function remember<T>(key: string, compute: () => Promise<T>, known: string | undefined): Promise<T> {
+    // A version read earlier for the same request is as good: it was read before the answer is computed.
+    const current = known ?? (await searchDataVersion(store));
     if (current !== version) {
       answers.clear();
       version = current;
@@ -52,12 +55,14 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
     return answer;
   }
   return {
-    search: (request) =>
-      remember(`s\u0000${requestKey(request)}\u0000${request.offset ?? 0}`, () =>
-        searchRecords(store, request),
+    search: (request, version) =>
+      remember(
+        `s\u0000${requestKey(request)}\u0000${request.offset ?? 0}`,
+        () => searchRecords(store, request),
+        version,
       ),
-    autocomplete: (request) =>
-      remember(`a\u0000${requestKey(request)}`, () => autocompleteRecords(store, request)),
+    autocomplete: (request, version) =>
+      remember(`a\u0000${requestKey(request)}`, () => autocompleteRecords(store, request), version),
   };
 }
 

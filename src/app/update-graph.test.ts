@@ -26,7 +26,7 @@ describe("updateGraph", () => {
     await change({
       type: "course",
       id: "BIO-310",
-      name: { en: "Reinforced concrete structures" },
+      name: { en: "Reinforced concrete design" },
       description: { en: "Design of reinforced concrete beams and slabs with the finite element method." },
       links: before?.links ?? [],
     });
@@ -64,6 +64,21 @@ describe("updateGraph", () => {
       "p-anne-dupont",
       ...(await ids("course", "NEW-101", "person")).slice(1),
     ]);
+  });
+
+  it("lists a new section of a listed course under it, as a full build does", async () => {
+    const section = (await store.getRecord({ type: "course", id: "CIVIL-210" })) as CorpusRecord;
+    await change({ ...section, id: "CIVIL-210(b)", links: [] });
+    // Each listed record with its variants, as one sorted group (the update keeps the corpus-wide weights, so
+    // which of two equal sections comes first may differ from a full build's).
+    const groups = async () =>
+      (await store.graph.neighbours({ type: "concept", id: "Reinforced_concrete" }, "course", 100, 0)).items
+        .map((n) => [n.node.id, ...((n.edge.evidence.also as string[] | undefined) ?? [])].sort().join(" "))
+        .sort();
+    const updated = await groups();
+    expect(updated).toContain("CIVIL-210 CIVIL-210(b)");
+    await buildGraph(store);
+    expect(await groups()).toEqual(updated);
   });
 
   it("keeps the concepts a linked course found in its own text", async () => {

@@ -61,6 +61,19 @@ export const TOPIC_MARKERS = new Set(
   ),
 );
 
+/** Question words that can follow a preposition ("sur quoi", "about what"). */
+const INTERROGATIVES = new Set([
+  "quoi",
+  "what",
+  "which",
+  "whom",
+  "quel",
+  "quels",
+  "quelle",
+  "quelles",
+  "lequel",
+]);
+
 /** "Who" in English and French. */
 export const WHO = new Set(["who", "whom", "qui"]);
 
@@ -99,13 +112,13 @@ function classify(word: Word): WordClass {
 }
 
 /**
- * "Image processing I", "Biologie I": a capital "I" right after a subject word, and before the end or a cue, join
- * or type word, is the roman numeral that ends a name, not the speaker ("what should I take" has a frame word
- * before it, "Physics I need" a verb after it).
+ * "Image processing I", "Biologie I", "biology i vs biology ii": an "I" right after a subject word, and before the end
+ * or a cue, join or type word, is the roman numeral that ends a name, not the speaker ("what should I take" has a
+ * frame word before it, "Physics I need" a verb after it).
  */
 function readNumerals(words: readonly Word[], classes: WordClass[]): void {
   for (let i = 1; i < words.length; i += 1) {
-    if (words[i]?.text !== "I" || classes[i - 1] !== "subject") continue;
+    if (!["I", "i"].includes(words[i]?.text ?? "") || classes[i - 1] !== "subject") continue;
     const next = classes[i + 1];
     if (next === undefined || next === "cue" || next === "join" || next === "type") classes[i] = "subject";
   }
@@ -127,7 +140,8 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   if (firstSubject < 1) return;
   let marker = -1;
   for (let i = 0; i < firstSubject; i += 1) if (TOPIC_MARKERS.has(words[i]?.folded ?? "")) marker = i;
-  if (marker < 0) return;
+  // "Sur quoi travaille X", "on what does X work": the marker's object is the question word, not what follows.
+  if (marker < 0 || INTERROGATIVES.has(words[marker + 1]?.folded ?? "")) return;
   for (let i = marker + 1; i < firstSubject; i += 1) {
     const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
     if (weakType || classes[i] === "cue") classes[i] = "subject";

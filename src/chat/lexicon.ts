@@ -43,9 +43,9 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "lecture",
-    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences",
+    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences presentation presentations",
   ),
-  ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware"),
+  ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware internet"),
   ...typed(
     "person",
     "who whom qui people person persons member members membre membres expert experts researcher researchers professor professors prof profs teacher teachers lecturer lecturers instructor instructors scientist scientists specialist specialists personne personnes chercheur chercheurs chercheuse chercheuses professeur professeurs professeure enseignant enseignants enseignante experte spécialiste specialiste specialistes",

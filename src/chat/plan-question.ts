@@ -65,10 +65,14 @@ export async function planQuestion(
   }
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
-  const anchor = await anchorOf(call, conversation);
+  const found = await anchorOf(call, conversation);
+  const anchor = found && (await teachless(call, reading, found)) ? undefined : found;
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
-  const targets = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  const named = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  // "What did X publish most recently?": the newest of a person's records are their publications.
+  const targets: TargetType[] =
+    anchor?.type === "person" && reading.cues.has("latest") && named.length === 0 ? ["publication"] : named;
   const intent = intentOf(reading, anchor, targets);
   if (intent === "unclear") {
     const missing = reading.codes[0] ?? reading.subjects[0];
@@ -143,6 +147,22 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 /** The share of a bare subject's words the graph must recognise for a list about it. */
 const RECOGNISED_SHARE = 0.5;
 
+/**
+ * True when the question asks who teaches a course it names by a topic's words ("who teaches signal processing"),
+ * and that course lists no teacher: the question is then read as asking for the teachers of the courses about the
+ * topic. A course named by its code, or asked about as "it", keeps its answer (it has no teacher listed).
+ */
+async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
+  if (anchor.type !== "course" || !reading.cues.has("teach") || reading.codes.length > 0) return false;
+  if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
+  if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
+  const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
+  const body = (await call({ method: "GET", path, query: { type: "person", limit: "20" } })) as
+    | { items?: { edge: { kind: string } }[] }
+    | undefined;
+  return !(body?.items ?? []).some((item) => FACT_KINDS["course>person"]?.includes(item.edge.kind));
+}
+
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
 async function anchorOf(
   call: CallApi,
@@ -155,9 +175,25 @@ async function anchorOf(
   if (!subject || reading.subjects.length > 1) return undefined;
   const need = neededTypes(reading);
   const named = await findNamed(call, subject, need?.types ?? prefer(reading));
-  if (!need) return named;
+  if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
-  return need.search ? findBySearch(call, subject, need.types) : undefined;
+  if (!need.search) return undefined;
+  // "What is X" asks about a concept most often: a concept the search finds whose name holds all of X first, then
+  // every type (a French or misspelt concept name, "logarithme", is found by the search, not by the name index).
+  const defined = (reading.cues.has("what") || reading.cues.has("explain")) && need.types.includes("concept");
+  const concept = defined ? await findBySearch(call, subject, ["concept"], true) : undefined;
+  return concept ?? findBySearch(call, subject, need.types, need.whole);
+}
+
+/**
+ * True when a list question may be about a person's records: "who is X", "X's latest papers", "X's labs", "what is
+ * X an expert in". A misspelt name ("Konrad Schidnler") is then looked for among people through the search.
+ */
+function ofPerson(reading: Reading): boolean {
+  const { cues, types } = reading;
+  if (types.length > 0 && types.every((t) => t === "person")) return cues.has("what");
+  const owned = types.includes("publication") || types.includes("unit") || types.includes("concept");
+  return owned || cues.has("latest") || cues.has("research");
 }
 
 /**
@@ -188,7 +224,11 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
   // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
   // "weather" is a name, but the question asks about more than it.
   const spans = reading.spans.filter((span) => span.cues.length > 0);
-  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
+  // "I keep hearing about gradient descent, what is it?": what a what-question put after its subject asks about is
+  // the name after the subject's topic marker, the words before it being the speaker's.
+  const after = reading.askedAfter ? reading.alternatives.find((a) => a.rest !== undefined)?.rest : undefined;
+  if ((spans.length === 0 && !after) || (await findNamed(call, subject, prefer(reading)))) return reading;
+  if (after && (await findNamed(call, after, prefer(reading)))) return { ...reading, subjects: [after] };
   for (const span of spans) {
     if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
     const types = [...new Set([...reading.types, ...span.types])];
@@ -199,9 +239,12 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
 
 /**
  * The types the subject must be of for the question to make sense, and whether to take the best search hit when
- * no name matches whole (when the question asks about one record); undefined for a list question.
+ * no name matches whole (when the question asks about one record; with `whole`, only a hit whose name holds every
+ * word of the subject); undefined for a list question.
  */
-function neededTypes(reading: Reading): { types: readonly string[]; search: boolean } | undefined {
+function neededTypes(
+  reading: Reading,
+): { types: readonly string[]; search: boolean; whole?: boolean } | undefined {
   const types = reading.types.filter((t) => t !== reading.label);
   const { cues } = reading;
   // "Who teaches X?" names a course; "who teaches courses about X?" asks a list.
@@ -210,7 +253,8 @@ function neededTypes(reading: Reading): { types: readonly string[]; search: bool
     return { types: ["course", "mooc"], search: true };
   // "Research of X" names a person; "who works on X", "labs working on X" ask a list.
   const others = types.filter((t) => t !== "person");
-  if (cues.has("research") && others.length === 0) return { types: ["person"], search: false };
+  // A person's name misspelt ("Jonahtan M. Levine") is not in the name index; the search corrects it.
+  if (cues.has("research") && others.length === 0) return { types: ["person"], search: true, whole: true };
   if (cues.has("prerequisite")) return { types: ["course", "concept", "mooc"], search: true };
   // A list: a type named ("topics related to entropy" lists concepts), or where to learn something.
   const asksWhat = cues.has("explain") || cues.has("what");
@@ -250,7 +294,10 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   const listsConcepts =
     targets.length === 1 && targets[0] === "concept" && !cues.has("explain") && !cues.has("what");
   if (!listsConcepts && (targets.length === 0 || (targets.length === 1 && targets[0] === "concept"))) {
-    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain")) return "list";
+    // "Where can I learn X" lists courses; "what will I learn in CS-101" asks what the course is about.
+    const coded = reading.codes.length > 0;
+    if (targets.length === 0 && cues.has("learn") && !cues.has("what") && !cues.has("explain") && !coded)
+      return "list";
     return anchor.type === "concept" ? "explain" : "about";
   }
   return "list";

@@ -15,6 +15,8 @@ describe("readQuestion", () => {
     ["Je cherche un cours en ligne sur l'immunologie", ["mooc"], ["immunologie"]],
     ["Des chercheurs en génomique ?", ["person"], ["génomique"]],
     ["Find lectures about topic modeling", ["lecture"], ["topic modeling"]],
+    ["Y a-t-il des présentations sur la distance d'édition ?", ["lecture"], ["distance d'édition"]],
+    ["Can I learn mechanics on the internet?", ["mooc"], ["mechanics"]],
   ])("reads the type and subject of %j", (question, types, subjects) => {
     const reading = readQuestion(question);
     expect(reading.types).toEqual(types);
@@ -243,5 +245,52 @@ describe("readQuestion", () => {
     // A word that only extends a cue word ("charges") or follows a topic marker is the topic.
     expect(readQuestion("courses about electric charges").subjects).toEqual(["electric charges"]);
     expect(readQuestion("lectures on teching").subjects).toEqual(["teching"]);
+  });
+
+  it("reads a cue word missing one letter, in a short word, as the cue, but not a short word with a letter changed", () => {
+    const teach = readQuestion("who teachs Set theory?");
+    expect(teach.cues.has("teach")).toBe(true);
+    expect(teach.subjects).toEqual(["Set theory"]);
+    expect(readQuestion("Peux-tu m'écrire une lettre ?").cues.has("author")).toBe(false);
+    // Two letters swapped in a short word: "befroe", "Defnie".
+    expect(readQuestion("What do I need befroe CS-433?").cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("Defnie Neon").cues.has("explain")).toBe(true);
+  });
+
+  it("reads a what-question put after the name it asks about", () => {
+    const photons = readQuestion("Les photons, c'est quoi au juste ?");
+    expect(photons.cues.has("what")).toBe(true);
+    expect(photons.subjects).toEqual(["photons"]);
+    expect(readQuestion("PCR - what is it and how does it work?").subjects).toEqual(["PCR"]);
+    expect(readQuestion("La supraconductivité, ça veut dire quoi ?").subjects).toEqual(["supraconductivité"]);
+  });
+
+  it("reads a type word misspelt before a topic marker as the type, only when no type word is named", () => {
+    expect(readQuestion("Which clases cover Markov chains?")).toMatchObject({
+      types: ["course"],
+      subjects: ["Markov chains"],
+    });
+    expect(readQuestion("des cour sur la thermodynamique").types).toEqual(["course"]);
+    // A long type word is read anywhere: "lectrues X", "latest publictaions of Y".
+    expect(readQuestion("lectrues Spectral Methods")).toMatchObject({
+      types: ["lecture"],
+      subjects: ["Spectral Methods"],
+    });
+    expect(readQuestion("Latest publictaions of Isabel Günther").types).toEqual(["publication"]);
+    // With a type word named, a word like a type word is part of the subject.
+    expect(readQuestion("Which courses cover clases on graphs").subjects).toEqual(["clases on graphs"]);
+    expect(readQuestion("lectures about tasks on graphs").subjects).toEqual(["tasks on graphs"]);
+  });
+
+  it("reads 'sur quoi travaille X' as asking for X's research, not about 'travaille X'", () => {
+    const reading = readQuestion("Sur quoi travaille Pietro Gambardella ?");
+    expect(reading.cues.has("research")).toBe(true);
+    expect(reading.subjects).toEqual(["Pietro Gambardella"]);
+  });
+
+  it("reads a lower-case roman numeral after a name as part of it, and the speaker's i as a frame word", () => {
+    expect(readQuestion("biology i vs biology ii").subjects).toEqual(["biology i", "biology ii"]);
+    expect(readQuestion("de quoi parle circuits et systèmes i").subjects).toEqual(["circuits et systèmes i"]);
+    expect(readQuestion("what should i take before thermodynamics").subjects).toEqual(["thermodynamics"]);
   });
 });

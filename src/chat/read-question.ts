@@ -23,6 +23,7 @@ import {
   COMPARISON_WORDS,
   CREATIVE_WORDS,
   EITHER_WORDS,
+  FRAME_WORDS,
   LANGUAGE_WORDS,
   LEVEL_WORDS,
   SMALL_TALK_WORDS,
@@ -78,6 +79,8 @@ export interface Reading {
   readonly whoOnly: boolean;
   /** True when the message asks for a piece of writing ("a poem about X"); `subjects` is then what it is about. */
   readonly creative: boolean;
+  /** True when a what-question follows the subject ("X, c'est quoi ?", "I keep hearing about X, what is it?"). */
+  readonly askedAfter: boolean;
 }
 
 /** Another reading of a question's subject. */
@@ -113,18 +116,19 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(wordsOf(elided));
+  const words = correctCueTypos(correctTypeTypos(wordsOf(elided)));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb } = classifyWords(words);
+  const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
   const outside = words.filter((_, i) => i < first || i > last || first < 0);
   const cues = new Set<Cue>(
     CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
   );
-  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded)) cues.add("what");
+  if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
   if (whoVerb) cues.add("about");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
@@ -175,7 +179,31 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
     whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
     creative: task !== undefined,
+    askedAfter,
   };
+}
+
+// "X, c'est quoi ?", "X - what is it?", "X, ça veut dire quoi ?": the question about X comes after it.
+const TRAILING_WHAT =
+  /^(c est (quoi|qui)|what (is|are|s|was) (it|that|this|they|these|those)|what do(es)? (it|that|this|they) mean|qu est ce que c est|ca (veut dire|signifie)|que (veut dire|signifie) (ce|cela|ca))\b/;
+
+/**
+ * "Les photons, c'est quoi au juste ?", "PCR - what is it and how does it work?": a what-question put after the
+ * name it asks about. The words from it on are the question's frame (the subject is the name before it); returns
+ * true when it found one.
+ */
+function readTrailingWhat(words: readonly Word[], classes: WordClass[]): boolean {
+  for (let k = 1; k < words.length; k += 1) {
+    if (!classes.slice(0, k).includes("subject")) continue;
+    const rest = words
+      .slice(k)
+      .map((w) => w.folded)
+      .join(" ");
+    if (!TRAILING_WHAT.test(rest)) continue;
+    for (let i = k; i < words.length; i += 1) if (classes[i] === "subject") classes[i] = "frame";
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -199,15 +227,43 @@ function correctCueTypos(words: readonly Word[]): Word[] {
   });
 }
 
-/** The cue word `folded` misspells, if any. */
+/**
+ * The cue word `folded` misspells, if any. A word of 5 or 6 letters is read as a cue only with two letters swapped
+ * ("befroe") or, for a cue of 7 letters or more, one dropped ("teachs"): a letter changed in a short word often
+ * makes another word ("écrire", "écrite").
+ */
 function cueTypoOf(folded: string): string | undefined {
-  if (folded.length < 7 || STOPWORDS.has(folded)) return undefined;
+  if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
   for (const [, set] of CUE_WORDS)
     for (const cue of set) {
       if (cue[0] !== folded[0] || cue.startsWith(folded) || folded.startsWith(cue)) continue;
+      const swapped =
+        cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
+      if (folded.length < 7 && !swapped && !(cue.length >= 7 && cue.length === folded.length + 1)) continue;
       if (editDistance(folded, cue, 1) <= 1) return cue;
     }
   return undefined;
+}
+
+/**
+ * "Which clases cover X", "des cour sur X", "latest publictaions of Y": in a question that names no type, a word one
+ * edit (a swap counts one) from a type word, with the same first letter, is read as that type word: a type word of
+ * 7 letters or more anywhere (in lower case, or first), one of 5 or 6 only right before a topic marker. Shorter type
+ * words ("lab", "prof") are left alone, and so are other places for short ones: one edit from them is too often
+ * another word ("tasks", "module").
+ */
+function correctTypeTypos(words: readonly Word[]): Word[] {
+  if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
+  return words.map((word, i) => {
+    const marked = TOPIC_MARKERS.has(words[i + 1]?.folded ?? "");
+    if (word.folded.length < 4 || STOPWORDS.has(word.folded) || FRAME_WORDS.has(word.folded)) return word;
+    if (i > 0 && !/^\p{Ll}/u.test(word.text)) return word;
+    for (const typeWord of TYPE_WORDS.keys()) {
+      if (typeWord.length < (marked ? 5 : 7) || typeWord[0] !== word.folded[0]) continue;
+      if (editDistance(word.folded, typeWord, 1) <= 1) return { ...word, folded: typeWord };
+    }
+    return word;
+  });
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */
@@ -271,7 +327,10 @@ function alternativesOf(
   }
   for (let i = first + 1; i < last; i += 1) {
     if (!INNER_MARKERS.has(words[i]?.folded ?? "")) continue;
-    alternatives.push({ subject: slice(first, i - 1), rest: slice(i + 1, last), consumed: [] });
+    // The rest begins at its first word that is not of the frame ("about the Fourier transform").
+    let rest = i + 1;
+    while (rest < last && classes[rest] === "frame") rest += 1;
+    alternatives.push({ subject: slice(first, i - 1), rest: slice(rest, last), consumed: [] });
     break;
   }
   // "Search Engines", "Free software": a word of the question's frame may begin a name.

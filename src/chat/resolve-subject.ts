@@ -6,7 +6,7 @@
 import { STOPWORDS } from "../text/stopwords.js";
 import { fold } from "./lexicon.js";
 import type { Anchor } from "./plan.js";
-import { type Detected, nameCoverage, namesMatch } from "./scope.js";
+import { type Detected, nameCoverage, nameShare, namesMatch } from "./scope.js";
 
 /** Calls the public API and returns the JSON body, or undefined when the call failed. */
 export type CallApi = (call: {
@@ -34,14 +34,17 @@ export async function findRecord(call: CallApi, type: string, id: string): Promi
   };
 }
 
-/** The course (or MOOC) a code names, as written or in capitals. */
+/**
+ * The course (or MOOC) a code names, as written or with its letters before the dash in capitals ("hum-403(a)" is
+ * HUM-403(a): a section letter in brackets stays in lower case), or all in capitals.
+ */
 export async function findCourse(call: CallApi, code: string): Promise<Anchor | undefined> {
-  const upper = code.toUpperCase();
-  return (
-    (await findRecord(call, "course", code)) ??
-    (upper === code ? undefined : await findRecord(call, "course", upper)) ??
-    (await findRecord(call, "mooc", code))
-  );
+  const prefix = code.replace(/^[^-]+/, (letters) => letters.toUpperCase());
+  for (const form of new Set([code, prefix, code.toUpperCase()])) {
+    const found = await findRecord(call, "course", form);
+    if (found) return found;
+  }
+  return findRecord(call, "mooc", code);
 }
 
 /**
@@ -104,20 +107,27 @@ export function shortens(alias: string, name: string): boolean {
 }
 
 /**
- * The best search hit of one of `types` for `subject`, when the search finds one whose name holds at least half
- * of the subject's meaningful words: a hit matching one word of a long question is not what it names.
+ * The search hit of one of `types` that `subject` names: among the first three, one whose name says the subject
+ * word for word (`namesMatch`: "Schrödinger equation" before "Nonlinear Schrödinger equation"), else the first,
+ * when the two hold at least half of each other's meaningful words (with `whole`, the name holds all of the
+ * subject's). A hit matching one word of a long question is
+ * not what it names, nor is a course whose long name holds a one-word topic ("cryptography" is not "Algebraic
+ * curves and cryptography": who teaches it asks for the teachers of the courses about it).
  */
 export async function findBySearch(
   call: CallApi,
   subject: string,
   types: readonly string[],
+  whole = false,
 ): Promise<Anchor | undefined> {
   const query = { q: subject, types: types.join(","), limit: "3" };
   const body = (await call({ method: "GET", path: "/api/search", query })) as
     | { items?: Anchor[] }
     | undefined;
-  const hit = body?.items?.[0];
-  if (!hit || nameCoverage(subject, hit.name) < NAMED_SHARE) return undefined;
+  const hits = body?.items ?? [];
+  const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
+  if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
+  if (!namesMatch(subject, hit.name) && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
   return { type: hit.type, id: hit.id, name: hit.name };
 }
 

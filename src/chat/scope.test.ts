@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wordsOf } from "./lexicon.js";
 import { readQuestion } from "./read-question.js";
-import { coverage, formOf, judges, nameCoverage, namesMatch } from "./scope.js";
+import { coverage, formOf, judges, nameCoverage, nameShare, namesMatch } from "./scope.js";
 
 describe("formOf", () => {
   it.each([
@@ -18,6 +18,15 @@ describe("formOf", () => {
     ["Peux-tu réserver une salle ?", "unknown"],
   ])("reads %j as a %s", (question, form) => {
     expect(formOf(readQuestion(question))).toBe(form);
+  });
+});
+
+describe("offTopicOf", () => {
+  it("takes 'can you' after what a question is about for a request, and 'you' elsewhere for talk", () => {
+    expect(readQuestion("logarithms, can you explain them?").offTopic).toBeUndefined();
+    expect(readQuestion("natural logarithms, can you explain them?").offTopic).toBeUndefined();
+    expect(readQuestion("Did I tell you my name?").offTopic).toBe("assistant");
+    expect(readQuestion("What do you think of logarithms?").offTopic).toBe("assistant");
   });
 });
 
@@ -53,6 +62,14 @@ describe("coverage", () => {
     expect(nameCoverage("machine learning for scientists", "Machine learning")).toBe(2 / 3);
     expect(nameCoverage("Convolutional networks", "Training convolutional neural networks")).toBe(1);
     expect(nameCoverage("pasta", "Machine learning")).toBe(0);
+  });
+});
+
+describe("nameShare", () => {
+  it("is the share of a name's words the subject says, French cognates and typos counted", () => {
+    expect(nameShare("cryptography", "Algebraic curves and cryptography")).toBe(1 / 3);
+    expect(nameShare("nombres premiers", "Prime number")).toBe(1 / 2);
+    expect(nameShare("Distributed algoritms", "Distributed algorithms")).toBe(1);
   });
 });
 

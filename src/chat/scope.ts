@@ -71,11 +71,12 @@ export function offTopicOf(
   if (words.length === 0) return instructed ? "instruction" : undefined;
   if (judges(words)) return "subjective";
   if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
-  // "Can you…", "could you…" open a request; "you" elsewhere talks to the assistant ("did I tell you…").
+  // "Can you…", "could you…" open a request, first or after what it is about ("logarithms, can you explain
+  // them?"); "you" elsewhere talks to the assistant ("did I tell you…", "what do you think").
   const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
-  if (
-    words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !(i === 1 && request.test(words[0]?.folded ?? "")))
-  )
+  const asks = (i: number) =>
+    request.test(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).every((c) => c === "subject");
+  if (words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i)))
     return classes.includes("code") ? undefined : "assistant";
   if (words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame")) return "small-talk";
   return;
@@ -124,14 +125,29 @@ export function coverage(subject: string, concepts: readonly Detected[]): number
  * cognate ("transformée" in "Fourier transform") or with a typo: one edit in a word of 5 to 7 letters, two from 8.
  */
 export function nameCoverage(subject: string, name: string): number {
+  const { held, of } = heldWords(subject, name);
+  return of === 0 ? 0 : held / of;
+}
+
+/**
+ * The share of `name`'s meaningful words that `subject` says (as `nameCoverage` counts them), in [0, 1]: low when
+ * the name says much more than the subject ("Algebraic curves and cryptography" for "cryptography").
+ */
+export function nameShare(subject: string, name: string): number {
+  const words = meaningful(name).length;
+  return words === 0 ? 0 : Math.min(1, heldWords(subject, name).held / words);
+}
+
+/** How many of `subject`'s meaningful words `name` holds, and of how many. */
+function heldWords(subject: string, name: string): { held: number; of: number } {
   const words = tokenise(subject, "fr").filter((t) => !STOPWORDS.has(t.key));
-  if (words.length === 0) return 0;
   const named = meaningful(name);
   const holds = (key: string) => {
     const typos = key.length >= 8 ? 2 : key.length >= 5 ? 1 : 0;
     return named.some((n) => n === key || (typos > 0 && editDistance(key, n, typos) <= typos));
   };
-  return words.filter((w) => holds(w.key) || (w.cognate ? holds(w.cognate) : false)).length / words.length;
+  const held = words.filter((w) => holds(w.key) || (w.cognate ? holds(w.cognate) : false)).length;
+  return { held, of: words.length };
 }
 
 /**

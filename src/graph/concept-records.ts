@@ -7,16 +7,21 @@
  *   h(c)     = ln(1 + N / df(c)) / ln(1 + N)                                  (hub damping, N records)
  *   k(c)     = sense coherence (`sense-coherence.ts`): 1 − the normalised entropy of the depth-2 branches of
  *              the concepts that share records with c, shrunk towards the mean for little-seen concepts
- *   named    = h(X) · e(r, X) / ‖h ∘ e(r, ·)‖^α                                (r is about X itself)
+ *   ‖r‖      = max(‖h ∘ e(r, ·)‖^α, ‖parent of r‖, φ · h(X))                   (a part's norm is at least its
+ *              parent's; a record of one weak concept is not all about it)
+ *   named    = h(X) · e(r, X) / ‖r‖                                           (r is about X itself)
  *   m        = tf / (tf + k1 · (1 − b + b · len(r) / avglen))                  (r's text names X: BM25)
  *   f        = BM25(r, names of X) / max over records r' of r's type of BM25(r', names of X)
  *              (`name-bm25.ts`: what the search box finds when X's name is typed, in [0, 1])
- *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖h ∘ e(r, ·)‖²,  q̂ = q / max q  (the share of r that lies
+ *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖r‖²,  q̂ = q / max q            (the share of r that lies
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
  *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − β · bridged)
- *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / Σ_{c ≠ X} e(r, c), t = depth of their deepest shared category / depth
- *              (1 when r has no other concept)                                 (the sense r gives X)
- *   score    = walk · (λ + (1 − λ) · tree)
+ *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / (τ + Σ_{c ≠ X} e(r, c)), t = depth of their deepest shared
+ *              category / depth (1 when τ = 0 and r has no other concept)      (the sense r gives X)
+ *   score    = walk · (λ + (1 − λ) · tree), × δ^k for the k-th listed record of one parent (`diversify`)
+ *
+ * Variants of one record (sections of a course, reruns of a lecture: `variantOf`) take one place, the best
+ * listed and the others under it (`also`).
  *
  * So a record reached through many of X's related concepts beats one reached through a single one, a concept
  * shared by many records (h) or used in many unrelated fields (k: "Stimulation", "Model") weighs little as a
@@ -51,6 +56,19 @@ export interface ConceptRecordParams {
   readonly perTypeOf?: Readonly<Record<string, number>>;
   /** Scores below this are not kept; default 0.01. */
   readonly minScore: number;
+  /**
+   * φ: a record's profile norm counts as at least φ · h(X) on X's page, so that a record known by one weakly
+   * detected concept is not "all about" it (a cosine over one concept is 1); in [0, 1], 0 turns it off.
+   */
+  readonly normFloor: number;
+  /** δ: the score of the k-th listed record of one parent (lectures of one MOOC) is multiplied by δ^k; default 0.5. */
+  readonly siblingDecay: number;
+  /**
+   * τ: a record's tree closeness to X counts τ more of its profile, as if that much lay in a far branch: a record
+   * with few other concepts says little of the sense it gives X, so its name matching X is not enough; ≥ 0,
+   * default 0.5; 0 turns it off (a record with no other concept then counts as close).
+   */
+  readonly treeDoubt: number;
 }
 
 /** The default parameters, chosen on the tune half of `npm run eval:neighbours`. */
@@ -64,6 +82,9 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   bridgePostings: 64,
   perType: 20,
   minScore: 0.01,
+  normFloor: 0.5,
+  siblingDecay: 0.5,
+  treeDoubt: 0.5,
 };
 
 /** What the ranking reads. Concepts are numbered 0…size-1; records by any other numbering. */
@@ -82,6 +103,10 @@ export interface ConceptRecordGraph {
   /** BM25 of a concept's names over the records' texts, by record (`name-bm25.ts`); default none. */
   readonly nameScores?: (concept: number) => ReadonlyMap<number, number>;
   readonly typeOf: (record: number) => string;
+  /** The record `record` is part of (a lecture's course or MOOC), or -1; default none. */
+  readonly parentOf?: (record: number) => number;
+  /** The group of records that are variants of one another (sections of a course, reruns), or -1; default none. */
+  readonly variantOf?: (record: number) => number;
 }
 
 /** One listed record, with the concepts through which it came and their contributions. */
@@ -90,6 +115,8 @@ export interface ConceptRecord {
   readonly score: number;
   /** The concepts that contributed most, best first (at most 3), with their share of the walk. */
   readonly via: readonly ConceptEdge[];
+  /** Variants of the record (same group of `variantOf`) listed under it rather than in their own places, best first. */
+  readonly also: readonly number[];
 }
 
 /** The postings of the graph: each concept's records and edge scores, best first; hub and coherence weights. */
@@ -143,6 +170,7 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     norm[record] = Math.sqrt(sum) ** params.lengthNorm;
     norm2[record] = sum;
   }
+  partNorms(graph, norm, norm2);
   const coherence = graph.coherence ?? senseCoherence(graph.size, graph.profiles.values(), graph.tree).k;
   return {
     members,
@@ -157,6 +185,21 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     direct: new Float64Array(records),
     mention: new Float64Array(records),
   };
+}
+
+/**
+ * A part (a lecture) inherits half of its parent's profile: its norm is at least its parent's, so that the half
+ * counts. Otherwise a lecture known by its name only would be as much about X as its MOOC, and every lecture of
+ * one MOOC would tie with it.
+ */
+function partNorms(graph: ConceptRecordGraph, norm: Float64Array, norm2: Float64Array): void {
+  if (!graph.parentOf) return;
+  for (const record of graph.profiles.keys()) {
+    const parent = graph.parentOf(record);
+    if (parent < 0 || parent >= norm.length) continue;
+    norm[record] = Math.max(norm[record] ?? 0, norm[parent] ?? 0);
+    norm2[record] = Math.max(norm2[record] ?? 0, norm2[parent] ?? 0);
+  }
 }
 
 /** The ranked records of `concept`, per type, best first. */
@@ -207,10 +250,11 @@ export function conceptRecords(
     }
   }
   const walks = new Map<string, TopWalks>();
+  const floor = params.normFloor * hubX;
   for (const record of touched) {
-    const norm = postings.norm[record] || 1;
+    const norm = Math.max(postings.norm[record] ?? 0, floor) || 1;
     const named = (direct[record] ?? 0) / norm;
-    const bridged = (sums[record] ?? 0) / (postings.norm2[record] || 1);
+    const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
     const type = graph.typeOf(record);
     const found = params.textWeight * ((text.get(record) ?? 0) / (bestText.get(type) || 1));
@@ -228,13 +272,18 @@ export function conceptRecords(
   }
   const byType = new Map<string, ConceptRecord[]>();
   for (const [type, top] of walks) {
-    const kept = bestByTree(concept, top.items, graph, params, keptOf(type, params));
+    const perType = keptOf(type, params);
+    const scored = bestByTree(concept, top.items, graph, params, perType * DIVERSITY_CANDIDATES);
+    const kept = diversify(scored, graph, params.siblingDecay, perType).filter(
+      (r) => r.score >= params.minScore,
+    );
     byType.set(
       type,
-      kept.map(({ record, score }) => ({
+      kept.map(({ record, score, also }) => ({
         record,
         score,
         via: contributions(graph.profiles.get(record) ?? [], query, postings.hub),
+        also,
       })),
     );
   }
@@ -273,6 +322,60 @@ function keptOf(type: string, params: ConceptRecordParams): number {
 
 /** How many candidates per kept record, best by walk, are weighed by the tree: the rest are not read. */
 const TREE_CANDIDATES = 4;
+
+/** How many candidates per kept record, best by score, `diversify` chooses from. */
+const DIVERSITY_CANDIDATES = 2;
+
+/**
+ * The best `perType` of `scored` (best first) once repeats are set aside: a record of a variant group already
+ * listed (a section of a listed course, a rerun of a listed MOOC's lecture) goes under it as `also` and takes no
+ * place, and the k-th record of one parent (k = 0 for the first) counts with its score × `decay`^k, so that one
+ * MOOC's lectures, which share what they inherit from it, do not fill the list. Greedy: each step takes the best
+ * score as it counts then.
+ */
+export function diversify(
+  scored: readonly { record: number; score: number }[],
+  graph: Pick<ConceptRecordGraph, "parentOf" | "variantOf">,
+  decay: number,
+  perType: number,
+): { record: number; score: number; also: number[] }[] {
+  const kept: { record: number; score: number; also: number[] }[] = [];
+  const head = new Map<number, { also: number[] }>();
+  const siblings = new Map<number, number>();
+  const pending = [...scored];
+  const parentOf = (record: number) => graph.parentOf?.(record) ?? -1;
+  const counted = (item: { record: number; score: number }) => {
+    const parent = parentOf(item.record);
+    return parent < 0 ? item.score : item.score * decay ** (siblings.get(parent) ?? 0);
+  };
+  while (pending.length > 0 && kept.length < perType) {
+    let best = 0;
+    for (let i = 1; i < pending.length; i += 1) {
+      const a = pending[i] as { record: number; score: number };
+      const b = pending[best] as { record: number; score: number };
+      const d = counted(a) - counted(b);
+      if (d > 0 || (d === 0 && a.record < b.record)) best = i;
+    }
+    const item = pending.splice(best, 1)[0] as { record: number; score: number };
+    const group = graph.variantOf?.(item.record) ?? -1;
+    const listed = group < 0 ? undefined : head.get(group);
+    if (listed) {
+      listed.also.push(item.record);
+      continue;
+    }
+    const entry = { record: item.record, score: counted(item), also: [] as number[] };
+    kept.push(entry);
+    if (group >= 0) head.set(group, entry);
+    const parent = parentOf(item.record);
+    if (parent >= 0) siblings.set(parent, (siblings.get(parent) ?? 0) + 1);
+  }
+  // Variants ranked below the last kept record still go under their listed one.
+  for (const item of pending) {
+    const group = graph.variantOf?.(item.record) ?? -1;
+    head.get(group)?.also.push(item.record);
+  }
+  return kept;
+}
 
 /** The best `capacity` records by walk, in a min-heap. */
 class TopWalks {
@@ -338,7 +441,7 @@ function bestByTree(
   for (const { record, walk } of list) {
     const last = kept[perType - 1];
     if (last && walk < last.score) break;
-    const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree);
+    const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree, params.treeDoubt);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
     kept.push({ record, score });
@@ -352,15 +455,17 @@ function bestByTree(
  * How close to `concept` in the category tree the rest of a record's profile lies: the weighted mean, over the
  * profile's other concepts, of the depth of the deepest category they share with it over the tree's depth. This is
  * the record's sense of the concept: "Landscape" in a lecture whose other concepts are optimisation and machine
- * learning is not the geographer's. A profile with no other concept gives 1 (nothing says otherwise).
+ * learning is not the geographer's. `doubt` (τ) counts as that much more profile in a far branch, so that a
+ * profile with little besides the concept gives little (its sense is unknown); with no doubt and no other concept, 1.
  */
 export function treeAffinity(
   concept: number,
   profile: readonly ConceptEdge[],
   tree: readonly Int32Array[],
+  doubt = 0,
 ): number {
   let shared = 0;
-  let total = 0;
+  let total = doubt;
   for (const e of profile) {
     if (e.concept === concept) continue;
     total += e.score;

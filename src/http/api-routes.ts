@@ -89,14 +89,17 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await deps.searches.search({
-        query: q.q.slice(0, API_LIMITS.queryLength),
-        ...(q.types ? { types: splitTypes(q.types) } : {}),
-        ...(q.lang ? { lang: q.lang } : {}),
-        limit: q.limit,
-        offset: q.offset,
-        ensureIndex: false,
-      });
+      const result = await deps.searches.search(
+        {
+          query: q.q.slice(0, API_LIMITS.queryLength),
+          ...(q.types ? { types: splitTypes(q.types) } : {}),
+          ...(q.lang ? { lang: q.lang } : {}),
+          limit: q.limit,
+          offset: q.offset,
+          ensureIndex: false,
+        },
+        c.get("dataVersion"),
+      );
       return c.json({ ...result, items: [...result.items] }, 200);
     },
   );
@@ -111,12 +114,15 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const result = await deps.searches.autocomplete({
-        query: q.q.slice(0, API_LIMITS.queryLength),
-        ...(q.types ? { types: splitTypes(q.types) } : {}),
-        limit: q.limit,
-        ensureIndex: false,
-      });
+      const result = await deps.searches.autocomplete(
+        {
+          query: q.q.slice(0, API_LIMITS.queryLength),
+          ...(q.types ? { types: splitTypes(q.types) } : {}),
+          limit: q.limit,
+          ensureIndex: false,
+        },
+        c.get("dataVersion"),
+      );
       return c.json({ items: [...result.items] }, 200);
     },
   );

@@ -11,6 +11,16 @@ import type { MiddlewareHandler } from "hono";
 import { LruMap } from "../app/lru-map.js";
 import { heldBody, replaceResponse } from "./body-text.js";
 
+declare module "hono" {
+  interface ContextVariableMap {
+    /**
+     * The data version the response cache read for this request (undefined when it kept out of it): what the
+     * answer is made from, so that the handler need not read it again.
+     */
+    dataVersion: string | undefined;
+  }
+}
+
 /** Options of `ResponseCache`. */
 export interface ResponseCacheOptions {
   /** The version of the data responses are made from; a change drops every kept response. */
@@ -73,6 +83,7 @@ export class ResponseCache {
       const current =
         (incoming === undefined ? undefined : this.versionRead.get(incoming)) ??
         (await this.currentVersion());
+      c.set("dataVersion", current);
       const url = c.req.url;
       const key = keyOf({
         host: c.req.header("Host") ?? "",

@@ -122,14 +122,18 @@ export function demoteRepeats<T extends { tier: number; score: number; type: str
 ): T[] {
   if (penalty >= 1) return [...sorted];
   const seen = new Map<string, number>();
+  let moved = false;
   const demoted = sorted.map((hit) => {
     if (hit.tier === MATCH_TIERS.text) return hit;
     const key = `${hit.tier}\u0000${hit.type}\u0000${nameKeyOf(hit)}`;
     const before = seen.get(key) ?? 0;
     seen.set(key, before + 1);
-    return before === 0 ? hit : { ...hit, tier: MATCH_TIERS.text, score: hit.score * penalty ** before };
+    if (before === 0) return hit;
+    moved = true;
+    return { ...hit, tier: MATCH_TIERS.text, score: hit.score * penalty ** before };
   });
-  return demoted.sort(compareRanked);
+  // Sorted again only when a copy moved: most result lists hold none.
+  return moved ? demoted.sort(compareRanked) : demoted;
 }
 
 /** Orders two ranked hits: higher tier first, then higher score, then type and id for a stable order. */

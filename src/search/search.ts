@@ -25,7 +25,7 @@ import { prefixKey } from "./search-keys.js";
 
 /** How search ranks; the defaults are the measured best (see docs/EXPERIMENTS.md, "Search"). */
 export interface SearchTuning {
-  /** BM25 weights of name, aliases, keywords, description, body; default `[10, 6, 12, 3, 1]`. */
+  /** BM25 weights of name, aliases, keywords, description, body; default `[10, 6, 30, 3, 1]`. */
   readonly fieldWeights: SearchFieldWeights;
   /** Strength of type weights from 0 (off) to 1 (ln-damped EPFL weights); default 1. */
   readonly typeStrength: number;
@@ -44,7 +44,9 @@ export interface SearchTuning {
 
 /** The default tuning. */
 export const DEFAULT_TUNING: SearchTuning = {
-  fieldWeights: [10, 6, 12, 3, 1],
+  // Keywords are the subject headings their authors gave a course or a publication: 30 rather than 12 took keyword
+  // nDCG@10 from 0.532 to 0.554 on the tune half (0.500 to 0.519 on the check half; see docs/EXPERIMENTS.md).
+  fieldWeights: [10, 6, 30, 3, 1],
   typeStrength: 1,
   floor: 1,
   typos: true,
@@ -188,7 +190,13 @@ async function addNameAndTextHits(
   const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
-  let hits = all.groups.length === 1 ? await index.searchText({ ...all, fields: SHORT_FIELDS }) : [];
+  // Where counting is cheap, their matches are counted before they are ranked: a rare word's fill no page, and
+  // ranking them would read the rows of hits thrown away.
+  const short: TextQuery = { ...all, fields: SHORT_FIELDS };
+  const fillsPage =
+    all.groups.length === 1 &&
+    (!index.countsBeforeRanking || sumCounts(await index.countTextMatches(short)) >= run.page);
+  let hits = fillsPage ? await index.searchText(short) : [];
   let complete = false;
   if (hits.length < run.page) {
     hits = await index.searchText(all);
@@ -268,6 +276,12 @@ async function phraseHolders(run: SearchRun, hits: readonly SearchHit[]): Promis
 /** The key of a record in `SearchRun.ranked`. */
 function hitKey(key: { readonly type: string; readonly id: string }): string {
   return `${key.type}\u0000${key.id}`;
+}
+
+function sumCounts(counts: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const n of Object.values(counts)) sum += n;
+  return sum;
 }
 
 function countByType(hits: readonly SearchHit[]): Record<string, number> {

@@ -24,6 +24,26 @@ describe("HTTP app", () => {
     expect(await response.json()).toEqual({ status: "ok", counts: { concept: 2, course: 1 } });
   });
 
+  it("reads the data version once for an uncached search, and answers the same search as without a cache in front", async () => {
+    let reads = 0;
+    const counted = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== "changeToken" || typeof value !== "function") return value;
+        return () => {
+          reads += 1;
+          return value.call(target);
+        };
+      },
+    });
+    const app = createHttpApp(counted);
+    const response = await app.request("/api/search?q=cell");
+    expect(response.status).toBe(200);
+    expect(reads).toBe(1);
+    const direct = await createHttpApp(store).request("/api/search?q=cell&limit=10");
+    expect(await response.json()).toEqual(await direct.json());
+  });
+
   it("answers /api/health while a detection waits for its dictionary", async () => {
     let loaded = false;
     let finishLoading = () => {};

@@ -103,6 +103,11 @@ export interface SearchIndexReader {
   searchText(query: TextQuery): Promise<SearchHit[]>;
   /** How many documents match a full-text query, per type. */
   countTextMatches(query: TextQuery): Promise<Record<string, number>>;
+  /**
+   * True when `countTextMatches` costs less than ranking the same query (an engine that counts from postings held
+   * in memory), so that a caller may count before it ranks; false when a count is a statement of its own.
+   */
+  readonly countsBeforeRanking: boolean;
   /** Documents with a name or alias whose match key equals one of `matchKeys`. */
   findByName(
     matchKeys: readonly string[],

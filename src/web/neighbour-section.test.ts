@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderWhy } from "./neighbour-section.js";
+import { renderAlso, renderWhy } from "./neighbour-section.js";
 
 const why = async (kind: string, evidence: Record<string, unknown>, lang: "en" | "fr" = "en") =>
   String(await renderWhy({ score: 0.4, kind, evidence }, lang));
@@ -13,5 +13,38 @@ describe("why a neighbour is listed", () => {
 
   it("names the concepts a record came through", async () => {
     expect(await why("via-concept", { via: [{ id: "T_cell", share: 0.6 }] })).toContain("through T cell");
+  });
+});
+
+describe("variants listed under a record", () => {
+  it("links each variant by what tells it apart: its code, else its MOOC when that differs", async () => {
+    const summary = (id: string, extra: Record<string, unknown> = {}) => ({
+      type: "course",
+      id,
+      name: "General physics II",
+      excerpt: "",
+      ...extra,
+    });
+    const sections = String(
+      await renderAlso(
+        summary("PHYS-106(a)", { code: "PHYS-106(a)" }),
+        [summary("PHYS-106(b)", { code: "PHYS-106(b)" })],
+        "en",
+      ),
+    );
+    expect(sections).toContain("also:");
+    expect(sections).toContain('href="/course/PHYS-106(b)"');
+    expect(sections).toContain(">PHYS-106(b)</a>");
+    const partOf = (name: string) => ({ partOf: { type: "mooc", id: name, name } });
+    const reruns = String(
+      await renderAlso(
+        summary("lec-1", partOf("Statistics 2019")),
+        [summary("lec-2", partOf("Statistics 2021"))],
+        "fr",
+      ),
+    );
+    expect(reruns).toContain("aussi :");
+    expect(reruns).toContain(">Statistics 2021</a>");
+    expect(String(await renderAlso(summary("lec-1"), [], "en"))).toBe("");
   });
 });

@@ -25,6 +25,8 @@ export const MAX_SECTION_ITEMS = 200;
 export interface SectionItem {
   readonly summary: RecordSummary;
   readonly edge: EdgeSummary;
+  /** Its variants listed under it (sections of one course, reruns: the edge's `evidence.also`). */
+  readonly also?: readonly RecordSummary[];
 }
 
 /** One section's data. */
@@ -44,19 +46,29 @@ export async function loadSection(
   lang: Lang,
 ): Promise<Section> {
   const page = await readNeighbours(store, key, type, limit, offset);
+  const alsoIds = page.items.map((n: Neighbour) => alsoOf(n.edge));
+  // The items and their variants in one read.
   const summaries = await loadSummaries(
     store,
-    page.items.map((n: Neighbour) => n.node),
+    [...page.items.map((n: Neighbour) => n.node), ...alsoIds.flat().map((id) => ({ type, id }))],
     lang,
   );
+  let next = page.items.length;
   return {
     type,
     total: page.total,
     items: page.items.flatMap((n, i) => {
       const summary = summaries[i];
-      return summary ? [{ summary, edge: n.edge }] : [];
+      const also = (alsoIds[i] ?? []).flatMap(() => summaries[next++] ?? []);
+      return summary ? [{ summary, edge: n.edge, ...(also.length > 0 ? { also } : {}) }] : [];
     }),
   };
+}
+
+/** The ids of the variants listed under a neighbour (`evidence.also`). */
+function alsoOf(edge: EdgeSummary): string[] {
+  const ids = edge.evidence.also;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 /** Where a section's items come from, for its links. */
@@ -92,12 +104,23 @@ ${
  * to the form reporting its link as wrong.
  */
 export function renderItems(items: readonly SectionItem[], lang: Lang, source?: RecordKey): Html {
-  return html`${items.map(({ summary: s, edge }) => {
+  return html`${items.map(({ summary: s, edge, also }) => {
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
 ${renderPartOf(s.partOf, lang)}
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
-${renderWhy(edge, lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
+${renderWhy(edge, lang)}${renderAlso(s, also ?? [], lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;
+}
+
+/**
+ * "also: PHYS-106(b), PHYS-106(c)": the variants of a listed record, each named by what tells it apart (its code,
+ * else the course or MOOC it is part of when that differs from the item's, else its id).
+ */
+export function renderAlso(item: RecordSummary, also: readonly RecordSummary[], lang: Lang): Html | string {
+  if (also.length === 0) return "";
+  const label = (v: RecordSummary) =>
+    v.code ?? (v.partOf && v.partOf.name !== item.partOf?.name ? v.partOf.name : idLabel(v.id));
+  return html`<span class="also">${t(lang, "also")} ${also.map((v, i) => html`${i > 0 ? ", " : ""}<a href="${recordHref(v)}">${label(v)}</a>`)}</span>`;
 }
 
 /** "MOOC: <its name>" for a record that is part of another (a lecture's course or MOOC); nothing otherwise. */

@@ -89,6 +89,7 @@ figcaption{font-size:.8rem;color:var(--muted);padding:.2rem .4rem}
 .items .name{font-weight:600;text-decoration:none}.items .name:hover{text-decoration:underline}.card .note{font-size:.88rem;margin:0 0 .7rem}
 .items p{margin:.15rem 0 0;font-size:.88rem;color:var(--muted);overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}
 .part-of{font-size:.82rem;color:var(--muted);margin-left:.3rem}
+.also{display:block;font-size:.82rem;color:var(--muted)}
 .why{font-size:.78rem;color:var(--muted);display:flex;align-items:center;gap:.4rem;margin-top:.15rem}
 .bar{display:inline-block;width:3.5rem;height:.4rem;background:#e5e7eb;border-radius:99px;overflow:hidden}
 .bar i{display:block;height:100%;background:var(--c)}

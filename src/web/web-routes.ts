@@ -99,11 +99,14 @@ export function registerWebRoutes<E extends Env>(
     try {
       const request = { query, lang, ensureIndex: false, limit: PAGE_SIZE };
       // Facets count every type whatever the filter, so the tabs come from the same response.
-      const response = await searches.search({
-        ...request,
-        ...(type ? { types: [type] } : {}),
-        offset: Math.min((pageNumber - 1) * PAGE_SIZE, 1_000),
-      });
+      const response = await searches.search(
+        {
+          ...request,
+          ...(type ? { types: [type] } : {}),
+          offset: Math.min((pageNumber - 1) * PAGE_SIZE, 1_000),
+        },
+        c.get("dataVersion"),
+      );
       const facets = response.facets;
       const summaries = await loadSummaries(store, response.items, lang);
       const partOf = new Map(summaries.map((s) => [recordHref(s), s.partOf]));

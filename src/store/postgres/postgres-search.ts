@@ -59,6 +59,8 @@ const TYPE_FILTER = "($TYPES::text[] IS NULL OR d.type = ANY($TYPES::text[]))";
 
 /** Reads and writes of the search index; reads go wherever `reader` says. */
 export class PostgresSearch implements SearchIndexReader {
+  /** A count is a statement through the GIN index: for a common word, dearer than ranking its short fields. */
+  readonly countsBeforeRanking = false;
   constructor(private readonly reader: () => Queryable) {}
 
   /** Removes every search document (DELETE, so that readers keep the old index until commit). */

@@ -89,6 +89,16 @@ export class SqliteFullText {
     return hits;
   }
 
+  /**
+   * True when some document holds `key` in some field, from the postings held (as the typo vocabulary is): no
+   * FTS5 query, which cost a tenth of a rare word's search.
+   */
+  holdsKey(key: string): boolean {
+    const { postings, keyIds } = this.tables();
+    const id = keyIdOf(keyIds, key);
+    return id !== undefined && holders(postings, id) > 0;
+  }
+
   /** Matching documents per type. */
   countTextMatches(query: TextQuery): Record<string, number> {
     const { postings: index, keyIds } = this.tables();

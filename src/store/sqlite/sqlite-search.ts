@@ -37,6 +37,8 @@ const byConnection = new WeakMap<Database.Database, SqliteSearch>();
 
 /** The SQLite search index of one connection. */
 export class SqliteSearch implements SearchIndexReader {
+  /** Counts come from the postings held in memory: microseconds. */
+  readonly countsBeforeRanking = true;
   private readonly memory: SearchMemory;
   private readonly fullText: SqliteFullText;
 
@@ -193,11 +195,16 @@ export class SqliteSearch implements SearchIndexReader {
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
+    // Most one-word queries are no id: an index probe says so at a tenth of the cost of the ordered statement
+    // below, which sets up a sort and the names' subquery even for no row.
+    const folded = id.toLowerCase();
+    if (this.prepare("SELECT 1 FROM search_docs WHERE id_fold = ? LIMIT 1").get(folded) === undefined)
+      return [];
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
          WHERE d.id_fold = ? AND ${TYPE_FILTER} ORDER BY d.id <> ?, d.type LIMIT ?`,
-    ).all(id.toLowerCase(), t, t, id, limit) as StoredHitRow[];
+    ).all(folded, t, t, id, limit) as StoredHitRow[];
     return rows.map(toHit);
   }
 
@@ -224,12 +231,7 @@ export class SqliteSearch implements SearchIndexReader {
 
   /** True when `term` is indexed in some field of some document. */
   async hasTerm(term: string): Promise<boolean> {
-    // FTS5 reads a NUL as the end of the query text: no indexed word holds one.
-    if (term === "" || term.includes("\u0000")) return false;
-    return (
-      this.prepare("SELECT 1 FROM search_text WHERE search_text MATCH ? LIMIT 1").get(quote(term)) !==
-      undefined
-    );
+    return this.fullText.holdsKey(term);
   }
 
   private prepare(sql: string): Database.Statement {

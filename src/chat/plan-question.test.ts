@@ -1,0 +1,107 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_CORPUS, openEmptyStore } from "../../test/demo-store.js";
+import { buildGraph } from "../app/build-graph.js";
+import { buildSearchIndex } from "../app/build-search-index.js";
+import { importCorpus } from "../app/import-corpus.js";
+import type { CorpusRecord } from "../core/record.js";
+import { inProcessClient } from "../http/in-process-client.js";
+import { createHttpApp } from "../server/create-app.js";
+import { type ApiClient, runChat } from "./run-chat.js";
+
+// The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
+// whose name a longer one holds, and a concept whose name a course's name holds.
+const EXTRA: Record<string, CorpusRecord[]> = {
+  "courses.jsonl": [
+    { type: "course", id: "EE-350", name: { en: "Signal processing" } },
+    {
+      type: "course",
+      id: "MATH-184",
+      name: { en: "Logarithms and exponentials", fr: "Logarithmes et exponentielles" },
+    },
+  ],
+  "concepts.jsonl": [
+    { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
+    { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
+  ],
+};
+
+let client: ApiClient;
+const folder = mkdtempSync(join(tmpdir(), "campus-graph-plan-question-"));
+beforeAll(async () => {
+  cpSync(DEMO_CORPUS, folder, { recursive: true });
+  for (const [file, records] of Object.entries(EXTRA))
+    appendFileSync(join(folder, file), records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  const store = await openEmptyStore();
+  await importCorpus(store, folder);
+  await buildGraph(store);
+  await buildSearchIndex(store);
+  client = inProcessClient(createHttpApp(store));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
+
+describe("planQuestion on the demo corpus", () => {
+  it("asks for the teachers of the courses about a topic when the course named like it lists none", async () => {
+    const reply = await chat("Who teaches signal processing?");
+    expect(reply.plan).toMatchObject({ intent: "list", target: "person" });
+    expect(reply.references.map((r) => r.id)).toContain("p-helene-muller");
+  });
+
+  it("does not take a one-word topic for the longer name of a course the search finds", async () => {
+    expect((await chat("Who teaches communications?")).plan.intent).toBe("list");
+    expect((await chat("Who teaches Signal processing for communications?")).plan).toMatchObject({
+      intent: "related",
+      anchor: { id: "COM-303" },
+    });
+  });
+
+  it("takes the search hit named as asked before a longer name holding it", async () => {
+    const reply = await chat("What is the equation of schrodinger?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Schrödinger_equation" } });
+  });
+
+  it("looks for a concept named by all of a what-question's words before the other types", async () => {
+    const reply = await chat("C'est quoi un logarithme ?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Logarithm" } });
+  });
+
+  it("reads the name after the topic marker of a what-question put after its subject", async () => {
+    const reply = await chat("I keep hearing about the Fourier transform, what is it?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Fourier_transform" } });
+  });
+
+  it("reads the newest records of a person as their publications", async () => {
+    const reply = await chat("What did Anne Dupont publish most recently?");
+    expect(reply.plan).toMatchObject({ intent: "related", target: "publication", latest: true });
+    expect(reply.references.map((r) => r.type)).toEqual(["publication", "publication"]);
+  });
+
+  it("finds a course by its code typed in lower case, the section letter in brackets kept", async () => {
+    const reply = await chat("describe mse-100(c)");
+    expect(reply.plan).toMatchObject({ intent: "about", anchor: { id: "MSE-100(c)" } });
+  });
+
+  it("finds a person whose name is misspelt through the search, for their research", async () => {
+    const reply = await chat("What does Anne Dupnot work on?");
+    expect(reply.plan).toMatchObject({ intent: "research", anchor: { id: "p-anne-dupont" } });
+  });
+
+  it("finds a misspelt person asked about by 'who is', or for their latest papers", async () => {
+    expect((await chat("Who is Anne Dupnot?")).plan).toMatchObject({ anchor: { id: "p-anne-dupont" } });
+    expect((await chat("Most recent papers by Anne Dupnot")).plan).toMatchObject({
+      intent: "related",
+      target: "publication",
+      anchor: { id: "p-anne-dupont" },
+    });
+  });
+
+  it("reads 'what will I learn in <code>' as what the course is about", async () => {
+    const reply = await chat("What will I learn in BIO-479?");
+    expect(reply.plan.intent).toBe("about");
+    expect(reply.references[0]?.id).toBe("BIO-479");
+  });
+});

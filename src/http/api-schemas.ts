@@ -164,7 +164,18 @@ export const NeighboursResponse = z
     items: z.array(
       z.object({
         node: z.object({ type: z.string(), id: z.string(), name: z.string() }),
-        edge: z.object({ score: z.number(), kind: z.string(), evidence: z.record(z.string(), z.unknown()) }),
+        edge: z.object({
+          score: z.number(),
+          kind: z.string(),
+          evidence: z.record(z.string(), z.unknown()).openapi({
+            description:
+              "Why the neighbour is listed; the keys depend on `kind`: `detected`, `keyword` and `mentions` (the " +
+              "concept found in the record's text), `via` (the concepts it was reached through, with their shares), " +
+              "`named`, `shared`, `fact` and `direction` (`out` or `in`: a relation given by the corpus), `correction` and " +
+              "`why` (a curator's correction), `also` (ids of records of the same type taken for this one, such as " +
+              "a course's other sections or a MOOC's reruns, listed under it rather than in places of their own).",
+          }),
+        }),
       }),
     ),
     total: z.number().int(),

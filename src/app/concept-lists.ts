@@ -117,6 +117,19 @@ export function conceptsFoundIn(texts: RecordTexts, record: CorpusRecord): numbe
   return found;
 }
 
+/**
+ * The evidence with the ids of the record's variants listed under it, if any: the first ALSO_LISTED as `also`, and
+ * how many more there are as `alsoMore` (the page says "and N more" rather than dropping them silently).
+ */
+export function withVariants(
+  evidence: Readonly<Record<string, unknown>>,
+  ids: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (ids.length === 0) return evidence;
+  const more = ids.length - ALSO_LISTED;
+  return { ...evidence, also: ids.slice(0, ALSO_LISTED), ...(more > 0 ? { alsoMore: more } : {}) };
+}
+
 /** The types whose records a concept page lists one of when several are variants (`variantGroups`). */
 export const VARIANT_TYPES: ReadonlySet<string> = new Set(["course", "lecture", "mooc", "publication"]);
 
@@ -230,11 +243,11 @@ export function conceptListFinder(
     return edges;
   };
 
-  /** The evidence with the ids of the record's variants listed under it (`also`, at most ALSO_LISTED), if any. */
   function withAlso(evidence: Readonly<Record<string, unknown>>, also: readonly number[]) {
-    if (also.length === 0) return evidence;
-    const ids = also.slice(0, ALSO_LISTED).flatMap((n) => nodes.keys[n]?.id ?? []);
-    return { ...evidence, also: ids };
+    return withVariants(
+      evidence,
+      also.flatMap((n) => nodes.keys[n]?.id ?? []),
+    );
   }
 
   /**

@@ -173,7 +173,8 @@ export const NeighboursResponse = z
               "concept found in the record's text), `via` (the concepts it was reached through, with their shares), " +
               "`named`, `shared`, `fact` and `direction` (`out` or `in`: a relation given by the corpus), `correction` and " +
               "`why` (a curator's correction), `also` (ids of records of the same type taken for this one, such as " +
-              "a course's other sections or a MOOC's reruns, listed under it rather than in places of their own).",
+              "a course's other sections or a MOOC's reruns, listed under it rather than in places of their own; at most 8, " +
+              "`alsoMore` counting the others).",
           }),
         }),
       }),

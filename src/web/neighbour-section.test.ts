@@ -46,5 +46,13 @@ describe("variants listed under a record", () => {
     expect(reruns).toContain("aussi :");
     expect(reruns).toContain(">Statistics 2021</a>");
     expect(String(await renderAlso(summary("lec-1"), [], "en"))).toBe("");
+    const counted = String(await renderAlso(summary("PHYS-106(a)"), [summary("PHYS-106(b)")], "en", 3));
+    expect(counted).toContain("and 3 more</span>");
+    expect(String(await renderAlso(summary("PHYS-106(a)"), [summary("PHYS-106(b)")], "fr", 3))).toContain(
+      "et 3 autres",
+    );
+    expect(String(await renderAlso(summary("PHYS-106(a)"), [summary("PHYS-106(b)")], "en"))).not.toContain(
+      "more",
+    );
   });
 });

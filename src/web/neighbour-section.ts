@@ -108,19 +108,26 @@ export function renderItems(items: readonly SectionItem[], lang: Lang, source?: 
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
 ${renderPartOf(s.partOf, lang)}
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
-${renderWhy(edge, lang)}${renderAlso(s, also ?? [], lang)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
+${renderWhy(edge, lang)}${renderAlso(s, also ?? [], lang, Number(edge.evidence.alsoMore) || 0)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;
 }
 
 /**
  * "also: PHYS-106(b), PHYS-106(c)": the variants of a listed record, each named by what tells it apart (its code,
- * else the course or MOOC it is part of when that differs from the item's, else its id).
+ * else the course or MOOC it is part of when that differs from the item's, else its id), then "and N more" for the
+ * `more` variants not named.
  */
-export function renderAlso(item: RecordSummary, also: readonly RecordSummary[], lang: Lang): Html | string {
+export function renderAlso(
+  item: RecordSummary,
+  also: readonly RecordSummary[],
+  lang: Lang,
+  more = 0,
+): Html | string {
   if (also.length === 0) return "";
   const label = (v: RecordSummary) =>
     v.code ?? (v.partOf && v.partOf.name !== item.partOf?.name ? v.partOf.name : idLabel(v.id));
-  return html`<span class="also">${t(lang, "also")} ${also.map((v, i) => html`${i > 0 ? ", " : ""}<a href="${recordHref(v)}">${label(v)}</a>`)}</span>`;
+  const rest = more > 0 ? ` ${t(lang, "alsoMore", { n: more })}` : "";
+  return html`<span class="also">${t(lang, "also")} ${also.map((v, i) => html`${i > 0 ? ", " : ""}<a href="${recordHref(v)}">${label(v)}</a>`)}${rest}</span>`;
 }
 
 /** "MOOC: <its name>" for a record that is part of another (a lecture's course or MOOC); nothing otherwise. */

@@ -53,6 +53,8 @@ export interface TextQuery {
   readonly limit: number;
   /** Match in these fields only; default every field. */
   readonly fields?: readonly (keyof SearchFields)[];
+  /** `limit` counts each type apart: the best `limit` documents of each type, best first; default false. */
+  readonly limitPerType?: boolean;
 }
 
 /** A search document found by the index, with what ranking needs. */

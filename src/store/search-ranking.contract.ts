@@ -125,6 +125,30 @@ export function describeSearchRankingContract(store: () => Store): void {
       }
     });
 
+    it("gives the top k of each type apart when the limit counts per type", async () => {
+      const typeOf = new Map(docs.map((d) => [d.id, d.type]));
+      const queries: TextQuery[] = [
+        { groups: [["alpha"]], require: "all", weights: WEIGHTS, limit: 5, limitPerType: true },
+        { groups: [["alpha"], ["beta"]], require: "all", weights: WEIGHTS, limit: 3, limitPerType: true },
+        { groups: [["gamma"], ["f3"]], require: "any", weights: WEIGHTS, limit: 4, limitPerType: true },
+      ];
+      for (const query of queries) {
+        const hits = await store().search.searchText(query);
+        const relevances = hits.map((h) => h.relevance);
+        expect(relevances).toEqual([...relevances].sort((a, b) => b - a));
+        for (const type of ["concept", "course"]) {
+          const expected = oracle(docs, query).filter((e) => typeOf.get(e.id) === type);
+          const found = hits.filter((h) => h.type === type);
+          expect(found.length).toBe(Math.min(query.limit, expected.length));
+          const best = new Map(expected.map((e) => [e.id, e.relevance]));
+          for (const hit of found) expect(hit.relevance).toBeCloseTo(best.get(hit.id) ?? -1, 9);
+          const last = expected[found.length - 1]?.relevance ?? 0;
+          const ids = new Set(found.map((h) => h.id));
+          for (const e of expected.filter((e) => e.relevance > last + 1e-9)) expect(ids).toContain(e.id);
+        }
+      }
+    });
+
     it("counts every match per type", async () => {
       const query: TextQuery = {
         groups: [["alpha"], ["gamma"]],

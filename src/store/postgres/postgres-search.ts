@@ -208,7 +208,7 @@ export class PostgresSearch implements SearchIndexReader {
            SELECT q.term, (SELECT count(*) FROM search_postings p WHERE p.term = q.term AND ${weighted} > 0)::float8 AS n
            FROM unnest($1::text[]) AS q (term)),
          r AS (
-           SELECT p.doc, sum(greatest(ln((s.docs - q.n + 0.5) / (q.n + 0.5)), 1e-6) * w.w * 2.2
+           SELECT p.doc, p.type, sum(greatest(ln((s.docs - q.n + 0.5) / (q.n + 0.5)), 1e-6) * w.w * 2.2
                     / (w.w + 1.2 * (0.25 + 0.75 * p.length * s.docs::float8 / greatest(s.tokens, 1)))) AS relevance
            FROM q JOIN search_postings p ON p.term = q.term ${
              intersect
@@ -217,8 +217,14 @@ export class PostgresSearch implements SearchIndexReader {
            }
            CROSS JOIN search_stats s CROSS JOIN LATERAL (SELECT ${weighted} AS w) w
            WHERE w.w > 0 AND ($TYPES::text[] IS NULL OR p.type = ANY ($TYPES::text[]))
-           GROUP BY p.doc),
-         top AS (SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9)
+           GROUP BY p.doc, p.type),
+         top AS (${
+           query.limitPerType === true
+             ? `SELECT doc, relevance FROM (SELECT doc, relevance,
+                  row_number() OVER (PARTITION BY type ORDER BY relevance DESC, doc) AS place FROM r) ranked
+                WHERE place <= $9`
+             : "SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9"
+         })
          SELECT ${HIT_COLUMNS}, top.relevance FROM top JOIN search_docs d ON d.pk = top.doc
          ORDER BY top.relevance DESC, d.pk`,
         2,

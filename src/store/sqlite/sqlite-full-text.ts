@@ -22,7 +22,13 @@ import {
   pairKey,
   type TermIndex,
 } from "./term-index.js";
-import { type ImpactOrder, impactOrder, topDocuments } from "./top-documents.js";
+import { type ImpactOrder, impactOrder, splitByType, topDocuments, typePart } from "./top-documents.js";
+
+/** A key's impact order under some field weights, and the same split by type once a query for one type asked. */
+interface KeyOrders {
+  readonly whole: ImpactOrder;
+  byType?: Map<number, ImpactOrder>;
+}
 
 const FIELD_NAMES: readonly (keyof SearchFields)[] = ["name", "aliases", "keywords", "description", "body"];
 // Impact orders kept (postings, over every key and weighting) before they are all dropped and made again.
@@ -33,7 +39,7 @@ export class SqliteFullText {
   // The tables the impact orders below were made from: new tables, new orders.
   private orderedFrom: SearchTables | undefined;
   // Impact orders by field weights, then key id; and how many postings they hold in all.
-  private impactOrders = new Map<string, Map<number, ImpactOrder>>();
+  private impactOrders = new Map<string, Map<number, KeyOrders>>();
   private impactPostings = 0;
 
   /** The full text of connection `db`, ranked from the postings among `memory`'s tables. */
@@ -60,19 +66,35 @@ export class SqliteFullText {
     if (groups.every((g) => g.length === 0) || types?.size === 0) return [];
     const weights = fieldWeights(query);
     const orders = this.impactOrdersFor(weights);
-    const top = topDocuments(
-      index,
-      { groups, require: query.require, weights, types, limit: query.limit },
-      (term) => {
-        let order = orders.get(term);
-        if (order === undefined) {
-          order = impactOrder(index, term, weights);
-          orders.set(term, order);
-          this.impactPostings += order.postings.length;
-        }
-        return order;
-      },
-    );
+    const whole = (term: number): KeyOrders => {
+      let order = orders.get(term);
+      if (order === undefined) {
+        order = { whole: impactOrder(index, term, weights) };
+        orders.set(term, order);
+        this.impactPostings += order.whole.postings.length;
+      }
+      return order;
+    };
+    // A query for one type reads that type's postings in their own order: "energy" among courses, not among the
+    // concepts and publications ahead of them.
+    const ofType = (term: number, type: number): ImpactOrder => {
+      const order = whole(term);
+      if (order.byType === undefined) {
+        order.byType = splitByType(index, order.whole);
+        this.impactPostings += order.whole.postings.length;
+      }
+      return typePart(order.byType, order.whole, type);
+    };
+    const termQuery = { groups, require: query.require, weights, types, limit: query.limit };
+    const perType = query.limitPerType === true || types?.size === 1;
+    const codes = perType ? [...(types ?? index.typeNames.keys())].filter((c) => c > 0) : [];
+    const top = perType
+      ? codes
+          .flatMap((code) =>
+            topDocuments(index, { ...termQuery, types: new Set([code]) }, (term) => ofType(term, code)),
+          )
+          .sort((a, b) => b.relevance - a.relevance || a.pk - b.pk)
+      : topDocuments(index, termQuery, (term) => whole(term).whole);
     if (top.length === 0) return [];
     // Read the few documents kept: the name keys are looked up for them only.
     const rows = prepared(
@@ -192,7 +214,7 @@ export class SqliteFullText {
   }
 
   /** The impact orders made for these field weights, key by key; all are dropped when they hold too much. */
-  private impactOrdersFor(weights: readonly number[]): Map<number, ImpactOrder> {
+  private impactOrdersFor(weights: readonly number[]): Map<number, KeyOrders> {
     if (this.impactPostings > IMPACT_ORDER_POSTINGS) {
       this.impactOrders = new Map();
       this.impactPostings = 0;

@@ -11,7 +11,14 @@ import {
   pairKey,
   type TermIndex,
 } from "./term-index.js";
-import { impactOrder, type ScoredDocument, type TermQuery, topDocuments } from "./top-documents.js";
+import {
+  impactOrder,
+  type ScoredDocument,
+  splitByType,
+  type TermQuery,
+  topDocuments,
+  typePart,
+} from "./top-documents.js";
 
 /** A small corpus: per document, its type code (1 or 2) and its fields' key ids (1 to 6). */
 type Corpus = { type: number; fields: number[][] }[];
@@ -171,6 +178,22 @@ describe("topDocuments", () => {
       fc.property(corpusArbitrary, queryArbitrary, fc.integer({ min: 1, max: 4 }), (corpus, query, block) => {
         const index = indexOf(corpus);
         const found = topDocuments(index, query, (term) => impactOrder(index, term, query.weights, block));
+        expectTopK(found, exhaustive(corpus, query), query.limit);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("returns the same top k from impact orders of the wanted type's postings only", () => {
+    fc.assert(
+      fc.property(corpusArbitrary, queryArbitrary, fc.integer({ min: 1, max: 4 }), (corpus, query, block) => {
+        const index = indexOf(corpus);
+        const type = query.types === undefined ? undefined : [...query.types][0];
+        const found = topDocuments(index, query, (term) => {
+          const whole = impactOrder(index, term, query.weights, block);
+          if (type === undefined) return whole;
+          return typePart(splitByType(index, whole), whole, type);
+        });
         expectTopK(found, exhaustive(corpus, query), query.limit);
       }),
       { numRuns: 500 },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoStore } from "../../test/demo-store.js";
+import { openDemoStore, openEmptyStore } from "../../test/demo-store.js";
 import { buildSearchIndex } from "../app/build-search-index.js";
 import type { Store } from "../store/store.js";
 import { parseQuery, requiredGroups } from "./parse-query.js";
@@ -141,5 +141,65 @@ describe("search", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("search over every type (the All tab)", () => {
+  let topics: Store;
+  beforeAll(async () => {
+    topics = await openEmptyStore();
+    // Sixty concepts named with the word (short names, the highest type weight) and a few courses and MOOCs that
+    // hold it in their description only: by score alone, every concept comes before the first course.
+    const concepts = Array.from({ length: 60 }, (_, i) => ({
+      type: "concept",
+      id: `Geothermal_${i}`,
+      name: { en: `Geothermal topic ${i}` },
+    }));
+    const taught = (type: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        type,
+        id: `${type}-${i}`,
+        name: { en: `Heat from the ground ${i}` },
+        description: { en: `Wells, heat pumps and geothermal plants, part ${i}.` },
+      }));
+    await topics.transaction((w) =>
+      w.upsertRecords([
+        { type: "concept", id: "Geothermal", name: { en: "Geothermal" } },
+        ...concepts,
+        ...taught("course", 3),
+        ...taught("mooc", 2),
+      ]),
+    );
+    await buildSearchIndex(topics);
+  });
+  afterAll(() => topics.close());
+
+  it("shows the best of each type that matches on the first page, the record named as typed first", async () => {
+    const page = (await search(topics.search, "geothermal")).items;
+    expect(page[0]?.id).toBe("Geothermal");
+    expect(page.some((i) => i.type === "course")).toBe(true);
+    expect(page.some((i) => i.type === "mooc")).toBe(true);
+  });
+
+  it("keeps a list of one type in score order", async () => {
+    const off = { ...DEFAULT_TUNING, typeDecay: 1 };
+    const concepts = await search(topics.search, "geothermal", { types: ["concept"], limit: 20 });
+    expect(concepts.items.every((i) => i.type === "concept")).toBe(true);
+    const scores = concepts.items.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const raw = await search(topics.search, "geothermal", { limit: 20, tuning: off });
+    expect(raw.items.slice(0, 10).every((i) => i.type === "concept")).toBe(true);
+  });
+
+  it("pages through the blended list without repeating or losing a hit", async () => {
+    const whole = (await search(topics.search, "geothermal", { limit: 30 })).items.map((i) => i.id);
+    const pages: string[] = [];
+    for (const offset of [0, 10, 20]) {
+      pages.push(
+        ...(await search(topics.search, "geothermal", { limit: 10, offset })).items.map((i) => i.id),
+      );
+    }
+    expect(pages).toEqual(whole);
+    expect(new Set(pages).size).toBe(30);
   });
 });

@@ -6,6 +6,7 @@
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { STOPWORDS } from "../text/stopwords.js";
+import { blendTypes, TYPE_DECAY } from "./blend-types.js";
 import { closeNameHits } from "./correct-names.js";
 import { correctTypos } from "./correct-typos.js";
 import { highlightText } from "./highlight.js";
@@ -40,6 +41,11 @@ export interface SearchTuning {
    * multiplied by this per copy above (1 turns it off); default 0.5 (see `demoteRepeats`).
    */
   readonly repeatPenalty: number;
+  /**
+   * In a list of several types, what each further text hit of a type is worth next to the one before
+   * (`blendTypes`), in (0, 1], 1 turning it off; default `TYPE_DECAY`.
+   */
+  readonly typeDecay: number;
 }
 
 /** The default tuning. */
@@ -52,6 +58,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   typos: true,
   nameWeight: 0.1,
   repeatPenalty: REPEAT_PENALTY,
+  typeDecay: TYPE_DECAY,
 };
 
 /** Options of `search`. */
@@ -94,6 +101,8 @@ const MAX_SPELLING_EDITS = 3;
 // A phrase held by this many records or more boosts no hit.
 const PHRASE_COMMON = 1_000;
 const SHORT_FIELDS = ["name", "aliases", "keywords", "description"] as const;
+// Hits of each type a mixed list fetches at least (when the type has them), for `blendTypes` to interleave.
+const PER_TYPE = 5;
 
 /** Searches the index for `raw` (any text a user may type: never throws on its content). */
 export async function search(
@@ -197,13 +206,17 @@ async function addNameAndTextHits(
     all.groups.length === 1 &&
     (!index.countsBeforeRanking || sumCounts(await index.countTextMatches(short)) >= run.page);
   let hits = fillsPage ? await index.searchText(short) : [];
+  let ran = short;
   let complete = false;
   if (hits.length < run.page) {
     hits = await index.searchText(all);
+    ran = all;
     // Every match is in hand when fewer came than asked, of any type, and no field weighs 0 (PostgreSQL's BM25
     // leaves out a match found in such a field only; the count keeps it).
     complete = hits.length < all.limit && all.types === undefined && all.weights.every((w) => w > 0);
   }
+  if (!complete && hits.length >= ran.limit && isMixed(run))
+    hits = [...hits, ...(await bestOfEachType(run, ran, hits))];
   const tierOf = (h: SearchHit) =>
     keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text;
   const phrase = await phraseHolders(run, hits);
@@ -214,6 +227,25 @@ async function addNameAndTextHits(
   return complete
     ? { query: all, found: hits.length, facets: countByType(hits) }
     : { query: all, found: hits.length };
+}
+
+/** True when the list mixes types (no type asked, or several): the All tab, whose text hits `blendTypes` interleaves. */
+function isMixed(run: SearchRun): boolean {
+  return run.types === undefined || run.types.length > 1;
+}
+
+/**
+ * The best few hits of `query` of each type that are not among `hits` (the best of every type together): "energy"
+ * holds 275 courses, none among the 50 best concepts named with it. One store query for every type.
+ */
+async function bestOfEachType(
+  run: SearchRun,
+  query: TextQuery,
+  hits: readonly SearchHit[],
+): Promise<SearchHit[]> {
+  const seen = new Set(hits.map(hitKey));
+  const best = await run.index.searchText({ ...query, limit: PER_TYPE, limitPerType: true });
+  return best.filter((hit) => !seen.has(hitKey(hit)));
 }
 
 /** Hits once typos are corrected; returns the corrected every-word query, or undefined without corrections. */
@@ -320,11 +352,12 @@ function finish(
     (r) => r.hit.nameKeys[0] ?? prefixKey(r.hit.name),
     run.tuning.repeatPenalty,
   );
+  const shown = isMixed(run) ? blendTypes(all, run.tuning.typeDecay) : all;
   const counted = Object.entries(facets)
     .filter(([type]) => types === undefined || types.includes(type))
     .reduce((sum, [, n]) => sum + n, 0);
   const keys = new Set(run.groups.flat());
-  const items = all.slice(offset, offset + limit).map(({ hit, tier, score }) => {
+  const items = shown.slice(offset, offset + limit).map(({ hit, tier, score }) => {
     const fromSnippet = highlightText(hit.snippet, keys, SNIPPET_CHARS);
     const highlight = fromSnippet.matches > 0 ? fromSnippet : highlightText(hit.name, keys, SNIPPET_CHARS);
     return {

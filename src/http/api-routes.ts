@@ -85,7 +85,13 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
       path: "/api/search",
       summary: "Search every type (or some) by text, with facets and highlights",
       request: { query: SearchQuery },
-      responses: { 200: json(SearchResponse, "Results, best first"), ...errors },
+      responses: {
+        200: json(
+          SearchResponse,
+          "Results, best first: records matched by id or name, then the others; over several types, each further record of a type weighs less, so the best few of each type come first",
+        ),
+        ...errors,
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");

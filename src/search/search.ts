@@ -101,7 +101,7 @@ const MAX_SPELLING_EDITS = 3;
 // A phrase held by this many records or more boosts no hit.
 const PHRASE_COMMON = 1_000;
 const SHORT_FIELDS = ["name", "aliases", "keywords", "description"] as const;
-// Hits of each type a mixed list fetches at least (when the type has them), for `blendTypes` to interleave.
+// The best text hits of each type a mixed list fetches besides the best of all types, for `blendTypes` to interleave.
 const PER_TYPE = 5;
 
 /** Searches the index for `raw` (any text a user may type: never throws on its content). */

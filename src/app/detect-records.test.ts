@@ -25,4 +25,22 @@ describe("detectRecords", () => {
     expect([...detection.texts.index.tokens]).toEqual([...expected.index.tokens]);
     expect(detection.texts.names).toEqual(expected.names);
   });
+
+  it("detects the same profiles, evidence and mentions with worker threads as on its own thread", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const alone = await detectRecords(store, dictionary, () => undefined, { workers: 0 });
+    // Blocks of 3 records: some go to each worker, others are detected here when both are busy.
+    const pooled = await detectRecords(store, dictionary, () => undefined, { workers: 2, block: 3 });
+    expect(alone.profiles.size).toBeGreaterThan(30);
+    expect([...pooled.profiles]).toEqual([...alone.profiles]);
+    expect([...pooled.mentions]).toEqual([...alone.mentions]);
+    for (const [record, edges] of alone.profiles) {
+      for (const { concept } of edges) {
+        expect(alone.evidence.get(record, concept)).toBeDefined();
+        expect(pooled.evidence.get(record, concept)).toEqual(alone.evidence.get(record, concept));
+      }
+    }
+    expect(pooled.nodes.keys).toEqual(alone.nodes.keys);
+    expect([...pooled.texts.index.tokens]).toEqual([...alone.texts.index.tokens]);
+  });
 });

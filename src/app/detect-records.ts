@@ -134,6 +134,8 @@ export async function detectRecords(
       await waiting[0]?.done;
       keepFinished();
     }
+    // The workers and their dictionaries go before the texts' index is packed, its largest moment.
+    await pool?.close();
     progress("detection", nodes.keys.length, nodes.keys.length);
     return { nodes, profiles: profiles.finish(), evidence, mentions, texts: texts.finish() };
   } finally {

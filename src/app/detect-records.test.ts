@@ -3,6 +3,7 @@ import { openDemoStore } from "../../test/demo-store.js";
 import type { Store } from "../store/store.js";
 import { recordTexts } from "./concept-lists.js";
 import { detectRecords } from "./detect-records.js";
+import { DetectionPool } from "./detection-pool.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 
@@ -42,5 +43,12 @@ describe("detectRecords", () => {
     }
     expect(pooled.nodes.keys).toEqual(alone.nodes.keys);
     expect([...pooled.texts.index.tokens]).toEqual([...alone.texts.index.tokens]);
+  });
+
+  it("fails a block sent once a worker has stopped, rather than waiting for an answer", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const pool = new DetectionPool(dictionary, 1);
+    await pool.close();
+    await expect(pool.tryDetect([])).rejects.toThrow(/exited/);
   });
 });

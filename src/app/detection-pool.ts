@@ -41,6 +41,8 @@ interface Slot {
     number,
     { resolve: (p: readonly RecordProfile[]) => void; reject: (e: unknown) => void }
   >;
+  /** Why the worker stopped, once it has: a block sent then would never be answered. */
+  stopped?: unknown;
 }
 
 /** A fixed set of detection workers sharing one dictionary. */
@@ -62,6 +64,7 @@ export class DetectionPool {
         else waiting?.resolve(reply.profiles);
       });
       const fail = (error: unknown) => {
+        slot.stopped ??= error;
         for (const waiting of slot.pending.values()) waiting.reject(error);
         slot.pending.clear();
       };
@@ -75,9 +78,11 @@ export class DetectionPool {
 
   /**
    * Sends `records` to the least busy worker and resolves with their profiles; undefined when every worker
-   * already holds IN_FLIGHT blocks (the caller then detects them itself).
+   * already holds IN_FLIGHT blocks (the caller then detects them itself). Rejects once a worker has stopped.
    */
   tryDetect(records: readonly CorpusRecord[]): Promise<readonly RecordProfile[]> | undefined {
+    const stopped = this.slots.find((slot) => slot.stopped !== undefined);
+    if (stopped) return Promise.reject(stopped.stopped);
     let best: Slot | undefined;
     for (const slot of this.slots) if (!best || slot.pending.size < best.pending.size) best = slot;
     if (!best || best.pending.size >= IN_FLIGHT) return undefined;

@@ -63,6 +63,8 @@ export type PlanStep =
       readonly limit: number;
       /** How many of the input's records to expand; default 20. */
       readonly top?: number;
+      /** "year": the neighbours newest first, sorted by the API over all of them (default: best first). */
+      readonly order?: "year";
     }
   | {
       /** What to learn before a course or concept, in order: the API's learning path from the first input. */

@@ -51,6 +51,12 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.references.map((r) => r.id)).toContain("p-helene-muller");
   });
 
+  it("asks for the people about a topic when experts are asked of a course named like it that lists no teacher", async () => {
+    const reply = await chat("experts in signal processing");
+    expect(reply.plan).toMatchObject({ intent: "list", target: "person" });
+    expect(reply.references.map((r) => r.id)).toContain("p-helene-muller");
+  });
+
   it("does not take a one-word topic for the longer name of a course the search finds", async () => {
     expect((await chat("Who teaches communications?")).plan.intent).toBe("list");
     expect((await chat("Who teaches Signal processing for communications?")).plan).toMatchObject({

@@ -148,12 +148,14 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 const RECOGNISED_SHARE = 0.5;
 
 /**
- * True when the question asks who teaches a course it names by a topic's words ("who teaches signal processing"),
- * and that course lists no teacher: the question is then read as asking for the teachers of the courses about the
- * topic. A course named by its code, or asked about as "it", keeps its answer (it has no teacher listed).
+ * True when the question asks for the people of a course it names by a topic's words ("who teaches signal
+ * processing", "experts en intelligence artificielle"), and that course lists no teacher: the question is then read
+ * as asking for the people about the topic (the teachers of the courses about it, the authors of papers on it, the
+ * people linked to its concept). A course named by its code, or asked about as "it", keeps its answer (it has no
+ * teacher listed).
  */
 async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
-  if (anchor.type !== "course" || !reading.cues.has("teach") || reading.codes.length > 0) return false;
+  if (anchor.type !== "course" || reading.codes.length > 0) return false;
   if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
   if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
   const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
@@ -343,8 +345,9 @@ function anchorSteps(
     from: record,
     type,
     ...(kinds ? { kinds } : { facts: true }),
-    // All of the facts when they are to be sorted or narrowed, else the first page.
+    // All of the facts when they are to be narrowed, else the first page; the API sorts newest first over all.
     limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
+    ...(reading.cues.has("latest") ? { order: "year" as const } : {}),
   });
   if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
   if (reading.cues.has("latest")) {

@@ -26,6 +26,8 @@ import {
   FRAME_WORDS,
   LANGUAGE_WORDS,
   LEVEL_WORDS,
+  NEED_FOR_WORDS,
+  NEED_WORDS,
   SMALL_TALK_WORDS,
   TYPE_WORDS,
   type Word,
@@ -34,6 +36,7 @@ import {
 import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
+import { expandShorthand } from "./shorthand.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
@@ -116,7 +119,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(correctTypeTypos(wordsOf(elided)));
+  const words = correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided))));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
@@ -130,6 +133,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
   if (whoVerb) cues.add("about");
+  if (asksNeeds(words, classes)) cues.add("prerequisite");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
@@ -264,6 +268,21 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
     }
     return word;
   });
+}
+
+/**
+ * "What do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je besoin pour X": a need word before the
+ * subject, then "for"/"pour" with only frame words between it and the subject, in a question that names no type of
+ * record ("I need courses for X" asks a list), asks what comes before X.
+ */
+function asksNeeds(words: readonly Word[], classes: readonly WordClass[]): boolean {
+  const first = classes.findIndex((c) => c === "subject" || c === "code");
+  if (first < 0 || classes.some((c) => c === "type")) return false;
+  const need = words.findIndex((w, i) => i < first && NEED_WORDS.has(w.folded));
+  if (need < 0) return false;
+  let i = first - 1;
+  while (i > need && classes[i] === "frame" && !NEED_FOR_WORDS.has(words[i]?.folded ?? "")) i -= 1;
+  return i > need && NEED_FOR_WORDS.has(words[i]?.folded ?? "");
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */

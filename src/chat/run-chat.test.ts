@@ -163,6 +163,23 @@ describe("runChat on the demo corpus", () => {
     ).toEqual(["CIVIL-210", "ECON-101"]);
   });
 
+  it("says plainly when the two sides of an intersection meet nowhere, with how many each side had", async () => {
+    const reply = await chat("Which courses cover both reinforced concrete and macroeconomics?");
+    expect(reply.references).toEqual([]);
+    expect(reply.answer).toMatch(
+      /None of the courses I found is linked to both: \d+ for “reinforced concrete”/,
+    );
+    expect(reply.answer).not.toContain("I found nothing");
+  });
+
+  it("looks for the people about each subject after the teachers of its courses, and plans each step once", async () => {
+    const reply = await chat("People who teach courses about vaccines and courses about machine learning");
+    const steps = reply.plan.steps;
+    expect(steps).toContainEqual(expect.objectContaining({ op: "neighbours", kinds: ["author"] }));
+    const keys = steps.map((s) => JSON.stringify(s));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("answers the same relation for several courses named, as an intersection or a union", async () => {
     const both = await chat("Who teaches both BIO-310 and BIO-479?");
     expect(both.plan.steps.map((s) => s.op)).toContain("intersection");

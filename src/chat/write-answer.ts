@@ -95,13 +95,15 @@ function relationKey(plan: Plan): ChatTextKey {
 
 /**
  * The answer to `plan` given the records its cited steps returned, in citing order; `withNote` ends it with the
- * reminder to check official sources (default true; false for all but the last of several questions).
+ * reminder to check official sources (default true; false for all but the last of several questions); `joined`, for
+ * an intersection that met nowhere, is how many records each of its sides had.
  */
 export function writeAnswer(
   plan: Plan,
   cited: readonly (readonly FoundRecord[])[],
   references: readonly Reference[],
   withNote = true,
+  joined?: readonly number[],
 ): string {
   const { lang } = plan;
   if (plan.intent === "off-topic") {
@@ -113,6 +115,13 @@ export function writeAnswer(
   if (plan.intent === "unclear")
     return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(plan.creative ? "\n\n" : " ");
   const lines = [describePlan(plan)];
+  if (
+    references.length === 0 &&
+    joined &&
+    joined.length === plan.subjects.length &&
+    joined.some((n) => n > 0)
+  )
+    return [...lines, noneInCommon(plan, joined)].join("\n");
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
   const first =
@@ -135,6 +144,17 @@ export function writeAnswer(
     lines.push(...refs.map((r) => `- [${r.type === "course" ? `${r.id} ` : ""}${r.name}](${r.url})`));
   }
   return (withNote ? [...lines, "", chatText(lang, "note")] : lines).join("\n");
+}
+
+/** Says plainly that the two sides of an intersection met nowhere, with how many records each side had. */
+function noneInCommon(plan: Plan, joined: readonly number[]): string {
+  const { lang } = plan;
+  const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
+  const counts = plan.subjects.map((subject, i) =>
+    chatText(lang, "countFor", { count: joined[i] ?? 0, subject: quote(subject) }),
+  );
+  const types = typeName(lang, plan.target ?? "course", "many").toLowerCase();
+  return chatText(lang, "noneInCommon", { types, counts: counts.join(chatText(lang, "and")) });
 }
 
 /**

@@ -30,6 +30,9 @@ const EN = {
   prerequisites: "what to learn before {anchor}",
   compare: "a comparison of {anchor}, with the concepts they share",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
+  noneInCommon:
+    "None of the {types} I found is linked to both: {counts}, but none in common. Ask for each on its own to see them.",
+  countFor: "{count} for {subject}",
   unclear: "I could not find {subject} in the graph.",
   unsure:
     "I am not sure what you are asking. I read this as: a question about {found}. I can answer, for instance: {suggestions}.",
@@ -82,6 +85,9 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   prerequisites: "ce qu'il faut apprendre avant {anchor}",
   compare: "une comparaison de {anchor}, avec les concepts qu'ils partagent",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
+  noneInCommon:
+    "Aucun des {types} trouvés n'est lié aux deux : {counts}, mais aucun en commun. Demandez chacun séparément pour les voir.",
+  countFor: "{count} pour {subject}",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
   unsure:
     "Je ne suis pas sûr de comprendre la question. J'ai compris : une question sur {found}. Je peux répondre par exemple à : {suggestions}.",

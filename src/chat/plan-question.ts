@@ -22,7 +22,7 @@ import {
   StepList,
 } from "./plan-steps.js";
 import { type ConversationReading, readConversation } from "./read-conversation.js";
-import type { Reading } from "./read-question.js";
+import type { Alternative, Reading } from "./read-question.js";
 import {
   type CallApi,
   detectConcepts,
@@ -176,7 +176,10 @@ async function anchorOf(
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1) return undefined;
   const need = neededTypes(reading);
-  const named = await findNamed(call, subject, need?.types ?? prefer(reading));
+  // "What is the course Machine learning?": the type named before the name is looked at first.
+  const { label } = reading;
+  const order = need && label && need.types.includes(label) ? [label, ...need.types] : need?.types;
+  const named = await findNamed(call, subject, order ?? prefer(reading));
   if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
   if (!need.search) return undefined;
@@ -203,13 +206,20 @@ function ofPerson(reading: Reading): boolean {
  * "Theory" and a type word; "Achim Walter" narrowed to "wheat"); else `reading` as it is.
  */
 async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
-  for (const alternative of reading.alternatives) {
-    if (!(await findNamed(call, alternative.subject, prefer(reading), true))) continue;
+  const take = (alternative: Alternative) => {
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
     return { ...reading, subjects: [alternative.subject], types, ...rest };
-  }
-  return reading;
+  };
+  for (const alternative of reading.alternatives)
+    if (await findNamed(call, alternative.subject, prefer(reading), true)) return take(alternative);
+  // "C'est quoi la matière noire ?": a what-question about "the <type word> X" where no record of that type is
+  // named X asks about the whole phrase; the type word is a word of the name, not the type of a record.
+  const { label, subjects } = reading;
+  const asksWhat = reading.cues.has("what") || reading.cues.has("explain");
+  const whole = reading.alternatives.find((a) => label !== undefined && a.consumed.includes(label));
+  if (!whole || !label || !asksWhat || subjects.length !== 1) return reading;
+  return (await findNamed(call, subjects[0] ?? "", [label])) ? reading : take(whole);
 }
 
 /**

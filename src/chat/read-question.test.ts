@@ -296,6 +296,13 @@ describe("readQuestion", () => {
     expect(readQuestion("What R packages exist?").subjects).toEqual(["R packages"]);
   });
 
+  it("reads a capitalised cue word right after 'the <type>' as the first word of the name", () => {
+    expect(readQuestion("What is the course Information theory and coding?").subjects).toEqual([
+      "Information theory and coding",
+    ]);
+    expect(readQuestion("What are the course prerequisites for CS-433?").cues.has("prerequisite")).toBe(true);
+  });
+
   it("reads a need for the subject as asking what comes before it", () => {
     for (const question of [
       "what do i need for advanced computer graphics",

@@ -12,6 +12,7 @@ import {
   CUE_WORDS,
   type Cue,
   classifyWords,
+  LABEL_ARTICLES,
   TOPIC_MARKERS,
   WHO,
   type WordClass,
@@ -292,8 +293,7 @@ function typeBefore(
   first: number,
 ): TargetType | undefined {
   const article = words[first - 2]?.folded ?? "";
-  if (classes[first - 1] !== "type" || !["the", "le", "la", "l", "du", "au", "this", "ce"].includes(article))
-    return;
+  if (classes[first - 1] !== "type" || !LABEL_ARTICLES.has(article)) return;
   return TYPE_WORDS.get(words[first - 1]?.folded ?? "");
 }
 

@@ -39,6 +39,8 @@ describe("runChat on the demo corpus", () => {
     }
     expect(reply.answer).toMatch(/^I read this as: courses about “T cells”\./);
     expect(reply.calls.map((c) => c.path)).toEqual(expect.arrayContaining(["/api/search", "/api/detect"]));
+    // A type's name is in lower case inside the sentence, but an acronym keeps its capitals.
+    expect((await chat("Any MOOCs on T cells?")).answer).toMatch(/^I read this as: MOOCs about “T cells”\./);
   });
 
   it("cites only records that the calls returned", async () => {

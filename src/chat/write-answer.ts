@@ -36,7 +36,7 @@ export function describePlan(plan: Plan): string {
     : plan.anchor
       ? named(plan.anchor)
       : "";
-  const types = (type: string | undefined) => typeName(lang, type ?? "course", "many").toLowerCase();
+  const types = (type: string | undefined) => inSentence(typeName(lang, type ?? "course", "many"));
   const subjects = plan.subjects.map(quote).join(chatText(lang, plan.join === "or" ? "or" : "and"));
   let what: string;
   switch (plan.intent) {
@@ -153,7 +153,7 @@ function noneInCommon(plan: Plan, joined: readonly number[]): string {
   const counts = plan.subjects.map((subject, i) =>
     chatText(lang, "countFor", { count: joined[i] ?? 0, subject: quote(subject) }),
   );
-  const types = typeName(lang, plan.target ?? "course", "many").toLowerCase();
+  const types = inSentence(typeName(lang, plan.target ?? "course", "many"));
   return chatText(lang, "noneInCommon", { types, counts: counts.join(chatText(lang, "and")) });
 }
 
@@ -176,7 +176,7 @@ function unclearAnswer(plan: Plan): string {
       .join("\n\n");
   }
   if (anchor && suggestions.length > 0) {
-    const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;
+    const found = `${quote(anchor.name)} (${inSentence(typeName(lang, anchor.type, "one"))})`;
     const asked = suggestions.map(quote).join(chatText(lang, "or"));
     return chatText(lang, "unsure", { found, suggestions: asked });
   }
@@ -192,6 +192,11 @@ function languageName(lang: "en" | "fr", code: string): string {
   } catch {
     return code;
   }
+}
+
+/** A type's name inside a sentence: "Courses" → "courses", but an acronym stays as it is ("MOOCs"). */
+export function inSentence(name: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(name) ? name : name.toLowerCase();
 }
 
 function clip(text: string, length = 400): string {

@@ -102,7 +102,9 @@ export function listSteps(
   const parts = reading.subjects.map((subject) => {
     if (!via) return aboutSteps(steps, target, subject, about);
     const through = aboutSteps(steps, via, subject, about);
-    const kinds = FACT_KINDS[`${via}>${target}`];
+    // Few people list their units (members): the units of people about a topic are their facts first, then the
+    // units the graph links them to (the API ranks facts first).
+    const kinds = target === "unit" ? undefined : FACT_KINDS[`${via}>${target}`];
     const linked = steps.add({
       op: "neighbours",
       from: through,

@@ -182,6 +182,14 @@ describe("runChat on the demo corpus", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("reaches the units of the people about a topic through every link, member facts first", async () => {
+    const reply = await chat("Units whose members work on cytokines");
+    const toUnits = reply.plan.steps.find((s) => s.op === "neighbours" && s.type === "unit");
+    expect(toUnits).toBeDefined();
+    expect(toUnits).not.toHaveProperty("kinds");
+    expect(reply.references.map((r) => r.id)).toContain("epfl-demo-lis");
+  });
+
   it("answers the same relation for several courses named, as an intersection or a union", async () => {
     const both = await chat("Who teaches both BIO-310 and BIO-479?");
     expect(both.plan.steps.map((s) => s.op)).toContain("intersection");

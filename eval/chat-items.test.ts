@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversationOf, questionOf, readChatSets } from "./chat-items.js";
+import { type ChatItem, conversationOf, questionOf, readChatSets } from "./chat-items.js";
 
 const item = {
   question: "Which courses cover X?",
@@ -52,19 +52,35 @@ describe("readChatSets", () => {
   });
 
   it("holds a third fresh set in real users' style: both languages, no repeated question, a rule or none each", () => {
-    const sets = readChatSets();
-    const fresh3 = sets.fresh3 ?? [];
-    expect(fresh3.length).toBeGreaterThanOrEqual(60);
-    const english = fresh3.filter((i) => i.lang === "en").length;
-    expect(english / fresh3.length).toBeGreaterThan(0.4);
-    expect(english / fresh3.length).toBeLessThan(0.6);
-    const others = new Set(
-      Object.entries(sets)
-        .filter(([name]) => name !== "fresh3")
-        .flatMap(([, items]) => items.map((i) => i.question.toLowerCase())),
-    );
-    expect(fresh3.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
-    expect(fresh3.filter((i) => (i.expect.none === true) === (i.expect.gold !== undefined))).toEqual([]);
-    expect(fresh3.filter((i) => i.kind === "follow-up" && !i.expect.messages?.length)).toEqual([]);
+    expectHeldOutWhole("fresh3", 60);
+  });
+
+  it("holds a fourth fresh set written before tuning: every intent, both languages, a rule or none each", () => {
+    const fresh4 = expectHeldOutWhole("fresh4", 100);
+    expect(fresh4.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(8);
+    expect(fresh4.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(15);
+    expect(fresh4.filter((i) => i.half !== "check")).toEqual([]);
   });
 });
+
+/**
+ * Checks a set held out whole: at least `minimum` items, 40-60% English, no question of another set, each item with
+ * a gold rule or `none` (not both), every follow-up with its earlier turns. Returns the set's items.
+ */
+function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
+  const sets = readChatSets();
+  const items = sets[set] ?? [];
+  expect(items.length).toBeGreaterThanOrEqual(minimum);
+  const english = items.filter((i) => i.lang === "en").length;
+  expect(english / items.length).toBeGreaterThan(0.4);
+  expect(english / items.length).toBeLessThan(0.6);
+  const others = new Set(
+    Object.entries(sets)
+      .filter(([name]) => name !== set)
+      .flatMap(([, xs]) => xs.map((i) => i.question.toLowerCase())),
+  );
+  expect(items.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
+  expect(items.filter((i) => (i.expect.none === true) === (i.expect.gold !== undefined))).toEqual([]);
+  expect(items.filter((i) => i.kind === "follow-up" && !i.expect.messages?.length)).toEqual([]);
+  return items;
+}

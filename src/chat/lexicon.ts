@@ -186,7 +186,7 @@ export const FRAME_WORDS = words(`
   do does did can could would will shall should must may might i me my mine we us our a an the some any all every
   each to for on in of about with from by at into onto regarding concerning covering cover covers covered deal
   deals dealing discuss discusses discussing introduce introduces introducing teach teaches teaching taught give
-  gives given take taking doing enrolled register follow find show list recommend
+  gives given take taking doing top enrolled register follow find show list recommend
   need want like looking look search searching get know tell help please related relating relate available
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads between entre

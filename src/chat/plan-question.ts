@@ -16,6 +16,7 @@ import { comparePlan } from "./plan-compare.js";
 import {
   explainSteps,
   FACT_KINDS,
+  LATEST_COUNT,
   LIST_SEARCH_LIMIT,
   listSteps,
   researchSteps,
@@ -83,6 +84,8 @@ export async function planQuestion(
   const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
   if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
+  if (reading.count && (intent === "list" || intent === "related"))
+    Object.assign(plan, { count: reading.count });
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
@@ -360,9 +363,8 @@ function anchorSteps(
     ...(reading.cues.has("latest") ? { order: "year" as const } : {}),
   });
   if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
-  if (reading.cues.has("latest")) {
-    result = steps.add({ op: "sort", from: result, by: "year" });
-    result = steps.add({ op: "limit", from: result, count: 10 });
-  }
+  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  if (reading.cues.has("latest") || reading.count)
+    result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return { steps: steps.steps, cite: [result] };
 }

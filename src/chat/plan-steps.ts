@@ -40,6 +40,9 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
   "person>publication": ["author"],
 };
 
+/** How many records a list sorted newest first gives, when the question names no number. */
+export const LATEST_COUNT = 10;
+
 /** How many search hits a list about one subject reads. */
 export const LIST_SEARCH_LIMIT = 20;
 
@@ -129,10 +132,9 @@ export function listSteps(
   if (reading.language && (target === "mooc" || target === "lecture")) {
     result = steps.add({ op: "filter", from: result, language: reading.language });
   }
-  if (reading.cues.has("latest")) {
-    result = steps.add({ op: "sort", from: result, by: "year" });
-    result = steps.add({ op: "limit", from: result, count: 10 });
-  }
+  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  if (reading.cues.has("latest") || reading.count)
+    result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return result;
 }
 

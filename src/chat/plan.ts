@@ -125,6 +125,8 @@ export interface Plan {
   readonly level?: Level;
   readonly language?: string;
   readonly latest?: boolean;
+  /** How many records the question asks for ("the 5 latest papers", "top 3 courses"). */
+  readonly count?: number;
   /** Why no reference is given, for off-topic questions. */
   readonly offTopic?: OffTopic;
   /** Words of the question the plan could not use. */

@@ -303,6 +303,24 @@ describe("readQuestion", () => {
     expect(readQuestion("What are the course prerequisites for CS-433?").cues.has("prerequisite")).toBe(true);
   });
 
+  it("reads a number before a type word as how many records are asked for, not as a subject word", () => {
+    expect(readQuestion("the 5 most recent papers on glaciers")).toMatchObject({
+      count: 5,
+      subjects: ["glaciers"],
+    });
+    expect(readQuestion("les 3 dernières publications de Ulrike Lohmann")).toMatchObject({
+      count: 3,
+      subjects: ["Ulrike Lohmann"],
+    });
+    expect(readQuestion("top 3 courses on thermodynamics")).toMatchObject({
+      count: 3,
+      subjects: ["thermodynamics"],
+    });
+    // A number inside a name stays there.
+    expect(readQuestion("courses about Analysis 2").count).toBeUndefined();
+    expect(readQuestion("courses about Analysis 2").subjects).toEqual(["Analysis 2"]);
+  });
+
   it("reads a need for the subject as asking what comes before it", () => {
     for (const question of [
       "what do i need for advanced computer graphics",

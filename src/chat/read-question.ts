@@ -56,6 +56,8 @@ export interface Reading {
   readonly label?: TargetType;
   readonly cues: ReadonlySet<Cue>;
   readonly level?: Level;
+  /** How many records are asked for ("the 5 latest papers", "top 3 courses", "les 3 dernières publications"). */
+  readonly count?: number;
   /** The language asked for the records ("MOOCs in French"), as a code. */
   readonly language?: string;
   /** Course codes named ("CS-433", "HUM-403(a)"). */
@@ -125,6 +127,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb } = classifyWords(words);
+  const count = readCount(words, classes);
   const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
@@ -171,6 +174,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     cues,
     ...(level ? { level } : {}),
     ...(asked ? { language: asked } : {}),
+    ...(count ? { count } : {}),
     codes,
     subjects: task === undefined ? split.subjects : task === "" ? [] : [task],
     ...(join ? { join } : {}),
@@ -270,6 +274,27 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
     return word;
   });
 }
+
+/**
+ * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
+ * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
+ * then a word of the frame, not of the subject.
+ */
+function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
+  for (let i = 0; i < words.length; i += 1) {
+    const value = Number(words[i]?.text);
+    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
+    let next = i + 1;
+    while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
+    if (classes[next] !== "type" || next - i > 3) continue;
+    classes[i] = "frame";
+    return value;
+  }
+  return undefined;
+}
+
+/** The most records a question may ask for by number. */
+const MAX_COUNT = 100;
 
 /**
  * "What do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je besoin pour X": a need word before the

@@ -168,9 +168,7 @@ describe("runChat on the demo corpus", () => {
   it("says plainly when the two sides of an intersection meet nowhere, with how many each side had", async () => {
     const reply = await chat("Which courses cover both reinforced concrete and macroeconomics?");
     expect(reply.references).toEqual([]);
-    expect(reply.answer).toMatch(
-      /None of the courses I found is linked to both: \d+ for “reinforced concrete”/,
-    );
+    expect(reply.answer).toMatch(/No courses in common: I found \d+ for “reinforced concrete” and \d+ for/);
     expect(reply.answer).not.toContain("I found nothing");
   });
 
@@ -188,6 +186,15 @@ describe("runChat on the demo corpus", () => {
     expect(toUnits).toBeDefined();
     expect(toUnits).not.toHaveProperty("kinds");
     expect(reply.references.map((r) => r.id)).toContain("epfl-demo-lis");
+  });
+
+  it("gives as many records as the question asks for by number, with a limit step", async () => {
+    const reply = await chat("top 2 courses on T cells");
+    expect(reply.plan.steps.at(-1)).toEqual(expect.objectContaining({ op: "limit", count: 2 }));
+    expect(reply.references).toHaveLength(2);
+    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”: the first 2\./);
+    const latest = await chat("The 1 latest publication of Anne Dupont");
+    expect(latest.references.map((r) => r.id)).toEqual(["pub-il6-tcell-2021"]);
   });
 
   it("answers the same relation for several courses named, as an intersection or a union", async () => {

@@ -59,6 +59,7 @@ export function describePlan(plan: Plan): string {
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
+  if (plan.count) what = chatText(lang, "count", { what, count: plan.count });
   const unused = plan.unused ? [chatText(lang, "unused", { words: plan.unused.join(", ") })] : [];
   return [chatText(lang, "readAs", { what }), ...unused, ...notesOf(plan)].join(" ");
 }

@@ -15,6 +15,7 @@ const EN = {
   or: " or ",
   level: "{what}, {level} level",
   latest: "{what}, newest first",
+  count: "{what}: the first {count}",
   narrowed: "{what}, about {topic}",
   language: "{what}, in {language}",
   related: "the {types} linked to {anchor}",
@@ -31,7 +32,7 @@ const EN = {
   compare: "a comparison of {anchor}, with the concepts they share",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
   noneInCommon:
-    "None of the {types} I found is linked to both: {counts}, but none in common. Ask for each on its own to see them.",
+    "No {types} in common: I found {counts}, but none linked to both. Ask for each on its own to see them.",
   countFor: "{count} for {subject}",
   unclear: "I could not find {subject} in the graph.",
   unsure:
@@ -70,6 +71,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   or: " ou ",
   level: "{what}, niveau {level}",
   latest: "{what}, les plus récents d'abord",
+  count: "{what}, {count} au plus",
   narrowed: "{what}, sur {topic}",
   language: "{what}, en {language}",
   related: "les {types} liés à {anchor}",
@@ -86,7 +88,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   compare: "une comparaison de {anchor}, avec les concepts qu'ils partagent",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
   noneInCommon:
-    "Aucun des {types} trouvés n'est lié aux deux : {counts}, mais aucun en commun. Demandez chacun séparément pour les voir.",
+    "Aucun résultat commun ({types}) : j'en ai trouvé {counts}, mais aucun lié aux deux. Demandez chacun séparément pour les voir.",
   countFor: "{count} pour {subject}",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
   unsure:

@@ -7,7 +7,7 @@
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
-import { ProfileTable } from "../graph/profile-table.js";
+import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
@@ -16,6 +16,7 @@ import { conceptListFinder, conceptRecordGraph, conceptTree } from "./concept-li
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import { detectRecords } from "./detect-records.js";
+import { defaultDetectionWorkers } from "./detection-pool.js";
 import type { EvidenceTable } from "./evidence-table.js";
 import {
   DERIVED,
@@ -33,6 +34,11 @@ import { clearRefreshPending } from "./pending-refresh.js";
 export interface BuildGraphOptions {
   /** Called as each stage advances: its name, work done and work in all. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none. Default
+   * `defaultDetectionWorkers()`: one per other core, at most 3.
+   */
+  readonly detectWorkers?: number;
   /** Kept in metadata under GRAPH_STAMP_KEY with the graph, e.g. the corpus hash the graph was built from. */
   readonly stamp?: string;
 }
@@ -54,7 +60,11 @@ export interface BuildGraphReport {
 export async function buildGraph(store: Store, options: BuildGraphOptions = {}): Promise<BuildGraphReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
-  const { nodes, scoredOf, counts } = await prepareEdges(store, progress);
+  const { nodes, scoredOf, counts } = await prepareEdges(
+    store,
+    progress,
+    options.detectWorkers ?? defaultDetectionWorkers(),
+  );
   // The dictionary, detection results and the semantic passes' accumulators are garbage now.
   collectGarbage();
   // Curators' hides and pins win over what was computed, and count in the degrees.
@@ -117,19 +127,25 @@ interface EdgeCounts {
 async function prepareEdges(
   store: Store,
   progress: NonNullable<BuildGraphOptions["onProgress"]>,
+  detectWorkers: number,
 ): Promise<{ nodes: Nodes; scoredOf: (node: number) => NeighbourEdge[]; counts: EdgeCounts }> {
   progress("dictionary", 0, 1);
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
-  const detection = await detectRecords(store, dictionary, progress);
+  // No name holds the detection's result: its own profiles table must be let go once the final one is made.
+  const { nodes, evidence, mentions, texts, ...rest } = await detectRecords(store, dictionary, progress, {
+    workers: detectWorkers,
+  });
+  const detected: { profiles: ProfileTable | undefined } = rest;
   // Detection leaves hundreds of MB of garbage at 600,000 records: collected before relations allocate theirs.
   collectGarbage();
-  const { nodes } = detection;
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
-  const { profiles, evidence, mentions } = detection;
-  // Relations and sense coherence read each record's own concepts: a person's profile derived from one
-  // publication, or a lecture's inherited from its MOOC, would count that record again.
-  const own = [...profiles.values()];
+  // Relations and sense coherence read each record's own concepts (the detected table, made again as objects
+  // for each pass): a person's profile derived from one publication, or a lecture's inherited from its MOOC,
+  // would count that record again. The others are written over the table without copying it.
+  let own: Iterable<readonly ConceptEdge[]> | undefined = rereadable(rest.profiles);
+  let profiles: ProfileOverlay | undefined = new ProfileOverlay(rest.profiles);
+  detected.profiles = undefined;
   deriveProfiles(nodes, profiles);
   progress("relations", 0, 1);
   const popularity = new Map<number, number>();
@@ -157,11 +173,12 @@ async function prepareEdges(
   progress("relations", 1, 1);
   // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
-  own.length = 0;
-  const entityConceptEdges = [...profiles.values()].reduce((n, p) => n + p.length, 0);
   // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
-  const table = new ProfileTable(profiles);
-  profiles.clear();
+  const table = ProfileTable.from(profiles);
+  profiles = undefined;
+  own = undefined;
+  let entityConceptEdges = 0;
+  for (const edges of table.values()) entityConceptEdges += edges.length;
   // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
   collectGarbage();
   progress("semantic", 0, 1);
@@ -176,7 +193,7 @@ async function prepareEdges(
     tree,
     coherence,
     mentions,
-    texts: detection.texts,
+    texts,
   });
   // Each concept's page is ranked when its node is written, not all before: the pages' rows are never all held.
   // (Neither the dictionary nor this function's scope is kept by it: only the concepts' ids and the evidence.)
@@ -280,6 +297,11 @@ class EdgesBySource {
     this.groups.delete(source);
     return group;
   }
+}
+
+/** The values of `table`, as often as they are iterated (each pass makes its edge objects anew). */
+function rereadable(table: ProfileTable): Iterable<readonly ConceptEdge[]> {
+  return { [Symbol.iterator]: () => table.values() };
 }
 
 /** Node scores keyed by record, rounded. */

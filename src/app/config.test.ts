@@ -4,6 +4,7 @@ import {
   corsOrigins,
   curatorToken,
   databaseLocation,
+  detectionWorkers,
   displayLocation,
   readReplicas,
 } from "./config.js";
@@ -52,6 +53,15 @@ describe("database configuration", () => {
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "20" })).toBe(10);
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "-5" })).toBe(10);
     expect(batchNiceness({ CAMPUS_GRAPH_NICE: "low" })).toBe(10);
+  });
+
+  it("takes the build's detection workers as a whole number, else leaves the build's default", () => {
+    expect(detectionWorkers({})).toBeUndefined();
+    expect(detectionWorkers({ CAMPUS_GRAPH_DETECT_WORKERS: "0" })).toBe(0);
+    expect(detectionWorkers({ CAMPUS_GRAPH_DETECT_WORKERS: " 2 " })).toBe(2);
+    expect(detectionWorkers({ CAMPUS_GRAPH_DETECT_WORKERS: "1.5" })).toBeUndefined();
+    expect(detectionWorkers({ CAMPUS_GRAPH_DETECT_WORKERS: "-1" })).toBeUndefined();
+    expect(detectionWorkers({ CAMPUS_GRAPH_DETECT_WORKERS: "many" })).toBeUndefined();
   });
 });
 

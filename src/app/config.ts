@@ -96,3 +96,13 @@ export function batchNiceness(env: NodeJS.ProcessEnv = process.env): number {
   const nice = Number(env.CAMPUS_GRAPH_NICE?.trim() || 10);
   return Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : 10;
 }
+
+/**
+ * The detection workers a build starts (`$CAMPUS_GRAPH_DETECT_WORKERS`, a whole number, 0 for none); undefined
+ * when unset or not a whole number, for the build's default (one per other core, at most 3).
+ */
+export function detectionWorkers(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const text = env.CAMPUS_GRAPH_DETECT_WORKERS?.trim() ?? "";
+  const count = Number(text);
+  return text !== "" && Number.isInteger(count) && count >= 0 ? count : undefined;
+}

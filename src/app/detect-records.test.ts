@@ -3,6 +3,7 @@ import { openDemoStore } from "../../test/demo-store.js";
 import type { Store } from "../store/store.js";
 import { recordTexts } from "./concept-lists.js";
 import { detectRecords } from "./detect-records.js";
+import { DetectionPool } from "./detection-pool.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 
@@ -24,5 +25,30 @@ describe("detectRecords", () => {
     expect([...detection.texts.index.members]).toEqual([...expected.index.members]);
     expect([...detection.texts.index.tokens]).toEqual([...expected.index.tokens]);
     expect(detection.texts.names).toEqual(expected.names);
+  });
+
+  it("detects the same profiles, evidence and mentions with worker threads as on its own thread", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const alone = await detectRecords(store, dictionary, () => undefined, { workers: 0 });
+    // Blocks of 3 records: some go to each worker, others are detected here when both are busy.
+    const pooled = await detectRecords(store, dictionary, () => undefined, { workers: 2, block: 3 });
+    expect(alone.profiles.size).toBeGreaterThan(30);
+    expect([...pooled.profiles]).toEqual([...alone.profiles]);
+    expect([...pooled.mentions]).toEqual([...alone.mentions]);
+    for (const [record, edges] of alone.profiles) {
+      for (const { concept } of edges) {
+        expect(alone.evidence.get(record, concept)).toBeDefined();
+        expect(pooled.evidence.get(record, concept)).toEqual(alone.evidence.get(record, concept));
+      }
+    }
+    expect(pooled.nodes.keys).toEqual(alone.nodes.keys);
+    expect([...pooled.texts.index.tokens]).toEqual([...alone.texts.index.tokens]);
+  });
+
+  it("fails a block sent once a worker has stopped, rather than waiting for an answer", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const pool = new DetectionPool(dictionary, 1);
+    await pool.close();
+    await expect(pool.tryDetect([])).rejects.toThrow(/exited/);
   });
 });

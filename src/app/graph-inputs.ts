@@ -8,6 +8,7 @@ import { displayName } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "../graph/entity-concepts.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
+import type { EditableProfiles } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { recordCorrector } from "./curated-records.js";
@@ -45,8 +46,11 @@ export interface Nodes {
 export interface LoadNodesOptions {
   /** Keep every parsed record in `records`; default true. A build reads each record once, in `onRecord`. */
   readonly keepRecords?: boolean;
-  /** Called with each record (curated corrections applied) and its node number, in node order. */
-  readonly onRecord?: (record: CorpusRecord, node: number) => void;
+  /**
+   * Called with each record (curated corrections applied) and its node number, in node order; when it returns a
+   * promise, the next record is read once it settles.
+   */
+  readonly onRecord?: (record: CorpusRecord, node: number) => void | Promise<void>;
 }
 
 /** Reads every record of the store as numbered nodes, with the curators' record corrections applied. */
@@ -68,7 +72,8 @@ export async function loadNodes(store: Store, options: LoadNodesOptions = {}): P
     links.add(record);
     noteCategory(record, categories);
     if (options.keepRecords ?? true) records.push(record);
-    options.onRecord?.(record, node);
+    const pending = options.onRecord?.(record, node);
+    if (pending) await pending;
   }
   return { keys, names, index, links: links.resolve(index), categories, records };
 }
@@ -136,11 +141,7 @@ export function forEachLink(
  * lecture known by its name only) do not: they inherit half of their parent's (`inheritParentProfiles`), and a
  * profile derived from the parent would make them as much about its concepts as the parent itself.
  */
-export function deriveProfiles(
-  nodes: Nodes,
-  profiles: Map<number, ConceptEdge[]>,
-  only?: ReadonlySet<number>,
-): void {
+export function deriveProfiles(nodes: Nodes, profiles: EditableProfiles, only?: ReadonlySet<number>): void {
   const neighbours = new Map<number, number[]>();
   const connect = (a: number, b: number) => {
     const list = neighbours.get(a) ?? [];
@@ -181,7 +182,7 @@ export const INHERITED_WEIGHT = 0.5;
  */
 export function inheritParentProfiles(
   nodes: Nodes,
-  profiles: Map<number, ConceptEdge[]>,
+  profiles: EditableProfiles,
   only?: ReadonlySet<number>,
 ): void {
   const inherited = new Map<number, ConceptEdge[]>();

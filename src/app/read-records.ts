@@ -44,6 +44,36 @@ export function readNeighbours(
   return store.graph.neighbours(key, type, limit, offset);
 }
 
+/** A neighbour with the year of its record (undefined when the record gives none). */
+export type DatedNeighbour = NeighbourPage["items"][number] & { readonly year?: number };
+
+/**
+ * `limit` of the neighbours of type `type` of `key` from `offset`, newest first by their record's `year` attribute
+ * (neighbours without a year last, in rank order), each with its year: the sort sees every neighbour, not a page.
+ */
+export async function readNeighboursByYear(
+  store: Store,
+  key: RecordKey,
+  type: string,
+  limit: number,
+  offset: number,
+): Promise<{ items: DatedNeighbour[]; total: number }> {
+  const { total } = await store.graph.neighbours(key, type, 1, 0);
+  const { items } = await store.graph.neighbours(key, type, total, 0);
+  const records = await readRecords(
+    store,
+    items.map((n) => n.node),
+  );
+  const dated = items.map((n, i) => {
+    const year = Number(records[i]?.attrs?.year);
+    return Number.isFinite(year) ? { ...n, year } : n;
+  });
+  const yearOf = (n: DatedNeighbour) => n.year ?? Number.NEGATIVE_INFINITY;
+  // Array.prototype.sort is stable: equal years keep their rank order.
+  const sorted = dated.sort((a, b) => yearOf(b) - yearOf(a) || 0);
+  return { items: sorted.slice(offset, offset + limit), total };
+}
+
 /** The records that name `key` as a prerequisite, by source. */
 export async function readRequiredBy(store: Store, key: RecordKey): Promise<RecordKey[]> {
   return (await store.linksTo(key, "prerequisite")).map((link) => link.source);

@@ -74,6 +74,9 @@ const INTERROGATIVES = new Set([
   "lequel",
 ]);
 
+/** Articles before a type word that labels the name after it: "the course X", "le cours X". */
+export const LABEL_ARTICLES = new Set(["the", "le", "la", "l", "du", "au", "this", "ce"]);
+
 /** "Who" in English and French. */
 export const WHO = new Set(["who", "whom", "qui"]);
 
@@ -138,6 +141,11 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   }
   const firstSubject = classes.indexOf("subject");
   if (firstSubject < 1) return;
+  // "the course Information theory and coding": a capitalised cue word right after "the <type>" begins the name.
+  for (let i = 2; i < firstSubject; i += 1) {
+    const named = classes[i - 1] === "type" && LABEL_ARTICLES.has(words[i - 2]?.folded ?? "");
+    if (named && classes[i] === "cue" && /^\p{Lu}\p{Ll}/u.test(words[i]?.text ?? "")) classes[i] = "subject";
+  }
   let marker = -1;
   for (let i = 0; i < firstSubject; i += 1) if (TOPIC_MARKERS.has(words[i]?.folded ?? "")) marker = i;
   // "Sur quoi travaille X", "on what does X work": the marker's object is the question word, not what follows.

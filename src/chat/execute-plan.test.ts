@@ -58,6 +58,40 @@ describe("executePlan", () => {
     ]);
   });
 
+  it("asks the API for neighbours newest first and sorts by the years it gave, reading no record", async () => {
+    const asked: string[] = [];
+    const dated: CallApi = async (c) => {
+      asked.push(c.path);
+      if (c.path.endsWith("/neighbours")) {
+        // Sorted by the API: the years come with the nodes; a record without a year comes last with none.
+        const node = (id: string, year?: number) => ({
+          type: "publication",
+          id,
+          name: id,
+          ...(year ? { year } : {}),
+        });
+        const items = [node("p9", 2024), node("p1", 2019), node("p0")].map((n) => ({
+          node: n,
+          edge: { kind: "author", evidence: { fact: true } },
+        }));
+        return c.query?.sort === "year" ? { items, total: 3 } : { items: [], total: 0 };
+      }
+      return call(c);
+    };
+    const [, authored, sorted] = await executePlan(
+      [
+        { op: "record", type: "person", id: "x1" },
+        { op: "neighbours", from: 0, type: "publication", kinds: ["author"], limit: 300, order: "year" },
+        { op: "sort", from: 1, by: "year" },
+      ],
+      dated,
+      "en",
+    );
+    expect(authored?.map((n) => n.year)).toEqual([2024, 2019, null]);
+    expect(sorted?.map((n) => n.id)).toEqual(["p9", "p1", "p0"]);
+    expect(asked.filter((p) => p.startsWith("/api/publication/"))).toEqual([]);
+  });
+
   it("compares courses by the concepts they all share, and compares nothing that is not a course", async () => {
     const asked: string[] = [];
     const compare: CallApi = async (c) => {

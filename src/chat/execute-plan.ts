@@ -13,10 +13,12 @@ export interface FoundRecord {
   readonly id: string;
   readonly name: string;
   readonly description?: string;
+  /** The record's year, when a call gave it (null: the record gives none). */
+  readonly year?: number | null;
 }
 
 interface Neighbour {
-  readonly node: FoundRecord;
+  readonly node: FoundRecord & { readonly year?: number };
   readonly edge: { readonly kind: string; readonly evidence: Readonly<Record<string, unknown>> };
 }
 
@@ -153,11 +155,20 @@ async function neighbours(
     // The API gives at most a page of 100; a longer list (all of a person's papers, to sort) takes several.
     for (let offset = 0; offset < step.limit; offset += PAGE) {
       const limit = String(Math.min(PAGE, step.limit - offset));
-      const query = { type: step.type, limit, ...(offset > 0 ? { offset: String(offset) } : {}) };
+      const query = {
+        type: step.type,
+        limit,
+        ...(offset > 0 ? { offset: String(offset) } : {}),
+        ...(step.order ? { sort: step.order } : {}),
+      };
       const body = (await call({ method: "GET", path, query })) as
         | { items?: Neighbour[]; total?: number }
         | undefined;
-      for (const item of body?.items ?? []) if (keep(step, item)) found.push(item.node);
+      for (const item of body?.items ?? []) {
+        if (!keep(step, item)) continue;
+        const { type, id, name, year } = item.node;
+        found.push({ type, id, name, ...(step.order ? { year: year ?? null } : {}) });
+      }
       if ((body?.total ?? 0) <= offset + PAGE) break;
     }
   }
@@ -223,12 +234,18 @@ async function keepLanguage(
   return kept;
 }
 
-/** The records newest first by their `year` attribute; records without a year last, in their order. */
+/**
+ * The records newest first by their `year` attribute; records without a year last, in their order. A year the
+ * neighbours call gave is used as it is; the others are read from the records (the first `SORT_LIMIT`).
+ */
 async function sortByYear(nodes: readonly FoundRecord[], call: CallApi): Promise<FoundRecord[]> {
   const years = new Map<FoundRecord, number>();
-  for (const node of nodes.slice(0, SORT_LIMIT)) {
-    const year = Number((await fetchRecord(call, node.type, node.id))?.record.attrs?.year);
-    years.set(node, Number.isFinite(year) ? year : Number.NEGATIVE_INFINITY);
+  const dated = nodes.every((node) => node.year !== undefined);
+  for (const node of dated ? nodes : nodes.slice(0, SORT_LIMIT)) {
+    const year = Number(
+      node.year !== undefined ? node.year : (await fetchRecord(call, node.type, node.id))?.record.attrs?.year,
+    );
+    years.set(node, node.year !== null && Number.isFinite(year) ? year : Number.NEGATIVE_INFINITY);
   }
   return [...years.keys()].sort((a, b) => (years.get(b) ?? 0) - (years.get(a) ?? 0) || 0);
 }

@@ -64,8 +64,17 @@ function typed(type: TargetType, list: string): [string, TargetType][] {
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable taken path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable taken suivi suivis path pathway roadmap parcours chemin",
 );
+
+/**
+ * Words that ask what a thing needs ("what do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je
+ * besoin pour X"): before a "for"/"pour" that leads to the subject, they ask what comes before it.
+ */
+export const NEED_WORDS = words("need needs needed besoin faut know savoir connaitre");
+
+/** Words that lead from a need to what it is for. */
+export const NEED_FOR_WORDS = words("for pour");
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
@@ -177,13 +186,13 @@ export const FRAME_WORDS = words(`
   do does did can could would will shall should must may might i me my mine we us our a an the some any all every
   each to for on in of about with from by at into onto regarding concerning covering cover covers covered deal
   deals dealing discuss discusses discussing introduce introduces introducing teach teaches teaching taught give
-  gives given take taking enrolled register follow find show list recommend
+  gives given take taking doing top enrolled register follow find show list recommend
   need want like looking look search searching get know tell help please related relating relate available
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads between entre
   options option choices choix possibilites
   semester semestre nowadays currently actuellement
-  have has had having not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
+  have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le

@@ -29,6 +29,7 @@ const STEP = z.discriminatedUnion("op", [
     facts: z.boolean().optional(),
     limit: z.number().int().min(1).max(300),
     top: z.number().int().min(1).max(20).optional(),
+    order: z.literal("year").optional(),
   }),
   z.object({
     op: z.literal("path"),

@@ -51,6 +51,22 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.references.map((r) => r.id)).toContain("p-helene-muller");
   });
 
+  it("asks for the people about a topic when experts are asked of a course named like it that lists no teacher", async () => {
+    const reply = await chat("experts in signal processing");
+    expect(reply.plan).toMatchObject({ intent: "list", target: "person" });
+    expect(reply.references.map((r) => r.id)).toContain("p-helene-muller");
+  });
+
+  it("reads a type word after an article as part of the name asked about when no record of the type has the rest", async () => {
+    const dark = await chat("la matière noire c'est quoi");
+    expect(dark.plan.subjects).toEqual(["matière noire"]);
+    expect(dark.plan.intent).not.toBe("list");
+    // A course named so keeps its type word as the label.
+    expect((await chat("C'est quoi le cours Machine learning ?")).plan).toMatchObject({
+      anchor: { id: "CS-433" },
+    });
+  });
+
   it("does not take a one-word topic for the longer name of a course the search finds", async () => {
     expect((await chat("Who teaches communications?")).plan.intent).toBe("list");
     expect((await chat("Who teaches Signal processing for communications?")).plan).toMatchObject({

@@ -16,13 +16,14 @@ import { comparePlan } from "./plan-compare.js";
 import {
   explainSteps,
   FACT_KINDS,
+  LATEST_COUNT,
   LIST_SEARCH_LIMIT,
   listSteps,
   researchSteps,
   StepList,
 } from "./plan-steps.js";
 import { type ConversationReading, readConversation } from "./read-conversation.js";
-import type { Reading } from "./read-question.js";
+import type { Alternative, Reading } from "./read-question.js";
 import {
   type CallApi,
   detectConcepts,
@@ -83,6 +84,8 @@ export async function planQuestion(
   const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
   if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
+  if (reading.count && (intent === "list" || intent === "related"))
+    Object.assign(plan, { count: reading.count });
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
@@ -148,12 +151,14 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 const RECOGNISED_SHARE = 0.5;
 
 /**
- * True when the question asks who teaches a course it names by a topic's words ("who teaches signal processing"),
- * and that course lists no teacher: the question is then read as asking for the teachers of the courses about the
- * topic. A course named by its code, or asked about as "it", keeps its answer (it has no teacher listed).
+ * True when the question asks for the people of a course it names by a topic's words ("who teaches signal
+ * processing", "experts en intelligence artificielle"), and that course lists no teacher: the question is then read
+ * as asking for the people about the topic (the teachers of the courses about it, the authors of papers on it, the
+ * people linked to its concept). A course named by its code, or asked about as "it", keeps its answer (it has no
+ * teacher listed).
  */
 async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
-  if (anchor.type !== "course" || !reading.cues.has("teach") || reading.codes.length > 0) return false;
+  if (anchor.type !== "course" || reading.codes.length > 0) return false;
   if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
   if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
   const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
@@ -174,7 +179,10 @@ async function anchorOf(
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1) return undefined;
   const need = neededTypes(reading);
-  const named = await findNamed(call, subject, need?.types ?? prefer(reading));
+  // "What is the course Machine learning?": the type named before the name is looked at first.
+  const { label } = reading;
+  const order = need && label && need.types.includes(label) ? [label, ...need.types] : need?.types;
+  const named = await findNamed(call, subject, order ?? prefer(reading));
   if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
   if (!need.search) return undefined;
@@ -201,13 +209,20 @@ function ofPerson(reading: Reading): boolean {
  * "Theory" and a type word; "Achim Walter" narrowed to "wheat"); else `reading` as it is.
  */
 async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
-  for (const alternative of reading.alternatives) {
-    if (!(await findNamed(call, alternative.subject, prefer(reading), true))) continue;
+  const take = (alternative: Alternative) => {
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
     return { ...reading, subjects: [alternative.subject], types, ...rest };
-  }
-  return reading;
+  };
+  for (const alternative of reading.alternatives)
+    if (await findNamed(call, alternative.subject, prefer(reading), true)) return take(alternative);
+  // "C'est quoi la matière noire ?": a what-question about "the <type word> X" where no record of that type is
+  // named X asks about the whole phrase; the type word is a word of the name, not the type of a record.
+  const { label, subjects } = reading;
+  const asksWhat = reading.cues.has("what") || reading.cues.has("explain");
+  const whole = reading.alternatives.find((a) => label !== undefined && a.consumed.includes(label));
+  if (!whole || !label || !asksWhat || subjects.length !== 1) return reading;
+  return (await findNamed(call, subjects[0] ?? "", [label])) ? reading : take(whole);
 }
 
 /**
@@ -343,13 +358,13 @@ function anchorSteps(
     from: record,
     type,
     ...(kinds ? { kinds } : { facts: true }),
-    // All of the facts when they are to be sorted or narrowed, else the first page.
+    // All of the facts when they are to be narrowed, else the first page; the API sorts newest first over all.
     limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
+    ...(reading.cues.has("latest") ? { order: "year" as const } : {}),
   });
   if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
-  if (reading.cues.has("latest")) {
-    result = steps.add({ op: "sort", from: result, by: "year" });
-    result = steps.add({ op: "limit", from: result, count: 10 });
-  }
+  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  if (reading.cues.has("latest") || reading.count)
+    result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return { steps: steps.steps, cite: [result] };
 }

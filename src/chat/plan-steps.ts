@@ -5,13 +5,21 @@
 import type { PlanStep, TargetType } from "./plan.js";
 import type { Reading } from "./read-question.js";
 
-/** A growing list of steps; `add` returns the new step's index, for later steps to refer to. */
+/**
+ * A growing list of steps; `add` returns the new step's index, for later steps to refer to. A step equal to an
+ * earlier one is not added again: it would return the same records, so its index is the earlier one's.
+ */
 export class StepList {
   readonly steps: PlanStep[] = [];
+  private readonly known = new Map<string, number>();
 
-  /** Appends `step` and returns its index. */
+  /** Appends `step` (unless an equal step is there) and returns its index. */
   add(step: PlanStep): number {
+    const key = JSON.stringify(step);
+    const known = this.known.get(key);
+    if (known !== undefined) return known;
     this.steps.push(step);
+    this.known.set(key, this.steps.length - 1);
     return this.steps.length - 1;
   }
 }
@@ -31,6 +39,9 @@ export const FACT_KINDS: Readonly<Record<string, readonly string[]>> = {
   "person>unit": ["member"],
   "person>publication": ["author"],
 };
+
+/** How many records a list sorted newest first gives, when the question names no number. */
+export const LATEST_COUNT = 10;
 
 /** How many search hits a list about one subject reads. */
 export const LIST_SEARCH_LIMIT = 20;
@@ -94,14 +105,20 @@ export function listSteps(
   const parts = reading.subjects.map((subject) => {
     if (!via) return aboutSteps(steps, target, subject, about);
     const through = aboutSteps(steps, via, subject, about);
-    const kinds = FACT_KINDS[`${via}>${target}`];
-    return steps.add({
+    // Few people list their units (members): the units of people about a topic are their facts first, then the
+    // units the graph links them to (the API ranks facts first).
+    const kinds = target === "unit" ? undefined : FACT_KINDS[`${via}>${target}`];
+    const linked = steps.add({
       op: "neighbours",
       from: through,
       type: target,
       ...(kinds ? { kinds } : {}),
       limit: 20,
     });
+    if (target !== "person") return linked;
+    // Few courses list their teachers: after the teachers, the people about the subject (authors of papers on it,
+    // people of its concept), so that "people teaching A and B" meets on who works on both when no teacher does.
+    return steps.add({ op: "union", of: [linked, aboutSteps(steps, target, subject, about)] });
   });
   let result = parts[0] ?? -1;
   if (parts.length > 1) {
@@ -115,10 +132,9 @@ export function listSteps(
   if (reading.language && (target === "mooc" || target === "lecture")) {
     result = steps.add({ op: "filter", from: result, language: reading.language });
   }
-  if (reading.cues.has("latest")) {
-    result = steps.add({ op: "sort", from: result, by: "year" });
-    result = steps.add({ op: "limit", from: result, count: 10 });
-  }
+  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  if (reading.cues.has("latest") || reading.count)
+    result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return result;
 }
 

@@ -63,6 +63,8 @@ export type PlanStep =
       readonly limit: number;
       /** How many of the input's records to expand; default 20. */
       readonly top?: number;
+      /** "year": the neighbours newest first, sorted by the API over all of them (default: best first). */
+      readonly order?: "year";
     }
   | {
       /** What to learn before a course or concept, in order: the API's learning path from the first input. */
@@ -123,6 +125,8 @@ export interface Plan {
   readonly level?: Level;
   readonly language?: string;
   readonly latest?: boolean;
+  /** How many records the question asks for ("the 5 latest papers", "top 3 courses"). */
+  readonly count?: number;
   /** Why no reference is given, for off-topic questions. */
   readonly offTopic?: OffTopic;
   /** Words of the question the plan could not use. */

@@ -282,6 +282,61 @@ describe("readQuestion", () => {
     expect(readQuestion("lectures about tasks on graphs").subjects).toEqual(["tasks on graphs"]);
   });
 
+  it("reads chat shorthand as the words it stands for, in lower case only", () => {
+    expect(readQuestion("what r mitochondria")).toMatchObject({ subjects: ["mitochondria"] });
+    expect(readQuestion("what r mitochondria").cues.has("what")).toBe(true);
+    expect(readQuestion("c koi la thermodynamique").cues.has("what")).toBe(true);
+    expect(readQuestion("c koi la thermodynamique").subjects).toEqual(["thermodynamique"]);
+    const slang = readQuestion("sur quoi bosse Pietro Gambardella");
+    expect(slang.cues.has("research")).toBe(true);
+    expect(slang.subjects).toEqual(["Pietro Gambardella"]);
+    expect(readQuestion("any courses abt tectonics").subjects).toEqual(["tectonics"]);
+    // A capital letter alone is a name: the R language, not "are".
+    expect(readQuestion("courses on R").subjects).toEqual(["R"]);
+    expect(readQuestion("What R packages exist?").subjects).toEqual(["R packages"]);
+  });
+
+  it("reads a capitalised cue word right after 'the <type>' as the first word of the name", () => {
+    expect(readQuestion("What is the course Information theory and coding?").subjects).toEqual([
+      "Information theory and coding",
+    ]);
+    expect(readQuestion("What are the course prerequisites for CS-433?").cues.has("prerequisite")).toBe(true);
+  });
+
+  it("reads a number before a type word as how many records are asked for, not as a subject word", () => {
+    expect(readQuestion("the 5 most recent papers on glaciers")).toMatchObject({
+      count: 5,
+      subjects: ["glaciers"],
+    });
+    expect(readQuestion("les 3 dernières publications de Ulrike Lohmann")).toMatchObject({
+      count: 3,
+      subjects: ["Ulrike Lohmann"],
+    });
+    expect(readQuestion("top 3 courses on thermodynamics")).toMatchObject({
+      count: 3,
+      subjects: ["thermodynamics"],
+    });
+    // A number inside a name stays there.
+    expect(readQuestion("courses about Analysis 2").count).toBeUndefined();
+    expect(readQuestion("courses about Analysis 2").subjects).toEqual(["Analysis 2"]);
+  });
+
+  it("reads a need for the subject as asking what comes before it", () => {
+    for (const question of [
+      "what do i need for advanced computer graphics",
+      "Que faut-il savoir pour suivre Analyse I ?",
+      "de quoi ai-je besoin pour suivre CS-433",
+      "il faut avoir suivi quoi avant structures en métal",
+    ])
+      expect(readQuestion(question).cues.has("prerequisite"), question).toBe(true);
+    expect(readQuestion("what do i need for advanced computer graphics").subjects).toEqual([
+      "advanced computer graphics",
+    ]);
+    // A list asked for, or a need about the subject, is not a prerequisite question.
+    expect(readQuestion("I need courses for machine learning").cues.has("prerequisite")).toBe(false);
+    expect(readQuestion("What do I need to know about entropy?").cues.has("prerequisite")).toBe(false);
+  });
+
   it("reads 'sur quoi travaille X' as asking for X's research, not about 'travaille X'", () => {
     const reading = readQuestion("Sur quoi travaille Pietro Gambardella ?");
     expect(reading.cues.has("research")).toBe(true);

@@ -12,6 +12,7 @@ import {
   CUE_WORDS,
   type Cue,
   classifyWords,
+  LABEL_ARTICLES,
   TOPIC_MARKERS,
   WHO,
   type WordClass,
@@ -26,6 +27,8 @@ import {
   FRAME_WORDS,
   LANGUAGE_WORDS,
   LEVEL_WORDS,
+  NEED_FOR_WORDS,
+  NEED_WORDS,
   SMALL_TALK_WORDS,
   TYPE_WORDS,
   type Word,
@@ -34,6 +37,7 @@ import {
 import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
+import { expandShorthand } from "./shorthand.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
@@ -52,6 +56,8 @@ export interface Reading {
   readonly label?: TargetType;
   readonly cues: ReadonlySet<Cue>;
   readonly level?: Level;
+  /** How many records are asked for ("the 5 latest papers", "top 3 courses", "les 3 dernières publications"). */
+  readonly count?: number;
   /** The language asked for the records ("MOOCs in French"), as a code. */
   readonly language?: string;
   /** Course codes named ("CS-433", "HUM-403(a)"). */
@@ -116,11 +122,12 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(correctTypeTypos(wordsOf(elided)));
+  const words = correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided))));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb } = classifyWords(words);
+  const count = readCount(words, classes);
   const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
@@ -130,6 +137,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
   if (whoVerb) cues.add("about");
+  if (asksNeeds(words, classes)) cues.add("prerequisite");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
@@ -166,6 +174,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     cues,
     ...(level ? { level } : {}),
     ...(asked ? { language: asked } : {}),
+    ...(count ? { count } : {}),
     codes,
     subjects: task === undefined ? split.subjects : task === "" ? [] : [task],
     ...(join ? { join } : {}),
@@ -266,6 +275,42 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
   });
 }
 
+/**
+ * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
+ * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
+ * then a word of the frame, not of the subject.
+ */
+function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
+  for (let i = 0; i < words.length; i += 1) {
+    const value = Number(words[i]?.text);
+    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
+    let next = i + 1;
+    while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
+    if (classes[next] !== "type" || next - i > 3) continue;
+    classes[i] = "frame";
+    return value;
+  }
+  return undefined;
+}
+
+/** The most records a question may ask for by number. */
+const MAX_COUNT = 100;
+
+/**
+ * "What do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je besoin pour X": a need word before the
+ * subject, then "for"/"pour" with only frame words between it and the subject, in a question that names no type of
+ * record ("I need courses for X" asks a list), asks what comes before X.
+ */
+function asksNeeds(words: readonly Word[], classes: readonly WordClass[]): boolean {
+  const first = classes.findIndex((c) => c === "subject" || c === "code");
+  if (first < 0 || classes.some((c) => c === "type")) return false;
+  const need = words.findIndex((w, i) => i < first && NEED_WORDS.has(w.folded));
+  if (need < 0) return false;
+  let i = first - 1;
+  while (i > need && classes[i] === "frame" && !NEED_FOR_WORDS.has(words[i]?.folded ?? "")) i -= 1;
+  return i > need && NEED_FOR_WORDS.has(words[i]?.folded ?? "");
+}
+
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */
 function typeBefore(
   words: readonly Word[],
@@ -273,8 +318,7 @@ function typeBefore(
   first: number,
 ): TargetType | undefined {
   const article = words[first - 2]?.folded ?? "";
-  if (classes[first - 1] !== "type" || !["the", "le", "la", "l", "du", "au", "this", "ce"].includes(article))
-    return;
+  if (classes[first - 1] !== "type" || !LABEL_ARTICLES.has(article)) return;
   return TYPE_WORDS.get(words[first - 1]?.folded ?? "");
 }
 

@@ -39,6 +39,8 @@ describe("runChat on the demo corpus", () => {
     }
     expect(reply.answer).toMatch(/^I read this as: courses about “T cells”\./);
     expect(reply.calls.map((c) => c.path)).toEqual(expect.arrayContaining(["/api/search", "/api/detect"]));
+    // A type's name is in lower case inside the sentence, but an acronym keeps its capitals.
+    expect((await chat("Any MOOCs on T cells?")).answer).toMatch(/^I read this as: MOOCs about “T cells”\./);
   });
 
   it("cites only records that the calls returned", async () => {
@@ -161,6 +163,38 @@ describe("runChat on the demo corpus", () => {
         .slice(0, 2)
         .sort(),
     ).toEqual(["CIVIL-210", "ECON-101"]);
+  });
+
+  it("says plainly when the two sides of an intersection meet nowhere, with how many each side had", async () => {
+    const reply = await chat("Which courses cover both reinforced concrete and macroeconomics?");
+    expect(reply.references).toEqual([]);
+    expect(reply.answer).toMatch(/No courses in common: I found \d+ for “reinforced concrete” and \d+ for/);
+    expect(reply.answer).not.toContain("I found nothing");
+  });
+
+  it("looks for the people about each subject after the teachers of its courses, and plans each step once", async () => {
+    const reply = await chat("People who teach courses about vaccines and courses about machine learning");
+    const steps = reply.plan.steps;
+    expect(steps).toContainEqual(expect.objectContaining({ op: "neighbours", kinds: ["author"] }));
+    const keys = steps.map((s) => JSON.stringify(s));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("reaches the units of the people about a topic through every link, member facts first", async () => {
+    const reply = await chat("Units whose members work on cytokines");
+    const toUnits = reply.plan.steps.find((s) => s.op === "neighbours" && s.type === "unit");
+    expect(toUnits).toBeDefined();
+    expect(toUnits).not.toHaveProperty("kinds");
+    expect(reply.references.map((r) => r.id)).toContain("epfl-demo-lis");
+  });
+
+  it("gives as many records as the question asks for by number, with a limit step", async () => {
+    const reply = await chat("top 2 courses on T cells");
+    expect(reply.plan.steps.at(-1)).toEqual(expect.objectContaining({ op: "limit", count: 2 }));
+    expect(reply.references).toHaveLength(2);
+    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”: the first 2\./);
+    const latest = await chat("The 1 latest publication of Anne Dupont");
+    expect(latest.references.map((r) => r.id)).toEqual(["pub-il6-tcell-2021"]);
   });
 
   it("answers the same relation for several courses named, as an intersection or a union", async () => {

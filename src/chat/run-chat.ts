@@ -84,9 +84,24 @@ export async function answerPlan(plan: Plan, call: CallApi, calls: readonly Chat
       cited[i] ?? [],
       own.map(toReference),
       i === parts.length - 1,
+      sidesOfEmptyJoin(plan.steps, results, part.cite),
     );
   });
   return { answer: answers.join("\n\n"), references, calls: [...calls], plan };
+}
+
+/** How many records each side of a cited intersection had, when it met nowhere; else undefined. */
+function sidesOfEmptyJoin(
+  steps: Plan["steps"],
+  results: readonly (readonly FoundRecord[])[],
+  cite: readonly number[],
+): number[] | undefined {
+  const last = cite.at(-1);
+  if (last === undefined || (results[last]?.length ?? 0) > 0) return undefined;
+  // The intersection may be followed by operations on its result (filter, sort, limit): go back to it.
+  let step = steps[last];
+  while (step?.op === "filter" || step?.op === "sort" || step?.op === "limit") step = steps[step.from];
+  return step?.op === "intersection" ? step.of.map((i) => results[i]?.length ?? 0) : undefined;
 }
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {

@@ -28,6 +28,17 @@ describe("offTopicOf", () => {
     expect(readQuestion("Did I tell you my name?").offTopic).toBe("assistant");
     expect(readQuestion("What do you think of logarithms?").offTopic).toBe("assistant");
   });
+
+  it("takes what the assistant has, of a type of record named, for a request for those records", () => {
+    expect(readQuestion("what courses have you got on AI")).toMatchObject({
+      types: ["course"],
+      subjects: ["AI"],
+    });
+    expect(readQuestion("what courses have you got on AI").offTopic).toBeUndefined();
+    expect(readQuestion("as-tu des vidéos sur la chimie ?").offTopic).toBeUndefined();
+    expect(readQuestion("who are you").offTopic).toBe("assistant");
+    expect(readQuestion("have you got a name?").offTopic).toBe("assistant");
+  });
 });
 
 describe("judges", () => {

@@ -62,6 +62,9 @@ export function untypedList(reading: Reading, form: QuestionForm): boolean {
   return asksWhat && reading.types.length === 0 && reading.codes.length === 0 && !cues.has("learn");
 }
 
+// Verbs of having and offering, next to "you": "have you got", "do you have", "do you offer", "as-tu".
+const HAVE_WORDS = new Set(["have", "has", "got", "offer", "provide", "as", "avez", "proposes", "offres"]);
+
 /** Why a question gets no references, from its words; `instructed` when instructions to the assistant were set aside. */
 export function offTopicOf(
   words: readonly Word[],
@@ -76,7 +79,12 @@ export function offTopicOf(
   const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
   const asks = (i: number) =>
     request.test(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).every((c) => c === "subject");
-  if (words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i)))
+  // "What courses have you got on AI?", "do you have talks on X", "as-tu des cours sur X": what the assistant
+  // has, of a type of record named, is a request for those records.
+  const typed = words.some((w, i) => classes[i] === "type" && !["who", "whom", "qui"].includes(w.folded));
+  const has = (i: number) =>
+    typed && [words[i - 1], words[i + 1]].some((w) => HAVE_WORDS.has(w?.folded ?? ""));
+  if (words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i) && !has(i)))
     return classes.includes("code") ? undefined : "assistant";
   if (words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame")) return "small-talk";
   return;

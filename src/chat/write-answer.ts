@@ -36,7 +36,7 @@ export function describePlan(plan: Plan): string {
     : plan.anchor
       ? named(plan.anchor)
       : "";
-  const types = (type: string | undefined) => typeName(lang, type ?? "course", "many").toLowerCase();
+  const types = (type: string | undefined) => inSentence(typeName(lang, type ?? "course", "many"));
   const subjects = plan.subjects.map(quote).join(chatText(lang, plan.join === "or" ? "or" : "and"));
   let what: string;
   switch (plan.intent) {
@@ -59,6 +59,7 @@ export function describePlan(plan: Plan): string {
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
+  if (plan.count) what = chatText(lang, "count", { what, count: plan.count });
   const unused = plan.unused ? [chatText(lang, "unused", { words: plan.unused.join(", ") })] : [];
   return [chatText(lang, "readAs", { what }), ...unused, ...notesOf(plan)].join(" ");
 }
@@ -95,13 +96,15 @@ function relationKey(plan: Plan): ChatTextKey {
 
 /**
  * The answer to `plan` given the records its cited steps returned, in citing order; `withNote` ends it with the
- * reminder to check official sources (default true; false for all but the last of several questions).
+ * reminder to check official sources (default true; false for all but the last of several questions); `joined`, for
+ * an intersection that met nowhere, is how many records each of its sides had.
  */
 export function writeAnswer(
   plan: Plan,
   cited: readonly (readonly FoundRecord[])[],
   references: readonly Reference[],
   withNote = true,
+  joined?: readonly number[],
 ): string {
   const { lang } = plan;
   if (plan.intent === "off-topic") {
@@ -113,6 +116,13 @@ export function writeAnswer(
   if (plan.intent === "unclear")
     return [unclearAnswer(plan), chatText(lang, "help"), ...notesOf(plan)].join(plan.creative ? "\n\n" : " ");
   const lines = [describePlan(plan)];
+  if (
+    references.length === 0 &&
+    joined &&
+    joined.length === plan.subjects.length &&
+    joined.some((n) => n > 0)
+  )
+    return [...lines, noneInCommon(plan, joined)].join("\n");
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
   const first =
@@ -137,6 +147,17 @@ export function writeAnswer(
   return (withNote ? [...lines, "", chatText(lang, "note")] : lines).join("\n");
 }
 
+/** Says plainly that the two sides of an intersection met nowhere, with how many records each side had. */
+function noneInCommon(plan: Plan, joined: readonly number[]): string {
+  const { lang } = plan;
+  const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
+  const counts = plan.subjects.map((subject, i) =>
+    chatText(lang, "countFor", { count: joined[i] ?? 0, subject: quote(subject) }),
+  );
+  const types = inSentence(typeName(lang, plan.target ?? "course", "many"));
+  return chatText(lang, "noneInCommon", { types, counts: counts.join(chatText(lang, "and")) });
+}
+
 /**
  * Why a question gets no list: the request was not understood (with the questions the planner can answer about
  * what it found, if anything), or the subject was not found.
@@ -156,7 +177,7 @@ function unclearAnswer(plan: Plan): string {
       .join("\n\n");
   }
   if (anchor && suggestions.length > 0) {
-    const found = `${quote(anchor.name)} (${typeName(lang, anchor.type, "one").toLowerCase()})`;
+    const found = `${quote(anchor.name)} (${inSentence(typeName(lang, anchor.type, "one"))})`;
     const asked = suggestions.map(quote).join(chatText(lang, "or"));
     return chatText(lang, "unsure", { found, suggestions: asked });
   }
@@ -172,6 +193,11 @@ function languageName(lang: "en" | "fr", code: string): string {
   } catch {
     return code;
   }
+}
+
+/** A type's name inside a sentence: "Courses" → "courses", but an acronym stays as it is ("MOOCs"). */
+export function inSentence(name: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(name) ? name : name.toLowerCase();
 }
 
 function clip(text: string, length = 400): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NumberColumn } from "./number-column.js";
+import { Int32Chunks, NumberColumn } from "./number-column.js";
 
 describe("NumberColumn", () => {
   it("keeps every value appended, in order, past its first capacity", () => {
@@ -20,5 +20,26 @@ describe("NumberColumn", () => {
     bytes.push(1);
     expect(bytes.at(0)).toBe(1);
     expect(new NumberColumn((n) => new Int32Array(n)).last()).toBeUndefined();
+  });
+});
+
+describe("Int32Chunks", () => {
+  it("keeps every value appended, in order, across its chunks", () => {
+    const chunks = new Int32Chunks();
+    const count = (1 << 18) * 2 + 5;
+    for (let i = 0; i < count; i += 1) chunks.push(i);
+    expect(chunks.length).toBe(count);
+    expect(chunks.at(0)).toBe(0);
+    expect(chunks.at((1 << 18) - 1)).toBe((1 << 18) - 1);
+    expect(chunks.at(1 << 18)).toBe(1 << 18);
+    expect(chunks.at(count - 1)).toBe(count - 1);
+    let sum = 0;
+    let seen = 0;
+    for (const value of chunks) {
+      sum += value;
+      seen += 1;
+    }
+    expect(seen).toBe(count);
+    expect(sum).toBe(((count - 1) * count) / 2);
   });
 });

@@ -3,7 +3,7 @@
  * numbers until it writes them, at 1 to 8 bytes each where a JS array takes 8 and grows the same way.
  */
 
-type Typed = Int32Array | Float64Array | Uint8Array;
+type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
 
 /** A growing typed array of numbers, appended to and read by position. */
 export class NumberColumn<T extends Typed> {
@@ -36,8 +36,54 @@ export class NumberColumn<T extends Typed> {
     return index < this.used ? this.values[index] : undefined;
   }
 
+  /** The values appended, in an array of their own (exactly as long). */
+  toArray(): T {
+    return this.values.slice(0, this.used) as T;
+  }
+
+  /** The values at [from, to) without copying them: a view, true until the next push. */
+  view(from: number, to: number): T {
+    return this.values.subarray(from, Math.min(to, this.used)) as T;
+  }
+
   /** The last value appended; undefined when empty. */
   last(): number | undefined {
     return this.at(this.used - 1);
+  }
+}
+
+/** log2 of the values per chunk of an `Int32Chunks`: 2^18 values, 1 MiB. */
+const CHUNK_BITS = 18;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/**
+ * Whole numbers appended in fixed chunks rather than one array: it never copies what it holds to grow (a doubling
+ * array holds its old and new copies at once, and up to half of it unused), and keeps at most one chunk unused.
+ * For the largest columns of a build, read in place to the end (the texts' word numbers).
+ */
+export class Int32Chunks implements Iterable<number> {
+  private readonly chunks: Int32Array[] = [];
+  private used = 0;
+
+  /** The number of values appended. */
+  get length(): number {
+    return this.used;
+  }
+
+  /** Appends `value`. */
+  push(value: number): void {
+    const chunk = this.used >>> CHUNK_BITS;
+    if (chunk === this.chunks.length) this.chunks.push(new Int32Array(1 << CHUNK_BITS));
+    (this.chunks[chunk] as Int32Array)[this.used & CHUNK_MASK] = value;
+    this.used += 1;
+  }
+
+  /** The value at `index`, which must be in [0, length). */
+  at(index: number): number {
+    return (this.chunks[index >>> CHUNK_BITS] as Int32Array)[index & CHUNK_MASK] as number;
+  }
+
+  *[Symbol.iterator](): Generator<number> {
+    for (let i = 0; i < this.used; i += 1) yield this.at(i);
   }
 }

@@ -10,6 +10,7 @@
  * (SQLite FTS5's formula, so that the build's evidence is the search index's); a concept's score is its best
  * name's. The page normalises it per record type by the best record's.
  */
+import { Int32Chunks } from "../core/number-column.js";
 
 /** The word postings of the records' texts, packed: list t holds members[start[t]…start[t + 1]), records ascending. */
 export interface TextIndex {
@@ -23,9 +24,12 @@ export interface TextIndex {
   readonly average: number;
   /** Records indexed. */
   readonly documents: number;
-  /** Each record's text as posting list numbers, in order: record r's at tokens[offset[r]…offset[r + 1]). */
+  /**
+   * Each record's text as posting list numbers, in order: record r's at tokens[offset[r]…offset[r] + length[r]),
+   * in the order the texts were added (kept where they were written, never copied).
+   */
   readonly offset: Int32Array;
-  readonly tokens: Int32Array;
+  readonly tokens: Int32Chunks;
 }
 
 /** How far after a name's word its next word may be: next to it, or past one key (a cognate). */
@@ -52,78 +56,63 @@ export function indexTexts(texts: Iterable<readonly [number, readonly string[]]>
 export class TextIndexBuilder {
   private readonly terms = new Map<string, number>();
   private readonly read: { record: number; from: number; to: number }[] = [];
-  private tokens = new Int32Array(1 << 16);
-  private used = 0;
+  private readonly tokens = new Int32Chunks();
 
   /** Adds the word keys of `record`'s text, in order; a record is added once. */
   add(record: number, keys: readonly string[]): void {
     if (keys.length === 0) return;
-    if (this.used + keys.length > this.tokens.length) {
-      const grown = new Int32Array(Math.max(this.tokens.length * 2, this.used + keys.length));
-      grown.set(this.tokens.subarray(0, this.used));
-      this.tokens = grown;
-    }
-    const from = this.used;
+    const from = this.tokens.length;
     for (const key of keys) {
       let t = this.terms.get(key);
       if (t === undefined) {
         t = this.terms.size;
         this.terms.set(key, t);
       }
-      this.tokens[this.used++] = t;
+      this.tokens.push(t);
     }
-    this.read.push({ record, from, to: this.used });
+    this.read.push({ record, from, to: this.tokens.length });
   }
 
   /** The index of the texts added. */
   finish(): TextIndex {
-    return packTexts(this.terms, this.read, this.tokens, this.used);
+    return packTexts(this.terms, this.read, this.tokens);
   }
 }
 
-/** Postings and per-record token runs from the texts read, in record order. */
+/** Postings, with each record's token run located where it was written, records in ascending order. */
 function packTexts(
   terms: ReadonlyMap<string, number>,
   read: { record: number; from: number; to: number }[],
-  tokens: Int32Array,
-  used: number,
+  tokens: Int32Chunks,
 ): TextIndex {
   read.sort((a, b) => a.record - b.record);
   const records = read.length === 0 ? 0 : (read[read.length - 1]?.record ?? 0) + 1;
   const length = new Float32Array(records);
-  const offset = new Int32Array(records + 1);
-  const ordered = new Int32Array(used);
-  const tf = new Int32Array(terms.size);
+  const offset = new Int32Array(records);
   const df = new Int32Array(terms.size + 1);
-  let at = 0;
-  let next = 0;
-  for (let r = 0; r < records; r += 1) {
-    offset[r] = at;
-    const text = read[next];
-    if (text?.record !== r) continue;
-    next += 1;
-    ordered.set(tokens.subarray(text.from, text.to), at);
-    at += text.to - text.from;
-    length[r] = text.to - text.from;
-    // df counts each word once per record: tf marks the words already met in this one.
+  // df counts each word once per record: seen marks the words already met in this one.
+  const seen = new Int32Array(terms.size).fill(-1);
+  for (const text of read) {
+    offset[text.record] = text.from;
+    length[text.record] = text.to - text.from;
     for (let i = text.from; i < text.to; i += 1) {
-      const t = tokens[i] as number;
-      if (tf[t] !== r + 1) {
-        tf[t] = r + 1;
-        df[t + 1] = (df[t + 1] ?? 0) + 1;
+      const t = tokens.at(i);
+      if (seen[t] !== text.record) {
+        seen[t] = text.record;
+        df[t + 1] = (df[t + 1] as number) + 1;
       }
     }
   }
-  offset[records] = at;
   const start = new Int32Array(terms.size + 1);
   for (let t = 0; t < terms.size; t += 1) start[t + 1] = (start[t] as number) + (df[t + 1] as number);
   const members = new Int32Array(start[terms.size] as number);
   const counts = new Uint16Array(members.length);
   const filled = start.slice(0, terms.size);
-  const seen = new Int32Array(terms.size).fill(-1);
-  for (let r = 0; r < records; r += 1) {
-    for (let i = offset[r] as number; i < (offset[r + 1] as number); i += 1) {
-      const t = ordered[i] as number;
+  seen.fill(-1);
+  for (const text of read) {
+    const r = text.record;
+    for (let i = text.from; i < text.to; i += 1) {
+      const t = tokens.at(i);
       if (seen[t] !== r) {
         seen[t] = r;
         members[filled[t] as number] = r;
@@ -139,10 +128,10 @@ function packTexts(
     members,
     counts,
     length,
-    average: read.length === 0 ? 1 : used / read.length,
+    average: read.length === 0 ? 1 : tokens.length / read.length,
     documents: read.length,
     offset,
-    tokens: ordered,
+    tokens,
   };
 }
 
@@ -187,17 +176,17 @@ export function nameScores(
 function holdsPhrase(index: TextIndex, record: number, phrase: readonly number[]): boolean {
   const { tokens } = index;
   const from = index.offset[record] as number;
-  const to = index.offset[record + 1] as number;
+  const to = from + (index.length[record] as number);
   const first = phrase[0] as number;
   for (let start = from; start < to; start += 1) {
-    if (tokens[start] !== first) continue;
+    if (tokens.at(start) !== first) continue;
     let at = start;
     let matched = 1;
     while (matched < phrase.length) {
       const want = phrase[matched] as number;
       let next = -1;
       for (let j = at + 1; j <= at + GAP && j < to; j += 1) {
-        if (tokens[j] === want) {
+        if (tokens.at(j) === want) {
           next = j;
           break;
         }

@@ -7,6 +7,7 @@
  * in [0, 1): a record that names X often, for its length, is likely about X, whether or not the detector kept X
  * among its best concepts (BM25's evidence; the page combines it with the walk's).
  */
+import { NumberColumn } from "../core/number-column.js";
 import { sortPostings } from "./postings.js";
 
 /** The name counts of one record (concepts ascending) and its length in tokens. */
@@ -79,4 +80,89 @@ export function mentionCount(m: NameMentions | undefined, concept: number): numb
     else hi = mid - 1;
   }
   return 0;
+}
+
+/**
+ * Records' name counts in shared typed arrays, read as a map (each `get` a view, made on demand): a build keeps
+ * them for half a million records, where two small typed arrays and an object per record cost several times
+ * their numbers. Records are added once each, in ascending order.
+ */
+export class MentionTable implements ReadonlyMap<number, NameMentions> {
+  private readonly records = new NumberColumn((n) => new Int32Array(n));
+  private readonly starts = new NumberColumn((n) => new Int32Array(n));
+  private readonly lengths = new NumberColumn((n) => new Float64Array(n));
+  private readonly concepts = new NumberColumn((n) => new Int32Array(n));
+  private readonly counts = new NumberColumn((n) => new Float32Array(n));
+  private rows: Int32Array | undefined;
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /** Adds `record`'s counts; it must be above every record added before, and added before any read. */
+  add(record: number, mentions: NameMentions): void {
+    this.records.push(record);
+    this.lengths.push(mentions.length);
+    for (let i = 0; i < mentions.concepts.length; i += 1) {
+      this.concepts.push(mentions.concepts[i] as number);
+      this.counts.push(mentions.counts[i] as number);
+    }
+    this.starts.push(this.concepts.length);
+  }
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  has(record: number): boolean {
+    return this.rowOf(record) >= 0;
+  }
+
+  get(record: number): NameMentions | undefined {
+    const row = this.rowOf(record);
+    return row < 0 ? undefined : this.mentionsOf(row);
+  }
+
+  *entries(): MapIterator<[number, NameMentions]> {
+    for (let row = 0; row < this.records.length; row += 1)
+      yield [this.records.at(row) as number, this.mentionsOf(row)];
+  }
+
+  *keys(): MapIterator<number> {
+    for (let row = 0; row < this.records.length; row += 1) yield this.records.at(row) as number;
+  }
+
+  *values(): MapIterator<NameMentions> {
+    for (let row = 0; row < this.records.length; row += 1) yield this.mentionsOf(row);
+  }
+
+  [Symbol.iterator](): MapIterator<[number, NameMentions]> {
+    return this.entries();
+  }
+
+  forEach(
+    visit: (mentions: NameMentions, record: number, map: ReadonlyMap<number, NameMentions>) => void,
+  ): void {
+    for (const [record, mentions] of this.entries()) visit(mentions, record, this);
+  }
+
+  /** Each record's row, -1 when it has none; made on the first read. */
+  private rowOf(record: number): number {
+    if (this.rows === undefined) {
+      const last = this.records.last() ?? -1;
+      this.rows = new Int32Array(last + 1).fill(-1);
+      for (let row = 0; row < this.records.length; row += 1) this.rows[this.records.at(row) as number] = row;
+    }
+    return this.rows[record] ?? -1;
+  }
+
+  private mentionsOf(row: number): NameMentions {
+    const from = this.starts.at(row) as number;
+    const to = this.starts.at(row + 1) as number;
+    return {
+      concepts: this.concepts.view(from, to),
+      counts: this.counts.view(from, to),
+      length: this.lengths.at(row) as number,
+    };
+  }
 }

@@ -15,7 +15,7 @@ const PROFILES = new Map([
 
 describe("ProfileTable", () => {
   it("reads back every profile, in the map's order, with the same scores", () => {
-    const table = new ProfileTable(PROFILES);
+    const table = ProfileTable.from(PROFILES);
     expect([...table]).toEqual([...PROFILES]);
     expect([...table.keys()]).toEqual([7, 2, 4]);
     expect(table.size).toBe(3);
@@ -24,7 +24,7 @@ describe("ProfileTable", () => {
   });
 
   it("has no profile for a record the map did not hold", () => {
-    const table = new ProfileTable(PROFILES);
+    const table = ProfileTable.from(PROFILES);
     expect(table.get(3)).toBeUndefined();
     expect(table.get(99)).toBeUndefined();
     expect(table.has(2)).toBe(true);

@@ -3,6 +3,7 @@
  * build of 600,000 records holds about ten million edges until its last row is written: as objects they take
  * ~36 bytes each, here 12.
  */
+import { NumberColumn } from "../core/number-column.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 
 /** An unchanging map from record number to its concept edges, in the order of the map it was made from. */
@@ -14,32 +15,30 @@ export class ProfileTable implements ReadonlyMap<number, readonly ConceptEdge[]>
   private readonly concepts: Int32Array;
   private readonly scores: Float64Array;
 
-  /** The same profiles as `profiles`, in its order. */
-  constructor(profiles: ReadonlyMap<number, readonly ConceptEdge[]>) {
-    let edges = 0;
+  /** The profiles of a `ProfileTableBuilder`: records in the order added, edges from starts[row]. */
+  constructor(columns: {
+    readonly records: Int32Array;
+    readonly starts: Int32Array;
+    readonly concepts: Int32Array;
+    readonly scores: Float64Array;
+  }) {
+    this.records = columns.records;
+    this.starts = columns.starts;
+    this.concepts = columns.concepts;
+    this.scores = columns.scores;
     let last = -1;
-    for (const [record, list] of profiles) {
-      edges += list.length;
-      last = Math.max(last, record);
-    }
-    this.records = new Int32Array(profiles.size);
+    for (const record of this.records) last = Math.max(last, record);
     this.rows = new Int32Array(last + 1).fill(-1);
-    this.starts = new Int32Array(profiles.size + 1);
-    this.concepts = new Int32Array(edges);
-    this.scores = new Float64Array(edges);
-    let row = 0;
-    let at = 0;
-    for (const [record, list] of profiles) {
-      this.records[row] = record;
+    this.records.forEach((record, row) => {
       this.rows[record] = row;
-      for (const e of list) {
-        this.concepts[at] = e.concept;
-        this.scores[at] = e.score;
-        at += 1;
-      }
-      row += 1;
-      this.starts[row] = at;
-    }
+    });
+  }
+
+  /** The same profiles as `profiles`, in its order. */
+  static from(profiles: Iterable<readonly [number, readonly ConceptEdge[]]>): ProfileTable {
+    const builder = new ProfileTableBuilder();
+    for (const [record, edges] of profiles) builder.add(record, edges);
+    return builder.finish();
   }
 
   get size(): number {
@@ -88,5 +87,73 @@ export class ProfileTable implements ReadonlyMap<number, readonly ConceptEdge[]>
     for (let i = this.starts[row] ?? 0; i < (this.starts[row + 1] ?? 0); i += 1)
       edges.push({ concept: this.concepts[i] as number, score: this.scores[i] as number });
     return edges;
+  }
+}
+
+/** Builds a `ProfileTable` from profiles added one record at a time (a build adds each as it is detected). */
+export class ProfileTableBuilder {
+  private readonly records = new NumberColumn((n) => new Int32Array(n));
+  private readonly starts = new NumberColumn((n) => new Int32Array(n));
+  private readonly concepts = new NumberColumn((n) => new Int32Array(n));
+  private readonly scores = new NumberColumn((n) => new Float64Array(n));
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /** Adds `record`'s edges, best first; a record is added once. */
+  add(record: number, edges: readonly ConceptEdge[]): void {
+    this.records.push(record);
+    for (const e of edges) {
+      this.concepts.push(e.concept);
+      this.scores.push(e.score);
+    }
+    this.starts.push(this.concepts.length);
+  }
+
+  /** The table of the profiles added, in the order added. */
+  finish(): ProfileTable {
+    return new ProfileTable({
+      records: this.records.toArray(),
+      starts: this.starts.toArray(),
+      concepts: this.concepts.toArray(),
+      scores: this.scores.toArray(),
+    });
+  }
+}
+
+/** Profiles that can be read and replaced one record at a time: a Map, or a `ProfileOverlay`. */
+export interface EditableProfiles {
+  get(record: number): readonly ConceptEdge[] | undefined;
+  has(record: number): boolean;
+  set(record: number, edges: readonly ConceptEdge[]): unknown;
+}
+
+/**
+ * A table's profiles with some replaced or added as objects (a build derives people's and units' profiles and
+ * lectures' inherited ones after detection), without copying the table. It iterates as a Map would have had the
+ * same writes: the table's records in order, each with its replacement if any, then the records added.
+ */
+export class ProfileOverlay implements EditableProfiles {
+  private readonly changed = new Map<number, readonly ConceptEdge[]>();
+
+  constructor(private readonly base: ProfileTable) {}
+
+  get(record: number): readonly ConceptEdge[] | undefined {
+    return this.changed.get(record) ?? this.base.get(record);
+  }
+
+  has(record: number): boolean {
+    return this.changed.has(record) || this.base.has(record);
+  }
+
+  set(record: number, edges: readonly ConceptEdge[]): this {
+    this.changed.set(record, edges);
+    return this;
+  }
+
+  *[Symbol.iterator](): Generator<[number, readonly ConceptEdge[]]> {
+    for (const [record, edges] of this.base) yield [record, this.changed.get(record) ?? edges];
+    for (const [record, edges] of this.changed) if (!this.base.has(record)) yield [record, edges];
   }
 }

@@ -7,7 +7,13 @@ import { compareCourses } from "../app/compare-courses.js";
 import type { TextDetection } from "../app/detect-text.js";
 import { loadLearningPath } from "../app/learning-path.js";
 import { localiseNames } from "../app/localise-names.js";
-import { readCounts, readNeighbours, readRecordWithCounts } from "../app/read-records.js";
+import {
+  type DatedNeighbour,
+  readCounts,
+  readNeighbours,
+  readNeighboursByYear,
+  readRecordWithCounts,
+} from "../app/read-records.js";
 import type { CachedSearches } from "../app/search-cache.js";
 import { splitTypes } from "../app/search-records.js";
 import { type LlmConfig, runChatWithModel } from "../chat/llm-chat.js";
@@ -209,12 +215,19 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     async (c) => {
       const key = c.req.valid("param");
       const q = c.req.valid("query");
-      const page = await readNeighbours(store, key, q.type, q.limit, q.offset);
+      const page =
+        q.sort === "year"
+          ? await readNeighboursByYear(store, key, q.type, q.limit, q.offset)
+          : await readNeighbours(store, key, q.type, q.limit, q.offset);
       const nodes = page.items.map((n) => n.node);
       const named = q.lang ? await localiseNames(store, nodes, q.lang) : nodes;
+      const year = (n: DatedNeighbour) => (n.year === undefined ? {} : { year: n.year });
       return c.json(
         {
-          items: page.items.map((n, i) => ({ node: named[i] ?? n.node, edge: { ...n.edge } })),
+          items: page.items.map((n, i) => ({
+            node: { ...(named[i] ?? n.node), ...year(n) },
+            edge: { ...n.edge },
+          })),
           total: page.total,
         },
         200,

@@ -66,6 +66,14 @@ export const NeighboursQuery = z.object({
     .enum(["en", "fr"])
     .optional()
     .openapi({ description: "Names in this language where the record has one; default English first" }),
+  sort: z
+    .enum(["rank", "year"])
+    .default("rank")
+    .openapi({
+      description:
+        "rank: best first; year: newest first by the record's year over all the neighbours (those without a year " +
+        "last, in rank order), each node with its `year`",
+    }),
 });
 
 /** Query of GET /api/{type}/{id}/path. */
@@ -163,7 +171,12 @@ export const NeighboursResponse = z
   .object({
     items: z.array(
       z.object({
-        node: z.object({ type: z.string(), id: z.string(), name: z.string() }),
+        node: z.object({
+          type: z.string(),
+          id: z.string(),
+          name: z.string(),
+          year: z.number().optional().openapi({ description: "The record's year, with sort=year" }),
+        }),
         edge: z.object({
           score: z.number(),
           kind: z.string(),

@@ -95,6 +95,18 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     expect(body.total).toBeGreaterThanOrEqual(2);
   });
 
+  it("sorts neighbours newest first over all of them when asked, each with its year", async () => {
+    const path = "/api/concept/T_cell/neighbours?type=publication";
+    const all = await get(`${path}&limit=50&sort=year`);
+    const items = all.body.items as { node: { year?: number } }[];
+    const years = items.map((n) => n.node.year ?? Number.NEGATIVE_INFINITY);
+    expect(years.length).toBeGreaterThan(1);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(items[0]?.node.year).toEqual(expect.any(Number));
+    const first = await get(`${path}&limit=1&offset=0&sort=year`);
+    expect((first.body.items as { node: { year?: number } }[])[0]?.node.year).toBe(Math.max(...years));
+  });
+
   it("names neighbours in the language asked for, where the record has that name", async () => {
     const path = "/api/concept/Interleukin_6/neighbours?type=course&limit=20";
     const names = async (query: string) =>

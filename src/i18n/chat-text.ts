@@ -15,6 +15,7 @@ const EN = {
   or: " or ",
   level: "{what}, {level} level",
   latest: "{what}, newest first",
+  count: "{what}: the first {count}",
   narrowed: "{what}, about {topic}",
   language: "{what}, in {language}",
   related: "the {types} linked to {anchor}",
@@ -30,6 +31,9 @@ const EN = {
   prerequisites: "what to learn before {anchor}",
   compare: "a comparison of {anchor}, with the concepts they share",
   nothing: "I found nothing for this in the graph. The calls I made are listed below.",
+  noneInCommon:
+    "No {types} in common: I found {counts}, but none linked to both. Ask for each on its own to see them.",
+  countFor: "{count} for {subject}",
   unclear: "I could not find {subject} in the graph.",
   unsure:
     "I am not sure what you are asking. I read this as: a question about {found}. I can answer, for instance: {suggestions}.",
@@ -67,6 +71,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   or: " ou ",
   level: "{what}, niveau {level}",
   latest: "{what}, les plus récents d'abord",
+  count: "{what}, {count} au plus",
   narrowed: "{what}, sur {topic}",
   language: "{what}, en {language}",
   related: "les {types} liés à {anchor}",
@@ -82,6 +87,9 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   prerequisites: "ce qu'il faut apprendre avant {anchor}",
   compare: "une comparaison de {anchor}, avec les concepts qu'ils partagent",
   nothing: "Je n'ai rien trouvé dans le graphe. Les appels faits sont listés ci-dessous.",
+  noneInCommon:
+    "Aucun résultat commun ({types}) : j'en ai trouvé {counts}, mais aucun lié aux deux. Demandez chacun séparément pour les voir.",
+  countFor: "{count} pour {subject}",
   unclear: "Je n'ai pas trouvé {subject} dans le graphe.",
   unsure:
     "Je ne suis pas sûr de comprendre la question. J'ai compris : une question sur {found}. Je peux répondre par exemple à : {suggestions}.",

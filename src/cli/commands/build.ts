@@ -3,7 +3,7 @@
  */
 import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { buildSearchIndex } from "../../app/build-search-index.js";
-import { databaseLocation } from "../../app/config.js";
+import { databaseLocation, detectionWorkers } from "../../app/config.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
 import { lowerPriority } from "../lower-priority.js";
@@ -40,8 +40,10 @@ export async function runBuild(
     if (current)
       bars.get(current)?.finish(`done in ${((performance.now() - stageStarted) / 1000).toFixed(1)} s`);
   };
+  const workers = detectionWorkers(context.env);
   const report = await buildGraph(store, {
     ...(stamp === undefined ? {} : { stamp }),
+    ...(workers === undefined ? {} : { detectWorkers: workers }),
     onProgress: (stage, done, total) => {
       if (current !== stage) {
         finishStage();

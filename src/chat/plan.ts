@@ -103,6 +103,11 @@ export interface Anchor {
   readonly type: string;
   readonly id: string;
   readonly name: string;
+  /**
+   * True when the search found the record but its name does not say the question's words ("photosynthèse" →
+   * Artificial photosynthesis, when no concept is named Photosynthesis): the answer says it is the closest found.
+   */
+  readonly nearest?: true;
 }
 
 /** A plan: what was understood, the steps, and which steps' results the answer cites, in order. */

@@ -127,8 +127,9 @@ export async function findBySearch(
   const hits = body?.items ?? [];
   const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
   if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
-  if (!namesMatch(subject, hit.name) && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
-  return { type: hit.type, id: hit.id, name: hit.name };
+  const named = namesMatch(subject, hit.name);
+  if (!named && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
+  return { type: hit.type, id: hit.id, name: hit.name, ...(named ? {} : { nearest: true as const }) };
 }
 
 /** The names of the search's hits of `type` for `subject` (the call a plan's search step makes, so made once). */

@@ -100,6 +100,26 @@ describe("runChat on the demo corpus", () => {
     expect(reply.references.map((r) => r.type)).toContain("course");
   });
 
+  it("says when the concept explained is the closest found, not one named as asked", async () => {
+    const nearest = await chat("What is the Shannon theorem?");
+    expect(nearest.references[0]).toMatchObject({ type: "concept", id: "Nyquist–Shannon_sampling_theorem" });
+    expect(nearest.plan.anchor?.nearest).toBe(true);
+    expect(nearest.answer).toMatch(
+      /^I read this as: an explanation of .*, the closest to “Shannon theorem” I found\./,
+    );
+    // A name said as asked, a French name or an alias is the concept asked for.
+    for (const question of [
+      "What is Deep learning?",
+      "Qu'est-ce que la transformée de Fourier ?",
+      "What is a neural network?",
+    ]) {
+      const named = await chat(question);
+      expect(named.plan.intent).toBe("explain");
+      expect(named.plan.anchor?.nearest).toBeUndefined();
+      expect(named.answer).not.toMatch(/closest|plus proche/);
+    }
+  });
+
   it.each([
     ["I don't understand the Fourier transform, help", "Fourier_transform"],
     ["Can someone explain convolution?", "Convolution"],

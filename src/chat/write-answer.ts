@@ -55,6 +55,8 @@ export function describePlan(plan: Plan): string {
         ? chatText(lang, "listVia", { types: types(plan.target), via: types(plan.via), subjects })
         : chatText(lang, "listOf", { types: types(plan.target), subjects });
   }
+  const asked = plan.subjects[0];
+  if (plan.anchor?.nearest && asked) what = chatText(lang, "nearest", { what, subject: quote(asked) });
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });

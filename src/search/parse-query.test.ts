@@ -22,6 +22,16 @@ describe("parseQuery", () => {
     expect(parseQuery("graph").cognateKey).toBeUndefined();
   });
 
+  it("reads a text with French accents as French in the English interface too, and only such a text", () => {
+    expect(parseQuery("énergie électrique", "en").groups).toEqual([
+      ["energie", "energy"],
+      ["electrique", "electric"],
+    ]);
+    expect(parseQuery("Théorie des graphes", "en").cognateKey).toBe("theory des graph");
+    expect(parseQuery("theorie des graphes", "en").cognateKey).toBeUndefined();
+    expect(parseQuery("energy", "en").groups).toEqual([["energy"]]);
+  });
+
   it("keeps a one-word query as an id candidate, case and punctuation intact", () => {
     expect(parseQuery("  MSE-100(c) ").idCandidate).toBe("MSE-100(c)");
     expect(parseQuery("heat transfer").idCandidate).toBeUndefined();

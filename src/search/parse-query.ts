@@ -39,10 +39,17 @@ export function cleanQueryText(raw: string): string {
   return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).trimEnd() : text;
 }
 
-/** Parses a search box text; `lang` ("en", "fr") only sharpens French cognates, both languages always match. */
+// Letters only French spells with among the languages searched: "énergie" typed in the English interface is French.
+const FRENCH_LETTERS = /[àâæçéèêëîïôœùûüÿ]/i;
+
+/**
+ * Parses a search box text; `lang` ("en", "fr") only sharpens French cognates, both languages always match. A
+ * text with French accents is read as French whatever `lang` says ("énergie solaire" typed in the English
+ * interface gets "energy solar" as well).
+ */
 export function parseQuery(raw: string, lang?: string): ParsedQuery {
   const text = cleanQueryText(raw);
-  const tokens = tokenise(text, asTextLanguage(lang) ?? "fr");
+  const tokens = tokenise(text, FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr"));
   const groups: string[][] = [];
   const seen = new Set<string>();
   for (const token of tokens) {

@@ -2,10 +2,20 @@
  * Throw-away PostgreSQL clusters for tests and benchmarks: `initdb` in a temporary folder, a server on a free
  * loopback port with its socket in that folder, stopped and deleted afterwards. `initdb` and `pg_ctl` refuse to
  * run as root, so under root they run as the `postgres` user (`runuser -u postgres`), which owns the folder.
- * A second cluster can follow the first as a streaming replica (`pg_basebackup -R`).
+ * A second cluster can follow the first as a streaming replica (`pg_basebackup -R`). Each folder names the process
+ * that started it (`owner.pid`), so that a run killed before its teardown (Ctrl-C, a closed pipe) leaves no server
+ * behind for long: the next run stops and deletes the clusters whose owner is gone (`reapOrphanClusters`).
  */
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,7 +48,8 @@ export async function startPostgresCluster(
   bin: string,
   options: { readonly primary?: PostgresCluster } = {},
 ): Promise<PostgresCluster> {
-  const folder = mkdtempSync(join(tmpdir(), "campus-graph-pg-"));
+  const folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+  writeFileSync(join(folder, OWNER_FILE), `${process.pid}\n`);
   const data = join(folder, "data");
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -46,15 +57,7 @@ export async function startPostgresCluster(
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
     chownSync(folder, uid, gid);
   }
-  const run = (program: string, args: readonly string[]) =>
-    execFileSync(
-      asRoot ? "runuser" : join(bin, program),
-      asRoot ? ["-u", "postgres", "--", join(bin, program), ...args] : [...args],
-      {
-        cwd: folder,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+  const run = runner(bin, folder, asRoot);
   const port = await freePort();
   try {
     if (options.primary) {
@@ -117,6 +120,66 @@ export async function startPostgresCluster(
       }
     },
   };
+}
+
+const FOLDER_PREFIX = "campus-graph-pg-";
+const OWNER_FILE = "owner.pid";
+
+/** Runs one of PostgreSQL's programs in `folder`, as the `postgres` user under root. */
+function runner(bin: string, folder: string, asRoot: boolean) {
+  return (program: string, args: readonly string[]) =>
+    execFileSync(
+      asRoot ? "runuser" : join(bin, program),
+      asRoot ? ["-u", "postgres", "--", join(bin, program), ...args] : [...args],
+      { cwd: folder, stdio: ["ignore", "pipe", "pipe"] },
+    );
+}
+
+/**
+ * Stops and deletes the clusters under `root` whose owner process is gone (a run killed before its teardown);
+ * returns their folders. A folder without an owner file is left alone: it may belong to a run of older code that is
+ * still going.
+ */
+export function reapOrphanClusters(bin: string, root: string = tmpdir()): string[] {
+  const reaped: string[] = [];
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(FOLDER_PREFIX)) continue;
+    const folder = join(root, name);
+    const owner = Number.parseInt(readOwner(join(folder, OWNER_FILE)) ?? "", 10);
+    if (!Number.isInteger(owner) || isAlive(owner)) continue;
+    const data = join(folder, "data");
+    try {
+      if (existsSync(join(data, "postmaster.pid")))
+        runner(
+          bin,
+          folder,
+          process.getuid?.() === 0,
+        )("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Stopped already, or never started: the folder goes all the same.
+    }
+    rmSync(folder, { recursive: true, force: true });
+    reaped.push(folder);
+  }
+  return reaped;
+}
+
+function readOwner(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a process with this id exists (signal 0 checks without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** A TCP port free on loopback right now. */

@@ -4,7 +4,12 @@
  * Without PostgreSQL binaries the suites are skipped, loudly; under CI (`$CI` set) that is an error.
  */
 import type { TestProject } from "vitest/node";
-import { findPostgresBin, type PostgresCluster, startPostgresCluster } from "./postgres-cluster.js";
+import {
+  findPostgresBin,
+  type PostgresCluster,
+  reapOrphanClusters,
+  startPostgresCluster,
+} from "./postgres-cluster.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,6 +30,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide("postgres", { skipped: why });
     return () => undefined;
   }
+  const reaped = reapOrphanClusters(bin);
+  if (reaped.length > 0)
+    process.stderr.write(`stopped ${reaped.length} PostgreSQL test clusters left by killed runs\n`);
   const clusters: PostgresCluster[] = [];
   try {
     const primary = await startPostgresCluster(bin);

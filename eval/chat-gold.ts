@@ -1,7 +1,7 @@
 /**
  * The expected records of a held-out chat question, computed at run time from the corpus in the store, by the
  * rules the dev set's README states: the courses whose keywords hold a keyword, the lectures of a LectureBank
- * topic, the MOOCs of a subject, a course's teachers or prerequisites, a person's units or latest publications,
+ * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, a course's teachers or prerequisites, a person's units or latest publications,
  * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
@@ -13,6 +13,8 @@ export type GoldRule =
   | { readonly courses: string }
   | { readonly moocs: string }
   | { readonly lectures: string }
+  | { readonly publications: string }
+  | { readonly units: string }
   | { readonly teachersOf: RecordKey }
   | { readonly prerequisitesOf: RecordKey }
   | { readonly record: RecordKey }
@@ -45,6 +47,8 @@ export class GoldRules {
     if ("courses" in rule) return this.tagged("course", (r) => r.keywords ?? [], rule.courses);
     if ("moocs" in rule) return this.tagged("mooc", (r) => r.keywords ?? [], rule.moocs);
     if ("lectures" in rule) return this.tagged("lecture", topicOf, rule.lectures);
+    if ("publications" in rule) return this.tagged("publication", (r) => r.keywords ?? [], rule.publications);
+    if ("units" in rule) return this.tagged("unit", (r) => r.keywords ?? [], rule.units);
     if ("record" in rule) return new Set([keyOf(rule.record)]);
     if ("teachersOf" in rule) return this.linked(rule.teachersOf, ["teacher", "instructor"]);
     if ("prerequisitesOf" in rule) return this.linked(rule.prerequisitesOf, ["prerequisite"]);

@@ -3,10 +3,12 @@
  * micro precision, recall, F1 and R-precision per set, next to the exact-match baseline.
  * Options: --db FILE, --threshold X (default: the detector's), --set NAME (one set only), --errors N (print N misses).
  */
+
 import { parseArgs } from "node:util";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { buildBaseline, detectBaseline } from "../src/detect/baseline-detector.js";
 import { detectConcepts } from "../src/detect/concept-detector.js";
+import { surfaceCount } from "../src/detect/surface-table.js";
 import { type DetectItem, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { formatTable } from "./format-table.js";
@@ -59,7 +61,7 @@ for (const { name, items } of readDetectSets(folder)) {
   printErrors(items, ours, Number(values.errors ?? 0));
 }
 console.log(
-  `dictionary: ${dictionary.ids.length} concepts, ${dictionary.surfaces.length} surface forms, built in ${buildSeconds.toFixed(2)} s`,
+  `dictionary: ${dictionary.ids.length} concepts, ${surfaceCount(dictionary.surfaces)} surface forms, built in ${buildSeconds.toFixed(2)} s`,
 );
 console.log(formatTable(rows));
 console.log("target: F1 at least 0.15 above the baseline on every set");

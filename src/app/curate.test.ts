@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CORPUS, openDemoStore } from "../../test/demo-store.js";
 import { isCampusGraphError } from "../core/errors.js";
+import { surfaceTexts } from "../detect/surface-table.js";
 import type { Store } from "../store/store.js";
 import { buildGraph } from "./build-graph.js";
 import { buildSearchIndex } from "./build-search-index.js";
@@ -119,7 +120,7 @@ describe("curation on the demo graph", () => {
     await buildSearchIndex(store);
     const found = await store.search.completeNames("zetakine", undefined, 5);
     expect(found.map((f) => f.id)).toEqual([concept.id]);
-    const surfaces = (await loadConceptDictionary(store)).surfaces.map((f) => f.text.toLowerCase());
+    const surfaces = surfaceTexts((await loadConceptDictionary(store)).surfaces).map((f) => f.toLowerCase());
     expect(surfaces).toContain("zetakine");
     await withdrawCorrection(store, alias.id, "ada");
     await buildSearchIndex(store);

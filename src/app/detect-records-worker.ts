@@ -1,7 +1,7 @@
 /**
  * The entry of a build's detection worker thread (see `DetectionPool`): it receives the build's concept dictionary
- * once, as `workerData` (a structured copy: never rebuilt from the database), then answers blocks of records with
- * each record's profile, as `recordProfile` on the build's own thread would.
+ * once, as `workerData` (its tables on shared memory, the ids and names copied; never rebuilt from the database),
+ * then answers blocks of records with each record's profile, as `recordProfile` on the build's own thread would.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";

@@ -1,7 +1,8 @@
 /**
  * Worker threads that detect the concepts of blocks of records for the graph build, on the machine's other
- * cores. Each worker gets a structured copy of the build's dictionary when it starts (about as large as the
- * dictionary itself, for the detection stage only), so its profiles are those the build's own thread computes.
+ * cores. Each worker gets the build's dictionary when it starts: its tables (trie, surface forms, links, features)
+ * are on shared memory and read there without a copy; only the concepts' ids, names and index are copied (a few MB).
+ * Its profiles are those the build's own thread computes.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -50,7 +51,7 @@ export class DetectionPool {
   private readonly slots: Slot[];
   private nextId = 0;
 
-  /** Starts `count` workers (at least one), each with a copy of `dictionary`. */
+  /** Starts `count` workers (at least one), each reading `dictionary`'s shared tables. */
   constructor(dictionary: ConceptDictionary, count: number) {
     this.slots = Array.from({ length: Math.max(1, count) }, () => {
       const slot: Slot = { worker: startWorker(ENTRY, { workerData: dictionary }), pending: new Map() };

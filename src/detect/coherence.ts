@@ -5,6 +5,7 @@
  */
 import { sortedHas } from "../core/sorted-ints.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
+import { linksOf } from "./link-lists.js";
 
 /** How present each concept is in a text, in [0, 1] per concept. */
 export type ConceptMass = ReadonlyMap<number, number>;
@@ -49,7 +50,9 @@ export function relatedMass(dictionary: ConceptDictionary, concept: number, mass
     RELATION_WEIGHT.cluster * othersIn(totals.cluster, dictionary.cluster[concept], self) +
     RELATION_WEIGHT.category * othersIn(totals.category, dictionary.category[concept], self) +
     RELATION_WEIGHT["parent-category"] * othersIn(totals.parent, dictionary.parentCategory[concept], self);
-  for (const other of dictionary.links[concept] ?? []) sum += RELATION_WEIGHT.link * (mass.get(other) ?? 0);
+  const { start, targets } = dictionary.links;
+  for (let i = start[concept] ?? 0; i < (start[concept + 1] ?? 0); i += 1)
+    sum += RELATION_WEIGHT.link * (mass.get(targets[i] ?? -1) ?? 0);
   return sum;
 }
 
@@ -61,7 +64,7 @@ function othersIn(totals: ReadonlyMap<number, number>, group: number | undefined
 /** The strongest relation between two concepts, or undefined. */
 export function relationBetween(dictionary: ConceptDictionary, a: number, b: number): Relation | undefined {
   if (a < 0 || b < 0) return undefined;
-  if (sortedHas(dictionary.links[a], b)) return "link";
+  if (sortedHas(linksOf(dictionary.links, a), b)) return "link";
   const same = (table: Int32Array) => (table[a] ?? -1) >= 0 && table[a] === table[b];
   if (same(dictionary.cluster)) return "cluster";
   if (same(dictionary.category)) return "category";

@@ -1,6 +1,17 @@
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
+import { isShared } from "../core/shared-arrays.js";
 import { detectConcepts } from "./concept-detector.js";
 import { acronymOf, buildConceptDictionary, withoutArticle } from "./concept-dictionary.js";
+import { surfaceAt, surfaceTexts } from "./surface-table.js";
+
+const CONCEPT = {
+  aliases: [],
+  cluster: "immunology",
+  category: undefined,
+  parentCategory: undefined,
+  links: [],
+} as const;
 
 describe("acronymOf", () => {
   it.each([
@@ -33,8 +44,8 @@ describe("buildConceptDictionary", () => {
         links: [],
       },
     ]);
-    const rnn = dictionary.surfaces.find((s) => s.text === "RNN");
-    expect(rnn?.candidates.map((c) => [c.kind, c.caseSensitive])).toEqual([["derived", true]]);
+    const rnn = surfaceAt(dictionary.surfaces, surfaceTexts(dictionary.surfaces).indexOf("RNN"));
+    expect(rnn.candidates.map((c) => [c.kind, c.caseSensitive])).toEqual([["derived", true]]);
   });
 
   it("files aliases without a leading article, so that the name and its capital make the mention", () => {
@@ -50,9 +61,57 @@ describe("buildConceptDictionary", () => {
         links: [],
       },
     ]);
-    expect(dictionary.surfaces.map((s) => s.text).sort()).toEqual(["USA", "United States"]);
+    expect(surfaceTexts(dictionary.surfaces).sort()).toEqual(["USA", "United States"]);
     const [found] = detectConcepts(dictionary, "Swimming and diving in the United States.", { threshold: 0 });
     expect(found?.mentions.map((m) => m.text)).toEqual(["United States"]);
+  });
+});
+
+/** Every typed array among `value`'s properties, one level of objects deep, by name. */
+function typedArrays(value: object): [string, ArrayBufferView][] {
+  return Object.entries(value).flatMap(([name, part]): [string, ArrayBufferView][] => {
+    if (ArrayBuffer.isView(part)) return [[name, part]];
+    if (typeof part !== "object" || part === null || part instanceof Map || Array.isArray(part)) return [];
+    return typedArrays(part).map(([inner, array]) => [`${name}.${inner}`, array]);
+  });
+}
+
+describe("a dictionary sent to a worker thread", () => {
+  const dictionary = buildConceptDictionary([
+    { ...CONCEPT, id: "T_cell", name: "T cell", names: ["T cell"], links: ["Antigen"] },
+    { ...CONCEPT, id: "Antigen", name: "Antigen", names: ["Antigen"], aliases: ["antigens"] },
+  ]);
+
+  it("holds every table on shared memory", () => {
+    const tables = typedArrays(dictionary);
+    expect(tables.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        "trie.slotParent",
+        "surfaces.prior",
+        "links.targets",
+        "cluster",
+        "conceptFeatures",
+      ]),
+    );
+    expect(tables.filter(([, array]) => !isShared(array)).map(([name]) => name)).toEqual([]);
+  });
+
+  it("is read there from the same memory, not from a copy", async () => {
+    // The worker reads a value written after the dictionary was sent: only shared memory shows it the new one.
+    const worker = new Worker(
+      `const { parentPort, workerData } = require("node:worker_threads");
+       parentPort.once("message", () => parentPort.postMessage([workerData.surfaces.prior[0], workerData.trie.surfaceAt[0]]));`,
+      { eval: true, workerData: dictionary },
+    );
+    try {
+      dictionary.surfaces.prior[0] = 0.125;
+      dictionary.trie.surfaceAt[0] = 99;
+      const seen = new Promise((resolve) => worker.once("message", resolve));
+      worker.postMessage("read");
+      expect(await seen).toEqual([0.125, 99]);
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 

@@ -4,8 +4,17 @@
  * plus the ontology (cluster, category, parent category, concept links) that disambiguation votes with.
  * Built once from plain data; matching is `spot-surfaces.ts`, scoring `candidate-evidence.ts`.
  */
+import { sharedFloat32, sharedInt32From } from "../core/shared-arrays.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys } from "../text/tokenise.js";
+import { buildLinkLists, type LinkLists, linksOf } from "./link-lists.js";
+import {
+  buildSurfaceTable,
+  type SurfaceKind,
+  type SurfaceSource,
+  type SurfaceTable,
+} from "./surface-table.js";
+import { buildSurfaceTrie, type SurfaceTrie } from "./surface-trie.js";
 
 /** What the dictionary needs to know of one concept. */
 export interface ConceptSource {
@@ -30,48 +39,24 @@ export interface AnchorSource {
 }
 
 /**
- * How a surface form names a concept, from strongest to weakest evidence; a _derived_ form is the initials of a
- * long name ("RNN" for "Recurrent neural network").
+ * The built dictionary. Concepts are numbered 0…n-1 in the order given. Its tables (trie, surface forms, ontology,
+ * links, features) are typed arrays on shared memory: a structured copy of the dictionary (a worker's `workerData`)
+ * shares them and copies only the ids, names and index.
  */
-export type SurfaceKind = "name" | "alias" | "anchor" | "base" | "derived";
-
-/** One concept a surface form may mean. */
-export interface Candidate {
-  readonly concept: number;
-  /** P(concept | surface), from the kind of name and anchor counts; sums to 1 over a surface's candidates. */
-  readonly prior: number;
-  readonly kind: SurfaceKind;
-  /** Acronyms ("ACID", "IL-6") match only text written without lower-case letters. */
-  readonly caseSensitive: boolean;
-}
-
-/** A surface form: the phrase as first seen, its candidates and its specificity in [0, 1]. */
-export interface Surface {
-  readonly text: string;
-  readonly tokens: number;
-  readonly candidates: readonly Candidate[];
-  readonly specificity: number;
-}
-
-/** A node of the token trie. */
-export interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
-  surface: number | undefined;
-}
-
-/** The built dictionary. Concepts are numbered 0…n-1 in the order given. */
 export interface ConceptDictionary {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly index: ReadonlyMap<string, number>;
-  readonly root: TrieNode;
-  readonly surfaces: readonly Surface[];
+  /** The token trie of every surface form (`surface-trie.ts`). */
+  readonly trie: SurfaceTrie;
+  /** The surface forms and their candidates (`surface-table.ts`), numbered as the trie's surfaces. */
+  readonly surfaces: SurfaceTable;
   /** Cluster, category and parent category of each concept, as small integers (-1 when unknown). */
   readonly cluster: Int32Array;
   readonly category: Int32Array;
   readonly parentCategory: Int32Array;
-  /** Concept links of each concept, both directions, sorted. */
-  readonly links: readonly Int32Array[];
+  /** Concept links of each concept, both directions, sorted (`linksOf`). */
+  readonly links: LinkLists;
   /** Longest surface form, in tokens. */
   readonly maxTokens: number;
   /**
@@ -184,43 +169,33 @@ export function buildConceptDictionary(
     if (n !== undefined) addForm(drafts, withoutArticle(anchor.surface), n, "anchor", anchor.count);
   }
   const rarity = options.rarity ?? DEFAULT_RARITY;
-  const surfaces: Surface[] = [];
-  const root: TrieNode = { next: undefined, surface: undefined };
-  let maxTokens = 0;
-  for (const draft of drafts.values()) {
-    insert(root, draft.keys, surfaces.length);
-    surfaces.push(finishSurface(draft, rarity));
-    maxTokens = Math.max(maxTokens, draft.keys.length);
-  }
-  const links = symmetricLinks(linkLists, index);
+  const finished = [...drafts.values()];
+  const surfaces = finished.map((draft) => finishSurface(draft, rarity));
+  const links = buildLinkLists(symmetricLinks(linkLists, index));
   return {
     ids,
     names,
     index,
-    root,
-    surfaces,
-    cluster: Int32Array.from(ontology.cluster),
-    category: Int32Array.from(ontology.category),
-    parentCategory: Int32Array.from(ontology.parent),
+    trie: buildSurfaceTrie(finished.map((draft) => draft.keys)),
+    surfaces: buildSurfaceTable(surfaces),
+    cluster: sharedInt32From(ontology.cluster),
+    category: sharedInt32From(ontology.category),
+    parentCategory: sharedInt32From(ontology.parent),
     links,
-    maxTokens,
+    maxTokens: finished.reduce((most, draft) => Math.max(most, draft.keys.length), 0),
     conceptFeatures: ontologyFeatures(ids.length, links, surfaces),
   };
 }
 
 /** The rows of `conceptFeatures`, with the ontology's part filled in. */
-function ontologyFeatures(
-  n: number,
-  links: readonly Int32Array[],
-  surfaces: readonly Surface[],
-): Float32Array {
+function ontologyFeatures(n: number, links: LinkLists, surfaces: readonly SurfaceSource[]): Float32Array {
   const forms = new Uint32Array(n);
   for (const surface of surfaces)
     for (const c of surface.candidates) forms[c.concept] = (forms[c.concept] ?? 0) + 1;
   const width = CONCEPT_FEATURES.length;
-  const rows = new Float32Array(n * width);
+  const rows = sharedFloat32(n * width);
   for (let i = 0; i < n; i += 1) {
-    rows[i * width] = coarse(Math.log1p(links[i]?.length ?? 0));
+    rows[i * width] = coarse(Math.log1p(linksOf(links, i).length));
     rows[i * width + 1] = coarse(Math.log1p(forms[i] ?? 0));
   }
   return rows;
@@ -297,7 +272,7 @@ function isAcronym(form: string): boolean {
   return letters.length >= 2 && letters.length <= 6 && !/\p{Ll}/u.test(form);
 }
 
-function finishSurface(draft: Draft, rarity: TokenRarity): Surface {
+function finishSurface(draft: Draft, rarity: TokenRarity): SurfaceSource {
   const anchorTotal = [...draft.anchorCounts.values()].reduce((a, b) => a + b, 0);
   const raw = [...draft.weights].map(([concept, w]) => {
     // With anchor statistics, commonness (the share of the anchor's links to this concept) joins the kind's weight.
@@ -327,20 +302,6 @@ function finishSurface(draft: Draft, rarity: TokenRarity): Surface {
     })),
     specificity: 1 - Math.exp(-sumIdf / (SPECIFICITY_SHARE * rarity.maxIdf)),
   };
-}
-
-function insert(root: TrieNode, keys: readonly string[], surface: number): void {
-  let node = root;
-  for (const key of keys) {
-    node.next ??= new Map();
-    let child = node.next.get(key);
-    if (!child) {
-      child = { next: undefined, surface: undefined };
-      node.next.set(key, child);
-    }
-    node = child;
-  }
-  node.surface = surface;
 }
 
 function internTable(): (table: string, value: string | undefined) => number {

@@ -5,6 +5,7 @@
  * is more likely a chance match; the score learns how much each type counts (docs/EXPERIMENTS.md, "Concept detection").
  */
 
+import { sharedFloat32 } from "../core/shared-arrays.js";
 import { guessLanguage } from "../text/language.js";
 import { tokenise } from "../text/tokenise.js";
 import {
@@ -34,7 +35,8 @@ export function measureUsage(
   dictionary: ConceptDictionary,
   texts: ReadonlyMap<string, readonly string[]>,
 ): ConceptDictionary {
-  const rows = Float32Array.from(dictionary.conceptFeatures);
+  const rows = sharedFloat32(dictionary.conceptFeatures.length);
+  rows.set(dictionary.conceptFeatures);
   const width = CONCEPT_FEATURES.length;
   USAGE_TYPES.forEach((type, t) => {
     const records = texts.get(type) ?? [];

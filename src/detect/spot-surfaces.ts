@@ -5,7 +5,9 @@
 import type { TextLanguage } from "../text/language.js";
 import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
 import type { Token } from "../text/tokenise.js";
-import type { ConceptDictionary, Surface, TrieNode } from "./concept-dictionary.js";
+import type { ConceptDictionary } from "./concept-dictionary.js";
+import { type Surface, surfaceAt } from "./surface-table.js";
+import { TRIE_ROOT, trieChild, trieSurface } from "./surface-trie.js";
 
 // A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
 export const CONTAINED_WEIGHT = 0.3;
@@ -34,7 +36,7 @@ export function spotSurfaces(
   const starts = lang === "fr" ? tokens.map((token) => startsPhrase(dictionary, token)) : undefined;
   for (let first = 0; first < tokens.length; first += 1) {
     const here: Found[] = [];
-    walk(dictionary, tokens, first, first, dictionary.root, here);
+    walk(dictionary, tokens, first, first, TRIE_ROOT, here);
     if (starts) spotFrenchOrder(dictionary, tokens, first, starts, here);
     let longest = -1;
     for (const h of here) longest = Math.max(longest, h.last);
@@ -65,36 +67,34 @@ function walk(
   tokens: readonly Token[],
   first: number,
   at: number,
-  node: TrieNode,
+  node: number,
   here: Found[],
 ): void {
   let current = node;
   for (let i = at; i < tokens.length && i - first < dictionary.maxTokens; i += 1) {
     const token = tokens[i] as Token;
-    const next = current.next;
-    if (!next) return;
     if (token.cognate !== undefined) {
-      branch(dictionary, tokens, first, i, next.get(token.key), here);
-      branch(dictionary, tokens, first, i, next.get(token.cognate), here);
+      branch(dictionary, tokens, first, i, trieChild(dictionary.trie, current, token.key), here);
+      branch(dictionary, tokens, first, i, trieChild(dictionary.trie, current, token.cognate), here);
       return;
     }
-    const child = next.get(token.key);
-    if (!child) return;
+    const child = trieChild(dictionary.trie, current, token.key);
+    if (child < 0) return;
     record(dictionary, tokens, first, i, child, here);
     current = child;
   }
 }
 
-/** Records the surface at `node`, if any, and walks on from it. */
+/** Records the surface at `node`, if any, and walks on from it; nothing for no node (-1). */
 function branch(
   dictionary: ConceptDictionary,
   tokens: readonly Token[],
   first: number,
   at: number,
-  node: TrieNode | undefined,
+  node: number,
   here: Found[],
 ): void {
-  if (!node) return;
+  if (node < 0) return;
   record(dictionary, tokens, first, at, node, here);
   walk(dictionary, tokens, first, at + 1, node, here);
 }
@@ -105,11 +105,12 @@ function record(
   tokens: readonly Token[],
   first: number,
   last: number,
-  node: TrieNode,
+  node: number,
   here: Found[],
 ): void {
-  const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
-  if (surface) here.push({ last, surface: caseFiltered(surface, tokens, first, last) });
+  const surface = trieSurface(dictionary.trie, node);
+  if (surface >= 0)
+    here.push({ last, surface: caseFiltered(surfaceAt(dictionary.surfaces, surface), tokens, first, last) });
 }
 
 /** A surface met in the trie, ending at token `last`. */
@@ -152,7 +153,7 @@ function tryOrder(
     reordered.push(token);
   }
   const found: Found[] = [];
-  walk(dictionary, reordered, 0, 0, dictionary.root, found);
+  walk(dictionary, reordered, 0, 0, TRIE_ROOT, found);
   const full = found.find((f) => f.last === order.length - 1);
   const last = Math.max(...order);
   if (full && !here.some((h) => h.last === last)) here.push({ ...full, last });
@@ -160,9 +161,11 @@ function tryOrder(
 
 /** True when some phrase of the dictionary starts with one of the token's keys. */
 function startsPhrase(dictionary: ConceptDictionary, token: Token): boolean {
-  const next = dictionary.root.next;
-  if (!next) return false;
-  return next.has(token.key) || (token.cognate !== undefined && next.has(token.cognate));
+  const { trie } = dictionary;
+  return (
+    trieChild(trie, TRIE_ROOT, token.key) >= 0 ||
+    (token.cognate !== undefined && trieChild(trie, TRIE_ROOT, token.cognate) >= 0)
+  );
 }
 
 /** The surface without its case-sensitive candidates when the text has lower-case letters there. */

@@ -8,7 +8,9 @@
  * is not its subject ("Sustainability" to "IKEA", "Landscape" to "20th century"): a link counts less between
  * concepts far apart in the category tree.
  */
+
 import { sortedHas } from "../core/sorted-ints.js";
+import { type LinkLists, linksOf } from "../detect/link-lists.js";
 import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { type SenseCoherence, senseWeight } from "./sense-coherence.js";
@@ -18,8 +20,8 @@ export interface Ontology {
   readonly size: number;
   readonly cluster: Int32Array;
   readonly category: Int32Array;
-  /** Linked concepts of each concept, both directions. */
-  readonly links: readonly Int32Array[];
+  /** Linked concepts of each concept, both directions, sorted. */
+  readonly links: LinkLists;
 }
 
 /** Why two concepts are related. */
@@ -96,14 +98,14 @@ export function conceptRelations(
   const relations: ConceptRelation[] = [];
   for (let source = 0; source < ontology.size; source += 1) {
     const candidates = new Set<number>();
-    for (const t of ontology.links[source] ?? []) candidates.add(t);
+    for (const t of linksOf(ontology.links, source)) candidates.add(t);
     const cooccurring = cooccurrence(source);
     for (const t of cooccurring.keys()) candidates.add(t);
     for (const t of byCluster.get(ontology.cluster[source] ?? -1) ?? []) candidates.add(t);
     for (const t of byCategory.get(ontology.category[source] ?? -1) ?? []) candidates.add(t);
     candidates.delete(source);
     const scored = [...candidates].map((target) => {
-      const link = sortedHas(ontology.links[source], target);
+      const link = sortedHas(linksOf(ontology.links, source), target);
       const evidence: RelationEvidence = {
         link,
         cooccurrence: cooccurring.get(target) ?? 0,

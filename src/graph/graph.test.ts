@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildLinkLists } from "../detect/link-lists.js";
 import { conceptRelations, relationScore } from "./concept-relations.js";
 import { conceptEdgeScore, deriveConceptProfile, scoreEntityConcepts } from "./entity-concepts.js";
 import { assembleNeighbourhoods, degreeScores, listKey, type NeighbourEdge } from "./neighbourhood.js";
@@ -85,7 +86,7 @@ describe("concept relations", () => {
     size: 4,
     cluster: Int32Array.from([0, 0, 1, 2]),
     category: Int32Array.from([0, 0, 0, 1]),
-    links: [Int32Array.from([3]), Int32Array.from([]), Int32Array.from([]), Int32Array.from([0])],
+    links: buildLinkLists([[3], [], [], [0]]),
   };
 
   it("combines link, co-occurrence, cluster and category evidence", () => {

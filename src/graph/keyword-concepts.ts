@@ -4,6 +4,8 @@
  * else the one with the highest prior.
  */
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { surfaceAt } from "../detect/surface-table.js";
+import { TRIE_ROOT, trieChild, trieSurface } from "../detect/surface-trie.js";
 import { tokenise } from "../text/tokenise.js";
 
 /** The concept a keyword names as a whole, or undefined. `detected` are concepts found in the record's text. */
@@ -14,14 +16,14 @@ export function keywordConcept(
 ): number | undefined {
   const tokens = tokenise(keyword);
   if (tokens.length === 0) return undefined;
-  let node = dictionary.root;
+  let node = TRIE_ROOT;
   for (const token of tokens) {
-    const child = node.next?.get(token.key);
-    if (!child) return undefined;
-    node = child;
+    node = trieChild(dictionary.trie, node, token.key);
+    if (node < 0) return undefined;
   }
-  const surface = node.surface === undefined ? undefined : dictionary.surfaces[node.surface];
-  if (!surface) return undefined;
+  const number = trieSurface(dictionary.trie, node);
+  if (number < 0) return undefined;
+  const surface = surfaceAt(dictionary.surfaces, number);
   const lower = tokens.some((t) => !t.upper && /\D/.test(t.key));
   const candidates = surface.candidates.filter((c) => !(c.caseSensitive && lower));
   const inText = candidates.filter((c) => detected.has(c.concept));

@@ -2,13 +2,20 @@
  * The graph build's detection stage alone (`detectRecords`) on an imported database, on the build's own thread
  * and with worker threads, alternately: prints each run's wall and CPU seconds (all threads of the process) and
  * whether its profiles, name counts and evidence are those of the run without workers. The machine may be
- * shared: the CPU seconds compare, and wall times only between runs made back to back.
+ * shared: the CPU seconds compare, and wall times only between runs made back to back. Then, for each worker count
+ * above 0, the memory the workers add: the process's RSS (after a full collection) with that many workers, each
+ * having detected blocks of courses, less the RSS with the dictionary alone (the workers read its shared tables).
  * Run: npx tsx bench/detect-workers.ts DATABASE [--workers 0,1] [--rounds 1]
  */
 import { parseArgs } from "node:util";
+import { collectGarbage } from "../src/app/collect-garbage.js";
 import { type Detection, detectRecords } from "../src/app/detect-records.js";
+import { DetectionPool } from "../src/app/detection-pool.js";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { openStore } from "../src/app/open-store.js";
+import type { CorpusRecord } from "../src/core/record.js";
+import type { ConceptDictionary } from "../src/detect/concept-dictionary.js";
+import type { Store } from "../src/store/store.js";
 import { table } from "./child.js";
 
 const { values, positionals } = parseArgs({
@@ -37,6 +44,29 @@ function digest(d: Detection): string {
   return parts.join("\n");
 }
 
+/** Resident memory in MiB after a full collection. */
+function residentMb(): number {
+  collectGarbage();
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+/** The RSS that `workers` detection workers add once each has detected blocks of up to 2,000 courses. */
+async function workerMemory(store: Store, dictionary: ConceptDictionary, workers: number): Promise<number> {
+  const courses: CorpusRecord[] = [];
+  for await (const record of store.scanRecords("course")) if (courses.push(record) >= 2_000) break;
+  const alone = residentMb();
+  const pool = new DetectionPool(dictionary, workers);
+  try {
+    for (let at = 0; at < courses.length; at += 100) {
+      const block = courses.slice(at, at + 100);
+      await Promise.all(Array.from({ length: workers }, () => pool.tryDetect(block)));
+    }
+    return residentMb() - alone;
+  } finally {
+    await pool.close();
+  }
+}
+
 const store = await openStore(location);
 try {
   const dictionary = await loadConceptDictionary(store);
@@ -62,6 +92,12 @@ try {
       console.log(table(rows));
     }
   }
+  const memory: string[][] = [["workers", "RSS added, MiB", "per worker"]];
+  for (const workers of counts.filter((count) => count > 0)) {
+    const added = await workerMemory(store, dictionary, workers);
+    memory.push([String(workers), added.toFixed(0), (added / workers).toFixed(0)]);
+  }
+  console.log(table(memory));
 } finally {
   await store.close();
 }

@@ -30,7 +30,8 @@ describe("buildSurfaceTable", () => {
   it("gives back each form's candidates, priors, kinds, length, specificity and text exactly", () => {
     const table = buildSurfaceTable(SOURCES);
     expect(surfaceCount(table)).toBe(3);
-    SOURCES.forEach(({ text, ...rest }, s) => expect(surfaceAt(table, s)).toEqual({ surface: s, ...rest }));
+    for (const [s, { text, ...rest }] of SOURCES.entries())
+      expect(surfaceAt(table, s)).toEqual({ surface: s, ...rest });
     expect(surfaceTexts(table)).toEqual(["Mercury", "IL-6", "théorie des graphes"]);
   });
 });

@@ -2,9 +2,11 @@
  * A raw search box text as a query: cleaned (control characters out, trimmed, cut to a bounded length),
  * tokenised like the index (folded, stemmed, French cognates as alternatives), never FTS syntax.
  */
+import { NO_TRANSLATIONS, type TranslationTable } from "../text/learn-translations.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { tokenise } from "../text/tokenise.js";
 import { asTextLanguage } from "./search-keys.js";
+import { translateQuery } from "./translate-query.js";
 
 /** The longest query text kept, in characters after trimming; longer text is cut, not refused. */
 export const MAX_QUERY_CHARS = 1_000;
@@ -17,14 +19,20 @@ export const MAX_ID_CHARS = 512;
 export interface ParsedQuery {
   /** The cleaned text. */
   readonly text: string;
-  /** One group per distinct word: its key, then its English cognate when the word looks French. */
+  /**
+   * One group per distinct word: its key, then, when the query is read as French, its English cognate (unless the
+   * corpus shows it made up) and the English words the corpus's bilingual records translate it by.
+   */
   readonly groups: readonly (readonly string[])[];
   /** Keys of one-letter words typed in capitals ("T" in "T cells", "I" in "Analysis I"): they stay required. */
   readonly capitals: readonly string[];
   /** The stemmed keys joined by one space, compared with names' match keys. */
   readonly matchKey: string;
-  /** The match key with each French-looking word replaced by its English cognate, when that differs. */
-  readonly cognateKey?: string;
+  /**
+   * English forms of the match key, compared with names too: each French word replaced by its English cognate or
+   * learned translation, a learned phrase's English ("machine learning"); none equal to `matchKey`.
+   */
+  readonly englishKeys: readonly string[];
   /** The cleaned text when it could be a record id (one word, no spaces), else undefined. */
   readonly idCandidate?: string;
 }
@@ -43,22 +51,28 @@ export function cleanQueryText(raw: string): string {
 const FRENCH_LETTERS = /[àâæçéèêëîïôœùûüÿ]/i;
 
 /**
- * Parses a search box text; `lang` ("en", "fr") only sharpens French cognates, both languages always match. A
- * text with French accents is read as French whatever `lang` says ("énergie solaire" typed in the English
- * interface gets "energy solar" as well).
+ * Parses a search box text; `lang` ("en", "fr") only sharpens French, both languages always match. A text with
+ * French accents is read as French whatever `lang` says ("énergie solaire" typed in the English interface gets
+ * "solar energy" as well), and so is a text without `lang` (a bilingual campus types either); `translations` are
+ * used for text read as French.
  */
-export function parseQuery(raw: string, lang?: string): ParsedQuery {
+export function parseQuery(
+  raw: string,
+  lang?: string,
+  translations: TranslationTable = NO_TRANSLATIONS,
+): ParsedQuery {
   const text = cleanQueryText(raw);
-  const tokens = tokenise(text, FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr"));
+  const readAs = FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr");
+  const tokens = tokenise(text, readAs);
+  const translated = translateQuery(tokens, readAs === "fr" ? translations : NO_TRANSLATIONS);
   const groups: string[][] = [];
   const seen = new Set<string>();
-  for (const token of tokens) {
-    if (seen.has(token.key) || groups.length >= MAX_QUERY_WORDS) continue;
+  tokens.forEach((token, i) => {
+    if (seen.has(token.key) || groups.length >= MAX_QUERY_WORDS) return;
     seen.add(token.key);
-    groups.push(token.cognate === undefined ? [token.key] : [token.key, token.cognate]);
-  }
+    groups.push([token.key, ...(translated.alternatives[i] ?? [])]);
+  });
   const matchKey = tokens.map((t) => t.key).join(" ");
-  const cognateKey = tokens.map((t) => t.cognate ?? t.key).join(" ");
   const oneWord = text !== "" && !/\s/.test(text) && text.length <= MAX_ID_CHARS;
   const capitals = tokens
     .filter((t) => t.key.length === 1 && /^\p{Lu}$/u.test(text.slice(t.start, t.end)))
@@ -68,7 +82,7 @@ export function parseQuery(raw: string, lang?: string): ParsedQuery {
     groups,
     capitals,
     matchKey,
-    ...(cognateKey === matchKey ? {} : { cognateKey }),
+    englishKeys: translated.englishKeys,
     ...(oneWord ? { idCandidate: text } : {}),
   };
 }

@@ -5,6 +5,7 @@
 
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
+import type { TranslationTable } from "../text/learn-translations.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { blendTypes, TYPE_DECAY } from "./blend-types.js";
 import { closeNameHits } from "./correct-names.js";
@@ -67,6 +68,8 @@ export interface SearchOptions {
   readonly types?: readonly string[];
   /** The query's language ("en" or "fr"), if known; both languages match either way. */
   readonly lang?: string;
+  /** The corpus's learned French → English table (`app/corpus-translations.ts`); default none, cognate rules only. */
+  readonly translations?: TranslationTable;
   /** Hits to return, default 10. */
   readonly limit?: number;
   /** Hits to skip, default 0. */
@@ -110,7 +113,7 @@ export async function search(
   raw: string,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const query = parseQuery(raw, options.lang);
+  const query = parseQuery(raw, options.lang, options.translations);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const types = options.types && options.types.length > 0 ? options.types : undefined;
@@ -192,7 +195,7 @@ async function addNameAndTextHits(
 ): Promise<{ query: TextQuery; found: number; facets?: Record<string, number> }> {
   const { index, query } = run;
   // "électricité" names the concept "Electricity" through its English cognate.
-  const keys = query.cognateKey === undefined ? [query.matchKey] : [query.matchKey, query.cognateKey];
+  const keys = [query.matchKey, ...query.englishKeys];
   const nameTier = (h: SearchHit) =>
     keys.includes(h.nameKeys[0] ?? "") ? MATCH_TIERS.name : MATCH_TIERS.alias;
   addHits(run, await index.findByName(keys, run.types, run.wanted), nameTier);

@@ -194,10 +194,14 @@ async function addNameAndTextHits(
   run: SearchRun,
 ): Promise<{ query: TextQuery; found: number; facets?: Record<string, number> }> {
   const { index, query } = run;
-  // "électricité" names the concept "Electricity" through its English cognate.
+  // "électricité" names the concept "Electricity" through its English form, as a corrected query would, below a
+  // record whose own name (any language) is typed: "Biologie du développement" is the course of that French name
+  // before it is the category "Developmental biology".
   const keys = [query.matchKey, ...query.englishKeys];
-  const nameTier = (h: SearchHit) =>
-    keys.includes(h.nameKeys[0] ?? "") ? MATCH_TIERS.name : MATCH_TIERS.alias;
+  const nameTier = (h: SearchHit) => {
+    if (h.nameKeys[0] === query.matchKey) return MATCH_TIERS.name;
+    return h.nameKeys.includes(query.matchKey) ? MATCH_TIERS.alias : MATCH_TIERS.correctedName;
+  };
   addHits(run, await index.findByName(keys, run.types, run.wanted), nameTier);
   const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text

@@ -61,6 +61,14 @@ describe("readChatSets", () => {
     expect(fresh4.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(15);
     expect(fresh4.filter((i) => i.half !== "check")).toEqual([]);
   });
+
+  it("holds a fifth fresh set written blind: every intent, both languages, a rule or none each", () => {
+    const fresh5 = expectHeldOutWhole("fresh5", 150);
+    expect(fresh5.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+    expect(fresh5.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
+    expect(fresh5.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(10);
+    expect(fresh5.filter((i) => i.half !== "check")).toEqual([]);
+  });
 });
 
 /**

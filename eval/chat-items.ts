@@ -3,8 +3,9 @@
  * file (eval/chat-heldout.jsonl), the weak-kind set (eval/chat-weak.jsonl) and the two halves of the fresh set
  * (eval/chat-fresh.jsonl), the second fresh set (eval/chat-fresh2.jsonl) and the third (eval/chat-fresh3.jsonl:
  * terse, lower-case, misspelt questions in the style of real users, held out whole) and the fourth
- * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole),
- * each item with its conversation as asked (padded items are made long here, not stored long).
+ * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole) and
+ * the fifth (eval/chat-fresh5.jsonl: the same intents on new subjects, written blind after fresh4's misses were read,
+ * held out whole), each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,7 +37,7 @@ export interface ChatItem {
   };
 }
 
-/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3, fresh4. */
+/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3, fresh4, fresh5. */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
   const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
@@ -50,6 +51,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh2: readChatItems(join(import.meta.dirname, "chat-fresh2.jsonl")),
     fresh3: readChatItems(join(import.meta.dirname, "chat-fresh3.jsonl")),
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
+    fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
   };
 }
 

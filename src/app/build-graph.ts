@@ -133,9 +133,14 @@ async function prepareEdges(
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
   // No name holds the detection's result: its own profiles table must be let go once the final one is made.
-  const { nodes, evidence, mentions, texts, ...rest } = await detectRecords(store, dictionary, progress, {
-    workers: detectWorkers,
-  });
+  const { nodes, evidence, mentions, texts, described, ...rest } = await detectRecords(
+    store,
+    dictionary,
+    progress,
+    {
+      workers: detectWorkers,
+    },
+  );
   const detected: { profiles: ProfileTable | undefined } = rest;
   // Detection leaves hundreds of MB of garbage at 600,000 records: collected before relations allocate theirs.
   collectGarbage();
@@ -156,6 +161,7 @@ async function prepareEdges(
     cluster: dictionary.cluster,
     category: dictionary.category,
     links: dictionary.links,
+    described,
   };
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, own, tree);

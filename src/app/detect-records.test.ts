@@ -27,6 +27,18 @@ describe("detectRecords", () => {
     expect(detection.texts.names).toEqual(expected.names);
   });
 
+  it("reads each concept's description for the concepts it names, other than itself, the best at 1", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const { described } = await detectRecords(store, dictionary, () => undefined);
+    const il6 = dictionary.index.get("Interleukin_6") as number;
+    const named = (described.get(il6) ?? []).map((e) => dictionary.ids[e.concept]);
+    expect(named).toContain("Cytokine");
+    expect(named).not.toContain("Interleukin_6");
+    const scores = (described.get(il6) ?? []).map((e) => e.score);
+    expect(Math.max(...scores)).toBe(1);
+    for (const s of scores) expect(s).toBeGreaterThan(0);
+  });
+
   it("detects the same profiles, evidence and mentions with worker threads as on its own thread", async () => {
     const dictionary = await loadConceptDictionary(store);
     const alone = await detectRecords(store, dictionary, () => undefined, { workers: 0 });

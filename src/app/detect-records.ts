@@ -4,6 +4,7 @@
  */
 import type { CorpusRecord } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { MentionTable } from "../graph/name-mentions.js";
 import { type ProfileTable, ProfileTableBuilder } from "../graph/profile-table.js";
 import type { Store } from "../store/store.js";
@@ -11,7 +12,7 @@ import { type RecordTexts, RecordTextsBuilder } from "./concept-lists.js";
 import { DetectionPool } from "./detection-pool.js";
 import { EvidenceTable } from "./evidence-table.js";
 import { loadNodes, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
-import { type RecordProfile, recordProfile } from "./record-concepts.js";
+import { describedConcepts, type RecordProfile, recordProfile } from "./record-concepts.js";
 
 /** What detection keeps of each record: its concept edges, the stored evidence of its own edges, what it names. */
 export interface Detection {
@@ -26,6 +27,8 @@ export interface Detection {
   readonly mentions: MentionTable;
   /** The records' texts as the search index holds them, for the concept pages' full-text evidence. */
   readonly texts: RecordTexts;
+  /** The concepts each concept's description names (`describedConcepts`), by dictionary number; none when empty. */
+  readonly described: ReadonlyMap<number, readonly ConceptEdge[]>;
 }
 
 /** Records per block a worker detects: enough that a message's cost is small beside detecting them. */
@@ -68,6 +71,7 @@ export async function detectRecords(
   const evidence = new EvidenceTable();
   const mentions = new MentionTable();
   const texts = new RecordTextsBuilder(dictionary);
+  const described = new Map<number, readonly ConceptEdge[]>();
   const total = Object.values(await store.countRecords()).reduce((a, b) => a + b, 0);
   const pool = (options.workers ?? 0) > 0 ? new DetectionPool(dictionary, options.workers ?? 0) : undefined;
   const keep = (node: number, profile: RecordProfile, isPart: boolean) => {
@@ -122,6 +126,10 @@ export async function detectRecords(
       onRecord: (record, node) => {
         if (node % 500 === 0) progress("detection", node, total);
         texts.add(node, record);
+        if (record.type === "concept" && record.description) {
+          const found = describedConcepts(record, dictionary);
+          if (found.length > 0) described.set(dictionary.index.get(record.id) ?? -1, found);
+        }
         if (NO_TEXT_TYPES.has(record.type)) return;
         records.push(record);
         block.nodes.push(node);
@@ -137,7 +145,7 @@ export async function detectRecords(
     // The workers and their dictionaries go before the texts' index is packed, its largest moment.
     await pool?.close();
     progress("detection", nodes.keys.length, nodes.keys.length);
-    return { nodes, profiles: profiles.finish(), evidence, mentions, texts: texts.finish() };
+    return { nodes, profiles: profiles.finish(), evidence, mentions, texts: texts.finish(), described };
   } finally {
     await pool?.close();
   }

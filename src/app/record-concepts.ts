@@ -31,6 +31,42 @@ export function recordProfile(record: CorpusRecord, dictionary: ConceptDictionar
   return { edges: scoreEntityConcepts(evidence, CONCEPTS_PER_ENTITY), evidence, mentions };
 }
 
+/** How much of a concept's description (per language) is read: an article's lead says what its subject is. */
+const DESCRIPTION_CHARS = 1_000;
+
+/** The concepts a concept's description names, at most this many. */
+const DESCRIBED_CONCEPTS = 20;
+
+/**
+ * The concepts that the start of a concept's own description is about (its article's lead, as the detector reads
+ * it), other than the concept itself, with their score over the best one's, in (0, 1], best first: what the
+ * article would link to. Empty for other records and concepts without a description.
+ */
+export function describedConcepts(record: CorpusRecord, dictionary: ConceptDictionary): ConceptEdge[] {
+  const self = record.type === "concept" ? dictionary.index.get(record.id) : undefined;
+  if (self === undefined || !record.description) return [];
+  const best = new Map<number, number>();
+  for (const [lang, description] of Object.entries(record.description)) {
+    const title = record.name[lang] ?? displayName(record);
+    const reading = readText(dictionary, `${title}\n\n${description.slice(0, DESCRIPTION_CHARS)}`, {
+      titleLength: title.length,
+      limit: DESCRIBED_CONCEPTS + 1,
+      threshold: 0.02,
+      ...(lang === "en" || lang === "fr" ? { lang } : {}),
+    });
+    for (const c of reading.concepts) {
+      const concept = dictionary.index.get(c.id);
+      if (concept === undefined || concept === self) continue;
+      best.set(concept, Math.max(best.get(concept) ?? 0, c.score));
+    }
+  }
+  const top = Math.max(0, ...best.values());
+  return [...best]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, DESCRIBED_CONCEPTS)
+    .map(([concept, score]) => ({ concept, score: score / top }));
+}
+
 /** Types whose name is a proper name ("Anne Dupont", a lab's name): it names no concept it is about. */
 const PROPER_NAME_TYPES = new Set(["person", "unit"]);
 

@@ -1,5 +1,6 @@
 /**
- * Concept ↔ concept edges from four kinds of evidence: a hyperlink between their articles (corpus `link`),
+ * Concept ↔ concept edges from five kinds of evidence: a hyperlink between their articles (corpus `link`), one
+ * named in the lead of the other's description (as the detector reads it: what the article is about),
  * co-occurrence in the same records (cosine over entity → concept scores, so that frequent concepts do not
  * dominate), the same ontology cluster, and the same category. Combined by a noisy-or. Co-occurrence counts
  * less towards a concept used in many unrelated fields (its sense weight, `sense-coherence.ts`): the detector may
@@ -20,11 +21,18 @@ export interface Ontology {
   readonly category: Int32Array;
   /** Linked concepts of each concept, both directions. */
   readonly links: readonly Int32Array[];
+  /**
+   * The concepts each concept's description names, with the detector's score over the description's best, in
+   * (0, 1]; default none.
+   */
+  readonly described?: ReadonlyMap<number, readonly ConceptEdge[]>;
 }
 
 /** Why two concepts are related. */
 export type RelationEvidence = {
   readonly link: boolean;
+  /** How strongly one's description names the other, in [0, 1] (the larger of both ways); 0 or absent when neither does. */
+  readonly described?: number;
   /** Cosine of their co-occurrence over records, 0 when they never share a record. */
   readonly cooccurrence: number;
   readonly cluster: boolean;
@@ -50,14 +58,17 @@ export interface ConceptRelation {
 export const RELATION_WEIGHTS = { link: 0.8, cluster: 0.4, category: 0.2 } as const;
 
 /**
- * score = 1 − (1 − 0.8·link·(0.3 + 0.7·tree))(1 − cooccurrence·sense)(1 − 0.4·cluster)(1 − 0.2·category).
+ * score = 1 − (1 − 0.8·max(link, described)·near)(1 − cooccurrence·sense)(1 − 0.4·cluster)(1 − 0.2·category),
+ * near = 0.3 + 0.7·tree. A description naming a concept counts as a link weighted by how strongly it names it;
+ * both are the article's word for the same thing, so a pair with both does not count it twice.
  */
 export function relationScore(e: RelationEvidence): number {
   const w = RELATION_WEIGHTS;
   const near = LINK_TREE_FLOOR + (1 - LINK_TREE_FLOOR) * (e.tree ?? 1);
+  const linked = Math.max(e.link ? 1 : 0, e.described ?? 0);
   return (
     1 -
-    (1 - (e.link ? w.link * near : 0)) *
+    (1 - w.link * linked * near) *
       (1 - e.cooccurrence * (e.sense ?? 1)) *
       (1 - (e.cluster ? w.cluster : 0)) *
       (1 - (e.category ? w.category : 0))
@@ -93,10 +104,13 @@ export function conceptRelations(
   const members = (table: Int32Array) => groupBy(table);
   const byCluster = members(ontology.cluster);
   const byCategory = members(ontology.category);
+  const described = describedBothWays(ontology.described);
   const relations: ConceptRelation[] = [];
   for (let source = 0; source < ontology.size; source += 1) {
     const candidates = new Set<number>();
     for (const t of ontology.links[source] ?? []) candidates.add(t);
+    const naming = described.get(source);
+    for (const t of naming?.keys() ?? []) candidates.add(t);
     const cooccurring = cooccurrence(source);
     for (const t of cooccurring.keys()) candidates.add(t);
     for (const t of byCluster.get(ontology.cluster[source] ?? -1) ?? []) candidates.add(t);
@@ -104,13 +118,15 @@ export function conceptRelations(
     candidates.delete(source);
     const scored = [...candidates].map((target) => {
       const link = sortedHas(ontology.links[source], target);
+      const named = naming?.get(target) ?? 0;
       const evidence: RelationEvidence = {
         link,
+        ...(named > 0 ? { described: named } : {}),
         cooccurrence: cooccurring.get(target) ?? 0,
         cluster: same(ontology.cluster, source, target),
         category: same(ontology.category, source, target),
         ...(coherence ? { sense: senseWeight(coherence, target) } : {}),
-        ...(tree && link ? { tree: treeProximity(tree, source, target) } : {}),
+        ...(tree && (link || named > 0) ? { tree: treeProximity(tree, source, target) } : {}),
       };
       return { source, target, score: relationScore(evidence), evidence };
     });
@@ -120,6 +136,28 @@ export function conceptRelations(
     relations.push(...scored.slice(0, perConcept));
   }
   return relations;
+}
+
+/** For each concept, the concepts its description names and those whose description names it, the larger score. */
+function describedBothWays(
+  described: ReadonlyMap<number, readonly ConceptEdge[]> | undefined,
+): Map<number, Map<number, number>> {
+  const both = new Map<number, Map<number, number>>();
+  const add = (a: number, b: number, score: number) => {
+    let row = both.get(a);
+    if (!row) {
+      row = new Map();
+      both.set(a, row);
+    }
+    row.set(b, Math.max(row.get(b) ?? 0, score));
+  };
+  for (const [source, edges] of described ?? []) {
+    for (const e of edges) {
+      add(source, e.concept, e.score);
+      add(e.concept, source, e.score);
+    }
+  }
+  return both;
 }
 
 /**

@@ -124,6 +124,29 @@ describe("concept relations", () => {
     expect(score(far)).toBeCloseTo(0.8 * 0.3);
   });
 
+  it("relates the concepts a description names, both ways, by how strongly it names them", () => {
+    // Concept 1's description names 2 strongly and 3 weakly; without it, 1's first relation is its cluster mate 0.
+    const described = new Map([
+      [
+        1,
+        [
+          { concept: 2, score: 1 },
+          { concept: 3, score: 0.25 },
+        ],
+      ],
+    ]);
+    const relations = conceptRelations({ ...ontology, described }, [], () => 0);
+    const score = (source: number, target: number) =>
+      relations.find((r) => r.source === source && r.target === target)?.score ?? 0;
+    expect(relations.filter((r) => r.source === 1).map((r) => r.target)).toEqual([2, 0, 3]);
+    expect(score(1, 2)).toBeCloseTo(1 - 0.2 * 0.8);
+    expect(score(2, 1)).toBeCloseTo(score(1, 2));
+    expect(score(1, 3)).toBeCloseTo(0.2);
+    expect(relations.find((r) => r.source === 1 && r.target === 2)?.evidence.described).toBe(1);
+    const without = conceptRelations(ontology, [], () => 0);
+    expect(without.filter((r) => r.source === 1).map((r) => r.target)).toEqual([0, 2]);
+  });
+
   it("weighs co-occurrence by the target's sense weight, and a link or the same cluster not at all", () => {
     const profiles = [0, 1].flatMap(() => [
       [

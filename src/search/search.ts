@@ -302,14 +302,19 @@ function addHits(
  * "cells" in another), when the query has several words, none a function word, and there are hits to order.
  */
 async function phraseHolders(run: SearchRun, hits: readonly SearchHit[]): Promise<Set<string>> {
-  const words = run.query.matchKey.split(" ");
-  if (words.length < 2 || hits.length < 2) return new Set();
-  // Not through function words: theirs are the longest position lists of the index ("immunology of cell" costs
-  // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
-  if (words.some((w) => STOPWORDS.has(w))) return new Set();
-  // A phrase that many records hold tells the hits little apart: the store boosts none then.
-  const found = await run.index.findPhraseHolders(words, hits, run.types, PHRASE_COMMON);
-  return new Set(found.map(hitKey));
+  const holders = new Set<string>();
+  if (hits.length < 2) return holders;
+  // The query as typed, and its English forms: "science des données" is the phrase "data science" in English texts.
+  for (const key of [run.query.matchKey, ...run.query.englishKeys]) {
+    const words = key.split(" ");
+    // Not through function words: theirs are the longest position lists of the index ("immunology of cell" costs
+    // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
+    if (words.length < 2 || words.some((w) => STOPWORDS.has(w))) continue;
+    // A phrase that many records hold tells the hits little apart: the store boosts none then.
+    const found = await run.index.findPhraseHolders(words, hits, run.types, PHRASE_COMMON);
+    for (const hit of found) holders.add(hitKey(hit));
+  }
+  return holders;
 }
 
 /** The key of a record in `SearchRun.ranked`. */

@@ -140,9 +140,6 @@ interface LinkSettings {
   readonly priorWeight: number;
 }
 
-// Pair keys pack a French and an English unit number in one float-exact integer.
-const PAIR_BASE = 2 ** 24;
-
 /** Competitive linking of the units of aligned segments; returns each French unit's kept English units. */
 function linkUnits(
   frenchSegments: readonly (readonly string[])[],
@@ -156,25 +153,26 @@ function linkUnits(
   const en = englishSegments.map((units) => units.map((u) => enIds.of(u)));
   const frCount = countUnits(fr, frIds.size);
   const enCount = countUnits(en, enIds.size);
-  const joint = new Map<number, number>();
+  // Per French unit, its English units' counts of pairs together, then their scores (small-integer keys).
+  const joint = Array.from({ length: frIds.size }, () => new Map<number, number>());
   for (let s = 0; s < fr.length; s++) {
     for (const f of fr[s] ?? []) {
-      for (const e of en[s] ?? []) {
-        const key = f * PAIR_BASE + e;
-        joint.set(key, (joint.get(key) ?? 0) + 1);
-      }
+      const row = joint[f];
+      if (row === undefined) continue;
+      for (const e of en[s] ?? []) row.set(e, (row.get(e) ?? 0) + 1);
     }
   }
-  const scores = new Map<number, number>();
-  for (const [key, both] of joint) {
-    if (both < settings.minLinks) continue;
-    const f = Math.floor(key / PAIR_BASE);
-    const e = key % PAIR_BASE;
-    const dice = (2 * both) / ((frCount[f] ?? 0) + (enCount[e] ?? 0));
-    const likeness = prior ? stringLikeness(frIds.name(f), enIds.name(e)) : 0;
-    scores.set(key, dice + settings.priorWeight * likeness);
-  }
-  const links = new Map<number, number>();
+  const scores = joint.map((row, f) => {
+    const scored = new Map<number, number>();
+    for (const [e, both] of row) {
+      if (both < settings.minLinks) continue;
+      const dice = (2 * both) / ((frCount[f] ?? 0) + (enCount[e] ?? 0));
+      const likeness = prior ? stringLikeness(frIds.name(f), enIds.name(e)) : 0;
+      scored.set(e, dice + settings.priorWeight * likeness);
+    }
+    return scored;
+  });
+  const links = Array.from({ length: frIds.size }, () => new Map<number, number>());
   for (let s = 0; s < fr.length; s++) linkSegment(fr[s] ?? [], en[s] ?? [], scores, links);
   return keptTranslations(links, frCount, frIds, enIds, settings);
 }
@@ -183,49 +181,46 @@ function linkUnits(
 function linkSegment(
   fr: readonly number[],
   en: readonly number[],
-  scores: ReadonlyMap<number, number>,
-  links: Map<number, number>,
+  scores: readonly ReadonlyMap<number, number>[],
+  links: readonly Map<number, number>[],
 ): void {
-  const candidates: { key: number; score: number }[] = [];
+  const candidates: { f: number; e: number; score: number }[] = [];
   for (const f of fr) {
+    const row = scores[f];
+    if (row === undefined || row.size === 0) continue;
     for (const e of en) {
-      const key = f * PAIR_BASE + e;
-      const score = scores.get(key);
-      if (score !== undefined) candidates.push({ key, score });
+      const score = row.get(e);
+      if (score !== undefined) candidates.push({ f, e, score });
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.key - b.key);
+  candidates.sort((a, b) => b.score - a.score || a.f - b.f || a.e - b.e);
   const frLinked = new Set<number>();
   const enLinked = new Set<number>();
-  for (const { key } of candidates) {
-    const f = Math.floor(key / PAIR_BASE);
-    const e = key % PAIR_BASE;
+  for (const { f, e } of candidates) {
     if (frLinked.has(f) || enLinked.has(e)) continue;
     frLinked.add(f);
     enLinked.add(e);
-    links.set(key, (links.get(key) ?? 0) + 1);
+    const row = links[f];
+    if (row !== undefined) row.set(e, (row.get(e) ?? 0) + 1);
   }
 }
 
 /** Each French unit's English units by links, kept when linked often enough (see `LearnTranslationsOptions`). */
 function keptTranslations(
-  links: ReadonlyMap<number, number>,
+  links: readonly ReadonlyMap<number, number>[],
   frCount: Int32Array,
   frIds: UnitIds,
   enIds: UnitIds,
   settings: LinkSettings,
 ): Map<string, Translation[]> {
-  const byFrench = new Map<number, Translation[]>();
-  for (const [key, count] of links) {
-    const f = Math.floor(key / PAIR_BASE);
-    const confidence = count / (frCount[f] ?? 1);
-    if (count < settings.minLinks || confidence < settings.minConfidence) continue;
-    const list = byFrench.get(f) ?? [];
-    list.push({ english: enIds.name(key % PAIR_BASE), confidence });
-    byFrench.set(f, list);
-  }
   const table = new Map<string, Translation[]>();
-  for (const [f, list] of byFrench) {
+  for (const [f, row] of links.entries()) {
+    const list: Translation[] = [];
+    for (const [e, count] of row) {
+      const confidence = count / (frCount[f] ?? 1);
+      if (count >= settings.minLinks && confidence >= settings.minConfidence)
+        list.push({ english: enIds.name(e), confidence });
+    }
     list.sort((a, b) => b.confidence - a.confidence || (a.english < b.english ? -1 : 1));
     const best = list[0];
     if (best === undefined) continue;

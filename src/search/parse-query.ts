@@ -2,9 +2,9 @@
  * A raw search box text as a query: cleaned (control characters out, trimmed, cut to a bounded length),
  * tokenised like the index (folded, stemmed, French cognates as alternatives), never FTS syntax.
  */
-import { NO_TRANSLATIONS, type TranslationTable } from "../text/learn-translations.js";
+import { isContentKey, NO_TRANSLATIONS, type TranslationTable } from "../text/learn-translations.js";
 import { STOPWORDS } from "../text/stopwords.js";
-import { tokenise } from "../text/tokenise.js";
+import { type Token, tokenise } from "../text/tokenise.js";
 import { asTextLanguage } from "./search-keys.js";
 import { translateQuery } from "./translate-query.js";
 
@@ -53,8 +53,9 @@ const FRENCH_LETTERS = /[àâæçéèêëîïôœùûüÿ]/i;
 /**
  * Parses a search box text; `lang` ("en", "fr") only sharpens French, both languages always match. A text with
  * French accents is read as French whatever `lang` says ("énergie solaire" typed in the English interface gets
- * "solar energy" as well), and so is a text without `lang` (a bilingual campus types either); `translations` are
- * used for text read as French.
+ * "solar energy" as well), and so is a text without `lang` (a bilingual campus types either) or one whose words
+ * are mostly French words of `translations` ("apprentissage automatique" without accents); `translations` are used
+ * for text read as French.
  */
 export function parseQuery(
   raw: string,
@@ -62,8 +63,12 @@ export function parseQuery(
   translations: TranslationTable = NO_TRANSLATIONS,
 ): ParsedQuery {
   const text = cleanQueryText(raw);
-  const readAs = FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr");
-  const tokens = tokenise(text, readAs);
+  let readAs = FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr");
+  let tokens = tokenise(text, readAs);
+  if (readAs === "en" && saysFrench(tokens, translations)) {
+    readAs = "fr";
+    tokens = tokenise(text, readAs);
+  }
   const translated = translateQuery(tokens, readAs === "fr" ? translations : NO_TRANSLATIONS);
   const groups: string[][] = [];
   const seen = new Set<string>();
@@ -85,6 +90,22 @@ export function parseQuery(
     englishKeys: translated.englishKeys,
     ...(oneWord ? { idCandidate: text } : {}),
   };
+}
+
+/**
+ * True when at least half of the content words of `tokens` are French words the table translates, or begin a French
+ * phrase it translates: such words are used more in the corpus's French texts than in its English ones.
+ */
+function saysFrench(tokens: readonly Token[], translations: TranslationTable): boolean {
+  const content = tokens.filter((t) => isContentKey(t.key));
+  if (content.length === 0 || translations.words.size === 0) return false;
+  const french = content.filter(
+    (t, i) =>
+      translations.words.has(t.key) ||
+      translations.phrases.has(`${t.key} ${content[i + 1]?.key}`) ||
+      translations.phrases.has(`${content[i - 1]?.key} ${t.key}`),
+  );
+  return french.length * 2 >= content.length;
 }
 
 /**

@@ -53,8 +53,15 @@ export interface AutocompleteResponse {
   readonly items: readonly { readonly type: string; readonly id: string; readonly name: string }[];
 }
 
-/** Searches every type (or the given ones), building the search index first if it is missing or stale. */
-export async function searchRecords(store: Store, request: SearchRequest): Promise<SearchResponse> {
+/**
+ * Searches every type (or the given ones), building the search index first if it is missing or stale; French
+ * queries read through `translations`, default the store's learned table (`readTranslations`).
+ */
+export async function searchRecords(
+  store: Store,
+  request: SearchRequest,
+  translations?: TranslationTable,
+): Promise<SearchResponse> {
   const types = await checkTypes(store, request.types);
   const limit = checkRange("limit", request.limit ?? 10, 1, MAX_LIMIT);
   const offset = checkRange("offset", request.offset ?? 0, 0, MAX_OFFSET);
@@ -65,7 +72,7 @@ export async function searchRecords(store: Store, request: SearchRequest): Promi
   }
   if (request.ensureIndex !== false) await ensureSearchIndex(store);
   const result = await search(store.search, request.query, {
-    translations: await readTranslations(store),
+    translations: translations ?? (await readTranslations(store)),
     ...(types ? { types } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
     limit,
@@ -111,13 +118,18 @@ export async function readTranslations(store: Store): Promise<TranslationTable> 
     readTables.set(store, { ...kept, ...(token === undefined ? {} : { token }) });
     return kept.table;
   }
-  const table = tableFromJson(await store.getMeta(TRANSLATIONS_KEY));
+  const table = await readStoredTranslations(store);
   readTables.set(store, {
     table,
     ...(token === undefined ? {} : { token }),
     ...(stamp === undefined ? {} : { stamp }),
   });
   return table;
+}
+
+/** The learned French → English table stored with the search index (the empty table when there is none). */
+export async function readStoredTranslations(store: Pick<Store, "getMeta">): Promise<TranslationTable> {
+  return tableFromJson(await store.getMeta(TRANSLATIONS_KEY));
 }
 
 async function checkTypes(store: Store, types: readonly string[] | undefined): Promise<string[] | undefined> {

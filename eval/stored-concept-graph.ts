@@ -4,7 +4,7 @@
  * that the ranking's parameters can be tried without rebuilding the graph.
  */
 
-import { nameScoresOf, recordTexts, VARIANT_TYPES } from "../src/app/concept-lists.js";
+import { categoryScoresOf, nameScoresOf, recordTexts, VARIANT_TYPES } from "../src/app/concept-lists.js";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { recordMentions } from "../src/app/record-concepts.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
@@ -80,6 +80,7 @@ export async function readStoredConceptGraph(
   const tree = categoryLevels(categoryOf, parent);
   const mentions = new Map<number, NameMentions>();
   let nameScores: ((concept: number) => ReadonlyMap<number, number>) | undefined;
+  let field: ReturnType<typeof categoryScoresOf> | undefined;
   // Parts' parents and variant groups, read with the records' texts (by record number; none without them).
   const keys: VariantKey[] = [];
   const parentKeys = new Map<number, string>();
@@ -106,7 +107,7 @@ export async function readStoredConceptGraph(
         const parent = record.links?.find((l) => l.rel === "part_of");
         if (parent) parentKeys.set(number, `${parent.type}\0${parent.id}`);
       }
-      if (record.type === "concept") numbered.push([-1, record]);
+      if (record.type === "concept" || record.type === "category") numbered.push([-1, record]);
       else if (record.type !== "category" && record.type !== "person" && record.type !== "unit")
         numbered.push([numberOf(record), record]);
       const m = recordMentions(record, dictionary);
@@ -127,7 +128,11 @@ export async function readStoredConceptGraph(
     );
     const texts = recordTexts(numbered, dictionary);
     const names = [...conceptIndex.keys()].map((id) => texts.names[dictionary.index.get(id) ?? -1] ?? []);
+    const categories = [...conceptIndex.keys()].map(
+      (id) => texts.categories?.[dictionary.index.get(id) ?? -1] ?? [],
+    );
     nameScores = nameScoresOf({ index: texts.index, names });
+    field = categoryScoresOf({ index: texts.index, names, categories });
   }
   return {
     graph: {
@@ -138,6 +143,7 @@ export async function readStoredConceptGraph(
       coherence: senseCoherence(conceptIndex.size, own.values(), tree).k,
       mentions,
       ...(nameScores ? { nameScores } : {}),
+      ...field,
       typeOf: (r) => types[r] ?? "",
       parentOf: (r) => parents[r] ?? -1,
       variantOf: (r) => variants?.[r] ?? -1,

@@ -1,5 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { withVariants } from "./concept-lists.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoStore } from "../../test/demo-store.js";
+import type { Store } from "../store/store.js";
+import { categoryScoresOf, recordTexts, withVariants } from "./concept-lists.js";
+import { loadNodes } from "./graph-inputs.js";
+import { loadConceptDictionary } from "./load-concept-dictionary.js";
+
+let store: Store;
+beforeAll(async () => {
+  store = await openDemoStore();
+});
+afterAll(() => store.close());
 
 describe("withVariants", () => {
   it("names the first eight variants and counts the others, leaving evidence without variants as it is", () => {
@@ -12,5 +22,24 @@ describe("withVariants", () => {
     expect(many.also).toEqual(ids.slice(0, 8));
     expect(many.alsoMore).toBe(3);
     expect(many.via).toBe(evidence.via);
+  });
+});
+
+describe("categoryScoresOf", () => {
+  it("finds the records whose text names a concept's category, for every concept of that category only", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const nodes = await loadNodes(store);
+    const texts = recordTexts(nodes.records.entries(), dictionary);
+    const { categoryScores: field, fieldOf } = categoryScoresOf(texts);
+    const immunology = nodes.index.get("course\0BIO-479") as number;
+    const il6 = dictionary.index.get("Interleukin_6") as number;
+    const tCell = dictionary.index.get("T_cell") as number;
+    const quantum = dictionary.index.get("Quantum_mechanics") as number;
+    expect(texts.categories?.[il6]?.map((c) => c.id)).toEqual(["immunology", "life-sciences"]);
+    expect(field(il6).get(immunology) ?? 0).toBeGreaterThan(0);
+    expect(field(tCell).get(immunology)).toBe(field(il6).get(immunology));
+    expect(field(quantum).has(immunology)).toBe(false);
+    expect(fieldOf(il6, immunology)).toBe("Immunology");
+    expect(fieldOf(quantum, immunology)).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ import type { SenseCoherence } from "../graph/sense-coherence.js";
 import { parseQuery } from "../search/parse-query.js";
 import { toSearchDocument } from "../search/search-document.js";
 import { DERIVED, forEachLink, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
+import { LruMap } from "./lru-map.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
@@ -50,7 +51,19 @@ export interface ConceptListInputs {
 export interface RecordTexts {
   readonly index: TextIndex;
   readonly names: readonly (readonly (readonly string[])[])[];
+  /** The names of each concept's categories as word keys, its own first then its parent's (`CATEGORY_LEVELS`). */
+  readonly categories?: readonly (readonly CategoryName[])[];
 }
+
+/** A category's name as word keys, with its id (results are shared by the concepts of one category). */
+export interface CategoryName {
+  readonly id: string;
+  readonly name: string;
+  readonly words: readonly string[];
+}
+
+/** How many categories up the tree a concept's field is read from: its own and its parent. */
+const CATEGORY_LEVELS = 2;
 
 /** The most variants a listed record names under it. */
 const ALSO_LISTED = 8;
@@ -76,6 +89,11 @@ export function recordTexts(
 export class RecordTextsBuilder {
   private readonly names: string[][][];
   private readonly index = new TextIndexBuilder();
+  private readonly categoryNames = new Map<
+    string,
+    { name: string; words: string[]; parent: string | undefined }
+  >();
+  private readonly categoryOf = new Map<number, string>();
 
   constructor(private readonly dictionary: ConceptDictionary) {
     this.names = dictionary.ids.map(() => []);
@@ -83,21 +101,45 @@ export class RecordTextsBuilder {
 
   /** Adds record `record`, numbered `node`: a concept's names, or another record's searched words. */
   add(node: number, record: CorpusRecord): void {
+    if (record.type === "category") {
+      const name = Object.values(record.name)[0] ?? "";
+      const parent = record.links?.find((l) => l.rel === "parent" && l.type === "category")?.id;
+      this.categoryNames.set(record.id, { name, words: queryWords(name), parent });
+      return;
+    }
     if (record.type === "concept") {
       const concept = this.dictionary.index.get(record.id);
       if (concept === undefined) return;
+      const category = record.links?.find((l) => l.rel === "category" && l.type === "category")?.id;
+      if (category !== undefined) this.categoryOf.set(concept, category);
       this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
-        .map((name) => parseQuery(name).groups.map((g) => g[0] ?? ""))
+        .map(queryWords)
         .filter((words) => words.length > 0);
       return;
     }
     this.index.add(node, searchedWords(record));
   }
 
-  /** The texts and names added. */
+  /** The texts, names and categories added. */
   finish(): RecordTexts {
-    return { index: this.index.finish(), names: this.names };
+    const categories = this.names.map((_, concept) => {
+      const path: CategoryName[] = [];
+      let id = this.categoryOf.get(concept);
+      while (id !== undefined && path.length < CATEGORY_LEVELS) {
+        const category = this.categoryNames.get(id);
+        if (!category) break;
+        if (category.words.length > 0) path.push({ id, name: category.name, words: category.words });
+        id = category.parent;
+      }
+      return path;
+    });
+    return { index: this.index.finish(), names: this.names, categories };
   }
+}
+
+/** A name's words as a search query reads them (one key per word). */
+function queryWords(name: string): string[] {
+  return parseQuery(name).groups.map((g) => g[0] ?? "");
 }
 
 /** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */
@@ -162,7 +204,7 @@ export function conceptRecordGraph(
     tree: inputs.tree,
     coherence: inputs.coherence.k,
     mentions: inputs.mentions,
-    ...(inputs.texts ? { nameScores: nameScoresOf(inputs.texts) } : {}),
+    ...(inputs.texts ? { nameScores: nameScoresOf(inputs.texts), ...categoryScoresOf(inputs.texts) } : {}),
     typeOf: (n) => nodes.keys[n]?.type ?? "",
   };
 }
@@ -177,6 +219,44 @@ export function nameScoresOf(texts: RecordTexts): (concept: number) => ReadonlyM
       last = concept;
     }
     return answer;
+  };
+}
+
+/** How much a parent category's name counts against the concept's own category's. */
+const PARENT_CATEGORY_WEIGHT = 0.5;
+
+/** Categories whose name's BM25 is kept for the next concepts of the same field. */
+const CATEGORY_CACHE = 256;
+
+/**
+ * BM25 of the names of each concept's own category and its parent over the records' texts (the parent's at
+ * PARENT_CATEGORY_WEIGHT), the larger: the records of the concept's field, as the search box finds them when its
+ * name ("Immunology", "Cell biology") is typed. `fieldOf` names the category a record was found by.
+ */
+export function categoryScoresOf(
+  texts: RecordTexts,
+): Required<Pick<ConceptRecordGraph, "categoryScores" | "fieldOf">> {
+  const cache = new LruMap<string, ReadonlyMap<number, number>>(CATEGORY_CACHE);
+  const scoresOf = (category: CategoryName) => {
+    let scores = cache.get(category.id);
+    if (scores === undefined) {
+      scores = nameScores(texts.index, [category.words]);
+      cache.set(category.id, scores);
+    }
+    return scores;
+  };
+  return {
+    categoryScores: (concept) => {
+      const best = new Map<number, number>();
+      (texts.categories?.[concept] ?? []).forEach((category, level) => {
+        const weight = level === 0 ? 1 : PARENT_CATEGORY_WEIGHT;
+        for (const [record, s] of scoresOf(category))
+          best.set(record, Math.max(best.get(record) ?? 0, weight * s));
+      });
+      return best;
+    },
+    fieldOf: (concept, record) =>
+      (texts.categories?.[concept] ?? []).find((category) => scoresOf(category).has(record))?.name,
   };
 }
 
@@ -272,6 +352,8 @@ export function conceptListFinder(
     if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
     // Full-text search finds one of the concept's names in its text, as a phrase.
     if (graph.nameScores?.(concept).has(record)) return { kind: "mention", evidence: { named: 1, via } };
-    return { kind: "via-concept", evidence: { via } };
+    // Its text names the concept's field (its category, or the parent's).
+    const field = graph.fieldOf?.(concept, record);
+    return { kind: "via-concept", evidence: field === undefined ? { via } : { via, field } };
   }
 }

@@ -152,6 +152,25 @@ describe("concept records", () => {
     expect(rank({ ...graph, nameScores: () => new Map() })).toEqual([]);
   });
 
+  it("lists the records of the concept's field, those whose text names its category, below one that names it", () => {
+    const graph = {
+      ...graphOf(
+        [
+          [1, "course", [edge(1, 0.5), edge(7, 0.5)]],
+          [2, "course", [edge(2, 0.5), edge(8, 0.5)]],
+          [3, "course", [edge(0, 0.9)]],
+          filler(10),
+        ],
+        [],
+      ),
+      categoryScores: (c: number) => new Map(c === 0 ? [[2, 3]] : []),
+    };
+    expect(rank(graph)).toEqual([3, 2]);
+    const off = { ...DEFAULT_CONCEPT_RECORD_PARAMS, fieldWeight: 0 };
+    const without = conceptRecords(0, graph, indexPostings(graph, off), off).get("course") ?? [];
+    expect(without.map((r) => r.record)).toEqual([3]);
+  });
+
   it("gives scores in [0, 1] and at most `perType` records per type", () => {
     const many: [number, string, ConceptEdge[]][] = Array.from({ length: 50 }, (_, i) => [
       i,

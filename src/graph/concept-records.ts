@@ -15,7 +15,9 @@
  *              (`name-bm25.ts`: what the search box finds when X's name is typed, in [0, 1])
  *   bridged  = Σ_c q̂(c) · (h(c) · e(r, c))² / ‖r‖²,  q̂ = q / max q            (the share of r that lies
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
- *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − β · bridged)
+ *   g        = max(BM25(r, name of X's category), ½ · BM25(r, name of its parent)) / max over r' of r's type
+ *              (the records of X's field, as the search box finds "Immunology" or "Cell biology")
+ *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / (τ + Σ_{c ≠ X} e(r, c)), t = depth of their deepest shared
  *              category / depth (1 when τ = 0 and r has no other concept)      (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree), × δ^k for the k-th listed record of one parent (`diversify`)
@@ -42,6 +44,8 @@ export interface ConceptRecordParams {
   readonly mentionWeight: number;
   /** ν: weight of full-text search's score of the concept's names (f); default 0.5. */
   readonly textWeight: number;
+  /** γ: weight of full-text search's score of the names of the concept's categories (g); default 0.1. */
+  readonly fieldWeight: number;
   /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
@@ -76,6 +80,7 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   relatedWeight: 0.25,
   mentionWeight: 0.5,
   textWeight: 0.5,
+  fieldWeight: 0.1,
   lengthNorm: 1,
   treeFloor: 0.3,
   queryConcepts: 24,
@@ -102,6 +107,10 @@ export interface ConceptRecordGraph {
   readonly mentions?: ReadonlyMap<number, NameMentions>;
   /** BM25 of a concept's names over the records' texts, by record (`name-bm25.ts`); default none. */
   readonly nameScores?: (concept: number) => ReadonlyMap<number, number>;
+  /** BM25 of the names of a concept's categories over the records' texts, by record; default none. */
+  readonly categoryScores?: (concept: number) => ReadonlyMap<number, number>;
+  /** The name of the concept's category that a record's text holds, if any (for explanations). */
+  readonly fieldOf?: (concept: number, record: number) => string | undefined;
   readonly typeOf: (record: number) => string;
   /** The record `record` is part of (a lecture's course or MOOC), or -1; default none. */
   readonly parentOf?: (record: number) => number;
@@ -234,6 +243,14 @@ export function conceptRecords(
     if (s > (bestText.get(type) ?? 0)) bestText.set(type, s);
     if (direct[record] === 0 && mention[record] === 0) touched.push(record);
   }
+  const field =
+    params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? new Map()) : new Map<number, number>();
+  const bestField = new Map<string, number>();
+  for (const [record, s] of field) {
+    const type = graph.typeOf(record);
+    if (s > (bestField.get(type) ?? 0)) bestField.set(type, s);
+    if (direct[record] === 0 && mention[record] === 0 && !text.has(record)) touched.push(record);
+  }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -244,7 +261,13 @@ export function conceptRecords(
     const read = Math.min(members.length, params.bridgePostings);
     for (let i = 0; i < read; i += 1) {
       const record = members[i] as number;
-      if (sums[record] === 0 && direct[record] === 0 && mention[record] === 0 && !text.has(record))
+      if (
+        sums[record] === 0 &&
+        direct[record] === 0 &&
+        mention[record] === 0 &&
+        !text.has(record) &&
+        !field.has(record)
+      )
         touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
@@ -258,7 +281,9 @@ export function conceptRecords(
     const byName = params.mentionWeight * (mention[record] ?? 0);
     const type = graph.typeOf(record);
     const found = params.textWeight * ((text.get(record) ?? 0) / (bestText.get(type) || 1));
-    const walk = 1 - (1 - named) * (1 - byName) * (1 - found) * (1 - params.relatedWeight * bridged);
+    const filed = params.fieldWeight * ((field.get(record) ?? 0) / (bestField.get(type) || 1));
+    const walk =
+      1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;

@@ -208,22 +208,21 @@ async function addNameAndTextHits(
   // when they fill no page (several words intersect cheaply, and a column filter costs more than it saves).
   // Where counting is cheap, their matches are counted before they are ranked: a rare word's fill no page, and
   // ranking them would read the rows of hits thrown away.
-  const short: TextQuery = { ...all, fields: SHORT_FIELDS };
+  // A list of several types also takes the best few of each type (see `blendTypes`): "energy" holds 275 courses,
+  // none among the 50 best concepts named with it.
+  const mixed: TextQuery = isMixed(run) ? { ...all, perType: PER_TYPE } : all;
+  const short: TextQuery = { ...mixed, fields: SHORT_FIELDS };
   const fillsPage =
     all.groups.length === 1 &&
     (!index.countsBeforeRanking || sumCounts(await index.countTextMatches(short)) >= run.page);
   let hits = fillsPage ? await index.searchText(short) : [];
-  let ran = short;
   let complete = false;
   if (hits.length < run.page) {
-    hits = await index.searchText(all);
-    ran = all;
+    hits = await index.searchText(mixed);
     // Every match is in hand when fewer came than asked, of any type, and no field weighs 0 (PostgreSQL's BM25
     // leaves out a match found in such a field only; the count keeps it).
     complete = hits.length < all.limit && all.types === undefined && all.weights.every((w) => w > 0);
   }
-  if (!complete && hits.length >= ran.limit && isMixed(run))
-    hits = [...hits, ...(await bestOfEachType(run, ran, hits))];
   const tierOf = (h: SearchHit) =>
     keys.some((k) => h.nameKeys.includes(k)) ? nameTier(h) : MATCH_TIERS.text;
   const phrase = await phraseHolders(run, hits);
@@ -239,20 +238,6 @@ async function addNameAndTextHits(
 /** True when the list mixes types (no type asked, or several): the All tab, whose text hits `blendTypes` interleaves. */
 function isMixed(run: SearchRun): boolean {
   return run.types === undefined || run.types.length > 1;
-}
-
-/**
- * The best few hits of `query` of each type that are not among `hits` (the best of every type together): "energy"
- * holds 275 courses, none among the 50 best concepts named with it. One store query for every type.
- */
-async function bestOfEachType(
-  run: SearchRun,
-  query: TextQuery,
-  hits: readonly SearchHit[],
-): Promise<SearchHit[]> {
-  const seen = new Set(hits.map(hitKey));
-  const best = await run.index.searchText({ ...query, limit: PER_TYPE, limitPerType: true });
-  return best.filter((hit) => !seen.has(hitKey(hit)));
 }
 
 /** Hits once typos are corrected; returns the corrected every-word query, or undefined without corrections. */

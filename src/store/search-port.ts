@@ -53,8 +53,11 @@ export interface TextQuery {
   readonly limit: number;
   /** Match in these fields only; default every field. */
   readonly fields?: readonly (keyof SearchFields)[];
-  /** `limit` counts each type apart: the best `limit` documents of each type, best first; default false. */
-  readonly limitPerType?: boolean;
+  /**
+   * Besides the best `limit` of every type, the best `perType` of each type (of `types`), all best first, each
+   * document once; default 0. An engine reads no further for a type whose best `perType` are among the best `limit`.
+   */
+  readonly perType?: number;
 }
 
 /** A search document found by the index, with what ranking needs. */
@@ -101,7 +104,7 @@ export interface SearchIndexWriter {
 export interface SearchIndexReader {
   /** Documents in the index. */
   countSearchDocuments(): Promise<number>;
-  /** Best `limit` documents for a full-text query, by weighted BM25. */
+  /** Best `limit` documents for a full-text query by weighted BM25, and the best `perType` of each type. */
   searchText(query: TextQuery): Promise<SearchHit[]>;
   /** How many documents match a full-text query, per type. */
   countTextMatches(query: TextQuery): Promise<Record<string, number>>;

@@ -3,8 +3,9 @@
  * every engine's `searchText` gives the BM25 top k that scoring every document gives (FTS5's formula, written
  * out below as the oracle), counts every match, and tells common phrases from rare ones.
  */
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { RecordKey, SearchDocument, SearchFields, Store, TextQuery } from "./store.js";
+import type { RecordKey, SearchDocument, SearchFields, SearchHit, Store, TextQuery } from "./store.js";
 
 const FIELDS: readonly (keyof SearchFields)[] = ["name", "aliases", "keywords", "description", "body"];
 const WEIGHTS = [10, 6, 12, 3, 1] as const;
@@ -22,7 +23,8 @@ function random(seed: number): () => number {
 
 /**
  * 1,200 documents: "alpha" and "beta" in most (often side by side), "gamma" in a few, fillers around them, names
- * of one to four words, descriptions of up to 10 and bodies of up to 40; a third of them concepts.
+ * of one to four words, descriptions of up to 10 and bodies of up to 40; a third of them concepts, one in 29 a
+ * unit (a type whose best are rarely among the best of all), the others courses.
  */
 function corpus(): SearchDocument[] {
   const next = random(17);
@@ -34,7 +36,7 @@ function corpus(): SearchDocument[] {
   return Array.from({ length: 1_200 }, (_, i) => {
     const name = words(3) || "f0";
     return {
-      type: i % 3 === 0 ? "concept" : "course",
+      type: i % 3 === 0 ? "concept" : i % 29 === 1 ? "unit" : "course",
       id: `d${i}`,
       name,
       snippet: "",
@@ -99,6 +101,43 @@ export function describeSearchRankingContract(store: () => Store): void {
       });
     });
 
+    /**
+     * `hits` are the best `query.limit` of every type and the best `query.perType` of each type, best first, each
+     * once, with the oracle's scores: every document scoring above the last place of either list is in, and
+     * nothing else is (a tie at a last place may go either way).
+     */
+    const expectTopOfAllAndOfEachType = (hits: readonly SearchHit[], query: TextQuery): void => {
+      const expected = oracle(docs, query);
+      const perType = query.perType ?? 0;
+      const score = new Map(expected.map((e) => [e.id, e.relevance]));
+      const typeOf = new Map(docs.map((d) => [d.id, d.type]));
+      for (const hit of hits) expect(hit.relevance).toBeCloseTo(score.get(hit.id) ?? -1, 9);
+      const relevances = hits.map((h) => h.relevance);
+      expect(relevances).toEqual([...relevances].sort((a, b) => b - a));
+      expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+      const ids = new Set(hits.map((h) => h.id));
+      const lastOf = (list: readonly { relevance: number }[], k: number) =>
+        k === 0 ? Number.POSITIVE_INFINITY : (list[Math.min(k, list.length) - 1]?.relevance ?? 0);
+      const lastOfAll = lastOf(expected, query.limit);
+      const lastOfType = new Map<string, number>();
+      for (const type of new Set(docs.map((d) => d.type))) {
+        const ofType = expected.filter((e) => typeOf.get(e.id) === type);
+        lastOfType.set(type, lastOf(ofType, perType));
+        expect(hits.filter((h) => h.type === type).length).toBeGreaterThanOrEqual(
+          Math.min(perType, ofType.length),
+        );
+      }
+      for (const e of expected) {
+        const last = Math.min(lastOfAll, lastOfType.get(typeOf.get(e.id) ?? "") ?? 0);
+        if (e.relevance > last + 1e-9) expect(ids).toContain(e.id);
+      }
+      for (const hit of hits) {
+        const last = Math.min(lastOfAll, lastOfType.get(hit.type) ?? 0);
+        expect(hit.relevance).toBeGreaterThanOrEqual(last - 1e-9);
+      }
+      expect(hits.length).toBeLessThanOrEqual(query.limit + perType * lastOfType.size);
+    };
+
     it("gives the top k that scoring every document gives, dropping none that belongs in it", async () => {
       const queries: TextQuery[] = [
         { groups: [["alpha"]], require: "all", weights: WEIGHTS, limit: 0 },
@@ -125,28 +164,53 @@ export function describeSearchRankingContract(store: () => Store): void {
       }
     });
 
-    it("gives the top k of each type apart when the limit counts per type", async () => {
-      const typeOf = new Map(docs.map((d) => [d.id, d.type]));
+    it("adds the top k of each type to the top k of all, dropping none that belongs in either", async () => {
       const queries: TextQuery[] = [
-        { groups: [["alpha"]], require: "all", weights: WEIGHTS, limit: 5, limitPerType: true },
-        { groups: [["alpha"], ["beta"]], require: "all", weights: WEIGHTS, limit: 3, limitPerType: true },
-        { groups: [["gamma"], ["f3"]], require: "any", weights: WEIGHTS, limit: 4, limitPerType: true },
+        { groups: [["alpha"]], require: "all", weights: WEIGHTS, limit: 0 },
+        { groups: [["alpha"], ["beta"]], require: "all", weights: WEIGHTS, limit: 0 },
+        { groups: [["gamma"], ["f3"]], require: "any", weights: WEIGHTS, limit: 0 },
+        { groups: [["beta"]], require: "all", weights: WEIGHTS, limit: 0, fields: ["name", "description"] },
+        { groups: [["alpha"]], require: "all", weights: WEIGHTS, limit: 0, types: ["unit", "concept"] },
       ];
       for (const query of queries) {
-        const hits = await store().search.searchText(query);
-        const relevances = hits.map((h) => h.relevance);
-        expect(relevances).toEqual([...relevances].sort((a, b) => b - a));
-        for (const type of ["concept", "course"]) {
-          const expected = oracle(docs, query).filter((e) => typeOf.get(e.id) === type);
-          const found = hits.filter((h) => h.type === type);
-          expect(found.length).toBe(Math.min(query.limit, expected.length));
-          const best = new Map(expected.map((e) => [e.id, e.relevance]));
-          for (const hit of found) expect(hit.relevance).toBeCloseTo(best.get(hit.id) ?? -1, 9);
-          const last = expected[found.length - 1]?.relevance ?? 0;
-          const ids = new Set(found.map((h) => h.id));
-          for (const e of expected.filter((e) => e.relevance > last + 1e-9)) expect(ids).toContain(e.id);
+        for (const [limit, perType] of [
+          [0, 5],
+          [1, 3],
+          [10, 5],
+          [50, 5],
+          [50, 1],
+        ] as const) {
+          expectTopOfAllAndOfEachType(await store().search.searchText({ ...query, limit, perType }), {
+            ...query,
+            limit,
+            perType,
+          });
         }
       }
+    });
+
+    it("keeps the top k of all and of each type that scoring every document gives, whatever the query", async () => {
+      const key = fc.constantFrom("alpha", "beta", "gamma", "f1", "f3", "f7", "f12");
+      const arbitrary = fc.record({
+        groups: fc.array(fc.array(key, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+        require: fc.constantFrom("all" as const, "any" as const),
+        limit: fc.integer({ min: 0, max: 60 }),
+        perType: fc.integer({ min: 1, max: 8 }),
+        types: fc.option(fc.subarray(["concept", "course", "unit"], { minLength: 1 }), { nil: undefined }),
+        short: fc.boolean(),
+      });
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async ({ short, types, ...rest }) => {
+          const query: TextQuery = {
+            ...rest,
+            weights: WEIGHTS,
+            ...(types === undefined ? {} : { types }),
+            ...(short ? { fields: ["name", "aliases", "keywords", "description"] as const } : {}),
+          };
+          expectTopOfAllAndOfEachType(await store().search.searchText(query), query);
+        }),
+        { numRuns: 60, seed: 11 },
+      );
     });
 
     it("counts every match per type", async () => {
@@ -156,12 +220,13 @@ export function describeSearchRankingContract(store: () => Store): void {
         weights: WEIGHTS,
         limit: 10,
       };
-      const matches = oracle(docs, query);
-      const concepts = matches.filter((m) => Number(m.id.slice(1)) % 3 === 0).length;
-      expect(await store().search.countTextMatches(query)).toEqual({
-        concept: concepts,
-        course: matches.length - concepts,
-      });
+      const typeOf = new Map(docs.map((d) => [d.id, d.type]));
+      const counts: Record<string, number> = {};
+      for (const { id } of oracle(docs, query)) {
+        const type = typeOf.get(id) ?? "";
+        counts[type] = (counts[type] ?? 0) + 1;
+      }
+      expect(await store().search.countTextMatches(query)).toEqual(counts);
     });
 
     it("boosts no candidate of a phrase that common documents hold, and finds those of a rarer one", async () => {

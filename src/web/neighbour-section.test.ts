@@ -14,6 +14,13 @@ describe("why a neighbour is listed", () => {
   it("names the concepts a record came through", async () => {
     expect(await why("via-concept", { via: [{ id: "T_cell", share: 0.6 }] })).toContain("through T cell");
   });
+
+  it("names the field a record came through when no concept brought it", async () => {
+    expect(await why("via-concept", { via: [], field: "Immunology" })).toContain("in its field, Immunology");
+    expect(await why("via-concept", { via: [], field: "Immunology" }, "fr")).toContain(
+      "dans son domaine, Immunology",
+    );
+  });
 });
 
 describe("variants listed under a record", () => {

@@ -147,6 +147,7 @@ export function renderWhy(edge: EdgeSummary, lang: Lang): Html {
   if (edge.kind === "via-concept" && Array.isArray(evidence.via)) {
     const via = evidence.via.flatMap((v) => (typeof v?.id === "string" ? [idLabel(v.id)] : [])).slice(0, 3);
     if (via.length > 0) note = t(lang, "through", { x: via.join(", ") });
+    else if (typeof evidence.field === "string") note = t(lang, "field", { x: evidence.field });
   } else if (edge.kind === "semantic" && Array.isArray(evidence.shared)) {
     const shared = evidence.shared.filter((x): x is string => typeof x === "string").slice(0, 3);
     if (shared.length > 0) note = t(lang, "shared", { x: shared.map(idLabel).join(", ") });

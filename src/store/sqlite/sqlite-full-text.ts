@@ -22,7 +22,14 @@ import {
   pairKey,
   type TermIndex,
 } from "./term-index.js";
-import { type ImpactOrder, impactOrder, splitByType, topDocuments, typePart } from "./top-documents.js";
+import {
+  type ImpactOrder,
+  impactOrder,
+  type ScoredDocument,
+  splitByType,
+  topDocuments,
+  typePart,
+} from "./top-documents.js";
 
 /** A key's impact order under some field weights, and the same split by type once a query for one type asked. */
 interface KeyOrders {
@@ -86,15 +93,21 @@ export class SqliteFullText {
       return typePart(order.byType, order.whole, type);
     };
     const termQuery = { groups, require: query.require, weights, types, limit: query.limit };
-    const perType = query.limitPerType === true || types?.size === 1;
-    const codes = perType ? [...(types ?? index.typeNames.keys())].filter((c) => c > 0) : [];
-    const top = perType
-      ? codes
-          .flatMap((code) =>
-            topDocuments(index, { ...termQuery, types: new Set([code]) }, (term) => ofType(term, code)),
-          )
-          .sort((a, b) => b.relevance - a.relevance || a.pk - b.pk)
-      : topDocuments(index, termQuery, (term) => whole(term).whole);
+    const best = (limit: number, type: number | undefined): ScoredDocument[] =>
+      type === undefined
+        ? topDocuments(index, { ...termQuery, limit }, (term) => whole(term).whole)
+        : topDocuments(index, { ...termQuery, limit, types: new Set([type]) }, (term) => ofType(term, type));
+    const only = types?.size === 1 ? [...types][0] : undefined;
+    const top = best(query.limit, only);
+    const perType = query.perType ?? 0;
+    if (perType > 0 && top.length >= query.limit) {
+      const codes = [...(types ?? index.typeNames.keys())].filter((c) => c > 0);
+      const known = new Set(top.map((t) => t.pk));
+      for (const code of unfilledTypes(index, top, codes, perType)) {
+        for (const doc of best(perType, code)) if (!known.has(doc.pk)) top.push(doc);
+      }
+      top.sort((a, b) => b.relevance - a.relevance || a.pk - b.pk);
+    }
     if (top.length === 0) return [];
     // Read the few documents kept: the name keys are looked up for them only.
     const rows = prepared(
@@ -263,6 +276,27 @@ export class SqliteFullText {
       .get(quote(words.join(" ")), t, t, common) as number;
     return found >= common;
   }
+}
+
+/**
+ * The type codes among `codes` whose best `perType` are not known from `top`, the best documents of every type:
+ * those of a type scoring above the last of `top` are that type's best (no document left unread scores above
+ * it), so a type with `perType` of them needs no pass of its own. With fewer than asked, `top` holds every match.
+ */
+function unfilledTypes(
+  index: TermIndex,
+  top: readonly ScoredDocument[],
+  codes: readonly number[],
+  perType: number,
+): number[] {
+  const last = top[top.length - 1]?.relevance ?? Number.POSITIVE_INFINITY;
+  const above = new Map<number, number>();
+  for (const { pk, relevance } of top) {
+    if (relevance <= last) continue;
+    const code = index.typeOf[pk] ?? 0;
+    above.set(code, (above.get(code) ?? 0) + 1);
+  }
+  return codes.filter((code) => (above.get(code) ?? 0) < perType);
 }
 
 /** The query's weight per field, 0 for the fields it leaves out. */

@@ -18,6 +18,7 @@ import { GRAPH_STAMP_KEY } from "../src/app/build-graph.js";
 import { buildSearchIndex, ensureSearchIndex } from "../src/app/build-search-index.js";
 import { displayLocation, isServerUrl } from "../src/app/config.js";
 import { openStore } from "../src/app/open-store.js";
+import { readTranslations } from "../src/app/search-records.js";
 import { autocomplete } from "../src/search/autocomplete.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import { DEFAULT_TUNING, type SearchTuning, search } from "../src/search/search.js";
@@ -45,7 +46,10 @@ const key = (h: { type: string; id: string }) => `${h.type}:${h.id}`;
 const ours: System = async (store, item) => {
   if (item.kind === "prefix")
     return (await autocomplete(store.search, item.query, { limit: item.k ?? 5 })).map(key);
-  return (await search(store.search, item.query, { lang: item.lang, limit: 10, tuning })).items.map(key);
+  const translations = await readTranslations(store);
+  return (
+    await search(store.search, item.query, { lang: item.lang, limit: 10, tuning, translations })
+  ).items.map(key);
 };
 
 const baseline: System = async (store, item) => {

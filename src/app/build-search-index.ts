@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { toSearchDocument } from "../search/search-document.js";
 import type { RecordKey, SearchDocument, Store, StoreWriter } from "../store/store.js";
+import { TRANSLATIONS_KEY, TranslationSource, tableToJson } from "./corpus-translations.js";
 import { recordCorrector } from "./curated-records.js";
 import { GRAPH_VERSION_KEY } from "./data-version.js";
 
@@ -24,7 +25,10 @@ export interface SearchIndexReport {
   readonly seconds: number;
 }
 
-/** Rebuilds the search index of every record, in one transaction. */
+/**
+ * Rebuilds the search index of every record, in one transaction, with the French → English table learned from the
+ * records' bilingual fields (`corpus-translations.ts`).
+ */
 export async function buildSearchIndex(store: Store): Promise<SearchIndexReport> {
   const started = performance.now();
   const importance = await readImportance(store);
@@ -35,8 +39,11 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
     const state = await searchState(store);
     await writer.search.clearSearchIndex();
     let batch: SearchDocument[] = [];
+    const translations = new TranslationSource();
     for await (const record of store.scanRecords()) {
-      batch.push(toSearchDocument(correct(record), importance.get(keyOf(record))));
+      const corrected = correct(record);
+      translations.add(corrected);
+      batch.push(toSearchDocument(corrected, importance.get(keyOf(record))));
       if (batch.length >= BATCH) {
         await writer.search.putSearchDocuments(batch);
         documents += batch.length;
@@ -45,6 +52,7 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndexReport>
     }
     await writer.search.putSearchDocuments(batch);
     documents += batch.length;
+    await writer.setMeta(TRANSLATIONS_KEY, tableToJson(translations.learn()));
     await writer.setMeta(SEARCH_STATE_KEY, state);
     await stampSearchVersion(writer);
   });
@@ -86,9 +94,10 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
 /**
  * The version of what the index holds and how: a database indexed under another one is indexed again when a
  * server starts. 2: PostgreSQL tsvectors leave a position between fields, so that a phrase never spans two. 3: SQLite
- * keeps each document's keys as key ids, from which it ranks in memory.
+ * keeps each document's keys as key ids, from which it ranks in memory. 4: the corpus's learned French → English
+ * table is kept with the index.
  */
-const SEARCH_INDEX_FORMAT = 3;
+const SEARCH_INDEX_FORMAT = 4;
 
 /**
  * What the index was built from: its format, the number of records of each type and the graph version whose

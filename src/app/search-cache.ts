@@ -5,12 +5,14 @@
  * or another one.
  */
 import type { Store } from "../store/store.js";
+import type { TranslationTable } from "../text/learn-translations.js";
 import { SEARCH_VERSION_KEY } from "./build-search-index.js";
 import { DATA_VERSION_KEY } from "./data-version.js";
 import { LruMap } from "./lru-map.js";
 import {
   type AutocompleteResponse,
   autocompleteRecords,
+  readStoredTranslations,
   type SearchRequest,
   type SearchResponse,
   searchRecords,
@@ -40,12 +42,15 @@ export interface CachedSearches {
 export function cachedSearches(store: Store, options: SearchCacheOptions = {}): CachedSearches {
   const answers = new LruMap<string, unknown>(options.capacity ?? 2_000);
   let version: string | undefined;
+  // The learned French → English table of the version answered from, read on its first search.
+  let translations: Promise<TranslationTable> | undefined;
   async function remember<T>(key: string, compute: () => Promise<T>, known: string | undefined): Promise<T> {
     // A version read earlier for the same request is as good: it was read before the answer is computed.
     const current = known ?? (await searchDataVersion(store));
     if (current !== version) {
       answers.clear();
       version = current;
+      translations = undefined;
     }
     const kept = answers.get(key);
     if (kept !== undefined) return kept as T;
@@ -58,7 +63,10 @@ export function cachedSearches(store: Store, options: SearchCacheOptions = {}): 
     search: (request, version) =>
       remember(
         `s\u0000${requestKey(request)}\u0000${request.offset ?? 0}`,
-        () => searchRecords(store, request),
+        async () => {
+          translations ??= readStoredTranslations(store);
+          return searchRecords(store, request, await translations);
+        },
         version,
       ),
     autocomplete: (request, version) =>

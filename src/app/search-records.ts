@@ -8,7 +8,9 @@ import { autocomplete } from "../search/autocomplete.js";
 import { TYPE_WEIGHTS } from "../search/ranking.js";
 import { type RankedHit, search } from "../search/search.js";
 import type { Store } from "../store/store.js";
-import { ensureSearchIndex } from "./build-search-index.js";
+import type { TranslationTable } from "../text/learn-translations.js";
+import { ensureSearchIndex, SEARCH_VERSION_KEY } from "./build-search-index.js";
+import { TRANSLATIONS_KEY, tableFromJson } from "./corpus-translations.js";
 
 /** Index maintenance, for the build step and the HTTP API to call through this one module. */
 export { buildSearchIndex, ensureSearchIndex, refreshSearchIndex } from "./build-search-index.js";
@@ -51,8 +53,15 @@ export interface AutocompleteResponse {
   readonly items: readonly { readonly type: string; readonly id: string; readonly name: string }[];
 }
 
-/** Searches every type (or the given ones), building the search index first if it is missing or stale. */
-export async function searchRecords(store: Store, request: SearchRequest): Promise<SearchResponse> {
+/**
+ * Searches every type (or the given ones), building the search index first if it is missing or stale; French
+ * queries read through `translations`, default the store's learned table (`readTranslations`).
+ */
+export async function searchRecords(
+  store: Store,
+  request: SearchRequest,
+  translations?: TranslationTable,
+): Promise<SearchResponse> {
   const types = await checkTypes(store, request.types);
   const limit = checkRange("limit", request.limit ?? 10, 1, MAX_LIMIT);
   const offset = checkRange("offset", request.offset ?? 0, 0, MAX_OFFSET);
@@ -63,6 +72,7 @@ export async function searchRecords(store: Store, request: SearchRequest): Promi
   }
   if (request.ensureIndex !== false) await ensureSearchIndex(store);
   const result = await search(store.search, request.query, {
+    translations: translations ?? (await readTranslations(store)),
     ...(types ? { types } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
     limit,
@@ -91,6 +101,35 @@ export async function autocompleteRecords(
   const limit = checkRange("limit", request.limit ?? 8, 1, MAX_LIMIT);
   if (request.ensureIndex !== false) await ensureSearchIndex(store);
   return { items: await autocomplete(store.search, request.query, { ...(types ? { types } : {}), limit }) };
+}
+
+const readTables = new WeakMap<object, { token?: string; stamp?: string; table: TranslationTable }>();
+
+/**
+ * The store's learned French → English table, read again only when the search index was written again (its
+ * version stamp moved; looked at only when the store's change token moved, every time on an engine without one).
+ */
+export async function readTranslations(store: Store): Promise<TranslationTable> {
+  const token = store.changeToken();
+  const kept = readTables.get(store);
+  if (kept !== undefined && token !== undefined && kept.token === token) return kept.table;
+  const stamp = await store.getMeta(SEARCH_VERSION_KEY);
+  if (kept !== undefined && kept.stamp === stamp) {
+    readTables.set(store, { ...kept, ...(token === undefined ? {} : { token }) });
+    return kept.table;
+  }
+  const table = await readStoredTranslations(store);
+  readTables.set(store, {
+    table,
+    ...(token === undefined ? {} : { token }),
+    ...(stamp === undefined ? {} : { stamp }),
+  });
+  return table;
+}
+
+/** The learned French → English table stored with the search index (the empty table when there is none). */
+export async function readStoredTranslations(store: Pick<Store, "getMeta">): Promise<TranslationTable> {
+  return tableFromJson(await store.getMeta(TRANSLATIONS_KEY));
 }
 
 async function checkTypes(store: Store, types: readonly string[] | undefined): Promise<string[] | undefined> {

@@ -2,7 +2,9 @@
  * The offline planner: reads the conversation's last question (its grammar, then its subject against the graph)
  * and writes the plan that answers it. Deterministic: the same conversation and graph give the same plan.
  */
+
 import { ENTITY_TYPES } from "../core/record.js";
+import { withoutInstitution } from "./institution-scope.js";
 import {
   type Anchor,
   type ChatMessage,
@@ -48,7 +50,13 @@ export async function planQuestion(
   const conversation =
     read.reading.offTopic || read.reading.creative
       ? read
-      : { ...read, reading: await narrowToName(call, await preferNames(call, read.reading)) };
+      : {
+          ...read,
+          reading: await narrowToName(
+            call,
+            await preferNames(call, await withoutInstitution(call, read.reading)),
+          ),
+        };
   const { reading } = conversation;
   const base = {
     lang: reading.lang,

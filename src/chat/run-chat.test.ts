@@ -43,6 +43,16 @@ describe("runChat on the demo corpus", () => {
     expect((await chat("Any MOOCs on T cells?")).answer).toMatch(/^I read this as: MOOCs about “T cells”\./);
   });
 
+  it("reads the corpus's university after the subject as where to look, not as part of the subject", async () => {
+    const reply = await chat("I'm looking for a class on T cells at EPFL (demo)");
+    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”\./);
+    expect(reply.references.map((r) => r.id)).toContain("BIO-479");
+    // Words after "in" that name no university stay in the subject.
+    expect((await chat("Any class on T cells in mice?")).answer).toMatch(
+      /^I read this as: courses about “T cells in mice”/,
+    );
+  });
+
   it("cites only records that the calls returned", async () => {
     for (const question of [
       "Which courses cover T cells?",

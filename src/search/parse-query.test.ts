@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { TranslationTable } from "../text/learn-translations.js";
 import {
   cleanQueryText,
   MAX_QUERY_CHARS,
@@ -18,8 +19,36 @@ describe("parseQuery", () => {
   it("adds the English cognate of a French-looking word as an alternative", () => {
     expect(parseQuery("électricité").groups).toEqual([["electricite", "electricity"]]);
     expect(parseQuery("théorie", "fr").groups).toEqual([["theorie", "theory"]]);
-    expect(parseQuery("théorie des graphes").cognateKey).toBe("theory des graph");
-    expect(parseQuery("graph").cognateKey).toBeUndefined();
+    expect(parseQuery("théorie des graphes").englishKeys).toContain("theory des graph");
+    // Two French words put in English order, the modifier first.
+    expect(parseQuery("théorie des graphes").englishKeys).toContain("graph theory");
+    expect(parseQuery("graph").englishKeys).toEqual([]);
+  });
+
+  it("adds the learned English of French words and phrases, and drops a cognate the corpus shows made up", () => {
+    const table: TranslationTable = {
+      words: new Map([
+        ["apprentissage", [{ english: "learning", confidence: 0.8 }]],
+        ["solaire", [{ english: "solar", confidence: 0.9 }]],
+        ["annee", [{ english: "year", confidence: 0.4 }]],
+      ]),
+      phrases: new Map([["apprentissage automatique", [{ english: "machine learning", confidence: 0.9 }]]]),
+      falseCognates: new Set(["solaire"]),
+    };
+    const learned = parseQuery("apprentissage automatique", "fr", table);
+    expect(learned.groups).toEqual([
+      ["apprentissage", "learning"],
+      ["automatique", "automatic", "machine"],
+    ]);
+    expect(learned.englishKeys).toContain("machine learning");
+    expect(parseQuery("solaire", "fr", table).groups).toEqual([["solaire", "solar"]]);
+    expect(parseQuery("solaire", "fr").groups).toEqual([["solaire", "solary"]]);
+    // A learned word replaces the rule's cognate ("ann").
+    expect(parseQuery("année", "fr").groups).toEqual([["annee", "ann"]]);
+    expect(parseQuery("année", "fr", table).groups).toEqual([["annee", "year"]]);
+    // In the English interface, a text without accents is read as French when its words are mostly the table's.
+    expect(parseQuery("apprentissage automatique", "en", table).englishKeys).toContain("machine learning");
+    expect(parseQuery("machine learning", "en", table).groups).toEqual([["machine"], ["learning"]]);
   });
 
   it("reads a text with French accents as French in the English interface too, and only such a text", () => {
@@ -27,8 +56,8 @@ describe("parseQuery", () => {
       ["energie", "energy"],
       ["electrique", "electric"],
     ]);
-    expect(parseQuery("Théorie des graphes", "en").cognateKey).toBe("theory des graph");
-    expect(parseQuery("theorie des graphes", "en").cognateKey).toBeUndefined();
+    expect(parseQuery("Théorie des graphes", "en").englishKeys).toContain("theory des graph");
+    expect(parseQuery("theorie des graphes", "en").englishKeys).toEqual([]);
     expect(parseQuery("energy", "en").groups).toEqual([["energy"]]);
   });
 

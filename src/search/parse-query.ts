@@ -2,9 +2,11 @@
  * A raw search box text as a query: cleaned (control characters out, trimmed, cut to a bounded length),
  * tokenised like the index (folded, stemmed, French cognates as alternatives), never FTS syntax.
  */
+import { isContentKey, NO_TRANSLATIONS, type TranslationTable } from "../text/learn-translations.js";
 import { STOPWORDS } from "../text/stopwords.js";
-import { tokenise } from "../text/tokenise.js";
+import { type Token, tokenise } from "../text/tokenise.js";
 import { asTextLanguage } from "./search-keys.js";
+import { translateQuery } from "./translate-query.js";
 
 /** The longest query text kept, in characters after trimming; longer text is cut, not refused. */
 export const MAX_QUERY_CHARS = 1_000;
@@ -17,14 +19,20 @@ export const MAX_ID_CHARS = 512;
 export interface ParsedQuery {
   /** The cleaned text. */
   readonly text: string;
-  /** One group per distinct word: its key, then its English cognate when the word looks French. */
+  /**
+   * One group per distinct word: its key, then, when the query is read as French, its English cognate (unless the
+   * corpus shows it made up) and the English words the corpus's bilingual records translate it by.
+   */
   readonly groups: readonly (readonly string[])[];
   /** Keys of one-letter words typed in capitals ("T" in "T cells", "I" in "Analysis I"): they stay required. */
   readonly capitals: readonly string[];
   /** The stemmed keys joined by one space, compared with names' match keys. */
   readonly matchKey: string;
-  /** The match key with each French-looking word replaced by its English cognate, when that differs. */
-  readonly cognateKey?: string;
+  /**
+   * English forms of the match key, compared with names too: each French word replaced by its English cognate or
+   * learned translation, a learned phrase's English ("machine learning"); none equal to `matchKey`.
+   */
+  readonly englishKeys: readonly string[];
   /** The cleaned text when it could be a record id (one word, no spaces), else undefined. */
   readonly idCandidate?: string;
 }
@@ -43,22 +51,33 @@ export function cleanQueryText(raw: string): string {
 const FRENCH_LETTERS = /[àâæçéèêëîïôœùûüÿ]/i;
 
 /**
- * Parses a search box text; `lang` ("en", "fr") only sharpens French cognates, both languages always match. A
- * text with French accents is read as French whatever `lang` says ("énergie solaire" typed in the English
- * interface gets "energy solar" as well).
+ * Parses a search box text; `lang` ("en", "fr") only sharpens French, both languages always match. A text with
+ * French accents is read as French whatever `lang` says ("énergie solaire" typed in the English interface gets
+ * "solar energy" as well), and so is a text without `lang` (a bilingual campus types either) or one whose words
+ * are mostly French words of `translations` ("apprentissage automatique" without accents); `translations` are used
+ * for text read as French.
  */
-export function parseQuery(raw: string, lang?: string): ParsedQuery {
+export function parseQuery(
+  raw: string,
+  lang?: string,
+  translations: TranslationTable = NO_TRANSLATIONS,
+): ParsedQuery {
   const text = cleanQueryText(raw);
-  const tokens = tokenise(text, FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr"));
+  let readAs = FRENCH_LETTERS.test(text) ? "fr" : (asTextLanguage(lang) ?? "fr");
+  let tokens = tokenise(text, readAs);
+  if (readAs === "en" && saysFrench(tokens, translations)) {
+    readAs = "fr";
+    tokens = tokenise(text, readAs);
+  }
+  const translated = translateQuery(tokens, readAs === "fr" ? translations : NO_TRANSLATIONS);
   const groups: string[][] = [];
   const seen = new Set<string>();
-  for (const token of tokens) {
-    if (seen.has(token.key) || groups.length >= MAX_QUERY_WORDS) continue;
+  tokens.forEach((token, i) => {
+    if (seen.has(token.key) || groups.length >= MAX_QUERY_WORDS) return;
     seen.add(token.key);
-    groups.push(token.cognate === undefined ? [token.key] : [token.key, token.cognate]);
-  }
+    groups.push([token.key, ...(translated.alternatives[i] ?? [])]);
+  });
   const matchKey = tokens.map((t) => t.key).join(" ");
-  const cognateKey = tokens.map((t) => t.cognate ?? t.key).join(" ");
   const oneWord = text !== "" && !/\s/.test(text) && text.length <= MAX_ID_CHARS;
   const capitals = tokens
     .filter((t) => t.key.length === 1 && /^\p{Lu}$/u.test(text.slice(t.start, t.end)))
@@ -68,9 +87,25 @@ export function parseQuery(raw: string, lang?: string): ParsedQuery {
     groups,
     capitals,
     matchKey,
-    ...(cognateKey === matchKey ? {} : { cognateKey }),
+    englishKeys: translated.englishKeys,
     ...(oneWord ? { idCandidate: text } : {}),
   };
+}
+
+/**
+ * True when at least half of the content words of `tokens` are French words the table translates, or begin a French
+ * phrase it translates: such words are used more in the corpus's French texts than in its English ones.
+ */
+function saysFrench(tokens: readonly Token[], translations: TranslationTable): boolean {
+  const content = tokens.filter((t) => isContentKey(t.key));
+  if (content.length === 0 || translations.words.size === 0) return false;
+  const french = content.filter(
+    (t, i) =>
+      translations.words.has(t.key) ||
+      translations.phrases.has(`${t.key} ${content[i + 1]?.key}`) ||
+      translations.phrases.has(`${content[i - 1]?.key} ${t.key}`),
+  );
+  return french.length * 2 >= content.length;
 }
 
 /**

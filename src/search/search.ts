@@ -5,6 +5,7 @@
 
 import type { SearchFieldWeights, SearchHit, SearchIndexReader, TextQuery } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
+import type { TranslationTable } from "../text/learn-translations.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { blendTypes, TYPE_DECAY } from "./blend-types.js";
 import { closeNameHits } from "./correct-names.js";
@@ -67,6 +68,8 @@ export interface SearchOptions {
   readonly types?: readonly string[];
   /** The query's language ("en" or "fr"), if known; both languages match either way. */
   readonly lang?: string;
+  /** The corpus's learned French → English table (`app/corpus-translations.ts`); default none, cognate rules only. */
+  readonly translations?: TranslationTable;
   /** Hits to return, default 10. */
   readonly limit?: number;
   /** Hits to skip, default 0. */
@@ -110,7 +113,7 @@ export async function search(
   raw: string,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const query = parseQuery(raw, options.lang);
+  const query = parseQuery(raw, options.lang, options.translations);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const types = options.types && options.types.length > 0 ? options.types : undefined;
@@ -191,10 +194,14 @@ async function addNameAndTextHits(
   run: SearchRun,
 ): Promise<{ query: TextQuery; found: number; facets?: Record<string, number> }> {
   const { index, query } = run;
-  // "électricité" names the concept "Electricity" through its English cognate.
-  const keys = query.cognateKey === undefined ? [query.matchKey] : [query.matchKey, query.cognateKey];
-  const nameTier = (h: SearchHit) =>
-    keys.includes(h.nameKeys[0] ?? "") ? MATCH_TIERS.name : MATCH_TIERS.alias;
+  // "électricité" names the concept "Electricity" through its English form, as a corrected query would, below a
+  // record whose own name (any language) is typed: "Biologie du développement" is the course of that French name
+  // before it is the category "Developmental biology".
+  const keys = [query.matchKey, ...query.englishKeys];
+  const nameTier = (h: SearchHit) => {
+    if (h.nameKeys[0] === query.matchKey) return MATCH_TIERS.name;
+    return h.nameKeys.includes(query.matchKey) ? MATCH_TIERS.alias : MATCH_TIERS.correctedName;
+  };
   addHits(run, await index.findByName(keys, run.types, run.wanted), nameTier);
   const all = textQuery(run, requiredGroups(query.groups, query.capitals), "all");
   // Long texts hold a common word everywhere: a one-word query matches the short fields first, the whole text
@@ -280,14 +287,19 @@ function addHits(
  * "cells" in another), when the query has several words, none a function word, and there are hits to order.
  */
 async function phraseHolders(run: SearchRun, hits: readonly SearchHit[]): Promise<Set<string>> {
-  const words = run.query.matchKey.split(" ");
-  if (words.length < 2 || hits.length < 2) return new Set();
-  // Not through function words: theirs are the longest position lists of the index ("immunology of cell" costs
-  // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
-  if (words.some((w) => STOPWORDS.has(w))) return new Set();
-  // A phrase that many records hold tells the hits little apart: the store boosts none then.
-  const found = await run.index.findPhraseHolders(words, hits, run.types, PHRASE_COMMON);
-  return new Set(found.map(hitKey));
+  const holders = new Set<string>();
+  if (hits.length < 2) return holders;
+  // The query as typed, and its English forms: "science des données" is the phrase "data science" in English texts.
+  for (const key of [run.query.matchKey, ...run.query.englishKeys]) {
+    const words = key.split(" ");
+    // Not through function words: theirs are the longest position lists of the index ("immunology of cell" costs
+    // twice "t cell" to look up), and keyword nDCG@10 keeps 0.529 of the 0.539 that every phrase gives.
+    if (words.length < 2 || words.some((w) => STOPWORDS.has(w))) continue;
+    // A phrase that many records hold tells the hits little apart: the store boosts none then.
+    const found = await run.index.findPhraseHolders(words, hits, run.types, PHRASE_COMMON);
+    for (const hit of found) holders.add(hitKey(hit));
+  }
+  return holders;
 }
 
 /** The key of a record in `SearchRun.ranked`. */

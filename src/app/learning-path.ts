@@ -1,6 +1,6 @@
 /**
  * The learning-path use case ("what should I know before X?"), for the API, the pages and the chat: for a course,
- * its prerequisites in an order one can take them; for a concept, the courses that teach it with their
+ * its prerequisites in an order one can take them; for a concept, the first courses of its page (the closest to it) with their
  * prerequisites, and the related concepts those earlier courses already cover.
  */
 import { CampusGraphError } from "../core/errors.js";

@@ -38,7 +38,7 @@ export function renderPathPicture(
 ): Html {
   const levels = chainLevels(path);
   const last = Math.max(0, ...levels.values());
-  // A concept is drawn as one more column on the right, after the courses that teach it.
+  // A concept is drawn as one more column on the right, after the courses closest to it (the first of its page).
   const columns = last + (path.target.type === "course" ? 1 : 2);
   const byColumn = new Map<number, Placed[]>();
   const place = (type: string, id: string, name: string, column: number, goal: boolean) => {

@@ -16,11 +16,11 @@ const TEXT = {
     course:
       "What to know before {name}: take these courses from the top down; each comes after the courses it requires.",
     concept:
-      "What to know before {name}: the courses that teach it, each after its prerequisites, from the top down.",
+      "What to know before {name}: the courses closest to it, each after its prerequisites, from the top down.",
     empty: "The corpus lists no prerequisites for {name}.",
     picture: "Learning path to {name}",
     requiredBy: "required by {list}",
-    teaches: "teaches {name}",
+    teaches: "close to {name}",
     goal: "this course",
     taken: "taken",
     missing: "not in the corpus",
@@ -33,11 +33,11 @@ const TEXT = {
     course:
       "Ce qu'il faut savoir avant {name} : suivez ces cours de haut en bas ; chacun vient après les cours qu'il requiert.",
     concept:
-      "Ce qu'il faut savoir avant {name} : les cours qui l'enseignent, chacun après ses prérequis, de haut en bas.",
+      "Ce qu'il faut savoir avant {name} : les cours les plus proches, chacun après ses prérequis, de haut en bas.",
     empty: "Le corpus n'indique aucun prérequis pour {name}.",
     picture: "Parcours d'apprentissage vers {name}",
     requiredBy: "requis pour {list}",
-    teaches: "enseigne {name}",
+    teaches: "proche de {name}",
     goal: "ce cours",
     taken: "suivi",
     missing: "absent du corpus",

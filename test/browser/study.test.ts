@@ -31,6 +31,14 @@ describeBrowser("learning paths and comparison in Chromium", () => {
     await page.locator("#sec-path").screenshot({ path: join(SCREENSHOTS, "path-course-fr.png") });
   });
 
+  it("says a concept's path starts from the courses closest to it, not that they teach it", async () => {
+    const page = await openChromium();
+    await page.goto(`${demo.url}/concept/T_cell`);
+    const steps = await page.locator("#sec-path ol.steps > li").allTextContents();
+    expect(steps.some((s) => /close to T cell/.test(s))).toBe(true);
+    expect(steps.some((s) => /teaches/.test(s))).toBe(false);
+  });
+
   it("compares courses side by side from the taken courses' link, in both languages", async () => {
     const page = await openChromium();
     await page.goto(`${demo.url}/course/BIO-310?taken=BIO-479,BIOENG-399&lang=en`);

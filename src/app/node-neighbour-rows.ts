@@ -4,7 +4,7 @@
  * let go. The build holds one node's lists at a time, never the whole graph's edges.
  */
 import { applyEdgeCorrections, type EdgeCorrection } from "../graph/apply-corrections.js";
-import { assembleNeighbourhoods, type NeighbourEdge } from "../graph/neighbourhood.js";
+import { assembleNeighbourhoods, degreeOf, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { NeighbourRow } from "../store/store.js";
 import { incomingLinks, type Nodes, nodeFacts, toRows } from "./graph-inputs.js";
 
@@ -41,7 +41,7 @@ export function* nodeNeighbourRows(
     applyEdgeCorrections(lists, corrections.get(node) ?? [], typeOf);
     if (lists.size === 0) continue;
     const row: Record<string, number> = {};
-    for (const [key, list] of lists) row[key.slice(key.indexOf("\0") + 1)] = list.length;
+    for (const [key, list] of lists) row[key.slice(key.indexOf("\0") + 1)] = degreeOf(list);
     degrees.set(node, row);
     yield* toRows(lists, nodes);
   }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { buildLinkLists } from "../detect/link-lists.js";
 import { conceptRelations, relationScore } from "./concept-relations.js";
 import { conceptEdgeScore, deriveConceptProfile, scoreEntityConcepts } from "./entity-concepts.js";
-import { assembleNeighbourhoods, degreeScores, listKey, type NeighbourEdge } from "./neighbourhood.js";
+import {
+  assembleNeighbourhoods,
+  degreeOf,
+  degreeScores,
+  listKey,
+  type NeighbourEdge,
+} from "./neighbourhood.js";
 import { semanticEdges } from "./semantic-edges.js";
 
 describe("entity concepts", () => {
@@ -217,5 +223,22 @@ describe("neighbourhoods", () => {
       expect(s.importance).toBeLessThanOrEqual(1);
     }
     expect(scores.get(0)?.degrees.course).toBe(2);
+  });
+
+  it("leaves out of a degree the records listed only because their text names the concept's field", () => {
+    const listed = (kind: string, evidence: Record<string, unknown>): NeighbourEdge => ({
+      source: 0,
+      target: 1,
+      score: 0.1,
+      kind,
+      evidence,
+    });
+    const list = [
+      listed("concept", {}),
+      listed("via-concept", { via: [{ id: "T_cell", share: 1 }], field: "Immunology" }),
+      listed("via-concept", { via: [], field: "Immunology" }),
+      listed("via-concept", { via: [] }),
+    ];
+    expect(degreeOf(list)).toBe(3);
   });
 });

@@ -109,10 +109,27 @@ export function degreeScores(
   for (const [key, list] of lists) {
     const source = Number(key.slice(0, key.indexOf("\0")));
     const row = degrees.get(source) ?? {};
-    row[key.slice(key.indexOf("\0") + 1)] = list.length;
+    row[key.slice(key.indexOf("\0") + 1)] = degreeOf(list);
     degrees.set(source, row);
   }
   return importanceScores(degrees, typeOf, others);
+}
+
+/**
+ * How many neighbours of a list count towards a node's degree: all but the records a concept page lists only
+ * because their text names the concept's field (`evidence.field` with no concept they came through), which say
+ * nothing of how central the concept itself is; counted, they gave every thin concept a long list, and search's
+ * importance prior lost what told concepts apart (prefix top 5 on the tune half 0.806 → 0.791).
+ */
+export function degreeOf(list: readonly NeighbourEdge[]): number {
+  let n = 0;
+  for (const e of list) {
+    const via = e.evidence.via;
+    const fieldOnly =
+      e.kind === "via-concept" && e.evidence.field !== undefined && (!Array.isArray(via) || via.length === 0);
+    if (!fieldOnly) n += 1;
+  }
+  return n;
 }
 
 /**

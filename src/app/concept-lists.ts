@@ -122,16 +122,27 @@ export class RecordTextsBuilder {
 
   /** The texts, names and categories added. */
   finish(): RecordTexts {
-    const categories = this.names.map((_, concept) => {
-      const path: CategoryName[] = [];
-      let id = this.categoryOf.get(concept);
-      while (id !== undefined && path.length < CATEGORY_LEVELS) {
-        const category = this.categoryNames.get(id);
-        if (!category) break;
-        if (category.words.length > 0) path.push({ id, name: category.name, words: category.words });
-        id = category.parent;
+    // Concepts of one category share its path: one array per category, not per concept.
+    const paths = new Map<string, readonly CategoryName[]>();
+    const pathOf = (category: string): readonly CategoryName[] => {
+      let path = paths.get(category);
+      if (path === undefined) {
+        const found: CategoryName[] = [];
+        let id: string | undefined = category;
+        while (id !== undefined && found.length < CATEGORY_LEVELS) {
+          const named = this.categoryNames.get(id);
+          if (!named) break;
+          if (named.words.length > 0) found.push({ id, name: named.name, words: named.words });
+          id = named.parent;
+        }
+        path = found;
+        paths.set(category, path);
       }
       return path;
+    };
+    const categories = this.names.map((_, concept) => {
+      const category = this.categoryOf.get(concept);
+      return category === undefined ? [] : pathOf(category);
     });
     return { index: this.index.finish(), names: this.names, categories };
   }

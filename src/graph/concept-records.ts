@@ -236,21 +236,15 @@ export function conceptRecords(
     if (direct[record] === 0) touched.push(record);
     mention[record] = byNameScores[i] as number;
   }
-  const text = graph.nameScores?.(concept) ?? new Map<number, number>();
-  const bestText = new Map<string, number>();
-  for (const [record, s] of text) {
-    const type = graph.typeOf(record);
-    if (s > (bestText.get(type) ?? 0)) bestText.set(type, s);
-    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
-  }
+  // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g).
+  const text = perTypeShares(graph.nameScores?.(concept), graph.typeOf);
+  for (const record of text.keys()) if (direct[record] === 0 && mention[record] === 0) touched.push(record);
   const field =
-    params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? new Map()) : new Map<number, number>();
-  const bestField = new Map<string, number>();
-  for (const [record, s] of field) {
-    const type = graph.typeOf(record);
-    if (s > (bestField.get(type) ?? 0)) bestField.set(type, s);
+    params.fieldWeight > 0
+      ? perTypeShares(graph.categoryScores?.(concept), graph.typeOf)
+      : new Map<number, number>();
+  for (const record of field.keys())
     if (direct[record] === 0 && mention[record] === 0 && !text.has(record)) touched.push(record);
-  }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -280,8 +274,8 @@ export function conceptRecords(
     const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
     const type = graph.typeOf(record);
-    const found = params.textWeight * ((text.get(record) ?? 0) / (bestText.get(type) || 1));
-    const filed = params.fieldWeight * ((field.get(record) ?? 0) / (bestField.get(type) || 1));
+    const found = params.textWeight * (text.get(record) ?? 0);
+    const filed = params.fieldWeight * (field.get(record) ?? 0);
     const walk =
       1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
@@ -338,6 +332,21 @@ function queryOf(
   for (const [c, q] of first) step(c, q, query);
   const kept = [...query].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, params.queryConcepts);
   return new Map([[concept, 1], ...kept]);
+}
+
+/** Each record's score divided by the best score among records of its type, in (0, 1]. */
+function perTypeShares(
+  scores: ReadonlyMap<number, number> | undefined,
+  typeOf: (record: number) => string,
+): Map<number, number> {
+  const best = new Map<string, number>();
+  for (const [record, s] of scores ?? []) {
+    const type = typeOf(record);
+    if (s > (best.get(type) ?? 0)) best.set(type, s);
+  }
+  const shares = new Map<number, number>();
+  for (const [record, s] of scores ?? []) shares.set(record, s / (best.get(typeOf(record)) || 1));
+  return shares;
 }
 
 /** How many records of `type` a concept keeps. */

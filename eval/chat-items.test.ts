@@ -69,6 +69,15 @@ describe("readChatSets", () => {
     expect(fresh5.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(10);
     expect(fresh5.filter((i) => i.half !== "check")).toEqual([]);
   });
+
+  it("holds a sixth fresh set written blind: every intent and plan step, both languages, a rule or none each", () => {
+    const fresh6 = expectHeldOutWhole("fresh6", 160);
+    expect(fresh6.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+    expect(fresh6.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
+    const ops = new Set(fresh6.flatMap((i) => i.expect.steps ?? []));
+    expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
+    expect(fresh6.filter((i) => i.half !== "check")).toEqual([]);
+  });
 });
 
 /**

@@ -5,7 +5,9 @@
  * terse, lower-case, misspelt questions in the style of real users, held out whole) and the fourth
  * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole) and
  * the fifth (eval/chat-fresh5.jsonl: the same intents on new subjects, written blind after fresh4's misses were read,
- * held out whole), each item with its conversation as asked (padded items are made long here, not stored long).
+ * held out whole) and the sixth (eval/chat-fresh6.jsonl: the same intents in new registers and on subjects from every
+ * part of the corpus, written blind, held out whole), each item with its conversation as asked (padded items are
+ * made long here, not stored long).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,7 +39,7 @@ export interface ChatItem {
   };
 }
 
-/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3, fresh4, fresh5. */
+/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh6. */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
   const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
@@ -52,6 +54,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh3: readChatItems(join(import.meta.dirname, "chat-fresh3.jsonl")),
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
+    fresh6: readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl")),
   };
 }
 

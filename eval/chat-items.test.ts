@@ -77,6 +77,12 @@ describe("readChatSets", () => {
     const ops = new Set(fresh6.flatMap((i) => i.expect.steps ?? []));
     expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
     expect(fresh6.filter((i) => i.half !== "check")).toEqual([]);
+    // Its two halves split it: every question in exactly one.
+    const sets = readChatSets();
+    const halves = [...(sets["fresh6-tune"] ?? []), ...(sets["fresh6-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(fresh6.map((i) => i.question).sort());
+    expect(sets["fresh6-tune"]?.length).toBeGreaterThan(fresh6.length / 3);
+    expect(sets["fresh6-check"]?.length).toBeGreaterThan(fresh6.length / 3);
   });
 });
 
@@ -93,7 +99,7 @@ function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
   expect(english / items.length).toBeLessThan(0.6);
   const others = new Set(
     Object.entries(sets)
-      .filter(([name]) => name !== set)
+      .filter(([name]) => name !== set && !name.startsWith(`${set}-`))
       .flatMap(([, xs]) => xs.map((i) => i.question.toLowerCase())),
   );
   expect(items.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);

@@ -39,13 +39,13 @@ const words = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ""
 export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ...typed(
     "course",
-    "course courses class classes module modules cours enseignement enseignements matiere matieres",
+    "course courses class classes module modules cours enseignement enseignements matiere matieres catalogue catalog seminar seminars seminaire seminaires tp tps",
   ),
   ...typed(
     "lecture",
-    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences presentation presentations",
+    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences presentation presentations lesson lessons vid vids recording recordings recorded enregistrement enregistrements enregistre enregistree enregistrees enregistres filmed filme filmee filmees filmes",
   ),
-  ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware internet"),
+  ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware internet remotely"),
   ...typed(
     "person",
     "who whom qui people person persons member members membre membres expert experts researcher researchers professor professors prof profs teacher teachers lecturer lecturers instructor instructors scientist scientists specialist specialists personne personnes chercheur chercheurs chercheuse chercheuses professeur professeurs professeure enseignant enseignants enseignante experte spécialiste specialiste specialistes",
@@ -54,7 +54,10 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
     "unit",
     "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts department departments departement departements faculty faculties faculte facultes section sections",
   ),
-  ...typed("publication", "publication publications paper papers article articles"),
+  ...typed(
+    "publication",
+    "publication publications publi publis paper papers article articles published publie publies publiee publiees",
+  ),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
 ]);
 
@@ -62,9 +65,14 @@ function typed(type: TargetType, list: string): [string, TargetType][] {
   return [...words(list)].map((w) => [w, type]);
 }
 
+/** Words after which the question names its subject: "courses about X", "cours qui traitent de X". */
+export const TOPIC_MARKERS = words(
+  "about on cover covers covering regarding concerning discuss discusses discussing explaining introduces sur concernant traitent traite parlent parle abordent aborde couvrent couvre de des du d",
+);
+
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable taken suivi suivis path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
 );
 
 /**
@@ -83,7 +91,7 @@ export const EXPLAIN_WORDS = words(
 
 /** Words that ask what a record is about. */
 export const ABOUT_WORDS = words(
-  "about describe description summary overview info information informations details contenu resume presente presenter parle renseignements",
+  "about describe description summary overview gist info information informations details contenu contient contain contains resume resumer essentiel presente presenter parle raconte renseignements",
 );
 
 /** Words that ask for a person's research. */
@@ -103,7 +111,7 @@ export const AUTHOR_WORDS = words(
 
 /** Words that ask who teaches, or what someone teaches. */
 export const TEACH_WORDS = words(
-  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs supervise supervises supervised supervisor supervisors coordinate coordinates coordinator coordinators organise organises organize organizes",
+  "teach teaches teaching taught teacher teachers instructor instructors instructs lecturer lecturers enseigne enseignent enseignant enseignants enseignante gives donne donnent assure assurent charge responsible runs supervise supervises supervised supervisor supervisors coordinate coordinates coordinator coordinators organise organises organize organizes enseignee enseignees enseignes",
 );
 
 /** Words that ask where to learn something: with no type word, the answer is courses. */
@@ -125,11 +133,32 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Words that ask for the most recent records first. */
 export const LATEST_WORDS = words(
-  "latest newest recent recently last most-recent recent recents recente recentes dernier derniers derniere dernieres nouveaux nouvelles",
+  "latest newest recent recently lately last most-recent recent recents recente recentes dernier derniers derniere dernieres nouveaux nouvelles",
+);
+
+/** Words of age that order records by year rather than judge them ("de la plus récente à la plus ancienne"). */
+export const AGE_WORDS = words(
+  "old older oldest earliest ancien ancienne anciens anciennes vieux vieille vieilles",
+);
+
+/** Words after which a word of liking asks for something rather than judges it ("I'd love a class on X"). */
+export const WISH_WORDS = words("would d should");
+
+/**
+ * Words for where the records are ("on campus", "à l'école", "here"): part of the frame of a question asking for
+ * records, but of the subject otherwise ("the wifi password on campus" is about the campus).
+ */
+export const PLACE_WORDS = words("here ici campus school ecole university universite uni");
+
+/** Words for who a record is meant for ("for total beginners", "pour débutants"): part of the frame, like a level. */
+export const AUDIENCE_WORDS = words(
+  "beginner beginners newbie newbies novice novices debutant debutants debutante debutantes dummies",
 );
 
 /** Words that join two subjects into an intersection ("both … and …", "à la fois … et …", "… as well as …"). */
-export const BOTH_WORDS = words("both also aussi fois well egalement");
+export const BOTH_WORDS = words(
+  "both also aussi fois well egalement combine combines combining combined combinent combinant allient melent mix mixing",
+);
 
 /** Words that join two subjects into a union. */
 export const EITHER_WORDS = words("or either ou");
@@ -164,6 +193,14 @@ export const BARE_WORDS = words("the a an le la les l un une des du de d please 
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
 
+/**
+ * Verbs of a request made to the assistant ("could you recommend…", "tu peux m'expliquer"): with a modal next to
+ * "you", they ask for records, not about the assistant.
+ */
+export const REQUEST_VERBS = words(
+  "recommend suggest show give tell list find explain remind summarise summarize describe recommande recommander recommandez suggerer suggere montre montrer montrez donne donner donnez dis dire dites liste lister trouve trouver explique expliquer expliquez rappeler rappelle resumer resume indiquer indique indiquez conseiller conseille conseillez aider aide",
+);
+
 /** Words that address the assistant itself. */
 export const ASSISTANT_WORDS = words("you your yourself tu toi ton ta tes");
 
@@ -192,6 +229,12 @@ export const FRAME_WORDS = words(`
   exists exist existing there's where's charge responsible run runs lead leads between entre
   options option choices choix possibilites
   semester semestre nowadays currently actuellement
+  here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
+  truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
+  faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
+  exactement worth kind kinds pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
+  trois quelques
+  mon ma mes notre nos votre vos
   have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent

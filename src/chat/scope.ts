@@ -9,14 +9,17 @@ import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys, tokenise } from "../text/tokenise.js";
 import type { Cue } from "./classify-words.js";
 import {
+  AGE_WORDS,
   ASSISTANT_WORDS,
   COMPARE_WORDS,
   FRAME_WORDS,
   GRADE_WORDS,
   LATEST_WORDS,
+  REQUEST_VERBS,
   SMALL_TALK_WORDS,
   SUBJECTIVE_WORDS,
   TYPE_WORDS,
+  WISH_WORDS,
   WORLD_WORDS,
   type Word,
 } from "./lexicon.js";
@@ -76,9 +79,10 @@ export function offTopicOf(
   if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
   // "Can you…", "could you…" open a request, first or after what it is about ("logarithms, can you explain
   // them?"); "you" elsewhere talks to the assistant ("did I tell you…", "what do you think").
-  const request = /^(can|could|would|will|do|pourrais|pourriez|pouvez|peux|peut)$/;
+  const request = /^(can|could|would|will|do|pourrais|pourras|pourriez|pouvez|peux|peut|veux)$/;
   const asks = (i: number) =>
-    request.test(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).every((c) => c === "subject");
+    (request.test(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).every((c) => c === "subject")) ||
+    requests(words, i, request);
   // "What courses have you got on AI?", "do you have talks on X", "as-tu des cours sur X": what the assistant
   // has, of a type of record named, is a request for those records.
   const typed = words.some((w, i) => classes[i] === "type" && !["who", "whom", "qui"].includes(w.folded));
@@ -91,19 +95,40 @@ export function offTopicOf(
 }
 
 /**
+ * True when "you" at `i` is asked to do something: a modal next to it and a verb of request right after ("which
+ * MOOCs would you recommend", "could you remind me what X is", "tu peux m'expliquer ?").
+ */
+function requests(words: readonly Word[], i: number, modal: RegExp): boolean {
+  const before = modal.test(words[i - 1]?.folded ?? "");
+  const after = modal.test(words[i + 1]?.folded ?? "");
+  if (!before && !after) return false;
+  const next = words.slice(i + (after ? 2 : 1), i + 5).filter((w) => !OBJECT_PRONOUNS.has(w.folded));
+  return REQUEST_VERBS.has(next[0]?.folded ?? "");
+}
+
+// Pronouns between a request verb and "you" ("could you please tell me", "tu peux m'expliquer").
+const OBJECT_PRONOUNS = new Set(["me", "m", "moi", "us", "nous", "please", "svp", "stp", "just", "also"]);
+
+/**
  * True when the words ask for a judgement: a word of opinion, a superlative of a quality ("the most fun", "la plus
  * sympa"; "the most recent" is a sort by year) or a comparison ("more interesting than", "plus utile que").
  */
 export function judges(words: readonly Word[]): boolean {
   return words.some((word, i) => {
-    if (SUBJECTIVE_WORDS.has(word.folded)) return true;
+    // "I'd love a class on X", "would like": a wish is a request, not an opinion.
+    if (SUBJECTIVE_WORDS.has(word.folded)) return !WISH_WORDS.has(words[i - 1]?.folded ?? "");
     if (!GRADE_WORDS.has(word.folded)) return false;
     const next = words[i + 1]?.folded ?? "";
     const after = words[i + 2]?.folded;
     // A quality is a word that ends the phrase ("the most fun?", "the most creative lab"); in "the least squares
     // method" the word after it goes on naming something.
     const ends = after === undefined || TYPE_WORDS.has(after) || FRAME_WORDS.has(after);
-    const quality = next !== "" && !LATEST_WORDS.has(next) && !TYPE_WORDS.has(next) && !FRAME_WORDS.has(next);
+    const quality =
+      next !== "" &&
+      !LATEST_WORDS.has(next) &&
+      !AGE_WORDS.has(next) &&
+      !TYPE_WORDS.has(next) &&
+      !FRAME_WORDS.has(next);
     const superlative = ["the", "le", "la", "les", "l"].includes(words[i - 1]?.folded ?? "") && ends;
     const compared = words.slice(i + 2, i + 5).some((w) => COMPARE_WORDS.has(w.folded));
     return quality && (superlative || compared);

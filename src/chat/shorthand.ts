@@ -14,7 +14,9 @@ const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map(
     "smth:something sth:something gimme:give,me wanna:want,to gotta:have,to tho:though thru:through " +
     "koi:quoi kwa:quoi ki:qui kel:quel kels:quels kelle:quelle kelles:quelles pk:pourquoi pq:pourquoi " +
     "pr:pour tt:tout bcp:beaucoup slt:salut mrc:merci qqn:quelqu,un qqun:quelqu,un qqch:quelque,chose " +
-    "jsuis:je,suis chui:je,suis ya:il,y,a dispo:disponible dispos:disponibles " +
+    "jsuis:je,suis chui:je,suis ya:il,y,a dispo:disponible dispos:disponibles jcomprends:je,comprends " +
+    "jcomprend:je,comprends jsais:je,sais jveux:je,veux jpeux:je,peux jai:je,avoir jcherche:je,cherche " +
+    "theres:there,is im:i,am ive:i,have dunno:do,not,know cant:cannot " +
     "bosse:travaille bosses:travaille bossent:travaillent bosser:travaille bossez:travaille bossait:travaille"
   )
     .split(" ")

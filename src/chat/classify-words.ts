@@ -4,9 +4,13 @@
  * the words around change ("people who …", "lectures about topic modeling", "course videos", "who knows about X",
  * "female experts in …").
  */
+
+import { keepSubjectClause } from "./clauses.js";
 import {
   ABOUT_WORDS,
+  AGE_WORDS,
   ASSISTANT_WORDS,
+  AUDIENCE_WORDS,
   AUTHOR_WORDS,
   BOTH_WORDS,
   COMPARISON_WORDS,
@@ -17,11 +21,14 @@ import {
   LATEST_WORDS,
   LEARN_WORDS,
   LEVEL_WORDS,
+  PLACE_WORDS,
   PREREQUISITE_WORDS,
+  REQUEST_VERBS,
   RESEARCH_WORDS,
   SMALL_TALK_WORDS,
   SUBJECTIVE_WORDS,
   TEACH_WORDS,
+  TOPIC_MARKERS,
   TYPE_WORDS,
   type Word,
 } from "./lexicon.js";
@@ -54,12 +61,7 @@ export const CUE_WORDS: readonly [Cue, ReadonlySet<string>][] = [
 
 /** A course code as written: "CS-433", "HUM-403(a)". */
 export const COURSE_CODE = /^[a-z]{2,8}-\d{3}[a-z]?(\([a-z]{1,3}\))?$/i;
-/** Words after which the question names its subject: "courses about X", "cours qui traitent de X". */
-export const TOPIC_MARKERS = new Set(
-  "about on cover covers covering regarding concerning discuss discusses discussing explaining introduces sur concernant traitent traite parlent parle abordent aborde couvrent couvre de des du d".split(
-    " ",
-  ),
-);
+export { TOPIC_MARKERS } from "./lexicon.js";
 
 /** Question words that can follow a preposition ("sur quoi", "about what"). */
 const INTERROGATIVES = new Set([
@@ -84,18 +86,29 @@ export const WHO = new Set(["who", "whom", "qui"]);
 export type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" | "unused";
 
 /** The classes of `words`, and whether a who-question's unknown verb was read as asking about its topic. */
-export function classifyWords(words: readonly Word[]): { classes: WordClass[]; whoVerb: boolean } {
+export function classifyWords(
+  words: readonly Word[],
+  text?: string,
+): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number } {
   const classes = words.map(classify);
+  readModifiers(words, classes);
+  readPlaces(words, classes);
+  readOwnTypes(words, classes);
+  readSpeakerRequest(words, classes);
   readNumerals(words, classes);
   readComplements(words, classes);
   const whoVerb = absorbWhoVerb(words, classes);
+  readNamedTypes(words, classes);
   joinCompounds(words, classes);
+  const count = readCount(words, classes);
+  const wholeSpan = text === undefined ? undefined : keepSubjectClause(words, classes, text);
   absorbModifiers(words, classes);
-  return { classes, whoVerb };
+  return { classes, whoVerb, ...(wholeSpan ? { wholeSpan } : {}), ...(count ? { count } : {}) };
 }
 
 function classify(word: Word): WordClass {
   if (COURSE_CODE.test(word.text)) return "code";
+  if (AUDIENCE_WORDS.has(word.folded)) return "frame";
   if (TYPE_WORDS.has(word.folded)) return "type";
   if (CUE_WORDS.some(([, set]) => set.has(word.folded)) || LEVEL_WORDS.has(word.folded)) return "cue";
   if (LANGUAGE_WORDS.has(word.folded)) return "cue";
@@ -109,10 +122,77 @@ function classify(word: Word): WordClass {
   // A capital letter alone is a name ("T cells", "C"); in lower case it is an elision ("l'", "d'", "'s").
   if (word.text.length === 1 && /^\p{Lu}$/u.test(word.text) && word.text !== "I" && word.text !== "À")
     return "subject";
-  if (FRAME_WORDS.has(word.folded) || SMALL_TALK_WORDS.has(word.folded) || ASSISTANT_WORDS.has(word.folded))
+  if (
+    FRAME_WORDS.has(word.folded) ||
+    REQUEST_VERBS.has(word.folded) ||
+    SMALL_TALK_WORDS.has(word.folded) ||
+    ASSISTANT_WORDS.has(word.folded)
+  )
     return "frame";
   return "subject";
 }
+
+/**
+ * Words that qualify a modifier rather than name a subject: the "first" of "newest first" and the "oldest" of
+ * "newest to oldest" (a sort), the word
+ * before an audience word ("for total beginners", "pour grands débutants").
+ */
+function readModifiers(words: readonly Word[], classes: WordClass[]): void {
+  for (let i = 1; i < words.length; i += 1) {
+    const sorted = ["first", "premier", "premiers", "abord"].includes(words[i]?.folded ?? "");
+    if (sorted && LATEST_WORDS.has(words[i - 1]?.folded ?? "")) classes[i] = "frame";
+    // "de la plus récente à la plus ancienne", "newest to oldest": the other end of a sort by year.
+    const sorting = words.some((w, j) => j < i && LATEST_WORDS.has(w.folded));
+    if (sorting && AGE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "frame";
+    if (AUDIENCE_WORDS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject") classes[i - 1] = "frame";
+  }
+}
+
+/** Place words ("on campus", "here") frame a question that asks for records (a type or a teaching cue), else name. */
+function readPlaces(words: readonly Word[], classes: WordClass[]): void {
+  const asks = words.some(
+    (w, i) => classes[i] === "type" || (classes[i] === "cue" && TEACH_WORDS.has(w.folded)),
+  );
+  if (asks) return;
+  for (let i = 0; i < words.length; i += 1)
+    if (PLACE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+}
+
+/**
+ * "For my course on X", "pour mon séminaire", "for my master": a type or level word after the speaker's
+ * possessive is the speaker's context, not the kind of record asked for; it is read as a frame word (and so are
+ * the type words right after it).
+ */
+function readOwnTypes(words: readonly Word[], classes: WordClass[]): void {
+  for (let i = 1; i < words.length; i += 1) {
+    // "For my master": the speaker's own level says who asks, not which records.
+    const own = classes[i] === "type" || LEVEL_WORDS.has(words[i]?.folded ?? "");
+    if (!own || !POSSESSIVES.has(words[i - 1]?.folded ?? "")) continue;
+    for (let j = i; classes[j] === "type" || j === i; j += 1) classes[j] = "frame";
+  }
+}
+
+/**
+ * "For a seminar presentation I need articles on X": type words before the speaker's own request ("I need", "je
+ * cherche") set the scene; the records asked for are those named after it. Type words linked to the later one
+ * ("people who teach courses", "units of people") are kept.
+ */
+function readSpeakerRequest(words: readonly Word[], classes: WordClass[]): void {
+  const typed = classes.flatMap((c, i) => (c === "type" ? [i] : []));
+  for (let k = 1; k < typed.length; k += 1) {
+    const from = typed[k - 1] ?? 0;
+    const between = words.slice(from + 1, typed[k]).map((w) => w.folded);
+    if (!between.some((w) => SPEAKERS.has(w)) || between.some((w) => LINKING.has(w))) continue;
+    for (const i of typed.slice(0, k)) classes[i] = "frame";
+  }
+}
+
+const SPEAKERS = new Set(["i", "je", "j", "we", "nous"]);
+const LINKING = new Set(
+  "who whom whose that which of from by in qui que dont de des du d par dans and et or ou".split(" "),
+);
+
+const POSSESSIVES = new Set(["my", "our", "mon", "ma", "mes", "notre", "nos"]);
 
 /**
  * "Image processing I", "Biologie I", "biology i vs biology ii": an "I" right after a subject word, and before the end
@@ -159,6 +239,42 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
 }
 
 /**
+ * "Courses on Galois groups", "MOOCs about Lie groups": after a type word and its topic marker, a type word that
+ * follows a subject word is a word of the subject's name, unless a topic marker or a relative pronoun follows it
+ * ("courses on AI labs who …" would start another phrase).
+ */
+function readNamedTypes(words: readonly Word[], classes: WordClass[]): void {
+  // "I missed the week on topic modeling": a weak type word between a topic marker and a subject word is named.
+  for (let i = 1; i + 1 < words.length; i += 1) {
+    const weak = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
+    const marked = ["about", "on", "sur", "covering", "regarding"].includes(words[i - 1]?.folded ?? "");
+    if (weak && marked && classes[i + 1] === "subject") classes[i] = "subject";
+  }
+  const firstType = classes.indexOf("type");
+  const marker = words.findIndex((w, i) => i > firstType && TOPIC_MARKERS.has(w.folded));
+  if (firstType < 0 || marker < 0) return;
+  for (let i = marker + 2; i < words.length; i += 1) {
+    const next = words[i + 1]?.folded ?? "";
+    if (classes[i] !== "type" || classes[i - 1] !== "subject") continue;
+    if (TOPIC_MARKERS.has(next) || RELATIVE_PRONOUNS.has(next)) continue;
+    classes[i] = "subject";
+  }
+}
+
+const RELATIVE_PRONOUNS = new Set([
+  "who",
+  "whom",
+  "that",
+  "which",
+  "whose",
+  "qui",
+  "que",
+  "dont",
+  "where",
+  "ou",
+]);
+
+/**
  * Two type words in a row name one kind of record, the last in English ("course videos": lectures), the first in
  * French with "de" and no article ("vidéos de cours"): the other is not a second type to go through.
  */
@@ -179,15 +295,17 @@ function joinCompounds(words: readonly Word[], classes: WordClass[]): void {
 }
 
 /**
- * "Who knows about X", "who can I ask about X", "who focuses on X": in a who-question, a verb the lexicon does not
- * know, right after "who" (and auxiliaries) and before a topic marker, asks for the people about X. Returns true
+ * "Who knows about X", "who can I ask about X", "which profs know about X": in a question for people, a verb the
+ * lexicon does not know, right after the person word (and frame words) and before a topic marker, asks for the people about X. Returns true
  * when it took such a verb out of the subject.
  */
 function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
-  const who = words.findIndex((w, i) => classes[i] === "type" && WHO.has(w.folded));
-  if (who < 0 || classes.some((c, i) => c === "type" && !WHO.has(words[i]?.folded ?? ""))) return false;
+  const person = (i: number) => classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "person";
+  const who = words.findIndex((_, i) => person(i));
+  if (who < 0 || classes.some((c, i) => c === "type" && !person(i))) return false;
   const verb = classes.indexOf("subject");
   const marker = words[verb + 1]?.folded ?? "";
+  // "who here knows about X", "quels profs s'y connaissent en X".
   const between = words.slice(who + 1, Math.max(who + 1, verb));
   if (verb <= who || !between.every((w) => AUXILIARIES.has(w.folded))) return false;
   if (!/^\p{Ll}/u.test(words[verb]?.text ?? "") || !VERB_MARKERS.has(marker)) return false;
@@ -196,11 +314,12 @@ function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
   return true;
 }
 
+// Words between "who" and its verb: auxiliaries, subjects, places, "s'y".
 const AUXILIARIES = new Set(
-  "can could should would will do does did is are i we je on peut peux dois".split(" "),
+  "can could should would will do does did is are i we je on peut peux dois here ici s y".split(" "),
 );
 // Topic markers after a verb; not "de", which also joins the words of a name ("gestion de projet").
-const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant"]);
+const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant", "en"]);
 
 /** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
 function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
@@ -218,3 +337,29 @@ function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
     classes[i] = SUBJECTIVE_WORDS.has(words[i]?.folded ?? "") ? "frame" : "unused";
   }
 }
+
+/**
+ * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
+ * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
+ * then a word of the frame, not of the subject.
+ */
+function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
+  for (let i = 0; i < words.length; i += 1) {
+    const value = Number(words[i]?.text);
+    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
+    let next = i + 1;
+    while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
+    if (classes[next] !== "type" || next - i > 3) continue;
+    classes[i] = "frame";
+    // "2 cours max", "3 papers at most": the bound's own word.
+    if (BOUND_WORDS.has(words[next + 1]?.folded ?? "")) classes[next + 1] = "frame";
+    return value;
+  }
+  return undefined;
+}
+
+// Words after "<number> <type>" that say it is a bound.
+const BOUND_WORDS = new Set(["max", "maximum", "maxi", "tops", "only", "seulement", "uniquement"]);
+
+/** The most records a question may ask for by number. */
+const MAX_COUNT = 100;

@@ -179,11 +179,15 @@ async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promi
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
 async function anchorOf(
   call: CallApi,
-  { reading, linked }: ConversationReading,
+  { reading, linked, inherited }: ConversationReading,
 ): Promise<Anchor | undefined> {
   const code = reading.codes[0];
   if (code) return findCourse(call, code);
   if (linked && reading.subjects.length === 0) return findRecord(call, linked.type, linked.id);
+  // "Is there anything I should know before enrolling?" after a course was linked: a question about one record that
+  // names none is about the record the last answer gave, when it is of a type the question can be about.
+  if (linked && inherited && neededTypes(reading)?.types.includes(linked.type))
+    return findRecord(call, linked.type, linked.id);
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1) return undefined;
   const need = neededTypes(reading);
@@ -228,9 +232,14 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   // named X asks about the whole phrase; the type word is a word of the name, not the type of a record.
   const { label, subjects } = reading;
   const asksWhat = reading.cues.has("what") || reading.cues.has("explain");
-  const whole = reading.alternatives.find((a) => label !== undefined && a.consumed.includes(label));
-  if (!whole || !label || !asksWhat || subjects.length !== 1) return reading;
-  return (await findNamed(call, subjects[0] ?? "", [label])) ? reading : take(whole);
+  // "ce qu'est le module de Young": the type word may also begin the name without an article right before it.
+  const whole = reading.alternatives.find(
+    (a) => a.consumed.length > 0 && (label === undefined || a.consumed.includes(label)),
+  );
+  if (!whole || !asksWhat || subjects.length !== 1) return reading;
+  // Without the article, the subject alone must name nothing at all ("the lab of <person>" asks for the person's).
+  const kinds = label ? [label] : prefer(reading);
+  return (await findNamed(call, subjects[0] ?? "", kinds)) ? reading : take(whole);
 }
 
 /**

@@ -10,6 +10,8 @@ import { type Reading, readQuestion } from "./read-question.js";
 export interface ConversationReading {
   readonly reading: Reading;
   readonly linked?: { readonly type: string; readonly id: string };
+  /** True when the question named no subject and took the previous question's. */
+  readonly inherited?: boolean;
 }
 
 /** Reads the last user message of `messages`, filling what it leaves out from the earlier turns. */
@@ -31,7 +33,24 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
       types: reading.types.length > 0 ? reading.types : previous.types,
       cues: reading.cues.size > 0 || reading.types.length > 0 ? reading.cues : previous.cues,
     };
-    return { reading: merged, ...(linked && previous.codes.length === 0 ? { linked } : {}) };
+    return {
+      reading: merged,
+      inherited: true,
+      ...(linked && previous.codes.length === 0 ? { linked } : {}),
+    };
+  }
+  if (reading.narrows && reading.types.length === 0 && previous.subjects.length === 1) {
+    // "Lesquelles parlent aussi de salinité ?", "which of them also cover X": the previous list, narrowed to X.
+    const narrowed: Reading = {
+      ...reading,
+      subjects: [...previous.subjects, ...reading.subjects],
+      join: "and",
+      types: previous.types,
+      cues: new Set([...previous.cues, ...reading.cues]),
+      alternatives: [],
+      spans: [],
+    };
+    return { reading: narrowed };
   }
   if (reading.followUp && reading.types.length === 0) {
     // "And about X?", "Et sur X ?": the same question about another subject.

@@ -343,6 +343,50 @@ describe("readQuestion", () => {
     expect(reading.subjects).toEqual(["Pietro Gambardella"]);
   });
 
+  it.each([
+    ["recent research on hydrothermal liquefaction", ["publication"], ["hydrothermal liquefaction"]],
+    ["studies about dairy cows?", ["publication"], ["dairy cows"]],
+    [
+      "For a seminar presentation I need scientific articles on the polar vortex.",
+      ["publication"],
+      ["polar vortex"],
+    ],
+    ["quels profs s'y connaissent en hypothèse du continu ?", ["person"], ["hypothèse du continu"]],
+    ["who here knows about polygon meshes", ["person"], ["polygon meshes"]],
+    [
+      "publis de Jake Alexander triées de la plus récente à la plus ancienne",
+      ["publication"],
+      ["Jake Alexander"],
+    ],
+    ["Bernhard Wehrli's publications, newest first", ["publication"], ["Bernhard Wehrli"]],
+    ["python basics video lessons for total beginners", ["lecture"], ["python basics"]],
+    [
+      "courses on galois groups or number theory, either is fine",
+      ["course"],
+      ["galois groups", "number theory"],
+    ],
+    ["Which MOOCs would you recommend on linguistic semantics?", ["mooc"], ["linguistic semantics"]],
+  ])("reads the request of the chatty %j", (question, types, subjects) => {
+    const reading = readQuestion(question);
+    expect(reading.types).toEqual(types);
+    expect(reading.subjects).toEqual(subjects);
+    expect(reading.offTopic).toBeUndefined();
+  });
+
+  it("reads a number's bound, an imperative's -toi and the speaker's own level as frame words", () => {
+    const limited = readQuestion("option pricing theory : limite-toi à 2 cours max");
+    expect([limited.offTopic, limited.count, limited.subjects]).toEqual([undefined, 2, ["pricing theory"]]);
+    expect(
+      readQuestion("SHS option for my master: anything about social entrepreneurship?").level,
+    ).toBeUndefined();
+    expect(readQuestion("master courses about social entrepreneurship").level).toBe("master");
+  });
+
+  it("reads 'which of them' / 'lesquelles' as picking among the last answer's records", () => {
+    expect(readQuestion("lesquelles parlent aussi de salinité ?").narrows).toBe(true);
+    expect(readQuestion("publications sur la salinité").narrows).toBe(false);
+  });
+
   it("reads a lower-case roman numeral after a name as part of it, and the speaker's i as a frame word", () => {
     expect(readQuestion("biology i vs biology ii").subjects).toEqual(["biology i", "biology ii"]);
     expect(readQuestion("de quoi parle circuits et systèmes i").subjects).toEqual(["circuits et systèmes i"]);

@@ -79,6 +79,8 @@ export interface Reading {
   readonly unused: readonly string[];
   /** True when the question leans on the conversation ("and MOOCs?", "who teaches it?"). */
   readonly followUp: boolean;
+  /** True when the question picks among the last answer's records ("which of them also …", "lesquelles …"). */
+  readonly narrows: boolean;
   /** True when the question is only its subject, with articles or politeness around it ("Hausdorff dimension?"). */
   readonly bare: boolean;
   /** True when the only type word is "who" ("who won …"): it asks for people only with a relation. */
@@ -105,6 +107,9 @@ const WHAT_IT_IS =
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
+// Picking among the records of the last answer.
+const NARROWING =
+  /\b(lesquel(le)?s|laquelle|lequel|which of (them|those|these)|among (them|those|these)|parmi (eux|elles|ceux|celles|ces))\b/;
 // Inverted French verbs ("es-tu", "y a-t-il") read as separate words.
 const INVERSION = /-(t-)?(tu|il|elle|ils|elles|on|vous|nous|je|ce|moi|toi|lui|leur)\b/gi;
 // The speaker's own words: a name or a topic does not hold them ("draw me a sheep" is a request, not a name).
@@ -119,15 +124,18 @@ const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
 export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const { text, longInput, ignored } = cleanQuestion(raw);
   // Same-length replacements, so that offsets into the words are offsets into `text`.
-  const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
+  // An imperative's "-toi" ("limite-toi à 2 cours") is the request's object, not talk to the assistant: read as
+  // nothing.
+  const inverted = text.replace(INVERSION, (m) =>
+    /^-toi$/i.test(m) ? " ".repeat(m.length) : m.replace(/-t-/, "   ").replace(/-/g, " "),
+  );
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided))));
+  const words = readWorkNouns(correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided)))));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
-  const { classes, whoVerb } = classifyWords(words);
-  const count = readCount(words, classes);
+  const { classes, whoVerb, wholeSpan, count } = classifyWords(words, elided);
   const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
@@ -153,12 +161,21 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     classOf,
   );
   if (split.compared) cues.add("compare");
-  const alternatives = split.subjects.length === 1 ? alternativesOf(words, classes, first, last, text) : [];
+  const alternatives =
+    split.subjects.length === 1
+      ? [
+          ...(wholeSpan ? [{ subject: wholeSpan, consumed: [] }] : []),
+          ...alternativesOf(words, classes, first, last, text),
+        ]
+      : [];
   const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
   const both = words.some((w) => BOTH_WORDS.has(w.folded));
   // Two courses named: "who teaches both A and B" asks the common records, "A and B" or "A or B" either's.
   const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
-  const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
+  const level = outside
+    .filter((w) => classOf.get(w) === "cue")
+    .map((w) => LEVEL_WORDS.get(w.folded))
+    .find((l) => l !== undefined);
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
   const offTopic = offTopicOf(words, classes, ignored.length > 0);
   const typeWords = words.filter((_, i) => classes[i] === "type");
@@ -183,6 +200,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
     followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    narrows: NARROWING.test(folded),
     bare:
       first >= 0 &&
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
@@ -194,7 +212,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
 
 // "X, c'est quoi ?", "X - what is it?", "X, ça veut dire quoi ?": the question about X comes after it.
 const TRAILING_WHAT =
-  /^(c est (quoi|qui)|what (is|are|s|was) (it|that|this|they|these|those)|what do(es)? (it|that|this|they) mean|qu est ce que c est|ca (veut dire|signifie)|que (veut dire|signifie) (ce|cela|ca))\b/;
+  /^(c est (quoi|qui)|quoi|what (is|are|s|was) (it|that|this|they|these|those)|what do(es)? (it|that|this|they) (mean|cover|contain|teach|include)|qu est ce que c est|ca (veut dire|signifie)|ca (raconte|couvre|contient) quoi|de quoi (ca|il|elle) (parle|traite)|que (veut dire|signifie) (ce|cela|ca))\b/;
 
 /**
  * "Les photons, c'est quoi au juste ?", "PCR - what is it and how does it work?": a what-question put after the
@@ -276,25 +294,22 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 }
 
 /**
- * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
- * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
- * then a word of the frame, not of the subject.
+ * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a
+ * noun of scholarly work right before a topic marker asks for publications about X.
  */
-function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
-  for (let i = 0; i < words.length; i += 1) {
-    const value = Number(words[i]?.text);
-    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
-    let next = i + 1;
-    while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
-    if (classes[next] !== "type" || next - i > 3) continue;
-    classes[i] = "frame";
-    return value;
-  }
-  return undefined;
+function readWorkNouns(words: readonly Word[]): Word[] {
+  if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
+  return words.map((word, i) =>
+    WORK_NOUNS.has(word.folded) && WORK_MARKERS.has(words[i + 1]?.folded ?? "") && i + 2 < words.length
+      ? { ...word, folded: "publications" }
+      : word,
+  );
 }
 
-/** The most records a question may ask for by number. */
-const MAX_COUNT = 100;
+const WORK_NOUNS = new Set(
+  "research recherche recherches studies etudes travaux literature litterature findings".split(" "),
+);
+const WORK_MARKERS = new Set(["on", "about", "into", "regarding", "concerning", "sur", "concernant"]);
 
 /**
  * "What do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je besoin pour X": a need word before the

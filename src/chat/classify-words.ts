@@ -102,6 +102,7 @@ export function classifyWords(
   joinCompounds(words, classes);
   const count = readCount(words, classes);
   const wholeSpan = text === undefined ? undefined : keepSubjectClause(words, classes, text);
+  endAtSpeaker(words, classes);
   absorbModifiers(words, classes);
   return { classes, whoVerb, ...(wholeSpan ? { wholeSpan } : {}), ...(count ? { count } : {}) };
 }
@@ -156,6 +157,20 @@ function readPlaces(words: readonly Word[], classes: WordClass[]): void {
   if (asks) return;
   for (let i = 0; i < words.length; i += 1)
     if (PLACE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+}
+
+/**
+ * "A class on plasma physics I could take next semester", "des vidéos sur X que je peux regarder": the speaker's
+ * pronoun after the subject starts a clause of their own; its words are not the subject's.
+ */
+function endAtSpeaker(words: readonly Word[], classes: WordClass[]): void {
+  const first = classes.indexOf("subject");
+  if (first < 0) return;
+  const speaker = words.findIndex(
+    (w, i) => i > first && classes[i - 1] === "subject" && classes[i] === "frame" && SPEAKERS.has(w.folded),
+  );
+  if (speaker < 0) return;
+  for (let i = speaker + 1; i < words.length; i += 1) if (classes[i] === "subject") classes[i] = "unused";
 }
 
 /**

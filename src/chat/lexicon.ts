@@ -232,7 +232,7 @@ export const FRAME_WORDS = words(`
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
-  exactement worth kind kinds pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
+  exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos
   have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t

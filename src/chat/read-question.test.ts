@@ -366,6 +366,7 @@ describe("readQuestion", () => {
       ["galois groups", "number theory"],
     ],
     ["Which MOOCs would you recommend on linguistic semantics?", ["mooc"], ["linguistic semantics"]],
+    ["is there a class on plasma physics I could take next semester?", ["course"], ["plasma physics"]],
   ])("reads the request of the chatty %j", (question, types, subjects) => {
     const reading = readQuestion(question);
     expect(reading.types).toEqual(types);

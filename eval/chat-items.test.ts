@@ -69,6 +69,12 @@ describe("readChatSets", () => {
     expect(fresh5.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(10);
     expect(fresh5.filter((i) => i.half !== "check")).toEqual([]);
   });
+
+  it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
+    const held = expectHeldOutWhole("held12", 40);
+    expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);
+    expect(held.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(15);
+  });
 });
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import { ENTITY_TYPES } from "../core/record.js";
-import { withoutInstitution } from "./institution-scope.js";
+import { withInstitution } from "./institution-scope.js";
 import {
   type Anchor,
   type ChatMessage,
@@ -24,7 +24,7 @@ import {
   researchSteps,
   StepList,
 } from "./plan-steps.js";
-import { type ConversationReading, readConversation } from "./read-conversation.js";
+import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
 import {
   type CallApi,
@@ -54,7 +54,7 @@ export async function planQuestion(
           ...read,
           reading: await narrowToName(
             call,
-            await preferNames(call, await withoutInstitution(call, read.reading)),
+            await preferNames(call, await scopedReading(call, read.reading, messages, lang)),
           ),
         };
   const { reading } = conversation;
@@ -97,6 +97,8 @@ export async function planQuestion(
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
+  if (reading.institution && intent === "list")
+    Object.assign(plan, { institution: reading.institution.name });
   if (anchor && intent !== "list" && reading.codes.length > 1) {
     // Several courses named: the same relation for each, then their intersection or union.
     const anchors = (await Promise.all(reading.codes.map((code) => findCourse(call, code)))).filter(
@@ -115,6 +117,29 @@ export async function planQuestion(
     ...(concept ? { concept } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
+}
+
+/**
+ * The reading with the university it names kept apart (`withInstitution`); a follow-up that names only a university
+ * ("just the ones from Harvard") asks the question before again, from there.
+ */
+async function scopedReading(
+  call: CallApi,
+  reading: Reading,
+  messages: readonly ChatMessage[],
+  lang: "en" | "fr" | undefined,
+): Promise<Reading> {
+  const previous = readPrevious(messages, lang);
+  const scoped = await withInstitution(call, reading, previous !== undefined);
+  if (scoped.subjects.length > 0 || !scoped.institution || !previous) return scoped;
+  return {
+    ...scoped,
+    subjects: previous.subjects,
+    codes: previous.codes,
+    ...(previous.join ? { join: previous.join } : {}),
+    types: scoped.types.length > 0 ? scoped.types : previous.types,
+    cues: new Set([...previous.cues, ...scoped.cues]),
+  };
 }
 
 /**
@@ -159,21 +184,22 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 const RECOGNISED_SHARE = 0.5;
 
 /**
- * True when the question asks for the people of a course it names by a topic's words ("who teaches signal
- * processing", "experts en intelligence artificielle"), and that course lists no teacher: the question is then read
- * as asking for the people about the topic (the teachers of the courses about it, the authors of papers on it, the
- * people linked to its concept). A course named by its code, or asked about as "it", keeps its answer (it has no
- * teacher listed).
+ * True when the question asks for the people or the lectures of a course it names by a topic's words ("who teaches
+ * signal processing", "experts en intelligence artificielle", "lectures on speech processing"), and that course lists
+ * none: the question is then read as asking for the records about the topic (for people, the teachers of the courses
+ * about it, the authors of papers on it, the people linked to its concept). A course named by its code, or asked
+ * about as "it", keeps its answer (it has none listed).
  */
 async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
   if (anchor.type !== "course" || reading.codes.length > 0) return false;
-  if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
-  if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
+  const type = reading.types[0];
+  if (reading.subjects.length !== 1 || (type !== "person" && type !== "lecture")) return false;
+  if (reading.types.some((t) => t !== type) || reading.cues.has("prerequisite")) return false;
   const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
-  const body = (await call({ method: "GET", path, query: { type: "person", limit: "20" } })) as
+  const body = (await call({ method: "GET", path, query: { type, limit: "20" } })) as
     | { items?: { edge: { kind: string } }[] }
     | undefined;
-  return !(body?.items ?? []).some((item) => FACT_KINDS["course>person"]?.includes(item.edge.kind));
+  return !(body?.items ?? []).some((item) => FACT_KINDS[`course>${type}`]?.includes(item.edge.kind));
 }
 
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */

@@ -2,7 +2,7 @@
  * Building blocks of plans: a step list that numbers its steps, and the sub-plans the planner composes — the
  * records of a type about a subject, a concept's explanation, a person's research.
  */
-import type { PlanStep, TargetType } from "./plan.js";
+import type { Institution, PlanStep, TargetType } from "./plan.js";
 import type { Reading } from "./read-question.js";
 
 /**
@@ -46,6 +46,9 @@ export const LATEST_COUNT = 10;
 /** How many search hits a list about one subject reads. */
 export const LIST_SEARCH_LIMIT = 20;
 
+/** How many search hits a list of lectures reads, for their labels to be checked. */
+const LECTURE_SEARCH_LIMIT = 100;
+
 /**
  * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
  * found by name while reading) or else to the concepts detected in it, and the search's hits — for people, the
@@ -62,6 +65,13 @@ export function aboutSteps(
     ? steps.add({ op: "record", type: "concept", id: concept })
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
+  if (type === "lecture") {
+    // A lecture has a short name and no text: the corpus's label of its topic says best what it is about, and the
+    // search ranks lectures matched by it below those whose names say the words. Those labelled first.
+    const search = steps.add({ op: "search", query: subject, types: [type], limit: LECTURE_SEARCH_LIMIT });
+    const labelled = steps.add({ op: "filter", from: search, label: subject });
+    return steps.add({ op: "union", of: [labelled, search, linked] });
+  }
   if (type !== "person") {
     const search = steps.add({
       op: "search",
@@ -89,6 +99,22 @@ export function aboutSteps(
 }
 
 /**
+ * Records of `type` about `subject` from a university: first the search for both ("word embeddings Stanford": a
+ * record's institution or venue is searched with it), then the records about the subject, for the filter to keep
+ * those of the university.
+ */
+function scopedSteps(
+  steps: StepList,
+  type: TargetType,
+  subject: string,
+  institution: Institution,
+  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
+): number {
+  const both = steps.add({ op: "search", query: `${subject} ${institution.name}`, types: [type], limit: 50 });
+  return steps.add({ op: "union", of: [both, aboutSteps(steps, type, subject, options)] });
+}
+
+/**
  * The list a question asks for: records of `target` about each subject (through records of `via` when the
  * question goes through them: "people who teach courses about X"), intersected or united, then filtered by
  * level and sorted by year when asked. Returns the index of the step whose result is the answer.
@@ -100,9 +126,13 @@ export function listSteps(
   options: { readonly via?: TargetType; readonly concept?: string } = {},
 ): number {
   const { via, concept } = options;
+  const { institution } = reading;
   const joined = reading.subjects.length > 1;
-  const about = { lang: reading.lang, wide: joined, ...(concept && !joined ? { concept } : {}) };
+  // A university's records are a part of the list: more are read, to keep enough once the others are left out.
+  const wide = joined || institution !== undefined;
+  const about = { lang: reading.lang, wide, ...(concept && !joined ? { concept } : {}) };
   const parts = reading.subjects.map((subject) => {
+    if (!via && institution) return scopedSteps(steps, target, subject, institution, about);
     if (!via) return aboutSteps(steps, target, subject, about);
     const through = aboutSteps(steps, via, subject, about);
     // Few people list their units (members): the units of people about a topic are their facts first, then the
@@ -127,6 +157,7 @@ export function listSteps(
       reading.join === "or" ? { op: "union", of: parts, alternate: true } : { op: "intersection", of: parts },
     );
   }
+  if (institution) result = steps.add({ op: "filter", from: result, institution });
   if (reading.level && target === "course")
     result = steps.add({ op: "filter", from: result, level: reading.level });
   if (reading.language && (target === "mooc" || target === "lecture")) {

@@ -45,8 +45,12 @@ describe("runChat on the demo corpus", () => {
 
   it("reads the corpus's university after the subject as where to look, not as part of the subject", async () => {
     const reply = await chat("I'm looking for a class on T cells at EPFL (demo)");
-    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”\./);
+    // The courses are kept because their sections are units of that university, and the answer says it filtered.
+    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”, from EPFL \(demo\) only\./);
     expect(reply.references.map((r) => r.id)).toContain("BIO-479");
+    expect(reply.plan.steps).toContainEqual(
+      expect.objectContaining({ op: "filter", from: expect.any(Number) }),
+    );
     // Words after "in" that name no university stay in the subject.
     expect((await chat("Any class on T cells in mice?")).answer).toMatch(
       /^I read this as: courses about “T cells in mice”/,

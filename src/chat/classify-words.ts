@@ -206,10 +206,10 @@ function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
 }
 
 const AUXILIARIES = new Set(
-  "can could should would will do does did is are i we je on peut peux dois".split(" "),
+  "can could should would will do does did is are i we je on peut peux dois s y se".split(" "),
 );
 // Topic markers after a verb; not "de", which also joins the words of a name ("gestion de projet").
-const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant"]);
+const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant", "en"]);
 
 /** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
 function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {

@@ -246,7 +246,7 @@ function keepLanguage(
 }
 
 /** How many records a filter by university reads (one call each). */
-const INSTITUTION_READ = 120;
+const INSTITUTION_READ = 80;
 
 /**
  * The records from `institution`: their institution, affiliations or venue name it (`namesInstitution`, by any of

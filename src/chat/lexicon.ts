@@ -246,7 +246,7 @@ export const FRAME_WORDS = words(`
   options option choices choix possibilites
   semester semestre nowadays currently actuellement
   have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
-  someone somebody anyone anybody idea pls plz
+  someone somebody anyone anybody idea pls plz too
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

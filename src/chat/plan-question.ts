@@ -217,7 +217,9 @@ async function anchorOf(
   const { label } = reading;
   const order = need && label && need.types.includes(label) ? [label, ...need.types] : need?.types;
   const named = await findNamed(call, subject, order ?? prefer(reading));
-  if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
+  // A person's name has two words or more: one word found as a misspelt name ("cocoa" → Cocca) is a topic.
+  const personal = ofPerson(reading) && subject.trim().split(/\s+/).length > 1;
+  if (!need) return named ?? (personal ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
   if (!need.search) return undefined;
   // "What is X" asks about a concept most often: a concept the search finds whose name holds all of X first, then

@@ -49,6 +49,11 @@ describe("readQuestion", () => {
     expect(who.cues.has("teach")).toBe(true);
     expect(who.subjects).toEqual(["Image and video processing"]);
     expect(readQuestion("Y a-t-il des cours qui traitent de biologie ?").types).toEqual(["course"]);
+    // A pronominal verb the lexicon does not know, before "en": the people who know about the topic.
+    expect(readQuestion("qui s'y connait en métabolisme ?")).toMatchObject({
+      types: ["person"],
+      subjects: ["métabolisme"],
+    });
   });
 
   it("splits 'both … and …' into an intersection and '… or …' into a union", () => {
@@ -360,6 +365,7 @@ describe("readQuestion", () => {
       subjects: [],
       types: ["lecture"],
     });
+    expect(readQuestion("any moocs too?")).toMatchObject({ subjects: [], types: ["mooc"] });
   });
 
   it("reads everyday names of papers and lectures, but 'Studies' ending a name stays in it", () => {

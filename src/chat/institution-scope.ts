@@ -6,6 +6,7 @@
  * institution, affiliation or venue that records found for the name give ("MIT" is the institution of MIT's MOOCs).
  */
 
+import { CUE_WORDS } from "./classify-words.js";
 import { institutionsOf, namesInstitution } from "./institution-names.js";
 import { FRAME_WORDS, fold, TYPE_WORDS } from "./lexicon.js";
 import type { Institution } from "./plan.js";
@@ -43,6 +44,13 @@ export async function withInstitution(call: CallApi, reading: Reading, history: 
     }
     const at = reading.text.lastIndexOf(subject);
     const placed = at > 0 && PLACE_BEFORE.test(reading.text.slice(0, at));
+    // "labs at ETH working on glaciers": the university leads the subject, its topic follows a topic marker.
+    const split = reading.alternatives.find((a) => a.rest !== undefined);
+    const head = trimTrailingFrame(split?.subject ?? "");
+    const leads =
+      placed && others.length === 0 && split?.rest && head !== "" && (await findInstitution(call, head));
+    if (leads && split?.rest)
+      return { ...reading, institution: leads, subjects: [split.rest], alternatives: [], spans: [] };
     const institution = history && others.length === 0 && placed && (await findInstitution(call, subject));
     if (institution)
       return { ...reading, institution, subjects: [], alternatives: [], spans: [], followUp: true };
@@ -65,10 +73,13 @@ function placesIn(subject: string): { before: string; place: string }[] {
   return places.slice(0, MAX_PLACES);
 }
 
-/** `text` without the frame and type words at its end ("informatique proposés" → "informatique"). */
+/** `text` without the frame, type and cue words at its end ("informatique proposés" → "informatique"). */
 function trimTrailingFrame(text: string): string {
   const words = text.trim().split(/\s+/);
-  const frame = (word: string) => FRAME_WORDS.has(fold(word)) || TYPE_WORDS.has(fold(word));
+  const frame = (word: string) =>
+    FRAME_WORDS.has(fold(word)) ||
+    TYPE_WORDS.has(fold(word)) ||
+    CUE_WORDS.some(([, set]) => set.has(fold(word)));
   while (words.length > 0 && frame(words.at(-1) ?? "")) words.pop();
   return words.join(" ");
 }

@@ -51,6 +51,9 @@ describe("runChat on the demo corpus", () => {
     expect(reply.plan.steps).toContainEqual(
       expect.objectContaining({ op: "filter", from: expect.any(Number) }),
     );
+    // The university may lead the subject ("labs at X working on Y"): the topic is what follows the marker.
+    const led = await chat("Which labs at EPFL (demo) work on T cells?");
+    expect(led.plan).toMatchObject({ institution: "EPFL (demo)", subjects: ["T cells"], target: "unit" });
     // Words after "in" that name no university stay in the subject.
     expect((await chat("Any class on T cells in mice?")).answer).toMatch(
       /^I read this as: courses about “T cells in mice”/,

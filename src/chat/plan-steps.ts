@@ -58,7 +58,12 @@ export function aboutSteps(
   steps: StepList,
   type: TargetType,
   subject: string,
-  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
+  options: {
+    readonly lang: "en" | "fr";
+    readonly wide: boolean;
+    readonly concept?: string;
+    readonly newest?: boolean;
+  },
 ): number {
   const { lang, wide, concept } = options;
   const concepts = concept
@@ -79,7 +84,9 @@ export function aboutSteps(
       types: [type],
       limit: wide ? 50 : LIST_SEARCH_LIMIT,
     });
-    return steps.add({ op: "union", of: [search, linked] });
+    if (!options.newest) return steps.add({ op: "union", of: [search, linked] });
+    const sorted = [search, linked].map((from) => steps.add({ op: "sort", from, by: "year" }));
+    return steps.add({ op: "union", of: sorted });
   }
   // A person's record holds a name and little else: a topic searched among people matches names by chance
   // ("climate models" found people named Hodel). People come through concepts, the courses they teach on the
@@ -130,7 +137,10 @@ export function listSteps(
   const joined = reading.subjects.length > 1;
   // A university's records are a part of the list: more are read, to keep enough once the others are left out.
   const wide = joined || institution !== undefined;
-  const about = { lang: reading.lang, wide, ...(concept && !joined ? { concept } : {}) };
+  // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
+  // its concept, newest first (a loosely linked paper of this year does not come first).
+  const newest = reading.cues.has("latest") && !joined && !via && !institution;
+  const about = { lang: reading.lang, wide, newest, ...(concept && !joined ? { concept } : {}) };
   const parts = reading.subjects.map((subject) => {
     if (!via && institution) return scopedSteps(steps, target, subject, institution, about);
     if (!via) return aboutSteps(steps, target, subject, about);
@@ -163,7 +173,10 @@ export function listSteps(
   if (reading.language && (target === "mooc" || target === "lecture")) {
     result = steps.add({ op: "filter", from: result, language: reading.language });
   }
-  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  // A list sorted within its own search and concept parts is newest first already.
+  const last = steps.steps[result];
+  const sorted = last?.op === "union" && last.of.every((i) => steps.steps[i]?.op === "sort");
+  if (reading.cues.has("latest") && !sorted) result = steps.add({ op: "sort", from: result, by: "year" });
   if (reading.cues.has("latest") || reading.count)
     result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return result;

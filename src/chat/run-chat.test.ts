@@ -60,6 +60,16 @@ describe("runChat on the demo corpus", () => {
     );
   });
 
+  it("sorts a topic's search hits newest first before the records linked to its concept", async () => {
+    const { steps, cite } = (await chat("newest papers about T cells")).plan;
+    const [sortedSearch, sortedLinked] = steps.filter((s) => s.op === "sort");
+    expect(sortedSearch).toMatchObject({ op: "sort" });
+    expect(steps[(sortedSearch as { from: number }).from]?.op).toBe("search");
+    expect(steps[(sortedLinked as { from: number }).from]?.op).toBe("neighbours");
+    expect(steps[steps.length - 1]).toMatchObject({ op: "limit" });
+    expect(cite).toEqual([steps.length - 1]);
+  });
+
   it("cites only records that the calls returned", async () => {
     for (const question of [
       "Which courses cover T cells?",

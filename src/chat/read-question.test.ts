@@ -355,6 +355,18 @@ describe("readQuestion", () => {
     ]);
   });
 
+  it("reads teaching at a distance as MOOCs, but not a distance that is a topic", () => {
+    expect(readQuestion("formation à distance sur les biomatériaux")).toMatchObject({
+      types: ["mooc"],
+      subjects: ["biomatériaux"],
+    });
+    expect(readQuestion("distance learning courses on statistics")).toMatchObject({
+      types: ["mooc"],
+      subjects: ["statistics"],
+    });
+    expect(readQuestion("edit distance lectures").subjects).toEqual(["edit distance"]);
+  });
+
   it("reads 'the same topic' as the subject of the question before, not a subject of its own", () => {
     expect(readQuestion("et des papiers sur le même sujet ?")).toMatchObject({
       subjects: [],

@@ -128,7 +128,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided))));
+  const words = correctCueTypos(correctTypeTypos(readDistance(expandShorthand(wordsOf(elided)))));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
@@ -298,6 +298,32 @@ function readCount(words: readonly Word[], classes: WordClass[]): number | undef
     return value;
   }
   return undefined;
+}
+
+// Words for teaching that "à distance" after them, or "learning", "education" after "distance", make online.
+const TAUGHT = new Set([
+  "formation",
+  "formations",
+  "cours",
+  "enseignement",
+  "etudes",
+  "apprentissage",
+  "courses",
+]);
+
+/**
+ * "Formation à distance", "cours à distance", "distance learning": teaching at a distance is a MOOC; the word
+ * "distance" is then read as "online" (a type word). "Edit distance", "commande à distance" keep theirs.
+ */
+function readDistance(words: readonly Word[]): Word[] {
+  const mode = (i: number) => ["learning", "education"].includes(words[i]?.folded ?? "");
+  return words.map((word, i) => {
+    // "distance learning": both words say the mode of teaching.
+    if (mode(i) && words[i - 1]?.folded === "distance") return { ...word, folded: "online" };
+    if (word.folded !== "distance") return word;
+    const taught = words[i - 1]?.folded === "a" && TAUGHT.has(words[i - 2]?.folded ?? "");
+    return taught || mode(i + 1) ? { ...word, folded: "online" } : word;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executePlan, strongHits } from "./execute-plan.js";
+import { executePlan, isFrom, strongHits } from "./execute-plan.js";
 import type { CallApi } from "./resolve-subject.js";
 
 describe("strongHits", () => {
@@ -102,6 +102,13 @@ describe("executePlan", () => {
     // A university that is a unit of the graph: records linked to a unit under it, and its units.
     expect(await scoped({ name: "Uni", unit: "uni" })).toEqual(["c1", "lab"]);
     expect(await scoped({ name: "Stanford" })).toEqual([]);
+  });
+
+  it("says whether one record is from a university, by its attributes", async () => {
+    const none: CallApi = async () => undefined;
+    const record = { type: "mooc", id: "m", name: { en: "m" }, attrs: { institution: "Harvard University" } };
+    expect(await isFrom(record, { name: "Harvard" }, none)).toBe(true);
+    expect(await isFrom(record, { name: "MIT" }, none)).toBe(false);
   });
 
   it("keeps the records whose short attributes label them with the subject's words", async () => {

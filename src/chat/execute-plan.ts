@@ -211,7 +211,7 @@ async function fetchRecord(call: CallApi, type: string, id: string) {
 }
 
 /** A record as the API returns it, read by the filters. */
-type ReadRecord = NonNullable<RecordBody["record"]>;
+export type ReadRecord = NonNullable<RecordBody["record"]>;
 
 /** The first `read` of `nodes` whose record (one call each) passes `test`, in order. */
 async function keepRecords(
@@ -258,11 +258,14 @@ function keepInstitution(
   institution: Institution,
   call: CallApi,
 ): Promise<FoundRecord[]> {
+  return keepRecords(nodes, INSTITUTION_READ, call, (record) => isFrom(record, institution, call));
+}
+
+/** True when `record` is from `institution` (see `keepInstitution`). */
+export async function isFrom(record: ReadRecord, institution: Institution, call: CallApi): Promise<boolean> {
   const names = [institution.name, ...(institution.aka ?? [])];
-  return keepRecords(nodes, INSTITUTION_READ, call, async (record) => {
-    const named = institutionsOf(record.attrs).some((value) => names.some((n) => namesInstitution(n, value)));
-    return named || (institution.unit !== undefined && (await underUnit(record, institution.unit, call)));
-  });
+  const named = institutionsOf(record.attrs).some((value) => names.some((n) => namesInstitution(n, value)));
+  return named || (institution.unit !== undefined && (await underUnit(record, institution.unit, call)));
 }
 
 /** The most parent links followed up from a unit. */

@@ -4,6 +4,7 @@
  */
 
 import { ENTITY_TYPES } from "../core/record.js";
+import { isFrom, type ReadRecord } from "./execute-plan.js";
 import { withInstitution } from "./institution-scope.js";
 import {
   type Anchor,
@@ -75,7 +76,8 @@ export async function planQuestion(
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const found = await anchorOf(call, conversation);
-  const anchor = found && (await teachless(call, reading, found)) ? undefined : found;
+  const elsewhere = found && (await fromElsewhere(call, reading, found));
+  const anchor = found && (elsewhere || (await teachless(call, reading, found))) ? undefined : found;
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
   const named = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
@@ -200,6 +202,23 @@ async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promi
     | { items?: { edge: { kind: string } }[] }
     | undefined;
   return !(body?.items ?? []).some((item) => FACT_KINDS[`course>${type}`]?.includes(item.edge.kind));
+}
+
+/**
+ * True when the question names a university and the record its subject names is not from it ("who teaches machine
+ * learning at Harvard": a MOOC named Machine Learning from another university): the question then asks for the
+ * records about the subject from that university, a list filtered by it. A course named by its code keeps its answer.
+ */
+async function fromElsewhere(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
+  const { institution } = reading;
+  if (!institution || reading.codes.length > 0 || reading.subjects.length !== 1) return false;
+  // A concept belongs to no university: "what is X at MIT" is still about X.
+  if (anchor.type === "concept" || anchor.type === "category") return false;
+  const body = (await call({
+    method: "GET",
+    path: `/api/${anchor.type}/${encodeURIComponent(anchor.id)}`,
+  })) as { record?: ReadRecord } | undefined;
+  return body?.record !== undefined && !(await isFrom(body.record, institution, call));
 }
 
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */

@@ -117,8 +117,11 @@ function scopedSteps(
   institution: Institution,
   options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
 ): number {
+  const about = aboutSteps(steps, type, subject, options);
+  // A person's record holds a name and where they work: searched with the university, any of its people matches.
+  if (type === "person") return about;
   const both = steps.add({ op: "search", query: `${subject} ${institution.name}`, types: [type], limit: 50 });
-  return steps.add({ op: "union", of: [both, aboutSteps(steps, type, subject, options)] });
+  return steps.add({ op: "union", of: [both, about] });
 }
 
 /**

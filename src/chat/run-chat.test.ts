@@ -54,6 +54,11 @@ describe("runChat on the demo corpus", () => {
     // The university may lead the subject ("labs at X working on Y"): the topic is what follows the marker.
     const led = await chat("Which labs at EPFL (demo) work on T cells?");
     expect(led.plan).toMatchObject({ institution: "EPFL (demo)", subjects: ["T cells"], target: "unit" });
+    // People are not searched with the university's name: every person of it would match.
+    const people = await chat("Which people at EPFL (demo) work on T cells?");
+    expect(people.plan).toMatchObject({ institution: "EPFL (demo)", target: "person" });
+    const queries = people.plan.steps.flatMap((s) => (s.op === "search" ? [s.query] : []));
+    expect(queries.filter((q) => q.includes("EPFL"))).toEqual([]);
     // Words after "in" that name no university stay in the subject.
     expect((await chat("Any class on T cells in mice?")).answer).toMatch(
       /^I read this as: courses about “T cells in mice”/,

@@ -21,6 +21,8 @@ import {
   LATEST_WORDS,
   LEARN_WORDS,
   LEVEL_WORDS,
+  NAME_TYPE_WORDS,
+  NUMBER_WORDS,
   PLACE_WORDS,
   PREREQUISITE_WORDS,
   REQUEST_VERBS,
@@ -90,7 +92,7 @@ export function classifyWords(
   words: readonly Word[],
   text?: string,
 ): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number } {
-  const classes = words.map(classify);
+  const classes = classifyAll(words);
   readModifiers(words, classes);
   readPlaces(words, classes);
   readOwnTypes(words, classes);
@@ -105,6 +107,14 @@ export function classifyWords(
   endAtSpeaker(words, classes);
   absorbModifiers(words, classes);
   return { classes, whoVerb, ...(wholeSpan ? { wholeSpan } : {}), ...(count ? { count } : {}) };
+}
+
+function classifyAll(words: readonly Word[]): WordClass[] {
+  const classes = words.map(classify);
+  // "Military Studies": a type word that often ends a name, right after a subject word, is a word of that name.
+  for (let i = 1; i < words.length; i += 1)
+    if (classes[i - 1] === "subject" && NAME_TYPE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+  return classes;
 }
 
 function classify(word: Word): WordClass {
@@ -331,7 +341,7 @@ function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
 
 // Words between "who" and its verb: auxiliaries, subjects, places, "s'y".
 const AUXILIARIES = new Set(
-  "can could should would will do does did is are i we je on peut peux dois here ici s y".split(" "),
+  "can could should would will do does did is are i we je on peut peux dois here ici s y se".split(" "),
 );
 // Topic markers after a verb; not "de", which also joins the words of a name ("gestion de projet").
 const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant", "en"]);
@@ -354,17 +364,20 @@ function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {
 }
 
 /**
- * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
- * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
- * then a word of the frame, not of the subject.
+ * "The 5 most recent papers", "top five courses", "les 3 dernières publications", "only the 3 newest": a number of 1
+ * to 100 written in figures (or 2 to 20 in words) before a type word, with only frame and cue words between, or before
+ * a word asking for the newest, is how many records are asked for; it is then a word of the frame, not of the
+ * subject.
  */
 function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
   for (let i = 0; i < words.length; i += 1) {
-    const value = Number(words[i]?.text);
-    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
+    const text = words[i]?.text ?? "";
+    const value = /^\d{1,3}$/.test(text) ? Number(text) : NUMBER_WORDS.get(words[i]?.folded ?? "");
+    if (value === undefined || value < 1 || value > MAX_COUNT) continue;
     let next = i + 1;
     while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
-    if (classes[next] !== "type" || next - i > 3) continue;
+    const newest = words.slice(i + 1, next).some((w) => LATEST_WORDS.has(w.folded));
+    if ((classes[next] !== "type" || next - i > 3) && !newest) continue;
     classes[i] = "frame";
     // "2 cours max", "3 papers at most": the bound's own word.
     if (BOUND_WORDS.has(words[next + 1]?.folded ?? "")) classes[next + 1] = "frame";

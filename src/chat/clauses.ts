@@ -96,10 +96,15 @@ function clausesOf(words: readonly Word[], classes: readonly WordClass[], text: 
   let depth = 0;
   for (let i = 0; i < words.length; i += 1) {
     const gap = i === 0 ? "" : text.slice(words[i - 1]?.end ?? 0, words[i]?.start ?? 0);
+    const was = depth;
     depth = Math.max(0, depth + count(gap, /[([]/g) - count(gap, /[)\]]/g));
     const stop = FULL_STOP.test(`${gap} `) && !abbreviation(words[i - 1]);
+    const separated = SEPARATOR.test(gap.replace(/[()[\]]/g, "")) || stop;
     const current = clauses.at(-1);
-    if (current && !SEPARATOR.test(gap) && !stop) current.at.push(i);
+    // After a closing bracket, the sentence goes on: "Which labs at EPFL (demo) work on T cells".
+    const host = was > 0 && depth === 0 && !separated ? clauses.findLast((c) => !c.aside) : undefined;
+    if (host) host.at.push(i);
+    else if (current && was === depth && !separated) current.at.push(i);
     else clauses.push({ at: [i], aside: depth > 0, opener: gap.trim() });
   }
   const merged: Clause[] = [];

@@ -20,6 +20,7 @@ import {
 import { cleanQuestion } from "./clean-question.js";
 import {
   BARE_WORDS,
+  BOTH_PHRASES,
   BOTH_WORDS,
   COMPARISON_WORDS,
   CREATIVE_WORDS,
@@ -29,13 +30,14 @@ import {
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
+  SAME_SUBJECT_PHRASES,
   SMALL_TALK_WORDS,
   TYPE_WORDS,
   type Word,
   wordsOf,
 } from "./lexicon.js";
 import { type NameSpan, nameSpans } from "./name-spans.js";
-import type { Level, OffTopic, TargetType } from "./plan.js";
+import type { Institution, Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
 import { expandShorthand } from "./shorthand.js";
 
@@ -89,6 +91,8 @@ export interface Reading {
   readonly creative: boolean;
   /** True when a what-question follows the subject ("X, c'est quoi ?", "I keep hearing about X, what is it?"). */
   readonly askedAfter: boolean;
+  /** The university the records must come from ("… at EPFL", "Harvard MOOCs"), as named; set by `withInstitution`. */
+  readonly institution?: Institution;
 }
 
 /** Another reading of a question's subject. */
@@ -131,11 +135,16 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   );
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = readWorkNouns(correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided)))));
+  const words = readWorkNouns(
+    correctCueTypos(correctTypeTypos(readDistance(expandShorthand(wordsOf(elided))))),
+  );
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb, wholeSpan, count } = classifyWords(words, elided);
+  // "A and B at the same time", "papers on the same topic": phrases of the frame, not of the subject.
+  const together = markPhrases(words, classes, BOTH_PHRASES);
+  const sameSubject = markPhrases(words, classes, SAME_SUBJECT_PHRASES);
   const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
@@ -154,12 +163,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const label = named0 > 1 ? typeBefore(words, classes, named0) : undefined;
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
-  const split = splitSubject(
-    span,
-    text,
-    words.some((w) => BOTH_WORDS.has(w.folded)),
-    classOf,
-  );
+  const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
   if (split.compared) cues.add("compare");
   const alternatives =
     split.subjects.length === 1
@@ -169,7 +173,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
         ]
       : [];
   const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
-  const both = words.some((w) => BOTH_WORDS.has(w.folded));
+  const both = together || words.some((w) => BOTH_WORDS.has(w.folded));
   // Two courses named: "who teaches both A and B" asks the common records, "A and B" or "A or B" either's.
   const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
   const level = outside
@@ -199,7 +203,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
-    followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    followUp: sameSubject || FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
     narrows: NARROWING.test(folded),
     bare:
       first >= 0 &&
@@ -310,6 +314,50 @@ const WORK_NOUNS = new Set(
   "research recherche recherches studies etudes travaux literature litterature findings".split(" "),
 );
 const WORK_MARKERS = new Set(["on", "about", "into", "regarding", "concerning", "sur", "concernant"]);
+
+// Words for teaching that "à distance" after them, or "learning", "education" after "distance", make online.
+const TAUGHT = new Set([
+  "formation",
+  "formations",
+  "cours",
+  "enseignement",
+  "etudes",
+  "apprentissage",
+  "courses",
+]);
+
+/**
+ * "Formation à distance", "cours à distance", "distance learning": teaching at a distance is a MOOC; the word
+ * "distance" is then read as "online" (a type word). "Edit distance", "commande à distance" keep theirs.
+ */
+function readDistance(words: readonly Word[]): Word[] {
+  const mode = (i: number) => ["learning", "education"].includes(words[i]?.folded ?? "");
+  return words.map((word, i) => {
+    // "distance learning": both words say the mode of teaching.
+    if (mode(i) && words[i - 1]?.folded === "distance") return { ...word, folded: "online" };
+    if (word.folded !== "distance") return word;
+    const taught = words[i - 1]?.folded === "a" && TAUGHT.has(words[i - 2]?.folded ?? "");
+    return taught || mode(i + 1) ? { ...word, folded: "online" } : word;
+  });
+}
+
+/**
+ * Marks the words of each of `phrases` found in the question as frame words; true when one was found.
+ */
+function markPhrases(
+  words: readonly Word[],
+  classes: WordClass[],
+  phrases: readonly (readonly string[])[],
+): boolean {
+  let found = false;
+  for (let i = 0; i < words.length; i += 1)
+    for (const phrase of phrases) {
+      if (!phrase.every((w, k) => words[i + k]?.folded === w)) continue;
+      for (let k = 0; k < phrase.length; k += 1) classes[i + k] = "frame";
+      found = true;
+    }
+  return found;
+}
 
 /**
  * "What do I need for X", "que faut-il savoir pour suivre X", "de quoi ai-je besoin pour X": a need word before the
@@ -425,10 +473,12 @@ function splitSubject(
     if (left !== "" && right !== "") return { subjects: [left, right], join: "and", compared: true };
   }
   const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";
+  // "drawing ET representation": a join word typed in capitals inside a subject insists on both.
+  const insisted = (w: Word) => w.text.length > 1 && w.text === w.text.toUpperCase();
   const cut = span.findIndex(
     (w, i) =>
       isOr(w) ||
-      ((w.folded === "and" || w.folded === "et") && (both || typeThenMarker(span, i + 1))) ||
+      ((w.folded === "and" || w.folded === "et") && (both || insisted(w) || typeThenMarker(span, i + 1))) ||
       (BOTH_WORDS.has(w.folded) && i > 0 && w.folded !== "fois"),
   );
   if (cut > 0) {

@@ -34,6 +34,16 @@ describe("keepSubjectClause (through readQuestion)", () => {
     ]);
   });
 
+  it("goes on after a closing bracket, and keeps a numbered part of a name", () => {
+    // One clause: the words after the bracket go on with the ones before it (a university scope is read later).
+    expect(readQuestion("Which labs at Lausanne (demo) work on T cells?").subjects).toEqual([
+      "Lausanne (demo) work on T cells",
+    ]);
+    expect(readQuestion("who teaches Fundamentals of Neuroscience, Part 1").subjects).toEqual([
+      "Fundamentals of Neuroscience, Part 1",
+    ]);
+  });
+
   it("sets aside a bracket in the speaker's voice, and its type words", () => {
     const reading = readQuestion("archi gothique = quoi exactement ? (pour mon cours d'histoire de l'archi)");
     expect(reading.subjects).toEqual(["archi gothique"]);

@@ -112,7 +112,10 @@ function clausesOf(words: readonly Word[], classes: readonly WordClass[], text: 
     const previous = merged.at(-1);
     // "A, B or C", "photonics, or else Electronics": a comma then more subjects, or a join word, goes on listing.
     const joined = LIST_JOINS.has(words[clause.at[0] ?? 0]?.folded ?? "");
-    const listing = joined || clause.at.every((i) => classes[i] === "subject" || classes[i] === "join");
+    // "Fundamentals of Neuroscience, Part 1": a numbered part goes on naming.
+    const numbered = clause.at.length <= 2 && /^\d+$/.test(words[clause.at.at(-1) ?? 0]?.text ?? "");
+    const listing =
+      joined || numbered || clause.at.every((i) => classes[i] === "subject" || classes[i] === "join");
     // An aside that only says more about what came before ("Inference (see topic 364)", "bernoulli (le
     // principe, …") belongs to it; one in the speaker's voice or that says what is not meant stays aside.
     const says = clause.aside && !clause.at.some((i) => ASIDE_VOICE.has(words[i]?.folded ?? ""));

@@ -280,8 +280,11 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   const { label, subjects } = reading;
   const asksWhat = reading.cues.has("what") || reading.cues.has("explain");
   // "ce qu'est le module de Young": the type word may also begin the name without an article right before it.
-  const whole = reading.alternatives.find(
-    (a) => a.consumed.length > 0 && (label === undefined || a.consumed.includes(label)),
+  // Not a person word: "le prof de X" asks for X's teacher.
+  const whole = reading.alternatives.find((a) =>
+    label === undefined
+      ? a.consumed.length > 0 && !a.consumed.includes("person")
+      : a.consumed.includes(label),
   );
   if (!whole || !asksWhat || subjects.length !== 1) return reading;
   // Without the article, the subject alone must name nothing at all ("the lab of <person>" asks for the person's).

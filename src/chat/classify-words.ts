@@ -179,7 +179,9 @@ function endAtSpeaker(words: readonly Word[], classes: WordClass[]): void {
   const speaker = words.findIndex(
     (w, i) => i > first && classes[i - 1] === "subject" && classes[i] === "frame" && SPEAKERS.has(w.folded),
   );
-  if (speaker < 0) return;
+  // "For my bachelor project I need papers on X": a request after the pronoun is the question itself.
+  const request = (i: number) => classes[i] === "type" || TOPIC_MARKERS.has(words[i]?.folded ?? "");
+  if (speaker < 0 || words.some((_, i) => i > speaker && request(i))) return;
   for (let i = speaker + 1; i < words.length; i += 1) if (classes[i] === "subject") classes[i] = "unused";
 }
 

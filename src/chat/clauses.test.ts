@@ -17,6 +17,7 @@ describe("keepSubjectClause (through readQuestion)", () => {
     ],
     ["nanoplastiques -> quels travaux publiés ?", ["publication"], ["nanoplastiques"]],
     ["hey, 3rd year student here, I'd love a class where we build formwork", ["course"], ["build formwork"]],
+    ["PhD applicant here: what does Jérôme Chenal's lab work on?", ["unit"], ["Jérôme Chenal"]],
   ])("reads the subject of %j from the clause that leads to it", (question, types, subjects) => {
     const reading = readQuestion(question);
     expect(reading.types).toEqual(types);

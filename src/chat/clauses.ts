@@ -15,6 +15,7 @@ const FULL_STOP = /\.\s/;
 const WEAK_MARKERS = new Set(["de", "des", "du", "d"]);
 // "What a Lagrange multiplier is", "ce qu'est X": the clause asks what its subject is.
 const ASKS_WHAT = /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b/;
+const SELF_INTRODUCTION = /^(i am|i m|as an?|je suis|j suis|en tant qu)\b|\b(here|ici)$/;
 // Words after a type word that introduce what the records hold ("a class where we build X", "un cours qui …").
 const RELATIVES = new Set(["where", "which", "that", "in", "with", "ou", "qui", "dont", "avec", "we", "on"]);
 
@@ -64,6 +65,8 @@ function scoreOf(
 ): { score: number; marker?: number } {
   if (clause.aside) return { score: -1 };
   const folded = clause.at.map((i) => words[i]?.folded ?? "").join(" ");
+  // "3rd year student here", "PhD applicant here", "as a civil engineer …", "je suis en master …": who asks.
+  if (SELF_INTRODUCTION.test(folded)) return { score: -1 };
   if (ASKS_WHAT.test(folded)) return { score: 3 };
   let led = 0;
   for (let k = 0; k < clause.at.length; k += 1) {

@@ -439,6 +439,12 @@ describe("readQuestion", () => {
     ],
     ["Which MOOCs would you recommend on linguistic semantics?", ["mooc"], ["linguistic semantics"]],
     ["is there a class on plasma physics I could take next semester?", ["course"], ["plasma physics"]],
+    ["For my bachelor project I need papers on lithium batteries", ["publication"], ["lithium batteries"]],
+    [
+      "Sorry to bother you, could you please tell me which courses cover reinforced concrete design?",
+      ["course"],
+      ["reinforced concrete design"],
+    ],
   ])("reads the request of the chatty %j", (question, types, subjects) => {
     const reading = readQuestion(question);
     expect(reading.types).toEqual(types);

@@ -88,7 +88,9 @@ export function offTopicOf(
   const typed = words.some((w, i) => classes[i] === "type" && !["who", "whom", "qui"].includes(w.folded));
   const has = (i: number) =>
     typed && [words[i - 1], words[i + 1]].some((w) => HAVE_WORDS.has(w?.folded ?? ""));
-  if (words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i) && !has(i)))
+  // "Sorry to bother you, could you tell me …": a request made of the assistant, politeness around it aside.
+  const requested = words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && requests(words, i, request));
+  if (!requested && words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i) && !has(i)))
     return classes.includes("code") ? undefined : "assistant";
   if (words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame")) return "small-talk";
   return;

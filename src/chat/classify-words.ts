@@ -186,15 +186,23 @@ function endAtSpeaker(words: readonly Word[], classes: WordClass[]): void {
 }
 
 /**
- * "For my course on X", "pour mon séminaire", "for my master": a type or level word after the speaker's
- * possessive is the speaker's context, not the kind of record asked for; it is read as a frame word (and so are
+ * "For my course on X", "pour mon séminaire", "for my master", "je prépare un exposé": a type or level word after
+ * the speaker's possessive, or after the speaker's own verb and an article, is the speaker's context, not the kind of record asked for; it is read as a frame word (and so are
  * the type words right after it).
  */
 function readOwnTypes(words: readonly Word[], classes: WordClass[]): void {
   for (let i = 1; i < words.length; i += 1) {
     // "For my master": the speaker's own level says who asks, not which records.
     const own = classes[i] === "type" || LEVEL_WORDS.has(words[i]?.folded ?? "");
-    if (!own || !POSSESSIVES.has(words[i - 1]?.folded ?? "")) continue;
+    // "je prépare un exposé sur X", "I'm giving a talk on X": what the speaker is doing, with a verb of their own
+    // (a verb of asking, "I need a course", "je cherche un cours", is a frame word and asks).
+    const doing =
+      classes[i] === "type" &&
+      INDEFINITES.has(words[i - 1]?.folded ?? "") &&
+      ["subject", "cue"].includes(classes[i - 2] ?? "") &&
+      SPEAKERS.has(words[i - 3]?.folded ?? "");
+    if (doing) classes[i - 2] = "frame";
+    if (!own || !(POSSESSIVES.has(words[i - 1]?.folded ?? "") || doing)) continue;
     for (let j = i; classes[j] === "type" || j === i; j += 1) classes[j] = "frame";
   }
 }
@@ -214,11 +222,12 @@ function readSpeakerRequest(words: readonly Word[], classes: WordClass[]): void 
   }
 }
 
-const SPEAKERS = new Set(["i", "je", "j", "we", "nous"]);
+const SPEAKERS = new Set(["i", "je", "j", "we", "nous", "m", "am"]);
 const LINKING = new Set(
   "who whom whose that which of from by in qui que dont de des du d par dans and et or ou".split(" "),
 );
 
+const INDEFINITES = new Set(["a", "an", "un", "une"]);
 const POSSESSIVES = new Set(["my", "our", "mon", "ma", "mes", "notre", "nos"]);
 
 /**

@@ -441,6 +441,11 @@ describe("readQuestion", () => {
     ["is there a class on plasma physics I could take next semester?", ["course"], ["plasma physics"]],
     ["For my bachelor project I need papers on lithium batteries", ["publication"], ["lithium batteries"]],
     [
+      "je prépare un exposé sur la photosynthèse artificielle, des articles ?",
+      ["publication"],
+      ["photosynthèse artificielle"],
+    ],
+    [
       "Sorry to bother you, could you please tell me which courses cover reinforced concrete design?",
       ["course"],
       ["reinforced concrete design"],

@@ -149,8 +149,13 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const first = classes.indexOf("subject");
   const last = classes.lastIndexOf("subject");
   const outside = words.filter((_, i) => i < first || i > last || first < 0);
+  // A cue word read as the speaker's own doing ("je prépare un exposé") asks nothing.
+  const doing = new Set(
+    words.filter((w, i) => classes[i] === "frame" && CUE_WORDS.some(([, set]) => set.has(w.folded))),
+  );
+  const asking = outside.filter((w) => !doing.has(w));
   const cues = new Set<Cue>(
-    CUE_WORDS.filter(([, set]) => outside.some((w) => set.has(w.folded))).map(([c]) => c),
+    CUE_WORDS.filter(([, set]) => asking.some((w) => set.has(w.folded))).map(([c]) => c),
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
   if (whoVerb) cues.add("about");

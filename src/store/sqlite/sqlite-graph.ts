@@ -21,11 +21,15 @@ import type {
 } from "../store.js";
 import { prepared } from "./statements.js";
 
-/** Resolves record keys to SQLite row ids, caching the whole table on first use. */
+/**
+ * Resolves record keys to SQLite row ids, caching the whole table on first use. The neighbour rows' keys are
+ * checked here, not by foreign keys (migration 7): a key unknown to the cache is looked up, and a removed record
+ * is forgotten.
+ */
 export class KeyIndex {
   private map: Map<string, number> | undefined;
   // Callers pass the same key objects many times (a node's every row): remember them by identity.
-  private readonly seen = new WeakMap<RecordKey, number>();
+  private seen = new WeakMap<RecordKey, number>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -43,10 +47,21 @@ export class KeyIndex {
         this.map.set(`${row.type}\0${row.id}`, row.pk);
       }
     }
-    const pk = this.map.get(`${key.type}\0${key.id}`);
+    // A record added since the cache was filled is read from the table.
+    const pk =
+      this.map.get(`${key.type}\0${key.id}`) ??
+      (prepared(this.db, "SELECT pk FROM records WHERE type = ? AND id = ?").pluck().get(key.type, key.id) as
+        | number
+        | undefined);
     if (pk === undefined) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
     this.seen.set(key, pk);
     return pk;
+  }
+
+  /** Forgets `key`, whose record was removed: writing a row towards it fails from now on. */
+  forget(key: RecordKey): void {
+    this.map?.delete(`${key.type}\0${key.id}`);
+    this.seen = new WeakMap();
   }
 }
 

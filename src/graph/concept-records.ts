@@ -145,6 +145,15 @@ export interface Postings {
   readonly sums: Float64Array;
   readonly direct: Float64Array;
   readonly mention: Float64Array;
+  /** Scratch shares of full-text search (f) and of the field (g), one per record number, zero between calls. */
+  readonly text: SharesByRecord;
+  readonly field: SharesByRecord;
+}
+
+/** A record's share of the best score of its type, dense by record number; `has` marks the records given one. */
+interface SharesByRecord {
+  readonly share: Float64Array;
+  readonly has: Uint8Array;
 }
 
 /** Builds the postings, hub weights and record norms of `graph` once for many concepts. */
@@ -193,6 +202,8 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     sums: new Float64Array(records),
     direct: new Float64Array(records),
     mention: new Float64Array(records),
+    text: { share: new Float64Array(records), has: new Uint8Array(records) },
+    field: { share: new Float64Array(records), has: new Uint8Array(records) },
   };
 }
 
@@ -236,15 +247,17 @@ export function conceptRecords(
     if (direct[record] === 0) touched.push(record);
     mention[record] = byNameScores[i] as number;
   }
-  // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g).
-  const text = perTypeShares(graph.nameScores?.(concept), graph.typeOf);
-  for (const record of text.keys()) if (direct[record] === 0 && mention[record] === 0) touched.push(record);
-  const field =
-    params.fieldWeight > 0
-      ? perTypeShares(graph.categoryScores?.(concept), graph.typeOf)
-      : new Map<number, number>();
-  for (const record of field.keys())
-    if (direct[record] === 0 && mention[record] === 0 && !text.has(record)) touched.push(record);
+  // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g). Records
+  // numbered past the scratch arrays (no profile, no mention) are never listed: only the best of a type counts them.
+  const { text, field } = postings;
+  shareByType(graph.nameScores?.(concept), graph.typeOf, text, (record) => {
+    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
+  });
+  if (params.fieldWeight > 0) {
+    shareByType(graph.categoryScores?.(concept), graph.typeOf, field, (record) => {
+      if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
+    });
+  }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -259,8 +272,8 @@ export function conceptRecords(
         sums[record] === 0 &&
         direct[record] === 0 &&
         mention[record] === 0 &&
-        !text.has(record) &&
-        !field.has(record)
+        text.has[record] === 0 &&
+        field.has[record] === 0
       )
         touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
@@ -274,8 +287,8 @@ export function conceptRecords(
     const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
     const type = graph.typeOf(record);
-    const found = params.textWeight * (text.get(record) ?? 0);
-    const filed = params.fieldWeight * (field.get(record) ?? 0);
+    const found = params.textWeight * (text.share[record] ?? 0);
+    const filed = params.fieldWeight * (field.share[record] ?? 0);
     const walk =
       1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
@@ -288,6 +301,13 @@ export function conceptRecords(
       walks.set(type, top);
     }
     top.offer(record, walk);
+  }
+  // Every record given a share was touched (it had one in range): cleared after the loop, which may visit one twice.
+  for (const record of touched) {
+    text.share[record] = 0;
+    text.has[record] = 0;
+    field.share[record] = 0;
+    field.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
   for (const [type, top] of walks) {
@@ -334,19 +354,28 @@ function queryOf(
   return new Map([[concept, 1], ...kept]);
 }
 
-/** Each record's score divided by the best score among records of its type, in (0, 1]. */
-function perTypeShares(
+/**
+ * Writes each record's score divided by the best score among records of its type, in (0, 1], into `into` (records
+ * within its arrays), calling `added` for each in the order of `scores`.
+ */
+function shareByType(
   scores: ReadonlyMap<number, number> | undefined,
   typeOf: (record: number) => string,
-): Map<number, number> {
+  into: SharesByRecord,
+  added: (record: number) => void,
+): void {
+  if (scores === undefined) return;
   const best = new Map<string, number>();
-  for (const [record, s] of scores ?? []) {
+  for (const [record, s] of scores) {
     const type = typeOf(record);
     if (s > (best.get(type) ?? 0)) best.set(type, s);
   }
-  const shares = new Map<number, number>();
-  for (const [record, s] of scores ?? []) shares.set(record, s / (best.get(typeOf(record)) || 1));
-  return shares;
+  for (const [record, s] of scores) {
+    if (record >= into.has.length) continue;
+    into.share[record] = s / (best.get(typeOf(record)) || 1);
+    into.has[record] = 1;
+    added(record);
+  }
 }
 
 /** How many records of `type` a concept keeps. */
@@ -478,11 +507,18 @@ function bestByTree(
     const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree, params.treeDoubt);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
-    kept.push({ record, score });
-    kept.sort((a, b) => b.score - a.score || a.record - b.record);
+    // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
+    let at = kept.length;
+    while (at > 0 && ranksBelow(kept[at - 1] as { record: number; score: number }, record, score)) at -= 1;
+    kept.splice(at, 0, { record, score });
     if (kept.length > perType) kept.pop();
   }
   return kept;
+}
+
+/** True when `item` ranks below a record `record` scored `score`: lower score, or the same and a higher record. */
+function ranksBelow(item: { record: number; score: number }, record: number, score: number): boolean {
+  return item.score < score || (item.score === score && item.record > record);
 }
 
 /**

@@ -109,7 +109,7 @@ export class SqliteWriter implements StoreWriter {
       .get(key.type, key.id);
     if (pk === undefined) return false;
     SqliteSearch.of(this.db).removeText(pk as number);
-    this.keys.forget(key);
+    this.keys.forget();
     return this.deleteRecord.run(key.type, key.id).changes > 0;
   }
 

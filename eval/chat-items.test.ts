@@ -69,6 +69,27 @@ describe("readChatSets", () => {
     expect(fresh5.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(10);
     expect(fresh5.filter((i) => i.half !== "check")).toEqual([]);
   });
+
+  it("holds a sixth fresh set written blind: every intent and plan step, both languages, a rule or none each", () => {
+    const fresh6 = expectHeldOutWhole("fresh6", 160);
+    expect(fresh6.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+    expect(fresh6.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
+    const ops = new Set(fresh6.flatMap((i) => i.expect.steps ?? []));
+    expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
+    expect(fresh6.filter((i) => i.half !== "check")).toEqual([]);
+    // Its two halves split it: every question in exactly one.
+    const sets = readChatSets();
+    const halves = [...(sets["fresh6-tune"] ?? []), ...(sets["fresh6-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(fresh6.map((i) => i.question).sort());
+    expect(sets["fresh6-tune"]?.length).toBeGreaterThan(fresh6.length / 3);
+    expect(sets["fresh6-check"]?.length).toBeGreaterThan(fresh6.length / 3);
+  });
+
+  it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
+    const held = expectHeldOutWhole("held12", 40);
+    expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);
+    expect(held.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(15);
+  });
 });
 
 /**
@@ -84,7 +105,7 @@ function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
   expect(english / items.length).toBeLessThan(0.6);
   const others = new Set(
     Object.entries(sets)
-      .filter(([name]) => name !== set)
+      .filter(([name]) => name !== set && !name.startsWith(`${set}-`))
       .flatMap(([, xs]) => xs.map((i) => i.question.toLowerCase())),
   );
   expect(items.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);

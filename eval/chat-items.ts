@@ -5,8 +5,13 @@
  * terse, lower-case, misspelt questions in the style of real users, held out whole) and the fourth
  * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole) and
  * the fifth (eval/chat-fresh5.jsonl: the same intents on new subjects, written blind after fresh4's misses were read,
- * held out whole), each item with its conversation as asked (padded items are made long here, not stored long).
+ * held out whole), the sixth (eval/chat-fresh6.jsonl: the same intents in new registers and on subjects from every
+ * part of the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
+ * publications by topic, multi-step plans, a university as scope and follow-ups in new wordings, written before the
+ * session changed the chat), each item with its conversation as asked (padded items are made long here, not stored
+ * long).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GoldRule } from "./chat-gold.js";
@@ -37,7 +42,10 @@ export interface ChatItem {
   };
 }
 
-/** The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3, fresh4, fresh5. */
+/**
+ * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh6, and
+ * fresh6-tune, fresh6-check.
+ */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
   const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
@@ -52,6 +60,22 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh3: readChatItems(join(import.meta.dirname, "chat-fresh3.jsonl")),
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
+    held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
+    ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),
+  };
+}
+
+/**
+ * A set whole and in two halves by a hash of each question, `<name>-tune` and `<name>-check`, chosen after the set
+ * was written and before anyone read its misses: the tune half may be read and tuned on, the check half may not.
+ */
+function withHalves(name: string, items: ChatItem[]): Record<string, ChatItem[]> {
+  const half = (item: ChatItem) =>
+    ((createHash("sha256").update(`${name}|${item.question}`).digest()[0] ?? 0) & 1) === 0 ? "tune" : "check";
+  return {
+    [name]: items,
+    [`${name}-tune`]: items.filter((i) => half(i) === "tune"),
+    [`${name}-check`]: items.filter((i) => half(i) === "check"),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run eval:neighbours`: how well a concept page's lists ("Related courses", MOOCs, publications) find the
  * records whose authors tagged them with that concept. Gold: for concept X and a type, the records of that type
- * whose author keywords name X (title, or an alias no other concept has as its title). The graph is built on a
- * copy of the corpus with every keyword withheld, so the answer is not in the input. Per type, over concepts with
+ * whose author keywords name X (title, or an alias no other concept has as its title); for lectures, those whose
+ * source's topic maps to X (LectureBank's topic → Wikipedia title). The graph is built on a
+ * copy of the corpus with every keyword and lecture topic withheld, so the answer is not in the input. Per type, over concepts with
  * at least 3 gold records, it prints nDCG@10 and recall@6 of the page's list and of a BM25 baseline (full-text
  * search of the concept's name and aliases over the records' texts), on two halves of the concepts split by a
  * hash of their id: `tune` (look at it while changing the ranking) and `check` (report it; do not tune on it).
@@ -35,8 +36,11 @@ import { ndcg } from "./ranking-metrics.js";
 import { coTaggedConcepts, scoreRelated } from "./related-concepts.js";
 import { readStoredConceptGraph, type StoredConceptGraph } from "./stored-concept-graph.js";
 
-/** The types whose author keywords make the gold. */
-const GOLD_TYPES = ["course", "mooc", "publication"] as const;
+/** The types whose author keywords (a lecture's: its topic, `TOPIC_ATTRS`) make the gold. */
+const GOLD_TYPES = ["course", "mooc", "publication", "lecture"] as const;
+
+/** A lecture's topic as its source gives it (LectureBank's, with the Wikipedia title it maps to): withheld too. */
+const TOPIC_ATTRS = ["topic", "topic_name", "topic_wikipedia", "topic_wikipedia_via"];
 const GOLD_KEY = "eval.neighbours.gold";
 const MIN_GOLD = 3;
 
@@ -206,7 +210,9 @@ async function readGold(store: Store): Promise<Gold> {
   for (const type of GOLD_TYPES) {
     const ofType: Record<string, string[]> = {};
     for await (const record of store.scanRecords(type)) {
-      const concepts = new Set((record.keywords ?? []).flatMap((k) => conceptOf(k) ?? []));
+      const topic = record.attrs?.topic_wikipedia;
+      const tags = [...(record.keywords ?? []), ...(typeof topic === "string" ? [topic] : [])];
+      const concepts = new Set(tags.flatMap((k) => conceptOf(k) ?? []));
       for (const c of concepts) ofType[c] = [...(ofType[c] ?? []), record.id];
     }
     gold[type] = ofType;
@@ -214,13 +220,15 @@ async function readGold(store: Store): Promise<Gold> {
   return gold;
 }
 
-/** Replaces every record that has keywords by the same record without them. */
+/** Replaces every record that has keywords or a topic by the same record without them. */
 async function withholdKeywords(store: Store): Promise<void> {
   const batch: CorpusRecord[] = [];
   for await (const record of store.scanRecords()) {
-    if ((record.keywords ?? []).length === 0) continue;
+    const topics = TOPIC_ATTRS.filter((key) => record.attrs?.[key] !== undefined);
+    if ((record.keywords ?? []).length === 0 && topics.length === 0) continue;
     const { keywords: _withheld, ...rest } = record;
-    batch.push(rest);
+    const attrs = Object.fromEntries(Object.entries(record.attrs ?? {}).filter(([k]) => !topics.includes(k)));
+    batch.push(record.attrs ? { ...rest, attrs } : rest);
   }
   await store.transaction(async (w) => {
     for (let i = 0; i < batch.length; i += 1_000) await w.upsertRecords(batch.slice(i, i + 1_000));

@@ -175,32 +175,50 @@ export function deriveProfiles(nodes: Nodes, profiles: EditableProfiles, only?: 
 export const INHERITED_WEIGHT = 0.5;
 
 /**
- * Records that are part of another (a lecture of its course or MOOC) add their parent's concepts to their own:
- * e(part, c) = 1 − (1 − own(c)) · (1 − INHERITED_WEIGHT · parent(c)), best CONCEPTS_PER_ENTITY kept. A lecture
- * named only "Lecture 3: T cell activation" is then also about its course's immunology. Only the parts in `only`
- * when given.
+ * Records that are part of another (a lecture of its course or MOOC) add what their parent is about to their own:
+ * e(part, c) = 1 − (1 − own(c)) · (1 − INHERITED_WEIGHT · p(c)), best CONCEPTS_PER_ENTITY kept, where
+ * p(c) = 1 − (1 − parent(c)) · (1 − parts(c)) joins the parent's own profile with the profile its parts derive
+ * (`deriveConceptProfile` over the parts' own profiles, as a person's is derived from their courses). A lecture
+ * named only "Lecture 3: T cell activation" is then also about its course's immunology, and "Morphology" in a
+ * collection of slides on parsing and language models is about language, whatever sense its one word took.
+ * The parent's own profile is not changed. Only the parts in `only` when given: each of their parents' parts
+ * must then be in `only` too, with its own profile (the parts' profile is made from all of them).
  */
 export function inheritParentProfiles(
   nodes: Nodes,
   profiles: EditableProfiles,
   only?: ReadonlySet<number>,
 ): void {
-  const inherited = new Map<number, ConceptEdge[]>();
+  const partsOf = new Map<number, number[]>();
   for (let node = 0; node < nodes.keys.length; node += 1) {
     if (only && !only.has(node)) continue;
-    const parents: number[] = [];
-    forEachLink(nodes.links, (_, target, rel) => rel === "part_of" && parents.push(target), node);
-    if (parents.length === 0) continue;
-    const scores = new Map<number, number>();
-    for (const e of profiles.get(node) ?? []) scores.set(e.concept, e.score);
-    for (const parent of parents) {
-      for (const e of profiles.get(parent) ?? []) {
-        scores.set(e.concept, 1 - (1 - (scores.get(e.concept) ?? 0)) * (1 - INHERITED_WEIGHT * e.score));
-      }
+    forEachLink(
+      nodes.links,
+      (_, target, rel) => {
+        if (rel === "part_of") partsOf.set(target, [...(partsOf.get(target) ?? []), node]);
+      },
+      node,
+    );
+  }
+  const inherited = new Map<number, ConceptEdge[]>();
+  for (const [parent, parts] of partsOf) {
+    const whole = new Map<number, number>();
+    for (const e of profiles.get(parent) ?? []) whole.set(e.concept, e.score);
+    const derived = deriveConceptProfile(
+      parts.map((part) => profiles.get(part) ?? []),
+      CONCEPTS_PER_DERIVED,
+    );
+    for (const e of derived) whole.set(e.concept, 1 - (1 - (whole.get(e.concept) ?? 0)) * (1 - e.score));
+    for (const part of parts) {
+      const scores = inherited.has(part)
+        ? new Map(inherited.get(part)?.map((e) => [e.concept, e.score]))
+        : new Map((profiles.get(part) ?? []).map((e) => [e.concept, e.score]));
+      for (const [concept, score] of whole)
+        scores.set(concept, 1 - (1 - (scores.get(concept) ?? 0)) * (1 - INHERITED_WEIGHT * score));
+      const edges = [...scores].map(([concept, score]) => ({ concept, score }));
+      edges.sort((a, b) => b.score - a.score || a.concept - b.concept);
+      if (edges.length > 0) inherited.set(part, edges.slice(0, CONCEPTS_PER_ENTITY));
     }
-    const edges = [...scores].map(([concept, score]) => ({ concept, score }));
-    edges.sort((a, b) => b.score - a.score || a.concept - b.concept);
-    if (edges.length > 0) inherited.set(node, edges.slice(0, CONCEPTS_PER_ENTITY));
   }
   for (const [node, edges] of inherited) profiles.set(node, edges);
 }

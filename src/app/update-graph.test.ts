@@ -81,6 +81,22 @@ describe("updateGraph", () => {
     expect(await groups()).toEqual(updated);
   });
 
+  it("gives a changed lecture's siblings what it now says of their MOOC, as a full build does", async () => {
+    const lecture = (await store.getRecord({ type: "lecture", id: "lec-imm-05" })) as CorpusRecord;
+    // Scores to two places: the update keeps the detector's corpus-wide weights, which a full build measures again.
+    const sibling = async () =>
+      (await store.graph.neighbours({ type: "lecture", id: "lec-imm-04" }, "concept", 100, 0)).items.map(
+        (n) => `${n.node.id} ${n.edge.score.toFixed(2)}`,
+      );
+    const before = await sibling();
+    await change({ ...lecture, name: { en: "Reinforced concrete beams and the finite element method" } });
+    const updated = await sibling();
+    // The MOOC's parts now speak of concrete: its other lecture inherits some of it.
+    expect(before.some((line) => line.startsWith("Reinforced_concrete "))).toBe(false);
+    expect(updated.some((line) => line.startsWith("Reinforced_concrete "))).toBe(true);
+    await buildGraph(store);
+    expect(await sibling()).toEqual(updated);
+  });
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
     const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);

@@ -67,8 +67,9 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
   const oldConcepts = conceptsOf(changedNodes, stored.profiles, conceptNode);
   const linked = linkedNodes(nodes, changedNodes);
-  // Parts (lectures) of a changed record take its new concepts: their own are detected again, then inherited.
-  const parts = new Set([...changedNodes, ...linked].filter((n) => isPart(nodes, n)));
+  // Parts (lectures) of a changed record take its new concepts, and the other parts of a changed part's parent
+  // what it now says: their own are detected again, then inherited (`inheritParentProfiles`).
+  const parts = partsAround(nodes, [...changedNodes, ...linked]);
   const oldPartConcepts = conceptsOf(parts, stored.profiles, conceptNode);
   const fresh = new Map<number, Map<number, ConceptEvidence>>();
   for (const node of new Set([...changedNodes, ...parts])) {
@@ -341,9 +342,18 @@ function* ownEdges(
   }
 }
 
-/** True when the record is part of another (a lecture of a course or MOOC). */
-function isPart(nodes: Nodes, node: number): boolean {
-  return (nodes.records[node]?.links ?? []).some((l) => l.rel === "part_of");
+/** The parts among `around`, and every other part of their parents: all of those parents' parts. */
+function partsAround(nodes: Nodes, around: readonly number[]): Set<number> {
+  const parentsOf = (node: number) =>
+    (nodes.records[node]?.links ?? []).flatMap((l) =>
+      l.rel === "part_of" ? (nodes.index.get(`${l.type}\0${l.id}`) ?? []) : [],
+    );
+  const parents = new Set(around.flatMap(parentsOf));
+  const parts = new Set<number>();
+  nodes.records.forEach((_, node) => {
+    if (parentsOf(node).some((p) => parents.has(p))) parts.add(node);
+  });
+  return parts;
 }
 
 /** The concept nodes in the profiles of `entities`. */

@@ -1,7 +1,7 @@
 /**
  * The expected records of a held-out chat question, computed at run time from the corpus in the store, by the
  * rules the dev set's README states: the courses whose keywords hold a keyword, the lectures of a LectureBank
- * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, a course's teachers or prerequisites, a person's units or latest publications,
+ * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, the records of a university, a course's teachers or prerequisites, a person's units or latest publications,
  * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
@@ -22,7 +22,9 @@ export type GoldRule =
   | { readonly latestOf: RecordKey }
   | { readonly allOf: readonly GoldRule[] }
   | { readonly anyOf: readonly GoldRule[] }
-  | { readonly teachersOfCourses: GoldRule };
+  | { readonly teachersOfCourses: GoldRule }
+  /** The records a university gives: their `institution`, `affiliations` or `venue` attribute names it. */
+  | { readonly institution: string };
 
 /** A keyword, subject or topic as rules compare them: folded, accents off, single spaces. */
 export function goldKey(text: string): string {
@@ -54,6 +56,7 @@ export class GoldRules {
     if ("prerequisitesOf" in rule) return this.linked(rule.prerequisitesOf, ["prerequisite"]);
     if ("unitsOf" in rule) return this.linked(rule.unitsOf, ["member"]);
     if ("latestOf" in rule) return this.latest(rule.latestOf);
+    if ("institution" in rule) return this.givenBy(rule.institution);
     if ("allOf" in rule) {
       const sets = await Promise.all(rule.allOf.map((r) => this.ids(r)));
       return new Set([...(sets[0] ?? [])].filter((k) => sets.every((s) => s.has(k))));
@@ -73,6 +76,13 @@ export class GoldRules {
     const found = new Set<string>();
     for (const r of await this.scan(type))
       if (tags(r).some((t) => goldKey(t) === wanted)) found.add(keyOf(r));
+    return found;
+  }
+
+  private async givenBy(institution: string): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const type of ["course", "mooc", "lecture", "publication", "person", "unit"])
+      for (const key of await this.tagged(type, institutionsOf, institution)) found.add(key);
     return found;
   }
 
@@ -108,6 +118,14 @@ export class GoldRules {
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {
   return `${r.type}\0${r.id}`;
+}
+
+/** The universities a record names as where it comes from. */
+function institutionsOf(r: CorpusRecord): string[] {
+  const attrs = r.attrs ?? {};
+  return [attrs.institution, attrs.affiliations, attrs.venue]
+    .flat()
+    .filter((v): v is string => typeof v === "string");
 }
 
 /** A lecture's LectureBank topic, trailing numbers dropped ("Parsing 2" → "Parsing"). */

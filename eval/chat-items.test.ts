@@ -84,6 +84,12 @@ describe("readChatSets", () => {
     expect(sets["fresh6-tune"]?.length).toBeGreaterThan(fresh6.length / 3);
     expect(sets["fresh6-check"]?.length).toBeGreaterThan(fresh6.length / 3);
   });
+
+  it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
+    const held = expectHeldOutWhole("held12", 40);
+    expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);
+    expect(held.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(15);
+  });
 });
 
 /**

@@ -5,9 +5,11 @@
  * terse, lower-case, misspelt questions in the style of real users, held out whole) and the fourth
  * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole) and
  * the fifth (eval/chat-fresh5.jsonl: the same intents on new subjects, written blind after fresh4's misses were read,
- * held out whole) and the sixth (eval/chat-fresh6.jsonl: the same intents in new registers and on subjects from every
- * part of the corpus, written blind, held out whole), each item with its conversation as asked (padded items are
- * made long here, not stored long).
+ * held out whole), the sixth (eval/chat-fresh6.jsonl: the same intents in new registers and on subjects from every
+ * part of the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
+ * publications by topic, multi-step plans, a university as scope and follow-ups in new wordings, written before the
+ * session changed the chat), each item with its conversation as asked (padded items are made long here, not stored
+ * long).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -58,6 +60,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh3: readChatItems(join(import.meta.dirname, "chat-fresh3.jsonl")),
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
+    held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),
   };
 }

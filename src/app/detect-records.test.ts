@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
+import type { CorpusRecord } from "../core/record.js";
 import type { Store } from "../store/store.js";
 import { recordTexts } from "./concept-lists.js";
 import { detectRecords } from "./detect-records.js";
 import { DetectionPool } from "./detection-pool.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
+import { recordProfile } from "./record-concepts.js";
 
 let store: Store;
 beforeAll(async () => {
@@ -62,5 +64,26 @@ describe("detectRecords", () => {
     const pool = new DetectionPool(dictionary, 1);
     await pool.close();
     await expect(pool.tryDetect([])).rejects.toThrow(/exited/);
+  });
+});
+
+describe("recordProfile", () => {
+  it("reads a person's description, not their name, for concepts", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const concepts = (record: CorpusRecord) =>
+      recordProfile(record, dictionary).edges.map((e) => dictionary.ids[e.concept]);
+    // The same words as a course's name are its subject; as a person's name, nothing.
+    expect(concepts({ type: "course", id: "X-1", name: { en: "Vaccine Antibody" } })).toContain("Vaccine");
+    expect(concepts({ type: "person", id: "p-vaccine-antibody", name: { en: "Vaccine Antibody" } })).toEqual(
+      [],
+    );
+    expect(
+      concepts({
+        type: "person",
+        id: "p-vaccine-antibody",
+        name: { en: "Vaccine Antibody" },
+        description: { en: "She studies how T cells recognise antigens." },
+      }),
+    ).toContain("T_cell");
   });
 });

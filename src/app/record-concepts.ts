@@ -70,6 +70,14 @@ export function describedConcepts(record: CorpusRecord, dictionary: ConceptDicti
 /** Types whose name is a proper name ("Anne Dupont", a lab's name): it names no concept it is about. */
 const PROPER_NAME_TYPES = new Set(["person", "unit"]);
 
+/**
+ * Types whose name is never read for concepts: a person's name says nothing of what they work on ("Lilian Gout",
+ * "Julia Born", "Ashley Green" are not about gout, Julia or a colour), and a profile read from it would also stand in
+ * for the one derived from their courses and publications. Their description, when the corpus gives one, is read.
+ * (A unit's name often says what it does, "Laboratory of Cellular Biophysics", and is read.)
+ */
+const UNREAD_NAME_TYPES = new Set(["person"]);
+
 /** Name counts below this (a tenth of one plain mention) are not kept: rare senses of common words. */
 const MENTION_FLOOR = 0.1;
 
@@ -92,6 +100,7 @@ export function recordEvidence(
   };
   const names = new NameTally();
   for (const { title, text, lang } of recordTexts(record)) {
+    if (text === "") continue;
     const reading = readText(dictionary, text, {
       titleLength: title.length,
       limit: 40,
@@ -137,7 +146,10 @@ export function recordMentions(
   return names.of(record);
 }
 
-/** A record's text in each of its languages: its name there as title, then its description and text. */
+/**
+ * A record's text in each of its languages: its name there as title (not a person's: `UNREAD_NAME_TYPES`), then its
+ * description and text.
+ */
 function recordTexts(
   record: CorpusRecord,
 ): { title: string; text: string; lang: TextLanguage | undefined }[] {
@@ -146,8 +158,9 @@ function recordTexts(
     ...Object.keys(record.description ?? {}),
     ...Object.keys(record.text ?? {}),
   ]);
+  const named = !UNREAD_NAME_TYPES.has(record.type);
   return [...languages].map((lang) => {
-    const title = record.name[lang] ?? displayName(record);
+    const title = named ? (record.name[lang] ?? displayName(record)) : "";
     const text = [title, record.description?.[lang], record.text?.[lang]].filter(Boolean).join("\n\n");
     return { title, text, lang: lang === "fr" ? "fr" : lang === "en" ? "en" : undefined };
   });

@@ -17,6 +17,7 @@ import {
   LATEST_WORDS,
   LEARN_WORDS,
   LEVEL_WORDS,
+  NAME_TYPE_WORDS,
   PREREQUISITE_WORDS,
   RESEARCH_WORDS,
   SMALL_TALK_WORDS,
@@ -85,13 +86,21 @@ export type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" |
 
 /** The classes of `words`, and whether a who-question's unknown verb was read as asking about its topic. */
 export function classifyWords(words: readonly Word[]): { classes: WordClass[]; whoVerb: boolean } {
-  const classes = words.map(classify);
+  const classes = classifyAll(words);
   readNumerals(words, classes);
   readComplements(words, classes);
   const whoVerb = absorbWhoVerb(words, classes);
   joinCompounds(words, classes);
   absorbModifiers(words, classes);
   return { classes, whoVerb };
+}
+
+function classifyAll(words: readonly Word[]): WordClass[] {
+  const classes = words.map(classify);
+  // "Military Studies": a type word that often ends a name, right after a subject word, is a word of that name.
+  for (let i = 1; i < words.length; i += 1)
+    if (classes[i - 1] === "subject" && NAME_TYPE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+  return classes;
 }
 
 function classify(word: Word): WordClass {
@@ -197,10 +206,10 @@ function absorbWhoVerb(words: readonly Word[], classes: WordClass[]): boolean {
 }
 
 const AUXILIARIES = new Set(
-  "can could should would will do does did is are i we je on peut peux dois".split(" "),
+  "can could should would will do does did is are i we je on peut peux dois s y se".split(" "),
 );
 // Topic markers after a verb; not "de", which also joins the words of a name ("gestion de projet").
-const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant"]);
+const VERB_MARKERS = new Set(["about", "on", "in", "with", "sur", "dans", "avec", "concernant", "en"]);
 
 /** Subject words before the first type word, with only frame words before them, qualify the type: not a subject. */
 function absorbModifiers(words: readonly Word[], classes: WordClass[]): void {

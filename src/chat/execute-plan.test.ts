@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executePlan, strongHits } from "./execute-plan.js";
+import { executePlan, isFrom, strongHits } from "./execute-plan.js";
 import type { CallApi } from "./resolve-subject.js";
 
 describe("strongHits", () => {
@@ -56,6 +56,81 @@ describe("executePlan", () => {
       ["x4", "x3", "x2", "x1"],
       ["x4", "x3"],
     ]);
+  });
+
+  it("keeps the records of a university by their attributes or by the units they link to", async () => {
+    const records: Record<string, unknown> = {
+      m1: {
+        type: "mooc",
+        id: "m1",
+        name: { en: "m1" },
+        attrs: { institution: "Massachusetts Institute of Technology" },
+      },
+      m2: { type: "mooc", id: "m2", name: { en: "m2" }, attrs: { institution: "Harvard University" } },
+      m3: { type: "mooc", id: "m3", name: { en: "m3" }, attrs: { institution: "MIT" } },
+      c1: {
+        type: "course",
+        id: "c1",
+        name: { en: "c1" },
+        links: [{ rel: "section", type: "unit", id: "lab" }],
+      },
+      c2: {
+        type: "course",
+        id: "c2",
+        name: { en: "c2" },
+        links: [{ rel: "section", type: "unit", id: "other" }],
+      },
+      lab: {
+        type: "unit",
+        id: "lab",
+        name: { en: "lab" },
+        links: [{ rel: "parent", type: "unit", id: "uni" }],
+      },
+      other: { type: "unit", id: "other", name: { en: "other" } },
+    };
+    const api: CallApi = async (c) => {
+      if (c.path === "/api/search")
+        return { items: Object.keys(records).map((id) => ({ type: "mooc", id, name: id, score: 1 })) };
+      return { record: records[c.path.split("/")[3] ?? ""] };
+    };
+    const scoped = async (institution: { name: string; unit?: string }) =>
+      (await executePlan([searchFor("any"), { op: "filter", from: 0, institution }], api, "en"))[1]?.map(
+        (r) => r.id,
+      );
+    expect(await scoped({ name: "MIT" })).toEqual(["m1", "m3"]);
+    expect(await scoped({ name: "Harvard" })).toEqual(["m2"]);
+    // A university that is a unit of the graph: records linked to a unit under it, and its units.
+    expect(await scoped({ name: "Uni", unit: "uni" })).toEqual(["c1", "lab"]);
+    expect(await scoped({ name: "Stanford" })).toEqual([]);
+  });
+
+  it("says whether one record is from a university, by its attributes", async () => {
+    const none: CallApi = async () => undefined;
+    const record = { type: "mooc", id: "m", name: { en: "m" }, attrs: { institution: "Harvard University" } };
+    expect(await isFrom(record, { name: "Harvard" }, none)).toBe(true);
+    expect(await isFrom(record, { name: "MIT" }, none)).toBe(false);
+  });
+
+  it("keeps the records whose short attributes label them with the subject's words", async () => {
+    const topics: Record<string, string> = {
+      l1: "Summarization 2",
+      l2: "Clustering",
+      l3: "Question Answering Basics",
+    };
+    const api: CallApi = async (c) => {
+      if (c.path === "/api/search")
+        return { items: Object.keys(topics).map((id) => ({ type: "lecture", id, name: id, score: 1 })) };
+      const id = c.path.split("/")[3] ?? "";
+      return { record: { type: "lecture", id, name: { en: id }, attrs: { topic_name: topics[id] } } };
+    };
+    const labelled = async (label: string) =>
+      (await executePlan([searchFor("any"), { op: "filter", from: 0, label }], api, "en"))[1]?.map(
+        (r) => r.id,
+      );
+    expect(await labelled("text summarization")).toEqual(["l1"]);
+    expect(await labelled("question answering")).toEqual(["l3"]);
+    expect(await labelled("clustering")).toEqual(["l2"]);
+    expect(await labelled("parsing")).toEqual([]);
   });
 
   it("asks the API for neighbours newest first and sorts by the years it gave, reading no record", async () => {

@@ -4,7 +4,8 @@
  */
 import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys } from "../text/tokenise.js";
-import type { Level, PlanStep } from "./plan.js";
+import { institutionsOf, namesInstitution } from "./institution-names.js";
+import type { Institution, Level, PlanStep } from "./plan.js";
 import type { CallApi } from "./resolve-subject.js";
 
 /** A record a step returned. `description` is known for records fetched whole. */
@@ -29,6 +30,7 @@ interface RecordBody {
     name: Record<string, string>;
     description?: Record<string, string>;
     attrs?: Record<string, unknown>;
+    links?: { rel: string; type: string; id: string }[];
   };
 }
 
@@ -86,6 +88,8 @@ async function runStep(
     case "filter":
       if (step.level) return keepLevel(input(step.from), step.level, call);
       if (step.language) return keepLanguage(input(step.from), step.language, call);
+      if (step.institution) return keepInstitution(input(step.from), step.institution, call);
+      if (step.label) return keepLabelled(input(step.from), step.label, call);
       return step.words ? keepWords(input(step.from), step.words) : [...input(step.from)];
     case "sort":
       return sortByYear(input(step.from), call);
@@ -206,32 +210,106 @@ async function fetchRecord(call: CallApi, type: string, id: string) {
   return body?.record ? { record: body.record } : undefined;
 }
 
-/** The records whose attrs say they are taught at `level` (`semesters`/`semester`: "Master semestre 1", "MA1"). */
-async function keepLevel(nodes: readonly FoundRecord[], level: Level, call: CallApi): Promise<FoundRecord[]> {
-  const pattern = level === "master" ? /\bmaster|^MA\d/i : /\bbachelor|^BA\d/i;
+/** A record as the API returns it, read by the filters. */
+export type ReadRecord = NonNullable<RecordBody["record"]>;
+
+/** The first `read` of `nodes` whose record (one call each) passes `test`, in order. */
+async function keepRecords(
+  nodes: readonly FoundRecord[],
+  read: number,
+  call: CallApi,
+  test: (record: ReadRecord) => boolean | Promise<boolean>,
+): Promise<FoundRecord[]> {
   const kept: FoundRecord[] = [];
-  for (const node of nodes.slice(0, 40)) {
-    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
-    const semesters = [attrs.semesters, attrs.semester]
-      .flat()
-      .filter((v): v is string => typeof v === "string");
-    if (semesters.some((s) => pattern.test(s))) kept.push(node);
+  for (const node of nodes.slice(0, read)) {
+    const record = (await fetchRecord(call, node.type, node.id))?.record;
+    if (record && (await test(record))) kept.push(node);
   }
   return kept;
 }
 
+/** The records whose attrs say they are taught at `level` (`semesters`/`semester`: "Master semestre 1", "MA1"). */
+function keepLevel(nodes: readonly FoundRecord[], level: Level, call: CallApi): Promise<FoundRecord[]> {
+  const pattern = level === "master" ? /\bmaster|^MA\d/i : /\bbachelor|^BA\d/i;
+  return keepRecords(nodes, 40, call, ({ attrs = {} }) =>
+    [attrs.semesters, attrs.semester].flat().some((s) => typeof s === "string" && pattern.test(s)),
+  );
+}
+
 /** The records whose `language` attribute is `language`. */
-async function keepLanguage(
+function keepLanguage(
   nodes: readonly FoundRecord[],
   language: string,
   call: CallApi,
 ): Promise<FoundRecord[]> {
-  const kept: FoundRecord[] = [];
-  for (const node of nodes.slice(0, 40)) {
-    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
-    if (attrs.language === language) kept.push(node);
+  return keepRecords(nodes, 40, call, ({ attrs = {} }) => attrs.language === language);
+}
+
+/** How many records a filter by university reads (one call each). */
+const INSTITUTION_READ = 80;
+
+/**
+ * The records from `institution`: their institution, affiliations or venue name it (`namesInstitution`, by any of
+ * its names), or, when it is a unit of the graph, a unit they link to (a course's section, a person's unit) is under
+ * it.
+ */
+function keepInstitution(
+  nodes: readonly FoundRecord[],
+  institution: Institution,
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  return keepRecords(nodes, INSTITUTION_READ, call, (record) => isFrom(record, institution, call));
+}
+
+/** True when `record` is from `institution` (see `keepInstitution`). */
+export async function isFrom(record: ReadRecord, institution: Institution, call: CallApi): Promise<boolean> {
+  const names = [institution.name, ...(institution.aka ?? [])];
+  const named = institutionsOf(record.attrs).some((value) => names.some((n) => namesInstitution(n, value)));
+  return named || (institution.unit !== undefined && (await underUnit(record, institution.unit, call)));
+}
+
+/** The most parent links followed up from a unit. */
+const UNIT_DEPTH = 6;
+
+/** True when `record` is a unit, or links to one, that is `root` or under it (its parents followed up). */
+async function underUnit(record: ReadRecord, root: string, call: CallApi): Promise<boolean> {
+  const units = (record.links ?? []).filter((l) => l.type === "unit").map((l) => l.id);
+  if (record.type === "unit") units.push(record.id);
+  for (const start of units) {
+    let id: string | undefined = start;
+    for (let depth = 0; id !== undefined && depth < UNIT_DEPTH; depth += 1) {
+      if (id === root) return true;
+      const unit: RecordBody["record"] = (await fetchRecord(call, "unit", id))?.record;
+      id = unit?.links?.find((l) => l.rel === "parent" && l.type === "unit")?.id;
+    }
   }
-  return kept;
+  return false;
+}
+
+/** How many records a filter by label reads (one call each). */
+const LABEL_READ = 100;
+
+/**
+ * The records one of whose short text attributes (a lecture's topic, up to 60 characters) holds only words of `text`
+ * or all of them ("Summarization" for "text summarization", "Question Answering Basics" for "question answering"):
+ * the corpus's own label of what the record is about.
+ */
+function keepLabelled(nodes: readonly FoundRecord[], text: string, call: CallApi): Promise<FoundRecord[]> {
+  const asked = labelWords(text);
+  const says = (label: string) => {
+    const words = labelWords(label);
+    const inside = [...words].every((w) => asked.has(w));
+    return words.size > 0 && (inside || [...asked].every((w) => words.has(w)));
+  };
+  if (asked.size === 0) return Promise.resolve([]);
+  return keepRecords(nodes, LABEL_READ, call, ({ attrs = {} }) =>
+    Object.values(attrs).some((v) => typeof v === "string" && v.length <= 60 && says(v)),
+  );
+}
+
+/** The meaningful words of a label or subject as keys (plurals, case and accents aside, numbers left out). */
+function labelWords(text: string): Set<string> {
+  return new Set(phraseKeys(text).filter((k) => k.length > 2 && !STOPWORDS.has(k) && !/^\d+$/.test(k)));
 }
 
 /**

@@ -43,7 +43,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "lecture",
-    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences presentation presentations",
+    "lecture lectures talk talks video videos slide slides session sessions seance seances expose exposes transparents diapo diapos diapositive diapositives lecon lecons conference conferences presentation presentations magistral magistraux magistrale magistrales recording recordings",
   ),
   ...typed("mooc", "mooc moocs online e-learning elearning ligne courseware internet"),
   ...typed(
@@ -54,9 +54,18 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
     "unit",
     "lab labs laboratory laboratories group groups unit units team teams institute institutes labo labos laboratoire laboratoires groupe groupes equipe equipes unite unites institut instituts department departments departement departements faculty faculties faculte facultes section sections",
   ),
-  ...typed("publication", "publication publications paper papers article articles"),
+  ...typed(
+    "publication",
+    "publication publications paper papers article articles preprint preprints studies published publi publis papier papiers publie publies publiee publiees",
+  ),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
 ]);
+
+/**
+ * Type words that are as often the last word of a name ("Military Studies", "Gender Studies"): after a subject word
+ * they are read as part of it.
+ */
+export const NAME_TYPE_WORDS = words("studies");
 
 function typed(type: TargetType, list: string): [string, TargetType][] {
   return [...words(list)].map((w) => [w, type]);
@@ -125,8 +134,52 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Words that ask for the most recent records first. */
 export const LATEST_WORDS = words(
-  "latest newest recent recently last most-recent recent recents recente recentes dernier derniers derniere dernieres nouveaux nouvelles",
+  "latest newest recent recently lately last most-recent recent recents recente recentes dernier derniers derniere dernieres nouveaux nouvelles",
 );
+
+/** Numbers written in words, two to twenty (not "one", "un": they are articles as often), English and French. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt",
+  ].flatMap((list) => list.split(" ").map((w, i) => [w, i + 2] as const)),
+);
+
+/**
+ * Phrases that join two subjects into an intersection from the end of the question ("A and B at the same time", "A
+ * et B en même temps"), as folded words.
+ */
+export const BOTH_PHRASES: readonly (readonly string[])[] = [
+  ["en", "meme", "temps"],
+  ["at", "the", "same", "time"],
+  ["simultanement"],
+  ["simultaneously"],
+];
+
+/**
+ * Phrases that point back at the subject of the question before ("papers on the same topic", "sur le même sujet"), as
+ * folded words: the question then names no subject of its own.
+ */
+export const SAME_SUBJECT_PHRASES: readonly (readonly string[])[] = [
+  "same topic",
+  "same topics",
+  "same subject",
+  "same subjects",
+  "same area",
+  "same field",
+  "same thing",
+  "meme sujet",
+  "memes sujets",
+  "meme theme",
+  "meme domaine",
+  "meme chose",
+  "ce sujet",
+  "ce theme",
+  "this topic",
+  "that topic",
+  "this subject",
+  "that subject",
+].map((p) => p.split(" "));
 
 /** Words that join two subjects into an intersection ("both … and …", "à la fois … et …", "… as well as …"). */
 export const BOTH_WORDS = words("both also aussi fois well egalement");
@@ -193,7 +246,7 @@ export const FRAME_WORDS = words(`
   options option choices choix possibilites
   semester semestre nowadays currently actuellement
   have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
-  someone somebody anyone anybody idea pls plz
+  someone somebody anyone anybody idea pls plz too
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

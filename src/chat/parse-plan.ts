@@ -46,6 +46,10 @@ const STEP = z.discriminatedUnion("op", [
       .string()
       .regex(/^[a-z]{2}$/)
       .optional(),
+    institution: z
+      .object({ name: text, unit: text.optional(), aka: z.array(text).max(4).optional() })
+      .optional(),
+    label: text.optional(),
   }),
   z.object({ op: z.literal("sort"), from: index, by: z.literal("year") }),
   z.object({ op: z.literal("limit"), from: index, count: limit }),

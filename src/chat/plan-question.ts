@@ -4,7 +4,8 @@
  */
 
 import { ENTITY_TYPES } from "../core/record.js";
-import { withoutInstitution } from "./institution-scope.js";
+import { isFrom, type ReadRecord } from "./execute-plan.js";
+import { withInstitution } from "./institution-scope.js";
 import {
   type Anchor,
   type ChatMessage,
@@ -24,7 +25,7 @@ import {
   researchSteps,
   StepList,
 } from "./plan-steps.js";
-import { type ConversationReading, readConversation } from "./read-conversation.js";
+import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
 import {
   type CallApi,
@@ -54,7 +55,7 @@ export async function planQuestion(
           ...read,
           reading: await narrowToName(
             call,
-            await preferNames(call, await withoutInstitution(call, read.reading)),
+            await preferNames(call, await scopedReading(call, read.reading, messages, lang)),
           ),
         };
   const { reading } = conversation;
@@ -75,7 +76,8 @@ export async function planQuestion(
   const form = formOf(reading);
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const found = await anchorOf(call, conversation);
-  const anchor = found && (await teachless(call, reading, found)) ? undefined : found;
+  const elsewhere = found && (await fromElsewhere(call, reading, found));
+  const anchor = found && (elsewhere || (await teachless(call, reading, found))) ? undefined : found;
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
   const named = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
@@ -97,6 +99,8 @@ export async function planQuestion(
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
+  if (reading.institution && intent === "list")
+    Object.assign(plan, { institution: reading.institution.name });
   if (anchor && intent !== "list" && reading.codes.length > 1) {
     // Several courses named: the same relation for each, then their intersection or union.
     const anchors = (await Promise.all(reading.codes.map((code) => findCourse(call, code)))).filter(
@@ -115,6 +119,29 @@ export async function planQuestion(
     ...(concept ? { concept } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
+}
+
+/**
+ * The reading with the university it names kept apart (`withInstitution`); a follow-up that names only a university
+ * ("just the ones from Harvard") asks the question before again, from there.
+ */
+async function scopedReading(
+  call: CallApi,
+  reading: Reading,
+  messages: readonly ChatMessage[],
+  lang: "en" | "fr" | undefined,
+): Promise<Reading> {
+  const previous = readPrevious(messages, lang);
+  const scoped = await withInstitution(call, reading, previous !== undefined);
+  if (scoped.subjects.length > 0 || !scoped.institution || !previous) return scoped;
+  return {
+    ...scoped,
+    subjects: previous.subjects,
+    codes: previous.codes,
+    ...(previous.join ? { join: previous.join } : {}),
+    types: scoped.types.length > 0 ? scoped.types : previous.types,
+    cues: new Set([...previous.cues, ...scoped.cues]),
+  };
 }
 
 /**
@@ -159,21 +186,39 @@ async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
 const RECOGNISED_SHARE = 0.5;
 
 /**
- * True when the question asks for the people of a course it names by a topic's words ("who teaches signal
- * processing", "experts en intelligence artificielle"), and that course lists no teacher: the question is then read
- * as asking for the people about the topic (the teachers of the courses about it, the authors of papers on it, the
- * people linked to its concept). A course named by its code, or asked about as "it", keeps its answer (it has no
- * teacher listed).
+ * True when the question asks for the people or the lectures of a course it names by a topic's words ("who teaches
+ * signal processing", "experts en intelligence artificielle", "lectures on speech processing"), and that course lists
+ * none: the question is then read as asking for the records about the topic (for people, the teachers of the courses
+ * about it, the authors of papers on it, the people linked to its concept). A course named by its code, or asked
+ * about as "it", keeps its answer (it has none listed).
  */
 async function teachless(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
   if (anchor.type !== "course" || reading.codes.length > 0) return false;
-  if (reading.subjects.length !== 1 || !reading.types.includes("person")) return false;
-  if (reading.types.some((t) => t !== "person") || reading.cues.has("prerequisite")) return false;
+  const type = reading.types[0];
+  if (reading.subjects.length !== 1 || (type !== "person" && type !== "lecture")) return false;
+  if (reading.types.some((t) => t !== type) || reading.cues.has("prerequisite")) return false;
   const path = `/api/course/${encodeURIComponent(anchor.id)}/neighbours`;
-  const body = (await call({ method: "GET", path, query: { type: "person", limit: "20" } })) as
+  const body = (await call({ method: "GET", path, query: { type, limit: "20" } })) as
     | { items?: { edge: { kind: string } }[] }
     | undefined;
-  return !(body?.items ?? []).some((item) => FACT_KINDS["course>person"]?.includes(item.edge.kind));
+  return !(body?.items ?? []).some((item) => FACT_KINDS[`course>${type}`]?.includes(item.edge.kind));
+}
+
+/**
+ * True when the question names a university and the record its subject names is not from it ("who teaches machine
+ * learning at Harvard": a MOOC named Machine Learning from another university): the question then asks for the
+ * records about the subject from that university, a list filtered by it. A course named by its code keeps its answer.
+ */
+async function fromElsewhere(call: CallApi, reading: Reading, anchor: Anchor): Promise<boolean> {
+  const { institution } = reading;
+  if (!institution || reading.codes.length > 0 || reading.subjects.length !== 1) return false;
+  // A concept belongs to no university: "what is X at MIT" is still about X.
+  if (anchor.type === "concept" || anchor.type === "category") return false;
+  const body = (await call({
+    method: "GET",
+    path: `/api/${anchor.type}/${encodeURIComponent(anchor.id)}`,
+  })) as { record?: ReadRecord } | undefined;
+  return body?.record !== undefined && !(await isFrom(body.record, institution, call));
 }
 
 /** The record the question is about: a course code, the record last linked ("it"), or a name in the graph. */
@@ -191,7 +236,9 @@ async function anchorOf(
   const { label } = reading;
   const order = need && label && need.types.includes(label) ? [label, ...need.types] : need?.types;
   const named = await findNamed(call, subject, order ?? prefer(reading));
-  if (!need) return named ?? (ofPerson(reading) ? findBySearch(call, subject, ["person"], true) : undefined);
+  // A person's name has two words or more: one word found as a misspelt name ("cocoa" → Cocca) is a topic.
+  const personal = ofPerson(reading) && subject.trim().split(/\s+/).length > 1;
+  if (!need) return named ?? (personal ? findBySearch(call, subject, ["person"], true) : undefined);
   if (named && need.types.includes(named.type)) return named;
   if (!need.search) return undefined;
   // "What is X" asks about a concept most often: a concept the search finds whose name holds all of X first, then

@@ -2,7 +2,7 @@
  * Building blocks of plans: a step list that numbers its steps, and the sub-plans the planner composes — the
  * records of a type about a subject, a concept's explanation, a person's research.
  */
-import type { PlanStep, TargetType } from "./plan.js";
+import type { Institution, PlanStep, TargetType } from "./plan.js";
 import type { Reading } from "./read-question.js";
 
 /**
@@ -46,6 +46,9 @@ export const LATEST_COUNT = 10;
 /** How many search hits a list about one subject reads. */
 export const LIST_SEARCH_LIMIT = 20;
 
+/** How many search hits a list of lectures reads, for their labels to be checked. */
+const LECTURE_SEARCH_LIMIT = 100;
+
 /**
  * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
  * found by name while reading) or else to the concepts detected in it, and the search's hits — for people, the
@@ -55,13 +58,25 @@ export function aboutSteps(
   steps: StepList,
   type: TargetType,
   subject: string,
-  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
+  options: {
+    readonly lang: "en" | "fr";
+    readonly wide: boolean;
+    readonly concept?: string;
+    readonly newest?: boolean;
+  },
 ): number {
   const { lang, wide, concept } = options;
   const concepts = concept
     ? steps.add({ op: "record", type: "concept", id: concept })
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
+  if (type === "lecture") {
+    // A lecture has a short name and no text: the corpus's label of its topic says best what it is about, and the
+    // search ranks lectures matched by it below those whose names say the words. Those labelled first.
+    const search = steps.add({ op: "search", query: subject, types: [type], limit: LECTURE_SEARCH_LIMIT });
+    const labelled = steps.add({ op: "filter", from: search, label: subject });
+    return steps.add({ op: "union", of: [labelled, search, linked] });
+  }
   if (type !== "person") {
     const search = steps.add({
       op: "search",
@@ -69,7 +84,9 @@ export function aboutSteps(
       types: [type],
       limit: wide ? 50 : LIST_SEARCH_LIMIT,
     });
-    return steps.add({ op: "union", of: [search, linked] });
+    if (!options.newest) return steps.add({ op: "union", of: [search, linked] });
+    const sorted = [search, linked].map((from) => steps.add({ op: "sort", from, by: "year" }));
+    return steps.add({ op: "union", of: sorted });
   }
   // A person's record holds a name and little else: a topic searched among people matches names by chance
   // ("climate models" found people named Hodel). People come through concepts, the courses they teach on the
@@ -89,6 +106,25 @@ export function aboutSteps(
 }
 
 /**
+ * Records of `type` about `subject` from a university: first the search for both ("word embeddings Stanford": a
+ * record's institution or venue is searched with it), then the records about the subject, for the filter to keep
+ * those of the university.
+ */
+function scopedSteps(
+  steps: StepList,
+  type: TargetType,
+  subject: string,
+  institution: Institution,
+  options: { readonly lang: "en" | "fr"; readonly wide: boolean; readonly concept?: string },
+): number {
+  const about = aboutSteps(steps, type, subject, options);
+  // A person's record holds a name and where they work: searched with the university, any of its people matches.
+  if (type === "person") return about;
+  const both = steps.add({ op: "search", query: `${subject} ${institution.name}`, types: [type], limit: 50 });
+  return steps.add({ op: "union", of: [both, about] });
+}
+
+/**
  * The list a question asks for: records of `target` about each subject (through records of `via` when the
  * question goes through them: "people who teach courses about X"), intersected or united, then filtered by
  * level and sorted by year when asked. Returns the index of the step whose result is the answer.
@@ -100,9 +136,16 @@ export function listSteps(
   options: { readonly via?: TargetType; readonly concept?: string } = {},
 ): number {
   const { via, concept } = options;
+  const { institution } = reading;
   const joined = reading.subjects.length > 1;
-  const about = { lang: reading.lang, wide: joined, ...(concept && !joined ? { concept } : {}) };
+  // A university's records are a part of the list: more are read, to keep enough once the others are left out.
+  const wide = joined || institution !== undefined;
+  // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
+  // its concept, newest first (a loosely linked paper of this year does not come first).
+  const newest = reading.cues.has("latest") && !joined && !via && !institution;
+  const about = { lang: reading.lang, wide, newest, ...(concept && !joined ? { concept } : {}) };
   const parts = reading.subjects.map((subject) => {
+    if (!via && institution) return scopedSteps(steps, target, subject, institution, about);
     if (!via) return aboutSteps(steps, target, subject, about);
     const through = aboutSteps(steps, via, subject, about);
     // Few people list their units (members): the units of people about a topic are their facts first, then the
@@ -127,12 +170,16 @@ export function listSteps(
       reading.join === "or" ? { op: "union", of: parts, alternate: true } : { op: "intersection", of: parts },
     );
   }
+  if (institution) result = steps.add({ op: "filter", from: result, institution });
   if (reading.level && target === "course")
     result = steps.add({ op: "filter", from: result, level: reading.level });
   if (reading.language && (target === "mooc" || target === "lecture")) {
     result = steps.add({ op: "filter", from: result, language: reading.language });
   }
-  if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
+  // A list sorted within its own search and concept parts is newest first already.
+  const last = steps.steps[result];
+  const sorted = last?.op === "union" && last.of.every((i) => steps.steps[i]?.op === "sort");
+  if (reading.cues.has("latest") && !sorted) result = steps.add({ op: "sort", from: result, by: "year" });
   if (reading.cues.has("latest") || reading.count)
     result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return result;

@@ -81,6 +81,10 @@ export type PlanStep =
       readonly level?: Level;
       /** Only records whose `language` attribute is this code. */
       readonly language?: string;
+      /** Only records from this university: their institution, affiliation or venue names it, or they link to its units. */
+      readonly institution?: Institution;
+      /** Only records one of whose short attributes (a lecture's topic) says these words, or is said by them. */
+      readonly label?: string;
     }
   | { readonly op: "sort"; readonly from: number; readonly by: "year" }
   | { readonly op: "limit"; readonly from: number; readonly count: number }
@@ -97,6 +101,16 @@ export type PlanStep =
       /** Takes the inputs' records in turn (A1, B1, A2…), so that an answer cut short keeps some of each. */
       readonly alternate?: boolean;
     };
+
+/** A university a question restricts records to, as the graph knows it. */
+export interface Institution {
+  /** The name as asked ("MIT", "EPFL"). */
+  readonly name: string;
+  /** The root unit of the corpus that is this university, when there is one: records linked to its units are from it. */
+  readonly unit?: string;
+  /** Other names it goes by in the graph: the root unit's name and institution attribute. */
+  readonly aka?: readonly string[];
+}
 
 /** A record a plan is about, found in the graph while reading the question. */
 export interface Anchor {
@@ -129,6 +143,8 @@ export interface Plan {
   readonly via?: TargetType;
   readonly level?: Level;
   readonly language?: string;
+  /** The university the list is restricted to ("… at EPFL"), as named. */
+  readonly institution?: string;
   readonly latest?: boolean;
   /** How many records the question asks for ("the 5 latest papers", "top 3 courses"). */
   readonly count?: number;

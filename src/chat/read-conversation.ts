@@ -42,6 +42,12 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
   return { reading };
 }
 
+/** The reading of the question before the last one, completed from the turns before it; undefined if none. */
+export function readPrevious(messages: readonly ChatMessage[], lang?: "en" | "fr"): Reading | undefined {
+  const before = messages.slice(0, lastUserIndex(messages));
+  return before.some((m) => m.role === "user") ? readConversation(before, lang).reading : undefined;
+}
+
 function lastUserIndex(messages: readonly ChatMessage[]): number {
   for (let i = messages.length - 1; i >= 0; i -= 1) if (messages[i]?.role === "user") return i;
   return -1;

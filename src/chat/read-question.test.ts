@@ -49,6 +49,11 @@ describe("readQuestion", () => {
     expect(who.cues.has("teach")).toBe(true);
     expect(who.subjects).toEqual(["Image and video processing"]);
     expect(readQuestion("Y a-t-il des cours qui traitent de biologie ?").types).toEqual(["course"]);
+    // A pronominal verb the lexicon does not know, before "en": the people who know about the topic.
+    expect(readQuestion("qui s'y connait en métabolisme ?")).toMatchObject({
+      types: ["person"],
+      subjects: ["métabolisme"],
+    });
   });
 
   it("splits 'both … and …' into an intersection and '… or …' into a union", () => {
@@ -319,6 +324,73 @@ describe("readQuestion", () => {
     // A number inside a name stays there.
     expect(readQuestion("courses about Analysis 2").count).toBeUndefined();
     expect(readQuestion("courses about Analysis 2").subjects).toEqual(["Analysis 2"]);
+  });
+
+  it("reads a number in words, or one before 'newest', as how many records are asked for", () => {
+    expect(readQuestion("top five courses on statistics")).toMatchObject({
+      count: 5,
+      subjects: ["statistics"],
+    });
+    expect(readQuestion("donne-moi trois cours sur la robotique")).toMatchObject({
+      count: 3,
+      subjects: ["robotique"],
+    });
+    expect(readQuestion("what about only the 3 newest?")).toMatchObject({ count: 3, subjects: [] });
+    // "one", "un" are articles as often: not a count.
+    expect(readQuestion("un cours sur la robotique").count).toBeUndefined();
+  });
+
+  it("reads 'at the same time', 'en même temps' and a join word in capitals as asking for both subjects", () => {
+    expect(readQuestion("cours sur le paysage et l'art en même temps")).toMatchObject({
+      subjects: ["paysage", "art"],
+      join: "and",
+    });
+    expect(readQuestion("courses on drawing AND representation")).toMatchObject({
+      subjects: ["drawing", "representation"],
+      join: "and",
+    });
+    // A lower-case "and" inside a name keeps it whole.
+    expect(readQuestion("courses on drawing and representation").subjects).toEqual([
+      "drawing and representation",
+    ]);
+  });
+
+  it("reads teaching at a distance as MOOCs, but not a distance that is a topic", () => {
+    expect(readQuestion("formation à distance sur les biomatériaux")).toMatchObject({
+      types: ["mooc"],
+      subjects: ["biomatériaux"],
+    });
+    expect(readQuestion("distance learning courses on statistics")).toMatchObject({
+      types: ["mooc"],
+      subjects: ["statistics"],
+    });
+    expect(readQuestion("edit distance lectures").subjects).toEqual(["edit distance"]);
+  });
+
+  it("reads 'the same topic' as the subject of the question before, not a subject of its own", () => {
+    expect(readQuestion("et des papiers sur le même sujet ?")).toMatchObject({
+      subjects: [],
+      types: ["publication"],
+      followUp: true,
+    });
+    expect(readQuestion("any lectures on the same topic?")).toMatchObject({
+      subjects: [],
+      types: ["lecture"],
+    });
+    expect(readQuestion("any moocs too?")).toMatchObject({ subjects: [], types: ["mooc"] });
+  });
+
+  it("reads everyday names of papers and lectures, but 'Studies' ending a name stays in it", () => {
+    expect(readQuestion("des publis sur la communication du risque").types).toEqual(["publication"]);
+    expect(readQuestion("what has been published on nitrogen use efficiency").types).toEqual(["publication"]);
+    expect(readQuestion("cours magistraux sur le topic modeling")).toMatchObject({
+      types: ["lecture"],
+      subjects: ["topic modeling"],
+    });
+    expect(readQuestion("Are there MOOCs on Military Studies?")).toMatchObject({
+      types: ["mooc"],
+      subjects: ["Military Studies"],
+    });
   });
 
   it("reads a need for the subject as asking what comes before it", () => {

@@ -20,22 +20,26 @@ import {
 import { cleanQuestion } from "./clean-question.js";
 import {
   BARE_WORDS,
+  BOTH_PHRASES,
   BOTH_WORDS,
   COMPARISON_WORDS,
   CREATIVE_WORDS,
   EITHER_WORDS,
   FRAME_WORDS,
   LANGUAGE_WORDS,
+  LATEST_WORDS,
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
+  NUMBER_WORDS,
+  SAME_SUBJECT_PHRASES,
   SMALL_TALK_WORDS,
   TYPE_WORDS,
   type Word,
   wordsOf,
 } from "./lexicon.js";
 import { type NameSpan, nameSpans } from "./name-spans.js";
-import type { Level, OffTopic, TargetType } from "./plan.js";
+import type { Institution, Level, OffTopic, TargetType } from "./plan.js";
 import { offTopicOf } from "./scope.js";
 import { expandShorthand } from "./shorthand.js";
 
@@ -87,6 +91,8 @@ export interface Reading {
   readonly creative: boolean;
   /** True when a what-question follows the subject ("X, c'est quoi ?", "I keep hearing about X, what is it?"). */
   readonly askedAfter: boolean;
+  /** The university the records must come from ("… at EPFL", "Harvard MOOCs"), as named; set by `withInstitution`. */
+  readonly institution?: Institution;
 }
 
 /** Another reading of a question's subject. */
@@ -122,11 +128,14 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const inverted = text.replace(INVERSION, (m) => m.replace(/-t-/, "   ").replace(/-/g, " "));
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
-  const words = correctCueTypos(correctTypeTypos(expandShorthand(wordsOf(elided))));
+  const words = correctCueTypos(correctTypeTypos(readDistance(expandShorthand(wordsOf(elided)))));
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb } = classifyWords(words);
+  // "A and B at the same time", "papers on the same topic": phrases of the frame, not of the subject.
+  const together = markPhrases(words, classes, BOTH_PHRASES);
+  const sameSubject = markPhrases(words, classes, SAME_SUBJECT_PHRASES);
   const count = readCount(words, classes);
   const askedAfter = readTrailingWhat(words, classes);
   const first = classes.indexOf("subject");
@@ -146,16 +155,11 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const label = named0 > 1 ? typeBefore(words, classes, named0) : undefined;
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
-  const split = splitSubject(
-    span,
-    text,
-    words.some((w) => BOTH_WORDS.has(w.folded)),
-    classOf,
-  );
+  const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
   if (split.compared) cues.add("compare");
   const alternatives = split.subjects.length === 1 ? alternativesOf(words, classes, first, last, text) : [];
   const codes = unique(words.filter((w) => COURSE_CODE.test(w.text)).map((w) => w.text));
-  const both = words.some((w) => BOTH_WORDS.has(w.folded));
+  const both = together || words.some((w) => BOTH_WORDS.has(w.folded));
   // Two courses named: "who teaches both A and B" asks the common records, "A and B" or "A or B" either's.
   const join = split.join ?? (codes.length > 1 ? (both ? "and" : "or") : undefined);
   const level = outside.map((w) => LEVEL_WORDS.get(w.folded)).find((l) => l !== undefined);
@@ -182,7 +186,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
-    followUp: FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    followUp: sameSubject || FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
     bare:
       first >= 0 &&
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
@@ -276,21 +280,68 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 }
 
 /**
- * "The 5 most recent papers", "top 3 courses", "les 3 dernières publications": a number of 1 to 100 written in
- * figures before a type word, with only frame and cue words between, is how many records are asked for; it is
- * then a word of the frame, not of the subject.
+ * "The 5 most recent papers", "top five courses", "les 3 dernières publications", "only the 3 newest": a number of 1
+ * to 100 written in figures (or 2 to 20 in words) before a type word, with only frame and cue words between, or before
+ * a word asking for the newest, is how many records are asked for; it is then a word of the frame, not of the
+ * subject.
  */
 function readCount(words: readonly Word[], classes: WordClass[]): number | undefined {
   for (let i = 0; i < words.length; i += 1) {
-    const value = Number(words[i]?.text);
-    if (!/^\d{1,3}$/.test(words[i]?.text ?? "") || value < 1 || value > MAX_COUNT) continue;
+    const text = words[i]?.text ?? "";
+    const value = /^\d{1,3}$/.test(text) ? Number(text) : NUMBER_WORDS.get(words[i]?.folded ?? "");
+    if (value === undefined || value < 1 || value > MAX_COUNT) continue;
     let next = i + 1;
     while (next < words.length && (classes[next] === "frame" || classes[next] === "cue")) next += 1;
-    if (classes[next] !== "type" || next - i > 3) continue;
+    const newest = words.slice(i + 1, next).some((w) => LATEST_WORDS.has(w.folded));
+    if ((classes[next] !== "type" || next - i > 3) && !newest) continue;
     classes[i] = "frame";
     return value;
   }
   return undefined;
+}
+
+// Words for teaching that "à distance" after them, or "learning", "education" after "distance", make online.
+const TAUGHT = new Set([
+  "formation",
+  "formations",
+  "cours",
+  "enseignement",
+  "etudes",
+  "apprentissage",
+  "courses",
+]);
+
+/**
+ * "Formation à distance", "cours à distance", "distance learning": teaching at a distance is a MOOC; the word
+ * "distance" is then read as "online" (a type word). "Edit distance", "commande à distance" keep theirs.
+ */
+function readDistance(words: readonly Word[]): Word[] {
+  const mode = (i: number) => ["learning", "education"].includes(words[i]?.folded ?? "");
+  return words.map((word, i) => {
+    // "distance learning": both words say the mode of teaching.
+    if (mode(i) && words[i - 1]?.folded === "distance") return { ...word, folded: "online" };
+    if (word.folded !== "distance") return word;
+    const taught = words[i - 1]?.folded === "a" && TAUGHT.has(words[i - 2]?.folded ?? "");
+    return taught || mode(i + 1) ? { ...word, folded: "online" } : word;
+  });
+}
+
+/**
+ * Marks the words of each of `phrases` found in the question as frame words; true when one was found.
+ */
+function markPhrases(
+  words: readonly Word[],
+  classes: WordClass[],
+  phrases: readonly (readonly string[])[],
+): boolean {
+  let found = false;
+  for (let i = 0; i < words.length; i += 1)
+    for (const phrase of phrases) {
+      if (!phrase.every((w, k) => words[i + k]?.folded === w)) continue;
+      for (let k = 0; k < phrase.length; k += 1) classes[i + k] = "frame";
+      found = true;
+    }
+  return found;
 }
 
 /** The most records a question may ask for by number. */
@@ -410,10 +461,12 @@ function splitSubject(
     if (left !== "" && right !== "") return { subjects: [left, right], join: "and", compared: true };
   }
   const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";
+  // "drawing ET representation": a join word typed in capitals inside a subject insists on both.
+  const insisted = (w: Word) => w.text.length > 1 && w.text === w.text.toUpperCase();
   const cut = span.findIndex(
     (w, i) =>
       isOr(w) ||
-      ((w.folded === "and" || w.folded === "et") && (both || typeThenMarker(span, i + 1))) ||
+      ((w.folded === "and" || w.folded === "et") && (both || insisted(w) || typeThenMarker(span, i + 1))) ||
       (BOTH_WORDS.has(w.folded) && i > 0 && w.folded !== "fois"),
   );
   if (cut > 0) {

@@ -45,12 +45,34 @@ describe("runChat on the demo corpus", () => {
 
   it("reads the corpus's university after the subject as where to look, not as part of the subject", async () => {
     const reply = await chat("I'm looking for a class on T cells at EPFL (demo)");
-    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”\./);
+    // The courses are kept because their sections are units of that university, and the answer says it filtered.
+    expect(reply.answer).toMatch(/^I read this as: courses about “T cells”, from EPFL \(demo\) only\./);
     expect(reply.references.map((r) => r.id)).toContain("BIO-479");
+    expect(reply.plan.steps).toContainEqual(
+      expect.objectContaining({ op: "filter", from: expect.any(Number) }),
+    );
+    // The university may lead the subject ("labs at X working on Y"): the topic is what follows the marker.
+    const led = await chat("Which labs at EPFL (demo) work on T cells?");
+    expect(led.plan).toMatchObject({ institution: "EPFL (demo)", subjects: ["T cells"], target: "unit" });
+    // People are not searched with the university's name: every person of it would match.
+    const people = await chat("Which people at EPFL (demo) work on T cells?");
+    expect(people.plan).toMatchObject({ institution: "EPFL (demo)", target: "person" });
+    const queries = people.plan.steps.flatMap((s) => (s.op === "search" ? [s.query] : []));
+    expect(queries.filter((q) => q.includes("EPFL"))).toEqual([]);
     // Words after "in" that name no university stay in the subject.
     expect((await chat("Any class on T cells in mice?")).answer).toMatch(
       /^I read this as: courses about “T cells in mice”/,
     );
+  });
+
+  it("sorts a topic's search hits newest first before the records linked to its concept", async () => {
+    const { steps, cite } = (await chat("newest papers about T cells")).plan;
+    const [sortedSearch, sortedLinked] = steps.filter((s) => s.op === "sort");
+    expect(sortedSearch).toMatchObject({ op: "sort" });
+    expect(steps[(sortedSearch as { from: number }).from]?.op).toBe("search");
+    expect(steps[(sortedLinked as { from: number }).from]?.op).toBe("neighbours");
+    expect(steps[steps.length - 1]).toMatchObject({ op: "limit" });
+    expect(cite).toEqual([steps.length - 1]);
   });
 
   it("cites only records that the calls returned", async () => {

@@ -85,6 +85,7 @@ export async function answerPlan(plan: Plan, call: CallApi, calls: readonly Chat
       own.map(toReference),
       i === parts.length - 1,
       sidesOfEmptyJoin(plan.steps, results, part.cite),
+      beforeEmptyScope(plan.steps, results, part.cite),
     );
   });
   return { answer: answers.join("\n\n"), references, calls: [...calls], plan };
@@ -102,6 +103,19 @@ function sidesOfEmptyJoin(
   let step = steps[last];
   while (step?.op === "filter" || step?.op === "sort" || step?.op === "limit") step = steps[step.from];
   return step?.op === "intersection" ? step.of.map((i) => results[i]?.length ?? 0) : undefined;
+}
+
+/** How many records a cited filter by university had before, when it left none; else undefined. */
+function beforeEmptyScope(
+  steps: Plan["steps"],
+  results: readonly (readonly FoundRecord[])[],
+  cite: readonly number[],
+): number | undefined {
+  const last = cite.at(-1);
+  if (last === undefined || (results[last]?.length ?? 0) > 0) return undefined;
+  let step = steps[last];
+  while ((step?.op === "sort" || step?.op === "limit") && step.from !== undefined) step = steps[step.from];
+  return step?.op === "filter" && step.institution ? results[step.from]?.length : undefined;
 }
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {

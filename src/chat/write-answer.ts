@@ -59,6 +59,7 @@ export function describePlan(plan: Plan): string {
   if (plan.anchor?.nearest && asked) what = chatText(lang, "nearest", { what, subject: quote(asked) });
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
+  if (plan.institution) what = chatText(lang, "institution", { what, institution: plan.institution });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });
   if (plan.latest) what = chatText(lang, "latest", { what });
   if (plan.count) what = chatText(lang, "count", { what, count: plan.count });
@@ -99,7 +100,8 @@ function relationKey(plan: Plan): ChatTextKey {
 /**
  * The answer to `plan` given the records its cited steps returned, in citing order; `withNote` ends it with the
  * reminder to check official sources (default true; false for all but the last of several questions); `joined`, for
- * an intersection that met nowhere, is how many records each of its sides had.
+ * an intersection that met nowhere, is how many records each of its sides had; `unscoped`, for a list that a
+ * university left empty, how many records there were before.
  */
 export function writeAnswer(
   plan: Plan,
@@ -107,6 +109,7 @@ export function writeAnswer(
   references: readonly Reference[],
   withNote = true,
   joined?: readonly number[],
+  unscoped?: number,
 ): string {
   const { lang } = plan;
   if (plan.intent === "off-topic") {
@@ -125,6 +128,11 @@ export function writeAnswer(
     joined.some((n) => n > 0)
   )
     return [...lines, noneInCommon(plan, joined)].join("\n");
+  if (references.length === 0 && plan.institution && unscoped) {
+    const types = inSentence(typeName(lang, plan.target ?? "course", "many"));
+    const none = chatText(lang, "noneFrom", { count: unscoped, types, institution: plan.institution });
+    return [...lines, none].join("\n");
+  }
   if (references.length === 0) return [...lines, chatText(lang, "nothing")].join("\n");
   const cite = new Set(references.map((r) => `${r.type}\0${r.id}`));
   const first =

@@ -19,6 +19,9 @@ const EN = {
   count: "{what}: the first {count}",
   narrowed: "{what}, about {topic}",
   language: "{what}, in {language}",
+  institution: "{what}, from {institution} only",
+  noneFrom:
+    "None of the {count} {types} I found is from {institution} (the graph says where each record comes from: its institution, affiliation or venue).",
   related: "the {types} linked to {anchor}",
   teacher: "the teachers of {anchor}",
   taughtBy: "the {types} taught by {anchor}",
@@ -76,6 +79,9 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   count: "{what}, {count} au plus",
   narrowed: "{what}, sur {topic}",
   language: "{what}, en {language}",
+  institution: "{what}, venant de : {institution}",
+  noneFrom:
+    "Aucun des {count} résultats trouvés ({types}) ne vient de {institution} (le graphe dit d'où vient chaque élément : son institution, son affiliation ou son lieu).",
   related: "les {types} liés à {anchor}",
   teacher: "les enseignants de {anchor}",
   taughtBy: "les {types} enseignés par {anchor}",

@@ -240,9 +240,10 @@ const PARENT_CATEGORY_WEIGHT = 0.5;
 const CATEGORY_CACHE = 256;
 
 /**
- * BM25 of the names of each concept's own category and its parent over the records' texts (the parent's at
- * PARENT_CATEGORY_WEIGHT), the larger: the records of the concept's field, as the search box finds them when its
- * name ("Immunology", "Cell biology") is typed. `fieldOf` names the category a record was found by.
+ * BM25 of the names of each concept's own category and its parent over the records' texts (the parent's weighing
+ * PARENT_CATEGORY_WEIGHT; the ranking takes a record's larger): the records of the concept's field, as the search
+ * box finds them when its name ("Immunology", "Cell biology") is typed. `fieldOf` names the category a record was
+ * found by. The cached maps are handed out as they are, not merged into a new one per concept.
  */
 export function categoryScoresOf(
   texts: RecordTexts,
@@ -257,15 +258,11 @@ export function categoryScoresOf(
     return scores;
   };
   return {
-    categoryScores: (concept) => {
-      const best = new Map<number, number>();
-      (texts.categories?.[concept] ?? []).forEach((category, level) => {
-        const weight = level === 0 ? 1 : PARENT_CATEGORY_WEIGHT;
-        for (const [record, s] of scoresOf(category))
-          best.set(record, Math.max(best.get(record) ?? 0, weight * s));
-      });
-      return best;
-    },
+    categoryScores: (concept) =>
+      (texts.categories?.[concept] ?? []).map((category, level) => ({
+        scores: scoresOf(category),
+        weight: level === 0 ? 1 : PARENT_CATEGORY_WEIGHT,
+      })),
     fieldOf: (concept, record) =>
       (texts.categories?.[concept] ?? []).find((category) => scoresOf(category).has(record))?.name,
   };

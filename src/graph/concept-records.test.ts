@@ -163,7 +163,7 @@ describe("concept records", () => {
         ],
         [],
       ),
-      categoryScores: (c: number) => new Map(c === 0 ? [[2, 3]] : []),
+      categoryScores: (c: number) => (c === 0 ? [{ scores: new Map([[2, 3]]), weight: 1 }] : []),
     };
     expect(rank(graph)).toEqual([3, 2]);
     const off = { ...DEFAULT_CONCEPT_RECORD_PARAMS, fieldWeight: 0 };

@@ -107,8 +107,11 @@ export interface ConceptRecordGraph {
   readonly mentions?: ReadonlyMap<number, NameMentions>;
   /** BM25 of a concept's names over the records' texts, by record (`name-bm25.ts`); default none. */
   readonly nameScores?: (concept: number) => ReadonlyMap<number, number>;
-  /** BM25 of the names of a concept's categories over the records' texts, by record; default none. */
-  readonly categoryScores?: (concept: number) => ReadonlyMap<number, number>;
+  /**
+   * BM25 of the names of a concept's categories over the records' texts, by record, each with its weight: a record's
+   * is the largest weighted one; default none.
+   */
+  readonly categoryScores?: (concept: number) => readonly WeightedScores[];
   /** The name of the concept's category that a record's text holds, if any (for explanations). */
   readonly fieldOf?: (concept: number, record: number) => string | undefined;
   readonly typeOf: (record: number) => string;
@@ -116,6 +119,12 @@ export interface ConceptRecordGraph {
   readonly parentOf?: (record: number) => number;
   /** The group of records that are variants of one another (sections of a course, reruns), or -1; default none. */
   readonly variantOf?: (record: number) => number;
+}
+
+/** Scores by record, counting `weight` times. */
+export interface WeightedScores {
+  readonly scores: ReadonlyMap<number, number>;
+  readonly weight: number;
 }
 
 /** One listed record, with the concepts through which it came and their contributions. */
@@ -145,6 +154,15 @@ export interface Postings {
   readonly sums: Float64Array;
   readonly direct: Float64Array;
   readonly mention: Float64Array;
+  /** Scratch scores of full-text search (f) and of the field (g), one per record number, zero between calls. */
+  readonly text: ScoresByRecord;
+  readonly field: ScoresByRecord;
+}
+
+/** A record's score, dense by record number; `has` marks the records given one. */
+interface ScoresByRecord {
+  readonly score: Float64Array;
+  readonly has: Uint8Array;
 }
 
 /** Builds the postings, hub weights and record norms of `graph` once for many concepts. */
@@ -193,6 +211,8 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     sums: new Float64Array(records),
     direct: new Float64Array(records),
     mention: new Float64Array(records),
+    text: { score: new Float64Array(records), has: new Uint8Array(records) },
+    field: { score: new Float64Array(records), has: new Uint8Array(records) },
   };
 }
 
@@ -236,15 +256,17 @@ export function conceptRecords(
     if (direct[record] === 0) touched.push(record);
     mention[record] = byNameScores[i] as number;
   }
-  // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g).
-  const text = perTypeShares(graph.nameScores?.(concept), graph.typeOf);
-  for (const record of text.keys()) if (direct[record] === 0 && mention[record] === 0) touched.push(record);
-  const field =
-    params.fieldWeight > 0
-      ? perTypeShares(graph.categoryScores?.(concept), graph.typeOf)
-      : new Map<number, number>();
-  for (const record of field.keys())
-    if (direct[record] === 0 && mention[record] === 0 && !text.has(record)) touched.push(record);
+  // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g). Records
+  // numbered past the scratch arrays (no profile, no mention) are never listed: only the best of a type counts them.
+  const { text, field } = postings;
+  const names = graph.nameScores?.(concept);
+  const textBest = mergeScores(names ? [{ scores: names, weight: 1 }] : [], graph.typeOf, text, (record) => {
+    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
+  });
+  const fieldLevels = params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? []) : [];
+  const fieldBest = mergeScores(fieldLevels, graph.typeOf, field, (record) => {
+    if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
+  });
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -259,8 +281,8 @@ export function conceptRecords(
         sums[record] === 0 &&
         direct[record] === 0 &&
         mention[record] === 0 &&
-        !text.has(record) &&
-        !field.has(record)
+        text.has[record] === 0 &&
+        field.has[record] === 0
       )
         touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
@@ -274,8 +296,8 @@ export function conceptRecords(
     const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
     const type = graph.typeOf(record);
-    const found = params.textWeight * (text.get(record) ?? 0);
-    const filed = params.fieldWeight * (field.get(record) ?? 0);
+    const found = params.textWeight * ((text.score[record] ?? 0) / (textBest.get(type) || 1));
+    const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest.get(type) || 1));
     const walk =
       1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
@@ -288,6 +310,13 @@ export function conceptRecords(
       walks.set(type, top);
     }
     top.offer(record, walk);
+  }
+  // Every record given a score was touched (it had one in range): cleared after the loop, which may visit one twice.
+  for (const record of touched) {
+    text.score[record] = 0;
+    text.has[record] = 0;
+    field.score[record] = 0;
+    field.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
   for (const [type, top] of walks) {
@@ -334,19 +363,32 @@ function queryOf(
   return new Map([[concept, 1], ...kept]);
 }
 
-/** Each record's score divided by the best score among records of its type, in (0, 1]. */
-function perTypeShares(
-  scores: ReadonlyMap<number, number> | undefined,
+/**
+ * Writes each record's largest weighted score over `levels` into `into` (records within its arrays), calling `added`
+ * for each as it is first seen (the levels in order, each in its order), and returns the best score of each type
+ * over every record: a record's share of its type's best is its score over that.
+ */
+function mergeScores(
+  levels: readonly WeightedScores[],
   typeOf: (record: number) => string,
-): Map<number, number> {
+  into: ScoresByRecord,
+  added: (record: number) => void,
+): Map<string, number> {
   const best = new Map<string, number>();
-  for (const [record, s] of scores ?? []) {
-    const type = typeOf(record);
-    if (s > (best.get(type) ?? 0)) best.set(type, s);
+  for (const { scores, weight } of levels) {
+    for (const [record, s] of scores) {
+      const weighted = weight * s;
+      const type = typeOf(record);
+      if (weighted > (best.get(type) ?? 0)) best.set(type, weighted);
+      if (record >= into.has.length) continue;
+      into.score[record] = Math.max(into.score[record] ?? 0, weighted);
+      if (into.has[record] === 0) {
+        into.has[record] = 1;
+        added(record);
+      }
+    }
   }
-  const shares = new Map<number, number>();
-  for (const [record, s] of scores ?? []) shares.set(record, s / (best.get(typeOf(record)) || 1));
-  return shares;
+  return best;
 }
 
 /** How many records of `type` a concept keeps. */
@@ -478,11 +520,18 @@ function bestByTree(
     const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree, params.treeDoubt);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
-    kept.push({ record, score });
-    kept.sort((a, b) => b.score - a.score || a.record - b.record);
+    // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
+    let at = kept.length;
+    while (at > 0 && ranksBelow(kept[at - 1] as { record: number; score: number }, record, score)) at -= 1;
+    kept.splice(at, 0, { record, score });
     if (kept.length > perType) kept.pop();
   }
   return kept;
+}
+
+/** True when `item` ranks below a record `record` scored `score`: lower score, or the same and a higher record. */
+function ranksBelow(item: { record: number; score: number }, record: number, score: number): boolean {
+  return item.score < score || (item.score === score && item.record > record);
 }
 
 /**

@@ -306,6 +306,19 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         );
       });
 
+      it("fails on a neighbour of a record removed in the same transaction, keeping nothing", async () => {
+        await store.transaction((w) => w.graph.replaceNeighbours("all", [row("A", "B", 0.7)]));
+        await expect(
+          store.transaction(async (w) => {
+            await w.removeRecord(key("course", "C"));
+            await w.graph.replaceNeighbours("all", [row("A", "C", 0.5)]);
+          }),
+        ).rejects.toThrow();
+        expect(
+          (await store.graph.neighbours(key("course", "A"), "course", 10, 0)).items.map((n) => n.node.id),
+        ).toEqual(["B"]);
+      });
+
       it("scans every neighbour row of a type, a source's rows together and in rank order", async () => {
         const rows = [
           row("A", "C", 1, "prerequisite"),

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { POSTGRES_MIGRATIONS } from "../../src/store/postgres/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { captureOutput, ROOT, runBin, serverUrl, spawnBin, stop } from "../cli-runner.js";
 import { createTestDatabase, postgresSkipReason, testPostgres } from "../postgres-databases.js";
@@ -103,7 +104,11 @@ describe.skipIf(server === undefined)(`campus-graph on PostgreSQL ${postgresSkip
       const client = new pg.Client({ connectionString: onReplica(db) });
       await client.connect();
       try {
-        return (await client.query("SELECT 1 FROM schema_migrations")).rowCount === 1;
+        // Every migration replayed: the latest version is there (one row per migration).
+        const { rows } = await client.query<{ v: number }>(
+          "SELECT max(version)::int AS v FROM schema_migrations",
+        );
+        return rows[0]?.v === POSTGRES_MIGRATIONS.length;
       } finally {
         await client.end();
       }

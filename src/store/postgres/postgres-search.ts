@@ -32,6 +32,7 @@ import type {
 } from "../store.js";
 import { type Queryable, storable } from "./connection.js";
 import { copyRows } from "./copy-rows.js";
+import { blockRatioSql } from "./search-blocks.js";
 
 /** The tsvector weight class of each field. */
 const FIELD_CLASS: Readonly<Record<keyof SearchFields, string>> = {
@@ -68,9 +69,13 @@ const WEIGHTED = `p.name * $3::float8 + p.aliases * $4::float8 + p.keywords * $5
 const STATS = "s AS MATERIALIZED (SELECT docs, tokens FROM search_stats LIMIT 1)";
 const IDF = "greatest(ln((s.docs - c.n + 0.5) / (c.n + 0.5)), 1e-6)";
 
-/** The BM25 term of a posting: idf times the frequency part of its weighted occurrences `w` and its `length`. */
+/**
+ * The BM25 term of a posting: idf times the frequency part of its weighted occurrences `w` and its `length`, with
+ * the operations in the order of the SQLite engine's (`bm25Frequency`), so that both give the same doubles.
+ */
 function bm25(idf: string, w: string, length: string): string {
-  return `${idf} * ${w} * 2.2 / (${w} + 1.2 * (0.25 + 0.75::float8 * ${length} * s.docs::float8 / greatest(s.tokens, 1)))`;
+  const mean = "(greatest(s.tokens, 1)::float8 / greatest(s.docs, 1))";
+  return `${idf} * ((${w} * 2.2) / (${w} + 1.2 * (0.25 + (0.75::float8 * ${length}) / ${mean})))`;
 }
 
 /**
@@ -121,6 +126,130 @@ const BEST_OF_ALL_AND_EACH_TYPE = `top AS MATERIALIZED (SELECT doc, relevance, t
       (SELECT doc, relevance FROM r WHERE r.type = t.type ORDER BY relevance DESC, doc LIMIT $10) x
     WHERE (SELECT count(*) FROM top WHERE top.type = t.type) < $10)`;
 
+// Postings that score up to which a query reads them all rather than its keys' blocks: planning the blocks'
+// statement alone (a custom plan each time: PostgreSQL finds no generic one cheaper) costs more than reading them.
+const FEW_POSTINGS = 500;
+
+/**
+ * Scores `(doc, type, relevance)` of the documents of `docs` (a CTE of `doc`) under every query key: from `known`,
+ * postings read from blocks, else looked up by (key, document), unless every block of the key was read (`read`
+ * says, per key), which then holds every posting of it.
+ */
+function scoresOf(docs: string, known: string, read: string): string {
+  // Summed in the query's key order, as the SQLite engine sums (a sum in another order may differ in its last bit).
+  return `SELECT p.doc, p.type, sum(${bm25("q.idf", "w.w", "p.length")} ORDER BY q.position) AS relevance
+    FROM (
+      SELECT k.term, k.doc, k.type, k.length, k.name, k.aliases, k.keywords, k.description, k.body
+      FROM ${known} k WHERE k.doc IN (SELECT doc FROM ${docs})
+      UNION ALL
+      SELECT p.term, p.doc, p.type, p.length, p.name, p.aliases, p.keywords, p.description, p.body
+      FROM ${docs} x CROSS JOIN q LEFT JOIN ${read} c ON c.term = q.term
+      -- OFFSET 0 keeps the look-up by (key, document): flattened, the planner took each document's every posting.
+      CROSS JOIN LATERAL (SELECT * FROM search_postings p WHERE p.term = q.term AND p.doc = x.doc OFFSET 0) p
+      WHERE c.every IS NOT TRUE AND NOT EXISTS (SELECT 1 FROM ${known} k WHERE k.term = q.term AND k.doc = x.doc)) p
+    JOIN q ON q.term = p.term CROSS JOIN s CROSS JOIN LATERAL (SELECT ${WEIGHTED} AS w) w
+    WHERE w.w > 0 AND ($TYPES::text[] IS NULL OR p.type = ANY ($TYPES::text[]))
+    GROUP BY p.doc, p.type`;
+}
+
+/** The postings `(term, doc, type, length, occurrences per field)` held by the blocks of `blocks (term, type, short, block)`. */
+function blockPostings(blocks: string): string {
+  return `SELECT sb.term, u.doc, sb.type, u.length, u.name, u.aliases, u.keywords, u.description, u.body
+    FROM ${blocks} k JOIN search_blocks sb ON sb.term = k.term AND sb.type = k.type AND sb.short = k.short AND sb.block = k.block
+    CROSS JOIN LATERAL unnest(sb.docs, sb.lengths, sb.in_name, sb.in_aliases, sb.in_keywords, sb.in_description, sb.in_body)
+      AS u (doc, length, name, aliases, keywords, description, body)`;
+}
+
+/** Per key `(term, every)`: whether the blocks of `blocks` are every block of the key (`bounds`). */
+function everyBlockRead(blocks: string): string {
+  return `SELECT b.term, count(*) = (SELECT count(*) FROM bounds a WHERE a.term = b.term) AS every FROM ${blocks} b GROUP BY b.term`;
+}
+
+/** Scores `(doc, type, relevance)` of the postings of one key held by the blocks of `blocks`. */
+function blockScores(blocks: string): string {
+  return `SELECT p.doc, p.type, ${bm25("q.idf", "w.w", "p.length")} AS relevance
+    FROM (${blockPostings(blocks)}) p JOIN q ON q.term = p.term CROSS JOIN s
+    CROSS JOIN LATERAL (SELECT ${WEIGHTED} AS w) w WHERE w.w > 0`;
+}
+
+/**
+ * Scores `r (doc, type, relevance)` of the documents that can be among the best $9 of every type or the best $10 of
+ * one, from the keys' blocks (`search-blocks.ts`), whatever the keys' frequencies. A block's bound, its key's idf
+ * times BM25's frequency part at the block's largest ratio (\`blockRatioSql\`), is at least what any of its documents
+ * scores for that key. The documents of each key's best blocks (enough to hold $9 postings of every type and $10 of
+ * each) are scored whole, and the $9th best of them (the $10th of a type) is a score θ that the best documents
+ * reach; a document scoring θ or more with m keys scores at least θ / m, and θ less every other key's best bound,
+ * for one of its keys, so only the blocks whose bound reaches that are read, and their documents scored (a key's
+ * postings from the blocks read, or looked up). The idf's count of matches is the sum of the blocks' sizes (less
+ * the blocks of documents holding the key in the body only when the body weighs 0, as their postings are left
+ * out). For a query whose groups must all match, the GIN index and the postings of its matches are cheaper.
+ */
+function scoresFromBlocks(oneKey: boolean): string {
+  const common = `${STATS},
+  b AS MATERIALIZED (
+    SELECT b.term, b.type, b.short, b.block, b.n, ${blockRatioSql()} AS ratio
+    FROM search_blocks b CROSS JOIN s
+    WHERE b.term = ANY ($1::text[]) AND (b.short OR $7::float8 > 0) AND $8::text IS NULL),
+  q AS MATERIALIZED (
+    SELECT u.term, u.position, ${IDF} AS idf
+    FROM unnest($1::text[]) WITH ORDINALITY AS u (term, position)
+    JOIN (SELECT term, sum(n)::float8 AS n FROM b GROUP BY term) c ON c.term = u.term CROSS JOIN s),
+  bounds AS MATERIALIZED (
+    SELECT b.term, b.type, b.short, b.block, b.n, q.idf * 2.2 * b.ratio / (b.ratio + 1) AS bound
+    FROM b JOIN q ON q.term = b.term WHERE ($TYPES::text[] IS NULL OR b.type = ANY ($TYPES::text[]))),
+  others AS MATERIALIZED (
+    SELECT term, sum(best) OVER () - best AS others, count(*) OVER () AS keys
+    FROM (SELECT term, max(bound) AS best FROM bounds GROUP BY term) m),
+  seed_blocks AS MATERIALIZED (
+    SELECT term, type, short, block FROM (
+      SELECT term, type, short, block,
+        sum(n) OVER (PARTITION BY term ORDER BY bound DESC, type, short, block ROWS UNBOUNDED PRECEDING) - n AS before,
+        sum(n) OVER (PARTITION BY term, type ORDER BY bound DESC, short, block ROWS UNBOUNDED PRECEDING) - n AS before_type
+      FROM bounds) k
+    WHERE k.before < $9::int OR k.before_type < $10::int)`;
+  const theta = `theta AS MATERIALIZED (
+    SELECT CASE WHEN $9::int > 0 THEN coalesce(
+      (SELECT relevance FROM seed_scores ORDER BY relevance DESC OFFSET greatest($9::int - 1, 0) LIMIT 1), 0)
+      ELSE 'Infinity'::float8 END AS theta),
+  theta_type AS MATERIALIZED (
+    SELECT type, relevance AS theta FROM (
+      SELECT type, relevance, row_number() OVER (PARTITION BY type ORDER BY relevance DESC) AS rank FROM seed_scores) t
+    WHERE rank = $10::int),
+  cut AS MATERIALIZED (
+    SELECT k.term, k.type, k.short, k.block
+    FROM bounds k JOIN others o ON o.term = k.term CROSS JOIN theta t
+    LEFT JOIN theta_type tt ON tt.type = k.type
+    CROSS JOIN LATERAL (SELECT CASE WHEN $10::int > 0 THEN least(t.theta, coalesce(tt.theta, 0)) ELSE t.theta END AS theta) c
+    -- A relative margin: a bound and a score reach the same value by other operations, not always the same rounding.
+    WHERE k.bound >= greatest(c.theta / o.keys, c.theta - o.others) * (1 - 1e-9))`;
+  if (oneKey) {
+    // One key: a block's postings are its documents' scores, read from the block itself.
+    return `${common},
+  seed_scores AS MATERIALIZED (${blockScores("seed_blocks")}),
+  ${theta},
+  r AS MATERIALIZED (
+    SELECT * FROM seed_scores UNION ALL ${blockScores("(SELECT * FROM cut EXCEPT SELECT * FROM seed_blocks)")})`;
+  }
+  return `${common},
+  seed_postings AS MATERIALIZED (${blockPostings("seed_blocks")}),
+  seed AS MATERIALIZED (SELECT DISTINCT doc FROM seed_postings),
+  seed_read AS MATERIALIZED (${everyBlockRead("seed_blocks")}),
+  seed_scores AS MATERIALIZED (${scoresOf("seed", "seed_postings", "seed_read")}),
+  ${theta},
+  known AS MATERIALIZED (${blockPostings("(SELECT * FROM cut UNION SELECT * FROM seed_blocks)")}),
+  every_read AS MATERIALIZED (${everyBlockRead("(SELECT * FROM cut UNION SELECT * FROM seed_blocks)")}),
+  kept AS MATERIALIZED (SELECT DISTINCT doc FROM known WHERE doc NOT IN (SELECT doc FROM seed)),
+  r AS MATERIALIZED (SELECT * FROM seed_scores UNION ALL ${scoresOf("kept", "known", "every_read")})`;
+}
+
+/**
+ * True when the blocks tell which postings score: every short field weighs more than 0, and the body too unless
+ * it is left out (a match in a field of weight 0 would count as one without scoring).
+ */
+function blocksApply(weights: readonly number[], bodyAllowed: boolean): boolean {
+  return weights.every((w, i) => w > 0 || (i === 4 && !bodyAllowed));
+}
+
 /** Reads and writes of the search index; reads go wherever `reader` says. */
 export class PostgresSearch implements SearchIndexReader {
   /** A count is a statement through the GIN index: for a common word, dearer than ranking its short fields. */
@@ -133,24 +262,30 @@ export class PostgresSearch implements SearchIndexReader {
     await client.query("DELETE FROM search_docs");
     await client.query("DELETE FROM search_terms");
     await client.query("DELETE FROM search_postings");
+    await client.query("DELETE FROM search_blocks");
     await client.query("UPDATE search_stats SET docs = 0, tokens = 0");
   }
 
-  /** Removes the document of record `pk`, if any. */
-  async remove(client: pg.PoolClient, pk: number): Promise<void> {
+  /** Removes the document of record `pk`, if any; returns the keys whose postings changed. */
+  async remove(client: pg.PoolClient, pk: number): Promise<string[]> {
     await client.query("DELETE FROM search_names WHERE doc = $1", [pk]);
-    await client.query("DELETE FROM search_postings WHERE doc = $1", [pk]);
+    const { rows: keys } = await client.query<{ term: string }>(
+      "DELETE FROM search_postings WHERE doc = $1 RETURNING term",
+      [pk],
+    );
     const { rows } = await client.query<{ length: number }>(
       "DELETE FROM search_docs WHERE pk = $1 RETURNING length",
       [pk],
     );
     if (rows[0])
       await client.query("UPDATE search_stats SET docs = docs - 1, tokens = tokens - $1", [rows[0].length]);
+    return keys.map((k) => k.term);
   }
 
-  /** Adds or replaces documents by key; documents without a record are skipped. */
-  async put(client: pg.PoolClient, docs: readonly SearchDocument[]): Promise<void> {
-    if (docs.length === 0) return;
+  /** Adds or replaces documents by key (documents without a record are skipped); returns the keys whose postings changed. */
+  async put(client: pg.PoolClient, docs: readonly SearchDocument[]): Promise<Set<string>> {
+    const changed = new Set<string>();
+    if (docs.length === 0) return changed;
     const { rows } = await client.query<{ pk: number; type: string; id: string }>(
       `SELECT r.pk, r.type, r.id FROM records r
        JOIN unnest($1::text[], $2::text[]) AS k (type, id) ON r.type = k.type AND r.id = k.id`,
@@ -163,10 +298,14 @@ export class PostgresSearch implements SearchIndexReader {
       const pk = pkOf.get(`${doc.type}\0${doc.id}`);
       if (pk !== undefined) kept.set(pk, doc);
     }
-    if (kept.size === 0) return;
+    if (kept.size === 0) return changed;
     const pks = [...kept.keys()];
     await client.query("DELETE FROM search_names WHERE doc = ANY($1::int[])", [pks]);
-    await client.query("DELETE FROM search_postings WHERE doc = ANY($1::int[])", [pks]);
+    const { rows: old } = await client.query<{ term: string }>(
+      "DELETE FROM search_postings WHERE doc = ANY($1::int[]) RETURNING term",
+      [pks],
+    );
+    for (const row of old) changed.add(row.term);
     const { rows: removed } = await client.query<{ length: number }>(
       "DELETE FROM search_docs WHERE pk = ANY($1::int[]) RETURNING length",
       [pks],
@@ -176,6 +315,7 @@ export class PostgresSearch implements SearchIndexReader {
     const lengths = list.map((doc, i) => countKeys(doc, pks[i] ?? 0, postings));
     // Rows of one key side by side on disk: ranking reads a key's postings from a few pages, not one per row.
     postings.sort((a, b) => compareKeys(String(a[0]), String(b[0])));
+    for (const posting of postings) changed.add(String(posting[0]));
     await client.query(
       `INSERT INTO search_docs (pk, type, id, id_fold, name, snippet, importance, name_keys, words, length)
        SELECT pk, type, id, id_fold, name, snippet, importance, string_to_array(name_keys, chr(31)), words, length
@@ -243,6 +383,7 @@ export class PostgresSearch implements SearchIndexReader {
         [[...df.keys()], [...df.values()]],
       );
     }
+    return changed;
   }
 
   async countSearchDocuments(): Promise<number> {
@@ -261,13 +402,24 @@ export class PostgresSearch implements SearchIndexReader {
     const allowed = new Set<string>(query.fields ?? FIELDS);
     const weights = FIELDS.map((f, i) => (allowed.has(f) ? (query.weights[i] ?? 0) : 0));
     const keys = [...new Set(groups.flat())];
-    // Several groups that must all match: the GIN index finds the few documents that hold them all, and only
-    // their postings are read. Otherwise every posting of the keys is a match (of one key, whatever the groups).
+    // Several groups that must all match: the GIN index finds the documents that hold them all, and only their
+    // postings are read. Otherwise every posting of the keys is a match (of one key, whatever the groups), and
+    // when they are many, the keys' blocks rule out most of them (`scoresFromBlocks`).
     const intersect = query.require === "all" && groups.length > 1 && keys.length > 1;
     const perType = query.perType ?? 0;
+    const blocks =
+      !intersect &&
+      blocksApply(weights, allowed.has("body")) &&
+      (await this.countScoring(keys, weights[4] !== 0)) > FEW_POSTINGS;
+    const scores = blocks
+      ? scoresFromBlocks(keys.length === 1)
+      : keys.length === 1
+        ? scoresOfOneKey(perType > 0)
+        : scoresOfKeys(intersect, perType > 0);
     const { rows } = await this.reader().query<StoredHitRow>({
+      ...(blocks ? { name: `rank-by-blocks-${keys.length === 1}-${perType > 0}` } : {}),
       text: withTypes(
-        `WITH ${keys.length === 1 ? scoresOfOneKey(perType > 0) : scoresOfKeys(intersect, perType > 0)},
+        `WITH ${scores},
          ${perType > 0 ? BEST_OF_ALL_AND_EACH_TYPE : "hits AS (SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9)"}
          SELECT ${HIT_COLUMNS}, hits.relevance FROM hits JOIN search_docs d ON d.pk = hits.doc
          ORDER BY hits.relevance DESC, d.pk`,
@@ -279,15 +431,39 @@ export class PostgresSearch implements SearchIndexReader {
         ...weights,
         intersect ? (tsqueryText(query) ?? null) : null,
         query.limit,
-        ...(perType > 0 ? [perType] : []),
+        ...(perType > 0 || blocks ? [perType] : []),
       ],
     });
     return rows.map(toHit);
   }
 
+  /** The postings of `keys` that score: every one with `body`, else those in a short field. */
+  private async countScoring(keys: readonly string[], body: boolean): Promise<number> {
+    const { rows } = await this.reader().query<{ n: number }>({
+      name: "count-scoring-postings",
+      text: "SELECT coalesce(sum(n), 0)::int AS n FROM search_blocks WHERE term = ANY ($1::text[]) AND (short OR $2)",
+      values: [keys, body],
+    });
+    return rows[0]?.n ?? 0;
+  }
+
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {
     const tsquery = tsqueryText(query);
     if (tsquery === undefined) return {};
+    const keys = [...new Set(nonEmptyGroups(query).flat())];
+    const classes = new Set((query.fields ?? FIELDS).map((f) => FIELD_CLASS[f]));
+    const short = ["A", "B", "C"].every((c) => classes.has(c));
+    if (keys.length === 1 && short) {
+      // One key in every field, or in the short ones: its matches are its postings, counted by its blocks.
+      const { rows } = await this.reader().query<{ type: string; n: number }>({
+        name: "count-key-matches",
+        text: `SELECT type, sum(n)::int AS n FROM search_blocks
+          WHERE term = $1 AND (short OR $2) AND ($3::text[] IS NULL OR type = ANY ($3::text[]))
+          GROUP BY type ORDER BY type`,
+        values: [keys[0], classes.has("D"), typesParameter(query.types)],
+      });
+      return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+    }
     const { rows } = await this.reader().query<{ type: string; n: number }>({
       text: withTypes(
         `SELECT d.type, count(*)::int AS n FROM search_docs d

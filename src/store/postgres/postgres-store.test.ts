@@ -2,6 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, postgresSkipReason, testPostgres } from "../../../test/postgres-databases.js";
 import { describeStoreContract } from "../store.contract.js";
+import type { SearchDocument } from "../store.js";
 import { PostgresStore } from "./postgres-store.js";
 
 const server = testPostgres();
@@ -13,7 +14,7 @@ describe.skipIf(server === undefined)(`PostgreSQL engine ${postgresSkipReason()}
   it("migrates a new database once, even when several servers open it together", async () => {
     const url = await createTestDatabase(primary);
     const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(url)));
-    expect(await Promise.all(stores.map((s) => s.schemaVersion()))).toEqual([2, 2, 2]);
+    expect(await Promise.all(stores.map((s) => s.schemaVersion()))).toEqual([3, 3, 3]);
     await Promise.all(stores.map((s) => s.close()));
   });
 
@@ -40,6 +41,58 @@ describe.skipIf(server === undefined)(`PostgreSQL engine ${postgresSkipReason()}
       .finally(() => client.end());
     expect(rows[0]?.pages).toBeGreaterThan(10);
     expect(rows[0]?.visible).toBe(rows[0]?.pages);
+  });
+
+  it("keeps the search blocks equal to the postings through replaced and removed documents", async () => {
+    const url = await createTestDatabase(primary);
+    const store = await PostgresStore.open(url);
+    // Words of a small vocabulary: each key's postings fill several blocks of each type.
+    const doc = (i: number, shift: number): SearchDocument => {
+      const word = (j: number) => `w${(i * 7 + j * 3 + shift) % 11}`;
+      const text = (n: number) => Array.from({ length: n }, (_, j) => word(j)).join(" ");
+      return {
+        type: i % 3 === 0 ? "concept" : "course",
+        id: `d${i}`,
+        name: `d${i}`,
+        snippet: "",
+        names: [],
+        fields: {
+          name: text(1 + (i % 3)),
+          aliases: "",
+          keywords: "",
+          description: text(i % 5),
+          body: text(i % 17),
+        },
+      };
+    };
+    const write = (docs: SearchDocument[]) =>
+      store.transaction(async (writer) => {
+        await writer.upsertRecords(docs.map((d) => ({ type: d.type, id: d.id, name: { en: d.name } })));
+        await writer.search.putSearchDocuments(docs);
+      });
+    await write(Array.from({ length: 400 }, (_, i) => doc(i, 0)));
+    await write(Array.from({ length: 60 }, (_, i) => doc(i * 5, 4)).concat(doc(400, 1)));
+    await store.transaction(async (writer) => {
+      await writer.removeRecord({ type: "course", id: "d1" });
+    });
+    await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client
+      .query<{ blocks: number; postings: number; unequal: number }>(
+        `WITH held AS (
+           SELECT b.term, b.type, b.short, u.* FROM search_blocks b CROSS JOIN LATERAL
+             unnest(b.docs, b.lengths, b.in_name, b.in_aliases, b.in_keywords, b.in_description, b.in_body)
+             AS u (doc, length, name, aliases, keywords, description, body))
+         SELECT (SELECT count(*) FROM held)::int AS blocks, (SELECT count(*) FROM search_postings)::int AS postings,
+           (SELECT count(*) FROM held h FULL JOIN search_postings p ON p.term = h.term AND p.doc = h.doc
+            WHERE h.doc IS NULL OR p.doc IS NULL OR (h.type, h.short, h.length, h.name, h.aliases, h.keywords,
+              h.description, h.body) IS DISTINCT FROM (p.type, p.name + p.aliases + p.keywords + p.description > 0,
+              p.length, p.name, p.aliases, p.keywords, p.description, p.body))::int AS unequal`,
+      )
+      .finally(() => client.end());
+    expect(rows[0]?.postings).toBeGreaterThan(1_000);
+    expect(rows[0]).toEqual({ blocks: rows[0]?.postings, postings: rows[0]?.postings, unequal: 0 });
   });
 
   it("names the database, without its password, when it cannot connect", async () => {

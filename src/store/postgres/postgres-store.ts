@@ -131,6 +131,7 @@ export class PostgresStore implements Store {
       await client.query("BEGIN");
       writer = new PostgresWriter(client);
       result = await work(writer);
+      await writer.finish();
       // A bulk write's commit waits for its WAL to be flushed even where the server commits asynchronously: until
       // then no one may set its rows' hint bits, and the VACUUM below would mark no page all-visible (0 of 2,062
       // pages of 200,000 new rows at synchronous_commit = off), leaving index-only scans to read the heap.

@@ -15,6 +15,7 @@ import type {
 import { PostgresCurationWriter } from "./postgres-curation.js";
 import { PostgresGraphWriter, PostgresKeyIndex } from "./postgres-graph.js";
 import { PostgresSearch } from "./postgres-search.js";
+import { SearchBlocks } from "./search-blocks.js";
 
 // A transaction that writes this many rows to a table is a bulk write: the table is vacuumed after it.
 const BULK_ROWS = 10_000;
@@ -30,6 +31,7 @@ export class PostgresWriter implements StoreWriter {
   readonly curation: CurationWriter;
   readonly search: SearchIndexWriter;
   private readonly searchIndex: PostgresSearch;
+  private readonly blocks = new SearchBlocks();
 
   constructor(private readonly client: pg.PoolClient) {
     const guard = () => this.assertOpen();
@@ -41,13 +43,20 @@ export class PostgresWriter implements StoreWriter {
     this.search = {
       clearSearchIndex: async () => {
         guard();
-        for (const table of ["search_docs", "search_names", "search_postings", "search_terms"])
+        for (const table of [
+          "search_docs",
+          "search_names",
+          "search_postings",
+          "search_terms",
+          "search_blocks",
+        ])
           this.bulk.add(table);
         await search.clear(client);
+        this.blocks.markEvery();
       },
       putSearchDocuments: async (docs) => {
         guard();
-        await search.put(client, docs);
+        this.blocks.mark(await search.put(client, docs));
       },
     };
   }
@@ -151,7 +160,7 @@ export class PostgresWriter implements StoreWriter {
     // The computed tables have no foreign keys (they are written by COPY): forget the record's rows here.
     await this.client.query("DELETE FROM neighbours WHERE source_pk = $1 OR target_pk = $1", [pk]);
     await this.client.query("DELETE FROM node_scores WHERE pk = $1", [pk]);
-    await this.searchIndex.remove(this.client, pk);
+    this.blocks.mark(await this.searchIndex.remove(this.client, pk));
     this.keys.forget();
     return true;
   }
@@ -178,6 +187,12 @@ export class PostgresWriter implements StoreWriter {
         [source, batch.map((a) => a.surface), batch.map((a) => a.conceptId), batch.map((a) => a.count)],
       );
     }
+  }
+
+  /** Work left for the end of the transaction, before its commit: the blocks of the search keys it changed. */
+  async finish(): Promise<void> {
+    this.assertOpen();
+    await this.blocks.flush(this.client);
   }
 
   private assertOpen(): void {

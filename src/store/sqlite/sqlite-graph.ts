@@ -21,32 +21,34 @@ import type {
 } from "../store.js";
 import { prepared } from "./statements.js";
 
-/** Resolves record keys to SQLite row ids, caching the whole table on first use. */
+/**
+ * Resolves record keys to SQLite row ids, each key read once from the records table's (type, id) index and then
+ * remembered by identity. The neighbour rows' keys are checked here, not by foreign keys (migration 7): a missing
+ * record is an error, and a removed one is forgotten. No map of the whole table: at 2.26 M records it took ~150
+ * bytes a record (a string per key and its entry) for the whole of a full write.
+ */
 export class KeyIndex {
-  private map: Map<string, number> | undefined;
-  // Callers pass the same key objects many times (a node's every row): remember them by identity.
-  private readonly seen = new WeakMap<RecordKey, number>();
+  // Callers pass the same key objects many times (a node's every row, both ends of its edges).
+  private seen = new WeakMap<RecordKey, number>();
+  private readonly lookup: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    this.lookup = db.prepare("SELECT pk FROM records WHERE type = ? AND id = ?").pluck();
+  }
 
   /** The row id of `key`; throws RECORD_NOT_FOUND when there is no such record. */
   pk(key: RecordKey): number {
     const known = this.seen.get(key);
     if (known !== undefined) return known;
-    if (!this.map) {
-      this.map = new Map();
-      for (const row of prepared(this.db, "SELECT pk, type, id FROM records").iterate() as Iterable<{
-        pk: number;
-        type: string;
-        id: string;
-      }>) {
-        this.map.set(`${row.type}\0${row.id}`, row.pk);
-      }
-    }
-    const pk = this.map.get(`${key.type}\0${key.id}`);
+    const pk = this.lookup.get(key.type, key.id) as number | undefined;
     if (pk === undefined) throw new CampusGraphError("RECORD_NOT_FOUND", { type: key.type, id: key.id });
     this.seen.set(key, pk);
     return pk;
+  }
+
+  /** Forgets every key read: a record was removed, and writing a row towards it fails from now on. */
+  forget(): void {
+    this.seen = new WeakMap();
   }
 }
 

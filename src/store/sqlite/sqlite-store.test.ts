@@ -58,6 +58,31 @@ describe("SqliteStore", () => {
     await reopened.close();
   });
 
+  it("keeps a database's neighbour rows through migration 7, and still forgets a removed record's", async () => {
+    const path = newPath();
+    const db = new Database(path);
+    db.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version < 7)) {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)").run(m.version, m.name, "then");
+    }
+    const insert = db.prepare("INSERT INTO records (type, id, data, hash) VALUES ('course', ?, ?, '')");
+    for (const id of ["A", "B", "C"])
+      insert.run(id, JSON.stringify({ type: "course", id, name: { en: id } }));
+    db.exec(`INSERT INTO neighbours VALUES (1, 'course', 0, 2, 0.5, 'semantic', '{}'),
+      (1, 'course', 1, 3, 0.25, 'semantic', '{}'), (2, 'course', 0, 1, 0.5, 'semantic', '{}')`);
+    db.close();
+    const store = SqliteStore.open(path);
+    const ids = async (id: string) =>
+      (await store.graph.neighbours({ type: "course", id }, "course", 10, 0)).items.map((n) => n.node.id);
+    expect(await ids("A")).toEqual(["B", "C"]);
+    await store.transaction((w) => w.removeRecord({ type: "course", id: "B" }));
+    expect(await ids("A")).toEqual(["C"]);
+    await store.close();
+  });
+
   it("sees the search index another connection (another process) writes, in autocomplete and typo words", async () => {
     const path = newPath();
     const reader = SqliteStore.open(path);

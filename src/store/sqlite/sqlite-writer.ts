@@ -33,10 +33,12 @@ export class SqliteWriter implements StoreWriter {
   private readonly upsertMeta: Database.Statement;
   private readonly deleteAnchors: Database.Statement;
   private readonly insertAnchor: Database.Statement;
+  private readonly keys: KeyIndex;
 
   constructor(private readonly db: Database.Database) {
     const guard = () => this.assertOpen();
-    this.graph = new SqliteGraphWriter(db, new KeyIndex(db), guard);
+    this.keys = new KeyIndex(db);
+    this.graph = new SqliteGraphWriter(db, this.keys, guard);
     this.curation = new SqliteCurationWriter(db, guard);
     const search = SqliteSearch.of(db);
     // Key ids this transaction looked up or added (a rolled-back transaction's are never seen by another).
@@ -107,6 +109,7 @@ export class SqliteWriter implements StoreWriter {
       .get(key.type, key.id);
     if (pk === undefined) return false;
     SqliteSearch.of(this.db).removeText(pk as number);
+    this.keys.forget();
     return this.deleteRecord.run(key.type, key.id).changes > 0;
   }
 

@@ -20,7 +20,7 @@ import { defaultDetectionWorkers } from "./detection-pool.js";
 import type { EvidenceTable } from "./evidence-table.js";
 import {
   DERIVED,
-  deriveProfiles,
+  deriveLinkedProfiles,
   inheritParentProfiles,
   type Nodes,
   recordSemanticEdgeFinder,
@@ -151,7 +151,7 @@ async function prepareEdges(
   let own: Iterable<readonly ConceptEdge[]> | undefined = rereadable(rest.profiles);
   let profiles: ProfileOverlay | undefined = new ProfileOverlay(rest.profiles);
   detected.profiles = undefined;
-  deriveProfiles(nodes, profiles);
+  deriveLinkedProfiles(nodes, profiles);
   progress("relations", 0, 1);
   const popularity = new Map<number, number>();
   for (const edges of own)

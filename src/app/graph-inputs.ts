@@ -11,6 +11,7 @@ import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import type { EditableProfiles } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
+import { foldWord } from "../text/word-key.js";
 import { recordCorrector } from "./curated-records.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
@@ -137,11 +138,17 @@ export function forEachLink(
 
 /**
  * Records without text of their own (people, units…) take a profile from the records linked to them: all such
- * records without a profile yet, or exactly the records in `only` (to refresh them after a change). Parts (a
- * lecture known by its name only) do not: they inherit half of their parent's (`inheritParentProfiles`), and a
- * profile derived from the parent would make them as much about its concepts as the parent itself.
+ * records without a profile yet and those in `also`, or exactly the records in `only` (to refresh them after a
+ * change). Parts (a lecture known by its name only) do not: they inherit half of their parent's
+ * (`inheritParentProfiles`), and a profile derived from the parent would make them as much about its concepts as
+ * the parent itself.
  */
-export function deriveProfiles(nodes: Nodes, profiles: EditableProfiles, only?: ReadonlySet<number>): void {
+export function deriveProfiles(
+  nodes: Nodes,
+  profiles: EditableProfiles,
+  only?: ReadonlySet<number>,
+  also?: ReadonlySet<number>,
+): void {
   const neighbours = new Map<number, number[]>();
   const connect = (a: number, b: number) => {
     const list = neighbours.get(a) ?? [];
@@ -159,8 +166,8 @@ export function deriveProfiles(nodes: Nodes, profiles: EditableProfiles, only?: 
     const derived = new Map<number, ConceptEdge[]>();
     for (const [node, linked] of neighbours) {
       const type = nodes.keys[node]?.type ?? "";
-      if (NO_TEXT_TYPES.has(type) || parts.has(node) || (only ? !only.has(node) : profiles.has(node)))
-        continue;
+      const wanted = only ? only.has(node) : !profiles.has(node) || also?.has(node) === true;
+      if (NO_TEXT_TYPES.has(type) || parts.has(node) || !wanted) continue;
       const edges = deriveConceptProfile(
         linked.flatMap((n) => (profiles.has(n) ? [profiles.get(n) ?? []] : [])),
         CONCEPTS_PER_DERIVED,
@@ -169,6 +176,61 @@ export function deriveProfiles(nodes: Nodes, profiles: EditableProfiles, only?: 
     }
     for (const [node, edges] of derived) profiles.set(node, edges);
   }
+}
+
+/**
+ * `deriveProfiles`, with units named after a person linked to them (`namedAfterPeople`) derived too: what
+ * detection read in their name ("Julia" as the programming language) is set aside first, so that their people do
+ * not derive it from them either, and kept only when nothing linked gives them a profile. `only` as in
+ * `deriveProfiles` (their profiles are derived from nothing again: one that derives none is left empty);
+ * `around`, the records whose names to look at (default all).
+ */
+export function deriveLinkedProfiles(
+  nodes: Nodes,
+  profiles: EditableProfiles,
+  only?: ReadonlySet<number>,
+  around?: ReadonlySet<number>,
+): void {
+  const named = namedAfterPeople(nodes, around);
+  const read = new Map<number, readonly ConceptEdge[]>();
+  for (const node of named) {
+    const edges = profiles.get(node);
+    if (edges && edges.length > 0) {
+      read.set(node, edges);
+      profiles.set(node, []);
+    }
+  }
+  // Records derived again start with nothing, as in a full build: a person and their unit derive from each other,
+  // and a stale profile of either would come back through the other.
+  for (const node of only ?? []) if ((profiles.get(node) ?? []).length > 0) profiles.set(node, []);
+  deriveProfiles(nodes, profiles, only && new Set([...only, ...named]), named);
+  for (const [node, edges] of read) if ((profiles.get(node) ?? []).length === 0) profiles.set(node, edges);
+}
+
+/**
+ * Units named after a person linked to them, such as a professorship "Vorholt, Julia" whose member is Julia
+ * Vorholt: every word of the person's name (two at least) is a word of the unit's. Such a name is a proper name, as
+ * a person's is (`record-concepts.ts` does not read those). Only units: a lecture "Importance Sampling Prof.
+ * Nicholas Zabaras" or a collection "lecture slides by …" names its subject or nothing, not its author's field.
+ * Among `among` only, when given.
+ */
+export function namedAfterPeople(nodes: Nodes, among?: ReadonlySet<number>): Set<number> {
+  const words = (name: string) => (name.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldWord);
+  const named = new Set<number>();
+  forEachLink(nodes.links, (source, target) => {
+    for (const [person, other] of [
+      [source, target],
+      [target, source],
+    ] as const) {
+      if (nodes.keys[person]?.type !== "person" || nodes.keys[other]?.type !== "unit") continue;
+      if (among && !among.has(other)) continue;
+      const personal = words(nodes.names[person] ?? "");
+      if (personal.length < 2) continue;
+      const own = new Set(words(nodes.names[other] ?? ""));
+      if (personal.every((w) => own.has(w))) named.add(other);
+    }
+  });
+  return named;
 }
 
 /** How much of its parent's concept edge a part (a lecture of a course or MOOC) takes as its own. */

@@ -97,6 +97,36 @@ describe("updateGraph", () => {
     await buildGraph(store);
     expect(await sibling()).toEqual(updated);
   });
+  it("derives the profile of a unit named after its member from their records, in a build and an update", async () => {
+    const records: CorpusRecord[] = [
+      { type: "unit", id: "u-antibody", name: { en: "Antibody, Vaccine (emeritus)" } },
+      {
+        type: "person",
+        id: "p-vaccine-antibody",
+        name: { en: "Vaccine Antibody" },
+        links: [{ rel: "member", type: "unit", id: "u-antibody" }],
+      },
+      {
+        type: "course",
+        id: "CIVIL-999",
+        name: { en: "Reinforced concrete design" },
+        description: { en: "Design of reinforced concrete beams with the finite element method." },
+        links: [{ rel: "teacher", type: "person", id: "p-vaccine-antibody" }],
+      },
+    ];
+    await store.transaction((w) => w.upsertRecords(records));
+    await buildGraph(store);
+    const built = await ids("unit", "u-antibody", "concept");
+    expect(built).toContain("Reinforced_concrete");
+    expect(built).not.toContain("Vaccine");
+    expect(built).not.toContain("Antibody");
+    // A lab whose name is not its member's keeps what its name says.
+    await change({ ...(records[0] as CorpusRecord), name: { en: "Vaccine laboratory" } });
+    expect(await ids("unit", "u-antibody", "concept")).toContain("Vaccine");
+    await change(records[0] as CorpusRecord);
+    expect(await ids("unit", "u-antibody", "concept")).toEqual(built);
+  });
+
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
     const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);

@@ -25,7 +25,7 @@ import { markGraphChanged } from "./data-version.js";
 import {
   conceptEdgeEvidence,
   DERIVED,
-  deriveProfiles,
+  deriveLinkedProfiles,
   inheritParentProfiles,
   loadNodes,
   NO_TEXT_TYPES,
@@ -91,7 +91,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
       (n) => !NO_TEXT_TYPES.has(nodes.keys[n]?.type ?? "") && !parts.has(n) && isDerived(n),
     ),
   );
-  deriveProfiles(nodes, stored.profiles, rederive);
+  deriveLinkedProfiles(nodes, stored.profiles, rederive, new Set([...linked, ...changedNodes]));
   inheritParentProfiles(nodes, stored.profiles, parts);
   const touched = new Set([...changedNodes, ...rederive, ...parts]);
   await readPartners(store, nodes, touched, stored);

@@ -11,7 +11,7 @@ import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import type { EditableProfiles } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
-import { foldWord } from "../text/word-key.js";
+import { phraseKeys } from "../text/tokenise.js";
 import { recordCorrector } from "./curated-records.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
@@ -215,7 +215,6 @@ export function deriveLinkedProfiles(
  * Among `among` only, when given.
  */
 export function namedAfterPeople(nodes: Nodes, among?: ReadonlySet<number>): Set<number> {
-  const words = (name: string) => (name.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldWord);
   const named = new Set<number>();
   forEachLink(nodes.links, (source, target) => {
     for (const [person, other] of [
@@ -224,9 +223,9 @@ export function namedAfterPeople(nodes: Nodes, among?: ReadonlySet<number>): Set
     ] as const) {
       if (nodes.keys[person]?.type !== "person" || nodes.keys[other]?.type !== "unit") continue;
       if (among && !among.has(other)) continue;
-      const personal = words(nodes.names[person] ?? "");
+      const personal = phraseKeys(nodes.names[person] ?? "");
       if (personal.length < 2) continue;
-      const own = new Set(words(nodes.names[other] ?? ""));
+      const own = new Set(phraseKeys(nodes.names[other] ?? ""));
       if (personal.every((w) => own.has(w))) named.add(other);
     }
   });
@@ -257,7 +256,10 @@ export function inheritParentProfiles(
     forEachLink(
       nodes.links,
       (_, target, rel) => {
-        if (rel === "part_of") partsOf.set(target, [...(partsOf.get(target) ?? []), node]);
+        if (rel !== "part_of") return;
+        const parts = partsOf.get(target);
+        if (parts) parts.push(node);
+        else partsOf.set(target, [node]);
       },
       node,
     );

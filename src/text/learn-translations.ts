@@ -9,6 +9,7 @@
 import { editDistance } from "./edit-distance.js";
 import { englishCognate } from "./french-cognates.js";
 import type { TextLanguage } from "./language.js";
+import { GrowingArray, type LinkSettings, linkUnits, type PackedSegments } from "./link-units.js";
 import { STOPWORDS } from "./stopwords.js";
 import { tokenise } from "./tokenise.js";
 
@@ -60,7 +61,7 @@ const FRENCH_GAP = 2;
 
 /** Learns the French → English table of `pairs` (see the file's comment). */
 export function learnTranslations(
-  pairs: readonly BilingualPair[],
+  pairs: Iterable<BilingualPair>,
   options: LearnTranslationsOptions = {},
 ): Omit<TranslationTable, "falseCognates"> {
   const settings = {
@@ -69,21 +70,53 @@ export function learnTranslations(
     secondShare: options.secondShare ?? 0.5,
     priorWeight: options.priorWeight ?? 0.5,
   };
-  const french = pairs.map((p) => textUnits(p.fr, "fr"));
-  const english = pairs.map((p) => textUnits(p.en, "en"));
-  const words = linkUnits(
-    french.map((u) => u.words),
-    english.map((u) => u.words),
+  // Each pair's units are numbered as they are read: its strings are not held past it.
+  const words = { french: new SegmentWriter(), english: new SegmentWriter() };
+  const phrases = { french: new SegmentWriter(), english: new SegmentWriter() };
+  for (const pair of pairs) {
+    const fr = textUnits(pair.fr, "fr");
+    const en = textUnits(pair.en, "en");
+    words.french.add(fr.words);
+    words.english.add(en.words);
+    phrases.french.add(fr.phrases);
+    phrases.english.add(en.phrases);
+  }
+  const prior = (french: UnitIds, english: UnitIds) => (f: number, e: number) =>
+    stringLikeness(french.name(f), english.name(e));
+  return {
+    words: learnedTable(words, settings, prior(words.french.ids, words.english.ids)),
+    phrases: learnedTable(phrases, settings, () => 0),
+  };
+}
+
+/** The table of one kind of unit (words or phrases): the links of `linkUnits`, named and ranked. */
+function learnedTable(
+  segments: { readonly french: SegmentWriter; readonly english: SegmentWriter },
+  settings: LinkSettings,
+  likeness: (f: number, e: number) => number,
+): Map<string, Translation[]> {
+  const { french, english } = segments;
+  const links = linkUnits(
+    french.done(),
+    english.done(),
+    { french: french.ids.size, english: english.ids.size },
     settings,
-    true,
+    likeness,
   );
-  const phrases = linkUnits(
-    french.map((u) => u.phrases),
-    english.map((u) => u.phrases),
-    settings,
-    false,
-  );
-  return { words, phrases };
+  const table = new Map<string, Translation[]>();
+  for (const [f, row] of links) {
+    const list = row.map((l) => ({ english: english.ids.name(l.english), confidence: l.confidence }));
+    list.sort((a, b) => b.confidence - a.confidence || (a.english < b.english ? -1 : 1));
+    const best = list[0];
+    if (best === undefined) continue;
+    const second = list[1];
+    const kept =
+      second !== undefined && second.confidence >= settings.secondShare * best.confidence
+        ? [best, second]
+        : [best];
+    table.set(french.ids.name(f), kept.map(rounded));
+  }
+  return table;
 }
 
 /**
@@ -133,107 +166,6 @@ export function isContentKey(key: string): boolean {
   return key.length >= 3 && !/^\d/.test(key) && !STOPWORDS.has(key);
 }
 
-interface LinkSettings {
-  readonly minLinks: number;
-  readonly minConfidence: number;
-  readonly secondShare: number;
-  readonly priorWeight: number;
-}
-
-/** Competitive linking of the units of aligned segments; returns each French unit's kept English units. */
-function linkUnits(
-  frenchSegments: readonly (readonly string[])[],
-  englishSegments: readonly (readonly string[])[],
-  settings: LinkSettings,
-  prior: boolean,
-): Map<string, Translation[]> {
-  const frIds = new UnitIds();
-  const enIds = new UnitIds();
-  const fr = frenchSegments.map((units) => units.map((u) => frIds.of(u)));
-  const en = englishSegments.map((units) => units.map((u) => enIds.of(u)));
-  const frCount = countUnits(fr, frIds.size);
-  const enCount = countUnits(en, enIds.size);
-  // Per French unit, its English units' counts of pairs together, then their scores (small-integer keys).
-  const joint = Array.from({ length: frIds.size }, () => new Map<number, number>());
-  for (let s = 0; s < fr.length; s++) {
-    for (const f of fr[s] ?? []) {
-      const row = joint[f];
-      if (row === undefined) continue;
-      for (const e of en[s] ?? []) row.set(e, (row.get(e) ?? 0) + 1);
-    }
-  }
-  const scores = joint.map((row, f) => {
-    const scored = new Map<number, number>();
-    for (const [e, both] of row) {
-      if (both < settings.minLinks) continue;
-      const dice = (2 * both) / ((frCount[f] ?? 0) + (enCount[e] ?? 0));
-      const likeness = prior ? stringLikeness(frIds.name(f), enIds.name(e)) : 0;
-      scored.set(e, dice + settings.priorWeight * likeness);
-    }
-    return scored;
-  });
-  const links = Array.from({ length: frIds.size }, () => new Map<number, number>());
-  for (let s = 0; s < fr.length; s++) linkSegment(fr[s] ?? [], en[s] ?? [], scores, links);
-  return keptTranslations(links, frCount, frIds, enIds, settings);
-}
-
-/** Links one segment's units one to one, the best-scored candidate pair first, and counts the links made. */
-function linkSegment(
-  fr: readonly number[],
-  en: readonly number[],
-  scores: readonly ReadonlyMap<number, number>[],
-  links: readonly Map<number, number>[],
-): void {
-  const candidates: { f: number; e: number; score: number }[] = [];
-  for (const f of fr) {
-    const row = scores[f];
-    if (row === undefined || row.size === 0) continue;
-    for (const e of en) {
-      const score = row.get(e);
-      if (score !== undefined) candidates.push({ f, e, score });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score || a.f - b.f || a.e - b.e);
-  const frLinked = new Set<number>();
-  const enLinked = new Set<number>();
-  for (const { f, e } of candidates) {
-    if (frLinked.has(f) || enLinked.has(e)) continue;
-    frLinked.add(f);
-    enLinked.add(e);
-    const row = links[f];
-    if (row !== undefined) row.set(e, (row.get(e) ?? 0) + 1);
-  }
-}
-
-/** Each French unit's English units by links, kept when linked often enough (see `LearnTranslationsOptions`). */
-function keptTranslations(
-  links: readonly ReadonlyMap<number, number>[],
-  frCount: Int32Array,
-  frIds: UnitIds,
-  enIds: UnitIds,
-  settings: LinkSettings,
-): Map<string, Translation[]> {
-  const table = new Map<string, Translation[]>();
-  for (const [f, row] of links.entries()) {
-    const list: Translation[] = [];
-    for (const [e, count] of row) {
-      const confidence = count / (frCount[f] ?? 1);
-      if (count >= settings.minLinks && confidence >= settings.minConfidence)
-        list.push({ english: enIds.name(e), confidence });
-    }
-    list.sort((a, b) => b.confidence - a.confidence || (a.english < b.english ? -1 : 1));
-    const best = list[0];
-    if (best === undefined) continue;
-    const second = list[1];
-    const kept =
-      second !== undefined && second.confidence >= settings.secondShare * best.confidence
-        ? [best, second]
-        : [best];
-    table.set(frIds.name(f), kept.map(rounded));
-  }
-  return table;
-}
-
 function rounded(t: Translation): Translation {
   return { english: t.english, confidence: Math.round(t.confidence * 1000) / 1000 };
 }
@@ -256,10 +188,26 @@ export function stringLikeness(french: string, english: string): number {
   return best >= 0.5 ? best : 0;
 }
 
-function countUnits(segments: readonly (readonly number[])[], size: number): Int32Array {
-  const counts = new Int32Array(size);
-  for (const units of segments) for (const u of units) counts[u] = (counts[u] ?? 0) + 1;
-  return counts;
+/** Segments of unit strings, numbered in order of first sight and packed as `linkUnits` reads them. */
+class SegmentWriter {
+  readonly ids = new UnitIds();
+  private readonly units = new GrowingArray((n) => new Int32Array(n));
+  private readonly starts = new GrowingArray((n) => new Int32Array(n));
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /** Appends one segment. */
+  add(units: readonly string[]): void {
+    for (const unit of units) this.units.push(this.ids.of(unit));
+    this.starts.push(this.units.length);
+  }
+
+  /** The segments added. */
+  done(): PackedSegments {
+    return { units: this.units.done(), starts: this.starts.done() };
+  }
 }
 
 /** Numbers for unit strings, in order of first sight. */

@@ -207,17 +207,29 @@ export class SqliteGraphReader implements GraphReader {
     }
   }
 
-  /** Every node score in key order. */
+  /** Every node score in key order, read in keyset pages: a whole graph's scores are never held at once. */
   async *scanNodeScores(): AsyncIterable<NodeScore> {
-    const { db } = this;
-    const rows = prepared(
-      db,
-      `SELECT r.type, r.id, s.importance, s.degrees FROM node_scores s JOIN records r ON r.pk = s.pk ORDER BY r.type, r.id`,
-    ).all() as { type: string; id: string; importance: number; degrees: string }[];
-    yield* rows.map((r) => ({
-      key: { type: r.type, id: r.id },
-      importance: r.importance,
-      degrees: JSON.parse(r.degrees),
-    }));
+    const page = prepared(
+      this.db,
+      `SELECT r.type, r.id, s.importance, s.degrees FROM records r JOIN node_scores s ON s.pk = r.pk
+         WHERE (r.type, r.id) > (?, ?) ORDER BY r.type, r.id LIMIT ?`,
+    );
+    let last = { type: "", id: "" };
+    for (;;) {
+      const rows = page.all(last.type, last.id, SCAN_PAGE) as StoredNodeScore[];
+      for (const r of rows) {
+        yield { key: { type: r.type, id: r.id }, importance: r.importance, degrees: JSON.parse(r.degrees) };
+      }
+      const tail = rows.at(-1);
+      if (!tail || rows.length < SCAN_PAGE) return;
+      last = tail;
+    }
   }
+}
+
+interface StoredNodeScore {
+  type: string;
+  id: string;
+  importance: number;
+  degrees: string;
 }

@@ -61,6 +61,11 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Nonlinear_Schrödinger_equation" } });
   });
 
+  it("reads as the subject a name the graph resolves before words it does not know", async () => {
+    const reply = await chat("Nonlinear Schrödinger equation in a nutshell");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Nonlinear_Schrödinger_equation" } });
+  });
+
   it("gives no page for a one-word name in a question it cannot read", async () => {
     const reply = await chat("saw a logarithm on my way here, funny");
     expect(reply.plan.intent).toBe("unclear");

@@ -1,10 +1,10 @@
 /**
  * A subject cut to the part the graph resolves. The grammar leaves in a subject the words it has no class for
  * ("scholarly work on heat waves", "complete prior to Object-oriented programming and design", "entend-on par
- * séquestration du carbone"); the graph, not a list of filler words, says which part is the topic: the longest part
- * after a word that introduces a topic that the detector covers (read in the whole subject) or the name index names
- * whole (two words or more), when what is left out before it names nothing (`namesSomething`) and holds no detected
- * concept.
+ * séquestration du carbone", "Nash equilibrium in a nutshell"); the graph, not a list of filler words, says which
+ * part is the topic: the longest part (`partsOf`) that the detector covers (read in the whole subject) or the name
+ * index names whole (two words or more), when what is left out names nothing (`namesSomething`) and holds no
+ * detected concept.
  */
 import { STOPWORDS } from "../text/stopwords.js";
 import { TOPIC_MARKERS, type Word, wordsOf } from "./lexicon.js";
@@ -63,7 +63,7 @@ async function resolvedText(
     if (part.length < 2) return false;
     return (await findNamed(call, textOf(subject, words, from, to), prefer)) !== undefined;
   };
-  for (const [from, to] of partsOf(words)) {
+  for (const [from, to] of partsOf(words, subject)) {
     const left = trimEnds(words, 0, from - 1);
     const right = trimEnds(words, to + 1, words.length - 1);
     const dropped = [left, right].filter((d) => d !== undefined);
@@ -77,12 +77,12 @@ async function resolvedText(
 }
 
 /**
- * True when `text` names a record: whole in the name index, or as the search's best hit of any type (the search
- * reads French and typos, "composants cellulaires", which the name index does not).
+ * True when `text` names a record: whole in the name index, or as a search hit of any type whose name holds all of
+ * its words (the search reads French and typos, "composants cellulaires", which the name index does not).
  */
 async function namesSomething(call: CallApi, text: string, prefer: readonly string[]): Promise<boolean> {
   if (await findNamed(call, text, prefer)) return true;
-  return (await findBySearch(call, text, TARGET_TYPES)) !== undefined;
+  return (await findBySearch(call, text, TARGET_TYPES, true)) !== undefined;
 }
 
 /** True for a word that may carry a topic: not a function word, not a single letter. */
@@ -102,17 +102,24 @@ const GENITIVES = new Set(["de", "des", "du", "d"]);
 const INTRODUCERS = new Set([...TOPIC_MARKERS, "to", "into", "par"].filter((w) => !GENITIVES.has(w)));
 
 /**
- * The proper parts of a subject that the words before them introduce: each runs from the content word after a
- * topic marker to the subject's last content word, longest first. Words after a topic are never cut: "Classical
- * Mechanics from home", "Tools for Deep Learning" say more than their first or last words.
+ * The proper parts of a subject a topic may be: from the content word after a topic marker to the subject's last
+ * content word ("scholarly work on | heat waves"), or from its first word to a content word that a function word or a
+ * punctuation mark follows ("Nash equilibrium | in a nutshell", "Urban heat island | , briefly"); longest first, then
+ * the later first. A part that begins after a word that introduces no topic ("Tools for | Deep Learning", "aménagement
+ * du | territoire") is not tried: the words before it say more than them.
  */
-function partsOf(words: readonly Word[]): [number, number][] {
+function partsOf(words: readonly Word[], subject: string): [number, number][] {
   const last = words.findLastIndex((w) => isContent(w));
   const parts: [number, number][] = [];
   for (let from = 1; from <= last; from += 1)
     if (INTRODUCERS.has(words[from - 1]?.folded ?? "") && isContent(words[from] as Word))
       parts.push([from, last]);
-  return parts;
+  for (let to = 0; to < last; to += 1) {
+    const next = words[to + 1] as Word;
+    const gap = subject.slice((words[to] as Word).end, next.start);
+    if (isContent(words[to] as Word) && (!isContent(next) || /[,;:!?]/.test(gap))) parts.push([0, to]);
+  }
+  return parts.sort((a, b) => b[1] - b[0] - (a[1] - a[0]) || b[0] - a[0]);
 }
 
 /** The words `from`…`to` without function words at either end, with their offsets; undefined when none is left. */

@@ -199,7 +199,9 @@ async function resolveSpans(call: CallApi, reading: Reading): Promise<Reading> {
   if (reading.codes.length > 0 || reading.subjects.length === 0 || reading.cues.has("compare"))
     return reading;
   const resolved = await Promise.all(
-    reading.subjects.map((s) => resolvedSubject(call, s, reading.lang, prefer(reading))),
+    reading.subjects.map((s) =>
+      resolvedSubject(call, s, reading.lang, prefer(reading), reading.types.length > 0),
+    ),
   );
   const subjects = resolved.map((r) => r.subject);
   if (subjects.every((s, i) => s === reading.subjects[i])) return reading;

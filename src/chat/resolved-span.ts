@@ -17,15 +17,16 @@ const MAX_WORDS = 10;
 /**
  * `subject` as the graph reads it: whole when a name or the detector covers it, else its longest part bounded by
  * function words (or its ends) that resolves while the words left out do not; else without function words at its
- * ends. `prefer` orders the types a name is looked up in.
+ * ends. `prefer` orders the types a name is looked up in; `lists` when the question asks for a list of records.
  */
 export async function resolvedSubject(
   call: CallApi,
   subject: string,
   lang: "en" | "fr",
   prefer: readonly string[],
+  lists = false,
 ): Promise<ResolvedSubject> {
-  const subjectText = await resolvedText(call, subject, lang, prefer);
+  const subjectText = await resolvedText(call, subject, lang, prefer, lists);
   const kept = subject.indexOf(subjectText);
   const dropped = wordsOf(subject).filter((w) => w.end <= kept || w.start >= kept + subjectText.length);
   return { subject: subjectText, dropped };
@@ -43,6 +44,7 @@ async function resolvedText(
   subject: string,
   lang: "en" | "fr",
   prefer: readonly string[],
+  lists: boolean,
 ): Promise<string> {
   const words = wordsOf(subject);
   const content = (w: Word | undefined) => w !== undefined && isContent(w);
@@ -63,7 +65,7 @@ async function resolvedText(
     if (part.length < 2) return false;
     return (await findNamed(call, textOf(subject, words, from, to), prefer)) !== undefined;
   };
-  for (const [from, to] of partsOf(words, subject)) {
+  for (const [from, to] of partsOf(words, subject, lists)) {
     const left = trimEnds(words, 0, from - 1);
     const right = trimEnds(words, to + 1, words.length - 1);
     const dropped = [left, right].filter((d) => d !== undefined);
@@ -105,16 +107,17 @@ const INTRODUCERS = new Set([...TOPIC_MARKERS, "to", "into", "par"].filter((w) =
  * The proper parts of a subject a topic may be: from the content word after a topic marker to the subject's last
  * content word ("scholarly work on | heat waves"), or from its first word to a content word that a function word or a
  * punctuation mark follows ("Nash equilibrium | in a nutshell", "Urban heat island | , briefly"); longest first, then
- * the later first. A part that begins after a word that introduces no topic ("Tools for | Deep Learning", "aménagement
+ * the later first; for a list, only the former. A part that begins after a word that introduces no topic ("Tools for | Deep Learning", "aménagement
  * du | territoire") is not tried: the words before it say more than them.
  */
-function partsOf(words: readonly Word[], subject: string): [number, number][] {
+function partsOf(words: readonly Word[], subject: string, lists: boolean): [number, number][] {
   const last = words.findLastIndex((w) => isContent(w));
   const parts: [number, number][] = [];
   for (let from = 1; from <= last; from += 1)
     if (INTRODUCERS.has(words[from - 1]?.folded ?? "") && isContent(words[from] as Word))
       parts.push([from, last]);
-  for (let to = 0; to < last; to += 1) {
+  // A list's search reads the words after its topic, which narrow it ("T cells in mice").
+  for (let to = 0; !lists && to < last; to += 1) {
     const next = words[to + 1] as Word;
     const gap = subject.slice((words[to] as Word).end, next.start);
     if (isContent(words[to] as Word) && (!isContent(next) || /[,;:!?]/.test(gap))) parts.push([0, to]);

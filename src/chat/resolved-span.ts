@@ -112,16 +112,29 @@ const INTRODUCERS = new Set([...TOPIC_MARKERS, "to", "into", "par"].filter((w) =
  */
 function partsOf(words: readonly Word[], subject: string, lists: boolean): [number, number][] {
   const last = words.findLastIndex((w) => isContent(w));
-  const parts: [number, number][] = [];
-  for (let from = 1; from <= last; from += 1)
-    if (INTRODUCERS.has(words[from - 1]?.folded ?? "") && isContent(words[from] as Word))
-      parts.push([from, last]);
+  const starts = [0];
+  for (let at = 0; at < last; at += 1) {
+    if (!INTRODUCERS.has(words[at]?.folded ?? "")) continue;
+    // "about the moment of inertia": the topic begins at the first content word after the marker.
+    let from = at + 1;
+    while (from < last && !isContent(words[from] as Word)) from += 1;
+    starts.push(from);
+  }
+  const ends = [last];
   // A list's search reads the words after its topic, which narrow it ("T cells in mice").
   for (let to = 0; !lists && to < last; to += 1) {
     const next = words[to + 1] as Word;
     const gap = subject.slice((words[to] as Word).end, next.start);
-    if (isContent(words[to] as Word) && (!isContent(next) || /[,;:!?]/.test(gap))) parts.push([0, to]);
+    if (isContent(words[to] as Word) && (!isContent(next) || /[,;:!?]/.test(gap))) ends.push(to);
   }
+  const parts: [number, number][] = [];
+  for (const from of new Set(starts))
+    for (const to of ends) {
+      if (to < from || (from === 0 && to === last)) continue;
+      // One word before more words is too often a word of the sentence ("mange à la cafétéria ce midi").
+      if (to < last && words.slice(from, to + 1).filter(isContent).length < 2) continue;
+      parts.push([from, to]);
+    }
   return parts.sort((a, b) => b[1] - b[0] - (a[1] - a[0]) || b[0] - a[0]);
 }
 

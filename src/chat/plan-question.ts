@@ -386,11 +386,7 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
   // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
   // "weather" is a name, but the question asks about more than it.
   const spans = reading.spans.filter((span) => span.cues.length > 0);
-  // "I keep hearing about gradient descent, what is it?": what a what-question put after its subject asks about is
-  // the name after the subject's topic marker, the words before it being the speaker's.
-  const after = reading.askedAfter ? reading.alternatives.find((a) => a.rest !== undefined)?.rest : undefined;
-  if ((spans.length === 0 && !after) || (await findNamed(call, subject, prefer(reading)))) return reading;
-  if (after && (await findNamed(call, after, prefer(reading)))) return { ...reading, subjects: [after] };
+  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
   for (const span of spans) {
     if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
     const types = [...new Set([...reading.types, ...span.types])];

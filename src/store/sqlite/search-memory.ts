@@ -58,6 +58,14 @@ export class SearchMemory {
     return this.refresh() ?? this.deriveHere();
   }
 
+  /**
+   * True when `tables` are of the index's generation as this connection last read it: not held ones answering while
+   * newer ones are derived, whose documents' names may have changed since.
+   */
+  isCurrent(tables: SearchTables): boolean {
+    return tables.generation === this.generation;
+  }
+
   /** The generation of the tables answered from now (of the index, when none are held yet). */
   version(): string {
     return this.refresh()?.generation ?? this.generation;

@@ -26,7 +26,7 @@ import type {
   TextQuery,
 } from "../store.js";
 import { deletionCandidates } from "./deletion-index.js";
-import { documentsNamed, namesStartingWith } from "./name-index.js";
+import { documentsNamed, holdsFoldedId, namesStartingWith } from "./name-index.js";
 import { SearchMemory } from "./search-memory.js";
 import { renewSearchGeneration } from "./search-tables.js";
 import { SqliteFullText } from "./sqlite-full-text.js";
@@ -186,20 +186,24 @@ export class SqliteSearch implements SearchIndexReader {
     // Most queries name no record: the names in memory say so without a statement.
     const pks = documentsNamed(this.memory.current().names, keys, wanted, limit);
     if (pks.length === 0) return [];
-    const rows = this.prepare(
-      `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
-         WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
-    ).all(JSON.stringify(pks)) as StoredHitRow[];
-    return rows.map(toHit);
+    const rows = this.fullText.readHits(pks);
+    // In pk order, as they were found.
+    return pks.flatMap((pk) => {
+      const row = rows.get(pk);
+      return row === undefined ? [] : [toHit(row)];
+    });
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    // Most one-word queries are no id: an index probe says so at a tenth of the cost of the ordered statement
-    // below, which sets up a sort and the names' subquery even for no row.
+    // Most one-word queries are no id: the ids held in memory (else an index probe) say so without the ordered
+    // statement below, which sets up a sort and the names' subquery even for no row.
     const folded = id.toLowerCase();
-    if (this.prepare("SELECT 1 FROM search_docs WHERE id_fold = ? LIMIT 1").get(folded) === undefined)
-      return [];
+    const tables = this.memory.current();
+    const known = this.memory.isCurrent(tables)
+      ? holdsFoldedId(tables.names, folded)
+      : this.prepare("SELECT 1 FROM search_docs WHERE id_fold = ? LIMIT 1").get(folded) !== undefined;
+    if (!known) return [];
     const t = typesParameter(types);
     const rows = this.prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d

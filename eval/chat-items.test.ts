@@ -71,18 +71,21 @@ describe("readChatSets", () => {
   });
 
   it("holds a sixth fresh set written blind: every intent and plan step, both languages, a rule or none each", () => {
-    const fresh6 = expectHeldOutWhole("fresh6", 160);
-    expect(fresh6.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
-    expect(fresh6.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
-    const ops = new Set(fresh6.flatMap((i) => i.expect.steps ?? []));
-    expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
-    expect(fresh6.filter((i) => i.half !== "check")).toEqual([]);
+    const fresh6 = expectBlindJudge("fresh6", 160);
     // Its two halves split it: every question in exactly one.
     const sets = readChatSets();
     const halves = [...(sets["fresh6-tune"] ?? []), ...(sets["fresh6-check"] ?? [])].map((i) => i.question);
     expect(halves.sort()).toEqual(fresh6.map((i) => i.question).sort());
     expect(sets["fresh6-tune"]?.length).toBeGreaterThan(fresh6.length / 3);
     expect(sets["fresh6-check"]?.length).toBeGreaterThan(fresh6.length / 3);
+  });
+
+  it("holds a seventh fresh set written blind in new registers: every intent and plan step, a rule or none each", () => {
+    const fresh7 = expectBlindJudge("fresh7", 150);
+    // Every intent is asked in both languages.
+    const asked = (lang: string) => new Set(fresh7.filter((i) => i.lang === lang).map((i) => i.kind));
+    expect([...asked("fr")].sort()).toEqual([...asked("en")].sort());
+    expect(asked("en").size).toBeGreaterThanOrEqual(18);
   });
 
   it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
@@ -111,5 +114,19 @@ function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
   expect(items.filter((i) => others.has(i.question.toLowerCase()))).toEqual([]);
   expect(items.filter((i) => (i.expect.none === true) === (i.expect.gold !== undefined))).toEqual([]);
   expect(items.filter((i) => i.kind === "follow-up" && !i.expect.messages?.length)).toEqual([]);
+  return items;
+}
+
+/**
+ * Checks a blind judge held out whole (see expectHeldOutWhole): at least 10 follow-ups, 20 items that cite nothing,
+ * every plan operation in some item, every item in the check half. Returns the set's items.
+ */
+function expectBlindJudge(set: string, minimum: number): ChatItem[] {
+  const items = expectHeldOutWhole(set, minimum);
+  expect(items.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+  expect(items.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
+  const ops = new Set(items.flatMap((i) => i.expect.steps ?? []));
+  expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
+  expect(items.filter((i) => i.half !== "check")).toEqual([]);
   return items;
 }

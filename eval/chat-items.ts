@@ -6,9 +6,13 @@
  * (eval/chat-fresh4.jsonl: every intent of issue 16 in mixed registers, written before any tuning, held out whole) and
  * the fifth (eval/chat-fresh5.jsonl: the same intents on new subjects, written blind after fresh4's misses were read,
  * held out whole), the sixth (eval/chat-fresh6.jsonl: the same intents in new registers and on subjects from every
- * part of the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
+ * part of the corpus, written blind, held out whole), the seventh (eval/chat-fresh7.jsonl: the same intents in registers
+ * no earlier set stresses — bare keyword fragments, record codes in varied forms, people by surname, title or initials,
+ * second-language English, code-switching, staff, industry and press questions, synonyms and broader wordings — on
+ * subjects sampled from the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
  * publications by topic, multi-step plans, a university as scope and follow-ups in new wordings, written before the
- * session changed the chat), each item with its conversation as asked (padded items are made long here, not stored
+ * session changed the chat) and session 13's (eval/chat-held13.jsonl: every intent in wordings of its own, en and fr,
+ * written and run once before the session changed the chat), each item with its conversation as asked (padded items are made long here, not stored
  * long).
  */
 import { createHash } from "node:crypto";
@@ -43,8 +47,8 @@ export interface ChatItem {
 }
 
 /**
- * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh6, and
- * fresh6-tune, fresh6-check.
+ * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
+ * fresh6-tune, fresh6-check, held12, held13.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
@@ -60,7 +64,9 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh3: readChatItems(join(import.meta.dirname, "chat-fresh3.jsonl")),
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
+    fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
+    held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),
   };
 }

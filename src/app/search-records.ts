@@ -46,6 +46,8 @@ export interface SearchResponse {
   readonly items: readonly SearchItem[];
   readonly total: number;
   readonly facets: Readonly<Record<string, number>>;
+  /** For a query read as French, the English it was also matched as (`SearchResult.english`). */
+  readonly english?: readonly string[];
 }
 
 /** An autocomplete response. */
@@ -89,6 +91,7 @@ export async function searchRecords(
     })),
     total: result.total,
     facets: result.facets,
+    ...(result.english.length > 0 ? { english: result.english } : {}),
   };
 }
 

@@ -78,7 +78,7 @@ export const TOPIC_MARKERS = words(
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before avant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before prior avant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
 );
 
 /**

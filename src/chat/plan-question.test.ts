@@ -25,6 +25,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
   "concepts.jsonl": [
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
+    { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
   ],
 };
 
@@ -45,6 +46,32 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
 
 describe("planQuestion on the demo corpus", () => {
+  it("reads as the subject the part after a topic marker the graph resolves, not the words before it", async () => {
+    const reply = await chat("any scholarly work on heat waves?");
+    expect(reply.plan.subjects).toEqual(["heat waves"]);
+  });
+
+  it("reads a cue among the subject's words the graph left out", async () => {
+    const reply = await chat("what must I complete prior to Logarithms and exponentials");
+    expect(reply.plan).toMatchObject({ intent: "prerequisites", anchor: { id: "MATH-184" } });
+  });
+
+  it("explains a concept of two words or more named whole in a question it cannot otherwise read", async () => {
+    const reply = await chat("Nonlinear Schrödinger equation, in simple words?");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Nonlinear_Schrödinger_equation" } });
+  });
+
+  it("reads as the subject a name the graph resolves before words it does not know", async () => {
+    const reply = await chat("Nonlinear Schrödinger equation in a nutshell");
+    expect(reply.plan).toMatchObject({ intent: "explain", anchor: { id: "Nonlinear_Schrödinger_equation" } });
+  });
+
+  it("gives no page for a one-word name in a question it cannot read", async () => {
+    const reply = await chat("saw a logarithm on my way here, funny");
+    expect(reply.plan.intent).toBe("unclear");
+    expect(reply.references).toEqual([]);
+  });
+
   it("asks for the teachers of the courses about a topic when the course named like it lists none", async () => {
     const reply = await chat("Who teaches signal processing?");
     expect(reply.plan).toMatchObject({ intent: "list", target: "person" });

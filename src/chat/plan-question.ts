@@ -4,8 +4,11 @@
  */
 
 import { ENTITY_TYPES } from "../core/record.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { CUE_WORDS } from "./classify-words.js";
 import { isFrom, type ReadRecord } from "./execute-plan.js";
 import { withInstitution } from "./institution-scope.js";
+import { TYPE_WORDS, wordsOf } from "./lexicon.js";
 import {
   type Anchor,
   type ChatMessage,
@@ -33,9 +36,11 @@ import {
   findBySearch,
   findCourse,
   findNamed,
+  findNamedInEnglish,
   findRecord,
   searchNames,
 } from "./resolve-subject.js";
+import { resolvedSubject } from "./resolved-span.js";
 import { coverage, formOf, nameCoverage, untypedList } from "./scope.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
@@ -53,9 +58,12 @@ export async function planQuestion(
       ? read
       : {
           ...read,
-          reading: await narrowToName(
+          reading: await resolveSpans(
             call,
-            await preferNames(call, await scopedReading(call, read.reading, messages, lang)),
+            await narrowToName(
+              call,
+              await preferNames(call, await scopedReading(call, read.reading, messages, lang)),
+            ),
           ),
         };
   const { reading } = conversation;
@@ -74,16 +82,23 @@ export async function planQuestion(
     if (compared) return { ...base, ...compared };
   }
   const form = formOf(reading);
+  const named = form === "unknown" ? await namedWhole(call, reading) : undefined;
+  if (named) {
+    // The words around a name the graph knows were not understood: its page is the nearest answer.
+    const intent = named.type === "concept" ? "explain" : "about";
+    const steps = anchorSteps(new StepList(), intent, named, undefined, reading);
+    return { ...base, intent, anchor: named, ...steps };
+  }
   if (form === "unknown") return { ...base, ...(await unsurePlan(call, reading)) };
   const found = await anchorOf(call, conversation);
   const elsewhere = found && (await fromElsewhere(call, reading, found));
   const anchor = found && (elsewhere || (await teachless(call, reading, found))) ? undefined : found;
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
-  const named = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
+  const typed = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
   // "What did X publish most recently?": the newest of a person's records are their publications.
   const targets: TargetType[] =
-    anchor?.type === "person" && reading.cues.has("latest") && named.length === 0 ? ["publication"] : named;
+    anchor?.type === "person" && reading.cues.has("latest") && typed.length === 0 ? ["publication"] : typed;
   const intent = intentOf(reading, anchor, targets);
   if (intent === "unclear") {
     const missing = reading.codes[0] ?? reading.subjects[0];
@@ -141,6 +156,67 @@ async function scopedReading(
     ...(previous.join ? { join: previous.join } : {}),
     types: scoped.types.length > 0 ? scoped.types : previous.types,
     cues: new Set([...previous.cues, ...scoped.cues]),
+  };
+}
+
+/**
+ * The concept, course or MOOC a question of no form the planner reads names whole ("principal component analysis,
+ * in simple words?", "qu'entend-on par séquestration du carbone ?"); undefined for a piece of writing, a comparison,
+ * or a subject that is not one whole name.
+ */
+async function namedWhole(call: CallApi, reading: Reading): Promise<Anchor | undefined> {
+  const asked = reading.subjects[0];
+  if (!asked || reading.subjects.length > 1 || reading.creative || reading.cues.has("compare"))
+    return undefined;
+  if (reading.codes.length > 0) return undefined;
+  const { subject } = await resolvedSubject(call, asked, reading.lang, NAMED_WHOLE);
+  // A one-word name may be anything a chat mentions ("t'es un robot ?", "a table at a restaurant"); a name of two
+  // words or more is a topic.
+  if (contentWords(subject) < 2) return undefined;
+  const named = await findNamed(call, subject, NAMED_WHOLE);
+  if (named) return NAMED_WHOLE.includes(named.type) ? named : undefined;
+  // A name the name index does not hold in the question's language is one concept the detector finds in all of it.
+  const detected = await detectConcepts(call, subject, reading.lang);
+  const only = detected[0];
+  return detected.length === 1 && only && coverage(subject, detected) === 1
+    ? { type: "concept", id: only.id, name: only.name }
+    : undefined;
+}
+
+/** The types a question of no readable form may name whole: what a page explains or describes. */
+const NAMED_WHOLE = ["concept", "course", "mooc"];
+
+function contentWords(text: string): number {
+  return wordsOf(text).filter((w) => w.folded.length > 1 && !STOPWORDS.has(w.folded)).length;
+}
+
+/**
+ * The reading with each subject cut to the part the graph resolves (`resolvedSubject`): words the grammar has no
+ * class for do not reach the search. Words beside a course code narrow its records and are kept as they are.
+ */
+async function resolveSpans(call: CallApi, reading: Reading): Promise<Reading> {
+  // Records compared are named whole, and words beside a course code narrow its records.
+  if (reading.codes.length > 0 || reading.subjects.length === 0 || reading.cues.has("compare"))
+    return reading;
+  const resolved = await Promise.all(
+    reading.subjects.map((s) =>
+      resolvedSubject(call, s, reading.lang, prefer(reading), reading.types.length > 0),
+    ),
+  );
+  const subjects = resolved.map((r) => r.subject);
+  if (subjects.every((s, i) => s === reading.subjects[i])) return reading;
+  // The words left out are the question's frame: a cue or a type word among them is read as one ("what must I
+  // complete prior to X": "prior" asks what comes before X).
+  const dropped = resolved.flatMap((r) => r.dropped.map((w) => w.folded));
+  const cues = CUE_WORDS.filter(([, set]) => dropped.some((w) => set.has(w))).map(([cue]) => cue);
+  const types = reading.types.length > 0 ? [] : dropped.flatMap((w) => TYPE_WORDS.get(w) ?? []);
+  // A question whose request is not read keeps its words: "the weather like in Lausanne" asks more than Lausanne.
+  if (formOf(reading) === "unknown" && cues.length === 0 && types.length === 0) return reading;
+  return {
+    ...reading,
+    subjects,
+    cues: new Set([...reading.cues, ...cues]),
+    types: [...new Set([...reading.types, ...types])],
   };
 }
 
@@ -239,7 +315,11 @@ async function anchorOf(
   // "What is the course Machine learning?": the type named before the name is looked at first.
   const { label } = reading;
   const order = need && label && need.types.includes(label) ? [label, ...need.types] : need?.types;
-  const named = await findNamed(call, subject, order ?? prefer(reading));
+  const kinds = order ?? prefer(reading);
+  // A French name of an English record ("le traitement du signal") is found through the English the search reads.
+  const named =
+    (await findNamed(call, subject, kinds)) ??
+    (reading.lang === "fr" ? await findNamedInEnglish(call, subject, kinds) : undefined);
   // A person's name has two words or more: one word found as a misspelt name ("cocoa" → Cocca) is a topic.
   const personal = ofPerson(reading) && subject.trim().split(/\s+/).length > 1;
   if (!need) return named ?? (personal ? findBySearch(call, subject, ["person"], true) : undefined);
@@ -306,11 +386,7 @@ async function narrowToName(call: CallApi, reading: Reading): Promise<Reading> {
   // Only a span whose following words ask something (a cue) frees the name: in "the weather like in Lausanne",
   // "weather" is a name, but the question asks about more than it.
   const spans = reading.spans.filter((span) => span.cues.length > 0);
-  // "I keep hearing about gradient descent, what is it?": what a what-question put after its subject asks about is
-  // the name after the subject's topic marker, the words before it being the speaker's.
-  const after = reading.askedAfter ? reading.alternatives.find((a) => a.rest !== undefined)?.rest : undefined;
-  if ((spans.length === 0 && !after) || (await findNamed(call, subject, prefer(reading)))) return reading;
-  if (after && (await findNamed(call, after, prefer(reading)))) return { ...reading, subjects: [after] };
+  if (spans.length === 0 || (await findNamed(call, subject, prefer(reading)))) return reading;
   for (const span of spans) {
     if (!(await findNamed(call, span.subject, prefer(reading)))) continue;
     const types = [...new Set([...reading.types, ...span.types])];

@@ -89,8 +89,6 @@ export interface Reading {
   readonly whoOnly: boolean;
   /** True when the message asks for a piece of writing ("a poem about X"); `subjects` is then what it is about. */
   readonly creative: boolean;
-  /** True when a what-question follows the subject ("X, c'est quoi ?", "I keep hearing about X, what is it?"). */
-  readonly askedAfter: boolean;
   /** The university the records must come from ("… at EPFL", "Harvard MOOCs"), as named; set by `withInstitution`. */
   readonly institution?: Institution;
 }
@@ -215,7 +213,6 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
       words.every((w, i) => (i >= first && i <= last ? !SPEAKER.has(w.folded) : isBare(w, classes[i]))),
     whoOnly: typeWords.length > 0 && typeWords.every((w) => WHO.has(w.folded)),
     creative: task !== undefined,
-    askedAfter,
   };
 }
 

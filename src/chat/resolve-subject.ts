@@ -146,6 +146,26 @@ export async function searchNames(
   return (body?.items ?? []).map((hit) => hit.name);
 }
 
+/**
+ * The record a French `subject` names in English: the English the search reads it as (`GET /api/search`'s
+ * `english`, from the corpus's bilingual records: "traitement du signal" → "signal processing"), each looked up
+ * whole in the name index, the reordered phrase first. Undefined when the search reads no English or none is a name.
+ */
+export async function findNamedInEnglish(
+  call: CallApi,
+  subject: string,
+  prefer: readonly string[] = [],
+): Promise<Anchor | undefined> {
+  const body = (await call({ method: "GET", path: "/api/search", query: { q: subject, limit: "1" } })) as
+    | { english?: string[] }
+    | undefined;
+  for (const english of [...(body?.english ?? [])].reverse()) {
+    const named = await findNamed(call, english, prefer);
+    if (named) return named;
+  }
+  return undefined;
+}
+
 /** The share of a subject's words a search hit's name must hold to be taken as the record named. */
 export const NAMED_SHARE = 0.5;
 

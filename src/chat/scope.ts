@@ -141,7 +141,8 @@ export function judges(words: readonly Word[]): boolean {
 export interface Detected {
   readonly id: string;
   readonly name: string;
-  readonly mentions?: readonly { readonly text: string }[];
+  /** Where the concept is named in the text detected: the words, and their offsets when the API gave them. */
+  readonly mentions?: readonly { readonly text: string; readonly start?: number; readonly end?: number }[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tokenise } from "../text/tokenise.js";
 import {
   buildConceptDictionary,
   CONCEPT_FEATURES,
@@ -6,6 +7,7 @@ import {
   USAGE_OFFSET,
 } from "./concept-dictionary.js";
 import { measureUsage } from "./concept-usage.js";
+import { spotSurfaces } from "./spot-surfaces.js";
 
 const concept = (id: string, extra: Partial<ConceptSource> = {}): ConceptSource => ({
   id,
@@ -72,5 +74,45 @@ describe("concept features", () => {
     expect(feature(used, "Mercury_(planet)", "courseUsage")).toBe(
       feature(used, "Gradient_descent", "courseUsage"),
     );
+  });
+});
+
+describe("acronym senses", () => {
+  const acronyms = buildConceptDictionary([
+    concept("Hidden_Markov_model"),
+    concept("Heavy_metal_music"),
+    concept("Ex_post_facto_law"),
+    concept("Principal_component_analysis"),
+  ]);
+  /** The concepts the form `text` may mean in `d`, with their priors, as spotting sees them. */
+  const senses = (d: typeof acronyms, text: string) => {
+    const spots = spotSurfaces(d, tokenise(text, "en"), "en");
+    return Object.fromEntries(
+      (spots[0]?.surface.candidates ?? []).map((c) => [d.ids[c.concept], Math.round(c.prior * 100) / 100]),
+    );
+  };
+
+  it("weigh an ambiguous acronym's senses by how often the corpus names each in full", () => {
+    expect(senses(acronyms, "HMM")).toEqual({ Hidden_Markov_model: 0.5, Heavy_metal_music: 0.5 });
+    const lectures = [
+      ...Array.from({ length: 9 }, () => "Hidden Markov models for tagging"),
+      "HMM",
+      "HMM aligner",
+      "Heavy metal music",
+    ];
+    const used = measureUsage(acronyms, new Map([["lecture", lectures]]));
+    // (1 + 9) against (1 + 1): the corpus's own sense of "HMM".
+    expect(senses(used, "HMM")).toEqual({ Hidden_Markov_model: 0.83, Heavy_metal_music: 0.17 });
+  });
+
+  it("drop initials the corpus writes in many records but whose name it almost never writes", () => {
+    const courses = [...Array.from({ length: 30 }, () => "A course at EPFL"), "Principal component analysis"];
+    const used = measureUsage(acronyms, new Map([["course", courses]]));
+    expect(senses(used, "EPFL")).toEqual({});
+    // One mention of the initials in a small corpus decides nothing.
+    expect(senses(measureUsage(acronyms, new Map([["course", ["EPFL"]]])), "EPFL")).toEqual({
+      Ex_post_facto_law: 1,
+    });
+    expect(senses(used, "PCA")).toEqual({ Principal_component_analysis: 1 });
   });
 });

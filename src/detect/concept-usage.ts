@@ -5,7 +5,7 @@
  * is more likely a chance match; the score learns how much each type counts (docs/EXPERIMENTS.md, "Concept detection").
  */
 
-import { sharedFloat32 } from "../core/shared-arrays.js";
+import { sharedFloat32, sharedFloat64 } from "../core/shared-arrays.js";
 import { guessLanguage } from "../text/language.js";
 import { tokenise } from "../text/tokenise.js";
 import {
@@ -16,6 +16,7 @@ import {
   USAGE_TYPES,
 } from "./concept-dictionary.js";
 import { spotSurfaces } from "./spot-surfaces.js";
+import { isDerivedAt, type SurfaceTable } from "./surface-table.js";
 
 /** A candidate needs a prior above this for a mention to count as naming it: likelier than all others together. */
 const DOMINANT_PRIOR = 0.5;
@@ -38,18 +39,31 @@ export function measureUsage(
   const rows = sharedFloat32(dictionary.conceptFeatures.length);
   rows.set(dictionary.conceptFeatures);
   const width = CONCEPT_FEATURES.length;
+  const recordsNaming = new Uint32Array(dictionary.ids.length);
+  const spottedAcronyms = new Uint32Array(dictionary.surfaces.tokens.length);
+  const acronyms = new Set<number>();
   USAGE_TYPES.forEach((type, t) => {
     const records = texts.get(type) ?? [];
     const counts = new Uint32Array(dictionary.ids.length);
     const named = new Set<number>();
+    const namedInFull = new Set<number>();
     for (const text of records) {
       named.clear();
+      namedInFull.clear();
+      acronyms.clear();
       const lang = guessLanguage(text);
       for (const spot of spotSurfaces(dictionary, tokenise(text, lang), lang)) {
         if (spot.weight < 1) continue;
-        for (const c of spot.surface.candidates) if (c.prior > DOMINANT_PRIOR) named.add(c.concept);
+        for (const c of spot.surface.candidates) {
+          if (c.prior <= DOMINANT_PRIOR) continue;
+          named.add(c.concept);
+          if (c.kind !== "derived") namedInFull.add(c.concept);
+        }
+        if (spot.surface.candidates.some((c) => c.kind === "derived")) acronyms.add(spot.surface.surface);
       }
       for (const c of named) counts[c] = (counts[c] ?? 0) + 1;
+      for (const c of namedInFull) recordsNaming[c] = (recordsNaming[c] ?? 0) + 1;
+      for (const s of acronyms) spottedAcronyms[s] = (spottedAcronyms[s] ?? 0) + 1;
     }
     const n = records.length + PRIOR_RECORDS;
     for (let c = 0; c < counts.length; c += 1) {
@@ -57,5 +71,48 @@ export function measureUsage(
       rows[c * width + USAGE_OFFSET + t] = coarse(Math.log(Math.max(PRIOR_SHARE, share)));
     }
   });
-  return { ...dictionary, conceptFeatures: rows };
+  return {
+    ...dictionary,
+    conceptFeatures: rows,
+    surfaces: {
+      ...dictionary.surfaces,
+      prior: acronymPriors(dictionary.surfaces, recordsNaming, spottedAcronyms),
+    },
+  };
+}
+
+/**
+ * How often, at the least, the corpus must name a concept in full for each record that writes its initials, for the
+ * initials to keep meaning it (with one of each added, so that a small corpus decides nothing).
+ */
+const DERIVED_SUPPORT = 0.1;
+
+/**
+ * The candidates' priors, with the acronyms' weighed by what the corpus's own texts show. Initials that the
+ * dictionary derives from a name ("HMM" from "Heavy metal music") are a guess: the guess is dropped when the corpus
+ * writes the initials in many records but the name in few, (1 + records naming c) / (1 + records writing the
+ * initials) < DERIVED_SUPPORT ("EPFL" is not "Ex post facto law"). Then the senses of an ambiguous acronym are weighed
+ * by how often the corpus names each unambiguously, P(c | acronym) ∝ prior(c) · (1 + records naming c): at a
+ * technical university "HMM" is the hidden Markov model and "PCA" principal component analysis, as its texts show by
+ * naming them in full. Other surfaces keep their priors.
+ */
+export function acronymPriors(table: SurfaceTable, named: Uint32Array, spotted: Uint32Array): Float64Array {
+  const prior = sharedFloat64(table.prior.length);
+  prior.set(table.prior);
+  const namedOf = (c: number) => named[table.concept[c] ?? 0] ?? 0;
+  for (let s = 0; s + 1 < table.candidateStart.length; s += 1) {
+    const start = table.candidateStart[s] ?? 0;
+    const end = table.candidateStart[s + 1] ?? start;
+    let acronym = true;
+    for (let c = start; c < end; c += 1) {
+      acronym &&= table.caseSensitive[c] === 1;
+      if (isDerivedAt(table, c) && (1 + namedOf(c)) / (1 + (spotted[s] ?? 0)) < DERIVED_SUPPORT) prior[c] = 0;
+    }
+    const weight = (c: number) => (prior[c] ?? 0) * (acronym ? 1 + namedOf(c) : 1);
+    let total = 0;
+    for (let c = start; c < end; c += 1) total += weight(c);
+    const weights = Array.from({ length: end - start }, (_, i) => weight(start + i));
+    for (let c = start; c < end; c += 1) prior[c] = total === 0 ? 0 : (weights[c - start] ?? 0) / total;
+  }
+  return prior;
 }

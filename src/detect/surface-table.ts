@@ -88,6 +88,11 @@ export function buildSurfaceTable(surfaces: readonly SurfaceSource[]): SurfaceTa
   return table;
 }
 
+/** True when candidate row `c` of the table is a derived form (initials), the weakest kind of name. */
+export function isDerivedAt(table: SurfaceTable, c: number): boolean {
+  return table.kind[c] === KINDS.indexOf("derived");
+}
+
 /** The number of surface forms. */
 export function surfaceCount(table: SurfaceTable): number {
   return table.tokens.length;
@@ -98,13 +103,16 @@ export function surfaceAt(table: SurfaceTable, s: number): Surface {
   const start = table.candidateStart[s] ?? 0;
   const end = table.candidateStart[s + 1] ?? start;
   const candidates: Candidate[] = [];
-  for (let c = start; c < end; c += 1)
+  for (let c = start; c < end; c += 1) {
+    // A prior of 0 is a sense the corpus rules out (`concept-usage.ts`): the form never means it here.
+    if (table.prior[c] === 0) continue;
     candidates.push({
       concept: table.concept[c] ?? -1,
       prior: table.prior[c] ?? 0,
       kind: KINDS[table.kind[c] ?? 0] ?? "name",
       caseSensitive: table.caseSensitive[c] === 1,
     });
+  }
   return { surface: s, tokens: table.tokens[s] ?? 0, candidates, specificity: table.specificity[s] ?? 0 };
 }
 

@@ -92,11 +92,12 @@ describe("concept records", () => {
     const common: [number, string, ConceptEdge[]][] = [11, 12, 13, 14, 15].map((n) => [
       n,
       "mooc",
-      [edge(4, 0.5)],
+      [edge(3, 0.5)],
     ]);
+    // Both records hold T cell besides their bridge, so the bridge's weight shows through the norm.
     const graph = graphOf(
-      [[1, "course", [edge(4, 0.6)]], [2, "course", [edge(2, 0.6)]], ...common],
-      [edge(2, 0.8), edge(4, 0.8)],
+      [[1, "course", [edge(3, 0.6), edge(1, 0.6)]], [2, "course", [edge(2, 0.6), edge(1, 0.6)]], ...common],
+      [edge(2, 0.8), edge(3, 0.8)],
     );
     expect(rank(graph)).toEqual([2, 1]);
   });

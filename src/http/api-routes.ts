@@ -112,7 +112,8 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
         },
         c.get("dataVersion"),
       );
-      return c.json({ ...result, items: [...result.items] }, 200);
+      const { items, total, facets, english } = result;
+      return c.json({ items: [...items], total, facets, ...(english ? { english: [...english] } : {}) }, 200);
     },
   );
 

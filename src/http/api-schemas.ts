@@ -211,6 +211,14 @@ export const SearchResponse = z
     ),
     total: z.number().int(),
     facets: z.record(z.string(), z.number()),
+    english: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          "For a query read as French: the English it was also matched as, whole, as the corpus's bilingual records translate it (word keys, lower case)",
+        example: ["machine learning"],
+      }),
   })
   .openapi("SearchResults");
 

@@ -48,6 +48,13 @@ describe.each(testEngines())("JSON API on %s", (engine) => {
     expect((next.body.items as { id: string }[])[0]?.id).toBe(items[1]?.id);
   });
 
+  it("says the English a French query was also matched as, and nothing for an English one", async () => {
+    const french = await get("/api/search?q=apprentissage%20automatique&limit=1");
+    expect(french.body.english).toContain("machine learning");
+    const english = await get("/api/search?q=immunology&lang=en&limit=1");
+    expect(english.body.english).toBeUndefined();
+  });
+
   it("restricts search to types and answers an empty query with nothing", async () => {
     const { body } = await get("/api/search?q=cell&types=concept");
     expect((body.items as { type: string }[]).every((i) => i.type === "concept")).toBe(true);

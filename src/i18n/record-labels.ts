@@ -72,6 +72,8 @@ const RELATIONS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     "category:in": "Concepts in this category",
     "parent:out": "Parent category",
     "parent:in": "Subcategories",
+    "parent:out:unit": "Part of",
+    "parent:in:unit": "Sub-units",
     "founder:out": "Founders",
     "founder:in": "Founded",
     "link:out": "Links to",
@@ -98,6 +100,8 @@ const RELATIONS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     "category:in": "Concepts de cette catégorie",
     "parent:out": "Catégorie parente",
     "parent:in": "Sous-catégories",
+    "parent:out:unit": "Fait partie de",
+    "parent:in:unit": "Sous-unités",
     "founder:out": "Fondateurs",
     "founder:in": "A fondé",
     "link:out": "Renvoie à",
@@ -180,9 +184,14 @@ export function attributeName(lang: Lang, key: string): string {
   return ATTRIBUTES[lang][key] ?? key.replace(/_/g, " ");
 }
 
-/** The label of a corpus relation seen from one end ("out": this record → other, "in": other → this). */
-export function relationName(lang: Lang, rel: string, direction: "in" | "out"): string {
-  const known = RELATIONS[lang][`${rel}:${direction}`];
+/**
+ * The label of a corpus relation seen from one end ("out": this record → other, "in": other → this), worded for the
+ * type of the records it joins where one relation joins several ("parent" of a category, of a unit).
+ */
+export function relationName(lang: Lang, rel: string, direction: "in" | "out", type?: string): string {
+  const known =
+    (type === undefined ? undefined : RELATIONS[lang][`${rel}:${direction}:${type}`]) ??
+    RELATIONS[lang][`${rel}:${direction}`];
   if (known) return known;
   const word = rel.replace(/_/g, " ");
   return direction === "out" ? word : lang === "fr" ? `${word} (inverse)` : `${word} of`;

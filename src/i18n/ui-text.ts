@@ -31,6 +31,10 @@ const EN = {
     "The nearest concepts and records; thicker lines are stronger links. Select a node to open it.",
   concepts: "Concepts",
   conceptsHint: "What this record is about, as detected in its text, with the score of each link.",
+  conceptsHintDerived:
+    "What this record is about, drawn from the records linked to it (what it teaches, writes or holds), with the score of each link.",
+  conceptsHintMixed:
+    "What this record is about, as detected in its text and drawn from the records linked to it, with the score of each link.",
   facts: "Facts",
   categories: "Categories",
   through: "through {x}",
@@ -87,6 +91,10 @@ const FR: Readonly<Record<MessageKey, string>> = {
     "Les concepts et éléments les plus proches ; un trait plus épais est un lien plus fort. Choisissez un nœud pour l'ouvrir.",
   concepts: "Concepts",
   conceptsHint: "Ce dont traite cet élément, détecté dans son texte, avec le score de chaque lien.",
+  conceptsHintDerived:
+    "Ce dont traite cet élément, tiré des éléments qui lui sont liés (ce qu'il enseigne, écrit ou regroupe), avec le score de chaque lien.",
+  conceptsHintMixed:
+    "Ce dont traite cet élément, détecté dans son texte et tiré des éléments qui lui sont liés, avec le score de chaque lien.",
   facts: "Faits",
   categories: "Catégories",
   through: "via {x}",

@@ -95,6 +95,8 @@ export interface SearchResult {
   readonly items: readonly RankedHit[];
   readonly total: number;
   readonly facets: Readonly<Record<string, number>>;
+  /** The English a query read as French was also matched as, whole ("apprentissage automatique": "machine learning"). */
+  readonly english: readonly string[];
 }
 
 // Fewer full-text hits than this with every word as typed, and typos are looked for.
@@ -367,5 +369,5 @@ function finish(
       highlight: highlight.html,
     };
   });
-  return { items, total: Math.max(counted, all.length), facets };
+  return { items, total: Math.max(counted, all.length), facets, english: run.query.englishKeys };
 }

@@ -108,7 +108,7 @@ export function renderItems(items: readonly SectionItem[], lang: Lang, source?: 
     return html`<li><a class="name" href="${recordHref(s)}"${s.nameLang ? html` lang="${s.nameLang}"` : ""}>${s.code ? html`<span class="code">${s.code}</span> ` : ""}${s.name}</a>
 ${renderPartOf(s.partOf, lang)}
 ${s.excerpt ? html`<p${s.excerptLang ? html` lang="${s.excerptLang}"` : ""}>${s.excerpt}</p>` : ""}
-${renderWhy(edge, lang)}${renderAlso(s, also ?? [], lang, Number(edge.evidence.alsoMore) || 0)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
+${renderWhy(edge, lang, s.type)}${renderAlso(s, also ?? [], lang, Number(edge.evidence.alsoMore) || 0)}${source ? html` <a class="report" href="${reportHref(source, s, lang)}" rel="nofollow">${curateText(lang, "reportLink")}</a>` : ""}</li>`;
   })}`;
 }
 
@@ -137,11 +137,11 @@ export function renderPartOf(partOf: RecordSummary["partOf"], lang: Lang): Html 
 }
 
 /** Why a neighbour is listed: the relation of a fact, else the score and what the link came through. */
-export function renderWhy(edge: EdgeSummary, lang: Lang): Html {
+export function renderWhy(edge: EdgeSummary, lang: Lang, type?: string): Html {
   const evidence = edge.evidence;
   if (evidence.fact === true) {
     const direction = evidence.direction === "in" ? "in" : "out";
-    return html`<span class="why">${relationName(lang, edge.kind, direction)}</span>`;
+    return html`<span class="why">${relationName(lang, edge.kind, direction, type)}</span>`;
   }
   let note = "";
   if (edge.kind === "via-concept" && Array.isArray(evidence.via)) {

@@ -10,6 +10,7 @@ import { curateText } from "../i18n/curate-text.js";
 import { type Lang, localText } from "../i18n/lang.js";
 import { attributeName, relationName, typeName } from "../i18n/record-labels.js";
 import { t } from "../i18n/ui-text.js";
+import type { EdgeSummary } from "../store/graph-port.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { reportHref } from "./curate-views.js";
 import { renderPicture } from "./graph-picture.js";
@@ -97,7 +98,7 @@ async function loadFacts(store: Store, record: CorpusRecord, lang: Lang): Promis
   const key = { type: record.type, id: record.id };
   const groups = new Map<string, RecordKey[]>();
   for (const link of record.links ?? []) {
-    const label = relationName(lang, link.rel, "out");
+    const label = relationName(lang, link.rel, "out", link.type);
     const list = groups.get(label) ?? [];
     if (list.length < FACT_TARGETS) list.push({ type: link.type, id: link.id });
     groups.set(label, list);
@@ -203,10 +204,19 @@ function renderFacts(facts: readonly FactGroup[], lang: Lang): Html {
   )}</dl></section>`;
 }
 
+/** How the record's concepts were found: detected in its text, drawn from its linked records, or both. */
+function conceptsHintOf(
+  edges: readonly EdgeSummary[],
+): "conceptsHint" | "conceptsHintDerived" | "conceptsHintMixed" {
+  const derived = edges.filter((edge) => edge.evidence.derived === true).length;
+  if (derived === 0) return "conceptsHint";
+  return derived === edges.length ? "conceptsHintDerived" : "conceptsHintMixed";
+}
+
 function renderConcepts(concepts: Section | undefined, lang: Lang, source: RecordKey): Html {
   if (!concepts || concepts.items.length === 0) return html``;
   return html`<section class="card t-concept" aria-labelledby="h-concepts"><h2 id="h-concepts">${t(lang, "concepts")} <span class="n">(${concepts.total})</span></h2>
-<p class="note">${t(lang, "conceptsHint")}</p>
+<p class="note">${t(lang, conceptsHintOf(concepts.items.map((item) => item.edge)))}</p>
 <ul class="chips">${concepts.items.map(
     ({ summary, edge }) =>
       html`<li><a href="${recordHref(summary)}">${summary.name} <span class="s" aria-label="${t(lang, "score")} ${edge.score.toFixed(2)}">${edge.score.toFixed(2)}</span></a><a class="flag" href="${reportHref(source, summary, lang)}" rel="nofollow" title="${curateText(lang, "reportLink")}" aria-label="${curateText(lang, "reportLink")}: ${summary.name}">⚑</a></li>`,

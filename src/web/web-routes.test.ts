@@ -122,6 +122,17 @@ describe("record pages", () => {
     );
   });
 
+  it("says how an entity's concepts were found, and names a unit's parent a unit, not a category", async () => {
+    expect((await get("/course/BIO-310")).body).toContain("as detected in its text");
+    const person = (await get("/person/p-anne-dupont")).body;
+    expect(person).toContain("drawn from the records linked to it");
+    expect(person).not.toContain("as detected in its text");
+    const lab = (await get("/unit/epfl-demo-lis")).body;
+    expect(lab).toMatch(/<dt>Part of<\/dt><dd><ul><li class="t-unit">/);
+    expect(lab).not.toContain("Parent category");
+    expect((await get("/category/immunology")).body).toContain("Parent category");
+  });
+
   it("shows more items of a section without JavaScript, and as a fragment", async () => {
     // The page lists 5 related concepts first; the demo graph gives Interleukin 6 more than 5 and fewer than 15.
     const total = Number(

@@ -131,6 +131,18 @@ describe("campus-graph CLI", () => {
     expect(result.stderr).toMatch(/no such file \(import a corpus first/);
   });
 
+  it("ends quietly with 0 when its reader closes the pipe first (campus-graph … | head)", async () => {
+    const db = newDb();
+    expect((await runBin(["import", DEMO, "--db", db])).code).toBe(0);
+    const child = spawnBin(["stats", "--db", db]);
+    child.stdout?.destroy();
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.once("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(code).toBe(0);
+  });
+
   it("serves /api/health and the home page, and stops on SIGTERM", async () => {
     const db = newDb();
     await runBin(["import", DEMO, "--db", db]);

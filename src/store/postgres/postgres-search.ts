@@ -82,11 +82,11 @@ function bm25(idf: string, w: string, length: string): string {
  * Scores `r (doc, type, relevance)` of a query of one key: its postings are read once, for the count its idf needs
  * and for the scores, and a document has one posting of the key, so there is nothing to sum.
  */
-function scoresOfOneKey(withType: boolean): string {
+function scoresOfOneKey(withType: boolean, gate: string): string {
   return `${STATS},
   k AS MATERIALIZED (
     SELECT p.doc, p.type, p.length, w.w FROM search_postings p CROSS JOIN LATERAL (SELECT ${WEIGHTED} AS w) w
-    WHERE p.term = ($1::text[])[1] AND w.w > 0 AND $8::text IS NULL),
+    WHERE p.term = ($1::text[])[1] AND w.w > 0 AND $8::text IS NULL${gate}),
   q AS MATERIALIZED (SELECT ${IDF} AS idf FROM (SELECT count(*)::float8 AS n FROM k) c CROSS JOIN s),
   r AS ${withType ? "MATERIALIZED " : ""}(
     SELECT k.doc, k.type, ${bm25("q.idf", "k.w", "k.length")} AS relevance
@@ -94,12 +94,13 @@ function scoresOfOneKey(withType: boolean): string {
 }
 
 /** Scores `r (doc[, type], relevance)` of a query of several keys: each key's count, then their postings summed. */
-function scoresOfKeys(intersect: boolean, withType: boolean): string {
+function scoresOfKeys(intersect: boolean, withType: boolean, gate: string): string {
   const type = withType ? ", p.type" : "";
   return `${STATS},
   q AS MATERIALIZED (
     SELECT q.term, ${IDF} AS idf FROM unnest($1::text[]) AS q (term) CROSS JOIN s CROSS JOIN LATERAL
-      (SELECT count(*)::float8 AS n FROM search_postings p WHERE p.term = q.term AND ${WEIGHTED} > 0) c),
+      (SELECT count(*)::float8 AS n FROM search_postings p WHERE p.term = q.term AND ${WEIGHTED} > 0) c
+    WHERE true${gate}),
   r AS ${withType ? "MATERIALIZED " : ""}(
     SELECT p.doc${type}, sum(${bm25("q.idf", "w.w", "p.length")}) AS relevance
     FROM q JOIN search_postings p ON p.term = q.term ${
@@ -108,7 +109,7 @@ function scoresOfKeys(intersect: boolean, withType: boolean): string {
         : "AND $8::text IS NULL"
     }
     CROSS JOIN s CROSS JOIN LATERAL (SELECT ${WEIGHTED} AS w) w
-    WHERE w.w > 0 AND ($TYPES::text[] IS NULL OR p.type = ANY ($TYPES::text[]))
+    WHERE w.w > 0 AND ($TYPES::text[] IS NULL OR p.type = ANY ($TYPES::text[]))${gate}
     GROUP BY p.doc${type})`;
 }
 
@@ -129,6 +130,16 @@ const BEST_OF_ALL_AND_EACH_TYPE = `top AS MATERIALIZED (SELECT doc, relevance, t
 // Postings that score up to which a query reads them all rather than its keys' blocks: planning the blocks'
 // statement alone (a custom plan each time: PostgreSQL finds no generic one cheaper) costs more than reading them.
 const FEW_POSTINGS = 500;
+
+/**
+ * `few (few)`: whether the keys of $1 hold `FEW_POSTINGS` postings that score or fewer (every one when the body
+ * weighs more than 0, else those in a short field), which the keys' blocks count.
+ */
+const FEW = `few AS MATERIALIZED (
+    SELECT coalesce(sum(n), 0) <= ${FEW_POSTINGS} AS few FROM search_blocks
+    WHERE term = ANY ($1::text[]) AND (short OR $7::float8 <> 0))`;
+// A condition that holds only when they are few: PostgreSQL evaluates it once, and skips the scans it gates otherwise.
+const WHEN_FEW = " AND (SELECT few FROM few)";
 
 /**
  * Scores `(doc, type, relevance)` of the documents of `docs` (a CTE of `doc`) under every query key: from `known`,
@@ -407,44 +418,59 @@ export class PostgresSearch implements SearchIndexReader {
     // when they are many, the keys' blocks rule out most of them (`scoresFromBlocks`).
     const intersect = query.require === "all" && groups.length > 1 && keys.length > 1;
     const perType = query.perType ?? 0;
-    const blocks =
-      !intersect &&
-      blocksApply(weights, allowed.has("body")) &&
-      (await this.countScoring(keys, weights[4] !== 0)) > FEW_POSTINGS;
-    const scores = blocks
-      ? scoresFromBlocks(keys.length === 1)
-      : keys.length === 1
-        ? scoresOfOneKey(perType > 0)
-        : scoresOfKeys(intersect, perType > 0);
-    const { rows } = await this.reader().query<StoredHitRow>({
-      ...(blocks ? { name: `rank-by-blocks-${keys.length === 1}-${perType > 0}` } : {}),
+    const hits =
+      perType > 0
+        ? BEST_OF_ALL_AND_EACH_TYPE
+        : "hits AS (SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9)";
+    const values = [
+      keys,
+      typesParameter(query.types),
+      ...weights,
+      intersect ? (tsqueryText(query) ?? null) : null,
+      query.limit,
+      ...(perType > 0 ? [perType] : []),
+    ];
+    if (intersect || !blocksApply(weights, allowed.has("body"))) {
+      const scores =
+        keys.length === 1 ? scoresOfOneKey(perType > 0, "") : scoresOfKeys(intersect, perType > 0, "");
+      const { rows } = await this.reader().query<StoredHitRow>({
+        text: withTypes(
+          `WITH ${scores}, ${hits}
+           SELECT ${HIT_COLUMNS}, hits.relevance FROM hits JOIN search_docs d ON d.pk = hits.doc
+           ORDER BY hits.relevance DESC, d.pk`,
+          2,
+        ),
+        values,
+      });
+      return rows.map(toHit);
+    }
+    // Keys holding few postings are scored whole, in the statement that counts them (one round trip for a rare
+    // word); more, and the statement says so and scores nothing, and their blocks rule out most of them.
+    const scores =
+      keys.length === 1 ? scoresOfOneKey(perType > 0, WHEN_FEW) : scoresOfKeys(false, perType > 0, WHEN_FEW);
+    const { rows } = await this.reader().query<StoredHitRow & { few: boolean }>({
+      name: `rank-if-few-${keys.length === 1}-${perType > 0}`,
       text: withTypes(
-        `WITH ${scores},
-         ${perType > 0 ? BEST_OF_ALL_AND_EACH_TYPE : "hits AS (SELECT doc, relevance FROM r ORDER BY relevance DESC, doc LIMIT $9)"}
+        `WITH ${FEW}, ${scores}, ${hits}
+         SELECT f.few, x.* FROM few f LEFT JOIN (
+           SELECT ${HIT_COLUMNS}, hits.relevance, d.pk FROM hits JOIN search_docs d ON d.pk = hits.doc) x ON true
+         ORDER BY x.relevance DESC, x.pk`,
+        2,
+      ),
+      values,
+    });
+    if (rows[0]?.few !== false) return rows.filter((r) => r.type !== null).map(toHit);
+    const { rows: ranked } = await this.reader().query<StoredHitRow>({
+      name: `rank-by-blocks-${keys.length === 1}-${perType > 0}`,
+      text: withTypes(
+        `WITH ${scoresFromBlocks(keys.length === 1)}, ${hits}
          SELECT ${HIT_COLUMNS}, hits.relevance FROM hits JOIN search_docs d ON d.pk = hits.doc
          ORDER BY hits.relevance DESC, d.pk`,
         2,
       ),
-      values: [
-        keys,
-        typesParameter(query.types),
-        ...weights,
-        intersect ? (tsqueryText(query) ?? null) : null,
-        query.limit,
-        ...(perType > 0 || blocks ? [perType] : []),
-      ],
+      values: perType > 0 ? values : [...values, 0],
     });
-    return rows.map(toHit);
-  }
-
-  /** The postings of `keys` that score: every one with `body`, else those in a short field. */
-  private async countScoring(keys: readonly string[], body: boolean): Promise<number> {
-    const { rows } = await this.reader().query<{ n: number }>({
-      name: "count-scoring-postings",
-      text: "SELECT coalesce(sum(n), 0)::int AS n FROM search_blocks WHERE term = ANY ($1::text[]) AND (short OR $2)",
-      values: [keys, body],
-    });
-    return rows[0]?.n ?? 0;
+    return ranked.map(toHit);
   }
 
   async countTextMatches(query: TextQuery): Promise<Record<string, number>> {

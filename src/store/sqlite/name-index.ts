@@ -34,6 +34,16 @@ export interface NameIndex {
   /** Match keys, sorted, and the document of each. */
   readonly matchKeys: StringColumn;
   readonly matchDoc: Int32Array;
+  /**
+   * Each document's names in position order, as indexes into `matchKeys`: those of document d from
+   * `ownStart[d]` to `ownStart[d + 1]`.
+   */
+  readonly ownStart: Uint32Array;
+  readonly ownKeys: Int32Array;
+  /** The position of each pk's document (-1: none). */
+  readonly docOf: Int32Array;
+  /** Every document's id, lower-cased, sorted by code unit: whether a query is some record's id. */
+  readonly foldedIds: StringColumn;
 }
 
 /** One name as read: document pk, alias (0 or 1), prefix key, the name itself and its match key. */
@@ -76,6 +86,11 @@ export function buildNameIndex(documents: readonly DocumentRow[], nameRows: read
     .map((_, i) => i)
     .sort((a, b) => compareStrings(kept[a]?.[4] ?? "", kept[b]?.[4] ?? ""));
   const matchDoc = new Int32Array(byMatch.map((row) => position.get((kept[row] as NameRow)[0]) ?? 0));
+  const own = ownNames(byMatch, matchDoc, documents.length);
+  const docOf = new Int32Array(pks.reduce((max, pk) => Math.max(max, pk), -1) + 1).fill(-1);
+  pks.forEach((pk, d) => {
+    docOf[pk] = d;
+  });
   return {
     keys: packStrings(order.map((row) => (kept[row] as NameRow)[2])),
     matched: packStrings(order.map((row) => (kept[row] as NameRow)[3])),
@@ -89,12 +104,54 @@ export function buildNameIndex(documents: readonly DocumentRow[], nameRows: read
     pks,
     matchKeys: packStrings(byMatch.map((row) => (kept[row] as NameRow)[4])),
     matchDoc,
+    ...own,
+    docOf,
+    foldedIds: packStrings(documents.map((d) => d[2].toLowerCase()).sort()),
   };
+}
+
+/**
+ * Per document, its names' places in the match-key order (`byMatch[i]` is the row of the i-th match key, rows in
+ * (document, position) order): a counting sort by document that keeps the rows' order within one.
+ */
+function ownNames(
+  byMatch: readonly number[],
+  matchDoc: Int32Array,
+  documents: number,
+): { ownStart: Uint32Array; ownKeys: Int32Array } {
+  const ownStart = new Uint32Array(documents + 1);
+  for (const d of matchDoc) ownStart[d + 1] = (ownStart[d + 1] ?? 0) + 1;
+  for (let d = 0; d < documents; d += 1) ownStart[d + 1] = (ownStart[d + 1] ?? 0) + (ownStart[d] ?? 0);
+  // Walked by row, so that a document's names come in position order.
+  const placeOfRow = new Int32Array(byMatch.length);
+  byMatch.forEach((row, i) => {
+    placeOfRow[row] = i;
+  });
+  const next = ownStart.slice(0, documents);
+  const ownKeys = new Int32Array(byMatch.length);
+  for (const i of placeOfRow) {
+    const d = matchDoc[i] ?? 0;
+    ownKeys[next[d] ?? 0] = i;
+    next[d] = (next[d] ?? 0) + 1;
+  }
+  return { ownStart, ownKeys };
+}
+
+/** The match keys of document `pk`'s names in position order, or undefined when the index does not hold it. */
+export function nameKeysOf(index: NameIndex, pk: number): string[] | undefined {
+  const d = index.docOf[pk];
+  if (d === undefined || d < 0) return undefined;
+  const keys: string[] = [];
+  for (let k = index.ownStart[d] ?? 0; k < (index.ownStart[d + 1] ?? 0); k += 1) {
+    keys.push(stringAt(index.matchKeys, index.ownKeys[k] ?? 0));
+  }
+  return keys;
 }
 
 /** The buffers of `index`, to transfer rather than copy to another thread. */
 export function nameIndexBuffers(index: NameIndex): ArrayBuffer[] {
   const { keys, matched, alias, doc, type, ids, names, importance, pks, matchKeys, matchDoc } = index;
+  const { ownStart, ownKeys, docOf, foldedIds } = index;
   return [
     keys.ends,
     matched.ends,
@@ -107,6 +164,10 @@ export function nameIndexBuffers(index: NameIndex): ArrayBuffer[] {
     pks,
     matchKeys.ends,
     matchDoc,
+    ownStart,
+    ownKeys,
+    docOf,
+    foldedIds.ends,
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -154,4 +215,10 @@ export function documentsNamed(
     }
   }
   return [...found].sort((a, b) => a - b).slice(0, limit);
+}
+
+/** True when some document's id, lower-cased, is `folded`. */
+export function holdsFoldedId(index: NameIndex, folded: string): boolean {
+  const i = lowerBound(index.foldedIds, folded);
+  return i < columnLength(index.foldedIds) && stringAt(index.foldedIds, i) === folded;
 }

@@ -33,6 +33,9 @@ export class SearchMemory {
   private dataVersion: number | undefined;
   private generation = "";
   private derivations = 0;
+  // The turn of the event loop, and the count of this process's changes, when `data_version` was last read.
+  private checkedTurn = -1;
+  private checkedChanges = -1;
 
   /**
    * Keeps the tables of connection `db`; with `location` (the file `db` opened), derives them again in a worker
@@ -46,6 +49,7 @@ export class SearchMemory {
   /** Says that this connection wrote, or ended a transaction: its own commits do not change `data_version`. */
   changed(): void {
     this.dataVersion = undefined;
+    processChanges += 1;
   }
 
   /** How many times tables were derived and then answered from (here or in a worker). */
@@ -58,6 +62,14 @@ export class SearchMemory {
     return this.refresh() ?? this.deriveHere();
   }
 
+  /**
+   * True when `tables` are of the index's generation as this connection last read it: not held ones answering while
+   * newer ones are derived, whose documents' names may have changed since.
+   */
+  isCurrent(tables: SearchTables): boolean {
+    return tables.generation === this.generation;
+  }
+
   /** The generation of the tables answered from now (of the index, when none are held yet). */
   version(): string {
     return this.refresh()?.generation ?? this.generation;
@@ -65,10 +77,18 @@ export class SearchMemory {
 
   /** The tables to answer from now, if any, starting a derivation in the background when they are stale. */
   private refresh(): SearchTables | undefined {
-    const version = prepared(this.db, "PRAGMA data_version").pluck().get() as number;
-    if (version !== this.dataVersion) {
-      this.generation = readSearchGeneration(this.db);
-      this.dataVersion = version;
+    // Once per turn of the event loop, unless a connection of this process wrote meanwhile: a search asks for the
+    // tables five to ten times, and each read of `data_version` cost ~7 µs. Another process's commit seen a
+    // turn later is one that came a moment later.
+    const turn = currentTurn();
+    if (turn !== this.checkedTurn || processChanges !== this.checkedChanges) {
+      const version = prepared(this.db, "PRAGMA data_version").pluck().get() as number;
+      if (version !== this.dataVersion) {
+        this.generation = readSearchGeneration(this.db);
+        this.dataVersion = version;
+      }
+      this.checkedTurn = turn;
+      this.checkedChanges = processChanges;
     }
     const held = this.tables;
     if (held === undefined || held.generation === this.generation) return held;
@@ -101,6 +121,25 @@ export class SearchMemory {
         })
     );
   }
+}
+
+// Writes and ended transactions of every connection of this process.
+let processChanges = 0;
+// The turns of the event loop, counted from the first that asked: one ends once its callbacks and their promises
+// are done (an immediate runs after them).
+let turns = 0;
+let turnEnding = false;
+
+/** The number of the current turn of the event loop. */
+function currentTurn(): number {
+  if (!turnEnding) {
+    turnEnding = true;
+    setImmediate(() => {
+      turns += 1;
+      turnEnding = false;
+    }).unref();
+  }
+  return turns;
 }
 
 /** Derives the search tables of the SQLite file at `location` in a worker thread of its own. */

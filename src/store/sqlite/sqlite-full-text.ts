@@ -6,13 +6,14 @@
  * decides.
  */
 import type Database from "better-sqlite3";
-import { type StoredHitRow, toHit } from "../engine-parts.js";
+import { toHit } from "../engine-parts.js";
 import type { RecordKey, SearchFields, SearchHit, TextQuery } from "../store.js";
+import { type HitRow, readHitRows } from "./hit-rows.js";
 import { type KeyIds, keyIdOf } from "./key-ids.js";
 import { countMatches } from "./match-counts.js";
 import type { SearchMemory } from "./search-memory.js";
 import type { SearchTables } from "./search-tables.js";
-import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
+import { prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
 import type { TermIds } from "./term-ids.js";
 import {
   buildTermIndex,
@@ -109,13 +110,8 @@ export class SqliteFullText {
       top.sort((a, b) => b.relevance - a.relevance || a.pk - b.pk);
     }
     if (top.length === 0) return [];
-    // Read the few documents kept: the name keys are looked up for them only.
-    const rows = prepared(
-      this.db,
-      `SELECT d.pk, ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
-         WHERE d.pk IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(top.map((t) => t.pk))) as (StoredHitRow & { pk: number })[];
-    const byPk = new Map(rows.map((r) => [r.pk, r]));
+    // Read the few documents kept.
+    const byPk = this.readHits(top.map((t) => t.pk));
     const hits: SearchHit[] = [];
     for (const { pk, relevance } of top) {
       const row = byPk.get(pk);
@@ -191,6 +187,12 @@ export class SqliteFullText {
     return rows
       .filter((r) => (wanted === undefined || wanted.has(r.type)) && holdsPhrase(r.tokens, phrase))
       .map((r) => ({ type: r.type, id: r.id }));
+  }
+
+  /** The stored rows of documents `pks`, by pk (see `readHitRows`). */
+  readHits(pks: readonly number[]): Map<number, HitRow> {
+    const tables = this.tables();
+    return readHitRows(this.db, pks, this.memory.isCurrent(tables) ? tables.names : undefined);
   }
 
   /** The tables to answer from; the impact orders made from others are dropped. */

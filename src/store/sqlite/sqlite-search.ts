@@ -11,7 +11,6 @@ import {
   completeWithLaterWords,
   PREFIX_SCAN,
   type StoredCompletionRow,
-  type StoredHitRow,
   toCompletion,
   toHit,
   WORD_SCAN_FACTOR,
@@ -26,11 +25,11 @@ import type {
   TextQuery,
 } from "../store.js";
 import { deletionCandidates } from "./deletion-index.js";
-import { documentsNamed, namesStartingWith } from "./name-index.js";
+import { documentsNamed, holdsFoldedId, namesStartingWith } from "./name-index.js";
 import { SearchMemory } from "./search-memory.js";
 import { renewSearchGeneration } from "./search-tables.js";
 import { SqliteFullText } from "./sqlite-full-text.js";
-import { HIT_COLUMNS, prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
+import { prepared, quote, TYPE_FILTER, typesParameter } from "./statements.js";
 import type { TermIds } from "./term-ids.js";
 
 const byConnection = new WeakMap<Database.Database, SqliteSearch>();
@@ -186,26 +185,26 @@ export class SqliteSearch implements SearchIndexReader {
     // Most queries name no record: the names in memory say so without a statement.
     const pks = documentsNamed(this.memory.current().names, keys, wanted, limit);
     if (pks.length === 0) return [];
-    const rows = this.prepare(
-      `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
-         WHERE d.pk IN (SELECT value FROM json_each(?)) ORDER BY d.pk`,
-    ).all(JSON.stringify(pks)) as StoredHitRow[];
-    return rows.map(toHit);
+    return this.hitsOf(pks);
   }
 
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
-    // Most one-word queries are no id: an index probe says so at a tenth of the cost of the ordered statement
-    // below, which sets up a sort and the names' subquery even for no row.
+    // Most one-word queries are no id: the ids held in memory (else an index probe) say so without the ordered
+    // statement below, which sets up a sort and the names' subquery even for no row.
     const folded = id.toLowerCase();
-    if (this.prepare("SELECT 1 FROM search_docs WHERE id_fold = ? LIMIT 1").get(folded) === undefined)
-      return [];
+    const tables = this.memory.current();
+    const known = this.memory.isCurrent(tables)
+      ? holdsFoldedId(tables.names, folded)
+      : this.prepare("SELECT 1 FROM search_docs WHERE id_fold = ? LIMIT 1").get(folded) !== undefined;
+    if (!known) return [];
     const t = typesParameter(types);
-    const rows = this.prepare(
-      `SELECT ${HIT_COLUMNS}, 0 AS relevance FROM search_docs d
-         WHERE d.id_fold = ? AND ${TYPE_FILTER} ORDER BY d.id <> ?, d.type LIMIT ?`,
-    ).all(folded, t, t, id, limit) as StoredHitRow[];
-    return rows.map(toHit);
+    const pks = this.prepare(
+      `SELECT d.pk FROM search_docs d WHERE d.id_fold = ? AND ${TYPE_FILTER} ORDER BY d.id <> ?, d.type LIMIT ?`,
+    )
+      .pluck()
+      .all(folded, t, t, id, limit) as number[];
+    return this.hitsOf(pks);
   }
 
   /** Names and aliases that start with `prefix` (a prefix key), or whose later words do. */
@@ -232,6 +231,15 @@ export class SqliteSearch implements SearchIndexReader {
   /** True when `term` is indexed in some field of some document. */
   async hasTerm(term: string): Promise<boolean> {
     return this.fullText.holdsKey(term);
+  }
+
+  /** The hits of search documents `pks` that exist, in the order given. */
+  private hitsOf(pks: readonly number[]): SearchHit[] {
+    const rows = this.fullText.readHits(pks);
+    return pks.flatMap((pk) => {
+      const row = rows.get(pk);
+      return row === undefined ? [] : [toHit(row)];
+    });
   }
 
   private prepare(sql: string): Database.Statement {

@@ -147,6 +147,34 @@ describe("SqliteStore", () => {
     await server.close();
   });
 
+  it("reads a hit's names from its row while held tables answer, and from the tables once they are current", async () => {
+    const { writer, server } = await writerAndServer("Thermodynamics");
+    const keysOf = async () =>
+      (await server.search.findByName(["thermodynamics"], undefined, 5))[0]?.nameKeys;
+    expect(await keysOf()).toEqual(["thermodynamics"]);
+    const first = await server.search.searchTablesVersion();
+    await writer.transaction(async (w) => {
+      await w.search.putSearchDocuments([
+        {
+          type: "concept",
+          id: "Thermodynamics",
+          name: "Thermodynamics",
+          snippet: "",
+          names: [
+            { matchKey: "thermodynamics", prefixKey: "thermodynamics", text: "Thermodynamics", alias: false },
+            { matchKey: "heat", prefixKey: "heat", text: "Heat", alias: true },
+          ],
+          fields: { name: "thermodynamics", aliases: "heat", keywords: "", description: "", body: "" },
+        },
+      ]);
+    });
+    expect(await keysOf()).toEqual(["thermodynamics", "heat"]);
+    await newTables(server, first);
+    expect(await keysOf()).toEqual(["thermodynamics", "heat"]);
+    await writer.close();
+    await server.close();
+  });
+
   it("ranks full text from the held postings with the key ids of their own commit while a rebuild numbers keys again", async () => {
     const { writer, server } = await writerAndServer("Thermodynamics", "Thermostat");
     const query = (key: string) => ({

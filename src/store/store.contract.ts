@@ -352,6 +352,20 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         for await (const s of store.graph.scanNodeScores()) read.push(s);
         expect(read).toEqual([scores[1], scores[0]]);
       });
+
+      it("scans node scores past one page, each once, in key order", async () => {
+        const ids = Array.from({ length: 5_003 }, (_, i) => `c${i}`);
+        await store.transaction(async (w) => {
+          await w.upsertRecords(ids.map((id) => ({ type: "course", id, name: { en: id } })));
+          await w.graph.replaceNodeScores(
+            "all",
+            ids.map((id, i) => ({ key: key("course", id), importance: i / ids.length, degrees: {} })),
+          );
+        });
+        const read: string[] = [];
+        for await (const s of store.graph.scanNodeScores()) read.push(s.key.id);
+        expect(read).toEqual([...ids].sort());
+      });
     });
 
     describe("search index", () => {

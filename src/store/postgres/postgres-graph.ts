@@ -119,17 +119,27 @@ export class PostgresGraphReader implements GraphReader {
     return Object.fromEntries(rows.map((r) => [r.type, r.n]));
   }
 
+  /** Every node score in key order, read in keyset pages: a whole graph's scores are never held at once. */
   async *scanNodeScores(): AsyncIterable<NodeScore> {
-    const { rows } = await this.reader().query<{
-      type: string;
-      id: string;
-      importance: number;
-      degrees: Record<string, number>;
-    }>(
-      "SELECT r.type, r.id, s.importance, s.degrees FROM node_scores s JOIN records r ON r.pk = s.pk ORDER BY r.type, r.id",
-    );
-    for (const r of rows)
-      yield { key: { type: r.type, id: r.id }, importance: r.importance, degrees: r.degrees };
+    let last = { type: "", id: "" };
+    for (;;) {
+      const { rows } = await this.reader().query<{
+        type: string;
+        id: string;
+        importance: number;
+        degrees: Record<string, number>;
+      }>({
+        name: "scan-node-scores",
+        text: `SELECT r.type, r.id, s.importance, s.degrees FROM records r JOIN node_scores s ON s.pk = r.pk
+          WHERE (r.type, r.id) > ($1, $2) ORDER BY r.type, r.id LIMIT $3`,
+        values: [last.type, last.id, SCAN_PAGE],
+      });
+      for (const r of rows)
+        yield { key: { type: r.type, id: r.id }, importance: r.importance, degrees: r.degrees };
+      const tail = rows.at(-1);
+      if (!tail || rows.length < SCAN_PAGE) return;
+      last = tail;
+    }
   }
 
   /** Every neighbour row towards `targetType`, by source row id then rank, read in keyset pages. */

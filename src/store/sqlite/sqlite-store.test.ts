@@ -201,23 +201,6 @@ describe("SqliteStore", () => {
     await server.close();
   });
 
-  it("scans node scores past one page, each once, in key order", async () => {
-    const store = SqliteStore.open(newPath());
-    const ids = Array.from({ length: 5_003 }, (_, i) => `c${i}`);
-    const records = ids.map((id) => ({ type: "course", id, name: { en: id } }));
-    await store.transaction(async (w) => {
-      await w.upsertRecords(records);
-      await w.graph.replaceNodeScores(
-        "all",
-        ids.map((id, i) => ({ key: { type: "course", id }, importance: i / ids.length, degrees: {} })),
-      );
-    });
-    const read: string[] = [];
-    for await (const s of store.graph.scanNodeScores()) read.push(s.key.id);
-    expect(read).toEqual([...ids].sort());
-    await store.close();
-  });
-
   it("uses WAL journaling", async () => {
     const path = newPath();
     await SqliteStore.open(path).close();

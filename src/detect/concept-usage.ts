@@ -30,7 +30,7 @@ const PRIOR_RECORDS = 10_000;
 /**
  * The dictionary with its usage features measured on `texts` (record type → the texts of its records): the coarse
  * log of the smoothed share of records naming the concept. A record names a concept when a mention that no longer
- * mention contains may mean it with a prior above 0.5.
+ * mention contains may mean it with a prior above 0.5. The same pass counts what `acronymPriors` weighs acronyms by.
  */
 export function measureUsage(
   dictionary: ConceptDictionary,
@@ -41,12 +41,12 @@ export function measureUsage(
   const width = CONCEPT_FEATURES.length;
   const recordsNaming = new Uint32Array(dictionary.ids.length);
   const spottedAcronyms = new Uint32Array(dictionary.surfaces.tokens.length);
-  const acronyms = new Set<number>();
   USAGE_TYPES.forEach((type, t) => {
     const records = texts.get(type) ?? [];
     const counts = new Uint32Array(dictionary.ids.length);
     const named = new Set<number>();
     const namedInFull = new Set<number>();
+    const acronyms = new Set<number>();
     for (const text of records) {
       named.clear();
       namedInFull.clear();
@@ -96,23 +96,33 @@ const DERIVED_SUPPORT = 0.1;
  * technical university "HMM" is the hidden Markov model and "PCA" principal component analysis, as its texts show by
  * naming them in full. Other surfaces keep their priors.
  */
-export function acronymPriors(table: SurfaceTable, named: Uint32Array, spotted: Uint32Array): Float64Array {
+export function acronymPriors(
+  table: SurfaceTable,
+  namedInFull: Uint32Array,
+  spotted: Uint32Array,
+): Float64Array {
   const prior = sharedFloat64(table.prior.length);
   prior.set(table.prior);
-  const namedOf = (c: number) => named[table.concept[c] ?? 0] ?? 0;
+  const inFull = (c: number) => namedInFull[table.concept[c] ?? 0] ?? 0;
   for (let s = 0; s + 1 < table.candidateStart.length; s += 1) {
     const start = table.candidateStart[s] ?? 0;
     const end = table.candidateStart[s + 1] ?? start;
     let acronym = true;
+    let dropped = false;
     for (let c = start; c < end; c += 1) {
       acronym &&= table.caseSensitive[c] === 1;
-      if (isDerivedAt(table, c) && (1 + namedOf(c)) / (1 + (spotted[s] ?? 0)) < DERIVED_SUPPORT) prior[c] = 0;
+      if (isDerivedAt(table, c) && (1 + inFull(c)) / (1 + (spotted[s] ?? 0)) < DERIVED_SUPPORT) {
+        prior[c] = 0;
+        dropped = true;
+      }
     }
-    const weight = (c: number) => (prior[c] ?? 0) * (acronym ? 1 + namedOf(c) : 1);
+    if (!acronym && !dropped) continue;
     let total = 0;
-    for (let c = start; c < end; c += 1) total += weight(c);
-    const weights = Array.from({ length: end - start }, (_, i) => weight(start + i));
-    for (let c = start; c < end; c += 1) prior[c] = total === 0 ? 0 : (weights[c - start] ?? 0) / total;
+    for (let c = start; c < end; c += 1) {
+      prior[c] = (prior[c] ?? 0) * (acronym ? 1 + inFull(c) : 1);
+      total += prior[c] ?? 0;
+    }
+    for (let c = start; c < end; c += 1) prior[c] = total === 0 ? 0 : (prior[c] ?? 0) / total;
   }
   return prior;
 }

@@ -191,7 +191,7 @@ export class SqliteSearch implements SearchIndexReader {
   /** Documents whose id is `id`, exactly (first) or ignoring case. */
   async findById(id: string, types: readonly string[] | undefined, limit: number): Promise<SearchHit[]> {
     // Most one-word queries are no id: the ids held in memory (else an index probe) say so without the ordered
-    // statement below, which sets up a sort and the names' subquery even for no row.
+    // statement below, which sets up a sort even for no row.
     const folded = id.toLowerCase();
     const tables = this.memory.current();
     const known = this.memory.isCurrent(tables)

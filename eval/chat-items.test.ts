@@ -88,6 +88,13 @@ describe("readChatSets", () => {
     expect(asked("en").size).toBeGreaterThanOrEqual(18);
   });
 
+  it("holds an eighth fresh set written blind, two thirds English: every intent in both languages, a rule or none each", () => {
+    const fresh8 = expectBlindJudge("fresh8", 160, [0.55, 0.75]);
+    const asked = (lang: string) => new Set(fresh8.filter((i) => i.lang === lang).map((i) => i.kind));
+    expect([...asked("fr")].sort()).toEqual([...asked("en")].sort());
+    expect(fresh8.filter((i) => i.messages !== undefined && i.kind !== "follow-up")).toEqual([]);
+  });
+
   it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
     const held = expectHeldOutWhole("held12", 40);
     expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);
@@ -96,16 +103,21 @@ describe("readChatSets", () => {
 });
 
 /**
- * Checks a set held out whole: at least `minimum` items, 40-60% English, no question of another set, each item with
- * a gold rule or `none` (not both), every follow-up with its earlier turns. Returns the set's items.
+ * Checks a set held out whole: at least `minimum` items, a share of English strictly inside `english` (40-60% unless
+ * given), no question of another set, each item with a gold rule or `none` (not both), every follow-up with its
+ * earlier turns. Returns the set's items.
  */
-function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
+function expectHeldOutWhole(
+  set: string,
+  minimum: number,
+  english: readonly [number, number] = [0.4, 0.6],
+): ChatItem[] {
   const sets = readChatSets();
   const items = sets[set] ?? [];
   expect(items.length).toBeGreaterThanOrEqual(minimum);
-  const english = items.filter((i) => i.lang === "en").length;
-  expect(english / items.length).toBeGreaterThan(0.4);
-  expect(english / items.length).toBeLessThan(0.6);
+  const share = items.filter((i) => i.lang === "en").length / items.length;
+  expect(share).toBeGreaterThan(english[0]);
+  expect(share).toBeLessThan(english[1]);
   const others = new Set(
     Object.entries(sets)
       .filter(([name]) => name !== set && !name.startsWith(`${set}-`))
@@ -118,11 +130,11 @@ function expectHeldOutWhole(set: string, minimum: number): ChatItem[] {
 }
 
 /**
- * Checks a blind judge held out whole (see expectHeldOutWhole): at least 10 follow-ups, 20 items that cite nothing,
+ * Checks a blind judge held out whole (see expectHeldOutWhole, `english` as there): at least 10 follow-ups, 20 items that cite nothing,
  * every plan operation in some item, every item in the check half. Returns the set's items.
  */
-function expectBlindJudge(set: string, minimum: number): ChatItem[] {
-  const items = expectHeldOutWhole(set, minimum);
+function expectBlindJudge(set: string, minimum: number, english?: readonly [number, number]): ChatItem[] {
+  const items = expectHeldOutWhole(set, minimum, english);
   expect(items.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
   expect(items.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
   const ops = new Set(items.flatMap((i) => i.expect.steps ?? []));

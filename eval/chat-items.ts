@@ -12,8 +12,10 @@
  * subjects sampled from the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
  * publications by topic, multi-step plans, a university as scope and follow-ups in new wordings, written before the
  * session changed the chat) and session 13's (eval/chat-held13.jsonl: every intent in wordings of its own, en and fr,
- * written and run once before the session changed the chat), each item with its conversation as asked (padded items are made long here, not stored
- * long).
+ * written and run once before the session changed the chat) and the eighth blind judge (eval/chat-fresh8.jsonl: every
+ * intent in English and French, about two thirds English, on subjects, records, concepts and people drawn from the
+ * corpus by seeded samples, rare and common alike, written blind, held out whole), each item with its conversation as
+ * asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -48,7 +50,7 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, held12, held13.
+ * fresh6-tune, fresh6-check, fresh8, held12, held13.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
@@ -65,6 +67,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh4: readChatItems(join(import.meta.dirname, "chat-fresh4.jsonl")),
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
     fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
+    fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),

@@ -66,7 +66,9 @@ export async function planQuestion(
   const base = {
     lang: reading.lang,
     subjects: reading.subjects,
-    ...(person && person.among > 1 ? { homonyms: { asked: person.asked, among: person.among } } : {}),
+    ...(person && person.among > 1
+      ? { homonyms: { asked: person.asked, among: person.among, others: person.others } }
+      : {}),
     ...(reading.join ? { join: reading.join } : {}),
     ...(reading.truncated ? { truncated: true, read: reading.text } : {}),
     ...(reading.ignored.length > 0 ? { ignored: reading.ignored } : {}),

@@ -19,6 +19,8 @@ export interface PersonMatch {
   readonly asked: string;
   /** How many people the name fits as closely as the one taken (1 when it names one person). */
   readonly among: number;
+  /** The names of the others it fits as closely, best first (at most `OTHERS_NAMED`). */
+  readonly others: readonly string[];
   /** True when a title before the name is a word the grammar read as a type ("professeur" as person). */
   readonly titleTyped: boolean;
 }
@@ -27,13 +29,15 @@ export interface PersonMatch {
 const CANDIDATES = 100;
 /** The most homonyms whose links are counted to choose among them. */
 const HOMONYMS_READ = 6;
+/** The most other homonyms the answer names. */
+const OTHERS_NAMED = 3;
 
 /**
  * The person the question's one subject names, when it is written as a person's name and the graph holds a person
  * it fits; undefined otherwise. A surname alone, with no title, initials, possessive or "by" before it, counts
  * only when the question asks for records a person has and the word names no other record whole ("Wheat papers"
- * asks about wheat); a name after a topic marker ("papers about Rice") is a topic unless a title, initials or a
- * possessive say otherwise.
+ * asks about wheat); a name after a topic marker ("papers about Rice") is a topic unless a title, initials, a
+ * possessive or "who is" say otherwise.
  */
 export async function findPerson(call: CallApi, reading: Reading): Promise<PersonMatch | undefined> {
   const subject = reading.subjects[0];
@@ -49,7 +53,9 @@ export async function findPerson(call: CallApi, reading: Reading): Promise<Perso
   );
   if (!form) return undefined;
   const marked = before.filter((w) => !ARTICLES.has(w.folded)).at(-1);
-  const strong = form.titled || form.possessive || form.initials.length > 0;
+  // "Who is X" asks for a person even when X also names a concept.
+  const whoIs = reading.cues.has("what") && reading.types.includes("person");
+  const strong = form.titled || form.possessive || form.initials.length > 0 || whoIs;
   if (!strong && marked && TOPIC_MARKERS.has(marked.folded) && !OWNER_MARKERS.has(marked.folded))
     return undefined;
   const full = form.words.filter((w) => w.length > 1).length > 1;
@@ -121,7 +127,7 @@ export async function resolvePerson(
   const only = closest[0];
   if (!only) return undefined;
   const anchor = (p: Anchor): Anchor => ({ type: p.type, id: p.id, name: p.name });
-  if (closest.length === 1) return { anchor: anchor(only), asked: form.text, among: 1 };
+  if (closest.length === 1) return { anchor: anchor(only), asked: form.text, among: 1, others: [] };
   const read = await Promise.all(
     closest.slice(0, HOMONYMS_READ).map(async (person) => ({
       person,
@@ -131,8 +137,10 @@ export async function resolvePerson(
   );
   // Stable: the search's order breaks ties.
   read.sort((a, b) => Number(b.facts) - Number(a.facts) || b.links - a.links);
-  const chosen = read[0]?.person ?? only;
-  return { anchor: anchor(chosen), asked: form.text, among: closest.length };
+  const ranked = [...read.map((r) => r.person), ...closest.slice(HOMONYMS_READ)];
+  const chosen = ranked[0] ?? only;
+  const others = ranked.slice(1, 1 + OTHERS_NAMED).map((p) => p.name);
+  return { anchor: anchor(chosen), asked: form.text, among: closest.length, others };
 }
 
 /** How many neighbours the person has in the graph, of every type. */

@@ -76,7 +76,12 @@ function notesOf(plan: Plan): string[] {
   const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
   return [
     homonyms && anchor
-      ? chatText(lang, "homonyms", { asked: quote(homonyms.asked), count: homonyms.among, name: anchor.name })
+      ? chatText(lang, "homonyms", {
+          asked: quote(homonyms.asked),
+          count: homonyms.among,
+          name: anchor.name,
+          others: homonyms.others.join(", "),
+        })
       : "",
     plan.truncated ? chatText(lang, "truncated", { read: clip(plan.read ?? "", 120) }) : "",
     // The quote ends the note's sentence: its own final stop is dropped.

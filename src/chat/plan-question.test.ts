@@ -187,6 +187,14 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.references.map((r) => r.id)).toEqual(["pub-cnn-cytometry-2020"]);
   });
 
+  it("finds a capitalised surname after a verb the grammar does not read, not after a topic marker", async () => {
+    expect((await chat("à quel labo appartient Benali ?")).plan).toMatchObject({
+      target: "unit",
+      anchor: { id: "p-nadia-benali" },
+    });
+    expect((await chat("papers about cytometry Benali")).plan.anchor?.type).not.toBe("person");
+  });
+
   it("reads a surname that names a concept as the concept, unless the question says it is a person", async () => {
     const topic = await chat("Wheat papers");
     expect(topic.plan.anchor?.type).not.toBe("person");

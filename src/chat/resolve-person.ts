@@ -37,12 +37,31 @@ const OTHERS_NAMED = 3;
  * it fits; undefined otherwise. A surname alone, with no title, initials, possessive or "by" before it, counts
  * only when the question asks for records a person has and the word names no other record whole ("Wheat papers"
  * asks about wheat); a name after a topic marker ("papers about Rice") is a topic unless a title, initials, a
- * possessive or "who is" say otherwise.
+ * possessive or "who is" say otherwise. A subject whose first words are in lower case and whose last ones are
+ * capitalised is tried for its capitalised end too, unless a topic marker stands before it.
  */
 export async function findPerson(call: CallApi, reading: Reading): Promise<PersonMatch | undefined> {
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1 || reading.codes.length > 0 || reading.cues.has("compare"))
     return undefined;
+  const whole = await personNamed(call, reading, subject);
+  if (whole) return whole;
+  // "à quel labo appartient Habert": a capitalised name after words in lower case the grammar could not read.
+  const tail = subject.match(/^(?:\p{Ll}\S*\s+)+(\p{Lu}.*)$/u)?.[1];
+  const marked = wordsOf(reading.text.slice(0, Math.max(0, reading.text.indexOf(subject))))
+    .filter((w) => !ARTICLES.has(w.folded))
+    .at(-1);
+  if (!tail || (marked && TOPIC_MARKERS.has(marked.folded) && !OWNER_MARKERS.has(marked.folded)))
+    return undefined;
+  return personNamed(call, { ...reading, subjects: [tail] }, tail);
+}
+
+/** The person `subject`, a subject of `reading`, names (see `findPerson`). */
+async function personNamed(
+  call: CallApi,
+  reading: Reading,
+  subject: string,
+): Promise<PersonMatch | undefined> {
   const at = reading.text.indexOf(subject);
   const before = at < 0 ? [] : wordsOf(reading.text.slice(0, at));
   const after = at < 0 ? "" : reading.text.slice(at + subject.length);

@@ -2,6 +2,7 @@
  * The expected records of a held-out chat question, computed at run time from the corpus in the store, by the
  * rules the dev set's README states: the courses whose keywords hold a keyword, the lectures of a LectureBank
  * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, the records of a university, a course's teachers or prerequisites, a person's units or latest publications,
+ * the courses, MOOCs and lectures a person teaches, the publications a person wrote,
  * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
@@ -20,6 +21,10 @@ export type GoldRule =
   | { readonly record: RecordKey }
   | { readonly unitsOf: RecordKey }
   | { readonly latestOf: RecordKey }
+  /** The courses, MOOCs and lectures that name the person their teacher or instructor. */
+  | { readonly taughtBy: RecordKey }
+  /** The publications that name the person an author. */
+  | { readonly authoredBy: RecordKey }
   | { readonly allOf: readonly GoldRule[] }
   | { readonly anyOf: readonly GoldRule[] }
   | { readonly teachersOfCourses: GoldRule }
@@ -52,10 +57,12 @@ export class GoldRules {
     if ("publications" in rule) return this.tagged("publication", (r) => r.keywords ?? [], rule.publications);
     if ("units" in rule) return this.tagged("unit", (r) => r.keywords ?? [], rule.units);
     if ("record" in rule) return new Set([keyOf(rule.record)]);
-    if ("teachersOf" in rule) return this.linked(rule.teachersOf, ["teacher", "instructor"]);
+    if ("teachersOf" in rule) return this.linked(rule.teachersOf, TEACHING);
     if ("prerequisitesOf" in rule) return this.linked(rule.prerequisitesOf, ["prerequisite"]);
     if ("unitsOf" in rule) return this.linked(rule.unitsOf, ["member"]);
     if ("latestOf" in rule) return this.latest(rule.latestOf);
+    if ("taughtBy" in rule) return this.linking(["course", "mooc", "lecture"], rule.taughtBy, TEACHING);
+    if ("authoredBy" in rule) return this.linking(["publication"], rule.authoredBy, ["author"]);
     if ("institution" in rule) return this.givenBy(rule.institution);
     if ("allOf" in rule) {
       const sets = await Promise.all(rule.allOf.map((r) => this.ids(r)));
@@ -91,6 +98,16 @@ export class GoldRules {
     return new Set((record?.links ?? []).filter((l) => rels.includes(l.rel)).map(keyOf));
   }
 
+  /** The records of `types` whose links name `target` by one of `rels`. */
+  private async linking(types: readonly string[], target: RecordKey, rels: readonly string[]) {
+    const found = new Set<string>();
+    for (const type of types)
+      for (const r of await this.scan(type))
+        if ((r.links ?? []).some((l) => rels.includes(l.rel) && keyOf(l) === keyOf(target)))
+          found.add(keyOf(r));
+    return found;
+  }
+
   private async latest(person: RecordKey): Promise<Set<string>> {
     const byYear = new Map<number, string[]>();
     for (const p of await this.scan("publication")) {
@@ -115,6 +132,8 @@ export class GoldRules {
     return records;
   }
 }
+
+const TEACHING = ["teacher", "instructor"];
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {
   return `${r.type}\0${r.id}`;

@@ -100,6 +100,15 @@ describe("readChatSets", () => {
     expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);
     expect(held.filter((i) => i.expect.steps?.length).length).toBeGreaterThanOrEqual(15);
   });
+
+  it("holds session 14's set about people in two halves chosen before tuning, with capitalised non-names", () => {
+    const held = expectHeldOutWhole("held14", 60);
+    const sets = readChatSets();
+    const halves = [...(sets["held14-tune"] ?? []), ...(sets["held14-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(held.map((i) => i.question).sort());
+    expect(held.filter((i) => i.kind === "not-a-person").length).toBeGreaterThanOrEqual(10);
+    expect(held.filter((i) => i.lang === "fr" && i.half === "check").length).toBeGreaterThan(0);
+  });
 });
 
 /**

@@ -12,10 +12,12 @@
  * subjects sampled from the corpus, written blind, held out whole) and session 12's (eval/chat-held12.jsonl: lectures and
  * publications by topic, multi-step plans, a university as scope and follow-ups in new wordings, written before the
  * session changed the chat) and session 13's (eval/chat-held13.jsonl: every intent in wordings of its own, en and fr,
- * written and run once before the session changed the chat) and the eighth blind judge (eval/chat-fresh8.jsonl: every
- * intent in English and French, about two thirds English, on subjects, records, concepts and people drawn from the
- * corpus by seeded samples, rare and common alike, written blind, held out whole), each item with its conversation as
- * asked (padded items are made long here, not stored long).
+ * written and run once before the session changed the chat), session 14's (eval/chat-held14.jsonl: questions about
+ * people drawn at random from the corpus by eval/draw-people.ts, named by surname, title, initials, in lower case or
+ * without accents, and capitalised words that name no person, with a tune and a check half) and the eighth blind
+ * judge (eval/chat-fresh8.jsonl: every intent in English and French, about two thirds English, on subjects, records,
+ * concepts and people drawn from the corpus by seeded samples, rare and common alike, written blind, held out whole),
+ * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -50,11 +52,12 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, held12, held13.
+ * fresh6-tune, fresh6-check, fresh8, held12, held13, held14, held14-tune, held14-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
   const fresh = readChatItems(join(import.meta.dirname, "chat-fresh.jsonl"));
+  const held14 = readChatItems(join(import.meta.dirname, "chat-held14.jsonl"));
   return {
     dev: readChatItems(join(evalFolder(), "chat.jsonl")),
     tune: heldOut.filter((i) => i.half === "tune"),
@@ -70,6 +73,9 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
+    held14,
+    "held14-tune": held14.filter((i) => i.half === "tune"),
+    "held14-check": held14.filter((i) => i.half === "check"),
     ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),
   };
 }

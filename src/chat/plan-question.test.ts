@@ -12,8 +12,13 @@ import { createHttpApp } from "../server/create-app.js";
 import { type ApiClient, runChat } from "./run-chat.js";
 
 // The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
-// whose name a longer one holds, and a concept whose name a course's name holds.
+// whose name a longer one holds, a concept whose name a course's name holds, a person who shares a surname with a
+// teacher and has no record of their own, and one whose surname is also a concept's name.
 const EXTRA: Record<string, CorpusRecord[]> = {
+  "people.jsonl": [
+    { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
+    { type: "person", id: "p-tom-wheat", name: { en: "Tom Wheat" } },
+  ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
     {
@@ -23,6 +28,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     },
   ],
   "concepts.jsonl": [
+    { type: "concept", id: "Wheat", name: { en: "Wheat" } },
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
     { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
@@ -146,5 +152,53 @@ describe("planQuestion on the demo corpus", () => {
     const reply = await chat("What will I learn in BIO-479?");
     expect(reply.plan.intent).toBe("about");
     expect(reply.references[0]?.id).toBe("BIO-479");
+  });
+
+  it("finds a person named by surname alone, accents dropped, with their courses, MOOCs and lectures", async () => {
+    const reply = await chat("what does Muller teach?");
+    expect(reply.plan).toMatchObject({
+      intent: "related",
+      target: "course",
+      anchor: { id: "p-helene-muller" },
+    });
+    const cited = reply.references.map((r) => r.id);
+    expect(cited).toEqual(expect.arrayContaining(["COM-303", "mooc-signals-1", "lec-sp-01"]));
+  });
+
+  it("chooses among people of one surname the one with records of the kind asked, and says so", async () => {
+    const reply = await chat("courses taught by Müller");
+    expect(reply.plan).toMatchObject({
+      anchor: { id: "p-helene-muller" },
+      homonyms: { asked: "Müller", among: 2, others: ["Pierre Muller"] },
+    });
+    expect(reply.answer).toContain("Pierre Muller");
+  });
+
+  it("reads a title as a person cue, not as a type of record asked for", async () => {
+    const reply = await chat("qu'enseigne le professeur Rochat ?");
+    expect(reply.plan).toMatchObject({ target: "course", anchor: { id: "p-marc-olivier-rochat" } });
+    expect(reply.references.map((r) => r.id)).toContain("ChE-311");
+    expect((await chat("who is Dr. Benali")).plan).toMatchObject({ anchor: { id: "p-nadia-benali" } });
+  });
+
+  it("finds a person by initials after the surname and a possessive, for their papers", async () => {
+    const reply = await chat("Keller J.'s papers");
+    expect(reply.plan).toMatchObject({ target: "publication", anchor: { id: "p-jonas-keller" } });
+    expect(reply.references.map((r) => r.id)).toEqual(["pub-cnn-cytometry-2020"]);
+  });
+
+  it("finds a capitalised surname after a verb the grammar does not read, not after a topic marker", async () => {
+    expect((await chat("à quel labo appartient Benali ?")).plan).toMatchObject({
+      target: "unit",
+      anchor: { id: "p-nadia-benali" },
+    });
+    expect((await chat("papers about cytometry Benali")).plan.anchor?.type).not.toBe("person");
+  });
+
+  it("reads a surname that names a concept as the concept, unless the question says it is a person", async () => {
+    const topic = await chat("Wheat papers");
+    expect(topic.plan.anchor?.type).not.toBe("person");
+    expect((await chat("Dr Wheat's papers")).plan.anchor).toMatchObject({ id: "p-tom-wheat" });
+    expect((await chat("who is Wheat?")).plan.anchor).toMatchObject({ id: "p-tom-wheat" });
   });
 });

@@ -30,6 +30,7 @@ import {
 } from "./plan-steps.js";
 import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
+import { findPerson } from "./resolve-person.js";
 import {
   type CallApi,
   detectConcepts,
@@ -58,18 +59,16 @@ export async function planQuestion(
       ? read
       : {
           ...read,
-          reading: await resolveSpans(
-            call,
-            await narrowToName(
-              call,
-              await preferNames(call, await scopedReading(call, read.reading, messages, lang)),
-            ),
-          ),
+          reading: await resolveReading(call, await scopedReading(call, read.reading, messages, lang)),
         };
   const { reading } = conversation;
+  const { person } = reading;
   const base = {
     lang: reading.lang,
     subjects: reading.subjects,
+    ...(person && person.among > 1
+      ? { homonyms: { asked: person.asked, among: person.among, others: person.others } }
+      : {}),
     ...(reading.join ? { join: reading.join } : {}),
     ...(reading.truncated ? { truncated: true, read: reading.text } : {}),
     ...(reading.ignored.length > 0 ? { ignored: reading.ignored } : {}),
@@ -96,9 +95,7 @@ export async function planQuestion(
   if (!anchor && untypedList(reading, form) && !(await recognised(call, reading)))
     return { ...base, intent: "unclear", steps: [], cite: [] };
   const typed = reading.types.filter((t) => !(anchor && t === anchor.type && t === reading.label));
-  // "What did X publish most recently?": the newest of a person's records are their publications.
-  const targets: TargetType[] =
-    anchor?.type === "person" && reading.cues.has("latest") && typed.length === 0 ? ["publication"] : typed;
+  const targets = personTargets(reading, anchor, typed);
   const intent = intentOf(reading, anchor, targets);
   if (intent === "unclear") {
     const missing = reading.codes[0] ?? reading.subjects[0];
@@ -134,6 +131,67 @@ export async function planQuestion(
     ...(concept ? { concept } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
+}
+
+/**
+ * The reading with its subject read against the graph: a person's name as users write it (`findPerson`), else the
+ * whole name an alternative reading holds (`preferNames`), the name inside a chatty subject (`narrowToName`), and the
+ * part of each subject the graph resolves (`resolveSpans`).
+ */
+async function resolveReading(call: CallApi, reading: Reading): Promise<Reading> {
+  const person = await withPerson(call, reading);
+  return person ?? resolveSpans(call, await narrowToName(call, await preferNames(call, reading)));
+}
+
+/**
+ * The reading with the person its subject names (`findPerson`), or the one an alternative reading's subject names
+ * with the words after it as a topic ("Prein's papers on regional climate"); undefined when it names no person. A
+ * title the grammar read as a type word ("le professeur Gopal") is not a type asked for.
+ */
+async function withPerson(call: CallApi, reading: Reading): Promise<Reading | undefined> {
+  const tries = [
+    reading,
+    ...reading.alternatives
+      .filter((a) => a.rest && a.consumed.length === 0)
+      .map((a) => ({ ...reading, subjects: [a.subject], topic: a.rest })),
+  ];
+  for (const attempt of tries) {
+    const person = await findPerson(call, attempt);
+    if (!person) continue;
+    const others = wordsOf(reading.text).filter((w) => TYPE_WORDS.get(w.folded) === "person").length;
+    const untyped = person.titleTyped && others < 2;
+    return {
+      ...attempt,
+      subjects: [person.anchor.name],
+      person,
+      ...(untyped ? { types: attempt.types.filter((t) => t !== "person") } : {}),
+      ...(untyped && attempt.label === "person" ? { label: undefined } : {}),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The types of records a question asks of the record it names: those it names, but for a person's records asked by
+ * a verb ("what did X publish most recently": publications; "what does X teach": the courses they teach).
+ */
+function personTargets(
+  reading: Reading,
+  anchor: Anchor | undefined,
+  typed: readonly TargetType[],
+): TargetType[] {
+  if (anchor?.type !== "person" || typed.some((t) => t !== "person")) return [...typed];
+  if (reading.cues.has("latest")) return ["publication"];
+  if (reading.cues.has("teach")) return ["course"];
+  return [...typed];
+}
+
+/**
+ * The types of records a person's courses are: courses and MOOCs ("the courses of X" may be a MOOC), and lectures
+ * too when the question asks what they teach without naming a type ("what does X teach").
+ */
+function taughtTypes(reading: Reading): readonly TargetType[] {
+  return reading.types.includes("course") ? ["course", "mooc"] : ["course", "mooc", "lecture"];
 }
 
 /**
@@ -304,6 +362,7 @@ async function anchorOf(
 ): Promise<Anchor | undefined> {
   const code = reading.codes[0];
   if (code) return findCourse(call, code);
+  if (reading.person) return reading.person.anchor;
   if (linked && reading.subjects.length === 0) return findRecord(call, linked.type, linked.id);
   // "Is there anything I should know before enrolling?" after a course was linked: a question about one record that
   // names none is about the record the last answer gave, when it is of a type the question can be about.
@@ -495,16 +554,20 @@ function anchorSteps(
   }
   // A relation: the facts between the anchor and the records asked for, newest first if asked.
   const type: TargetType = target && target !== anchor.type ? target : "person";
-  const kinds = FACT_KINDS[`${anchor.type}>${type}`];
-  let result = steps.add({
-    op: "neighbours",
-    from: record,
-    type,
-    ...(kinds ? { kinds } : { facts: true }),
-    // All of the facts when they are to be narrowed, else the first page; the API sorts newest first over all.
-    limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
-    ...(reading.cues.has("latest") ? { order: "year" as const } : {}),
+  const taught = anchor.type === "person" && type === "course" ? taughtTypes(reading) : [type];
+  const parts = taught.map((t) => {
+    const kinds = FACT_KINDS[`${anchor.type}>${t}`];
+    return steps.add({
+      op: "neighbours",
+      from: record,
+      type: t,
+      ...(kinds ? { kinds } : { facts: true }),
+      // All of the facts when they are to be narrowed, else the first page; the API sorts newest first over all.
+      limit: reading.cues.has("latest") || reading.topic ? 300 : 20,
+      ...(reading.cues.has("latest") ? { order: "year" as const } : {}),
+    });
   });
+  let result = parts.length > 1 ? steps.add({ op: "union", of: parts }) : (parts[0] ?? record);
   if (reading.topic) result = steps.add({ op: "filter", from: result, words: reading.topic });
   if (reading.cues.has("latest")) result = steps.add({ op: "sort", from: result, by: "year" });
   if (reading.cues.has("latest") || reading.count)

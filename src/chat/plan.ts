@@ -136,6 +136,11 @@ export interface Plan {
   readonly anchors?: readonly Anchor[];
   /** Words that narrow the records of a relation ("lectures of X about Y"). */
   readonly topic?: string;
+  /**
+   * A person named by a form several people's names fit ("Müller"): the name asked, how many people it fits, and
+   * the names of a few of the others.
+   */
+  readonly homonyms?: { readonly asked: string; readonly among: number; readonly others: readonly string[] };
   /** The subjects searched for ("genomics"); two when joined. */
   readonly subjects: readonly string[];
   readonly join?: "and" | "or";

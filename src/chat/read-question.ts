@@ -38,6 +38,7 @@ import {
 } from "./lexicon.js";
 import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Institution, Level, OffTopic, TargetType } from "./plan.js";
+import type { PersonMatch } from "./resolve-person.js";
 import { offTopicOf } from "./scope.js";
 import { expandShorthand } from "./shorthand.js";
 
@@ -91,6 +92,8 @@ export interface Reading {
   readonly creative: boolean;
   /** The university the records must come from ("… at EPFL", "Harvard MOOCs"), as named; set by `withInstitution`. */
   readonly institution?: Institution;
+  /** The person the subject names ("Dr Odersky"), when it is a person's name; set by the planner (`findPerson`). */
+  readonly person?: PersonMatch;
 }
 
 /** Another reading of a question's subject. */

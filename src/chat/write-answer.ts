@@ -67,10 +67,22 @@ export function describePlan(plan: Plan): string {
   return [chatText(lang, "readAs", { what }), ...unused, ...notesOf(plan)].join(" ");
 }
 
-/** What the planner left out of the message: the rest of a long one, instructions to the assistant. */
+/**
+ * What the planner could not be sure of or left out: which of several people a name fits it took, the rest of a
+ * long message, instructions to the assistant.
+ */
 function notesOf(plan: Plan): string[] {
-  const { lang } = plan;
+  const { lang, homonyms, anchor } = plan;
+  const quote = (s: string) => (lang === "fr" ? `« ${s} »` : `“${s}”`);
   return [
+    homonyms && anchor
+      ? chatText(lang, "homonyms", {
+          asked: quote(homonyms.asked),
+          count: homonyms.among,
+          name: anchor.name,
+          others: homonyms.others.join(", "),
+        })
+      : "",
     plan.truncated ? chatText(lang, "truncated", { read: clip(plan.read ?? "", 120) }) : "",
     // The quote ends the note's sentence: its own final stop is dropped.
     ...(plan.ignored ?? []).map((text) =>

@@ -1,0 +1,186 @@
+/**
+ * Finds the person a question names the way users name people (`person-names.ts`: a surname, a title, initials,
+ * lower case, no accents), through the public API: the people whose names hold the form's words (the search),
+ * those whose full names fit it best (`fitName`), then, among homonyms, the one with records of the kind asked
+ * for and the most links in the graph.
+ */
+import type { Cue } from "./classify-words.js";
+import { TOPIC_MARKERS, TYPE_WORDS, wordsOf } from "./lexicon.js";
+import { fitName, isHonorific, type PersonForm, readPersonName } from "./person-names.js";
+import type { Anchor, TargetType } from "./plan.js";
+import { FACT_KINDS } from "./plan-steps.js";
+import type { Reading } from "./read-question.js";
+import { type CallApi, findNamed } from "./resolve-subject.js";
+
+/** A person found for a name form, and how many people the form fits as closely. */
+export interface PersonMatch {
+  readonly anchor: Anchor;
+  /** The name as the question wrote it ("Siegwart"). */
+  readonly asked: string;
+  /** How many people the name fits as closely as the one taken (1 when it names one person). */
+  readonly among: number;
+  /** The names of the others it fits as closely, best first (at most `OTHERS_NAMED`). */
+  readonly others: readonly string[];
+  /** True when a title before the name is a word the grammar read as a type ("professeur" as person). */
+  readonly titleTyped: boolean;
+}
+
+/** The most people the search is asked for. */
+const CANDIDATES = 100;
+/** The most homonyms whose links are counted to choose among them. */
+const HOMONYMS_READ = 6;
+/** The most other homonyms the answer names. */
+const OTHERS_NAMED = 3;
+
+/**
+ * The person the question's one subject names, when it is written as a person's name and the graph holds a person
+ * it fits; undefined otherwise. A surname alone, with no title, initials, possessive or "by" before it, counts
+ * only when the question asks for records a person has and the word names no other record whole ("Wheat papers"
+ * asks about wheat); a name after a topic marker ("papers about Rice") is a topic unless a title, initials, a
+ * possessive or "who is" say otherwise. A subject whose first words are in lower case and whose last ones are
+ * capitalised is tried for its capitalised end too, unless a topic marker stands before it.
+ */
+export async function findPerson(call: CallApi, reading: Reading): Promise<PersonMatch | undefined> {
+  const subject = reading.subjects[0];
+  if (!subject || reading.subjects.length > 1 || reading.codes.length > 0 || reading.cues.has("compare"))
+    return undefined;
+  const whole = await personNamed(call, reading, subject);
+  if (whole) return whole;
+  // "à quel labo appartient Habert": a capitalised name after words in lower case the grammar could not read.
+  const tail = subject.match(/^(?:\p{Ll}\S*\s+)+(\p{Lu}.*)$/u)?.[1];
+  const marked = wordsOf(reading.text.slice(0, Math.max(0, reading.text.indexOf(subject))))
+    .filter((w) => !ARTICLES.has(w.folded))
+    .at(-1);
+  if (!tail || (marked && TOPIC_MARKERS.has(marked.folded) && !OWNER_MARKERS.has(marked.folded)))
+    return undefined;
+  return personNamed(call, { ...reading, subjects: [tail] }, tail);
+}
+
+/** The person `subject`, a subject of `reading`, names (see `findPerson`). */
+async function personNamed(
+  call: CallApi,
+  reading: Reading,
+  subject: string,
+): Promise<PersonMatch | undefined> {
+  const at = reading.text.indexOf(subject);
+  const before = at < 0 ? [] : wordsOf(reading.text.slice(0, at));
+  const after = at < 0 ? "" : reading.text.slice(at + subject.length);
+  const leading = before.at(-1);
+  const titleBefore = leading !== undefined && isHonorific(leading.text);
+  const form = readPersonName(
+    `${titleBefore ? `${leading.text} ` : ""}${subject}${/^['’]s\b/i.test(after) ? "'s" : ""}`,
+  );
+  if (!form) return undefined;
+  const marked = before.filter((w) => !ARTICLES.has(w.folded)).at(-1);
+  // "Who is X" asks for a person even when X also names a concept.
+  const whoIs = reading.cues.has("what") && reading.types.includes("person");
+  const strong = form.titled || form.possessive || form.initials.length > 0 || whoIs;
+  if (!strong && marked && TOPIC_MARKERS.has(marked.folded) && !OWNER_MARKERS.has(marked.folded))
+    return undefined;
+  const full = form.words.filter((w) => w.length > 1).length > 1;
+  const agent = marked !== undefined && AGENT_MARKERS.has(marked.folded);
+  if (!strong && !full && !agent) {
+    if (!asksOfPerson(reading)) return undefined;
+    const other = await findNamed(call, subject, NOT_PEOPLE);
+    if (other) return undefined;
+  }
+  const found = await resolvePerson(call, form, wantedOf(reading));
+  if (!found) return undefined;
+  const titleTyped = titleBefore && TYPE_WORDS.get(leading.folded) === "person";
+  return { ...found, titleTyped };
+}
+
+const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "l", "un", "une"]);
+/** Words after which a name is the records' author or teacher, not their topic. */
+const AGENT_MARKERS = new Set(["by", "par", "from"]);
+/** Topic markers that also say whose records: "les cours de X". */
+const OWNER_MARKERS = new Set(["de", "des", "du", "d"]);
+/** The types a word may name instead of a person. */
+const NOT_PEOPLE = ["concept", "course", "mooc", "unit", "lecture", "publication"];
+
+/** True when the question asks for something a person has: their records, their research, who they are. */
+function asksOfPerson(reading: Reading): boolean {
+  const { cues, types } = reading;
+  return types.length > 0 || PERSON_CUES.some((c) => cues.has(c));
+}
+
+const PERSON_CUES: readonly Cue[] = ["teach", "research", "latest", "what", "author"];
+
+/** The kinds of neighbours the question asks a person for, to choose among homonyms. */
+function wantedOf(reading: Reading): readonly string[] {
+  const types: readonly TargetType[] = reading.types;
+  const wanted = new Set<string>();
+  for (const t of types) {
+    if (t === "course" || t === "mooc" || t === "lecture") for (const k of TAUGHT) wanted.add(k);
+    else if (t !== "person") wanted.add(t);
+  }
+  if (reading.cues.has("teach")) for (const k of TAUGHT) wanted.add(k);
+  if (reading.cues.has("latest")) wanted.add("publication");
+  return [...wanted];
+}
+
+const TAUGHT = ["course", "mooc", "lecture"];
+
+/**
+ * The person `form` names: among the people the search finds for its words, those whose full names fit it best
+ * (`fitName`); of several, the one with facts of a `wanted` type (a course they teach, a paper they wrote, a unit
+ * they belong to), then the one with the most neighbours in the graph.
+ */
+export async function resolvePerson(
+  call: CallApi,
+  form: PersonForm,
+  wanted: readonly string[],
+): Promise<Omit<PersonMatch, "titleTyped"> | undefined> {
+  const query = { q: form.words.join(" "), types: "person", limit: String(CANDIDATES) };
+  const body = (await call({ method: "GET", path: "/api/search", query })) as
+    | { items?: Anchor[] }
+    | undefined;
+  const people = body?.items ?? [];
+  const fitting = (f: PersonForm) =>
+    people.map((p) => ({ person: p, fit: fitName(f, p.name) })).filter((f) => f.fit > 0);
+  let fits = fitting(form);
+  // "M. Martello": the French title, when no name has that initial.
+  if (fits.length === 0 && form.titleInitial) fits = fitting({ ...form, initials: form.initials.slice(1) });
+  const best = Math.max(0, ...fits.map((f) => f.fit));
+  const closest = fits.filter((f) => f.fit === best).map((f) => f.person);
+  const only = closest[0];
+  if (!only) return undefined;
+  const anchor = (p: Anchor): Anchor => ({ type: p.type, id: p.id, name: p.name });
+  if (closest.length === 1) return { anchor: anchor(only), asked: form.text, among: 1, others: [] };
+  const read = await Promise.all(
+    closest.slice(0, HOMONYMS_READ).map(async (person) => ({
+      person,
+      links: await linksOf(call, person),
+      facts: (await Promise.all(wanted.map((type) => hasFacts(call, person, type)))).some(Boolean),
+    })),
+  );
+  // Stable: the search's order breaks ties.
+  read.sort((a, b) => Number(b.facts) - Number(a.facts) || b.links - a.links);
+  const ranked = [...read.map((r) => r.person), ...closest.slice(HOMONYMS_READ)];
+  const chosen = ranked[0] ?? only;
+  const others = ranked.slice(1, 1 + OTHERS_NAMED).map((p) => p.name);
+  return { anchor: anchor(chosen), asked: form.text, among: closest.length, others };
+}
+
+/** How many neighbours the person has in the graph, of every type. */
+async function linksOf(call: CallApi, person: Anchor): Promise<number> {
+  const path = `/api/person/${encodeURIComponent(person.id)}`;
+  const body = (await call({ method: "GET", path })) as
+    | { neighbourCounts?: Record<string, number> }
+    | undefined;
+  return Object.values(body?.neighbourCounts ?? {}).reduce((a, b) => a + b, 0);
+}
+
+/** True when the person has a fact with a record of `type`: a course they teach, a paper they wrote. */
+async function hasFacts(call: CallApi, person: Anchor, type: string): Promise<boolean> {
+  const kinds = FACT_KINDS[`person>${type}`];
+  if (!kinds) return false;
+  const path = `/api/person/${encodeURIComponent(person.id)}/neighbours`;
+  const body = (await call({ method: "GET", path, query: { type, limit: String(FACTS_READ) } })) as
+    | { items?: { edge: { kind: string } }[] }
+    | undefined;
+  return (body?.items ?? []).some((item) => kinds.includes(item.edge.kind));
+}
+
+/** How many neighbours of a type are read to find a fact among them (facts rank first). */
+const FACTS_READ = 10;

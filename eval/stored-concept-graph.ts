@@ -5,6 +5,7 @@
  */
 
 import { categoryScoresOf, nameScoresOf, recordTexts, VARIANT_TYPES } from "../src/app/concept-lists.js";
+import { personNames, withoutLinkedNames } from "../src/app/linked-names.js";
 import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { recordMentions } from "../src/app/record-concepts.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
@@ -100,10 +101,13 @@ export async function readStoredConceptGraph(
       }
       return number;
     };
-    for await (const record of store.scanRecords()) {
+    const people = await personNames(store);
+    for await (const stored of store.scanRecords()) {
+      // As the build reads it: without the names of the people it links to.
+      const record = withoutLinkedNames(stored, (id) => people.get(id));
       if (VARIANT_TYPES.has(record.type)) {
         const number = numberOf(record);
-        keys[number] = { type: record.type, id: record.id, name: displayName(record) };
+        keys[number] = { type: record.type, id: record.id, name: displayName(stored) };
         const parent = record.links?.find((l) => l.rel === "part_of");
         if (parent) parentKeys.set(number, `${parent.type}\0${parent.id}`);
       }

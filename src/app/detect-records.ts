@@ -12,6 +12,7 @@ import { type RecordTexts, RecordTextsBuilder } from "./concept-lists.js";
 import { DetectionPool } from "./detection-pool.js";
 import { EvidenceTable } from "./evidence-table.js";
 import { loadNodes, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
+import { personNames, withoutLinkedNames } from "./linked-names.js";
 import { describedConcepts, type RecordProfile, recordProfile } from "./record-concepts.js";
 
 /** What detection keeps of each record: its concept edges, the stored evidence of its own edges, what it names. */
@@ -121,17 +122,20 @@ export async function detectRecords(
   };
   progress("detection", 0, total);
   try {
+    const people = await personNames(store);
     const nodes = await loadNodes(store, {
       keepRecords: false,
       onRecord: (record, node) => {
         if (node % 500 === 0) progress("detection", node, total);
-        texts.add(node, record);
+        // Read as detection reads it: the names of the people it links to are theirs, not concepts.
+        const read = withoutLinkedNames(record, (id) => people.get(id));
+        texts.add(node, read);
         if (record.type === "concept" && record.description) {
           const found = describedConcepts(record, dictionary);
           if (found.length > 0) described.set(dictionary.index.get(record.id) ?? -1, found);
         }
         if (NO_TEXT_TYPES.has(record.type)) return;
-        records.push(record);
+        records.push(read);
         block.nodes.push(node);
         block.parts.push(record.links?.some((l) => l.rel === "part_of") ?? false);
         return records.length === blockSize ? detect() : undefined;

@@ -127,6 +127,24 @@ describe("updateGraph", () => {
     expect(await ids("unit", "u-antibody", "concept")).toEqual(built);
   });
 
+  it("does not read the name of a person the record links to as a concept, in an update and a build", async () => {
+    await store.transaction((w) =>
+      w.upsertRecords([{ type: "person", id: "p-sam-vaccine", name: { en: "Sam Vaccine" } }]),
+    );
+    await change({
+      type: "course",
+      id: "NEW-202",
+      name: { en: "Seminar by Sam Vaccine" },
+      description: { en: "Reinforced concrete beams, with Sam Vaccine." },
+      links: [{ rel: "teacher", type: "person", id: "p-sam-vaccine" }],
+    });
+    const updated = await ids("course", "NEW-202", "concept");
+    expect(updated).toContain("Reinforced_concrete");
+    expect(updated).not.toContain("Vaccine");
+    await buildGraph(store);
+    expect(await ids("course", "NEW-202", "concept")).toEqual(updated);
+  });
+
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
     const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);

@@ -4,6 +4,7 @@
  * that the change touches — the records themselves, their old and new concepts, their old and new semantic
  * partners, and the records they are linked to — in one transaction. Everything else keeps its stored rows.
  */
+import type { CorpusRecord } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { applyEdgeCorrections } from "../graph/apply-corrections.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
@@ -35,6 +36,7 @@ import {
   semanticNeighbour,
   toRows,
 } from "./graph-inputs.js";
+import { withoutLinkedNames } from "./linked-names.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { recordMentions, recordProfile } from "./record-concepts.js";
 
@@ -61,6 +63,8 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const started = performance.now();
   const dictionary = await loadConceptDictionary(store);
   const nodes = await loadNodes(store);
+  // Each record as detection reads it: without the names of the people it links to (`linked-names.ts`).
+  const read = nodes.records.map((record) => withoutLinkedNames(record, personName(nodes)));
   const changedNodes = new Set(changed.flatMap((k) => nodes.index.get(`${k.type}\0${k.id}`) ?? []));
   const stored = await readProfiles(store, nodes, dictionary);
   await readPartners(store, nodes, changedNodes, stored);
@@ -73,7 +77,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const oldPartConcepts = conceptsOf(parts, stored.profiles, conceptNode);
   const fresh = new Map<number, Map<number, ConceptEvidence>>();
   for (const node of new Set([...changedNodes, ...parts])) {
-    const record = nodes.records[node];
+    const record = read[node];
     if (!record) continue;
     const profile = recordProfile(record, dictionary);
     stored.profiles.delete(node);
@@ -96,7 +100,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const touched = new Set([...changedNodes, ...rederive, ...parts]);
   await readPartners(store, nodes, touched, stored);
   const semantic = recordSemanticEdges(stored.profiles, nodes);
-  const mentions = allMentions(nodes, dictionary);
+  const mentions = allMentions(read, dictionary);
   const pages = conceptPagesToRewrite(
     [...oldConcepts, ...oldPartConcepts, ...conceptsOf(touched, stored.profiles, conceptNode)],
     stored.related,
@@ -105,9 +109,9 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   );
   // The pages that listed a changed record, and those whose names its new text holds, are ranked again too.
   for (const page of await pagesListing(store, nodes, touched)) addPage(pages, page, nodes, dictionary);
-  const texts = recordTexts(nodes.records.entries(), dictionary);
+  const texts = recordTexts(read.entries(), dictionary);
   for (const node of touched) {
-    const record = nodes.records[node];
+    const record = read[node];
     const named = [
       ...(mentions.get(node)?.concepts ?? []),
       ...(record ? conceptsFoundIn(texts, record) : []),
@@ -205,9 +209,12 @@ async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDicti
 }
 
 /** What every record's text names: the update reads the texts again, since no stored row holds it. */
-function allMentions(nodes: Nodes, dictionary: ConceptDictionary): Map<number, NameMentions> {
+function allMentions(
+  records: readonly CorpusRecord[],
+  dictionary: ConceptDictionary,
+): Map<number, NameMentions> {
   const mentions = new Map<number, NameMentions>();
-  nodes.records.forEach((record, node) => {
+  records.forEach((record, node) => {
     const m = recordMentions(record, dictionary);
     if (m && m.concepts.length > 0) mentions.set(node, m);
   });
@@ -385,4 +392,12 @@ function linkedNodes(nodes: Nodes, changed: ReadonlySet<number>): Set<number> {
   });
   for (const node of changed) linked.delete(node);
   return linked;
+}
+
+/** A person's display name by id, from the loaded nodes. */
+function personName(nodes: Nodes): (id: string) => string | undefined {
+  return (id) => {
+    const node = nodes.index.get(`person\0${id}`);
+    return node === undefined ? undefined : nodes.names[node];
+  };
 }

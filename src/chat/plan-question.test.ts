@@ -13,11 +13,13 @@ import { type ApiClient, runChat } from "./run-chat.js";
 
 // The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
 // whose name a longer one holds, a concept whose name a course's name holds, a person who shares a surname with a
-// teacher and has no record of their own, and one whose surname is also a concept's name.
+// teacher and has no record of their own, one whose surname is also a concept's name, and one whose surname a
+// concept's longer name holds.
 const EXTRA: Record<string, CorpusRecord[]> = {
   "people.jsonl": [
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
     { type: "person", id: "p-tom-wheat", name: { en: "Tom Wheat" } },
+    { type: "person", id: "p-ann-young", name: { en: "Ann Young" } },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
@@ -29,6 +31,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
   ],
   "concepts.jsonl": [
     { type: "concept", id: "Wheat", name: { en: "Wheat" } },
+    { type: "concept", id: "Young's_modulus", name: { en: "Young's modulus" } },
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
     { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
@@ -200,5 +203,10 @@ describe("planQuestion on the demo corpus", () => {
     expect(topic.plan.anchor?.type).not.toBe("person");
     expect((await chat("Dr Wheat's papers")).plan.anchor).toMatchObject({ id: "p-tom-wheat" });
     expect((await chat("who is Wheat?")).plan.anchor).toMatchObject({ id: "p-tom-wheat" });
+  });
+
+  it("does not read a surname inside a concept's longer name as a person", async () => {
+    expect((await chat("what is Young's modulus?")).plan.anchor?.type).not.toBe("person");
+    expect((await chat("Dr Young's papers")).plan.anchor).toMatchObject({ id: "p-ann-young" });
   });
 });

@@ -10,7 +10,7 @@ import { fitName, isHonorific, type PersonForm, readPersonName } from "./person-
 import type { Anchor, TargetType } from "./plan.js";
 import { FACT_KINDS } from "./plan-steps.js";
 import type { Reading } from "./read-question.js";
-import { type CallApi, findNamed } from "./resolve-subject.js";
+import { type CallApi, detectConcepts, findNamed } from "./resolve-subject.js";
 
 /** A person found for a name form, and how many people the form fits as closely. */
 export interface PersonMatch {
@@ -84,10 +84,31 @@ async function personNamed(
     const other = await findNamed(call, subject, NOT_PEOPLE);
     if (other) return undefined;
   }
+  if (at >= 0 && (await insideConceptName(call, reading, at, at + subject.length))) return undefined;
   const found = await resolvePerson(call, form, wantedOf(reading));
   if (!found) return undefined;
   const titleTyped = titleBefore && TYPE_WORDS.get(leading.folded) === "person";
   return { ...found, titleTyped };
+}
+
+/**
+ * True when the detector reads the characters [start, end) of the question as part of a longer concept name: the
+ * surname in "Young's modulus", "module de Young" or "loi de Ohm" is the concept's, not a person's.
+ */
+async function insideConceptName(
+  call: CallApi,
+  reading: Reading,
+  start: number,
+  end: number,
+): Promise<boolean> {
+  const detected = await detectConcepts(call, reading.text, reading.lang);
+  return detected.some((c) =>
+    (c.mentions ?? []).some((m) => {
+      const from = m.start ?? start;
+      const to = m.end ?? end;
+      return from <= start && to >= end && to - from > end - start;
+    }),
+  );
 }
 
 const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "l", "un", "une"]);

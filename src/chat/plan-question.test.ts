@@ -205,6 +205,13 @@ describe("planQuestion on the demo corpus", () => {
     expect((await chat("who is Wheat?")).plan.anchor).toMatchObject({ id: "p-tom-wheat" });
   });
 
+  it("reads what the words around a name cut from a longer subject ask", async () => {
+    expect((await chat("Je voudrais connaître les axes de recherche de Nadia Benali.")).plan).toMatchObject({
+      intent: "research",
+      anchor: { id: "p-nadia-benali" },
+    });
+  });
+
   it("does not read a surname inside a concept's longer name as a person", async () => {
     expect((await chat("what is Young's modulus?")).plan.anchor?.type).not.toBe("person");
     expect((await chat("Dr Young's papers")).plan.anchor).toMatchObject({ id: "p-ann-young" });

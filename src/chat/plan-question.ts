@@ -160,11 +160,20 @@ async function withPerson(call: CallApi, reading: Reading): Promise<Reading | un
     if (!person) continue;
     const others = wordsOf(reading.text).filter((w) => TYPE_WORDS.get(w.folded) === "person").length;
     const untyped = person.titleTyped && others < 2;
+    // A name cut from a longer subject ("les axes de recherche de Jukka Jokela") asks what the words around it ask,
+    // as `narrowToName` reads them: the cues and types of the span the grammar read for it.
+    const span = attempt.spans.find(
+      (s) => s.subject === person.asked && (s.cues.length > 0 || s.types.length > 0),
+    );
+    const cues = span ? new Set([...attempt.cues, ...span.cues]) : attempt.cues;
+    const types = span ? [...new Set([...attempt.types, ...span.types])] : attempt.types;
     return {
       ...attempt,
+      cues,
+      types,
       subjects: [person.anchor.name],
       person,
-      ...(untyped ? { types: attempt.types.filter((t) => t !== "person") } : {}),
+      ...(untyped ? { types: types.filter((t) => t !== "person") } : {}),
       ...(untyped && attempt.label === "person" ? { label: undefined } : {}),
     };
   }

@@ -20,6 +20,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
     { type: "person", id: "p-tom-wheat", name: { en: "Tom Wheat" } },
     { type: "person", id: "p-ann-young", name: { en: "Ann Young" } },
+    { type: "person", id: "p-carol-brown", name: { en: "Carol D. Brown" } },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
@@ -32,6 +33,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
   "concepts.jsonl": [
     { type: "concept", id: "Wheat", name: { en: "Wheat" } },
     { type: "concept", id: "Young's_modulus", name: { en: "Young's modulus" } },
+    { type: "concept", id: "Brown_dwarf", name: { en: "Brown dwarf" } },
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
     { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
@@ -215,5 +217,7 @@ describe("planQuestion on the demo corpus", () => {
   it("does not read a surname inside a concept's longer name as a person", async () => {
     expect((await chat("what is Young's modulus?")).plan.anchor?.type).not.toBe("person");
     expect((await chat("Dr Young's papers")).plan.anchor).toMatchObject({ id: "p-ann-young" });
+    expect((await chat("Brown dwarfs publications")).plan.anchor?.type).not.toBe("person");
+    expect((await chat("publications of Carol D. Brown")).plan.anchor).toMatchObject({ id: "p-carol-brown" });
   });
 });

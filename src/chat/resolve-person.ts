@@ -84,31 +84,44 @@ async function personNamed(
     const other = await findNamed(call, subject, NOT_PEOPLE);
     if (other) return undefined;
   }
-  if (at >= 0 && (await insideConceptName(call, reading, at, at + subject.length))) return undefined;
+  const concept = at < 0 ? "none" : await conceptReading(call, reading, at, at + subject.length);
+  if (concept === "inside") return undefined;
   const found = await resolvePerson(call, form, wantedOf(reading));
   if (!found) return undefined;
+  // "Brown dwarfs": a subject the detector reads whole as a concept is the concept unless it is the person's name.
+  if (concept === "whole" && !namesWhole(found.anchor.name, subject)) return undefined;
   const titleTyped = titleBefore && TYPE_WORDS.get(leading.folded) === "person";
   return { ...found, titleTyped };
 }
 
 /**
- * True when the detector reads the characters [start, end) of the question as part of a longer concept name: the
- * surname in "Young's modulus", "module de Young" or "loi de Ohm" is the concept's, not a person's.
+ * How the detector reads the characters [start, end) of the question: "inside" a longer concept name (the surname in
+ * "Young's modulus", "module de Young" or "loi de Ohm" is the concept's, not a person's), as one concept's name
+ * "whole", or as "none".
  */
-async function insideConceptName(
+async function conceptReading(
   call: CallApi,
   reading: Reading,
   start: number,
   end: number,
-): Promise<boolean> {
+): Promise<"inside" | "whole" | "none"> {
   const detected = await detectConcepts(call, reading.text, reading.lang);
-  return detected.some((c) =>
-    (c.mentions ?? []).some((m) => {
+  let whole = false;
+  for (const c of detected)
+    for (const m of c.mentions ?? []) {
       const from = m.start ?? start;
       const to = m.end ?? end;
-      return from <= start && to >= end && to - from > end - start;
-    }),
-  );
+      if (from > start || to < end) continue;
+      if (to - from > end - start) return "inside";
+      whole = true;
+    }
+  return whole ? "whole" : "none";
+}
+
+/** True when every word of `subject` is a word of the person's `name` (accents and case aside). */
+function namesWhole(name: string, subject: string): boolean {
+  const words = new Set(wordsOf(name).map((w) => w.folded));
+  return wordsOf(subject).every((w) => words.has(w.folded) || w.folded.length <= 1);
 }
 
 const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "l", "un", "une"]);

@@ -41,7 +41,9 @@ const courses = read("courses.jsonl");
 const prereqs = courses.filter((c) => (c.links ?? []).some((l) => l.rel === "prerequisite"));
 const moocs = read("moocs.jsonl");
 const concepts = read("concepts.jsonl");
-const inLinks = tally(concepts.flatMap((c) => (c.links ?? []).filter((l) => l.rel === "link").map((l) => l.id)));
+const inLinks = tally(
+  concepts.flatMap((c) => (c.links ?? []).filter((l) => l.rel === "link").map((l) => l.id)),
+);
 const described = concepts.filter((c) => (c.description?.en ?? "").length > 0);
 const authored = new Map<string, number>();
 for (const p of read("publications.jsonl"))
@@ -55,7 +57,8 @@ const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
 for (const draw of ["uniform", "weighted"] as const) {
   const pick = <T>(pool: readonly T[], weight: (t: T) => number) =>
     sample(pool, draw === "uniform" ? () => 1 : weight, count);
-  for (const [topic, n] of pick([...topics], ([, n]) => n)) show("lecture-topic", draw, { topic, lectures: n });
+  for (const [topic, n] of pick([...topics], ([, n]) => n))
+    show("lecture-topic", draw, { topic, lectures: n });
   for (const c of pick(prereqs, (c) => (c.links ?? []).filter((l) => l.rel === "prerequisite").length))
     show("prerequisites", draw, name(c));
   for (const c of pick(courses, (c) => (c.description?.en ?? "").length)) show("course", draw, name(c));

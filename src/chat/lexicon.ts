@@ -78,7 +78,7 @@ export const TOPIC_MARKERS = words(
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before prior avant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before beforehand prior avant auparavant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
 );
 
 /**
@@ -285,7 +285,7 @@ export const FRAME_WORDS = words(`
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos
-  have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
+  have has had having got gotten done completed come comes coming revise revises revising avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz too
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le

@@ -110,6 +110,9 @@ const WHAT_IS =
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
+// "Ok and for EE-465?", "merci, et pour X ?": an acknowledgement of the last answer before the follow-up's opener.
+const ACKNOWLEDGED =
+  /^((ok|okay|k|alright|right|great|cool|nice|thanks|thank you|thx|merci|d accord|bon|super|parfait|ah|oh|well|so|alors|donc)\s+)+/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
 // Picking among the records of the last answer.
@@ -166,7 +169,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   // "Online courses", "cours en ligne": MOOCs.
   const types = named.includes("mooc") ? named.filter((t) => t !== "course") : named;
   const named0 = classes.findIndex((c) => c === "subject" || c === "code");
-  const label = named0 > 1 ? typeBefore(words, classes, named0) : undefined;
+  const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
   const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
@@ -209,7 +212,10 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
-    followUp: sameSubject || FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    followUp:
+      sameSubject ||
+      FOLLOW_UP.test(folded.replace(ACKNOWLEDGED, "")) ||
+      (span.length === 0 && PRONOUN.test(folded)),
     narrows: NARROWING.test(folded),
     bare:
       first >= 0 &&
@@ -377,6 +383,25 @@ function asksNeeds(words: readonly Word[], classes: readonly WordClass[]): boole
   let i = first - 1;
   while (i > need && classes[i] === "frame" && !NEED_FOR_WORDS.has(words[i]?.folded ?? "")) i -= 1;
   return i > need && NEED_FOR_WORDS.has(words[i]?.folded ?? "");
+}
+
+// Demonstratives that point at a record named earlier in the conversation ("that course", "ce cours").
+const DEMONSTRATIVES = new Set(["this", "that", "ce", "cet", "cette"]);
+
+/**
+ * "What is that course about?", "qui enseigne ce cours ?": in a question that names no subject, a type word after a
+ * demonstrative labels the record the conversation named, it asks for no list of that type.
+ */
+function demonstrated(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  named: number,
+): TargetType | undefined {
+  if (named >= 0) return undefined;
+  const at = words.findIndex(
+    (_, i) => classes[i] === "type" && DEMONSTRATIVES.has(words[i - 1]?.folded ?? ""),
+  );
+  return at < 0 ? undefined : TYPE_WORDS.get(words[at]?.folded ?? "");
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */

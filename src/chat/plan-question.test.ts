@@ -18,6 +18,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
   "people.jsonl": [
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
     { type: "person", id: "p-tom-wheat", name: { en: "Tom Wheat" } },
+    { type: "person", id: "p-carl-hart-ii", name: { en: "Carl Hart II" } },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
@@ -193,6 +194,12 @@ describe("planQuestion on the demo corpus", () => {
       anchor: { id: "p-nadia-benali" },
     });
     expect((await chat("papers about cytometry Benali")).plan.anchor?.type).not.toBe("person");
+  });
+
+  it("reads a roman numeral at the end of a subject as part of its name, never as a person", async () => {
+    const reply = await chat("je veux suivre signal processing II, il me faut quoi avant ?");
+    expect(reply.plan.anchor?.type).not.toBe("person");
+    expect(reply.references.map((r) => r.id)).not.toContain("p-carl-hart-ii");
   });
 
   it("reads a surname that names a concept as the concept, unless the question says it is a person", async () => {

@@ -129,6 +129,7 @@ export async function planQuestion(
   const cite = listSteps(steps, target ?? "course", reading, {
     ...(via ? { via } : {}),
     ...(concept ? { concept } : {}),
+    ...(concept && anchor && !anchor.nearest ? { conceptName: anchor.name } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
 }

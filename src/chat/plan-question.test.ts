@@ -33,6 +33,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
     { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
+    { type: "concept", id: "Ada_Lovelace", name: { en: "Ada Lovelace" } },
   ],
 };
 
@@ -194,6 +195,15 @@ describe("planQuestion on the demo corpus", () => {
       anchor: { id: "p-nadia-benali" },
     });
     expect((await chat("papers about cytometry Benali")).plan.anchor?.type).not.toBe("person");
+  });
+
+  it("explains a concept a who-question names, when no person of the graph bears the name", async () => {
+    for (const question of ["who was Ada Lovelace?", "qui était Ada Lovelace ?"]) {
+      const reply = await chat(question);
+      expect(reply.plan).toMatchObject({ intent: "explain", anchor: { type: "concept", id: "Ada_Lovelace" } });
+      expect(reply.references[0]).toMatchObject({ type: "concept", id: "Ada_Lovelace" });
+    }
+    expect((await chat("who is Dr. Benali")).plan.anchor).toMatchObject({ id: "p-nadia-benali" });
   });
 
   it("reads a roman numeral at the end of a subject as part of its name, never as a person", async () => {

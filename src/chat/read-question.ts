@@ -105,7 +105,7 @@ export interface Alternative {
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (is|are|s|was)|who (is|are|s|was)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
 // "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;

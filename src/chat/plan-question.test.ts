@@ -200,7 +200,10 @@ describe("planQuestion on the demo corpus", () => {
   it("explains a concept a who-question names, when no person of the graph bears the name", async () => {
     for (const question of ["who was Ada Lovelace?", "qui était Ada Lovelace ?"]) {
       const reply = await chat(question);
-      expect(reply.plan).toMatchObject({ intent: "explain", anchor: { type: "concept", id: "Ada_Lovelace" } });
+      expect(reply.plan).toMatchObject({
+        intent: "explain",
+        anchor: { type: "concept", id: "Ada_Lovelace" },
+      });
       expect(reply.references[0]).toMatchObject({ type: "concept", id: "Ada_Lovelace" });
     }
     expect((await chat("who is Dr. Benali")).plan.anchor).toMatchObject({ id: "p-nadia-benali" });

@@ -282,6 +282,7 @@ export const FRAME_WORDS = words(`
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
+  really precisely actually
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos

@@ -62,6 +62,20 @@ describe("readQuestion", () => {
     ]);
   });
 
+  it("reads 'what exactly is X' as asking what X is, and recent work by someone as their newest papers", () => {
+    expect(readQuestion("what exactly is unix").cues.has("what")).toBe(true);
+    expect(readQuestion("what really are quasars").subjects).toEqual(["quasars"]);
+    for (const question of [
+      "quels sont les travaux récents de Jean-Paul Vernier",
+      "latest research by Jean Dupont",
+    ]) {
+      const reading = readQuestion(question);
+      expect(reading.types).toEqual(["publication"]);
+      expect(reading.cues.has("latest")).toBe(true);
+    }
+    expect(readQuestion("recent research interests of Jean Dupont").types).toEqual([]);
+  });
+
   it("reads French questions as French, and English ones as English", () => {
     expect(readQuestion("Quels sont les prérequis de CS-433 ?").lang).toBe("fr");
     expect(readQuestion("Qu'est-ce que la transformée de Fourier ?").lang).toBe("fr");

@@ -27,6 +27,7 @@ import {
   EITHER_WORDS,
   FRAME_WORDS,
   LANGUAGE_WORDS,
+  LATEST_WORDS,
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
@@ -105,7 +106,7 @@ export interface Alternative {
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
 // "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
@@ -310,16 +311,27 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 
 /**
  * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a
- * noun of scholarly work right before a topic marker asks for publications about X.
+ * noun of scholarly work right before a topic marker asks for publications about X; so does one next to a word asking
+ * for the newest, before a word that leads to whose or what ("les travaux récents de X", "latest research by X"; not
+ * "recent research interests").
  */
 function readWorkNouns(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
+  const newest = (i: number) => LATEST_WORDS.has(words[i]?.folded ?? "");
+  const leads = (i: number) => i + 1 < words.length && WORK_LEADS.has(words[i]?.folded ?? "");
   return words.map((word, i) =>
-    WORK_NOUNS.has(word.folded) && WORK_MARKERS.has(words[i + 1]?.folded ?? "") && i + 2 < words.length
+    WORK_NOUNS.has(word.folded) &&
+    i + 2 < words.length &&
+    (WORK_MARKERS.has(words[i + 1]?.folded ?? "") ||
+      (newest(i - 1) && leads(i + 1)) ||
+      (newest(i + 1) && leads(i + 2)))
       ? { ...word, folded: "publications" }
       : word,
   );
 }
+
+// Words after a work noun that lead to its author or topic: "by", "of", "de", and the topic markers.
+const WORK_LEADS = new Set(["by", "of", "from", "de", "des", "du", "d", "par", "on", "about", "sur"]);
 
 const WORK_NOUNS = new Set(
   "research recherche recherches studies etudes travaux literature litterature findings".split(" "),

@@ -24,6 +24,12 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
     {
       type: "course",
+      id: "BIO-499",
+      name: { en: "Neurobiology III : synapses, circuits and behaviour of small animals" },
+      links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
+    },
+    {
+      type: "course",
       id: "MATH-184",
       name: { en: "Logarithms and exponentials", fr: "Logarithmes et exponentielles" },
     },
@@ -207,6 +213,12 @@ describe("planQuestion on the demo corpus", () => {
       expect(reply.references[0]).toMatchObject({ type: "concept", id: "Ada_Lovelace" });
     }
     expect((await chat("who is Dr. Benali")).plan.anchor).toMatchObject({ id: "p-nadia-benali" });
+  });
+
+  it("finds a course named by its title without its subtitle, for its prerequisites", async () => {
+    const reply = await chat("What are the prerequisites for Neurobiology III?");
+    expect(reply.plan).toMatchObject({ intent: "prerequisites", anchor: { id: "BIO-499" } });
+    expect(reply.references.map((r) => r.id)).toContain("EE-350");
   });
 
   it("reads a roman numeral at the end of a subject as part of its name, never as a person", async () => {

@@ -109,6 +109,15 @@ describe("readChatSets", () => {
     expect(held.filter((i) => i.kind === "not-a-person").length).toBeGreaterThanOrEqual(10);
     expect(held.filter((i) => i.lang === "fr" && i.half === "check").length).toBeGreaterThan(0);
   });
+
+  it("holds session 15's set on six weak intents, en and fr, in the halves its items name", () => {
+    const held = expectHeldOutWhole("held15", 70, [0.5, 0.65]);
+    const sets = readChatSets();
+    expect(sets["held15-tune"]?.every((i) => i.half === "tune")).toBe(true);
+    expect(sets["held15-check"]?.every((i) => i.half === "check")).toBe(true);
+    expect(new Set(held.map((i) => i.kind)).size).toBe(6);
+    expect(held.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+  });
 });
 
 /**

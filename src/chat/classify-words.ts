@@ -99,6 +99,7 @@ export function classifyWords(
   readSpeakerRequest(words, classes);
   readNumerals(words, classes);
   readComplements(words, classes);
+  readWeakTypes(words, classes);
   const whoVerb = absorbWhoVerb(words, classes);
   readNamedTypes(words, classes);
   joinCompounds(words, classes);
@@ -263,7 +264,8 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
     if (named && classes[i] === "cue" && /^\p{Lu}\p{Ll}/u.test(words[i]?.text ?? "")) classes[i] = "subject";
   }
   let marker = -1;
-  for (let i = 0; i < firstSubject; i += 1) if (TOPIC_MARKERS.has(words[i]?.folded ?? "")) marker = i;
+  for (let i = 0; i < firstSubject; i += 1)
+    if (TOPIC_MARKERS.has(words[i]?.folded ?? "") && !englishContraction(words, i)) marker = i;
   // "Sur quoi travaille X", "on what does X work": the marker's object is the question word, not what follows.
   if (marker < 0 || INTERROGATIVES.has(words[marker + 1]?.folded ?? "")) return;
   for (let i = marker + 1; i < firstSubject; i += 1) {
@@ -271,6 +273,31 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
     if (weakType || classes[i] === "cue") classes[i] = "subject";
     // A type word after the marker starts another phrase ("des exposés qui expliquent X"): the subject is after it.
     else if (classes[i] === "type") return;
+  }
+}
+
+// English pronouns before a contracted "'d" ("I'd like", "we'd need").
+const CONTRACTING = new Set(["i", "you", "we", "they", "he", "she", "who"]);
+
+/** True when the word at `i` is the "d" of an English "I'd", not the French elided "de" ("d'optique"). */
+function englishContraction(words: readonly Word[], i: number): boolean {
+  return words[i]?.folded === "d" && CONTRACTING.has(words[i - 1]?.folded ?? "");
+}
+
+/**
+ * "Topic modeling lectures", "same for topic modeling", "theme parks": a weak type word (one for concepts) right
+ * before a word of the subject in lower case begins the subject's name, unless a question word asks for it ("which
+ * topics X covers") or an article before it makes it the label of the name in a question that asks for no other type
+ * ("the concept entropy", but "the topic modeling slides").
+ */
+function readWeakTypes(words: readonly Word[], classes: WordClass[]): void {
+  const weakAt = (i: number) => classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
+  const other = classes.some((c, i) => c === "type" && !weakAt(i));
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    if (!weakAt(i) || classes[i + 1] !== "subject" || !/^\p{Ll}/u.test(words[i + 1]?.text ?? "")) continue;
+    const before = words[i - 1]?.folded ?? "";
+    if (INTERROGATIVES.has(before) || (LABEL_ARTICLES.has(before) && !other)) continue;
+    classes[i] = "subject";
   }
 }
 

@@ -112,17 +112,11 @@ describe("executePlan", () => {
   });
 
   it("keeps the records whose short attributes label them with the subject's words", async () => {
-    const topics: Record<string, string> = {
+    const api = labelledLectures({
       l1: "Summarization 2",
       l2: "Clustering",
       l3: "Question Answering Basics",
-    };
-    const api: CallApi = async (c) => {
-      if (c.path === "/api/search")
-        return { items: Object.keys(topics).map((id) => ({ type: "lecture", id, name: id, score: 1 })) };
-      const id = c.path.split("/")[3] ?? "";
-      return { record: { type: "lecture", id, name: { en: id }, attrs: { topic_name: topics[id] } } };
-    };
+    });
     const labelled = async (label: string) =>
       (await executePlan([searchFor("any"), { op: "filter", from: 0, label }], api, "en"))[1]?.map(
         (r) => r.id,
@@ -131,6 +125,43 @@ describe("executePlan", () => {
     expect(await labelled("question answering")).toEqual(["l3"]);
     expect(await labelled("clustering")).toEqual(["l2"]);
     expect(await labelled("parsing")).toEqual([]);
+  });
+
+  it("reads a search wider than a page of the API a page at a time, until a page is not full", async () => {
+    const asked: Record<string, string>[] = [];
+    const hits = 130;
+    const paged: CallApi = async (c) => {
+      const query = (c.query ?? {}) as Record<string, string>;
+      asked.push(query);
+      const from = Number(query.offset ?? 0);
+      const to = Math.min(hits, from + Number(query.limit));
+      const items = Array.from({ length: Math.max(0, to - from) }, (_, k) => ({
+        type: "lecture",
+        id: `l${from + k}`,
+        name: `l${from + k}`,
+        score: 1,
+      }));
+      return { items };
+    };
+    const step = { op: "search", query: "x", types: ["lecture"], limit: 200 } as const;
+    const found = (await executePlan([step], paged, "en"))[0] ?? [];
+    expect(found.map((r) => r.id)).toEqual(Array.from({ length: hits }, (_, k) => `l${k}`));
+    expect(asked.map((q) => [q.offset, q.limit])).toEqual([
+      [undefined, "100"],
+      ["100", "100"],
+    ]);
+  });
+
+  it("puts the records labelled with exactly the subject's words before those whose label only holds them", async () => {
+    const api = labelledLectures({
+      l1: "Optimization for Deep Learning",
+      l2: "Convex Optimization",
+      l3: "Optimization 2",
+      l4: "Parsing",
+      l5: "Optimization",
+    });
+    const steps = [searchFor("any"), { op: "filter", from: 0, label: "optimization" }] as const;
+    expect((await executePlan(steps, api, "en"))[1]?.map((r) => r.id)).toEqual(["l3", "l5", "l1", "l2"]);
   });
 
   it("asks the API for neighbours newest first and sorts by the years it gave, reading no record", async () => {
@@ -197,3 +228,13 @@ describe("executePlan", () => {
     expect(asked).toHaveLength(1);
   });
 });
+
+/** An API whose search finds lectures of the given topic labels (by id), in that order, and whose records hold them. */
+function labelledLectures(topics: Record<string, string>): CallApi {
+  return async (c) => {
+    if (c.path === "/api/search")
+      return { items: Object.keys(topics).map((id) => ({ type: "lecture", id, name: id, score: 1 })) };
+    const id = c.path.split("/")[3] ?? "";
+    return { record: { type: "lecture", id, name: { en: id }, attrs: { topic_name: topics[id] } } };
+  };
+}

@@ -55,13 +55,8 @@ async function runStep(
   lang: "en" | "fr",
 ): Promise<FoundRecord[]> {
   switch (step.op) {
-    case "search": {
-      const query = { q: step.query, types: step.types.join(","), limit: String(step.limit) };
-      const body = (await call({ method: "GET", path: "/api/search", query })) as
-        | { items?: (FoundRecord & { score: number })[] }
-        | undefined;
-      return strongHits(body?.items ?? []).map(({ type, id, name }) => ({ type, id, name }));
-    }
+    case "search":
+      return strongHits(await searchPages(step, call)).map(({ type, id, name }) => ({ type, id, name }));
     case "record": {
       const found = await fetchRecord(call, step.type, step.id);
       if (!found) return [];
@@ -203,6 +198,30 @@ const PAGE = 100;
 /** The most records a sort reads the year of. */
 const SORT_LIMIT = 300;
 
+/** A search's hits, best first: a page of the API at a time (`PAGE`), until `step.limit` or a page not full. */
+async function searchPages(
+  step: Extract<PlanStep, { op: "search" }>,
+  call: CallApi,
+): Promise<(FoundRecord & { score: number })[]> {
+  const hits: (FoundRecord & { score: number })[] = [];
+  for (let offset = 0; offset < step.limit; offset += PAGE) {
+    const limit = Math.min(PAGE, step.limit - offset);
+    const query = {
+      q: step.query,
+      types: step.types.join(","),
+      limit: String(limit),
+      ...(offset > 0 ? { offset: String(offset) } : {}),
+    };
+    const body = (await call({ method: "GET", path: "/api/search", query })) as
+      | { items?: (FoundRecord & { score: number })[] }
+      | undefined;
+    const items = body?.items ?? [];
+    hits.push(...items);
+    if (items.length < limit) break;
+  }
+  return hits;
+}
+
 async function fetchRecord(call: CallApi, type: string, id: string) {
   const body = (await call({ method: "GET", path: `/api/${type}/${encodeURIComponent(id)}` })) as
     | RecordBody
@@ -287,24 +306,40 @@ async function underUnit(record: ReadRecord, root: string, call: CallApi): Promi
 }
 
 /** How many records a filter by label reads (one call each). */
-const LABEL_READ = 100;
+const LABEL_READ = 200;
 
 /**
  * The records one of whose short text attributes (a lecture's topic, up to 60 characters) holds only words of `text`
  * or all of them ("Summarization" for "text summarization", "Question Answering Basics" for "question answering"):
- * the corpus's own label of what the record is about.
+ * the corpus's own label of what the record is about. Those labelled with exactly the words of `text` come first
+ * ("Optimization" before "Optimization for Deep Learning" for "optimization"), each group in its given order.
  */
-function keepLabelled(nodes: readonly FoundRecord[], text: string, call: CallApi): Promise<FoundRecord[]> {
+async function keepLabelled(
+  nodes: readonly FoundRecord[],
+  text: string,
+  call: CallApi,
+): Promise<FoundRecord[]> {
   const asked = labelWords(text);
-  const says = (label: string) => {
+  if (asked.size === 0) return [];
+  // 2: the label's words are the subject's; 1: one holds the other's; 0: neither.
+  const fitOf = (label: string) => {
     const words = labelWords(label);
     const inside = [...words].every((w) => asked.has(w));
-    return words.size > 0 && (inside || [...asked].every((w) => words.has(w)));
+    const holds = [...asked].every((w) => words.has(w));
+    return words.size === 0 ? 0 : inside && holds ? 2 : inside || holds ? 1 : 0;
   };
-  if (asked.size === 0) return Promise.resolve([]);
-  return keepRecords(nodes, LABEL_READ, call, ({ attrs = {} }) =>
-    Object.values(attrs).some((v) => typeof v === "string" && v.length <= 60 && says(v)),
-  );
+  const exact: FoundRecord[] = [];
+  const near: FoundRecord[] = [];
+  for (const node of nodes.slice(0, LABEL_READ)) {
+    const attrs = (await fetchRecord(call, node.type, node.id))?.record.attrs ?? {};
+    const best = Math.max(
+      0,
+      ...Object.values(attrs).map((v) => (typeof v === "string" && v.length <= 60 ? fitOf(v) : 0)),
+    );
+    if (best === 2) exact.push(node);
+    else if (best === 1) near.push(node);
+  }
+  return [...exact, ...near];
 }
 
 /** The meaningful words of a label or subject as keys (plurals, case and accents aside, numbers left out). */

@@ -78,7 +78,7 @@ export const TOPIC_MARKERS = words(
 
 /** Words that ask what comes before a course or a concept. */
 export const PREREQUISITE_WORDS = words(
-  "prerequisite prerequisites prereq prereqs prerequis before prior avant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
+  "prerequisite prerequisites prereq prereqs prerequis before beforehand prior avant auparavant require requires required requirement requirements prepare preparation background prealable prealables accessible taken suivi suivis path pathway roadmap parcours chemin",
 );
 
 /**
@@ -282,13 +282,14 @@ export const FRAME_WORDS = words(`
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
+  really precisely actually
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos
-  have has had having got gotten avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
+  have has had having got gotten done completed come comes coming revise revises revising avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz too
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
-  quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre ce c cela ca il ils elle y a des les le
+  quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre etait etaient ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit
   voudrais veux cherche cherchons trouve trouver montre montrer donne donner liste lister recommande svp stp
   existe existent traite traitent traitant parle parlent parlant aborde abordent abordant couvre couvrent porte

@@ -21,9 +21,16 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "person", id: "p-tom-wheat", name: { en: "Tom Wheat" } },
     { type: "person", id: "p-ann-young", name: { en: "Ann Young" } },
     { type: "person", id: "p-carol-brown", name: { en: "Carol D. Brown" } },
+    { type: "person", id: "p-carl-hart-ii", name: { en: "Carl Hart II" } },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
+    {
+      type: "course",
+      id: "BIO-499",
+      name: { en: "Neurobiology III : synapses, circuits and behaviour of small animals" },
+      links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
+    },
     {
       type: "course",
       id: "MATH-184",
@@ -37,6 +44,7 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "concept", id: "Nonlinear_Schrödinger_equation", name: { en: "Nonlinear Schrödinger equation" } },
     { type: "concept", id: "Logarithm", name: { en: "Logarithm" } },
     { type: "concept", id: "Heat_wave", name: { en: "Heat wave" } },
+    { type: "concept", id: "Ada_Lovelace", name: { en: "Ada Lovelace" } },
   ],
 };
 
@@ -198,6 +206,30 @@ describe("planQuestion on the demo corpus", () => {
       anchor: { id: "p-nadia-benali" },
     });
     expect((await chat("papers about cytometry Benali")).plan.anchor?.type).not.toBe("person");
+  });
+
+  it("explains a concept a who-question names, when no person of the graph bears the name", async () => {
+    for (const question of ["who was Ada Lovelace?", "qui était Ada Lovelace ?"]) {
+      const reply = await chat(question);
+      expect(reply.plan).toMatchObject({
+        intent: "explain",
+        anchor: { type: "concept", id: "Ada_Lovelace" },
+      });
+      expect(reply.references[0]).toMatchObject({ type: "concept", id: "Ada_Lovelace" });
+    }
+    expect((await chat("who is Dr. Benali")).plan.anchor).toMatchObject({ id: "p-nadia-benali" });
+  });
+
+  it("finds a course named by its title without its subtitle, for its prerequisites", async () => {
+    const reply = await chat("What are the prerequisites for Neurobiology III?");
+    expect(reply.plan).toMatchObject({ intent: "prerequisites", anchor: { id: "BIO-499" } });
+    expect(reply.references.map((r) => r.id)).toContain("EE-350");
+  });
+
+  it("reads a roman numeral at the end of a subject as part of its name, never as a person", async () => {
+    const reply = await chat("je veux suivre signal processing II, il me faut quoi avant ?");
+    expect(reply.plan.anchor?.type).not.toBe("person");
+    expect(reply.references.map((r) => r.id)).not.toContain("p-carl-hart-ii");
   });
 
   it("reads a surname that names a concept as the concept, unless the question says it is a person", async () => {

@@ -129,6 +129,7 @@ export async function planQuestion(
   const cite = listSteps(steps, target ?? "course", reading, {
     ...(via ? { via } : {}),
     ...(concept ? { concept } : {}),
+    ...(concept && anchor && !anchor.nearest ? { conceptName: anchor.name } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
 }
@@ -490,6 +491,9 @@ function neededTypes(
   return { types: cues.has("about") ? [...ENTITY_TYPES, "concept"] : TARGET_TYPES, search: asks };
 }
 
+// Cues of a question that asks what a thing is, and nothing more ("about" is also what "who knows about X" asks).
+const WHAT_CUES = new Set(["what", "explain"]);
+
 function prefer(reading: Reading): readonly string[] {
   return reading.label ? [reading.label, ...NAMED_FIRST] : NAMED_FIRST;
 }
@@ -503,6 +507,14 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
     return "list";
   }
   if (cues.has("prerequisite") && ["course", "mooc", "concept"].includes(anchor.type)) return "prerequisites";
+  // "Who was John Locke?" names a concept, not a person of the graph: the question asks what its page says.
+  if (
+    reading.whoOnly &&
+    anchor.type !== "person" &&
+    cues.has("what") &&
+    [...cues].every((c) => WHAT_CUES.has(c))
+  )
+    return anchor.type === "concept" ? "explain" : "about";
   const wanted = targets.filter((t) => t !== anchor.type || anchor.type === "course");
   if (anchor.type === "person") {
     if (wanted.some((t) => t === "publication" || t === "unit")) return "related";

@@ -46,8 +46,12 @@ export const LATEST_COUNT = 10;
 /** How many search hits a list about one subject reads. */
 export const LIST_SEARCH_LIMIT = 20;
 
-/** How many search hits a list of lectures reads, for their labels to be checked. */
-const LECTURE_SEARCH_LIMIT = 100;
+/**
+ * How many search hits a list of lectures reads, for their labels to be checked: two pages, as the search ranks the
+ * lectures only their topic label matches after those whose names say the words (a topic of 27 lectures had 13 of
+ * them at ranks 100 to 113 of 128 hits).
+ */
+const LECTURE_SEARCH_LIMIT = 200;
 
 /**
  * Records of `type` about `subject`: the records the graph links to the concept the subject names (`concept`,
@@ -62,6 +66,8 @@ export function aboutSteps(
     readonly lang: "en" | "fr";
     readonly wide: boolean;
     readonly concept?: string;
+    /** The name of `concept`, when the subject names it (the corpus's English term for a French subject). */
+    readonly conceptName?: string;
     readonly newest?: boolean;
   },
 ): number {
@@ -72,9 +78,11 @@ export function aboutSteps(
   const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
   if (type === "lecture") {
     // A lecture has a short name and no text: the corpus's label of its topic says best what it is about, and the
-    // search ranks lectures matched by it below those whose names say the words. Those labelled first.
-    const search = steps.add({ op: "search", query: subject, types: [type], limit: LECTURE_SEARCH_LIMIT });
-    const labelled = steps.add({ op: "filter", from: search, label: subject });
+    // search ranks lectures matched by it below those whose names say the words. Those labelled first. Lectures are
+    // named and labelled in English: the concept the subject names gives its English words ("régression logistique").
+    const words = options.conceptName ?? subject;
+    const search = steps.add({ op: "search", query: words, types: [type], limit: LECTURE_SEARCH_LIMIT });
+    const labelled = steps.add({ op: "filter", from: search, label: words });
     return steps.add({ op: "union", of: [labelled, search, linked] });
   }
   if (type !== "person") {
@@ -133,9 +141,9 @@ export function listSteps(
   steps: StepList,
   target: TargetType,
   reading: Reading,
-  options: { readonly via?: TargetType; readonly concept?: string } = {},
+  options: { readonly via?: TargetType; readonly concept?: string; readonly conceptName?: string } = {},
 ): number {
-  const { via, concept } = options;
+  const { via, concept, conceptName } = options;
   const { institution } = reading;
   const joined = reading.subjects.length > 1;
   // A university's records are a part of the list: more are read, to keep enough once the others are left out.
@@ -143,7 +151,12 @@ export function listSteps(
   // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
   // its concept, newest first (a loosely linked paper of this year does not come first).
   const newest = reading.cues.has("latest") && !joined && !via && !institution;
-  const about = { lang: reading.lang, wide, newest, ...(concept && !joined ? { concept } : {}) };
+  const about = {
+    lang: reading.lang,
+    wide,
+    newest,
+    ...(concept && !joined ? { concept, ...(conceptName ? { conceptName } : {}) } : {}),
+  };
   const parts = reading.subjects.map((subject) => {
     if (!via && institution) return scopedSteps(steps, target, subject, institution, about);
     if (!via) return aboutSteps(steps, target, subject, about);

@@ -17,11 +17,63 @@ describe("readQuestion", () => {
     ["Find lectures about topic modeling", ["lecture"], ["topic modeling"]],
     ["Y a-t-il des présentations sur la distance d'édition ?", ["lecture"], ["distance d'édition"]],
     ["Can I learn mechanics on the internet?", ["mooc"], ["mechanics"]],
+    ["topic modeling lectures pls", ["lecture"], ["topic modeling"]],
+    ["the topic modeling slides", ["lecture"], ["topic modeling"]],
+    ["explain the concept entropy", ["concept"], ["entropy"]],
   ])("reads the type and subject of %j", (question, types, subjects) => {
     const reading = readQuestion(question);
     expect(reading.types).toEqual(types);
     expect(reading.subjects).toEqual(subjects);
     expect(reading.offTopic).toBeUndefined();
+  });
+
+  it("reads a weak type word before a word in lower case as the subject's first word, in a follow-up too", () => {
+    const reading = readQuestion("same for topic modeling");
+    expect(reading.types).toEqual([]);
+    expect(reading.subjects).toEqual(["topic modeling"]);
+    expect(reading.followUp).toBe(true);
+    expect(readQuestion("which topics machine learning covers").types).toEqual(["concept"]);
+  });
+
+  it('reads an English "I\'d" as no topic marker, and what was done before a course as its prerequisites', () => {
+    const enrol = readQuestion(
+      "I'd like to enroll in Advanced analysis II — which courses are required beforehand?",
+    );
+    expect(enrol.subjects).toEqual(["Advanced analysis II"]);
+    expect([...enrol.cues]).toEqual(expect.arrayContaining(["learn", "prerequisite"]));
+    const done = readQuestion("what do I need to have done before Biochemistry II");
+    expect(done.subjects).toEqual(["Biochemistry II"]);
+    expect(done.cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("cours d'optique").subjects).toEqual(["optique"]);
+  });
+
+  it("reads a follow-up after an acknowledgement, a demonstrative's type as a label, and what comes before it", () => {
+    expect(readQuestion("ok and for EE-465").followUp).toBe(true);
+    expect(readQuestion("merci, et pour CS-101 ?").followUp).toBe(true);
+    const that = readQuestion("and what is that course about");
+    expect(that.label).toBe("course");
+    expect(that.subjects).toEqual([]);
+    expect(readQuestion("what is the course about topology").label).toBeUndefined();
+    const before = readQuestion("and what comes before it?");
+    expect(before.subjects).toEqual([]);
+    expect(before.cues.has("prerequisite")).toBe(true);
+    expect(readQuestion("je révise la régression logistique, des diapos ?").subjects).toEqual([
+      "régression logistique",
+    ]);
+  });
+
+  it("reads 'what exactly is X' as asking what X is, and recent work by someone as their newest papers", () => {
+    expect(readQuestion("what exactly is unix").cues.has("what")).toBe(true);
+    expect(readQuestion("what really are quasars").subjects).toEqual(["quasars"]);
+    for (const question of [
+      "quels sont les travaux récents de Jean-Paul Vernier",
+      "latest research by Jean Dupont",
+    ]) {
+      const reading = readQuestion(question);
+      expect(reading.types).toEqual(["publication"]);
+      expect(reading.cues.has("latest")).toBe(true);
+    }
+    expect(readQuestion("recent research interests of Jean Dupont").types).toEqual([]);
   });
 
   it("reads French questions as French, and English ones as English", () => {

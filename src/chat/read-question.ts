@@ -27,6 +27,7 @@ import {
   EITHER_WORDS,
   FRAME_WORDS,
   LANGUAGE_WORDS,
+  LATEST_WORDS,
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
@@ -105,11 +106,14 @@ export interface Alternative {
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (is|are|s|was)|who (is|are|s|was)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
 // "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
+// "Ok and for EE-465?", "merci, et pour X ?": an acknowledgement of the last answer before the follow-up's opener.
+const ACKNOWLEDGED =
+  /^((ok|okay|k|alright|right|great|cool|nice|thanks|thank you|thx|merci|d accord|bon|super|parfait|ah|oh|well|so|alors|donc)\s+)+/;
 const PRONOUN =
   /\b(it|this one|that one|this course|that course|ce cours|celui-ci|celui la|ses|son|sa|leurs?|lui|l|la-dessus|dessus)\b/;
 // Picking among the records of the last answer.
@@ -166,7 +170,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   // "Online courses", "cours en ligne": MOOCs.
   const types = named.includes("mooc") ? named.filter((t) => t !== "course") : named;
   const named0 = classes.findIndex((c) => c === "subject" || c === "code");
-  const label = named0 > 1 ? typeBefore(words, classes, named0) : undefined;
+  const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
   const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
@@ -209,7 +213,10 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
-    followUp: sameSubject || FOLLOW_UP.test(folded) || (span.length === 0 && PRONOUN.test(folded)),
+    followUp:
+      sameSubject ||
+      FOLLOW_UP.test(folded.replace(ACKNOWLEDGED, "")) ||
+      (span.length === 0 && PRONOUN.test(folded)),
     narrows: NARROWING.test(folded),
     bare:
       first >= 0 &&
@@ -304,16 +311,27 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 
 /**
  * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a
- * noun of scholarly work right before a topic marker asks for publications about X.
+ * noun of scholarly work right before a topic marker asks for publications about X; so does one next to a word asking
+ * for the newest, before a word that leads to whose or what ("les travaux récents de X", "latest research by X"; not
+ * "recent research interests").
  */
 function readWorkNouns(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
+  const newest = (i: number) => LATEST_WORDS.has(words[i]?.folded ?? "");
+  const leads = (i: number) => i + 1 < words.length && WORK_LEADS.has(words[i]?.folded ?? "");
   return words.map((word, i) =>
-    WORK_NOUNS.has(word.folded) && WORK_MARKERS.has(words[i + 1]?.folded ?? "") && i + 2 < words.length
+    WORK_NOUNS.has(word.folded) &&
+    i + 2 < words.length &&
+    (WORK_MARKERS.has(words[i + 1]?.folded ?? "") ||
+      (newest(i - 1) && leads(i + 1)) ||
+      (newest(i + 1) && leads(i + 2)))
       ? { ...word, folded: "publications" }
       : word,
   );
 }
+
+// Words after a work noun that lead to its author or topic: "by", "of", "de", and the topic markers.
+const WORK_LEADS = new Set(["by", "of", "from", "de", "des", "du", "d", "par", "on", "about", "sur"]);
 
 const WORK_NOUNS = new Set(
   "research recherche recherches studies etudes travaux literature litterature findings".split(" "),
@@ -377,6 +395,25 @@ function asksNeeds(words: readonly Word[], classes: readonly WordClass[]): boole
   let i = first - 1;
   while (i > need && classes[i] === "frame" && !NEED_FOR_WORDS.has(words[i]?.folded ?? "")) i -= 1;
   return i > need && NEED_FOR_WORDS.has(words[i]?.folded ?? "");
+}
+
+// Demonstratives that point at a record named earlier in the conversation ("that course", "ce cours").
+const DEMONSTRATIVES = new Set(["this", "that", "ce", "cet", "cette"]);
+
+/**
+ * "What is that course about?", "qui enseigne ce cours ?": in a question that names no subject, a type word after a
+ * demonstrative labels the record the conversation named, it asks for no list of that type.
+ */
+function demonstrated(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  named: number,
+): TargetType | undefined {
+  if (named >= 0) return undefined;
+  const at = words.findIndex(
+    (_, i) => classes[i] === "type" && DEMONSTRATIVES.has(words[i - 1]?.folded ?? ""),
+  );
+  return at < 0 ? undefined : TYPE_WORDS.get(words[at]?.folded ?? "");
 }
 
 /** The type word right before the subject, after a definite article: "the course X", "le cours X". */

@@ -128,7 +128,10 @@ export async function findBySearch(
   const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
   if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
   const named = namesMatch(subject, hit.name);
-  if (!named && nameShare(subject, hit.name) < NAMED_SHARE) return undefined;
+  // A title and its subtitle ("Neurosciences III : behavioral and cognitive neuroscience"): the title alone names it.
+  const title = hit.name.split(/\s*:\s+/)[0] ?? hit.name;
+  if (!named && Math.max(nameShare(subject, hit.name), nameShare(subject, title)) < NAMED_SHARE)
+    return undefined;
   return { type: hit.type, id: hit.id, name: hit.name, ...(named ? {} : { nearest: true as const }) };
 }
 

@@ -1,0 +1,94 @@
+/**
+ * `npx tsx eval/draw-chat15.ts [--seed N] [--count N]`: draws, seeded, the subjects of session 15's held-out chat
+ * questions (eval/chat-held15.jsonl) from the corpus, each pool twice — uniformly (rare ones) and weighted by how
+ * often the corpus uses it (common ones): LectureBank lecture topics of at most 60 lectures (weight: lectures), courses with prerequisites
+ * (weight: prerequisites), courses and MOOCs to ask about (weight: description length), concepts with a description
+ * (weight: concepts linking to them) and authors of dated publications (weight: publications). Prints one JSON line
+ * each; the questions are written by hand from this list, before the planner is tuned.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { defaultCorpus } from "../src/app/config.js";
+import type { CorpusRecord } from "../src/core/record.js";
+
+const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
+const random = mulberry32(Number(values.seed ?? 15));
+const count = Number(values.count ?? 8);
+const read = (file: string) =>
+  readFileSync(join(defaultCorpus(), file), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as CorpusRecord);
+
+const tally = <K>(keys: readonly K[]) => {
+  const m = new Map<K, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+};
+/** Topics of at most 60 lectures: an answer cites a page of records, so a larger topic's recall says nothing. */
+const topics = new Map(
+  [
+    ...tally(
+      read("lectures.jsonl").flatMap((r) => {
+        const t = r.attrs?.topic_name;
+        return typeof t === "string" ? [t.replace(/\s*\d+$/, "")] : [];
+      }),
+    ),
+  ].filter(([, n]) => n <= 60),
+);
+const courses = read("courses.jsonl");
+const prereqs = courses.filter((c) => (c.links ?? []).some((l) => l.rel === "prerequisite"));
+const moocs = read("moocs.jsonl");
+const concepts = read("concepts.jsonl");
+const inLinks = tally(
+  concepts.flatMap((c) => (c.links ?? []).filter((l) => l.rel === "link").map((l) => l.id)),
+);
+const described = concepts.filter((c) => (c.description?.en ?? "").length > 0);
+const authored = new Map<string, number>();
+for (const p of read("publications.jsonl"))
+  if (Number.isInteger(Number(p.attrs?.year)))
+    for (const l of p.links ?? []) if (l.rel === "author") authored.set(l.id, (authored.get(l.id) ?? 0) + 1);
+const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
+
+const show = (pool: string, draw: "uniform" | "weighted", item: unknown) =>
+  console.log(JSON.stringify({ pool, draw, ...(item as object) }));
+const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
+for (const draw of ["uniform", "weighted"] as const) {
+  const pick = <T>(pool: readonly T[], weight: (t: T) => number) =>
+    sample(pool, draw === "uniform" ? () => 1 : weight, count);
+  for (const [topic, n] of pick([...topics], ([, n]) => n))
+    show("lecture-topic", draw, { topic, lectures: n });
+  for (const c of pick(prereqs, (c) => (c.links ?? []).filter((l) => l.rel === "prerequisite").length))
+    show("prerequisites", draw, name(c));
+  for (const c of pick(courses, (c) => (c.description?.en ?? "").length)) show("course", draw, name(c));
+  for (const m of pick(moocs, (m) => (m.description?.en ?? "").length)) show("mooc", draw, name(m));
+  for (const c of pick(described, (c) => inLinks.get(c.id) ?? 0)) show("concept", draw, name(c));
+  for (const [id, n] of pick([...authored], ([, n]) => n))
+    show("author", draw, { id, en: people.get(id), publications: n });
+}
+
+/** `n` distinct items of `pool`, drawn by `random` with chances proportional to `weight`. */
+function sample<T>(pool: readonly T[], weight: (t: T) => number, n: number): T[] {
+  const left = pool.map((t) => ({ t, w: Math.max(0, weight(t)) }));
+  const out: T[] = [];
+  while (out.length < n && left.length > 0) {
+    let at = random() * left.reduce((s, x) => s + x.w, 0);
+    let i = 0;
+    while (i < left.length - 1 && at >= (left[i]?.w ?? 0)) at -= left[i++]?.w ?? 0;
+    out.push((left.splice(i, 1)[0] as { t: T }).t);
+  }
+  return out;
+}
+
+/** A small seeded generator of numbers in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

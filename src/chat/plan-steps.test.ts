@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { aboutSteps, StepList } from "./plan-steps.js";
+
+// A French subject that names a concept, with the concept's English name.
+const namedConcept = {
+  lang: "fr",
+  wide: false,
+  concept: "Logistic_regression",
+  conceptName: "Logistic regression",
+} as const;
+
+/** The queries of a plan's search steps. */
+const searched = (steps: StepList) => steps.steps.flatMap((s) => (s.op === "search" ? [s.query] : []));
+
+describe("aboutSteps", () => {
+  it("searches lectures and their labels by the English name of the concept a French subject names", () => {
+    const steps = new StepList();
+    aboutSteps(steps, "lecture", "régression logistique", namedConcept);
+    expect(searched(steps)).toEqual(["Logistic regression"]);
+    expect(steps.steps).toContainEqual({ op: "filter", from: 2, label: "Logistic regression" });
+  });
+
+  it("searches lectures by the subject's own words when no concept is named, and other records always", () => {
+    const lectures = new StepList();
+    aboutSteps(lectures, "lecture", "topic modeling", { lang: "en", wide: false });
+    expect(lectures.steps).toContainEqual({ op: "filter", from: 2, label: "topic modeling" });
+    const courses = new StepList();
+    aboutSteps(courses, "course", "régression logistique", namedConcept);
+    expect(searched(courses)).toEqual(["régression logistique"]);
+  });
+});

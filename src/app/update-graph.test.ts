@@ -145,6 +145,22 @@ describe("updateGraph", () => {
     expect(await ids("course", "NEW-202", "concept")).toEqual(updated);
   });
 
+  it("reads again the records that link to a person whose name changed, as a build would", async () => {
+    await change({
+      type: "course",
+      id: "NEW-203",
+      name: { en: "Seminar by Sam Vaccine" },
+      description: { en: "Reinforced concrete beams, with Sam Vaccine." },
+      links: [{ rel: "teacher", type: "person", id: "p-sam-vaccine-2" }],
+    });
+    expect(await ids("course", "NEW-203", "concept")).toContain("Vaccine");
+    await change({ type: "person", id: "p-sam-vaccine-2", name: { en: "Sam Vaccine" } });
+    const updated = await ids("course", "NEW-203", "concept");
+    expect(updated).not.toContain("Vaccine");
+    await buildGraph(store);
+    expect(await ids("course", "NEW-203", "concept")).toEqual(updated);
+  });
+
   it("keeps the concepts a linked course found in its own text", async () => {
     // BIO-479 is BIO-310's prerequisite: changing BIO-310 must not re-derive BIO-479's concepts from its links.
     const before = await store.graph.neighbours({ type: "course", id: "BIO-479" }, "concept", 100, 0);

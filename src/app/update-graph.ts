@@ -75,8 +75,10 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   // what it now says: their own are detected again, then inherited (`inheritParentProfiles`).
   const parts = partsAround(nodes, [...changedNodes, ...linked]);
   const oldPartConcepts = conceptsOf(parts, stored.profiles, conceptNode);
+  // A changed person's name is blanked in the records that link to them: those are read again, as a build would.
+  const namingAgain = linkingToPeople(nodes, changedNodes);
   const fresh = new Map<number, Map<number, ConceptEvidence>>();
-  for (const node of new Set([...changedNodes, ...parts])) {
+  for (const node of new Set([...changedNodes, ...parts, ...namingAgain])) {
     const record = read[node];
     if (!record) continue;
     const profile = recordProfile(record, dictionary);
@@ -97,7 +99,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   );
   deriveLinkedProfiles(nodes, stored.profiles, rederive, new Set([...linked, ...changedNodes]));
   inheritParentProfiles(nodes, stored.profiles, parts);
-  const touched = new Set([...changedNodes, ...rederive, ...parts]);
+  const touched = new Set([...changedNodes, ...rederive, ...parts, ...namingAgain]);
   await readPartners(store, nodes, touched, stored);
   const semantic = recordSemanticEdges(stored.profiles, nodes);
   const mentions = allMentions(read, dictionary);
@@ -392,6 +394,21 @@ function linkedNodes(nodes: Nodes, changed: ReadonlySet<number>): Set<number> {
   });
   for (const node of changed) linked.delete(node);
   return linked;
+}
+
+/** The records with text of their own that link to a person among `changed` (whose name they may hold). */
+function linkingToPeople(nodes: Nodes, changed: ReadonlySet<number>): Set<number> {
+  const people = new Set([...changed].filter((n) => nodes.keys[n]?.type === "person"));
+  const linking = new Set<number>();
+  if (people.size === 0) return linking;
+  nodes.records.forEach((record, source) => {
+    if (changed.has(source) || NO_TEXT_TYPES.has(record.type) || record.type === "person") return;
+    for (const link of record.links ?? []) {
+      const target = nodes.index.get(`${link.type}\0${link.id}`);
+      if (target !== undefined && people.has(target)) linking.add(source);
+    }
+  });
+  return linking;
 }
 
 /** A person's display name by id, from the loaded nodes. */

@@ -34,6 +34,7 @@ import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { mentionPostings, type NameMentions } from "./name-mentions.js";
 import { sortPostings } from "./postings.js";
+import { ProfileTable } from "./profile-table.js";
 import { senseCoherence } from "./sense-coherence.js";
 
 /** Parameters of the ranking; see the formula above. */
@@ -157,6 +158,44 @@ export interface Postings {
   /** Scratch scores of full-text search (f) and of the field (g), one per record number, zero between calls. */
   readonly text: ScoresByRecord;
   readonly field: ScoresByRecord;
+  /** The graph's profiles as a table, read without making an object per edge (the graph's own if it is one). */
+  readonly table: ProfileTable;
+  /** Each record's type as a small number. */
+  readonly types: TypeNumbers;
+}
+
+/**
+ * Records' types numbered 0, 1, … in the order met: a record's number is read from a dense array for the records
+ * the postings know, and from its type's name past them.
+ */
+class TypeNumbers {
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly known: Int32Array;
+
+  constructor(
+    private readonly typeOf: (record: number) => string,
+    records: number,
+  ) {
+    this.known = new Int32Array(records);
+    for (let r = 0; r < records; r += 1) this.known[r] = this.numberOfType(typeOf(r));
+  }
+
+  of(record: number): number {
+    return record < this.known.length
+      ? (this.known[record] as number)
+      : this.numberOfType(this.typeOf(record));
+  }
+
+  private numberOfType(type: string): number {
+    let n = this.numbers.get(type);
+    if (n === undefined) {
+      n = this.names.length;
+      this.numbers.set(type, n);
+      this.names.push(type);
+    }
+    return n;
+  }
 }
 
 /** A record's score, dense by record number; `has` marks the records given one. */
@@ -213,6 +252,8 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     mention: new Float64Array(records),
     text: { score: new Float64Array(records), has: new Uint8Array(records) },
     field: { score: new Float64Array(records), has: new Uint8Array(records) },
+    table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
+    types: new TypeNumbers(graph.typeOf, records),
   };
 }
 
@@ -258,13 +299,15 @@ export function conceptRecords(
   }
   // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g). Records
   // numbered past the scratch arrays (no profile, no mention) are never listed: only the best of a type counts them.
-  const { text, field } = postings;
+  const { text, field, types } = postings;
   const names = graph.nameScores?.(concept);
-  const textBest = mergeScores(names ? [{ scores: names, weight: 1 }] : [], graph.typeOf, text, (record) => {
+  const textBest: number[] = [];
+  mergeScores(names ? [{ scores: names, weight: 1 }] : [], types, text, textBest, (record) => {
     if (direct[record] === 0 && mention[record] === 0) touched.push(record);
   });
   const fieldLevels = params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? []) : [];
-  const fieldBest = mergeScores(fieldLevels, graph.typeOf, field, (record) => {
+  const fieldBest: number[] = [];
+  mergeScores(fieldLevels, types, field, fieldBest, (record) => {
     if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
   });
   let strongest = 0;
@@ -288,26 +331,29 @@ export function conceptRecords(
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
   }
-  const walks = new Map<string, TopWalks>();
+  // Each type's best walks, by type number, and the types in the order their first record came.
+  const walks: (TopWalks | undefined)[] = [];
+  const order: number[] = [];
   const floor = params.normFloor * hubX;
   for (const record of touched) {
     const norm = Math.max(postings.norm[record] ?? 0, floor) || 1;
     const named = (direct[record] ?? 0) / norm;
     const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
-    const type = graph.typeOf(record);
-    const found = params.textWeight * ((text.score[record] ?? 0) / (textBest.get(type) || 1));
-    const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest.get(type) || 1));
+    const type = types.of(record);
+    const found = params.textWeight * ((text.score[record] ?? 0) / (textBest[type] || 1));
+    const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest[type] || 1));
     const walk =
       1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
     if (walk < params.minScore) continue;
-    let top = walks.get(type);
+    let top = walks[type];
     if (!top) {
-      top = new TopWalks(keptOf(type, params) * TREE_CANDIDATES);
-      walks.set(type, top);
+      top = new TopWalks(keptOf(types.names[type] ?? "", params) * TREE_CANDIDATES);
+      walks[type] = top;
+      order.push(type);
     }
     top.offer(record, walk);
   }
@@ -319,9 +365,12 @@ export function conceptRecords(
     field.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
-  for (const [type, top] of walks) {
+  const near = conceptCategories(concept, graph.tree);
+  for (const number of order) {
+    const top = walks[number] as TopWalks;
+    const type = types.names[number] ?? "";
     const perType = keptOf(type, params);
-    const scored = bestByTree(concept, top.items, graph, params, perType * DIVERSITY_CANDIDATES);
+    const scored = bestByTree(top.items, postings.table, near, params, perType * DIVERSITY_CANDIDATES);
     const kept = diversify(scored, graph, params.siblingDecay, perType).filter(
       (r) => r.score >= params.minScore,
     );
@@ -330,7 +379,7 @@ export function conceptRecords(
       kept.map(({ record, score, also }) => ({
         record,
         score,
-        via: contributions(graph.profiles.get(record) ?? [], query, postings.hub),
+        via: contributions(postings.table, record, query, postings.hub),
         also,
       })),
     );
@@ -365,21 +414,21 @@ function queryOf(
 
 /**
  * Writes each record's largest weighted score over `levels` into `into` (records within its arrays), calling `added`
- * for each as it is first seen (the levels in order, each in its order), and returns the best score of each type
- * over every record: a record's share of its type's best is its score over that.
+ * for each as it is first seen (the levels in order, each in its order), and raises `best` (by type number) to the
+ * best weighted score of each type over every record: a record's share of its type's best is its score over that.
  */
 function mergeScores(
   levels: readonly WeightedScores[],
-  typeOf: (record: number) => string,
+  types: TypeNumbers,
   into: ScoresByRecord,
+  best: number[],
   added: (record: number) => void,
-): Map<string, number> {
-  const best = new Map<string, number>();
+): void {
   for (const { scores, weight } of levels) {
     for (const [record, s] of scores) {
       const weighted = weight * s;
-      const type = typeOf(record);
-      if (weighted > (best.get(type) ?? 0)) best.set(type, weighted);
+      const type = types.of(record);
+      if (weighted > (best[type] ?? 0)) best[type] = weighted;
       if (record >= into.has.length) continue;
       into.score[record] = Math.max(into.score[record] ?? 0, weighted);
       if (into.has[record] === 0) {
@@ -388,7 +437,6 @@ function mergeScores(
       }
     }
   }
-  return best;
 }
 
 /** How many records of `type` a concept keeps. */
@@ -503,12 +551,13 @@ function worse(
 
 /**
  * The best `perType` records by walk × tree factor, among the best candidates by walk. The factor is at most 1,
- * so candidates are taken by walk and the scan stops once a walk cannot beat the last kept score.
+ * so candidates are taken by walk and the scan stops once a walk cannot beat the last kept score. `near` is the
+ * concept's category at each depth (`conceptCategories`).
  */
 function bestByTree(
-  concept: number,
   list: { record: number; walk: number }[],
-  graph: ConceptRecordGraph,
+  table: ProfileTable,
+  near: ConceptCategories,
   params: ConceptRecordParams,
   perType: number,
 ): { record: number; score: number }[] {
@@ -517,7 +566,7 @@ function bestByTree(
   for (const { record, walk } of list) {
     const last = kept[perType - 1];
     if (last && walk < last.score) break;
-    const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree, params.treeDoubt);
+    const tree = profileTreeAffinity(near, table, record, params.treeDoubt);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
     // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
@@ -527,6 +576,51 @@ function bestByTree(
     if (kept.length > perType) kept.pop();
   }
   return kept;
+}
+
+/** A concept's category at each depth of the tree (-1 when unknown), with the tree, for `profileTreeAffinity`. */
+export interface ConceptCategories {
+  readonly concept: number;
+  readonly categories: Int32Array;
+  readonly tree: readonly Int32Array[];
+}
+
+/** `concept`'s categories in `tree`, read once for every record its page weighs. */
+export function conceptCategories(concept: number, tree: readonly Int32Array[]): ConceptCategories {
+  return { concept, categories: Int32Array.from(tree, (level) => level[concept] ?? -1), tree };
+}
+
+/**
+ * `treeAffinity` of `record`'s profile in `table`, summed in the same order (the same value), without making the
+ * profile's objects: a page weighs up to eighty candidates of each type.
+ */
+export function profileTreeAffinity(
+  near: ConceptCategories,
+  table: ProfileTable,
+  record: number,
+  doubt = 0,
+): number {
+  const { concept, categories, tree } = near;
+  const { concepts, scores } = table;
+  let shared = 0;
+  let total = doubt;
+  for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end; i += 1) {
+    const other = concepts[i] as number;
+    if (other === concept) continue;
+    const score = scores[i] as number;
+    total += score;
+    // treeProximity(tree, concept, other), the concept's side read once.
+    let depth = 0;
+    if (tree.length > 0) {
+      for (let level = 0; level < tree.length; level += 1) {
+        const category = categories[level] as number;
+        if (category < 0 || category !== (tree[level] as Int32Array)[other]) break;
+        depth += 1;
+      }
+    }
+    shared += score * (tree.length === 0 ? 0 : depth / tree.length);
+  }
+  return total === 0 ? 1 : shared / total;
 }
 
 /** True when `item` ranks below a record `record` scored `score`: lower score, or the same and a higher record. */
@@ -559,18 +653,20 @@ export function treeAffinity(
 
 /** The concepts of a profile that the query reaches, by contribution, best three. */
 function contributions(
-  profile: readonly ConceptEdge[],
+  table: ProfileTable,
+  record: number,
   query: ReadonlyMap<number, number>,
   hub: Float64Array,
 ): ConceptEdge[] {
   const parts: ConceptEdge[] = [];
   let total = 0;
-  for (const e of profile) {
-    const q = query.get(e.concept);
+  for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end; i += 1) {
+    const concept = table.concepts[i] as number;
+    const q = query.get(concept);
     if (q === undefined) continue;
-    const part = q * (hub[e.concept] ?? 0) ** 2 * e.score;
+    const part = q * (hub[concept] ?? 0) ** 2 * (table.scores[i] as number);
     total += part;
-    parts.push({ concept: e.concept, score: part });
+    parts.push({ concept, score: part });
   }
   return parts
     .sort((a, b) => b.score - a.score || a.concept - b.concept)

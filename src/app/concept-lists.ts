@@ -349,7 +349,11 @@ export function conceptListFinder(
     record: number,
     via: readonly { id: string | undefined; share: number }[],
   ): Pick<NeighbourEdge, "kind" | "evidence"> {
-    if ((graph.profiles.get(record) ?? []).some((e) => e.concept === concept)) {
+    const { table } = postings;
+    let own = false;
+    for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end && !own; i += 1)
+      own = table.concepts[i] === concept;
+    if (own) {
       const own = evidenceOf(record, concept);
       return {
         kind: "concept",

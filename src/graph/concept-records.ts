@@ -162,6 +162,8 @@ export interface Postings {
   readonly table: ProfileTable;
   /** Each record's type as a small number. */
   readonly types: TypeNumbers;
+  /** Each concept's categories, shallowest first (`categoryPaths`). */
+  readonly paths: Int32Array;
 }
 
 /**
@@ -254,6 +256,7 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     field: { score: new Float64Array(records), has: new Uint8Array(records) },
     table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
     types: new TypeNumbers(graph.typeOf, records),
+    paths: categoryPaths(graph.tree, graph.size),
   };
 }
 
@@ -365,7 +368,7 @@ export function conceptRecords(
     field.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
-  const near = conceptCategories(concept, graph.tree);
+  const near = conceptCategories(concept, postings.paths, graph.tree.length);
   for (const number of order) {
     const top = walks[number] as TopWalks;
     const type = types.names[number] ?? "";
@@ -578,16 +581,31 @@ function bestByTree(
   return kept;
 }
 
-/** A concept's category at each depth of the tree (-1 when unknown), with the tree, for `profileTreeAffinity`. */
+/**
+ * Every concept's categories, shallowest first, side by side (`depth` a concept, -1 when unknown), and one concept's
+ * own, for `profileTreeAffinity`: a concept's path is one read, where the tree's levels are one array each.
+ */
 export interface ConceptCategories {
   readonly concept: number;
   readonly categories: Int32Array;
-  readonly tree: readonly Int32Array[];
+  readonly paths: Int32Array;
+  readonly depth: number;
 }
 
-/** `concept`'s categories in `tree`, read once for every record its page weighs. */
-export function conceptCategories(concept: number, tree: readonly Int32Array[]): ConceptCategories {
-  return { concept, categories: Int32Array.from(tree, (level) => level[concept] ?? -1), tree };
+/** Each concept's categories at each depth of `tree`, concept by concept (see `ConceptCategories`). */
+export function categoryPaths(tree: readonly Int32Array[], size: number): Int32Array {
+  const depth = tree.length;
+  const paths = new Int32Array(size * depth);
+  for (let c = 0; c < size; c += 1)
+    for (let level = 0; level < depth; level += 1) paths[c * depth + level] = tree[level]?.[c] ?? -1;
+  return paths;
+}
+
+/** `concept`'s categories over the concepts' `paths` (`categoryPaths` of a tree of `depth` levels). */
+export function conceptCategories(concept: number, paths: Int32Array, depth: number): ConceptCategories {
+  const categories = new Int32Array(depth);
+  for (let level = 0; level < depth; level += 1) categories[level] = paths[concept * depth + level] ?? -1;
+  return { concept, categories, paths, depth };
 }
 
 /**
@@ -600,7 +618,7 @@ export function profileTreeAffinity(
   record: number,
   doubt = 0,
 ): number {
-  const { concept, categories, tree } = near;
+  const { concept, categories, paths, depth } = near;
   const { concepts, scores } = table;
   let shared = 0;
   let total = doubt;
@@ -609,16 +627,15 @@ export function profileTreeAffinity(
     if (other === concept) continue;
     const score = scores[i] as number;
     total += score;
-    // treeProximity(tree, concept, other), the concept's side read once.
-    let depth = 0;
-    if (tree.length > 0) {
-      for (let level = 0; level < tree.length; level += 1) {
-        const category = categories[level] as number;
-        if (category < 0 || category !== (tree[level] as Int32Array)[other]) break;
-        depth += 1;
-      }
+    // treeProximity(tree, concept, other), the concept's side read once; a concept past the paths shares nothing.
+    let matched = 0;
+    const at = other * depth;
+    while (matched < depth) {
+      const category = categories[matched] as number;
+      if (category < 0 || category !== paths[at + matched]) break;
+      matched += 1;
     }
-    shared += score * (tree.length === 0 ? 0 : depth / tree.length);
+    shared += score * (depth === 0 ? 0 : matched / depth);
   }
   return total === 0 ? 1 : shared / total;
 }

@@ -8,6 +8,8 @@ import {
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
   profileTreeAffinity,
+  recordScores,
+  scoreOf,
   treeAffinity,
 } from "./concept-records.js";
 import type { ConceptEdge } from "./entity-concepts.js";
@@ -82,6 +84,26 @@ describe("concept records", () => {
     // The concept itself says nothing of the sense; alone, it gives 1.
     expect(treeAffinity(0, [edge(0, 1), edge(5, 1)], tree)).toBe(0);
     expect(treeAffinity(0, [edge(0, 1)], tree)).toBe(1);
+  });
+
+  it("finds a record's score in scores packed from a map, in the map's order, ascending or not", () => {
+    for (const map of [
+      new Map([
+        [2, 0.5],
+        [7, 0.25],
+        [40, 1],
+      ]),
+      new Map([
+        [9, 0.5],
+        [3, 0.75],
+      ]),
+    ]) {
+      const packed = recordScores(map);
+      expect([...packed.records]).toEqual([...map.keys()]);
+      for (let record = 0; record < 45; record += 1) expect(scoreOf(packed, record)).toBe(map.get(record));
+    }
+    expect(recordScores(new Map([[1, 1]])).ascending).toBe(true);
+    expect(recordScores(new Map()).records.length).toBe(0);
   });
 
   it("weighs a profile read from the table by the same tree affinity, to the last bit", () => {
@@ -202,7 +224,8 @@ describe("concept records", () => {
         ],
         [],
       ),
-      categoryScores: (c: number) => (c === 0 ? [{ scores: new Map([[2, 3]]), weight: 1 }] : []),
+      categoryScores: (c: number) =>
+        c === 0 ? [{ scores: recordScores(new Map([[2, 3]])), weight: 1 }] : [],
     };
     expect(rank(graph)).toEqual([3, 2]);
     const off = { ...DEFAULT_CONCEPT_RECORD_PARAMS, fieldWeight: 0 };

@@ -124,8 +124,53 @@ export interface ConceptRecordGraph {
 
 /** Scores by record, counting `weight` times. */
 export interface WeightedScores {
-  readonly scores: ReadonlyMap<number, number>;
+  readonly scores: RecordScores;
   readonly weight: number;
+}
+
+/**
+ * Scores by record as parallel typed arrays, in the order of the map they were made from (`recordScores`): 12 bytes
+ * a record where a map entry took several times that, for the category scores a build keeps for hundreds of fields.
+ */
+export interface RecordScores {
+  readonly records: Int32Array;
+  readonly scores: Float64Array;
+  /** True when `records` ascend: a record is then found by binary search. */
+  readonly ascending: boolean;
+}
+
+/** `scores` as `RecordScores`, in its order. */
+export function recordScores(scores: ReadonlyMap<number, number>): RecordScores {
+  const records = new Int32Array(scores.size);
+  const values = new Float64Array(scores.size);
+  let i = 0;
+  let ascending = true;
+  for (const [record, score] of scores) {
+    if (i > 0 && record <= (records[i - 1] as number)) ascending = false;
+    records[i] = record;
+    values[i] = score;
+    i += 1;
+  }
+  return { records, scores: values, ascending };
+}
+
+/** `record`'s score in `list`, undefined when it has none. */
+export function scoreOf(list: RecordScores, record: number): number | undefined {
+  const { records } = list;
+  if (!list.ascending) {
+    const at = records.indexOf(record);
+    return at < 0 ? undefined : list.scores[at];
+  }
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid] as number;
+    if (r === record) return list.scores[mid];
+    if (r < record) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** One listed record, with the concepts through which it came and their contributions. */
@@ -305,9 +350,11 @@ export function conceptRecords(
   const { text, field, types } = postings;
   const names = graph.nameScores?.(concept);
   const textBest: number[] = [];
-  mergeScores(names ? [{ scores: names, weight: 1 }] : [], types, text, textBest, (record) => {
-    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
-  });
+  if (names) {
+    mergeMap(names, types, text, textBest, (record) => {
+      if (direct[record] === 0 && mention[record] === 0) touched.push(record);
+    });
+  }
   const fieldLevels = params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? []) : [];
   const fieldBest: number[] = [];
   mergeScores(fieldLevels, types, field, fieldBest, (record) => {
@@ -427,9 +474,11 @@ function mergeScores(
   best: number[],
   added: (record: number) => void,
 ): void {
-  for (const { scores, weight } of levels) {
-    for (const [record, s] of scores) {
-      const weighted = weight * s;
+  for (const { scores: list, weight } of levels) {
+    const { records, scores } = list;
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i] as number;
+      const weighted = weight * (scores[i] as number);
       const type = types.of(record);
       if (weighted > (best[type] ?? 0)) best[type] = weighted;
       if (record >= into.has.length) continue;
@@ -438,6 +487,26 @@ function mergeScores(
         into.has[record] = 1;
         added(record);
       }
+    }
+  }
+}
+
+/** `mergeScores` of one map counting once (full-text search's scores of a concept's names). */
+function mergeMap(
+  scores: ReadonlyMap<number, number>,
+  types: TypeNumbers,
+  into: ScoresByRecord,
+  best: number[],
+  added: (record: number) => void,
+): void {
+  for (const [record, s] of scores) {
+    const type = types.of(record);
+    if (s > (best[type] ?? 0)) best[type] = s;
+    if (record >= into.has.length) continue;
+    into.score[record] = Math.max(into.score[record] ?? 0, s);
+    if (into.has[record] === 0) {
+      into.has[record] = 1;
+      added(record);
     }
   }
 }

@@ -476,18 +476,8 @@ function mergeScores(
 ): void {
   for (const { scores: list, weight } of levels) {
     const { records, scores } = list;
-    for (let i = 0; i < records.length; i += 1) {
-      const record = records[i] as number;
-      const weighted = weight * (scores[i] as number);
-      const type = types.of(record);
-      if (weighted > (best[type] ?? 0)) best[type] = weighted;
-      if (record >= into.has.length) continue;
-      into.score[record] = Math.max(into.score[record] ?? 0, weighted);
-      if (into.has[record] === 0) {
-        into.has[record] = 1;
-        added(record);
-      }
-    }
+    for (let i = 0; i < records.length; i += 1)
+      mergeScore(records[i] as number, weight * (scores[i] as number), types, into, best, added);
   }
 }
 
@@ -499,15 +489,25 @@ function mergeMap(
   best: number[],
   added: (record: number) => void,
 ): void {
-  for (const [record, s] of scores) {
-    const type = types.of(record);
-    if (s > (best[type] ?? 0)) best[type] = s;
-    if (record >= into.has.length) continue;
-    into.score[record] = Math.max(into.score[record] ?? 0, s);
-    if (into.has[record] === 0) {
-      into.has[record] = 1;
-      added(record);
-    }
+  for (const [record, s] of scores) mergeScore(record, s, types, into, best, added);
+}
+
+/** One record's weighted score, merged as `mergeScores` says. */
+function mergeScore(
+  record: number,
+  weighted: number,
+  types: TypeNumbers,
+  into: ScoresByRecord,
+  best: number[],
+  added: (record: number) => void,
+): void {
+  const type = types.of(record);
+  if (weighted > (best[type] ?? 0)) best[type] = weighted;
+  if (record >= into.has.length) return;
+  into.score[record] = Math.max(into.score[record] ?? 0, weighted);
+  if (into.has[record] === 0) {
+    into.has[record] = 1;
+    added(record);
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
+import { scoreOf } from "../graph/concept-records.js";
 import type { Store } from "../store/store.js";
 import { categoryScoresOf, recordTexts, withVariants } from "./concept-lists.js";
 import { loadNodes } from "./graph-inputs.js";
@@ -38,10 +39,10 @@ describe("categoryScoresOf", () => {
     expect(texts.categories?.[il6]?.map((c) => c.id)).toEqual(["immunology", "life-sciences"]);
     // A record's field score is its largest weighted one over the concept's categories.
     const score = (concept: number, record: number) =>
-      Math.max(0, ...field(concept).map((level) => level.weight * (level.scores.get(record) ?? 0)));
+      Math.max(0, ...field(concept).map((level) => level.weight * (scoreOf(level.scores, record) ?? 0)));
     expect(score(il6, immunology)).toBeGreaterThan(0);
     expect(score(tCell, immunology)).toBe(score(il6, immunology));
-    expect(field(quantum).some((level) => level.scores.has(immunology))).toBe(false);
+    expect(field(quantum).some((level) => scoreOf(level.scores, immunology) !== undefined)).toBe(false);
     expect(fieldOf(il6, immunology)).toBe("Immunology");
     expect(fieldOf(quantum, immunology)).toBeUndefined();
   });

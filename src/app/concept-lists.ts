@@ -11,6 +11,9 @@ import {
   conceptRecords,
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
+  type RecordScores,
+  recordScores,
+  scoreOf,
 } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
@@ -248,11 +251,11 @@ const CATEGORY_CACHE = 256;
 export function categoryScoresOf(
   texts: RecordTexts,
 ): Required<Pick<ConceptRecordGraph, "categoryScores" | "fieldOf">> {
-  const cache = new LruMap<string, ReadonlyMap<number, number>>(CATEGORY_CACHE);
+  const cache = new LruMap<string, RecordScores>(CATEGORY_CACHE);
   const scoresOf = (category: CategoryName) => {
     let scores = cache.get(category.id);
     if (scores === undefined) {
-      scores = nameScores(texts.index, [category.words]);
+      scores = recordScores(nameScores(texts.index, [category.words]));
       cache.set(category.id, scores);
     }
     return scores;
@@ -264,7 +267,9 @@ export function categoryScoresOf(
         weight: level === 0 ? 1 : PARENT_CATEGORY_WEIGHT,
       })),
     fieldOf: (concept, record) =>
-      (texts.categories?.[concept] ?? []).find((category) => scoresOf(category).has(record))?.name,
+      (texts.categories?.[concept] ?? []).find(
+        (category) => scoreOf(scoresOf(category), record) !== undefined,
+      )?.name,
   };
 }
 
@@ -349,7 +354,11 @@ export function conceptListFinder(
     record: number,
     via: readonly { id: string | undefined; share: number }[],
   ): Pick<NeighbourEdge, "kind" | "evidence"> {
-    if ((graph.profiles.get(record) ?? []).some((e) => e.concept === concept)) {
+    const { table } = postings;
+    let own = false;
+    for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end && !own; i += 1)
+      own = table.concepts[i] === concept;
+    if (own) {
       const own = evidenceOf(record, concept);
       return {
         kind: "concept",

@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { categoryLevels } from "./category-tree.js";
 import {
   type ConceptRecordGraph,
+  categoryPaths,
+  conceptCategories,
   conceptRecords,
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
+  profileTreeAffinity,
+  recordScores,
+  scoreOf,
   treeAffinity,
 } from "./concept-records.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { nameMentions } from "./name-mentions.js";
+import { ProfileTable } from "./profile-table.js";
 
 // Concepts: 0 cytokine (the page), 1 T cell, 2 antibody, 3 lymphocyte (immunology); 4 stimulation (generic, in a
 // far branch); 5 reservoir, 6 rock (geomechanics); 7..9 filler concepts that make records' profiles common.
@@ -78,6 +84,60 @@ describe("concept records", () => {
     // The concept itself says nothing of the sense; alone, it gives 1.
     expect(treeAffinity(0, [edge(0, 1), edge(5, 1)], tree)).toBe(0);
     expect(treeAffinity(0, [edge(0, 1)], tree)).toBe(1);
+  });
+
+  it("finds a record's score in scores packed from a map, in the map's order, ascending or not", () => {
+    for (const map of [
+      new Map([
+        [2, 0.5],
+        [7, 0.25],
+        [40, 1],
+      ]),
+      new Map([
+        [9, 0.5],
+        [3, 0.75],
+      ]),
+    ]) {
+      const packed = recordScores(map);
+      expect([...packed.records]).toEqual([...map.keys()]);
+      for (let record = 0; record < 45; record += 1) expect(scoreOf(packed, record)).toBe(map.get(record));
+    }
+    expect(recordScores(new Map([[1, 1]])).ascending).toBe(true);
+    expect(recordScores(new Map()).records.length).toBe(0);
+  });
+
+  it("weighs a profile read from the table by the same tree affinity, to the last bit", () => {
+    // Concepts 10 and 11 have no category; 12 lies past the tree's arrays.
+    const tree = categoryLevels([...CATEGORY, undefined, undefined], PARENT);
+    const size = CATEGORY.length + 3;
+    const paths = categoryPaths(tree, size);
+    let seed = 3;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const profiles = new Map<number, ConceptEdge[]>();
+    for (let record = 0; record < 300; record += 1) {
+      const length = Math.floor(next() * 6);
+      profiles.set(
+        record,
+        Array.from({ length }, () => edge(Math.floor(next() * size), Math.round(next() * 1000) / 997)),
+      );
+    }
+    const table = ProfileTable.from(profiles);
+    for (let concept = 0; concept < size; concept += 1) {
+      const near = conceptCategories(concept, paths, tree.length);
+      for (const [record, profile] of profiles) {
+        for (const doubt of [0, 0.5]) {
+          expect(profileTreeAffinity(near, table, record, doubt)).toBe(
+            treeAffinity(concept, profile, tree, doubt),
+          );
+        }
+      }
+    }
+    // A record without a profile: doubt alone, or 1 without doubt.
+    expect(profileTreeAffinity(conceptCategories(0, paths, tree.length), table, 999, 0.5)).toBe(0);
+    expect(profileTreeAffinity(conceptCategories(0, paths, tree.length), table, 999)).toBe(1);
   });
 
   it("explains each record by the concepts it came through, shares summing to at most 1", () => {
@@ -164,7 +224,8 @@ describe("concept records", () => {
         ],
         [],
       ),
-      categoryScores: (c: number) => (c === 0 ? [{ scores: new Map([[2, 3]]), weight: 1 }] : []),
+      categoryScores: (c: number) =>
+        c === 0 ? [{ scores: recordScores(new Map([[2, 3]])), weight: 1 }] : [],
     };
     expect(rank(graph)).toEqual([3, 2]);
     const off = { ...DEFAULT_CONCEPT_RECORD_PARAMS, fieldWeight: 0 };

@@ -34,6 +34,7 @@ import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { mentionPostings, type NameMentions } from "./name-mentions.js";
 import { sortPostings } from "./postings.js";
+import { ProfileTable } from "./profile-table.js";
 import { senseCoherence } from "./sense-coherence.js";
 
 /** Parameters of the ranking; see the formula above. */
@@ -123,8 +124,53 @@ export interface ConceptRecordGraph {
 
 /** Scores by record, counting `weight` times. */
 export interface WeightedScores {
-  readonly scores: ReadonlyMap<number, number>;
+  readonly scores: RecordScores;
   readonly weight: number;
+}
+
+/**
+ * Scores by record as parallel typed arrays, in the order of the map they were made from (`recordScores`): 12 bytes
+ * a record where a map entry took several times that, for the category scores a build keeps for hundreds of fields.
+ */
+export interface RecordScores {
+  readonly records: Int32Array;
+  readonly scores: Float64Array;
+  /** True when `records` ascend: a record is then found by binary search. */
+  readonly ascending: boolean;
+}
+
+/** `scores` as `RecordScores`, in its order. */
+export function recordScores(scores: ReadonlyMap<number, number>): RecordScores {
+  const records = new Int32Array(scores.size);
+  const values = new Float64Array(scores.size);
+  let i = 0;
+  let ascending = true;
+  for (const [record, score] of scores) {
+    if (i > 0 && record <= (records[i - 1] as number)) ascending = false;
+    records[i] = record;
+    values[i] = score;
+    i += 1;
+  }
+  return { records, scores: values, ascending };
+}
+
+/** `record`'s score in `list`, undefined when it has none. */
+export function scoreOf(list: RecordScores, record: number): number | undefined {
+  const { records } = list;
+  if (!list.ascending) {
+    const at = records.indexOf(record);
+    return at < 0 ? undefined : list.scores[at];
+  }
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid] as number;
+    if (r === record) return list.scores[mid];
+    if (r < record) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** One listed record, with the concepts through which it came and their contributions. */
@@ -157,6 +203,46 @@ export interface Postings {
   /** Scratch scores of full-text search (f) and of the field (g), one per record number, zero between calls. */
   readonly text: ScoresByRecord;
   readonly field: ScoresByRecord;
+  /** The graph's profiles as a table, read without making an object per edge (the graph's own if it is one). */
+  readonly table: ProfileTable;
+  /** Each record's type as a small number. */
+  readonly types: TypeNumbers;
+  /** Each concept's categories, shallowest first (`categoryPaths`). */
+  readonly paths: Int32Array;
+}
+
+/**
+ * Records' types numbered 0, 1, … in the order met: a record's number is read from a dense array for the records
+ * the postings know, and from its type's name past them.
+ */
+class TypeNumbers {
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly known: Int32Array;
+
+  constructor(
+    private readonly typeOf: (record: number) => string,
+    records: number,
+  ) {
+    this.known = new Int32Array(records);
+    for (let r = 0; r < records; r += 1) this.known[r] = this.numberOfType(typeOf(r));
+  }
+
+  of(record: number): number {
+    return record < this.known.length
+      ? (this.known[record] as number)
+      : this.numberOfType(this.typeOf(record));
+  }
+
+  private numberOfType(type: string): number {
+    let n = this.numbers.get(type);
+    if (n === undefined) {
+      n = this.names.length;
+      this.numbers.set(type, n);
+      this.names.push(type);
+    }
+    return n;
+  }
 }
 
 /** A record's score, dense by record number; `has` marks the records given one. */
@@ -213,6 +299,9 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     mention: new Float64Array(records),
     text: { score: new Float64Array(records), has: new Uint8Array(records) },
     field: { score: new Float64Array(records), has: new Uint8Array(records) },
+    table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
+    types: new TypeNumbers(graph.typeOf, records),
+    paths: categoryPaths(graph.tree, graph.size),
   };
 }
 
@@ -258,13 +347,17 @@ export function conceptRecords(
   }
   // Full-text evidence, each record's score over the best of its type: X's names (f), then X's field (g). Records
   // numbered past the scratch arrays (no profile, no mention) are never listed: only the best of a type counts them.
-  const { text, field } = postings;
+  const { text, field, types } = postings;
   const names = graph.nameScores?.(concept);
-  const textBest = mergeScores(names ? [{ scores: names, weight: 1 }] : [], graph.typeOf, text, (record) => {
-    if (direct[record] === 0 && mention[record] === 0) touched.push(record);
-  });
+  const textBest: number[] = [];
+  if (names) {
+    mergeMap(names, types, text, textBest, (record) => {
+      if (direct[record] === 0 && mention[record] === 0) touched.push(record);
+    });
+  }
   const fieldLevels = params.fieldWeight > 0 ? (graph.categoryScores?.(concept) ?? []) : [];
-  const fieldBest = mergeScores(fieldLevels, graph.typeOf, field, (record) => {
+  const fieldBest: number[] = [];
+  mergeScores(fieldLevels, types, field, fieldBest, (record) => {
     if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
   });
   let strongest = 0;
@@ -288,26 +381,29 @@ export function conceptRecords(
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
   }
-  const walks = new Map<string, TopWalks>();
+  // Each type's best walks, by type number, and the types in the order their first record came.
+  const walks: (TopWalks | undefined)[] = [];
+  const order: number[] = [];
   const floor = params.normFloor * hubX;
   for (const record of touched) {
     const norm = Math.max(postings.norm[record] ?? 0, floor) || 1;
     const named = (direct[record] ?? 0) / norm;
     const bridged = (sums[record] ?? 0) / (Math.max(postings.norm2[record] ?? 0, floor * floor) || 1);
     const byName = params.mentionWeight * (mention[record] ?? 0);
-    const type = graph.typeOf(record);
-    const found = params.textWeight * ((text.score[record] ?? 0) / (textBest.get(type) || 1));
-    const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest.get(type) || 1));
+    const type = types.of(record);
+    const found = params.textWeight * ((text.score[record] ?? 0) / (textBest[type] || 1));
+    const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest[type] || 1));
     const walk =
       1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
     if (walk < params.minScore) continue;
-    let top = walks.get(type);
+    let top = walks[type];
     if (!top) {
-      top = new TopWalks(keptOf(type, params) * TREE_CANDIDATES);
-      walks.set(type, top);
+      top = new TopWalks(keptOf(types.names[type] ?? "", params) * TREE_CANDIDATES);
+      walks[type] = top;
+      order.push(type);
     }
     top.offer(record, walk);
   }
@@ -319,9 +415,12 @@ export function conceptRecords(
     field.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
-  for (const [type, top] of walks) {
+  const near = conceptCategories(concept, postings.paths, graph.tree.length);
+  for (const number of order) {
+    const top = walks[number] as TopWalks;
+    const type = types.names[number] ?? "";
     const perType = keptOf(type, params);
-    const scored = bestByTree(concept, top.items, graph, params, perType * DIVERSITY_CANDIDATES);
+    const scored = bestByTree(top.items, postings.table, near, params, perType * DIVERSITY_CANDIDATES);
     const kept = diversify(scored, graph, params.siblingDecay, perType).filter(
       (r) => r.score >= params.minScore,
     );
@@ -330,7 +429,7 @@ export function conceptRecords(
       kept.map(({ record, score, also }) => ({
         record,
         score,
-        via: contributions(graph.profiles.get(record) ?? [], query, postings.hub),
+        via: contributions(postings.table, record, query, postings.hub),
         also,
       })),
     );
@@ -365,30 +464,51 @@ function queryOf(
 
 /**
  * Writes each record's largest weighted score over `levels` into `into` (records within its arrays), calling `added`
- * for each as it is first seen (the levels in order, each in its order), and returns the best score of each type
- * over every record: a record's share of its type's best is its score over that.
+ * for each as it is first seen (the levels in order, each in its order), and raises `best` (by type number) to the
+ * best weighted score of each type over every record: a record's share of its type's best is its score over that.
  */
 function mergeScores(
   levels: readonly WeightedScores[],
-  typeOf: (record: number) => string,
+  types: TypeNumbers,
   into: ScoresByRecord,
+  best: number[],
   added: (record: number) => void,
-): Map<string, number> {
-  const best = new Map<string, number>();
-  for (const { scores, weight } of levels) {
-    for (const [record, s] of scores) {
-      const weighted = weight * s;
-      const type = typeOf(record);
-      if (weighted > (best.get(type) ?? 0)) best.set(type, weighted);
-      if (record >= into.has.length) continue;
-      into.score[record] = Math.max(into.score[record] ?? 0, weighted);
-      if (into.has[record] === 0) {
-        into.has[record] = 1;
-        added(record);
-      }
-    }
+): void {
+  for (const { scores: list, weight } of levels) {
+    const { records, scores } = list;
+    for (let i = 0; i < records.length; i += 1)
+      mergeScore(records[i] as number, weight * (scores[i] as number), types, into, best, added);
   }
-  return best;
+}
+
+/** `mergeScores` of one map counting once (full-text search's scores of a concept's names). */
+function mergeMap(
+  scores: ReadonlyMap<number, number>,
+  types: TypeNumbers,
+  into: ScoresByRecord,
+  best: number[],
+  added: (record: number) => void,
+): void {
+  for (const [record, s] of scores) mergeScore(record, s, types, into, best, added);
+}
+
+/** One record's weighted score, merged as `mergeScores` says. */
+function mergeScore(
+  record: number,
+  weighted: number,
+  types: TypeNumbers,
+  into: ScoresByRecord,
+  best: number[],
+  added: (record: number) => void,
+): void {
+  const type = types.of(record);
+  if (weighted > (best[type] ?? 0)) best[type] = weighted;
+  if (record >= into.has.length) return;
+  into.score[record] = Math.max(into.score[record] ?? 0, weighted);
+  if (into.has[record] === 0) {
+    into.has[record] = 1;
+    added(record);
+  }
 }
 
 /** How many records of `type` a concept keeps. */
@@ -503,12 +623,13 @@ function worse(
 
 /**
  * The best `perType` records by walk × tree factor, among the best candidates by walk. The factor is at most 1,
- * so candidates are taken by walk and the scan stops once a walk cannot beat the last kept score.
+ * so candidates are taken by walk and the scan stops once a walk cannot beat the last kept score. `near` is the
+ * concept's category at each depth (`conceptCategories`).
  */
 function bestByTree(
-  concept: number,
   list: { record: number; walk: number }[],
-  graph: ConceptRecordGraph,
+  table: ProfileTable,
+  near: ConceptCategories,
   params: ConceptRecordParams,
   perType: number,
 ): { record: number; score: number }[] {
@@ -517,7 +638,7 @@ function bestByTree(
   for (const { record, walk } of list) {
     const last = kept[perType - 1];
     if (last && walk < last.score) break;
-    const tree = treeAffinity(concept, graph.profiles.get(record) ?? [], graph.tree, params.treeDoubt);
+    const tree = profileTreeAffinity(near, table, record, params.treeDoubt);
     const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
     if (score < params.minScore) continue;
     // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
@@ -527,6 +648,65 @@ function bestByTree(
     if (kept.length > perType) kept.pop();
   }
   return kept;
+}
+
+/**
+ * Every concept's categories, shallowest first, side by side (`depth` a concept, -1 when unknown), and one concept's
+ * own, for `profileTreeAffinity`: a concept's path is one read, where the tree's levels are one array each.
+ */
+export interface ConceptCategories {
+  readonly concept: number;
+  readonly categories: Int32Array;
+  readonly paths: Int32Array;
+  readonly depth: number;
+}
+
+/** Each concept's categories at each depth of `tree`, concept by concept (see `ConceptCategories`). */
+export function categoryPaths(tree: readonly Int32Array[], size: number): Int32Array {
+  const depth = tree.length;
+  const paths = new Int32Array(size * depth);
+  for (let c = 0; c < size; c += 1)
+    for (let level = 0; level < depth; level += 1) paths[c * depth + level] = tree[level]?.[c] ?? -1;
+  return paths;
+}
+
+/** `concept`'s categories over the concepts' `paths` (`categoryPaths` of a tree of `depth` levels). */
+export function conceptCategories(concept: number, paths: Int32Array, depth: number): ConceptCategories {
+  const categories = new Int32Array(depth);
+  for (let level = 0; level < depth; level += 1) categories[level] = paths[concept * depth + level] ?? -1;
+  return { concept, categories, paths, depth };
+}
+
+/**
+ * `treeAffinity` of `record`'s profile in `table`, summed in the same order (the same value), without making the
+ * profile's objects: a page weighs up to eighty candidates of each type.
+ */
+export function profileTreeAffinity(
+  near: ConceptCategories,
+  table: ProfileTable,
+  record: number,
+  doubt = 0,
+): number {
+  const { concept, categories, paths, depth } = near;
+  const { concepts, scores } = table;
+  let shared = 0;
+  let total = doubt;
+  for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end; i += 1) {
+    const other = concepts[i] as number;
+    if (other === concept) continue;
+    const score = scores[i] as number;
+    total += score;
+    // treeProximity(tree, concept, other), the concept's side read once; a concept past the paths shares nothing.
+    let matched = 0;
+    const at = other * depth;
+    while (matched < depth) {
+      const category = categories[matched] as number;
+      if (category < 0 || category !== paths[at + matched]) break;
+      matched += 1;
+    }
+    shared += score * (depth === 0 ? 0 : matched / depth);
+  }
+  return total === 0 ? 1 : shared / total;
 }
 
 /** True when `item` ranks below a record `record` scored `score`: lower score, or the same and a higher record. */
@@ -559,18 +739,20 @@ export function treeAffinity(
 
 /** The concepts of a profile that the query reaches, by contribution, best three. */
 function contributions(
-  profile: readonly ConceptEdge[],
+  table: ProfileTable,
+  record: number,
   query: ReadonlyMap<number, number>,
   hub: Float64Array,
 ): ConceptEdge[] {
   const parts: ConceptEdge[] = [];
   let total = 0;
-  for (const e of profile) {
-    const q = query.get(e.concept);
+  for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end; i += 1) {
+    const concept = table.concepts[i] as number;
+    const q = query.get(concept);
     if (q === undefined) continue;
-    const part = q * (hub[e.concept] ?? 0) ** 2 * e.score;
+    const part = q * (hub[concept] ?? 0) ** 2 * (table.scores[i] as number);
     total += part;
-    parts.push({ concept: e.concept, score: part });
+    parts.push({ concept, score: part });
   }
   return parts
     .sort((a, b) => b.score - a.score || a.concept - b.concept)

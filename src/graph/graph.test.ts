@@ -9,7 +9,8 @@ import {
   listKey,
   type NeighbourEdge,
 } from "./neighbourhood.js";
-import { semanticEdges } from "./semantic-edges.js";
+import { ProfileTable } from "./profile-table.js";
+import { semanticEdges, sharedConceptsOf } from "./semantic-edges.js";
 
 describe("entity concepts", () => {
   it("combines the detector's score and a keyword by a noisy-or, in [0, 1]", () => {
@@ -84,6 +85,41 @@ describe("semantic edges", () => {
 
   it("bounds scores by the mean of their type pair", () => {
     for (const e of edges) expect(e.score).toBeCloseTo(Math.tanh(1 / 8));
+  });
+
+  it("keeps each source's best per target type, ties by the lower target, as sorting every candidate does", () => {
+    // Twelve records sharing the same two concepts: every pair ties, and people keep five.
+    const same = new Map(
+      Array.from({ length: 12 }, (_, r) => [
+        r,
+        [
+          { concept: 1, score: 0.5 },
+          { concept: 2, score: 0.5 },
+        ],
+      ]),
+    );
+    const found = semanticEdges(same, (r) => (r % 2 === 0 ? "person" : "course"), {
+      perType: (type) => (type === "person" ? 2 : 3),
+    });
+    const of = (source: number) => found.filter((e) => e.source === source).map((e) => e.target);
+    expect(of(0)).toEqual([1, 3, 2, 4]);
+    expect(of(1)).toEqual([0, 2, 4, 3, 5, 7]);
+  });
+
+  it("names the shared concepts by the product of both scores, best five, ties in the source's order", () => {
+    const table = ProfileTable.from(
+      new Map([
+        [0, [6, 5, 4, 3, 2, 1, 9].map((concept) => ({ concept, score: 0.5 }))],
+        [1, [1, 2, 3, 4, 5, 6, 7].map((concept, i) => ({ concept, score: i === 6 ? 0.9 : 0.5 }))],
+        [2, [{ concept: 8, score: 1 }]],
+      ]),
+    );
+    const shared = sharedConceptsOf(table);
+    expect(shared(0, 1)).toEqual([6, 5, 4, 3, 2]);
+    expect(shared(1, 0)).toEqual([1, 2, 3, 4, 5]);
+    expect(shared(0, 2)).toEqual([]);
+    // The scratch is clean between calls.
+    expect(shared(2, 0)).toEqual([]);
   });
 });
 

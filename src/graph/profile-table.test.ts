@@ -30,4 +30,17 @@ describe("ProfileTable", () => {
     expect(table.has(2)).toBe(true);
     expect(table.has(0)).toBe(false);
   });
+
+  it("gives each record's edges as a range of its columns, empty for a record without a profile", () => {
+    const table = ProfileTable.from(PROFILES);
+    const read = (record: number) => {
+      const edges = [];
+      for (let i = table.edgesFrom(record); i < table.edgesTo(record); i += 1)
+        edges.push({ concept: table.concepts[i], score: table.scores[i] });
+      return edges;
+    };
+    for (const [record, edges] of PROFILES) expect(read(record)).toEqual(edges);
+    expect(read(3)).toEqual([]);
+    expect(read(99)).toEqual([]);
+  });
 });

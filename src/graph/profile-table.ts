@@ -12,8 +12,9 @@ export class ProfileTable implements ReadonlyMap<number, readonly ConceptEdge[]>
   /** Row of each record number, -1 when it has no profile. */
   private readonly rows: Int32Array;
   private readonly starts: Int32Array;
-  private readonly concepts: Int32Array;
-  private readonly scores: Float64Array;
+  /** Every record's edges back to back: a record's are at [edgesFrom(record), edgesTo(record)), best first. */
+  readonly concepts: Int32Array;
+  readonly scores: Float64Array;
 
   /** The profiles of a `ProfileTableBuilder`: records in the order added, edges from starts[row]. */
   constructor(columns: {
@@ -53,6 +54,18 @@ export class ProfileTable implements ReadonlyMap<number, readonly ConceptEdge[]>
   get(record: number): readonly ConceptEdge[] | undefined {
     const row = this.rows[record] ?? -1;
     return row < 0 ? undefined : this.edgesOf(row);
+  }
+
+  /** Where `record`'s edges start in `concepts` and `scores` (read without making objects); 0 when it has none. */
+  edgesFrom(record: number): number {
+    const row = this.rows[record] ?? -1;
+    return row < 0 ? 0 : (this.starts[row] as number);
+  }
+
+  /** Where `record`'s edges end in `concepts` and `scores`; `edgesFrom(record)` when it has none. */
+  edgesTo(record: number): number {
+    const row = this.rows[record] ?? -1;
+    return row < 0 ? 0 : (this.starts[row + 1] as number);
   }
 
   *entries(): MapIterator<[number, readonly ConceptEdge[]]> {

@@ -7,6 +7,8 @@
  * source's candidates at a time.
  */
 import type { ConceptEdge } from "./entity-concepts.js";
+import { ProfileTable } from "./profile-table.js";
+import { TopScores } from "./top-scores.js";
 
 /** A semantic edge between two entities (by number), with the concepts they share most. */
 export interface SemanticEdge {
@@ -66,9 +68,14 @@ export function semanticEdgeFinder(
   const minShared = options.minShared ?? 2;
   const perType = options.perType ?? (() => 10);
   const index = buildIndex(profiles, typeOf, options.maxPosting ?? 1_000);
-  const conceptsOf = (entity: number) =>
-    (profiles.get(entity) ?? []).slice(0, options.conceptsPerSource ?? 15);
-  const accumulate = accumulator(index);
+  // Profiles are read from a table (the caller's, when it is one), without an object per edge.
+  const table = profiles instanceof ProfileTable ? profiles : ProfileTable.from(profiles);
+  const conceptsPerSource = options.conceptsPerSource ?? 15;
+  const conceptsOf = (entity: number) => {
+    const from = table.edgesFrom(entity);
+    return { from, to: Math.min(table.edgesTo(entity), from + conceptsPerSource) };
+  };
+  const accumulate = accumulator(index, table);
   // Sums and counts of GBC per unordered pair of types, by type number: no key string per pair of entities.
   const types = index.typeNames.length;
   const sums = new Float64Array(types * types);
@@ -76,36 +83,55 @@ export function semanticEdgeFinder(
   const pairOf = (a: number, b: number) => (a < b ? a * types + b : b * types + a);
   index.entities.forEach((entity, source) => {
     const sourceType = index.typeOf[source] ?? 0;
-    accumulate(source, conceptsOf(entity), minShared, (target, gbc) => {
+    const { from, to } = conceptsOf(entity);
+    accumulate(source, from, to, minShared, (target, gbc) => {
       const pair = pairOf(sourceType, index.typeOf[target] ?? 0);
       sums[pair] = (sums[pair] ?? 0) + gbc;
       counts[pair] = (counts[pair] ?? 0) + 1;
     });
   });
   const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
+  // A source's best targets per target type, by source type then target type: reused from source to source.
+  const heaps: TopScores[][] = [];
+  const shared = sharedConceptsOf(table);
   return (sourceEntity) => {
     const source = localOf.get(sourceEntity);
     if (source === undefined) return [];
     const sourceType = index.typeOf[source] ?? 0;
-    const byType = new Map<number, { target: number; score: number }[]>();
-    accumulate(source, conceptsOf(sourceEntity), minShared, (target, gbc) => {
+    let best = heaps[sourceType];
+    if (best === undefined) {
+      const keep = Math.max(0, perType(index.types[source] ?? ""));
+      best = index.typeNames.map(() => new TopScores(keep));
+      heaps[sourceType] = best;
+    }
+    // Target types in the order their first edge came (the order the edges are listed in).
+    const order: number[] = [];
+    const seen = new Uint8Array(index.typeNames.length);
+    const { from, to } = conceptsOf(sourceEntity);
+    accumulate(source, from, to, minShared, (target, gbc) => {
       const targetType = index.typeOf[target] ?? 0;
       const pair = pairOf(sourceType, targetType);
       const score = Math.tanh(gbc / (8 * ((sums[pair] ?? 0) / Math.max(counts[pair] ?? 0, 1))));
       if (score < MIN_SCORE) return;
-      const list = byType.get(targetType) ?? [];
-      list.push({ target, score });
-      byType.set(targetType, list);
-    });
-    const keep = perType(index.types[source] ?? "");
-    const edges: SemanticEdge[] = [];
-    for (const list of byType.values()) {
-      list.sort((a, b) => b.score - a.score || a.target - b.target);
-      for (const { target, score } of list.slice(0, keep)) {
-        const targetEntity = index.entities[target] ?? -1;
-        const shared = sharedConcepts(profiles.get(sourceEntity) ?? [], profiles.get(targetEntity) ?? []);
-        edges.push({ source: sourceEntity, target: targetEntity, score, shared });
+      if (seen[targetType] === 0) {
+        seen[targetType] = 1;
+        order.push(targetType);
       }
+      (best[targetType] as TopScores).offer(target, score);
+    });
+    const edges: SemanticEdge[] = [];
+    for (const type of order) {
+      const top = best[type] as TopScores;
+      for (const { id: target, score } of top.sorted()) {
+        const targetEntity = index.entities[target] ?? -1;
+        edges.push({
+          source: sourceEntity,
+          target: targetEntity,
+          score,
+          shared: shared(sourceEntity, targetEntity),
+        });
+      }
+      top.clear();
     }
     return edges;
   };
@@ -144,18 +170,24 @@ function buildIndex(
   return { entities, types, typeOf: Int32Array.from(types, (t) => numbers.get(t) ?? 0), typeNames, postings };
 }
 
-/** Returns a function that sums GBC(source, ·) into dense arrays and reports targets sharing enough concepts. */
-function accumulator(index: Index) {
+/**
+ * Returns a function that sums GBC(source, ·) into dense arrays over the source's edges [from, to) of `table` and
+ * reports targets sharing enough concepts.
+ */
+function accumulator(index: Index, table: ProfileTable) {
   const gbc = new Float64Array(index.entities.length);
   const shared = new Int32Array(index.entities.length);
   const touched: number[] = [];
   return (
     source: number,
-    concepts: readonly ConceptEdge[],
+    from: number,
+    to: number,
     minShared: number,
     visit: (target: number, gbc: number) => void,
   ): void => {
-    for (const { concept, score } of concepts) {
+    for (let e = from; e < to; e += 1) {
+      const concept = table.concepts[e] as number;
+      const score = table.scores[e] as number;
       const posting = index.postings.get(concept);
       if (!posting) continue;
       for (let i = 0; i < posting.members.length; i += 1) {
@@ -175,14 +207,33 @@ function accumulator(index: Index) {
   };
 }
 
-function sharedConcepts(a: readonly ConceptEdge[], b: readonly ConceptEdge[]): number[] {
-  const scores = new Map(b.map((e) => [e.concept, e.score]));
-  return a
-    .flatMap((e) => {
-      const other = scores.get(e.concept);
-      return other === undefined ? [] : [{ concept: e.concept, weight: e.score * other }];
-    })
-    .sort((x, y) => y.weight - x.weight)
-    .slice(0, 5)
-    .map((s) => s.concept);
+/**
+ * A function giving the concepts two entities of `table` share, by the product of their scores, best five (ties in
+ * the first entity's order); the second's scores are looked up in a dense scratch array, not a map per pair.
+ */
+export function sharedConceptsOf(table: ProfileTable): (a: number, b: number) => number[] {
+  let size = 0;
+  for (const concept of table.concepts) size = Math.max(size, concept + 1);
+  const score = new Float64Array(size);
+  const has = new Uint8Array(size);
+  const { concepts, scores } = table;
+  return (a, b) => {
+    const bFrom = table.edgesFrom(b);
+    const bTo = table.edgesTo(b);
+    for (let i = bFrom; i < bTo; i += 1) {
+      score[concepts[i] as number] = scores[i] as number;
+      has[concepts[i] as number] = 1;
+    }
+    const both: { concept: number; weight: number }[] = [];
+    for (let i = table.edgesFrom(a), end = table.edgesTo(a); i < end; i += 1) {
+      const concept = concepts[i] as number;
+      if (has[concept] === 1)
+        both.push({ concept, weight: (scores[i] as number) * (score[concept] as number) });
+    }
+    for (let i = bFrom; i < bTo; i += 1) has[concepts[i] as number] = 0;
+    return both
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, 5)
+      .map((s) => s.concept);
+  };
 }

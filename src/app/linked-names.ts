@@ -18,11 +18,16 @@ export function withoutLinkedNames(
   record: CorpusRecord,
   nameOf: (personId: string) => string | undefined,
 ): CorpusRecord {
+  let lowered: string | undefined;
   const patterns: RegExp[] = [];
   for (const link of record.links ?? []) {
     if (link.type !== "person") continue;
     const name = nameOf(link.id)?.trim();
-    if (!name || name.split(/\s+/).length < MIN_NAME_WORDS) continue;
+    const words = name?.split(/\s+/) ?? [];
+    if (!name || words.length < MIN_NAME_WORDS) continue;
+    // Most records do not write their people's names: a pattern is made only when the last word is there.
+    lowered ??= textsOf(record).toLowerCase();
+    if (!lowered.includes((words.at(-1) as string).toLowerCase())) continue;
     patterns.push(namePattern(name));
   }
   if (patterns.length === 0) return record;
@@ -36,6 +41,13 @@ export function withoutLinkedNames(
     ...(description ? { description } : {}),
     ...(text ? { text } : {}),
   };
+}
+
+/** The record's name, description and text in every language, as one string. */
+function textsOf(record: CorpusRecord): string {
+  return [record.name, record.description ?? {}, record.text ?? {}]
+    .flatMap((t) => Object.values(t))
+    .join("\n");
 }
 
 /** A person's name as a whole phrase: its words in order, any spacing between them, not inside a longer word. */

@@ -49,7 +49,7 @@ export async function findPerson(call: CallApi, reading: Reading): Promise<Perso
   // "à quel labo appartient Habert": a capitalised name after words in lower case the grammar could not read.
   // A roman numeral alone ends a course's name ("plasma physics II"), it names no one.
   const tail = subject.match(/^(?:\p{Ll}\S*\s+)+(\p{Lu}.*)$/u)?.[1]?.replace(/^(?:[IVX]+\b\s*)+$/, "");
-  const marked = wordsOf(reading.text.slice(0, Math.max(0, reading.text.indexOf(subject))))
+  const marked = wordsOf(reading.text.slice(0, Math.max(0, wordAt(reading.text, subject))))
     .filter((w) => !ARTICLES.has(w.folded))
     .at(-1);
   if (!tail || (marked && TOPIC_MARKERS.has(marked.folded) && !OWNER_MARKERS.has(marked.folded)))
@@ -63,7 +63,7 @@ async function personNamed(
   reading: Reading,
   subject: string,
 ): Promise<PersonMatch | undefined> {
-  const at = reading.text.indexOf(subject);
+  const at = wordAt(reading.text, subject);
   const before = at < 0 ? [] : wordsOf(reading.text.slice(0, at));
   const after = at < 0 ? "" : reading.text.slice(at + subject.length);
   const leading = before.at(-1);
@@ -85,12 +85,13 @@ async function personNamed(
     const other = await findNamed(call, subject, NOT_PEOPLE);
     if (other) return undefined;
   }
-  const concept = at < 0 ? "none" : await conceptReading(call, reading, at, at + subject.length);
-  if (concept === "inside") return undefined;
   const found = await resolvePerson(call, form, wantedOf(reading));
   if (!found) return undefined;
-  // "Brown dwarfs": a subject the detector reads whole as a concept is the concept unless it is the person's name.
-  if (concept === "whole" && !namesWhole(found.anchor.name, subject)) return undefined;
+  // Only once someone fits is the detector asked: "Brown dwarfs" read whole as a concept is the concept unless it is
+  // the person's own name.
+  const concept = at < 0 ? "none" : await conceptReading(call, reading, at, at + subject.length);
+  if (concept === "inside" || (concept === "whole" && !namesWhole(found.anchor.name, subject)))
+    return undefined;
   const titleTyped = titleBefore && TYPE_WORDS.get(leading.folded) === "person";
   return { ...found, titleTyped };
 }
@@ -117,6 +118,16 @@ async function conceptReading(
       whole = true;
     }
   return whole ? "whole" : "none";
+}
+
+/** Where `phrase` stands in `text` as whole words (not inside a longer word, "Li" in "Lipid"), or -1. */
+function wordAt(text: string, phrase: string): number {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + phrase.length);
+    if (!/[\p{L}\p{N}]$/u.test(before) && !/^[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return -1;
 }
 
 /** True when every word of `subject` is a word of the person's `name` (accents and case aside). */

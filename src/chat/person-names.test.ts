@@ -89,4 +89,13 @@ describe("fitName", () => {
     expect(fitName(form("Dr Abbara"), "Guest speaker: Dr. Suhny Abbara")).toBe(3);
     expect(fitName(form("Fresco"), "Prof.dr.ir. Louise O. Fresco")).toBe(3);
   });
+
+  it("reads a capitalised first word as a given name, not a particle, and leaves suffixes and degrees out", () => {
+    expect(fitName(form("Klein"), "Ben Klein")).toBe(fitName(form("Klein"), "Anna Klein"));
+    expect(fitName(form("B. Klein"), "Ben Klein")).toBeGreaterThan(0);
+    expect(fitName(form("Halem"), "Jan van Halem")).toBe(3);
+    expect(fitName(form("Lowry"), "Porter P. Lowry II")).toBe(3);
+    expect(fitName(form("Holmes"), "Andrea Holmes, PhD")).toBe(3);
+    expect(fitName(form("II"), "Carl Hart II")).toBe(0);
+  });
 });

@@ -129,7 +129,7 @@ export function fitName(form: PersonForm, name: string): NameFit {
   if (!used.has(surname)) return 0;
   // The initials, in order, among the first letters of the name's words left (each part of "Jean-Marc" has one).
   const letters = tokens
-    .filter((t, i) => !used.has(i) && i < surname && !PARTICLES.has(t.folded))
+    .filter((t, i) => !used.has(i) && i < surname && !t.particle)
     .flatMap((t) => (t.word ? t.folded.split("-").map((p) => p[0] ?? "") : [t.folded]));
   let k = 0;
   let aligned = true;
@@ -139,7 +139,7 @@ export function fitName(form: PersonForm, name: string): NameFit {
   }
   if (k < form.initials.length) return 0;
   if (loose) return 1;
-  const others = tokens.filter((t, i) => !used.has(i) && !PARTICLES.has(t.folded));
+  const others = tokens.filter((t, i) => !used.has(i) && !t.particle);
   if (others.length === form.initials.length && others.every((t) => !t.word)) return 4;
   return aligned || form.initials.length === 0 ? 3 : 2;
 }
@@ -148,17 +148,25 @@ interface NameToken {
   readonly folded: string;
   /** False for an initial. */
   readonly word: boolean;
+  /** True for a particle joining the surname ("van" in "Jan van Halem"), not a given name ("Ben" in "Ben Klein"). */
+  readonly particle: boolean;
 }
 
-/** The words and initials of a person's full name, titles and any label before a colon left out. */
+/** What may end a full name after the surname: generations and degrees ("Hal Daumé III", "Andrea Holmes, PhD"). */
+const SUFFIXES = new Set("jr sr ii iii iv phd md".split(" "));
+
+/**
+ * The words and initials of a person's full name, titles, suffixes and any label before a colon left out. A
+ * particle is one only in lower case and after the first word: "Ben Klein" is Ben, "Jan van Halem" van Halem.
+ */
 function nameTokens(name: string): NameToken[] {
   const own = name.includes(":") ? name.slice(name.lastIndexOf(":") + 1) : name;
-  return own
-    .split(/\s+/)
-    .filter((t) => t !== "" && !isHonorific(t))
-    .flatMap((t): NameToken[] => {
-      const letters = initialsOf(t);
-      if (letters) return letters.map((l) => ({ folded: l, word: false }));
-      return [{ folded: fold(t.replace(/[.,]$/, "")), word: true }];
-    });
+  const parts = own.split(/\s+/).filter((t) => t !== "" && !isHonorific(t));
+  while (parts.length > 1 && SUFFIXES.has(fold((parts.at(-1) as string).replace(/[.,]/g, "")))) parts.pop();
+  return parts.flatMap((t, i): NameToken[] => {
+    const letters = initialsOf(t);
+    if (letters) return letters.map((l) => ({ folded: l, word: false, particle: false }));
+    const folded = fold(t.replace(/[.,]$/, ""));
+    return [{ folded, word: true, particle: i > 0 && PARTICLES.has(folded) && /^\p{Ll}/u.test(t) }];
+  });
 }

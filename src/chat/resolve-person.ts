@@ -47,8 +47,7 @@ export async function findPerson(call: CallApi, reading: Reading): Promise<Perso
   const whole = await personNamed(call, reading, subject);
   if (whole) return whole;
   // "à quel labo appartient Habert": a capitalised name after words in lower case the grammar could not read.
-  // A roman numeral alone ends a course's name ("plasma physics II"), it names no one.
-  const tail = subject.match(/^(?:\p{Ll}\S*\s+)+(\p{Lu}.*)$/u)?.[1]?.replace(/^(?:[IVX]+\b\s*)+$/, "");
+  const tail = subject.match(/^(?:\p{Ll}\S*\s+)+(\p{Lu}.*)$/u)?.[1];
   const marked = wordsOf(reading.text.slice(0, Math.max(0, wordAt(reading.text, subject))))
     .filter((w) => !ARTICLES.has(w.folded))
     .at(-1);

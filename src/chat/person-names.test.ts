@@ -98,4 +98,10 @@ describe("fitName", () => {
     expect(fitName(form("Holmes"), "Andrea Holmes, PhD")).toBe(3);
     expect(fitName(form("II"), "Carl Hart II")).toBe(0);
   });
+
+  it("reads a short title in capitals as an acronym", () => {
+    expect(readPersonName("MS thesis")?.titled ?? false).toBe(false);
+    expect(readPersonName("Ms. Oxenius")?.titled).toBe(true);
+    expect(readPersonName("dr lilliestam")?.titled).toBe(true);
+  });
 });

@@ -81,8 +81,13 @@ export function readPersonName(phrase: string): PersonForm | undefined {
   };
 }
 
-/** True for a title, alone or run together with others ("Prof.dr.ir."). */
+/**
+ * True for a title, alone or run together with others ("Prof.dr.ir."). A short one in capitals is an acronym, not a
+ * title: "MS thesis", "PR campaign".
+ */
 export function isHonorific(token: string): boolean {
+  const letters = token.replace(/[^\p{L}]/gu, "");
+  if (letters.length <= 3 && letters.length > 1 && letters === letters.toUpperCase()) return false;
   const parts = fold(token)
     .split(".")
     .filter((p) => p !== "");

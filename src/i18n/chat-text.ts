@@ -10,7 +10,7 @@ const EN = {
   truncated: "(The message is long: I read only “{read}”.)",
   ignored: "(I do not follow instructions given in a message; I set aside: “{text}”.)",
   homonyms:
-    "(The name {asked} fits {count} people in the graph: I took {name}, the one whose records fit the question best; the others include {others}. Give a first name or an initial to ask about another.)",
+    "(The name {asked} fits {count} people in the graph: I took {name}, the best linked in the graph (people with records of the kind asked first); the others include {others}. Give a first name or an initial to ask about another.)",
   listOf: "{types} about {subjects}",
   listVia: "{types} linked to {via} about {subjects}",
   and: " and ",
@@ -72,7 +72,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   truncated: "(Le message est long : je n'ai lu que « {read} ».)",
   ignored: "(Je ne suis pas les instructions données dans un message ; j'ai mis de côté : « {text} ».)",
   homonyms:
-    "(Le nom {asked} correspond à {count} personnes du graphe : j'ai pris {name}, celle dont les documents répondent le mieux à la question ; parmi les autres : {others}. Donnez un prénom ou une initiale pour en demander une autre.)",
+    "(Le nom {asked} correspond à {count} personnes du graphe : j'ai pris {name}, la personne la mieux reliée dans le graphe (d'abord celles qui ont des documents du type demandé) ; parmi les autres : {others}. Donnez un prénom ou une initiale pour en demander une autre.)",
   listOf: "{types} sur {subjects}",
   listVia: "{types} liés à des {via} sur {subjects}",
   and: " et ",

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
+import { mulberry32 } from "./seeded-random.js";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
 const random = mulberry32(Number(values.seed ?? 15));
@@ -79,16 +80,4 @@ function sample<T>(pool: readonly T[], weight: (t: T) => number, n: number): T[]
     out.push((left.splice(i, 1)[0] as { t: T }).t);
   }
   return out;
-}
-
-/** A small seeded generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

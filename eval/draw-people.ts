@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
 import { foldWord } from "../src/text/word-key.js";
+import { mulberry32 } from "./seeded-random.js";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
 const random = mulberry32(Number(values.seed ?? 14));
@@ -74,16 +75,4 @@ function draw<T>(pool: readonly T[], n: number): T[] {
   while (out.length < n && left.length > 0)
     out.push(left.splice(Math.floor(random() * left.length), 1)[0] as T);
   return out;
-}
-
-/** A small seeded generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32 } from "./seeded-random.js";
+import { mulberry32 } from "../src/core/seeded-random.js";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
 const random = mulberry32(Number(values.seed ?? 15));

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../core/seeded-random.js";
 import { TopScores } from "./top-scores.js";
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("TopScores", () => {
   it("keeps what sorting every pair and taking the first ones keeps, ties by the lower id", () => {
-    const next = random(7);
+    const next = mulberry32(7);
     for (let round = 0; round < 200; round += 1) {
       const n = Math.floor(next() * 60);
       const capacity = Math.floor(next() * 12);

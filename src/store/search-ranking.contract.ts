@@ -5,21 +5,11 @@
  */
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
+import { mulberry32 } from "../core/seeded-random.js";
 import type { RecordKey, SearchDocument, SearchFields, SearchHit, Store, TextQuery } from "./store.js";
 
 const FIELDS: readonly (keyof SearchFields)[] = ["name", "aliases", "keywords", "description", "body"];
 const WEIGHTS = [10, 6, 12, 3, 1] as const;
-
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * 1,200 documents: "alpha" and "beta" in most (often side by side), "gamma" in a few, fillers around them, names
@@ -27,7 +17,7 @@ function random(seed: number): () => number {
  * unit (a type whose best are rarely among the best of all), the others courses.
  */
 function corpus(): SearchDocument[] {
-  const next = random(17);
+  const next = mulberry32(17);
   const word = () => {
     const r = next();
     return r < 0.3 ? "alpha" : r < 0.55 ? "beta" : r < 0.58 ? "gamma" : `f${Math.floor(next() * 20)}`;

@@ -1,4 +1,4 @@
-/** A small seeded generator of numbers in [0, 1) (mulberry32), for the evaluation sets' reproducible draws. */
+/** A small seeded generator of numbers in [0, 1) (mulberry32): reproducible draws for evaluation sets and tests. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

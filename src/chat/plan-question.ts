@@ -30,7 +30,7 @@ import {
 } from "./plan-steps.js";
 import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
-import { findPerson } from "./resolve-person.js";
+import { withPerson } from "./resolve-person.js";
 import {
   type CallApi,
   detectConcepts,
@@ -142,43 +142,6 @@ export async function planQuestion(
 async function resolveReading(call: CallApi, reading: Reading): Promise<Reading> {
   const person = await withPerson(call, reading);
   return person ?? resolveSpans(call, await narrowToName(call, await preferNames(call, reading)));
-}
-
-/**
- * The reading with the person its subject names (`findPerson`), or the one an alternative reading's subject names
- * with the words after it as a topic ("Prein's papers on regional climate"); undefined when it names no person. A
- * title the grammar read as a type word ("le professeur Gopal") is not a type asked for.
- */
-async function withPerson(call: CallApi, reading: Reading): Promise<Reading | undefined> {
-  const tries = [
-    reading,
-    ...reading.alternatives
-      .filter((a) => a.rest && a.consumed.length === 0)
-      .map((a) => ({ ...reading, subjects: [a.subject], topic: a.rest })),
-  ];
-  for (const attempt of tries) {
-    const person = await findPerson(call, attempt);
-    if (!person) continue;
-    const others = wordsOf(reading.text).filter((w) => TYPE_WORDS.get(w.folded) === "person").length;
-    const untyped = person.titleTyped && others < 2;
-    // A name cut from a longer subject ("les axes de recherche de Jukka Jokela") asks what the words around it ask,
-    // as `narrowToName` reads them: the cues and types of the span the grammar read for it.
-    const span = attempt.spans.find(
-      (s) => s.subject === person.asked && (s.cues.length > 0 || s.types.length > 0),
-    );
-    const cues = span ? new Set([...attempt.cues, ...span.cues]) : attempt.cues;
-    const types = span ? [...new Set([...attempt.types, ...span.types])] : attempt.types;
-    return {
-      ...attempt,
-      cues,
-      types,
-      subjects: [person.anchor.name],
-      person,
-      ...(untyped ? { types: types.filter((t) => t !== "person") } : {}),
-      ...(untyped && attempt.label === "person" ? { label: undefined } : {}),
-    };
-  }
-  return undefined;
 }
 
 /**

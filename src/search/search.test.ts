@@ -82,6 +82,13 @@ describe("search", () => {
     }
   });
 
+  it("never lists records that match only a number of the query", async () => {
+    // "Cours 3 : la transformée de Fourier" holds the 3; a word nothing holds must not leave the number alone.
+    expect(await ids("3 transformée")).toContain("lec-sp-02");
+    expect(await ids("xqzvw 3")).toEqual([]);
+    expect((await search(store.search, "xqzvw 3")).facets).toEqual({});
+  });
+
   it("pages through hits without repeating one", async () => {
     const first = await ids("learning", { limit: 2 });
     const second = await ids("learning", { limit: 2, offset: 2 });

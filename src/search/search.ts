@@ -145,8 +145,11 @@ export async function search(
     if (corrected !== undefined && allWords.found === 0) facetQuery = corrected;
   }
   if (allWords.found < FEW_HITS && !named() && query.groups.length > 1) {
-    // Facets count what the list holds: records with some of the words.
-    facetQuery = textQuery(run, requiredGroups(run.groups, run.query.capitals), "any");
+    // Facets count what the list holds: records with some of the words. A number alone says nothing of what a
+    // record is about ("Interleukin 6" must not list every "Studio BA6"), so numbers match only beside a word.
+    const required = requiredGroups(run.groups, run.query.capitals);
+    const worded = required.filter((g) => !/^\d+$/.test(g[0] ?? ""));
+    facetQuery = textQuery(run, worded.length > 0 ? worded : required, "any");
     addHits(
       run,
       await index.searchText(facetQuery),

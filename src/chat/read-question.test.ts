@@ -213,6 +213,11 @@ describe("readQuestion", () => {
     expect(reading.alternatives).toContainEqual({ subject: "Free software", consumed: [] });
   });
 
+  it("offers a type word after a possessive as the end of a name ('modulus' is one letter from 'modules')", () => {
+    const reading = readQuestion("what is Young's modulus?");
+    expect(reading.alternatives).toContainEqual({ subject: "Young's modulus", consumed: ["course"] });
+  });
+
   it("tells a name alone from a request it cannot read, and 'who' with a relation from 'who' alone", () => {
     expect(readQuestion("Hausdorff dimension, please").bare).toBe(true);
     expect(readQuestion("Draw me a sheep").bare).toBe(false);

@@ -467,7 +467,13 @@ function alternativesOf(
     else if (from > 1 && linking(from - 1) && classes[from - 2] === "type") from -= 2;
     else break;
   }
-  while (to < words.length - 1 && classes[to + 1] === "type") to += 1;
+  // "Young's modulus": a possessive's "s" may stand between the name and a type word that ends it.
+  const possessive = (i: number) => words[i]?.text === "s" && text[(words[i]?.start ?? 0) - 1] === "'";
+  for (;;) {
+    if (classes[to + 1] === "type") to += 1;
+    else if (possessive(to + 1) && classes[to + 2] === "type") to += 2;
+    else break;
+  }
   if (from < first || to > last) {
     const consumed = [...words.slice(from, first), ...words.slice(last + 1, to + 1)].flatMap(
       (w) => TYPE_WORDS.get(w.folded) ?? [],

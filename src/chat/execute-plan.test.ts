@@ -198,6 +198,36 @@ describe("executePlan", () => {
     expect(asked.filter((p) => p.startsWith("/api/publication/"))).toEqual([]);
   });
 
+  it("lists a concept's second-hand neighbours, marked as related, only when it has no first-hand one", async () => {
+    const pages: Record<string, string[]> = { named: ["about", "via-concept"], unnamed: ["via-concept"] };
+    const api: CallApi = async (c) => {
+      const id = c.path.split("/")[3] ?? "";
+      if (c.path.endsWith("/neighbours")) {
+        const items = (pages[id] ?? []).map((kind, i) => ({
+          node: { type: "course", id: `${id}-${i}`, name: `${id} ${i}` },
+          edge: { kind, evidence: {} },
+        }));
+        return { items, total: items.length };
+      }
+      return { record: { type: "concept", id, name: { en: id } } };
+    };
+    const listed = async (id: string) =>
+      (
+        await executePlan(
+          [
+            { op: "record", type: "concept", id },
+            { op: "neighbours", from: 0, type: "course", limit: 10 },
+          ],
+          api,
+          "en",
+        )
+      )[1];
+    expect(await listed("named")).toEqual([{ type: "course", id: "named-0", name: "named 0" }]);
+    expect(await listed("unnamed")).toEqual([
+      { type: "course", id: "unnamed-0", name: "unnamed 0", related: true },
+    ]);
+  });
+
   it("compares courses by the concepts they all share, and compares nothing that is not a course", async () => {
     const asked: string[] = [];
     const compare: CallApi = async (c) => {

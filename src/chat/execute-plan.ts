@@ -16,6 +16,8 @@ export interface FoundRecord {
   readonly description?: string;
   /** The record's year, when a call gave it (null: the record gives none). */
   readonly year?: number | null;
+  /** True when a concept's page lists it only through related concepts (a `via-concept` edge). */
+  readonly related?: true;
 }
 
 interface Neighbour {
@@ -150,6 +152,10 @@ async function neighbours(
 ): Promise<FoundRecord[]> {
   const found: FoundRecord[] = [];
   for (const source of sources.slice(0, step.top ?? 20)) {
+    // A concept no record names has only second-hand neighbours (`via-concept`: records about its related
+    // concepts); they are kept when the page has nothing first-hand, so that "what is X" still says where to learn it.
+    const secondHand: FoundRecord[] = [];
+    let firstHand = 0;
     const path = `/api/${source.type}/${encodeURIComponent(source.id)}/neighbours`;
     // The API gives at most a page of 100; a longer list (all of a person's papers, to sort) takes several.
     for (let offset = 0; offset < step.limit; offset += PAGE) {
@@ -164,12 +170,17 @@ async function neighbours(
         | { items?: Neighbour[]; total?: number }
         | undefined;
       for (const item of body?.items ?? []) {
-        if (!keep(step, item)) continue;
         const { type, id, name, year } = item.node;
-        found.push({ type, id, name, ...(step.order ? { year: year ?? null } : {}) });
+        const record = { type, id, name, ...(step.order ? { year: year ?? null } : {}) };
+        if (keep(step, item)) {
+          found.push(record);
+          firstHand += 1;
+        } else if (item.edge.kind === "via-concept" && !step.kinds && !step.facts)
+          secondHand.push({ ...record, related: true });
       }
       if ((body?.total ?? 0) <= offset + PAGE) break;
     }
+    if (firstHand === 0) found.push(...secondHand);
   }
   return unique(found);
 }

@@ -13,6 +13,8 @@ export interface Reference {
   readonly id: string;
   readonly name: string;
   readonly url: string;
+  /** True when the record is listed through the concept's related concepts, not as being about the concept itself. */
+  readonly related?: true;
 }
 
 /** The reference to `record`'s page. */
@@ -22,6 +24,7 @@ export function toReference(record: FoundRecord): Reference {
     id: record.id,
     name: record.name,
     url: `/${record.type}/${encodeURIComponent(record.id)}`,
+    ...(record.related ? { related: true as const } : {}),
   };
 }
 
@@ -163,7 +166,10 @@ export function writeAnswer(
   const groups = new Map<string, Reference[]>();
   for (const r of rest) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
   for (const [type, refs] of groups) {
-    if (groups.size > 1 || first) lines.push(`${typeName(lang, type, "many")}:`);
+    const heading = typeName(lang, type, "many");
+    // A list found only through related concepts says so: it is where the neighbouring topics are taught.
+    if (refs.every((r) => r.related)) lines.push(chatText(lang, "relatedList", { types: heading }));
+    else if (groups.size > 1 || first) lines.push(`${heading}:`);
     lines.push(...refs.map((r) => `- [${r.type === "course" ? `${r.id} ` : ""}${r.name}](${r.url})`));
   }
   return (withNote ? [...lines, "", chatText(lang, "note")] : lines).join("\n");

@@ -280,7 +280,18 @@ export const ChatBody = z.object({
 export const ChatResponse = z
   .object({
     answer: z.string(),
-    references: z.array(z.object({ type: z.string(), id: z.string(), name: z.string(), url: z.string() })),
+    references: z.array(
+      z.object({
+        type: z.string(),
+        id: z.string(),
+        name: z.string(),
+        url: z.string(),
+        related: z
+          .literal(true)
+          .optional()
+          .describe("Listed through the concept's related concepts, not as being about the concept itself"),
+      }),
+    ),
     plan: z
       .object({
         intent: z.string(),

@@ -60,6 +60,7 @@ const EN = {
   world: "I only know what the graph holds, not today's news, time or weather.",
   assistant: "I am the graph's assistant and keep no memory of you beyond this conversation.",
   whereToLearn: "Where to learn it:",
+  relatedList: "{types} on related topics (none names it directly):",
   note: "These are references to explore, taken from the graph: check official sources.",
 } as const;
 
@@ -124,6 +125,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   world: "Je ne connais que le graphe, pas l'actualité, l'heure ou la météo.",
   assistant: "Je suis l'assistant du graphe et ne garde rien de vous au-delà de cette conversation.",
   whereToLearn: "Où l'apprendre :",
+  relatedList: "{types} sur des sujets proches (aucun ne le nomme directement) :",
   note: "Ce sont des pistes à explorer, tirées du graphe : vérifiez auprès des sources officielles.",
 };
 

@@ -95,6 +95,16 @@ describe("readChatSets", () => {
     expect(fresh8.filter((i) => i.messages !== undefined && i.kind !== "follow-up")).toEqual([]);
   });
 
+  it("holds a ninth fresh set written blind, two thirds English: every intent in both languages, a rule or none each", () => {
+    const fresh9 = expectBlindJudge("fresh9", 200, [0.6, 0.72]);
+    const asked = (lang: string) => new Set(fresh9.filter((i) => i.lang === lang).map((i) => i.kind));
+    expect([...asked("fr")].sort()).toEqual([...asked("en")].sort());
+    expect(fresh9.filter((i) => i.messages !== undefined && i.kind !== "follow-up")).toEqual([]);
+    // Bad input is answered like any question: padded, garbled or injected items mostly expect records.
+    const bad = fresh9.filter((i) => ["long-input", "garbled-input", "injection"].includes(i.kind));
+    expect(bad.filter((i) => i.expect.gold).length).toBeGreaterThan(bad.length / 2);
+  });
+
   it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
     const held = expectHeldOutWhole("held12", 40);
     expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);

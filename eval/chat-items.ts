@@ -19,7 +19,9 @@
  * concepts and people drawn from the corpus by seeded samples, rare and common alike, written blind, held out whole)
  * and session 15's (eval/chat-held15.jsonl: lectures by topic, prerequisites, what a record is about, explaining a
  * concept, latest publications and follow-ups, en and fr, on topics, courses, MOOCs, concepts and authors drawn by
- * eval/draw-chat15.ts, written before the session changed the chat, with a tune and a check half),
+ * eval/draw-chat15.ts, written before the session changed the chat, with a tune and a check half) and the ninth
+ * blind judge (eval/chat-fresh9.jsonl: every intent of issue 16, about two thirds English, on subjects, records,
+ * concepts and people drawn by eval/draw-fresh9.ts, rare and common alike, written blind, held out whole),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -55,7 +57,7 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
+ * fresh6-tune, fresh6-check, fresh8, fresh9, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
  * held15-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
@@ -75,6 +77,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh5: readChatItems(join(import.meta.dirname, "chat-fresh5.jsonl")),
     fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
+    fresh9: readChatItems(join(import.meta.dirname, "chat-fresh9.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     held14,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32 } from "../src/core/seeded-random.js";
+import { mulberry32, weightedSample } from "../src/core/seeded-random.js";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
 const random = mulberry32(Number(values.seed ?? 15));
@@ -57,7 +57,7 @@ const show = (pool: string, draw: "uniform" | "weighted", item: unknown) =>
 const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
 for (const draw of ["uniform", "weighted"] as const) {
   const pick = <T>(pool: readonly T[], weight: (t: T) => number) =>
-    sample(pool, draw === "uniform" ? () => 1 : weight, count);
+    weightedSample(random, pool, draw === "uniform" ? () => 1 : weight, count);
   for (const [topic, n] of pick([...topics], ([, n]) => n))
     show("lecture-topic", draw, { topic, lectures: n });
   for (const c of pick(prereqs, (c) => (c.links ?? []).filter((l) => l.rel === "prerequisite").length))
@@ -67,17 +67,4 @@ for (const draw of ["uniform", "weighted"] as const) {
   for (const c of pick(described, (c) => inLinks.get(c.id) ?? 0)) show("concept", draw, name(c));
   for (const [id, n] of pick([...authored], ([, n]) => n))
     show("author", draw, { id, en: people.get(id), publications: n });
-}
-
-/** `n` distinct items of `pool`, drawn by `random` with chances proportional to `weight`. */
-function sample<T>(pool: readonly T[], weight: (t: T) => number, n: number): T[] {
-  const left = pool.map((t) => ({ t, w: Math.max(0, weight(t)) }));
-  const out: T[] = [];
-  while (out.length < n && left.length > 0) {
-    let at = random() * left.reduce((s, x) => s + x.w, 0);
-    let i = 0;
-    while (i < left.length - 1 && at >= (left[i]?.w ?? 0)) at -= left[i++]?.w ?? 0;
-    out.push((left.splice(i, 1)[0] as { t: T }).t);
-  }
-  return out;
 }

@@ -23,11 +23,15 @@ import {
   LEVEL_WORDS,
   NAME_TYPE_WORDS,
   NUMBER_WORDS,
+  PERIOD_WORDS,
   PLACE_WORDS,
   PREREQUISITE_WORDS,
   REQUEST_VERBS,
   RESEARCH_WORDS,
+  SEASON_WORDS,
   SMALL_TALK_WORDS,
+  STAGE_AFTER,
+  STAGE_WORDS,
   SUBJECTIVE_WORDS,
   TEACH_WORDS,
   TOPIC_MARKERS,
@@ -99,6 +103,8 @@ export function classifyWords(
   readSpeakerRequest(words, classes);
   readNumerals(words, classes);
   readComplements(words, classes);
+  // After the complements: a stage after a topic marker ("MOOCs de niveau avancé") is not the subject's.
+  readPeriods(words, classes);
   readWeakTypes(words, classes);
   const whoVerb = absorbWhoVerb(words, classes);
   readNamedTypes(words, classes);
@@ -142,6 +148,47 @@ function classify(word: Word): WordClass {
   )
     return "frame";
   return "subject";
+}
+
+/** Words that may stand between a type or level word and the stage or season it has ("semestre d'automne"). */
+const PERIOD_LINKS = new Set([
+  "de",
+  "d",
+  "du",
+  "of",
+  "the",
+  "in",
+  "en",
+  "au",
+  "at",
+  "an",
+  "a",
+  "this",
+  "next",
+  "ce",
+  "cet",
+]);
+
+/**
+ * "Advanced MOOCs", "des cours avancés", "introductory level", "spring semester courses", "cours du semestre
+ * d'automne", "classes in the fall": a stage or season word before a type word, or after one (the French stage words,
+ * and the seasons), or beside a level or semester word, asks for records of that stage or half of the year; the
+ * level or semester word goes with it. Elsewhere they are words of a name ("Advanced analysis", "Prague Spring").
+ */
+function readPeriods(words: readonly Word[], classes: WordClass[]): void {
+  const period = (i: number) => PERIOD_WORDS.has(words[i]?.folded ?? "");
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]?.folded ?? "";
+    const season = SEASON_WORDS.has(word);
+    if (!season && !STAGE_WORDS.has(word)) continue;
+    let before = i - 1;
+    while (before >= 0 && i - before <= 2 && PERIOD_LINKS.has(words[before]?.folded ?? "")) before -= 1;
+    const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word));
+    if (!(classes[i + 1] === "type" || period(i + 1) || period(before) || afterType)) continue;
+    classes[i] = "cue";
+    if (period(i + 1)) classes[i + 1] = "frame";
+    if (period(before)) classes[before] = "frame";
+  }
 }
 
 /**

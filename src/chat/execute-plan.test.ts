@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executePlan, isFrom, strongHits } from "./execute-plan.js";
+import { executePlan, isFrom, seasonOf, strongHits } from "./execute-plan.js";
 import type { CallApi } from "./resolve-subject.js";
 
 describe("strongHits", () => {
@@ -10,6 +10,18 @@ describe("strongHits", () => {
     // A whole-name hit comes first with a low score: nothing after it is cut.
     const named = [1.2, 14, 10, 0.4].map((score, i) => ({ id: `n${i}`, score }));
     expect(strongHits(named).map((h) => h.id)).toEqual(["n0", "n1", "n2", "n3"]);
+  });
+});
+
+describe("seasonOf", () => {
+  it("reads the season of a semester by its name or its number, odd in autumn", () => {
+    expect(["Master semestre 1", "MA3", "Semestre automne", "Projet Master automne"].map(seasonOf)).toEqual(
+      Array(4).fill("autumn"),
+    );
+    expect(["Bachelor semestre 2b", "Master semestre 4", "Semestre printemps"].map(seasonOf)).toEqual(
+      Array(3).fill("spring"),
+    );
+    expect(seasonOf("Doctoral school")).toBeUndefined();
   });
 });
 
@@ -226,6 +238,31 @@ describe("executePlan", () => {
     expect(await listed("unnamed")).toEqual([
       { type: "course", id: "unnamed-0", name: "unnamed 0", related: true },
     ]);
+  });
+
+  it("keeps the MOOCs of a stage and the courses of a semester, by their attributes", async () => {
+    const records: Record<string, Record<string, unknown>> = {
+      m1: { level: "Introductory" },
+      m2: { level: "Advanced" },
+      m3: {},
+      c1: { semesters: ["Master semestre 1"] },
+      c2: { semesters: ["Bachelor semestre 2", "Semestre automne"] },
+      c3: { semesters: ["Bachelor semestre 4"] },
+    };
+    const api: CallApi = async (c) => {
+      if (c.path === "/api/search")
+        return { items: Object.keys(records).map((id) => ({ type: "course", id, name: id, score: 1 })) };
+      const id = c.path.split("/")[3] ?? "";
+      return { record: { type: "course", id, name: { en: id }, attrs: records[id] } };
+    };
+    const kept = async (filter: Record<string, string>) =>
+      (await executePlan([searchFor("any"), { op: "filter", from: 0, ...filter }], api, "en"))[1]?.map(
+        (r) => r.id,
+      );
+    expect(await kept({ stage: "introductory" })).toEqual(["m1"]);
+    expect(await kept({ stage: "advanced" })).toEqual(["m2"]);
+    expect(await kept({ season: "autumn" })).toEqual(["c1", "c2"]);
+    expect(await kept({ season: "spring" })).toEqual(["c2", "c3"]);
   });
 
   it("compares courses by the concepts they all share, and compares nothing that is not a course", async () => {

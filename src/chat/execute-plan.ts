@@ -5,7 +5,7 @@
 import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys } from "../text/tokenise.js";
 import { institutionsOf, namesInstitution } from "./institution-names.js";
-import type { Institution, Level, PlanStep } from "./plan.js";
+import type { Institution, Level, PlanStep, Season, Stage } from "./plan.js";
 import type { CallApi } from "./resolve-subject.js";
 
 /** A record a step returned. `description` is known for records fetched whole. */
@@ -84,6 +84,8 @@ async function runStep(
       return learningPath(step, input(step.from), call);
     case "filter":
       if (step.level) return keepLevel(input(step.from), step.level, call);
+      if (step.stage) return keepStage(input(step.from), step.stage, call);
+      if (step.season) return keepSeason(input(step.from), step.season, call);
       if (step.language) return keepLanguage(input(step.from), step.language, call);
       if (step.institution) return keepInstitution(input(step.from), step.institution, call);
       if (step.label) return keepLabelled(input(step.from), step.label, call);
@@ -261,9 +263,38 @@ async function keepRecords(
 /** The records whose attrs say they are taught at `level` (`semesters`/`semester`: "Master semestre 1", "MA1"). */
 function keepLevel(nodes: readonly FoundRecord[], level: Level, call: CallApi): Promise<FoundRecord[]> {
   const pattern = level === "master" ? /\bmaster|^MA\d/i : /\bbachelor|^BA\d/i;
-  return keepRecords(nodes, 40, call, ({ attrs = {} }) =>
+  return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) =>
     [attrs.semesters, attrs.semester].flat().some((s) => typeof s === "string" && pattern.test(s)),
   );
+}
+
+/** The MOOCs whose platform gives them `stage` (`attrs.level`: "Introductory", "Intermediate", "Advanced"). */
+function keepStage(nodes: readonly FoundRecord[], stage: Stage, call: CallApi): Promise<FoundRecord[]> {
+  return keepRecords(
+    nodes,
+    FILTER_READ,
+    call,
+    ({ attrs = {} }) => String(attrs.level ?? "").toLowerCase() === stage,
+  );
+}
+
+/**
+ * The courses taught in `season`: a semester the attrs name by its season ("Semestre automne", "Projet Master
+ * printemps"), or by its number, odd in autumn and even in spring ("Master semestre 3", "MA2", "Bachelor semestre 2b").
+ */
+function keepSeason(nodes: readonly FoundRecord[], season: Season, call: CallApi): Promise<FoundRecord[]> {
+  return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) =>
+    [attrs.semesters, attrs.semester].flat().some((s) => typeof s === "string" && seasonOf(s) === season),
+  );
+}
+
+/** The season a semester's label says, if any (see `keepSeason`). */
+export function seasonOf(label: string): Season | undefined {
+  if (/automne|autumn|fall/i.test(label)) return "autumn";
+  if (/printemps|spring/i.test(label)) return "spring";
+  const number = label.match(/(\d+)[a-z]?\s*$/i)?.[1];
+  if (number === undefined) return undefined;
+  return Number(number) % 2 === 1 ? "autumn" : "spring";
 }
 
 /** The records whose `language` attribute is `language`. */
@@ -272,9 +303,11 @@ function keepLanguage(
   language: string,
   call: CallApi,
 ): Promise<FoundRecord[]> {
-  return keepRecords(nodes, 40, call, ({ attrs = {} }) => attrs.language === language);
+  return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) => attrs.language === language);
 }
 
+/** How many records a filter by level, stage, semester or language reads (one call each). */
+const FILTER_READ = 60;
 /** How many records a filter by university reads (one call each). */
 const INSTITUTION_READ = 80;
 

@@ -67,8 +67,8 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
  */
 export const NAME_TYPE_WORDS = words("studies");
 
-function typed(type: TargetType, list: string): [string, TargetType][] {
-  return [...words(list)].map((w) => [w, type]);
+function typed<T extends string = TargetType>(value: T, list: string): [string, T][] {
+  return [...words(list)].map((w) => [w, value]);
 }
 
 /** Words after which the question names its subject: "courses about X", "cours qui traitent de X". */
@@ -253,6 +253,33 @@ export const REQUEST_VERBS = words(
 
 /** Words that address the assistant itself. */
 export const ASSISTANT_WORDS = words("you your yourself tu toi ton ta tes");
+
+/**
+ * Words of a MOOC's stage, the levels its platforms give ("introductory MOOCs", "cours avancés"): read as such only
+ * before a type word, after one for the French forms (`STAGE_AFTER`), or beside a level word (`readPeriods`), since
+ * names hold them too ("Advanced analysis"). Audience words ("for beginners") ask for the first stage wherever they are.
+ */
+export const STAGE_WORDS: ReadonlyMap<string, "introductory" | "intermediate" | "advanced"> = new Map([
+  ...typed("introductory", "introductory intro introductif introductifs introductive introductives"),
+  ...typed("intermediate", "intermediate intermediaire intermediaires"),
+  ...typed("advanced", "advanced avance avances avancee avancees"),
+]);
+
+/** The stage words French puts after the noun ("des cours avancés"). */
+export const STAGE_AFTER = words(
+  "avance avances avancee avancees intermediaire intermediaires introductif introductifs introductive introductives",
+);
+
+/** Words of the half of the year a course is taught in, EPFL's autumn and spring semesters. */
+export const SEASON_WORDS: ReadonlyMap<string, "autumn" | "spring"> = new Map([
+  ...typed("autumn", "autumn fall automne"),
+  ...typed("spring", "spring printemps"),
+]);
+
+/** Words that say a stage or a season is one ("introductory level", "spring semester", "semestre d'automne"). */
+export const PERIOD_WORDS = words(
+  "level levels niveau niveaux semester semesters semestre semestres term terms",
+);
 
 /** Level words: master or bachelor. */
 export const LEVEL_WORDS: ReadonlyMap<string, "master" | "bachelor"> = new Map([

@@ -42,6 +42,8 @@ const STEP = z.discriminatedUnion("op", [
     from: index,
     words: text.optional(),
     level: z.enum(["master", "bachelor"]).optional(),
+    stage: z.enum(["introductory", "intermediate", "advanced"]).optional(),
+    season: z.enum(["autumn", "spring"]).optional(),
     language: z
       .string()
       .regex(/^[a-z]{2}$/)

@@ -25,6 +25,7 @@ import {
   LATEST_COUNT,
   LIST_SEARCH_LIMIT,
   listSteps,
+  periodsOf,
   researchSteps,
   StepList,
 } from "./plan-steps.js";
@@ -104,7 +105,7 @@ export async function planQuestion(
   const steps = new StepList();
   const target = targets[0] ?? (intent === "list" ? "course" : undefined);
   const plan = { ...base, intent, ...(target ? { target } : {}), ...(anchor ? { anchor } : {}) };
-  if (reading.level && target === "course") Object.assign(plan, { level: reading.level });
+  Object.assign(plan, periodsOf(reading, target));
   if (reading.cues.has("latest")) Object.assign(plan, { latest: true });
   if (reading.count && (intent === "list" || intent === "related"))
     Object.assign(plan, { count: reading.count });

@@ -2,7 +2,7 @@
  * Building blocks of plans: a step list that numbers its steps, and the sub-plans the planner composes — the
  * records of a type about a subject, a concept's explanation, a person's research.
  */
-import type { Institution, PlanStep, TargetType } from "./plan.js";
+import type { Institution, Level, PlanStep, Season, Stage, TargetType } from "./plan.js";
 import type { Reading } from "./read-question.js";
 
 /**
@@ -146,8 +146,10 @@ export function listSteps(
   const { via, concept, conceptName } = options;
   const { institution } = reading;
   const joined = reading.subjects.length > 1;
-  // A university's records are a part of the list: more are read, to keep enough once the others are left out.
-  const wide = joined || institution !== undefined;
+  // A university's records, or a level's or a semester's, are a part of the list: more are read, to keep enough once
+  // the others are left out.
+  const periods = periodsOf(reading, target);
+  const wide = joined || institution !== undefined || Object.keys(periods).length > 0;
   // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
   // its concept, newest first (a loosely linked paper of this year does not come first).
   const newest = reading.cues.has("latest") && !joined && !via && !institution;
@@ -184,8 +186,10 @@ export function listSteps(
     );
   }
   if (institution) result = steps.add({ op: "filter", from: result, institution });
-  if (reading.level && target === "course")
-    result = steps.add({ op: "filter", from: result, level: reading.level });
+  const { level, stage, season } = periods;
+  if (level) result = steps.add({ op: "filter", from: result, level });
+  if (stage) result = steps.add({ op: "filter", from: result, stage });
+  if (season) result = steps.add({ op: "filter", from: result, season });
   if (reading.language && (target === "mooc" || target === "lecture")) {
     result = steps.add({ op: "filter", from: result, language: reading.language });
   }
@@ -196,6 +200,22 @@ export function listSteps(
   if (reading.cues.has("latest") || reading.count)
     result = steps.add({ op: "limit", from: result, count: reading.count ?? LATEST_COUNT });
   return result;
+}
+
+/**
+ * The level, stage and half of the year a list of `target` is filtered by: a course's level (EPFL's courses for
+ * beginners are its bachelor's, its advanced ones its master's) and semester, a MOOC's stage; none for other types.
+ */
+export function periodsOf(
+  reading: Reading,
+  target: TargetType | undefined,
+): { level?: Level; stage?: Stage; season?: Season } {
+  if (target === "mooc") return reading.stage ? { stage: reading.stage } : {};
+  if (target !== "course") return {};
+  const staged =
+    reading.stage === "introductory" ? "bachelor" : reading.stage === "advanced" ? "master" : undefined;
+  const level = reading.level ?? staged;
+  return { ...(level ? { level } : {}), ...(reading.season ? { season: reading.season } : {}) };
 }
 
 /** A concept's page first, then where to learn it: courses, MOOCs and lectures about it. */

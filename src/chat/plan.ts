@@ -32,6 +32,12 @@ export type OffTopic = "small-talk" | "subjective" | "world" | "assistant" | "in
 /** A level of study a question restricts courses to. */
 export type Level = "master" | "bachelor";
 
+/** A MOOC's stage, as its platform gives it (`attrs.level`: "Introductory", "Intermediate", "Advanced"). */
+export type Stage = "introductory" | "intermediate" | "advanced";
+
+/** A half of the academic year: EPFL's autumn (odd) and spring (even) semesters. */
+export type Season = "autumn" | "spring";
+
 /** One message of the conversation. */
 export interface ChatMessage {
   readonly role: "user" | "assistant";
@@ -79,6 +85,10 @@ export type PlanStep =
       readonly from: number;
       readonly words?: string;
       readonly level?: Level;
+      /** Only MOOCs of this stage. */
+      readonly stage?: Stage;
+      /** Only courses taught in this half of the year. */
+      readonly season?: Season;
       /** Only records whose `language` attribute is this code. */
       readonly language?: string;
       /** Only records from this university: their institution, affiliation or venue names it, or they link to its units. */
@@ -147,6 +157,8 @@ export interface Plan {
   /** The kind of records the list goes through ("people who teach courses about X": course). */
   readonly via?: TargetType;
   readonly level?: Level;
+  readonly stage?: Stage;
+  readonly season?: Season;
   readonly language?: string;
   /** The university the list is restricted to ("… at EPFL"), as named. */
   readonly institution?: string;

@@ -160,6 +160,30 @@ describe("readQuestion", () => {
     });
   });
 
+  it("reads a stage or a season beside a type or level word, and leaves it in a name elsewhere", () => {
+    expect(readQuestion("introductory MOOCs on climate")).toMatchObject({
+      stage: "introductory",
+      subjects: ["climate"],
+    });
+    expect(readQuestion("des cours avancés sur la robotique")).toMatchObject({
+      stage: "advanced",
+      subjects: ["robotique"],
+    });
+    expect(readQuestion("MOOCs de niveau intermédiaire en chimie").stage).toBe("intermediate");
+    expect(readQuestion("MOOCs for beginners about statistics").stage).toBe("introductory");
+    expect(readQuestion("spring semester courses on robotics")).toMatchObject({
+      season: "spring",
+      subjects: ["robotics"],
+    });
+    expect(readQuestion("cours du semestre d'automne sur l'énergie").season).toBe("autumn");
+    expect(readQuestion("classes in the fall about energy").season).toBe("autumn");
+    // In a name, the same words are the name's.
+    const named = readQuestion("prerequisites of Advanced analysis II");
+    expect(named.stage).toBeUndefined();
+    expect(named.subjects).toEqual(["Advanced analysis II"]);
+    expect(readQuestion("courses about the Prague Spring").season).toBeUndefined();
+  });
+
   it.each([
     ["Hello!", "small-talk"],
     ["Merci beaucoup !", "small-talk"],

@@ -19,6 +19,7 @@ import {
 } from "./classify-words.js";
 import { cleanQuestion } from "./clean-question.js";
 import {
+  AUDIENCE_WORDS,
   BARE_WORDS,
   BOTH_PHRASES,
   BOTH_WORDS,
@@ -32,13 +33,15 @@ import {
   NEED_FOR_WORDS,
   NEED_WORDS,
   SAME_SUBJECT_PHRASES,
+  SEASON_WORDS,
   SMALL_TALK_WORDS,
+  STAGE_WORDS,
   TYPE_WORDS,
   type Word,
   wordsOf,
 } from "./lexicon.js";
 import { type NameSpan, nameSpans } from "./name-spans.js";
-import type { Institution, Level, OffTopic, TargetType } from "./plan.js";
+import type { Institution, Level, OffTopic, Season, Stage, TargetType } from "./plan.js";
 import type { PersonMatch } from "./resolve-person.js";
 import { offTopicOf } from "./scope.js";
 import { expandShorthand } from "./shorthand.js";
@@ -60,6 +63,10 @@ export interface Reading {
   readonly label?: TargetType;
   readonly cues: ReadonlySet<Cue>;
   readonly level?: Level;
+  /** The stage asked for ("introductory MOOCs", "for beginners", "cours avancés"). */
+  readonly stage?: Stage;
+  /** The half of the year asked for ("spring semester courses", "cours d'automne"). */
+  readonly season?: Season;
   /** How many records are asked for ("the 5 latest papers", "top 3 courses", "les 3 dernières publications"). */
   readonly count?: number;
   /** The language asked for the records ("MOOCs in French"), as a code. */
@@ -191,6 +198,11 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     .map((w) => LEVEL_WORDS.get(w.folded))
     .find((l) => l !== undefined);
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
+  const cued = words.filter((w) => classOf.get(w) === "cue");
+  const stage =
+    cued.map((w) => STAGE_WORDS.get(w.folded)).find((s) => s !== undefined) ??
+    (words.some((w) => AUDIENCE_WORDS.has(w.folded)) ? "introductory" : undefined);
+  const season = cued.map((w) => SEASON_WORDS.get(w.folded)).find((s) => s !== undefined);
   const offTopic = offTopicOf(words, classes, ignored.length > 0);
   const typeWords = words.filter((_, i) => classes[i] === "type");
   const task = typeWords.length === 0 && codes.length === 0 ? creativeTopic(words, classes, text) : undefined;
@@ -204,6 +216,8 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ...(label ? { label } : {}),
     cues,
     ...(level ? { level } : {}),
+    ...(stage ? { stage } : {}),
+    ...(season ? { season } : {}),
     ...(asked ? { language: asked } : {}),
     ...(count ? { count } : {}),
     codes,

@@ -61,6 +61,8 @@ export function describePlan(plan: Plan): string {
   const asked = plan.subjects[0];
   if (plan.anchor?.nearest && asked) what = chatText(lang, "nearest", { what, subject: quote(asked) });
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
+  if (plan.stage) what = chatText(lang, "level", { what, level: chatText(lang, plan.stage) });
+  if (plan.season) what = chatText(lang, plan.season, { what });
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.institution) what = chatText(lang, "institution", { what, institution: plan.institution });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });

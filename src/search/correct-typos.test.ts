@@ -30,6 +30,14 @@ describe("correctTypos", () => {
       true,
     );
     expect(everyWord?.groups[1]).toEqual(["room", "rooms"]);
+    // A known word's corrections are for records holding every word; records with some hold it as typed.
+    expect(everyWord?.unknownGroups[1]).toEqual(["room"]);
+    const mixed = await correctTypos(
+      vocabularyIndex(["prague", "spring", "string"]),
+      parseQuery("prague sprnig"),
+      true,
+    );
+    expect(mixed?.unknownGroups).toEqual([["prague"], ["sprnig", "spring"]]);
   });
 
   it("never corrects short words or numbers", async () => {

@@ -14,6 +14,12 @@ export const CORRECTIONS_PER_WORD = 4;
 export interface Correction {
   /** The query's word groups, each with its corrections added as alternatives. */
   readonly groups: readonly (readonly string[])[];
+  /**
+   * The same with corrections of unknown words only: a word the index holds was corrected only because no record
+   * holds every word, and a record that holds some of the words should hold them as typed ("Prague Spring" is not
+   * "string").
+   */
+  readonly unknownGroups: readonly (readonly string[])[];
   /** Match keys of the query with each word replaced by its best correction. */
   readonly matchKeys: readonly string[];
 }
@@ -29,6 +35,7 @@ export async function correctTypos(
   everyWord: boolean,
 ): Promise<Correction | undefined> {
   const groups: string[][] = [];
+  const unknownGroups: string[][] = [];
   const words = query.matchKey.split(" ");
   const matchKeys = new Set<string>();
   const best = [...words];
@@ -36,8 +43,12 @@ export async function correctTypos(
     const word = group[0] ?? "";
     const alternatives = [...group];
     groups.push(alternatives);
-    if (word.length < MIN_TYPO_LENGTH || /^\d+$/.test(word)) continue;
+    if (word.length < MIN_TYPO_LENGTH || /^\d+$/.test(word)) {
+      unknownGroups.push(alternatives);
+      continue;
+    }
     const known = await index.hasTerm(word);
+    unknownGroups.push(known ? [...group] : alternatives);
     if (known && !everyWord) continue;
     const maxEdits = word.length >= 8 ? 2 : 1;
     const similar = await index.similarTerms(word, maxEdits, CORRECTIONS_PER_WORD);
@@ -54,5 +65,5 @@ export async function correctTypos(
   }
   if (matchKeys.size === 0) return undefined;
   matchKeys.add(best.join(" "));
-  return { groups, matchKeys: [...matchKeys] };
+  return { groups, unknownGroups, matchKeys: [...matchKeys] };
 }

@@ -128,6 +128,7 @@ export async function search(
     page: offset + limit,
     typed: prefixKey(query.text),
     groups: query.groups,
+    someGroups: query.groups,
     ranked: new Map(),
   };
   if (query.idCandidate !== undefined) {
@@ -147,7 +148,7 @@ export async function search(
   if (allWords.found < FEW_HITS && !named() && query.groups.length > 1) {
     // Facets count what the list holds: records with some of the words. A number alone says nothing of what a
     // record is about ("Interleukin 6" must not list every "Studio BA6"), so numbers match only beside a word.
-    const required = requiredGroups(run.groups, run.query.capitals);
+    const required = requiredGroups(run.someGroups, run.query.capitals);
     const worded = required.filter((g) => !/^\d+$/.test(g[0] ?? ""));
     facetQuery = textQuery(run, worded.length > 0 ? worded : required, "any");
     addHits(
@@ -182,6 +183,8 @@ interface SearchRun {
   readonly typed: string;
   /** The query's word groups, with typo corrections once looked for. */
   groups: readonly (readonly string[])[];
+  /** The groups a hit with some of the words is looked for with: typo corrections of unknown words only. */
+  someGroups: readonly (readonly string[])[];
   readonly ranked: Map<string, RankedEntry>;
 }
 
@@ -250,6 +253,7 @@ async function addCorrectedHits(run: SearchRun, everyWord: boolean): Promise<Tex
   const corrected = await correctTypos(run.index, run.query, everyWord);
   if (corrected === undefined) return undefined;
   run.groups = corrected.groups;
+  run.someGroups = corrected.unknownGroups;
   const query = textQuery(run, requiredGroups(corrected.groups, run.query.capitals), "all");
   addHits(
     run,

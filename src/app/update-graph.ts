@@ -7,11 +7,9 @@
 import type { CorpusRecord } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { applyEdgeCorrections } from "../graph/apply-corrections.js";
-import { categoryPaths } from "../graph/concept-records.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import type { NameMentions } from "../graph/name-mentions.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
-import { conceptsWhoseFieldHolds } from "../graph/part-fields.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { RecordKey, Store } from "../store/store.js";
@@ -113,16 +111,6 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   );
   // The pages that listed a changed record, and those whose names its new text holds, are ranked again too.
   for (const page of await pagesListing(store, nodes, touched)) addPage(pages, page, nodes, dictionary);
-  // And the pages whose field holds a part before or after the change (`part-fields.ts`).
-  const tree = conceptTree(nodes, dictionary);
-  const paths = categoryPaths(tree, dictionary.ids.length);
-  const partConcepts = [...oldPartConcepts, ...conceptsOf(parts, stored.profiles, conceptNode)].flatMap(
-    (node) => dictionary.index.get(nodes.keys[node]?.id ?? "") ?? [],
-  );
-  for (const concept of conceptsWhoseFieldHolds(partConcepts, paths, tree.length, dictionary.ids.length)) {
-    const page = conceptNode(concept);
-    if (page !== undefined) addPage(pages, page, nodes, dictionary);
-  }
   const texts = recordTexts(read.entries(), dictionary);
   for (const node of touched) {
     const record = read[node];
@@ -142,6 +130,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     const found = fresh.get(r)?.get(c);
     return found ? conceptEdgeEvidence(found) : stored.evidence.get(r)?.get(c);
   };
+  const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, ownEdges(stored.profiles, evidenceOf), tree);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
     profiles: stored.profiles,

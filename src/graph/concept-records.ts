@@ -17,9 +17,7 @@
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
  *   g        = max(BM25(r, name of X's category), ½ · BM25(r, name of its parent)) / max over r' of r's type
  *              (the records of X's field, as the search box finds "Immunology" or "Cell biology")
- *   filed    = for a part (a lecture), the share of its profile filed under X's category (½: under its parent)
- *              (`part-fields.ts`; 0 for other records): a title rarely names its field, its profile does
- *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − π · filed) · (1 − β · bridged)
+ *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / (τ + Σ_{c ≠ X} e(r, c)), t = depth of their deepest shared
  *              category / depth (1 when τ = 0 and r has no other concept)      (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree), × δ^k for the k-th listed record of one parent (`diversify`)
@@ -35,7 +33,6 @@
 import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { mentionPostings, type NameMentions } from "./name-mentions.js";
-import { conceptsInField, forEachPartOfField, type PartFields, partFields } from "./part-fields.js";
 import { sortPostings } from "./postings.js";
 import { ProfileTable } from "./profile-table.js";
 import { senseCoherence } from "./sense-coherence.js";
@@ -50,8 +47,6 @@ export interface ConceptRecordParams {
   readonly textWeight: number;
   /** γ: weight of full-text search's score of the names of the concept's categories (g); default 0.1. */
   readonly fieldWeight: number;
-  /** π: weight of a part's share filed under the concept's categories (`part-fields.ts`); 0 turns it off. */
-  readonly partFieldWeight: number;
   /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
@@ -87,7 +82,6 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   mentionWeight: 0.5,
   textWeight: 0.5,
   fieldWeight: 0.1,
-  partFieldWeight: 0.25,
   lengthNorm: 1,
   treeFloor: 0.3,
   queryConcepts: 24,
@@ -215,9 +209,6 @@ export interface Postings {
   readonly types: TypeNumbers;
   /** Each concept's categories, shallowest first (`categoryPaths`). */
   readonly paths: Int32Array;
-  /** The parts filed under each category (`part-fields.ts`), and a scratch of their share filed near a concept. */
-  readonly partFields: PartFields;
-  readonly filed: ScoresByRecord;
 }
 
 /**
@@ -294,13 +285,6 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
   }
   partNorms(graph, norm, norm2);
   const coherence = graph.coherence ?? senseCoherence(graph.size, graph.profiles.values(), graph.tree).k;
-  const table = graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles);
-  const paths = categoryPaths(graph.tree, graph.size);
-  const parentOf = graph.parentOf;
-  const fields =
-    parentOf && params.partFieldWeight > 0
-      ? partFields({ table, hub, norm2, coherence, paths, depth: graph.tree.length }, parentOf)
-      : { members: new Map(), shares: new Map() };
   return {
     members,
     scores,
@@ -315,11 +299,9 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     mention: new Float64Array(records),
     text: { score: new Float64Array(records), has: new Uint8Array(records) },
     field: { score: new Float64Array(records), has: new Uint8Array(records) },
-    table,
+    table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
     types: new TypeNumbers(graph.typeOf, records),
-    paths,
-    partFields: fields,
-    filed: { score: new Float64Array(records), has: new Uint8Array(records) },
+    paths: categoryPaths(graph.tree, graph.size),
   };
 }
 
@@ -378,13 +360,6 @@ export function conceptRecords(
   mergeScores(fieldLevels, types, field, fieldBest, (record) => {
     if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
   });
-  // A record no evidence has reached yet (the parts' field scratch is checked where it is filled).
-  const untouched = (record: number) =>
-    sums[record] === 0 &&
-    direct[record] === 0 &&
-    mention[record] === 0 &&
-    text.has[record] === 0 &&
-    field.has[record] === 0;
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -395,26 +370,16 @@ export function conceptRecords(
     const read = Math.min(members.length, params.bridgePostings);
     for (let i = 0; i < read; i += 1) {
       const record = members[i] as number;
-      if (untouched(record)) touched.push(record);
+      if (
+        sums[record] === 0 &&
+        direct[record] === 0 &&
+        mention[record] === 0 &&
+        text.has[record] === 0 &&
+        field.has[record] === 0
+      )
+        touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
     }
-  }
-  // Parts (lectures) filed under X's categories, which titles alone rarely lead to.
-  const { filed: partFiled, paths } = postings;
-  if (params.partFieldWeight > 0) {
-    forEachPartOfField(
-      postings.partFields,
-      concept,
-      paths,
-      graph.tree.length,
-      params.bridgePostings,
-      (record, f) => {
-        if (record >= partFiled.has.length) return;
-        if (partFiled.has[record] === 0 && untouched(record)) touched.push(record);
-        partFiled.has[record] = 1;
-        partFiled.score[record] = Math.max(partFiled.score[record] ?? 0, f);
-      },
-    );
   }
   // Each type's best walks, by type number, and the types in the order their first record came.
   const walks: (TopWalks | undefined)[] = [];
@@ -428,15 +393,8 @@ export function conceptRecords(
     const type = types.of(record);
     const found = params.textWeight * ((text.score[record] ?? 0) / (textBest[type] || 1));
     const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest[type] || 1));
-    const partFiledHere = params.partFieldWeight * (partFiled.score[record] ?? 0);
     const walk =
-      1 -
-      (1 - named) *
-        (1 - byName) *
-        (1 - found) *
-        (1 - filed) *
-        (1 - partFiledHere) *
-        (1 - params.relatedWeight * bridged);
+      1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
@@ -455,17 +413,8 @@ export function conceptRecords(
     text.has[record] = 0;
     field.score[record] = 0;
     field.has[record] = 0;
-    partFiled.score[record] = 0;
-    partFiled.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
-  // A part reached through its field alone is explained by its concepts filed there.
-  const viaOf = (record: number) => {
-    const via = contributions(postings.table, record, query, postings.hub);
-    return via.length > 0 || (graph.parentOf?.(record) ?? -1) < 0
-      ? via
-      : conceptsInField(postings.table, record, concept, postings.hub, postings.paths, graph.tree.length);
-  };
   const near = conceptCategories(concept, postings.paths, graph.tree.length);
   for (const number of order) {
     const top = walks[number] as TopWalks;
@@ -480,7 +429,7 @@ export function conceptRecords(
       kept.map(({ record, score, also }) => ({
         record,
         score,
-        via: viaOf(record),
+        via: contributions(postings.table, record, query, postings.hub),
         also,
       })),
     );

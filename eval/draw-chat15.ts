@@ -6,21 +6,14 @@
  * (weight: concepts linking to them) and authors of dated publications (weight: publications). Prints one JSON line
  * each; the questions are written by hand from this list, before the planner is tuned.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32 } from "../src/core/seeded-random.js";
+import { weightedSample } from "../src/core/seeded-random.js";
+import { drawSettings, readCorpusFile } from "./corpus-draw.js";
 
-const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
-const random = mulberry32(Number(values.seed ?? 15));
-const count = Number(values.count ?? 8);
-const read = (file: string) =>
-  readFileSync(join(defaultCorpus(), file), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as CorpusRecord);
+const { random, count } = drawSettings(15, 8);
+const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
+  weightedSample(random, pool, weight, n);
+const read = readCorpusFile;
 
 const tally = <K>(keys: readonly K[]) => {
   const m = new Map<K, number>();
@@ -67,17 +60,4 @@ for (const draw of ["uniform", "weighted"] as const) {
   for (const c of pick(described, (c) => inLinks.get(c.id) ?? 0)) show("concept", draw, name(c));
   for (const [id, n] of pick([...authored], ([, n]) => n))
     show("author", draw, { id, en: people.get(id), publications: n });
-}
-
-/** `n` distinct items of `pool`, drawn by `random` with chances proportional to `weight`. */
-function sample<T>(pool: readonly T[], weight: (t: T) => number, n: number): T[] {
-  const left = pool.map((t) => ({ t, w: Math.max(0, weight(t)) }));
-  const out: T[] = [];
-  while (out.length < n && left.length > 0) {
-    let at = random() * left.reduce((s, x) => s + x.w, 0);
-    let i = 0;
-    while (i < left.length - 1 && at >= (left[i]?.w ?? 0)) at -= left[i++]?.w ?? 0;
-    out.push((left.splice(i, 1)[0] as { t: T }).t);
-  }
-  return out;
 }

@@ -19,7 +19,10 @@ describe("answerLinks", () => {
 
 describe("pickLink", () => {
   it("picks a record by its place and takes the words that picked it out", () => {
-    expect(pickLink("who teaches the second one?", links)).toEqual({ link: links[1], question: "who teaches ?" });
+    expect(pickLink("who teaches the second one?", links)).toEqual({
+      link: links[1],
+      question: "who teaches ?",
+    });
     expect(pickLink("plus de détails sur le premier", links)?.link.id).toBe("m-heart");
     expect(pickLink("tu peux m'en dire plus sur la dernière ?", links)?.link.id).toBe("m-ice");
     expect(pickLink("what's the 3rd course about", links)?.question).toBe("what's about");

@@ -19,17 +19,10 @@ import {
   type TargetType,
 } from "./plan.js";
 import { comparePlan } from "./plan-compare.js";
-import {
-  explainSteps,
-  FACT_KINDS,
-  LATEST_COUNT,
-  LIST_SEARCH_LIMIT,
-  listSteps,
-  researchSteps,
-  StepList,
-} from "./plan-steps.js";
+import { explainSteps, FACT_KINDS, LATEST_COUNT, listSteps, researchSteps, StepList } from "./plan-steps.js";
 import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
+import { recognised } from "./recognised-subject.js";
 import { withPerson } from "./resolve-person.js";
 import {
   type CallApi,
@@ -39,10 +32,9 @@ import {
   findNamed,
   findNamedInEnglish,
   findRecord,
-  searchNames,
 } from "./resolve-subject.js";
 import { resolvedSubject } from "./resolved-span.js";
-import { coverage, formOf, nameCoverage, untypedList } from "./scope.js";
+import { coverage, formOf, untypedList } from "./scope.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
@@ -277,20 +269,6 @@ async function unsurePlan(
   const anchor = named ?? (detected ? { type: "concept", id: detected.id, name: detected.name } : undefined);
   return anchor ? { ...plan, anchor, suggestions: suggestQuestions(anchor, reading.lang) } : plan;
 }
-
-/**
- * True when the graph knows most of a bare subject's words as a topic: the detector finds concepts in them, or
- * the name of one of the courses the search finds for it (the search the list would make) holds them.
- */
-async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
-  const subject = reading.subjects.join(" ");
-  if (coverage(subject, await detectConcepts(call, subject, reading.lang)) >= RECOGNISED_SHARE) return true;
-  const hits = await searchNames(call, subject, "course", LIST_SEARCH_LIMIT);
-  return hits.slice(0, 5).some((name) => nameCoverage(subject, name) >= RECOGNISED_SHARE);
-}
-
-/** The share of a bare subject's words the graph must recognise for a list about it. */
-const RECOGNISED_SHARE = 0.5;
 
 /**
  * True when the question asks for the people or the lectures of a course it names by a topic's words ("who teaches

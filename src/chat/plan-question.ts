@@ -379,7 +379,12 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   if (!whole || !asksWhat || subjects.length !== 1) return reading;
   // Without the article, the subject alone must name nothing at all ("the lab of <person>" asks for the person's).
   const kinds = label ? [label] : prefer(reading);
-  return (await findNamed(call, subjects[0] ?? "", kinds)) ? reading : take(whole);
+  // "le cours de génie électrochimique": a French name of an English record is a name too.
+  const subject = subjects[0] ?? "";
+  const named =
+    (await findNamed(call, subject, kinds)) ??
+    (reading.lang === "fr" && (await findNamedInEnglish(call, subject, kinds)));
+  return named ? reading : take(whole);
 }
 
 /**

@@ -27,6 +27,7 @@ export type GoldRule =
   | { readonly authoredBy: RecordKey }
   | { readonly allOf: readonly GoldRule[] }
   | { readonly anyOf: readonly GoldRule[] }
+  /** The people who teach or instruct the courses, MOOCs or lectures the rule finds. */
   | { readonly teachersOfCourses: GoldRule }
   /** The records a university gives: their `institution`, `affiliations` or `venue` attribute names it. */
   | { readonly institution: string };
@@ -70,11 +71,12 @@ export class GoldRules {
     }
     if ("anyOf" in rule)
       return new Set((await Promise.all(rule.anyOf.map((r) => this.ids(r)))).flatMap((s) => [...s]));
-    const courses = await this.ids(rule.teachersOfCourses);
+    const taught = await this.ids(rule.teachersOfCourses);
     const teachers = new Set<string>();
-    for (const course of await this.scan("course"))
-      if (courses.has(keyOf(course)))
-        for (const l of course.links ?? []) if (l.rel === "teacher") teachers.add(keyOf(l));
+    for (const type of ["course", "mooc", "lecture"])
+      for (const r of await this.scan(type))
+        if (taught.has(keyOf(r)))
+          for (const l of r.links ?? []) if (TEACHING.includes(l.rel)) teachers.add(keyOf(l));
     return teachers;
   }
 

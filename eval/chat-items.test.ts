@@ -128,6 +128,17 @@ describe("readChatSets", () => {
     expect(new Set(held.map((i) => i.kind)).size).toBe(6);
     expect(held.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
   });
+
+  it("holds session 16's set on four weak intents, two thirds English, split into halves by a hash", () => {
+    const held = expectHeldOutWhole("held16", 90, [0.55, 0.75]);
+    const sets = readChatSets();
+    const halves = [...(sets["held16-tune"] ?? []), ...(sets["held16-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(held.map((i) => i.question).sort());
+    expect(held.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(20);
+    expect(held.filter((i) => i.kind === "record-about").length).toBeGreaterThanOrEqual(20);
+    expect(held.filter((i) => i.expect.steps?.includes("intersection")).length).toBeGreaterThanOrEqual(10);
+    expect(held.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
+  });
 });
 
 /**

@@ -19,9 +19,12 @@
  * concepts and people drawn from the corpus by seeded samples, rare and common alike, written blind, held out whole)
  * and session 15's (eval/chat-held15.jsonl: lectures by topic, prerequisites, what a record is about, explaining a
  * concept, latest publications and follow-ups, en and fr, on topics, courses, MOOCs, concepts and authors drawn by
- * eval/draw-chat15.ts, written before the session changed the chat, with a tune and a check half) and the ninth
+ * eval/draw-chat15.ts, written before the session changed the chat, with a tune and a check half), the ninth
  * blind judge (eval/chat-fresh9.jsonl: every intent of issue 16, about two thirds English, on subjects, records,
- * concepts and people drawn by eval/draw-fresh9.ts, rare and common alike, written blind, held out whole),
+ * concepts and people drawn by eval/draw-fresh9.ts, rare and common alike, written blind, held out whole) and session
+ * 16's (eval/chat-held16.jsonl: follow-ups, what a record is about, multi-step plans and questions that should cite
+ * nothing, en and fr, on records, keyword pairs and opening questions drawn by eval/draw-chat16.ts, written before the
+ * session changed the chat, with a tune and a check half),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -58,7 +61,7 @@ export interface ChatItem {
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
  * fresh6-tune, fresh6-check, fresh8, fresh9, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
- * held15-check.
+ * held15-check, held16, held16-tune, held16-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
@@ -85,6 +88,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     "held14-check": held14.filter((i) => i.half === "check"),
     ...withHalves("fresh6", readChatItems(join(import.meta.dirname, "chat-fresh6.jsonl"))),
     ...withHalves("held15", readChatItems(join(import.meta.dirname, "chat-held15.jsonl"))),
+    ...withHalves("held16", readChatItems(join(import.meta.dirname, "chat-held16.jsonl"))),
   };
 }
 

@@ -6,21 +6,14 @@
  * (weight: concepts linking to them) and authors of dated publications (weight: publications). Prints one JSON line
  * each; the questions are written by hand from this list, before the planner is tuned.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32, weightedSample } from "../src/core/seeded-random.js";
+import { weightedSample } from "../src/core/seeded-random.js";
+import { drawSettings, readCorpusFile } from "./corpus-draw.js";
 
-const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
-const random = mulberry32(Number(values.seed ?? 15));
-const count = Number(values.count ?? 8);
-const read = (file: string) =>
-  readFileSync(join(defaultCorpus(), file), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as CorpusRecord);
+const { random, count } = drawSettings(15, 8);
+const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
+  weightedSample(random, pool, weight, n);
+const read = readCorpusFile;
 
 const tally = <K>(keys: readonly K[]) => {
   const m = new Map<K, number>();
@@ -57,7 +50,7 @@ const show = (pool: string, draw: "uniform" | "weighted", item: unknown) =>
 const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
 for (const draw of ["uniform", "weighted"] as const) {
   const pick = <T>(pool: readonly T[], weight: (t: T) => number) =>
-    weightedSample(random, pool, draw === "uniform" ? () => 1 : weight, count);
+    sample(pool, draw === "uniform" ? () => 1 : weight, count);
   for (const [topic, n] of pick([...topics], ([, n]) => n))
     show("lecture-topic", draw, { topic, lectures: n });
   for (const c of pick(prereqs, (c) => (c.links ?? []).filter((l) => l.rel === "prerequisite").length))

@@ -5,23 +5,12 @@
  * others who bear it, their taught records, publications and units, and the keywords of their publications. A held-out set of
  * questions about people (eval/chat-held14.jsonl) is written by hand from this list, before the planner is tuned.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32 } from "../src/core/seeded-random.js";
 import { foldWord } from "../src/text/word-key.js";
+import { drawSettings, readCorpusFile } from "./corpus-draw.js";
 
-const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
-const random = mulberry32(Number(values.seed ?? 14));
-const count = Number(values.count ?? 12);
-const corpus = defaultCorpus();
-const read = (file: string) =>
-  readFileSync(join(corpus, file), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as CorpusRecord);
+const { random, count } = drawSettings(14, 12);
+const read = readCorpusFile;
 
 const people = read("people.jsonl");
 const taught = new Map<string, string[]>();

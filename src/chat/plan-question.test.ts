@@ -91,6 +91,13 @@ describe("planQuestion on the demo corpus", () => {
     expect(reply.references).toEqual([]);
   });
 
+  it("lists nothing for a what-question whose words name several things and no one thing whole", async () => {
+    const reply = await chat("what's the interest rate of an electron");
+    expect(reply.references).toEqual([]);
+    const named = await chat("what is a convolutional neural network");
+    expect(named.references.map((r) => r.id)).toContain("Convolutional_neural_network");
+  });
+
   it("asks for the teachers of the courses about a topic when the course named like it lists none", async () => {
     const reply = await chat("Who teaches signal processing?");
     expect(reply.plan).toMatchObject({ intent: "list", target: "person" });

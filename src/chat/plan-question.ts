@@ -19,18 +19,10 @@ import {
   type TargetType,
 } from "./plan.js";
 import { comparePlan } from "./plan-compare.js";
-import {
-  explainSteps,
-  FACT_KINDS,
-  LATEST_COUNT,
-  LIST_SEARCH_LIMIT,
-  listSteps,
-  periodsOf,
-  researchSteps,
-  StepList,
-} from "./plan-steps.js";
+import { explainSteps, FACT_KINDS, LATEST_COUNT, listSteps, periodsOf, researchSteps, StepList } from "./plan-steps.js";
 import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
+import { recognised } from "./recognised-subject.js";
 import { withPerson } from "./resolve-person.js";
 import {
   type CallApi,
@@ -40,10 +32,9 @@ import {
   findNamed,
   findNamedInEnglish,
   findRecord,
-  searchNames,
 } from "./resolve-subject.js";
 import { resolvedSubject } from "./resolved-span.js";
-import { coverage, formOf, nameCoverage, untypedList } from "./scope.js";
+import { coverage, formOf, untypedList } from "./scope.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
@@ -280,20 +271,6 @@ async function unsurePlan(
 }
 
 /**
- * True when the graph knows most of a bare subject's words as a topic: the detector finds concepts in them, or
- * the name of one of the courses the search finds for it (the search the list would make) holds them.
- */
-async function recognised(call: CallApi, reading: Reading): Promise<boolean> {
-  const subject = reading.subjects.join(" ");
-  if (coverage(subject, await detectConcepts(call, subject, reading.lang)) >= RECOGNISED_SHARE) return true;
-  const hits = await searchNames(call, subject, "course", LIST_SEARCH_LIMIT);
-  return hits.slice(0, 5).some((name) => nameCoverage(subject, name) >= RECOGNISED_SHARE);
-}
-
-/** The share of a bare subject's words the graph must recognise for a list about it. */
-const RECOGNISED_SHARE = 0.5;
-
-/**
  * True when the question asks for the people or the lectures of a course it names by a topic's words ("who teaches
  * signal processing", "experts en intelligence artificielle", "lectures on speech processing"), and that course lists
  * none: the question is then read as asking for the records about the topic (for people, the teachers of the courses
@@ -402,7 +379,12 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   if (!whole || !asksWhat || subjects.length !== 1) return reading;
   // Without the article, the subject alone must name nothing at all ("the lab of <person>" asks for the person's).
   const kinds = label ? [label] : prefer(reading);
-  return (await findNamed(call, subjects[0] ?? "", kinds)) ? reading : take(whole);
+  // "le cours de génie électrochimique": a French name of an English record is a name too.
+  const subject = subjects[0] ?? "";
+  const named =
+    (await findNamed(call, subject, kinds)) ??
+    (reading.lang === "fr" && (await findNamedInEnglish(call, subject, kinds)));
+  return named ? reading : take(whole);
 }
 
 /**

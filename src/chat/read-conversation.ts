@@ -3,10 +3,17 @@
  * with what the previous question asked and what the last answer linked to. Only user messages are read as
  * questions; of the assistant's messages, only the record links are used.
  */
+
+import { STOPWORDS } from "../text/stopwords.js";
+import { ASSISTANT_WORDS, REQUEST_VERBS, SMALL_TALK_WORDS, wordsOf } from "./lexicon.js";
+import { answerLinks, pickLink } from "./picked-link.js";
 import type { ChatMessage } from "./plan.js";
 import { type Reading, readQuestion } from "./read-question.js";
 
-/** A reading of the last question, completed from the conversation; `linked` is the last answer's first link. */
+/**
+ * A reading of the last question, completed from the conversation; `linked` is the last answer's link the question
+ * picks ("the second one"), else its first link.
+ */
 export interface ConversationReading {
   readonly reading: Reading;
   readonly linked?: { readonly type: string; readonly id: string };
@@ -17,11 +24,16 @@ export interface ConversationReading {
 /** Reads the last user message of `messages`, filling what it leaves out from the earlier turns. */
 export function readConversation(messages: readonly ChatMessage[], lang?: "en" | "fr"): ConversationReading {
   const users = messages.filter((m) => m.role === "user");
-  const reading = readQuestion(users.at(-1)?.content ?? "", lang);
-  if (users.length < 2 || reading.offTopic) return { reading };
   const before = messages.slice(0, lastUserIndex(messages));
+  const links = answerLinks(before.filter((m) => m.role === "assistant").at(-1)?.content ?? "");
+  const asked = users.at(-1)?.content ?? "";
+  // "Who teaches the second one?": the record of the last answer the question picks is its "it".
+  const picked = users.length < 2 ? undefined : pickLink(asked, links);
+  if (picked) return { ...pickedReading(picked.question, lang), linked: picked.link };
+  const reading = readQuestion(asked, lang);
+  if (users.length < 2 || reading.offTopic) return { reading };
   const previous = readConversation(before, lang).reading;
-  const linked = lastLink(before);
+  const linked = links[0];
   const named = reading.subjects.length > 0 || reading.codes.length > 0;
   if (!named) {
     // "Who teaches it?", "And online ones?": the subject is the previous one; "it" is the record last linked.
@@ -61,6 +73,27 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
   return { reading };
 }
 
+/**
+ * The reading of a question that picked a record of the last answer, the words that picked it taken out: what is left
+ * asks of that record ("who teaches"), or, with nothing left but politeness ("more on the first one?", "tu peux m'en
+ * dire plus sur le dernier ?"), what it is about. Any other word keeps the reading ("is the first one any good?"
+ * stays small talk).
+ */
+function pickedReading(question: string, lang?: "en" | "fr"): ConversationReading {
+  const reading = readQuestion(question, lang);
+  const politeness = (w: string) =>
+    MORE_WORDS.has(w) ||
+    SMALL_TALK_WORDS.has(w) ||
+    ASSISTANT_WORDS.has(w) ||
+    REQUEST_VERBS.has(w) ||
+    STOPWORDS.has(w);
+  const more = wordsOf(question).every((w) => politeness(w.folded));
+  if (!more || (reading.offTopic !== "small-talk" && reading.offTopic !== "assistant"))
+    return { reading, inherited: reading.subjects.length === 0 };
+  const { offTopic: _, ...asked } = reading;
+  return { reading: { ...asked, cues: new Set([...reading.cues, "about" as const]) }, inherited: true };
+}
+
 /** The reading of the question before the last one, completed from the turns before it; undefined if none. */
 export function readPrevious(messages: readonly ChatMessage[], lang?: "en" | "fr"): Reading | undefined {
   const before = messages.slice(0, lastUserIndex(messages));
@@ -72,14 +105,9 @@ function lastUserIndex(messages: readonly ChatMessage[]): number {
   return -1;
 }
 
-/** The first record page the last assistant message links to. */
-function lastLink(messages: readonly ChatMessage[]): { type: string; id: string } | undefined {
-  const answer = messages.filter((m) => m.role === "assistant").at(-1)?.content ?? "";
-  const link = /\]\(\/([a-z]+)\/([^\s)]+)\)/.exec(answer);
-  if (!link?.[1] || !link[2]) return undefined;
-  try {
-    return { type: link[1], id: decodeURIComponent(link[2]) };
-  } catch {
-    return undefined;
-  }
-}
+/** Words that ask for more of what was shown, with the modals of asking ("can you tell me more", "tu peux m'en dire plus"). */
+const MORE_WORDS = new Set(
+  "more details detail info infos information informations plus precisions savoir m me moi can could would peux pourrais pouvez pourriez".split(
+    " ",
+  ),
+);

@@ -132,6 +132,22 @@ describe("readQuestion", () => {
     ]);
   });
 
+  it("splits two subjects each after its own topic marker, and 'as well as' without its 'as'", () => {
+    expect(readQuestion("lecturers with MOOCs in statistics and in biology")).toMatchObject({
+      subjects: ["statistics", "biology"],
+      join: "and",
+    });
+    expect(readQuestion("des cours sur la chimie et sur la physique ?").subjects).toEqual([
+      "chimie",
+      "physique",
+    ]);
+    expect(readQuestion("teachers of geology as well as hydrology")).toMatchObject({
+      subjects: ["geology", "hydrology"],
+      join: "and",
+    });
+    expect(readQuestion("courses on sciences de la vie et de la santé").subjects).toHaveLength(1);
+  });
+
   it("keeps words it cannot use apart instead of searching them", () => {
     expect(readQuestion("Female experts in genomics")).toMatchObject({
       types: ["person"],

@@ -510,7 +510,7 @@ function alternativesOf(
 }
 
 /**
- * Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …", or by a comparison word
+ * Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …", "… and in …", or by a comparison word
  * ("A versus B", "A differs from B": `compared`).
  */
 function splitSubject(
@@ -540,18 +540,40 @@ function splitSubject(
   const cut = span.findIndex(
     (w, i) =>
       isOr(w) ||
-      ((w.folded === "and" || w.folded === "et") && (both || insisted(w) || typeThenMarker(span, i + 1))) ||
+      ((w.folded === "and" || w.folded === "et") &&
+        (both ||
+          insisted(w) ||
+          typeThenMarker(span, i + 1) ||
+          REPEATED_MARKERS.has(span[i + 1]?.folded ?? ""))) ||
       (BOTH_WORDS.has(w.folded) && i > 0 && w.folded !== "fois"),
   );
   if (cut > 0) {
-    const left = textOf(span.slice(0, cut));
-    const right = textOf(span.slice(cut + 1));
+    // "X as well as Y": the words of the join around "well" belong to neither side.
+    const around = span[cut]?.folded === "well" ? 1 : 0;
+    const left = textOf(span.slice(0, cut - (span[cut - 1]?.folded === "as" ? around : 0)));
+    const right = textOf(span.slice(cut + 1 + (span[cut + 1]?.folded === "as" ? around : 0)));
     if (left !== "" && right !== "")
       return { subjects: [left, right], join: isOr(span[cut] as Word) ? "or" : "and" };
   }
   const whole = textOf(span);
   return { subjects: whole === "" ? [] : [whole] };
 }
+
+/**
+ * Topic markers that, repeated right after "and", start a second subject ("MOOCs in math and in physics", "cours sur
+ * X et sur Y"); "de" is left out, for names say it twice ("sciences de la vie et de la santé").
+ */
+const REPEATED_MARKERS = new Set([
+  "about",
+  "on",
+  "in",
+  "regarding",
+  "concerning",
+  "sur",
+  "en",
+  "dans",
+  "concernant",
+]);
 
 /** True when a type word then a topic marker start at `i`: "… and courses about …". */
 function typeThenMarker(span: readonly Word[], i: number): boolean {

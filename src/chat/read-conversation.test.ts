@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { ChatMessage } from "./plan.js";
+import { readConversation } from "./read-conversation.js";
+
+const listed: ChatMessage[] = [
+  { role: "user", content: "moocs about glaciers" },
+  { role: "assistant", content: "- [Ice Sheets](/mooc/m-ice)\n- [Glacier Hazards](/mooc/m-hazard)" },
+];
+
+describe("readConversation", () => {
+  it("reads a follow-up that picks a record of the last answer as a question about that record", () => {
+    const read = readConversation([...listed, { role: "user", content: "who teaches the second one?" }]);
+    expect(read.linked).toMatchObject({ type: "mooc", id: "m-hazard" });
+    expect(read.reading.types).toEqual(["person"]);
+    expect(read.reading.subjects).toEqual([]);
+  });
+
+  it("reads a pick with nothing else asked as what the record is about, not as small talk", () => {
+    const read = readConversation([...listed, { role: "user", content: "more on the first one?" }]);
+    expect(read.linked).toMatchObject({ id: "m-ice" });
+    expect(read.reading.offTopic).toBeUndefined();
+    expect(read.reading.cues.has("about")).toBe(true);
+  });
+
+  it("keeps a question about a picked record that asks more than what it is off topic", () => {
+    const read = readConversation([...listed, { role: "user", content: "is the first one any good?" }]);
+    expect(read.reading.offTopic).toBeDefined();
+    const french = readConversation([
+      ...listed,
+      { role: "user", content: "tu peux m'en dire plus sur le dernier ?" },
+    ]);
+    expect(french.reading.offTopic).toBeUndefined();
+  });
+});

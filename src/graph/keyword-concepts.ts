@@ -1,7 +1,7 @@
 /**
  * Author keywords as concepts: a keyword that is, as a whole, a name or alias of a concept ("T cells",
- * "IL-6") is a manual tag for that concept. Ambiguous keywords take the candidate the text also mentions,
- * else the one with the highest prior.
+ * "IL-6") is a manual tag for that concept. Ambiguous keywords take the candidate the text also mentions (in any
+ * case: the text's detection read it), else the one with the highest prior among those the keyword's case allows.
  */
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { surfaceAt } from "../detect/surface-table.js";
@@ -26,7 +26,9 @@ export function keywordConcept(
   const surface = surfaceAt(dictionary.surfaces, number);
   const lower = tokens.some((t) => !t.upper && /\D/.test(t.key));
   const candidates = surface.candidates.filter((c) => !(c.caseSensitive && lower));
-  const inText = candidates.filter((c) => detected.has(c.concept));
+  // The text's detection read case: a keyword given in lower case ("eels") names the acronym the text writes in
+  // capitals ("EELS", electron energy loss spectroscopy), not the fish.
+  const inText = surface.candidates.filter((c) => detected.has(c.concept));
   const pool = inText.length > 0 ? inText : candidates;
   let best: (typeof pool)[number] | undefined;
   for (const c of pool) if (!best || c.prior > best.prior) best = c;

@@ -89,6 +89,11 @@ describe("search", () => {
     expect((await search(store.search, "xqzvw 3")).facets).toEqual({});
   });
 
+  it("puts first, among records with some of the words, one whose name is a run of them", async () => {
+    // No record holds "tackling": the concept named "Inflammation" comes before a lecture whose longer name holds it.
+    expect((await ids("chronic inflammation tackling"))[0]).toBe("Inflammation");
+  });
+
   it("pages through hits without repeating one", async () => {
     const first = await ids("learning", { limit: 2 });
     const second = await ids("learning", { limit: 2, offset: 2 });

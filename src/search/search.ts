@@ -151,11 +151,14 @@ export async function search(
     const required = requiredGroups(run.someGroups, run.query.capitals);
     const worded = required.filter((g) => !/^\d+$/.test(g[0] ?? ""));
     facetQuery = textQuery(run, worded.length > 0 ? worded : required, "any");
+    // A record whose name is some of the words in a row, whole, is what they name ("tackling Weed": the concept Weed
+    // before "Noxious weed"): it weighs as a hit of every word (not by an alias: "weed" is also Cannabis's).
+    const spans = new Set(subSpans(query.matchKey));
     addHits(
       run,
       await index.searchText(facetQuery),
       () => MATCH_TIERS.text,
-      () => TEXT_MATCH_FACTORS.someWords,
+      (h) => (spans.has(h.nameKeys[0] ?? "") ? TEXT_MATCH_FACTORS.allWords : TEXT_MATCH_FACTORS.someWords),
     );
   }
   if (run.tuning.typos && !named()) {
@@ -167,6 +170,16 @@ export async function search(
       ? allWords.facets
       : await index.countTextMatches({ ...facetQuery, types: [] });
   return finish(run, limit, offset, facets);
+}
+
+/** The runs of one or more consecutive words of `key` ("a b c": "a", "a b", "b", "b c", "c"), but the whole. */
+function subSpans(key: string): string[] {
+  const words = key.split(" ").filter((w) => w !== "");
+  const spans: string[] = [];
+  for (let i = 0; i < words.length; i += 1)
+    for (let j = i + 1; j <= words.length; j += 1)
+      if (j - i < words.length && !STOPWORDS.has(words[i] ?? "")) spans.push(words.slice(i, j).join(" "));
+  return spans;
 }
 
 /** The state of one search: what it asks and the hits ranked so far, by record key. */

@@ -42,4 +42,20 @@ describe("Int32Chunks", () => {
     expect(seen).toBe(count);
     expect(sum).toBe(((count - 1) * count) / 2);
   });
+
+  it("hands out a run of values as one array, within a chunk or across two", () => {
+    const chunks = new Int32Chunks();
+    const count = (1 << 18) * 2 + 5;
+    for (let i = 0; i < count; i += 1) chunks.push(i * 2);
+    const within = chunks.run(10, 15);
+    expect([...within]).toEqual([20, 22, 24, 26, 28]);
+    const edge = 1 << 18;
+    expect([...chunks.run(edge - 3, edge)]).toEqual([edge - 3, edge - 2, edge - 1].map((i) => i * 2));
+    const across = chunks.run(edge - 2, 2 * edge + 3);
+    expect(across.length).toBe(edge + 5);
+    expect(across[0]).toBe((edge - 2) * 2);
+    expect(across[across.length - 1]).toBe((2 * edge + 2) * 2);
+    expect(across.every((v, i) => v === (edge - 2 + i) * 2)).toBe(true);
+    expect(chunks.run(7, 7).length).toBe(0);
+  });
 });

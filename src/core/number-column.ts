@@ -83,6 +83,30 @@ export class Int32Chunks implements Iterable<number> {
     return (this.chunks[index >>> CHUNK_BITS] as Int32Array)[index & CHUNK_MASK] as number;
   }
 
+  /**
+   * The values at [from, to) (0 ≤ from ≤ to ≤ length) as one array: a view of the chunk that holds them all (true
+   * until that chunk is written again), or a copy when they cross into the next one. For reading a run with the
+   * typed array's own loops (`indexOf`) rather than a call per value.
+   */
+  run(from: number, to: number): Int32Array {
+    if (to <= from) return new Int32Array(0);
+    const chunk = from >>> CHUNK_BITS;
+    const at = from & CHUNK_MASK;
+    if ((to - 1) >>> CHUNK_BITS === chunk) {
+      return (this.chunks[chunk] as Int32Array).subarray(at, at + (to - from));
+    }
+    const copy = new Int32Array(to - from);
+    for (let i = from, o = 0; i < to; ) {
+      const c = i >>> CHUNK_BITS;
+      const start = i & CHUNK_MASK;
+      const end = Math.min(1 << CHUNK_BITS, start + (to - i));
+      copy.set((this.chunks[c] as Int32Array).subarray(start, end), o);
+      o += end - start;
+      i += end - start;
+    }
+    return copy;
+  }
+
   *[Symbol.iterator](): Generator<number> {
     for (let i = 0; i < this.used; i += 1) yield this.at(i);
   }

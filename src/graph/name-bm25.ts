@@ -137,7 +137,9 @@ function packTexts(
 
 /**
  * The records holding at least one of `names` (each a list of word keys) in their text, with the best BM25 of a
- * name over their text; records `keep` refuses are skipped.
+ * name over their text; records `keep` refuses are skipped. A name's records are read from its rarest word's
+ * postings; each other word's count is found by moving forward in that word's postings (records ascend in both),
+ * not by searching all of them again per record.
  */
 export function nameScores(
   index: TextIndex,
@@ -146,47 +148,63 @@ export function nameScores(
   params: Bm25Params = DEFAULT_BM25_PARAMS,
 ): Map<number, number> {
   const best = new Map<number, number>();
-  const df = (t: number) => (index.start[t + 1] as number) - (index.start[t] as number);
+  const { start, members, counts } = index;
+  const df = (t: number) => (start[t + 1] as number) - (start[t] as number);
   for (const words of names) {
     const phrase = words.map((w) => index.terms.get(w));
     if (phrase.length === 0 || phrase.some((t) => t === undefined)) continue;
     const terms = [...new Set(phrase as number[])].sort((a, b) => df(a) - df(b));
     const rarest = terms[0] as number;
-    for (let i = index.start[rarest] as number; i < (index.start[rarest + 1] as number); i += 1) {
-      const record = index.members[i] as number;
+    const idf = terms.map((t) => idfOf(index, t));
+    // Where each word's search resumes: the first of its postings not below the last record asked.
+    const cursor = Int32Array.from(terms, (t) => start[t] as number);
+    for (let i = start[rarest] as number; i < (start[rarest + 1] as number); i += 1) {
+      const record = members[i] as number;
       if (!keep(record)) continue;
+      const norm = lengthNorm(index, record, params);
       let score = 0;
-      for (const t of terms) {
-        const tf = t === rarest ? (index.counts[i] as number) : countOf(index, t, record);
+      for (let k = 0; k < terms.length; k += 1) {
+        let tf = counts[i] as number;
+        if (k > 0) {
+          const end = start[(terms[k] as number) + 1] as number;
+          const at = seek(members, cursor[k] as number, end, record);
+          cursor[k] = at;
+          tf = at < end && members[at] === record ? (counts[at] as number) : 0;
+        }
         if (tf === 0) {
           score = -1;
           break;
         }
-        score += termScore(index, t, tf, record, params);
+        score += termScore(idf[k] as number, tf, norm, params);
       }
       if (score <= (best.get(record) ?? 0)) continue;
-      if (phrase.length > 1 && !holdsPhrase(index, record, phrase as number[])) continue;
+      if (phrase.length > 1 && !holdsPhrase(recordTokens(index, record), phrase as number[])) continue;
       best.set(record, score);
     }
   }
   return best;
 }
 
-/** True when `record`'s text holds `phrase` in order, each word at most GAP positions after the one before. */
-function holdsPhrase(index: TextIndex, record: number, phrase: readonly number[]): boolean {
-  const { tokens } = index;
+/** `record`'s text as posting list numbers, in order (a view where the text lies in one chunk). */
+function recordTokens(index: TextIndex, record: number): Int32Array {
   const from = index.offset[record] as number;
-  const to = from + (index.length[record] as number);
+  return index.tokens.run(from, from + (index.length[record] as number));
+}
+
+/**
+ * True when `text` holds `phrase` in order, each word at most GAP positions after the one before: from each place
+ * of the first word (found by the array's own `indexOf`), the next word is the first one within GAP.
+ */
+function holdsPhrase(text: Int32Array, phrase: readonly number[]): boolean {
   const first = phrase[0] as number;
-  for (let start = from; start < to; start += 1) {
-    if (tokens.at(start) !== first) continue;
+  for (let start = text.indexOf(first); start !== -1; start = text.indexOf(first, start + 1)) {
     let at = start;
     let matched = 1;
     while (matched < phrase.length) {
       const want = phrase[matched] as number;
       let next = -1;
-      for (let j = at + 1; j <= at + GAP && j < to; j += 1) {
-        if (tokens.at(j) === want) {
+      for (let j = at + 1; j <= at + GAP && j < text.length; j += 1) {
+        if (text[j] === want) {
           next = j;
           break;
         }
@@ -200,24 +218,40 @@ function holdsPhrase(index: TextIndex, record: number, phrase: readonly number[]
   return false;
 }
 
-/** One word's part of a record's BM25. */
-function termScore(index: TextIndex, term: number, tf: number, record: number, params: Bm25Params): number {
+/** A word's inverse document frequency, as FTS5 floors it. */
+function idfOf(index: TextIndex, term: number): number {
   const df = (index.start[term + 1] as number) - (index.start[term] as number);
-  const idf = Math.max(1e-6, Math.log((index.documents - df + 0.5) / (df + 0.5)));
-  const norm = params.k1 * (1 - params.b + (params.b * (index.length[record] ?? 0)) / index.average);
+  return Math.max(1e-6, Math.log((index.documents - df + 0.5) / (df + 0.5)));
+}
+
+/** k1 · (1 − b + b · len(r) / avglen), a record's length discount. */
+function lengthNorm(index: TextIndex, record: number, params: Bm25Params): number {
+  return params.k1 * (1 - params.b + (params.b * (index.length[record] ?? 0)) / index.average);
+}
+
+/** One word's part of a record's BM25. */
+function termScore(idf: number, tf: number, norm: number, params: Bm25Params): number {
   return (idf * tf * (params.k1 + 1)) / (tf + norm);
 }
 
-/** How often `term` occurs in `record`'s text, 0 when not at all (a binary search of its postings). */
-function countOf(index: TextIndex, term: number, record: number): number {
-  let lo = index.start[term] as number;
-  let hi = (index.start[term + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = index.members[mid] as number;
-    if (r === record) return index.counts[mid] as number;
-    if (r < record) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * The first position in members[from…end) (records ascending) whose record is not below `record`, or `end`:
+ * doubling steps from `from`, then halving, so that a record near the last one asked is found in a few reads.
+ */
+function seek(members: Int32Array, from: number, end: number, record: number): number {
+  if (from >= end || (members[from] as number) >= record) return from;
+  let lo = from;
+  let hi = from + 1;
+  for (let step = 1; hi < end && (members[hi] as number) < record; hi = from + step) {
+    lo = hi;
+    step *= 2;
   }
-  return 0;
+  if (hi > end) hi = end;
+  // members[lo] < record, and hi is end or members[hi] ≥ record.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if ((members[mid] as number) < record) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }

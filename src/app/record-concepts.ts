@@ -118,11 +118,14 @@ export function recordEvidence(
     }
   }
   const detected = new Set(evidence.keys());
+  const written = recordTexts(record)
+    .map((t) => t.text)
+    .join("\n");
   const tags = [...(record.keywords ?? [])];
   const topic = record.attrs?.topic_wikipedia;
   if (typeof topic === "string") tags.push(topic.replace(/_/g, " "));
   for (const keyword of tags) {
-    const concept = keywordConcept(dictionary, keyword, detected);
+    const concept = keywordConcept(dictionary, keyword, detected, written);
     if (concept !== undefined) get(concept).keyword = true;
   }
   return { evidence, mentions: names.of(record) };

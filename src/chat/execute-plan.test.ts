@@ -210,7 +210,7 @@ describe("executePlan", () => {
     expect(asked.filter((p) => p.startsWith("/api/publication/"))).toEqual([]);
   });
 
-  it("lists a concept's second-hand neighbours, marked as related, only when it has no first-hand one", async () => {
+  it("lists a named concept's second-hand neighbours, marked related, only when it has no first-hand one", async () => {
     const pages: Record<string, string[]> = { named: ["about", "via-concept"], unnamed: ["via-concept"] };
     const api: CallApi = async (c) => {
       const id = c.path.split("/")[3] ?? "";
@@ -223,12 +223,12 @@ describe("executePlan", () => {
       }
       return { record: { type: "concept", id, name: { en: id } } };
     };
-    const listed = async (id: string) =>
+    const listed = async (id: string, related = true) =>
       (
         await executePlan(
           [
             { op: "record", type: "concept", id },
-            { op: "neighbours", from: 0, type: "course", limit: 10 },
+            { op: "neighbours", from: 0, type: "course", limit: 10, related },
           ],
           api,
           "en",
@@ -238,6 +238,8 @@ describe("executePlan", () => {
     expect(await listed("unnamed")).toEqual([
       { type: "course", id: "unnamed-0", name: "unnamed 0", related: true },
     ]);
+    // Not for a concept only detected in the question.
+    expect(await listed("unnamed", false)).toEqual([]);
   });
 
   it("keeps the MOOCs of a stage and the courses of a semester, by their attributes", async () => {

@@ -155,7 +155,9 @@ async function neighbours(
   const found: FoundRecord[] = [];
   for (const source of sources.slice(0, step.top ?? 20)) {
     // A concept no record names has only second-hand neighbours (`via-concept`: records about its related
-    // concepts); they are kept when the page has nothing first-hand, so that "what is X" still says where to learn it.
+    // concepts); for a concept the question names (`related`), they are kept when the page has nothing first-hand, so
+    // that "what is X" still says where to learn it (not for a concept only detected in the subject: "théâtre
+    // amateur" is not Amateur, whose second-hand MOOCs are about amateur radio).
     const secondHand: FoundRecord[] = [];
     let firstHand = 0;
     const path = `/api/${source.type}/${encodeURIComponent(source.id)}/neighbours`;
@@ -177,7 +179,7 @@ async function neighbours(
         if (keep(step, item)) {
           found.push(record);
           firstHand += 1;
-        } else if (item.edge.kind === "via-concept" && !step.kinds && !step.facts)
+        } else if (item.edge.kind === "via-concept" && step.related && !step.kinds && !step.facts)
           secondHand.push({ ...record, related: true });
       }
       if ((body?.total ?? 0) <= offset + PAGE) break;

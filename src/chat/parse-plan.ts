@@ -26,6 +26,7 @@ const STEP = z.discriminatedUnion("op", [
     from: index,
     type,
     kinds: z.array(z.string().max(40)).max(8).optional(),
+    related: z.boolean().optional(),
     facts: z.boolean().optional(),
     limit: z.number().int().min(1).max(300),
     top: z.number().int().min(1).max(20).optional(),

@@ -19,7 +19,15 @@ import {
   type TargetType,
 } from "./plan.js";
 import { comparePlan } from "./plan-compare.js";
-import { explainSteps, FACT_KINDS, LATEST_COUNT, listSteps, periodsOf, researchSteps, StepList } from "./plan-steps.js";
+import {
+  explainSteps,
+  FACT_KINDS,
+  LATEST_COUNT,
+  listSteps,
+  periodsOf,
+  researchSteps,
+  StepList,
+} from "./plan-steps.js";
 import { type ConversationReading, readConversation, readPrevious } from "./read-conversation.js";
 import type { Alternative, Reading } from "./read-question.js";
 import { recognised } from "./recognised-subject.js";

@@ -75,7 +75,13 @@ export function aboutSteps(
   const concepts = concept
     ? steps.add({ op: "record", type: "concept", id: concept })
     : steps.add({ op: "detect", text: subject, lang, limit: 2 });
-  const linked = steps.add({ op: "neighbours", from: concepts, type, limit: wide ? 30 : 10 });
+  const linked = steps.add({
+    op: "neighbours",
+    from: concepts,
+    type,
+    limit: wide ? 30 : 10,
+    ...(options.conceptName ? { related: true } : {}),
+  });
   if (type === "lecture") {
     // A lecture has a short name and no text: the corpus's label of its topic says best what it is about, and the
     // search ranks lectures matched by it below those whose names say the words. Those labelled first. Lectures are
@@ -220,9 +226,9 @@ export function periodsOf(
 
 /** A concept's page first, then where to learn it: courses, MOOCs and lectures about it. */
 export function explainSteps(steps: StepList, concept: number): number[] {
-  const courses = steps.add({ op: "neighbours", from: concept, type: "course", limit: 5 });
-  const moocs = steps.add({ op: "neighbours", from: concept, type: "mooc", limit: 3 });
-  const lectures = steps.add({ op: "neighbours", from: concept, type: "lecture", limit: 3 });
+  const courses = steps.add({ op: "neighbours", from: concept, type: "course", limit: 5, related: true });
+  const moocs = steps.add({ op: "neighbours", from: concept, type: "mooc", limit: 3, related: true });
+  const lectures = steps.add({ op: "neighbours", from: concept, type: "lecture", limit: 3, related: true });
   return [concept, courses, moocs, lectures];
 }
 

@@ -64,6 +64,11 @@ export type PlanStep =
       readonly type: TargetType;
       /** Only edges of these kinds (e.g. teacher, prerequisite); default any edge but via-concept. */
       readonly kinds?: readonly string[];
+      /**
+       * A concept the question names itself: when its page lists no record first-hand, its second-hand ones
+       * (via-concept, through related concepts) are taken, marked related.
+       */
+      readonly related?: boolean;
       /** Only the corpus's facts (teacher, member, author…), not computed similarities. */
       readonly facts?: boolean;
       readonly limit: number;

@@ -242,6 +242,25 @@ describe("executePlan", () => {
     expect(await listed("unnamed", false)).toEqual([]);
   });
 
+  it("keeps, when asked, only the detected concepts whose mentions span the whole text", async () => {
+    const api: CallApi = async () => ({
+      concepts: [
+        { id: "Reinforcement", name: "Reinforcement", mentions: [{ start: 0, end: 13 }] },
+        { id: "Whole", name: "Whole", mentions: [{ start: 0, end: 22 }] },
+      ],
+    });
+    const detected = async (whole: boolean) =>
+      (
+        await executePlan(
+          [{ op: "detect", text: "reinforcement learning?", lang: "en", limit: 2, whole }],
+          api,
+          "en",
+        )
+      )[0]?.map((c) => c.id);
+    expect(await detected(true)).toEqual(["Whole"]);
+    expect(await detected(false)).toEqual(["Reinforcement", "Whole"]);
+  });
+
   it("keeps the MOOCs of a stage and the courses of a semester, by their attributes", async () => {
     const records: Record<string, Record<string, unknown>> = {
       m1: { level: "Introductory" },

@@ -73,8 +73,9 @@ async function runStep(
         method: "POST",
         path: "/api/detect",
         body: { text: step.text, lang: step.lang },
-      })) as { concepts?: FoundRecord[] } | undefined;
+      })) as { concepts?: (FoundRecord & { mentions?: Mention[] })[] } | undefined;
       return (body?.concepts ?? [])
+        .filter((c) => !step.whole || spansWhole(step.text, c.mentions ?? []))
         .slice(0, step.limit)
         .map(({ id, name }) => ({ type: "concept", id, name }));
     }
@@ -187,6 +188,19 @@ async function neighbours(
     if (firstHand === 0) found.push(...secondHand);
   }
   return unique(found);
+}
+
+interface Mention {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** True when `mentions` cover `text` from its first letter or digit to its last. */
+function spansWhole(text: string, mentions: readonly Mention[]): boolean {
+  const first = text.search(/[\p{L}\p{N}]/u);
+  const end = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(text);
+  const last = end ? end.index + 1 : text.length;
+  return mentions.some((m) => m.start <= first && m.end >= last);
 }
 
 /** Which neighbours a step keeps: facts of the asked kinds (a prerequisite the course requires), or any. */

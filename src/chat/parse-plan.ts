@@ -20,6 +20,7 @@ const STEP = z.discriminatedUnion("op", [
     text,
     lang: z.enum(["en", "fr"]),
     limit: z.number().int().min(1).max(10),
+    whole: z.boolean().optional(),
   }),
   z.object({
     op: z.literal("neighbours"),

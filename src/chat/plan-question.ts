@@ -130,6 +130,7 @@ export async function planQuestion(
     ...(via ? { via } : {}),
     ...(concept ? { concept } : {}),
     ...(concept && anchor && !anchor.nearest ? { conceptName: anchor.name } : {}),
+    ...(anchor && !anchor.nearest && anchor.type !== "concept" ? { named: true } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
 }

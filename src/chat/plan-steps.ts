@@ -68,13 +68,15 @@ export function aboutSteps(
     readonly concept?: string;
     /** The name of `concept`, when the subject names it (the corpus's English term for a French subject). */
     readonly conceptName?: string;
+    /** True when a record of the graph is named by the subject whole: a concept detected in a part is another sense. */
+    readonly named?: boolean;
     readonly newest?: boolean;
   },
 ): number {
   const { lang, wide, concept } = options;
   const concepts = concept
     ? steps.add({ op: "record", type: "concept", id: concept })
-    : steps.add({ op: "detect", text: subject, lang, limit: 2 });
+    : steps.add({ op: "detect", text: subject, lang, limit: 2, ...(options.named ? { whole: true } : {}) });
   const linked = steps.add({
     op: "neighbours",
     from: concepts,
@@ -147,7 +149,13 @@ export function listSteps(
   steps: StepList,
   target: TargetType,
   reading: Reading,
-  options: { readonly via?: TargetType; readonly concept?: string; readonly conceptName?: string } = {},
+  options: {
+    readonly via?: TargetType;
+    readonly concept?: string;
+    readonly conceptName?: string;
+    /** The subject is the whole name of a record that is not a concept ("Reinforcement Learning", a lecture). */
+    readonly named?: boolean;
+  } = {},
 ): number {
   const { via, concept, conceptName } = options;
   const { institution } = reading;
@@ -163,6 +171,7 @@ export function listSteps(
     lang: reading.lang,
     wide,
     newest,
+    ...(options.named && !joined ? { named: true } : {}),
     ...(concept && !joined ? { concept, ...(conceptName ? { conceptName } : {}) } : {}),
   };
   const parts = reading.subjects.map((subject) => {

@@ -57,7 +57,14 @@ export type PlanStep =
       readonly limit: number;
     }
   | { readonly op: "record"; readonly type: string; readonly id: string }
-  | { readonly op: "detect"; readonly text: string; readonly lang: "en" | "fr"; readonly limit: number }
+  | {
+      readonly op: "detect";
+      readonly text: string;
+      readonly lang: "en" | "fr";
+      readonly limit: number;
+      /** Only concepts whose mentions span the whole text (a record names the text whole: "reinforcement learning"). */
+      readonly whole?: boolean;
+    }
   | {
       readonly op: "neighbours";
       readonly from: number;

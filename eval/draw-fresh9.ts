@@ -9,22 +9,13 @@
  * level and language), publication keywords with their newest papers, and the universities MOOCs and lectures name.
  * Prints one JSON line each; the questions are written by hand from it.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32, weightedSample } from "../src/core/seeded-random.js";
+import { weightedSample } from "../src/core/seeded-random.js";
 import { goldKey } from "./chat-gold.js";
+import { drawSettings, readCorpusFile } from "./corpus-draw.js";
 
-const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
-const random = mulberry32(Number(values.seed ?? 9009));
-const count = Number(values.count ?? 6);
-const read = (file: string) =>
-  readFileSync(join(defaultCorpus(), file), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as CorpusRecord);
+const { random, count } = drawSettings(9009, 6);
+const read = readCorpusFile;
 
 const courses = read("courses.jsonl");
 const moocs = read("moocs.jsonl");

@@ -99,7 +99,8 @@ export function recordEvidence(
     return e;
   };
   const names = new NameTally();
-  for (const { title, text, lang } of recordTexts(record)) {
+  const texts = recordTexts(record);
+  for (const { title, text, lang } of texts) {
     if (text === "") continue;
     const reading = readText(dictionary, text, {
       titleLength: title.length,
@@ -118,12 +119,11 @@ export function recordEvidence(
     }
   }
   const detected = new Set(evidence.keys());
-  const written = recordTexts(record)
-    .map((t) => t.text)
-    .join("\n");
   const tags = [...(record.keywords ?? [])];
   const topic = record.attrs?.topic_wikipedia;
   if (typeof topic === "string") tags.push(topic.replace(/_/g, " "));
+  // The text as written, for the case of the keywords (read only when the record has some).
+  const written = tags.length > 0 ? texts.map((t) => t.text).join("\n") : "";
   for (const keyword of tags) {
     const concept = keywordConcept(dictionary, keyword, detected, written);
     if (concept !== undefined) get(concept).keyword = true;

@@ -51,6 +51,16 @@ describe("cleanQuestion", () => {
     expect(read.longInput).toBe(notes.length + "Which MOOCs cover inflation?".length);
   });
 
+  it("reads the question that ends one overlong sentence", () => {
+    const read = cleanQuestion(`${"a".repeat(10_000)}\u0007 which MOOCs cover python?`);
+    expect(read.text).toBe("which MOOCs cover python?");
+    expect(
+      cleanQuestion(`${"so ".repeat(500)}which MOOCs cover python?`).text.endsWith(
+        "which MOOCs cover python?",
+      ),
+    ).toBe(true);
+  });
+
   it("reads the question at the start of a long message followed by noise", () => {
     const read = cleanQuestion(`Who teaches CS-433? ${"bla ".repeat(3000)}`);
     expect(read.text).toBe("Who teaches CS-433?");

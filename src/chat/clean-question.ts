@@ -81,14 +81,18 @@ export function isInstruction(sentence: string): boolean {
 }
 
 /**
- * The question of a long message: its last sentence ending in "?" that fits in `limit`, else its first sentence
- * that does, else its first `limit` characters cut at a word's end.
+ * The question of a long message: its last sentence ending in "?" that fits in `limit`, else the end of the last one
+ * that does not (its last `limit` characters from a word's start: a question comes last in its sentence), else its
+ * first sentence that fits, else its first `limit` characters cut at a word's end.
  */
 function questionOf(sentences: readonly string[], limit: number): string {
   const fits = (s: string) => s.length <= limit;
   const asked = sentences.filter((s) => s.endsWith("?") && fits(s)).at(-1);
   const first = sentences[0] ?? "";
   if (asked) return asked;
+  const long = sentences.filter((s) => s.endsWith("?")).at(-1);
+  const end = long?.slice(-limit - 1).replace(/^\S*\s*/, "");
+  if (end) return end;
   if (fits(first)) return first;
   return first.slice(0, limit + 1).replace(/\s*\S*$/, "");
 }

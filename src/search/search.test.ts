@@ -108,6 +108,16 @@ describe("search", () => {
     expect(hit?.highlight).not.toMatch(/<(?!\/?mark>)/);
   });
 
+  it("shows a hit's description where it holds none of the words, and its name only when it has no description", async () => {
+    const items = (await search(store.search, "cytokine", { limit: 30 })).items;
+    const course = items.find((i) => i.id === "BIOENG-399");
+    expect(course?.highlight).not.toContain("<mark>");
+    expect(course?.highlight.startsWith(course.description.slice(0, 40))).toBe(true);
+    const unit = items.find((i) => i.id === "epfl-demo-lis");
+    expect(unit?.description).toBe("");
+    expect(unit?.highlight).toBe(unit?.name);
+  });
+
   it("answers empty, huge, operator and control-character queries without throwing", async () => {
     for (const raw of [
       "",

@@ -377,8 +377,13 @@ function finish(
     .reduce((sum, [, n]) => sum + n, 0);
   const keys = new Set(run.groups.flat());
   const items = shown.slice(offset, offset + limit).map(({ hit, tier, score }) => {
+    // Where the description holds none of the words (a match in the keywords, the text or the name alone), its
+    // beginning says what the record is about; the name, shown beside it anyway, only when there is no description.
     const fromSnippet = highlightText(hit.snippet, keys, SNIPPET_CHARS);
-    const highlight = fromSnippet.matches > 0 ? fromSnippet : highlightText(hit.name, keys, SNIPPET_CHARS);
+    const highlight =
+      fromSnippet.matches > 0 || hit.snippet.trim() !== ""
+        ? fromSnippet
+        : highlightText(hit.name, keys, SNIPPET_CHARS);
     return {
       type: hit.type,
       id: hit.id,

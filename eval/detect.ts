@@ -72,7 +72,7 @@ console.log(
 console.log(formatTable(rows));
 console.log("target: F1 at least 0.15 above the baseline on every set");
 console.log(
-  "the score model was fit on the tune halves: check is held back; `npm run eval:fit-detect` prints F1 on texts (and concepts) it did not see",
+  "`npm run eval:fit-detect` fits on the tune halves and prints F1 on texts (and concepts) it did not see; src/detect/score-model.ts says what the written model was fit on",
 );
 
 /** Gold against predictions; in Wiki-Fair documents only mentions inside the evaluation span count. */

@@ -63,6 +63,13 @@ describe("spotSurfaces reads the text's case", () => {
     expect(Object.keys(spotOf("Eels swim in rivers.", "Eels").senses)).toEqual(["Eel"]);
   });
 
+  it("keeps the prior of initials derived from a name when they are the only acronyms of a word", () => {
+    const d = buildConceptDictionary([concept("Map"), concept("Memory_access_pattern")]);
+    expect(spotOf("Inference of the MAP estimate.", "MAP", d).senses).toEqual({
+      Memory_access_pattern: 0.33,
+    });
+  });
+
   it("keeps every sense where the case says nothing: a text all in capitals", () => {
     expect(Object.keys(spotOf("ANALYTICAL MICROSCOPY: EELS", "EELS").senses).sort()).toEqual([
       "Eel",

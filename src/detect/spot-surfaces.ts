@@ -213,8 +213,9 @@ function isLowerWord(token: Token): boolean {
 /**
  * Surface `s` as the case of the tokens `first` to `last` reads it. Written with lower case there: without its
  * acronyms (which match capitals only). One acronym token (and numbers, "IL-6"): only its acronyms when it has any,
- * their priors renormalised (P(c | s written in capitals): "EELS" is not the fish); when it has none, the spot is
- * `miscased` unless the form is the word as written ("LASER" for Laser).
+ * their priors renormalised (P(c | s written in capitals): "EELS" is not the fish) when one of them is a written form,
+ * not only initials derived from names; when it has none, the spot is `miscased` unless the form is the word as
+ * written ("LASER" for Laser).
  */
 function readCase(
   read: Reading,
@@ -246,7 +247,9 @@ function readCase(
   if (cased.length === 0)
     return { surface, miscased: !writtenAs(surfaceText(read.dictionary.surfaces, s), acronym) };
   if (cased.length === surface.candidates.length) return { surface, miscased: false };
-  const total = cased.reduce((sum, c) => sum + c.prior, 0);
+  // Initials the dictionary derived from a name are a guess: alone, they keep the prior they had beside the words.
+  const written = cased.some((c) => c.kind !== "derived");
+  const total = written ? cased.reduce((sum, c) => sum + c.prior, 0) : 1;
   return {
     surface: { ...surface, candidates: cased.map((c) => ({ ...c, prior: c.prior / total })) },
     miscased: false,

@@ -2,6 +2,7 @@
  * The detection evaluation sets (`detect-*.jsonl` of the evaluation folder), read once for `eval:detect` and
  * `eval:fit-detect`.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -44,4 +45,18 @@ export function judgedAt(item: DetectItem, offset: number): boolean {
  */
 export function courseOf(code: string): string {
   return code.replace(/\([^)]*\)$/, "").replace(/-0+(?=\d)/, "-");
+}
+
+/** A half of a dev detection set: fit and tune on `tune`, report `check` as the held-back figure. */
+export type DetectHalf = "tune" | "check";
+
+/**
+ * The half of an item of set `set`: from a hash of its key (a course's code without its section, so that a course's
+ * languages and sections fall together; else the item's id), salted so that it is independent of the maintainers'
+ * dev/hidden split.
+ */
+export function detectHalf(set: string, item: Pick<DetectItem, "id" | "course">): DetectHalf {
+  const key = item.course === undefined ? item.id : courseOf(item.course);
+  const digest = createHash("sha256").update(`half|${set}|${key}`).digest();
+  return (digest[0] ?? 0) < 128 ? "tune" : "check";
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run eval:fit-detect`: fits the detector's score (gradient-boosted trees over FEATURES) on the dev halves
- * of the detect-* sets and reports how well it generalises before anyone trusts it. Each candidate concept of each
+ * `npm run eval:fit-detect`: fits the detector's score (gradient-boosted trees over FEATURES) on the tune halves
+ * (`detectHalf`) of the dev detect-* sets and reports how well it generalises before anyone trusts it. Each candidate concept of each
  * text is a sample labelled by the gold; each set weighs the same whatever its size, but the courses twice.
  *
  * It prints micro F1 per set for
@@ -9,7 +9,8 @@
  * - documents and concepts held out together (5 × 5 folds: a model never saw the text nor any label of the
  *   concepts it scores), so that a model that learns which concepts the gold likes, rather than what makes a
  *   concept the topic of a text, shows it;
- * - the model fit on everything, scored on what it was fit on (optimistic, for reference).
+ * - the model fit on every tune text, scored on what it was fit on (optimistic, for reference);
+ * - that model on the check halves, at the threshold chosen on the tune halves (never fit on).
  * `--write` writes the model fit on everything and the threshold to src/detect/score-model.ts.
  * Options: --db FILE, --write, --rounds N, --depth N, --min-leaf N, --rate X, --drop FEATURE,… (set to 0, to
  * measure what they bring), --set-weights W,W,W.
@@ -21,13 +22,15 @@ import { loadConceptDictionary } from "../src/app/load-concept-dictionary.js";
 import { type BoostedTrees, treesMargin } from "../src/detect/boosted-trees.js";
 import { FEATURES, INCREASING } from "../src/detect/candidate-evidence.js";
 import { scoreCandidates } from "../src/detect/concept-detector.js";
-import { courseOf, judgedAt, readDetectSets } from "./detect-sets.js";
+import { courseOf, detectHalf, judgedAt, readDetectSets } from "./detect-sets.js";
 import { evalFolder, openEvalStore } from "./eval-store.js";
 import { type BoostingOptions, DEFAULT_BOOSTING, fitBoostedTrees } from "./fit-boosted-trees.js";
 import { f1Of } from "./metrics.js";
 
 interface Sample {
   readonly set: number;
+  /** True for a text of a check half (`detectHalf`): never fit on, never used to choose the threshold. */
+  readonly check: boolean;
   readonly docFold: number;
   readonly conceptFold: number;
   readonly x: readonly number[];
@@ -64,21 +67,30 @@ await store.close();
 const sets: string[] = [];
 /** Gold concepts per set and fold of texts. */
 const goldCount: number[][] = [];
-const samples: Sample[] = [];
+/** Gold concepts per set in the check halves. */
+const checkGold: number[] = [];
+const all: Sample[] = [];
 let texts = 0;
 for (const { name, items } of readDetectSets(evalFolder())) {
   const set = sets.push(name) - 1;
   const golds = Array.from({ length: FOLDS }, () => 0);
   goldCount.push(golds);
+  checkGold.push(0);
   for (const item of items) {
-    texts += 1;
+    const check = detectHalf(name, item) === "check";
+    if (check) {
+      checkGold[set] = (checkGold[set] ?? 0) + new Set(item.gold).size;
+    } else {
+      texts += 1;
+    }
     const docFold = hash(item.course === undefined ? item.id : courseOf(item.course)) % FOLDS;
-    golds[docFold] = (golds[docFold] ?? 0) + new Set(item.gold).size;
+    if (!check) golds[docFold] = (golds[docFold] ?? 0) + new Set(item.gold).size;
     for (const c of scoreCandidates(dictionary, item.text, { lang: item.lang === "fr" ? "fr" : "en" })) {
       if (!judgedAt(item, c.evidence.firstOffset)) continue;
       const id = dictionary.ids[c.concept] ?? "";
-      samples.push({
+      all.push({
         set,
+        check,
         docFold,
         conceptFold: hash(`concept:${id}`) % FOLDS,
         x: c.features.map((v, f) => (dropped.has(f) ? 0 : v)),
@@ -87,6 +99,9 @@ for (const { name, items } of readDetectSets(evalFolder())) {
     }
   }
 }
+// Only the tune halves are fit on and choose the threshold; the check halves are scored once, at the end.
+const samples = all.filter((s) => !s.check);
+const held = all.filter((s) => s.check);
 const perSet = sets.map((_, s) => samples.filter((x) => x.set === s).length);
 // Whatever its number of candidates, each set weighs 1, except the course descriptions, which weigh 2: they are
 // what the graph is built from. (With equal weights the courses' F1 on held-out texts fell to 0.170, below the
@@ -98,7 +113,9 @@ const weightSum = sets.reduce((sum, _, s) => sum + (setWeights[s] ?? 1), 0);
 const weights = samples.map(
   (s) => (samples.length * (setWeights[s.set] ?? 1)) / (weightSum * (perSet[s.set] ?? 1)),
 );
-console.log(`${samples.length} candidates of ${texts} texts; ${FEATURES.length} features`);
+console.log(
+  `${samples.length} candidates of ${texts} tune texts (${held.length} of the check halves); ${FEATURES.length} features`,
+);
 
 const fitOn = (keep: (s: Sample) => boolean): BoostedTrees => {
   const chosen = samples.map((s, i) => [s, i] as const).filter(([s]) => keep(s));
@@ -145,10 +162,11 @@ report("texts and concepts held out", unseen, perFold);
 
 const model = fitOn(() => true);
 report(
-  "fit on everything (optimistic)",
+  "fit on every tune text (optimistic)",
   Float64Array.from(samples, (s) => predict(model, s)),
   () => threshold,
 );
+reportCheck(model, threshold);
 console.log(
   `threshold ${threshold.toFixed(2)} (on all held-out texts); per fold, chosen on the others: ${foldThresholds.map((t) => t.toFixed(2)).join(", ")}`,
 );
@@ -202,13 +220,28 @@ function report(label: string, scores: Float64Array, thresholdOf: (i: number) =>
   console.log(`${label.padEnd(32)} F1 ${cells.join("  ")}`);
 }
 
+/** Micro F1 per set of the model fit on the tune halves, on the check halves, at the written threshold. */
+function reportCheck(fitted: BoostedTrees, at: number): void {
+  const cells = sets.map((set, s) => {
+    let kept = 0;
+    let hits = 0;
+    for (const sample of held) {
+      if (sample.set !== s || predict(fitted, sample) < at) continue;
+      kept += 1;
+      hits += sample.y;
+    }
+    return `${set.replace("detect-", "")} ${f1Of(hits, kept, checkGold[s] ?? 0).toFixed(3)}`;
+  });
+  console.log(`${"check halves (never fit on)".padEnd(32)} F1 ${cells.join("  ")}`);
+}
+
 function writeModel(model: BoostedTrees, threshold: number): void {
   // Full precision: a threshold rounded to fewer digits would send the values at a cut the other way.
   const trees = model.trees.map((tree) => `    ${JSON.stringify(tree)},`);
   const text = `/**
  * The detector's score model, written by \`npm run eval:fit-detect -- --write\`: do not edit by hand.
  * ${model.trees.length} trees of depth ${options.depth} (learning rate ${options.learningRate}, at least ${options.minLeaf} samples per leaf) over FEATURES,
- * fit on the dev halves of the detect-* evaluation sets; the threshold is the one with the best mean F1 on texts held out.
+ * fit on the tune halves of the dev detect-* evaluation sets; the threshold is the one with the best mean F1 on texts held out.
  */
 import type { BoostedTrees } from "./boosted-trees.js";
 

@@ -266,10 +266,14 @@ function isMatchable(keys: readonly string[], acronym: boolean): boolean {
   return !(keys.length === 1 && (keys[0]?.length ?? 0) < 2);
 }
 
-/** Written without lower-case letters, with 2 to 6 letters: "DNA", "IL-6", "ACID". */
+/**
+ * Written without lower-case letters, with 2 to 6 letters: "DNA", "IL-6", "ACID"; or the plural of one ("PDEs"), as
+ * the tokeniser reads capitals.
+ */
 function isAcronym(form: string): boolean {
-  const letters = form.match(/\p{L}/gu) ?? [];
-  return letters.length >= 2 && letters.length <= 6 && !/\p{Ll}/u.test(form);
+  const singular = form.replace(/(?<=\p{Lu})s$/u, "");
+  const letters = singular.match(/\p{L}/gu) ?? [];
+  return letters.length >= 2 && letters.length <= 6 && !/\p{Ll}/u.test(singular);
 }
 
 function finishSurface(draft: Draft, rarity: TokenRarity): SurfaceSource {

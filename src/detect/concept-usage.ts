@@ -94,7 +94,8 @@ const DERIVED_SUPPORT = 0.1;
  * initials) < DERIVED_SUPPORT ("EPFL" is not "Ex post facto law"). Then the senses of an ambiguous acronym are weighed
  * by how often the corpus names each unambiguously, P(c | acronym) ∝ prior(c) · (1 + records naming c): at a
  * technical university "HMM" is the hidden Markov model and "PCA" principal component analysis, as its texts show by
- * naming them in full. Other surfaces keep their priors.
+ * naming them in full. A form that is also a word ("eels") weighs its acronyms' senses so within the share they
+ * have ("EELS": the spectroscopy, not energy-efficient landscaping). Other surfaces keep their priors.
  */
 export function acronymPriors(
   table: SurfaceTable,
@@ -107,19 +108,30 @@ export function acronymPriors(
   for (let s = 0; s + 1 < table.candidateStart.length; s += 1) {
     const start = table.candidateStart[s] ?? 0;
     const end = table.candidateStart[s + 1] ?? start;
-    let acronym = true;
+    let acronyms = 0;
     let dropped = false;
     for (let c = start; c < end; c += 1) {
-      acronym &&= table.caseSensitive[c] === 1;
+      if (table.caseSensitive[c] === 1) acronyms += 1;
       if (isDerivedAt(table, c) && (1 + inFull(c)) / (1 + (spotted[s] ?? 0)) < DERIVED_SUPPORT) {
         prior[c] = 0;
         dropped = true;
       }
     }
-    if (!acronym && !dropped) continue;
+    if (acronyms === 0 && !dropped) continue;
+    // The acronyms' senses weighed by the corpus, within the share of the form they have: all of it for an acronym
+    // ("HMM"), less for a form that is also a word ("EELS", "eels"), whose acronyms only a text writing it in
+    // capitals reads (`spot-surfaces.ts`).
+    let share = 0;
+    let weighed = 0;
+    for (let c = start; c < end; c += 1) {
+      if (table.caseSensitive[c] !== 1) continue;
+      share += prior[c] ?? 0;
+      prior[c] = (prior[c] ?? 0) * (1 + inFull(c));
+      weighed += prior[c] ?? 0;
+    }
     let total = 0;
     for (let c = start; c < end; c += 1) {
-      prior[c] = (prior[c] ?? 0) * (acronym ? 1 + inFull(c) : 1);
+      if (table.caseSensitive[c] === 1) prior[c] = weighed === 0 ? 0 : ((prior[c] ?? 0) / weighed) * share;
       total += prior[c] ?? 0;
     }
     for (let c = start; c < end; c += 1) prior[c] = total === 0 ? 0 : (prior[c] ?? 0) / total;

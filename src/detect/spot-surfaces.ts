@@ -6,7 +6,7 @@ import type { TextLanguage } from "../text/language.js";
 import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
 import type { Token } from "../text/tokenise.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
-import { type Surface, surfaceAt } from "./surface-table.js";
+import { type Surface, surfaceAt, surfaceText } from "./surface-table.js";
 import { TRIE_ROOT, trieChild, trieSurface } from "./surface-trie.js";
 
 // A mention inside a longer mention ("T cell" in "T cell receptor") counts this much.
@@ -18,6 +18,11 @@ export interface Spot {
   readonly last: number;
   readonly surface: Surface;
   readonly weight: number;
+  /**
+   * True when the text writes the phrase as an acronym (`acronymTokens`) but no candidate is one, and the form is
+   * not the word as written: an inflection ("EELS" for Eel) or a name written in another case ("EDX" for EdX).
+   */
+  readonly miscased: boolean;
 }
 
 /**
@@ -34,18 +39,19 @@ export function spotSurfaces(
   const spots: Spot[] = [];
   let coveredUntil = -1;
   const starts = lang === "fr" ? tokens.map((token) => startsPhrase(dictionary, token)) : undefined;
+  const read: Reading = { dictionary, acronyms: acronymTokens(tokens) };
   for (let first = 0; first < tokens.length; first += 1) {
     const here: Found[] = [];
-    walk(dictionary, tokens, first, first, TRIE_ROOT, here);
-    if (starts) spotFrenchOrder(dictionary, tokens, first, starts, here);
+    walk(read, tokens, first, first, TRIE_ROOT, here);
+    if (starts) spotFrenchOrder(read, tokens, first, starts, here);
     let longest = -1;
     for (const h of here) longest = Math.max(longest, h.last);
     const from = spots.length;
-    for (const { last, surface } of here) {
+    for (const { last, surface, miscased } of here) {
       // The first surface found for a span wins: its own words before cognates.
       if (surface.candidates.length === 0 || hasSpotEnding(spots, from, last)) continue;
       const contained = last < longest || last <= coveredUntil;
-      spots.push({ first, last, surface, weight: contained ? CONTAINED_WEIGHT : 1 });
+      spots.push({ first, last, surface, weight: contained || miscased ? CONTAINED_WEIGHT : 1, miscased });
     }
     coveredUntil = Math.max(coveredUntil, longest);
   }
@@ -63,31 +69,32 @@ function hasSpotEnding(spots: readonly Spot[], from: number, last: number): bool
  * depth-first, its own key first.
  */
 function walk(
-  dictionary: ConceptDictionary,
+  read: Reading,
   tokens: readonly Token[],
   first: number,
   at: number,
   node: number,
   here: Found[],
 ): void {
+  const { dictionary } = read;
   let current = node;
   for (let i = at; i < tokens.length && i - first < dictionary.maxTokens; i += 1) {
     const token = tokens[i] as Token;
     if (token.cognate !== undefined) {
-      branch(dictionary, tokens, first, i, trieChild(dictionary.trie, current, token.key), here);
-      branch(dictionary, tokens, first, i, trieChild(dictionary.trie, current, token.cognate), here);
+      branch(read, tokens, first, i, trieChild(dictionary.trie, current, token.key), here);
+      branch(read, tokens, first, i, trieChild(dictionary.trie, current, token.cognate), here);
       return;
     }
     const child = trieChild(dictionary.trie, current, token.key);
     if (child < 0) return;
-    record(dictionary, tokens, first, i, child, here);
+    record(read, tokens, first, i, child, here);
     current = child;
   }
 }
 
 /** Records the surface at `node`, if any, and walks on from it; nothing for no node (-1). */
 function branch(
-  dictionary: ConceptDictionary,
+  read: Reading,
   tokens: readonly Token[],
   first: number,
   at: number,
@@ -95,28 +102,34 @@ function branch(
   here: Found[],
 ): void {
   if (node < 0) return;
-  record(dictionary, tokens, first, at, node, here);
-  walk(dictionary, tokens, first, at + 1, node, here);
+  record(read, tokens, first, at, node, here);
+  walk(read, tokens, first, at + 1, node, here);
 }
 
 /** Records the surface at `node`, if any, as ending at token `last`. */
 function record(
-  dictionary: ConceptDictionary,
+  read: Reading,
   tokens: readonly Token[],
   first: number,
   last: number,
   node: number,
   here: Found[],
 ): void {
-  const surface = trieSurface(dictionary.trie, node);
-  if (surface >= 0)
-    here.push({ last, surface: caseFiltered(surfaceAt(dictionary.surfaces, surface), tokens, first, last) });
+  const surface = trieSurface(read.dictionary.trie, node);
+  if (surface >= 0) here.push({ last, ...readCase(read, surface, tokens, first, last) });
 }
 
 /** A surface met in the trie, ending at token `last`. */
 interface Found {
   readonly last: number;
   readonly surface: Surface;
+  readonly miscased: boolean;
+}
+
+/** What a pass over one text's tokens reads with: the dictionary, and the tokens its case shows to be acronyms. */
+interface Reading {
+  readonly dictionary: ConceptDictionary;
+  readonly acronyms: ReadonlySet<Token>;
 }
 
 const FRENCH_OF = new Set(["de", "des", "du", "d"]);
@@ -124,28 +137,23 @@ const FRENCH_ARTICLES = new Set(["la", "l", "le", "les"]);
 
 /** French phrases in English word order from `first`: "A B" and "A B C" reversed, "A de (la) B" as "B A". */
 function spotFrenchOrder(
-  dictionary: ConceptDictionary,
+  read: Reading,
   tokens: readonly Token[],
   first: number,
   starts: readonly boolean[],
   here: Found[],
 ): void {
   // Most words start no phrase: skip them before building anything.
-  if (starts[first + 1]) tryOrder(dictionary, tokens, [first + 1, first], here);
-  if (starts[first + 2]) tryOrder(dictionary, tokens, [first + 2, first + 1, first], here);
+  if (starts[first + 1]) tryOrder(read, tokens, [first + 1, first], here);
+  if (starts[first + 2]) tryOrder(read, tokens, [first + 2, first + 1, first], here);
   if (FRENCH_OF.has(tokens[first + 1]?.key ?? "")) {
     const article = FRENCH_ARTICLES.has(tokens[first + 2]?.key ?? "") ? 1 : 0;
-    if (starts[first + 2 + article]) tryOrder(dictionary, tokens, [first + 2 + article, first], here);
+    if (starts[first + 2 + article]) tryOrder(read, tokens, [first + 2 + article, first], here);
   }
 }
 
 /** Records the surface that the tokens at `order`, in that order, form as a whole, if any. */
-function tryOrder(
-  dictionary: ConceptDictionary,
-  tokens: readonly Token[],
-  order: number[],
-  here: Found[],
-): void {
+function tryOrder(read: Reading, tokens: readonly Token[], order: number[], here: Found[]): void {
   const reordered: Token[] = [];
   for (const i of order) {
     const token = tokens[i];
@@ -153,7 +161,7 @@ function tryOrder(
     reordered.push(token);
   }
   const found: Found[] = [];
-  walk(dictionary, reordered, 0, 0, TRIE_ROOT, found);
+  walk(read, reordered, 0, 0, TRIE_ROOT, found);
   const full = found.find((f) => f.last === order.length - 1);
   const last = Math.max(...order);
   if (full && !here.some((h) => h.last === last)) here.push({ ...full, last });
@@ -168,12 +176,93 @@ function startsPhrase(dictionary: ConceptDictionary, token: Token): boolean {
   );
 }
 
-/** The surface without its case-sensitive candidates when the text has lower-case letters there. */
-function caseFiltered(surface: Surface, tokens: readonly Token[], first: number, last: number): Surface {
-  if (!surface.candidates.some((c) => c.caseSensitive)) return surface;
+// A run of this many capitals words or more, one space apart, is a heading or shouting, not acronyms.
+const CAPITALS_RUN = 3;
+
+/**
+ * The tokens whose capitals are informative, as acronyms: a word written in capitals ("EELS", "TEM", "CNNs") in a
+ * text that has lower-case words, outside a run of `CAPITALS_RUN` capitals words ("COURSE OUTLINE AND GOALS"). A
+ * text written all in capitals (a title) has none: its case says nothing.
+ */
+export function acronymTokens(tokens: readonly Token[]): ReadonlySet<Token> {
+  const acronyms = new Set<Token>();
+  if (!tokens.some((t) => t.upper) || !tokens.some(isLowerWord)) return acronyms;
+  for (let i = 0; i < tokens.length; ) {
+    if (!tokens[i]?.upper) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (
+      end < tokens.length &&
+      tokens[end]?.upper &&
+      (tokens[end]?.start ?? 0) - (tokens[end - 1]?.end ?? 0) <= 1
+    )
+      end += 1;
+    if (end - i < CAPITALS_RUN) for (let j = i; j < end; j += 1) acronyms.add(tokens[j] as Token);
+    i = end;
+  }
+  return acronyms;
+}
+
+/** True for a word of two letters or more written with lower case. */
+function isLowerWord(token: Token): boolean {
+  return !token.upper && /\p{L}.*\p{L}/u.test(token.key);
+}
+
+/**
+ * Surface `s` as the case of the tokens `first` to `last` reads it. Written with lower case there: without its
+ * acronyms (which match capitals only). One acronym token (and numbers, "IL-6"): only its acronyms when it has any,
+ * their priors renormalised (P(c | s written in capitals): "EELS" is not the fish) when one of them is a written form,
+ * not only initials derived from names; when it has none, the spot is `miscased` unless the form is the word as
+ * written ("LASER" for Laser).
+ */
+function readCase(
+  read: Reading,
+  s: number,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): { surface: Surface; miscased: boolean } {
+  const surface = surfaceAt(read.dictionary.surfaces, s);
   let lower = false;
-  for (let i = first; i <= last; i += 1)
-    lower ||= !(tokens[i]?.upper ?? false) && /\D/.test(tokens[i]?.key ?? "");
-  if (!lower) return surface;
-  return { ...surface, candidates: surface.candidates.filter((c) => !c.caseSensitive) };
+  let acronym: Token | undefined;
+  let capitals = 0;
+  for (let i = first; i <= last; i += 1) {
+    const token = tokens[i] as Token;
+    if (!/\D/.test(token.key)) continue;
+    if (!token.upper) lower = true;
+    else capitals += 1;
+    if (read.acronyms.has(token)) acronym = token;
+  }
+  const cased = surface.candidates.filter((c) => c.caseSensitive);
+  if (lower) {
+    if (cased.length === 0) return { surface, miscased: false };
+    return {
+      surface: { ...surface, candidates: surface.candidates.filter((c) => !c.caseSensitive) },
+      miscased: false,
+    };
+  }
+  if (acronym === undefined || capitals !== 1) return { surface, miscased: false };
+  if (cased.length === 0)
+    return { surface, miscased: !writtenAs(surfaceText(read.dictionary.surfaces, s), acronym) };
+  if (cased.length === surface.candidates.length) return { surface, miscased: false };
+  // Initials the dictionary derived from a name are a guess: alone, they keep the prior they had beside the words.
+  const written = cased.some((c) => c.kind !== "derived");
+  const total = written ? cased.reduce((sum, c) => sum + c.prior, 0) : 1;
+  return {
+    surface: { ...surface, candidates: cased.map((c) => ({ ...c, prior: c.prior / total })) },
+    miscased: false,
+  };
+}
+
+/**
+ * True when `form`, a dictionary form, is the word of `token` as written: in capitals too ("MOSFET", a name too long
+ * to be taken as an acronym), or as many letters and an ordinary word (no capital after its first letter, unlike
+ * "EdX"), as "Laser" is "LASER" and "Rf." "RF"; not an inflection ("Eel" for "EELS").
+ */
+function writtenAs(form: string, token: Token): boolean {
+  if (!/\p{Ll}/u.test(form)) return true;
+  const letters = form.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return letters === token.end - token.start && !/\p{L}\p{Lu}/u.test(form);
 }

@@ -73,9 +73,11 @@ export function cachedConceptDictionary(
 /** Reads the concepts of `store` and builds their dictionary. */
 export async function loadConceptDictionary(store: StoreReader): Promise<ConceptDictionary> {
   const parents = new Map<string, string>();
+  const fieldNames: string[] = [];
   for await (const category of store.scanRecords("category")) {
     const parent = category.links?.find((l) => l.rel === "parent" && l.type === "category");
     if (parent) parents.set(category.id, parent.id);
+    fieldNames.push(...Object.values(category.name));
   }
   const concepts: ConceptSource[] = [];
   const correct = await recordCorrector(store);
@@ -93,7 +95,7 @@ export async function loadConceptDictionary(store: StoreReader): Promise<Concept
   const anchors: AnchorCount[] = [];
   for await (const anchor of store.scanAnchors()) anchors.push(anchor);
   const rarity = documentFrequencies([...texts.values()].flat(), phraseKeys);
-  return measureUsage(buildConceptDictionary(concepts, { rarity, anchors }), texts);
+  return measureUsage(buildConceptDictionary(concepts, { rarity, anchors, fieldNames }), texts);
 }
 
 function toConceptSource(record: CorpusRecord, parents: ReadonlyMap<string, string>): ConceptSource {

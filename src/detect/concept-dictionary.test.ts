@@ -1,8 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { isShared } from "../core/shared-arrays.js";
+import { tokenise } from "../text/tokenise.js";
 import { detectConcepts } from "./concept-detector.js";
 import { acronymOf, buildConceptDictionary, withoutArticle } from "./concept-dictionary.js";
+import { CONTAINED_WEIGHT, spotSurfaces } from "./spot-surfaces.js";
 import { surfaceAt, surfaceTexts } from "./surface-table.js";
 
 const CONCEPT = {
@@ -31,6 +33,41 @@ describe("acronymOf", () => {
 });
 
 describe("buildConceptDictionary", () => {
+  it("reads the words of a field's name as part of it, not as concepts of their own", () => {
+    const concepts = ["Machine", "Learning", "Deep learning"].map((name) => ({
+      ...CONCEPT,
+      id: name.replace(/ /g, "_"),
+      name,
+      names: [name],
+    }));
+    const weights = (fieldNames: string[]) => {
+      const dictionary = buildConceptDictionary(concepts, { fieldNames });
+      const text = "Machine learning and deep learning; learning by doing with a machine.";
+      return spotSurfaces(dictionary, tokenise(text, "en"), "en").map((s) => [
+        dictionary.ids[s.surface.candidates[0]?.concept ?? -1],
+        s.first,
+        s.weight,
+      ]);
+    };
+    expect(weights([])).toEqual([
+      ["Machine", 0, 1],
+      ["Learning", 1, 1],
+      ["Deep_learning", 3, 1],
+      ["Learning", 4, CONTAINED_WEIGHT],
+      ["Learning", 5, 1],
+      ["Machine", 10, 1],
+    ]);
+    // A field a concept names already ("Deep learning") stays that concept's; one-word fields add nothing.
+    expect(weights(["Machine learning", "Deep learning", "Learning"])).toEqual([
+      ["Machine", 0, CONTAINED_WEIGHT],
+      ["Learning", 1, CONTAINED_WEIGHT],
+      ["Deep_learning", 3, 1],
+      ["Learning", 4, CONTAINED_WEIGHT],
+      ["Learning", 5, 1],
+      ["Machine", 10, 1],
+    ]);
+  });
+
   it("adds the initials of a long name as a derived form, matched in capitals only", () => {
     const dictionary = buildConceptDictionary([
       {

@@ -102,6 +102,12 @@ export interface DictionaryOptions {
   readonly rarity?: TokenRarity;
   /** Wikipedia anchor statistics to add, if a dump was imported. */
   readonly anchors?: Iterable<AnchorSource>;
+  /**
+   * Names of the ontology's fields (its categories) that no concept bears: phrases of two words or more matched
+   * with no candidate, so that the words inside one are read as part of it, as a phrase inside a longer one is
+   * ("machine" and "learning" in "machine learning", a field here, are not the concepts Machine and Learning).
+   */
+  readonly fieldNames?: Iterable<string>;
 }
 
 const KIND_WEIGHT: Readonly<Record<SurfaceKind, number>> = {
@@ -168,6 +174,7 @@ export function buildConceptDictionary(
     const n = index.get(anchor.conceptId);
     if (n !== undefined) addForm(drafts, withoutArticle(anchor.surface), n, "anchor", anchor.count);
   }
+  for (const form of options.fieldNames ?? []) addField(drafts, form);
   const rarity = options.rarity ?? DEFAULT_RARITY;
   const finished = [...drafts.values()];
   const surfaces = finished.map((draft) => finishSurface(draft, rarity));
@@ -253,6 +260,15 @@ function addForm(
   } else if (!caseSensitive && previous.caseSensitive) {
     draft.weights.set(concept, { ...previous, caseSensitive: false });
   }
+}
+
+/** A field's name of two words or more as a phrase with no candidate, unless a concept bears it already. */
+function addField(drafts: Map<string, Draft>, form: string): void {
+  const keys = phraseKeys(form);
+  if (keys.length < 2 || !isMatchable(keys, false)) return;
+  const key = keys.join(" ");
+  if (!drafts.has(key))
+    drafts.set(key, { text: form.trim(), keys, weights: new Map(), anchorCounts: new Map() });
 }
 
 /**

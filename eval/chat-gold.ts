@@ -3,7 +3,8 @@
  * rules the dev set's README states: the courses whose keywords hold a keyword, the lectures of a LectureBank
  * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, the records of a university, a course's teachers or prerequisites, a person's units or latest publications,
  * the courses, MOOCs and lectures a person teaches, the publications a person wrote,
- * and intersections or unions of these. The question file keeps the rule, never a copy of the corpus's answer.
+ * intersections or unions of these, those of them whose attribute holds a value (a MOOC's level, a course's semesters),
+ * and the records they link to (a publication's authors or units). The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
 import type { RecordKey, Store } from "../src/store/store.js";
@@ -30,7 +31,11 @@ export type GoldRule =
   /** The people who teach or instruct the courses, MOOCs or lectures the rule finds. */
   | { readonly teachersOfCourses: GoldRule }
   /** The records a university gives: their `institution`, `affiliations` or `venue` attribute names it. */
-  | { readonly institution: string };
+  | { readonly institution: string }
+  /** The records `where` finds whose attribute `attr` (a string or a list of strings) holds one of `oneOf`. */
+  | { readonly where: GoldRule; readonly attr: string; readonly oneOf: readonly string[] }
+  /** The records that the records `linksOf` finds link to by one of `rels` (a publication's authors or units). */
+  | { readonly linksOf: GoldRule; readonly rels: readonly string[] };
 
 /** A keyword, subject or topic as rules compare them: folded, accents off, single spaces. */
 export function goldKey(text: string): string {
@@ -45,10 +50,7 @@ export class GoldRules {
 
   /** The keys of the records `rule` expects. */
   async expected(rule: GoldRule): Promise<RecordKey[]> {
-    return [...(await this.ids(rule))].map((key) => {
-      const at = key.indexOf("\0");
-      return { type: key.slice(0, at), id: key.slice(at + 1) };
-    });
+    return [...(await this.ids(rule))].map(keyFrom);
   }
 
   private async ids(rule: GoldRule): Promise<Set<string>> {
@@ -71,6 +73,8 @@ export class GoldRules {
     }
     if ("anyOf" in rule)
       return new Set((await Promise.all(rule.anyOf.map((r) => this.ids(r)))).flatMap((s) => [...s]));
+    if ("where" in rule) return this.where(await this.ids(rule.where), rule.attr, rule.oneOf);
+    if ("linksOf" in rule) return this.linksOf(await this.ids(rule.linksOf), rule.rels);
     const taught = await this.ids(rule.teachersOfCourses);
     const teachers = new Set<string>();
     for (const type of ["course", "mooc", "lecture"])
@@ -86,6 +90,25 @@ export class GoldRules {
     for (const r of await this.scan(type))
       if (tags(r).some((t) => goldKey(t) === wanted)) found.add(keyOf(r));
     return found;
+  }
+
+  private async where(found: Set<string>, attr: string, oneOf: readonly string[]): Promise<Set<string>> {
+    const wanted = new Set(oneOf.map(goldKey));
+    const kept = new Set<string>();
+    for (const key of found) {
+      const record = await this.store.getRecord(keyFrom(key));
+      const values = [record?.attrs?.[attr]].flat().filter((v): v is string => typeof v === "string");
+      if (values.some((v) => wanted.has(goldKey(v)))) kept.add(key);
+    }
+    return kept;
+  }
+
+  private async linksOf(found: Set<string>, rels: readonly string[]): Promise<Set<string>> {
+    const linked = new Set<string>();
+    for (const key of found)
+      for (const l of (await this.store.getRecord(keyFrom(key)))?.links ?? [])
+        if (rels.includes(l.rel)) linked.add(keyOf(l));
+    return linked;
   }
 
   private async givenBy(institution: string): Promise<Set<string>> {
@@ -139,6 +162,11 @@ const TEACHING = ["teacher", "instructor"];
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {
   return `${r.type}\0${r.id}`;
+}
+
+function keyFrom(key: string): RecordKey {
+  const at = key.indexOf("\0");
+  return { type: key.slice(0, at), id: key.slice(at + 1) };
 }
 
 /** The universities a record names as where it comes from. */

@@ -139,6 +139,16 @@ describe("readChatSets", () => {
     expect(held.filter((i) => i.expect.steps?.includes("intersection")).length).toBeGreaterThanOrEqual(10);
     expect(held.filter((i) => i.expect.none).length).toBeGreaterThanOrEqual(20);
   });
+
+  it("holds session 17's set on five weak intents, two thirds English, split into halves by a hash", () => {
+    const held = expectHeldOutWhole("held17", 110, [0.6, 0.75]);
+    const sets = readChatSets();
+    const halves = [...(sets["held17-tune"] ?? []), ...(sets["held17-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(held.map((i) => i.question).sort());
+    for (const kind of ["follow-up", "filter", "publications-by-topic", "long-input", "multi-step"])
+      expect(held.filter((i) => i.kind === kind).length).toBeGreaterThanOrEqual(20);
+    expect(held.filter((i) => i.padding).length).toBeGreaterThanOrEqual(5);
+  });
 });
 
 /**

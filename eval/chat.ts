@@ -12,7 +12,8 @@
  * eval/chat-fresh7.jsonl, `fresh8`, eval/chat-fresh8.jsonl, `fresh9`, eval/chat-fresh9.jsonl, `held12`, eval/chat-held12.jsonl, and `held13`,
  * eval/chat-held13.jsonl, are held out whole; `held14`, eval/chat-held14.jsonl, questions about people, is split
  * into `held14-tune` and `held14-check`; `held15`, eval/chat-held15.jsonl, session 15's weak intents, into `held15-tune`
- * and `held15-check`; `held16`, eval/chat-held16.jsonl, session 16's, into `held16-tune` and `held16-check`), --errors N (print N misses).
+ * and `held15-check`; `held16`, eval/chat-held16.jsonl, session 16's, into `held16-tune` and `held16-check`; `held17`,
+ * eval/chat-held17.jsonl, session 17's, into `held17-tune` and `held17-check`), --errors N (print N misses).
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
 import type { CorpusRecord } from "../src/core/record.js";
-import { mulberry32 } from "../src/core/seeded-random.js";
+import { mulberry32, weightedSample } from "../src/core/seeded-random.js";
 
 /** A draw's settings: the seeded generator (`--seed`, else `seed`) and how many to draw of each pool (`--count`, else `count`). */
 export function drawSettings(seed: number, count: number): { random: () => number; count: number } {
@@ -18,4 +18,23 @@ export function readCorpusFile(file: string): CorpusRecord[] {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as CorpusRecord);
+}
+
+/** `n` pairs of distinct keywords, each drawn on its own by `weight`, kept when `keep` holds (at most 2000 tries). */
+export function pairs(
+  random: () => number,
+  pool: readonly string[],
+  weight: (k: string) => number,
+  keep: (a: string, b: string) => boolean,
+  n: number,
+): [string, string][] {
+  const out: [string, string][] = [];
+  for (let tries = 0; out.length < n && tries < 2000; tries++) {
+    const [a] = weightedSample(random, pool, weight, 1);
+    const [b] = weightedSample(random, pool, weight, 1);
+    const seen = out.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase() && !seen && keep(a, b))
+      out.push([a, b]);
+  }
+  return out;
 }

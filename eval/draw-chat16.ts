@@ -10,7 +10,7 @@
  */
 import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
-import { drawSettings, readCorpusFile } from "./corpus-draw.js";
+import { drawSettings, pairs, readCorpusFile } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(16, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
@@ -57,9 +57,9 @@ for (const type of ["course", "mooc", "publication"] as const) {
   const weight = (k: string) => tagged.get(k)?.length ?? 0;
   const both = (a: string, b: string) =>
     (tagged.get(a) ?? []).filter((r) => (tagged.get(b) ?? []).includes(r));
-  for (const [a, b] of pairs(keywords, weight, (a, b) => both(a, b).length > 0, count / 2))
+  for (const [a, b] of pairs(random, keywords, weight, (a, b) => both(a, b).length > 0, count / 2))
     show(`and-${type}`, { a, b, both: both(a, b).length, a_only: weight(a), b_only: weight(b) });
-  for (const [a, b] of pairs(keywords, weight, () => true, count / 2))
+  for (const [a, b] of pairs(random, keywords, weight, () => true, count / 2))
     show(`or-${type}`, { a, b, a_count: weight(a), b_count: weight(b) });
 }
 
@@ -69,7 +69,7 @@ for (const type of ["course", "mooc"] as const) {
   const shared = (a: string, b: string) => [...taughtBy(a)].filter((p) => taughtBy(b).has(p));
   const keywords = [...tagged.keys()].filter((k) => taughtBy(k).size > 0);
   const weight = (k: string) => tagged.get(k)?.length ?? 0;
-  for (const [a, b] of pairs(keywords, weight, (a, b) => shared(a, b).length > 0, count / 2))
+  for (const [a, b] of pairs(random, keywords, weight, (a, b) => shared(a, b).length > 0, count / 2))
     show(`teach-both-${type}`, { a, b, people: shared(a, b).map((p) => people.get(p)) });
 }
 
@@ -99,21 +99,3 @@ for (const k of sample([...taughtMoocs.keys()], (k) => taughtMoocs.get(k)?.lengt
       ?.slice(0, 3)
       .map((m) => ({ ...name(m), teachers: teachers(m).map((p) => people.get(p)) })),
   });
-
-/** `n` pairs of distinct keywords, each drawn on its own by `weight`, kept when `keep` holds (at most 2000 tries). */
-function pairs(
-  pool: readonly string[],
-  weight: (k: string) => number,
-  keep: (a: string, b: string) => boolean,
-  n: number,
-): [string, string][] {
-  const out: [string, string][] = [];
-  for (let tries = 0; out.length < n && tries < 2000; tries++) {
-    const [a] = sample(pool, weight, 1);
-    const [b] = sample(pool, weight, 1);
-    const seen = out.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
-    if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase() && !seen && keep(a, b))
-      out.push([a, b]);
-  }
-  return out;
-}

@@ -177,19 +177,72 @@ const PERIOD_LINKS = new Set([
  */
 function readPeriods(words: readonly Word[], classes: WordClass[]): void {
   const period = (i: number) => PERIOD_WORDS.has(words[i]?.folded ?? "");
+  // "Any intermediate ones?", "which of those are introductory?", "seulement les avancés": a stage word that is the
+  // question's only subject word, in a question naming no type, asks for that stage of the records last listed.
+  const alone = (i: number) =>
+    !classes.includes("type") &&
+    words.some((w) => POINTERS.has(w.folded)) &&
+    classes.every((c, k) => k === i || (c !== "subject" && c !== "code"));
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]?.folded ?? "";
     const season = SEASON_WORDS.has(word);
-    if (!season && !STAGE_WORDS.has(word)) continue;
+    // "Cours d'introduction", "MOOC d'introduction": the French name of the first stage, after a type word and "de".
+    const introduction =
+      word === "introduction" &&
+      ["d", "de"].includes(words[i - 1]?.folded ?? "") &&
+      classes[i - 2] === "type";
+    if (!season && !STAGE_WORDS.has(word) && !introduction) continue;
     let before = i - 1;
     while (before >= 0 && i - before <= 2 && PERIOD_LINKS.has(words[before]?.folded ?? "")) before -= 1;
-    const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word));
-    if (!(classes[i + 1] === "type" || period(i + 1) || period(before) || afterType)) continue;
+    const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word) || introduction);
+    const stageAlone = !season && STAGE_WORDS.has(word) && alone(i);
+    if (!(classes[i + 1] === "type" || period(i + 1) || period(before) || afterType || stageAlone)) continue;
     classes[i] = "cue";
     if (period(i + 1)) classes[i + 1] = "frame";
     if (period(before)) classes[before] = "frame";
   }
+  // "The master's programme", "bachelor degree", "cursus de master": the words of a course of study after or before a
+  // level word say no more than the level.
+  for (let i = 0; i < words.length; i += 1) {
+    if (!LEVEL_WORDS.has(words[i]?.folded ?? "")) continue;
+    const after = words[i + 1]?.folded === "s" ? i + 2 : i + 1;
+    for (const k of [after, i - 1, i - 2])
+      if (
+        PROGRAMME_WORDS.has(words[k]?.folded ?? "") &&
+        (k !== i - 2 || PERIOD_LINKS.has(words[i - 1]?.folded ?? ""))
+      )
+        classes[k] = "frame";
+  }
 }
+
+/** Words that point at records already listed: "any intermediate ones?", "which of those …", "les avancés". */
+const POINTERS = new Set([
+  "ones",
+  "those",
+  "these",
+  "them",
+  "les",
+  "ceux",
+  "celles",
+  "lesquels",
+  "lesquelles",
+]);
+
+/** Words for a course of study, which a level word names: "master's programme", "cursus de bachelor". */
+const PROGRAMME_WORDS = new Set([
+  "program",
+  "programs",
+  "programme",
+  "programmes",
+  "degree",
+  "degrees",
+  "track",
+  "cursus",
+  "curriculum",
+  "diplome",
+  "level",
+  "niveau",
+]);
 
 /**
  * Words that qualify a modifier rather than name a subject: the "first" of "newest first" and the "oldest" of
@@ -204,6 +257,9 @@ function readModifiers(words: readonly Word[], classes: WordClass[]): void {
     const sorting = words.some((w, j) => j < i && LATEST_WORDS.has(w.folded));
     if (sorting && AGE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "frame";
     if (AUDIENCE_WORDS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject") classes[i - 1] = "frame";
+    // "Beginner friendly", "beginner-friendly": who a record suits, said with the audience word.
+    if (AUDIENCE_WORDS.has(words[i - 1]?.folded ?? "") && words[i]?.folded === "friendly")
+      classes[i] = "frame";
   }
 }
 

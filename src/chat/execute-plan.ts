@@ -322,8 +322,12 @@ function keepLanguage(
   return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) => attrs.language === language);
 }
 
-/** How many records a filter by level, stage, semester or language reads (one call each). */
-const FILTER_READ = 60;
+/**
+ * How many records a filter by level, stage, semester or language reads (one call each): as many as a filtered list
+ * searches (`FILTERED_SEARCH_LIMIT`, plan-steps.ts), since the search does not rank by those attributes (20 advanced
+ * MOOCs among 417 about engineering came at ranks 54 to 398 of its hits).
+ */
+const FILTER_READ = 200;
 /** How many records a filter by university reads (one call each). */
 const INSTITUTION_READ = 80;
 

@@ -112,7 +112,7 @@ export const COMPARISON_WORDS = words(
 
 /** Words that ask who wrote something. */
 export const AUTHOR_WORDS = words(
-  "wrote written writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice",
+  "wrote written writes authored author authors co-authored coauthored ecrit ecrite ecrits ecrites auteur auteurs autrice publish publishes publishing publient",
 );
 
 /** Words that ask who teaches, or what someone teaches. */
@@ -314,7 +314,7 @@ export const FRAME_WORDS = words(`
   trois quelques
   mon ma mes notre nos votre vos
   have has had having got gotten done completed come comes coming revise revises revising avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
-  someone somebody anyone anybody idea pls plz too
+  someone somebody anyone anybody idea pls plz too seulement uniquement anyway anyways besides basically bref enfin sinon
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre etait etaient ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

@@ -56,6 +56,9 @@ describe("fitName", () => {
   it("fits a surname alone to a person of that surname, not to one with that first name", () => {
     expect(fitName(form("Muncharaz"), "Javier Oliver Muncharaz")).toBe(3);
     expect(fitName(form("Gill"), "Gill Smith")).toBe(0);
+    // A body listed as an author is no person: "humanities MOOCs" are not its MOOCs.
+    expect(fitName(form("Humanities"), "Social and Pol.Sc. Dep. of Humanities")).toBe(0);
+    expect(fitName(form("Humanities"), "Jane Humanities")).toBe(3);
   });
 
   it("fits a name typed without accents or in lower case", () => {

@@ -111,10 +111,12 @@ export type NameFit = 0 | 1 | 2 | 3 | 4;
  * nothing more than the form (the same initials, no other given name); 3 when the initials begin the given names
  * ("J. Alexander" for Jake Alexander); 2 when they are only among them (Timothy J. Alexander); 1 when a word of the
  * form is only an initial in the name. Titles in the name ("Prof.dr.ir. Louise O. Fresco") and the text before a
- * colon ("Guest speaker: Dr. X") are not its words.
+ * colon ("Guest speaker: Dr. X") are not its words. A body's name that the corpus lists as an author ("Social and
+ * Pol.Sc. Dep. of Humanities") is no person's: no name form fits it.
  */
 export function fitName(form: PersonForm, name: string): NameFit {
   const tokens = nameTokens(name);
+  if (tokens.some((t) => BODY_WORDS.has(t.folded))) return 0;
   const surname = tokens.findLastIndex((t) => t.word);
   if (surname < 0) return 0;
   const used = new Set<number>();
@@ -148,6 +150,9 @@ export function fitName(form: PersonForm, name: string): NameFit {
   if (others.length === form.initials.length && others.every((t) => !t.word)) return 4;
   return aligned || form.initials.length === 0 ? 3 : 2;
 }
+
+/** Words that join the words of a body's name and never a person's ("Department of X", "Society for Y"). */
+const BODY_WORDS = new Set(["of", "and", "for", "the", "und", "fur", "&"]);
 
 interface NameToken {
   readonly folded: string;

@@ -65,6 +65,34 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
 
 describe("planQuestion on the demo corpus", () => {
+  it("asks the relation of every record of the last answer a follow-up points at together", async () => {
+    const listed =
+      "Here are courses:\n- [BIO-310 Interleukin 6](/course/BIO-310)\n- [CHE-311 Bioprocess engineering](/course/CHE-311)";
+    const turns = (q: string) =>
+      runChat(client, [
+        { role: "user", content: "courses on antibodies" },
+        { role: "assistant", content: listed },
+        { role: "user", content: q },
+      ]);
+    const all = await turns("who teaches these?");
+    expect(all.references.map((r) => r.id).sort()).toEqual(["p-anne-dupont", "p-marc-olivier-rochat"]);
+    // "it" is the first record only.
+    expect((await turns("who teaches it?")).references.map((r) => r.id)).toEqual(["p-anne-dupont"]);
+  });
+
+  it("lists the authors of the papers about a topic for people asked by a verb of writing", async () => {
+    const reply = await chat("which researchers wrote about flow cytometry?");
+    expect(reply.plan).toMatchObject({ intent: "list", target: "person", via: "publication" });
+    expect(reply.references.map((r) => r.id)).toContain("p-nadia-benali");
+  });
+
+  it("searches no people for a topic in lower case whose best search hit is no person", async () => {
+    const reply = await chat("machine learning courses");
+    expect(reply.plan).toMatchObject({ intent: "list", target: "course" });
+    expect(reply.calls.filter((c) => c.path === "/api/search" && c.query?.types === "person")).toEqual([]);
+    expect((await chat("courses by jonas keller")).plan.anchor?.id).toBe("p-jonas-keller");
+  });
+
   it("reads as the subject the part after a topic marker the graph resolves, not the words before it", async () => {
     const reply = await chat("any scholarly work on heat waves?");
     expect(reply.plan.subjects).toEqual(["heat waves"]);

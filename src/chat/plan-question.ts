@@ -113,18 +113,21 @@ export async function planQuestion(
     Object.assign(plan, { language: reading.language });
   if (reading.institution && intent === "list")
     Object.assign(plan, { institution: reading.institution.name });
-  if (anchor && intent !== "list" && reading.codes.length > 1) {
-    // Several courses named: the same relation for each, then their intersection or union.
-    const anchors = (await Promise.all(reading.codes.map((code) => findCourse(call, code)))).filter(
-      (a): a is Anchor => a !== undefined,
-    );
+  const several = anchor && intent !== "list" ? await anchorsOf(call, conversation, anchor) : [];
+  if (anchor && several.length > 1) {
+    // Several courses named, or the records of the last answer together: the same relation for each, then their
+    // intersection or union.
+    const anchors = several;
     const parts = anchors.map((a) => anchorSteps(steps, intent, a, target, reading).cite.at(-1) ?? 0);
     const op = reading.join === "and" ? "intersection" : "union";
     const joined = parts.length > 1 ? steps.add({ op, of: parts }) : (parts[0] ?? 0);
     return { ...plan, anchors, steps: steps.steps, cite: [joined] };
   }
   if (anchor && intent !== "list") return { ...plan, ...anchorSteps(steps, intent, anchor, target, reading) };
-  const via = targets[1] && targets[1] !== "concept" && targets[1] !== targets[0] ? targets[1] : undefined;
+  const via =
+    targets[1] && targets[1] !== "concept" && targets[1] !== targets[0]
+      ? targets[1]
+      : authoredVia(reading, targets);
   const concept = anchor?.type === "concept" ? anchor.id : undefined;
   const cite = listSteps(steps, target ?? "course", reading, {
     ...(via ? { via } : {}),
@@ -133,6 +136,25 @@ export async function planQuestion(
     ...(anchor && !anchor.nearest && anchor.type !== "concept" ? { named: true } : {}),
   });
   return { ...plan, ...(via ? { via } : {}), steps: steps.steps, cite: [cite] };
+}
+
+/**
+ * The records a question about `anchor` asks of together: the courses it names by code ("who teaches both CS-101 and
+ * CS-102"), or the records of the last answer it points at together ("who teaches these?", when `anchor` is one of
+ * them); else none.
+ */
+async function anchorsOf(
+  call: CallApi,
+  { reading, linkedAll }: ConversationReading,
+  anchor: Anchor,
+): Promise<Anchor[]> {
+  const found =
+    reading.codes.length > 1
+      ? await Promise.all(reading.codes.map((code) => findCourse(call, code)))
+      : linkedAll?.some((l) => l.type === anchor.type && l.id === anchor.id)
+        ? await Promise.all(linkedAll.map((l) => findRecord(call, l.type, l.id)))
+        : [];
+  return found.filter((a): a is Anchor => a !== undefined);
 }
 
 /**
@@ -155,9 +177,21 @@ function personTargets(
   typed: readonly TargetType[],
 ): TargetType[] {
   if (anchor?.type !== "person" || typed.some((t) => t !== "person")) return [...typed];
-  if (reading.cues.has("latest")) return ["publication"];
+  // "What did X write", not "what does X publish on" (their research).
+  const wrote = reading.cues.has("author") && !reading.cues.has("research");
+  if (reading.cues.has("latest") || wrote) return ["publication"];
   if (reading.cues.has("teach")) return ["course"];
   return [...typed];
+}
+
+/**
+ * "Which researchers wrote about X", "which labs publish on X": people or units asked for by a verb of writing go
+ * through the publications about the subject (their authors, the units the papers name).
+ */
+function authoredVia(reading: Reading, targets: readonly TargetType[]): TargetType | undefined {
+  const asked = targets[0];
+  if (targets.length !== 1 || (asked !== "person" && asked !== "unit")) return undefined;
+  return reading.cues.has("author") ? "publication" : undefined;
 }
 
 /**
@@ -359,7 +393,7 @@ function ofPerson(reading: Reading): boolean {
   const { cues, types } = reading;
   if (types.length > 0 && types.every((t) => t === "person")) return cues.has("what");
   const owned = types.includes("publication") || types.includes("unit") || types.includes("concept");
-  return owned || cues.has("latest") || cues.has("research");
+  return owned || cues.has("latest") || cues.has("research") || cues.has("author");
 }
 
 /**

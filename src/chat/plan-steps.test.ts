@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aboutSteps, StepList } from "./plan-steps.js";
+import { aboutSteps, listSteps, StepList } from "./plan-steps.js";
+import { readQuestion } from "./read-question.js";
 
 // A French subject that names a concept, with the concept's English name.
 const namedConcept = {
@@ -27,5 +28,21 @@ describe("aboutSteps", () => {
     const courses = new StepList();
     aboutSteps(courses, "course", "régression logistique", namedConcept);
     expect(searched(courses)).toEqual(["régression logistique"]);
+  });
+});
+
+describe("listSteps", () => {
+  const limits = (steps: StepList) => steps.steps.flatMap((s) => (s.op === "search" ? [s.limit] : []));
+
+  it("reads more search hits for a list its records' attributes filter (a stage, a language, a level)", () => {
+    const plain = new StepList();
+    listSteps(plain, "mooc", readQuestion("MOOCs on engineering"));
+    const staged = new StepList();
+    listSteps(staged, "mooc", readQuestion("advanced MOOCs on engineering"));
+    const french = new StepList();
+    listSteps(french, "mooc", readQuestion("MOOCs on engineering in French"));
+    expect(Math.max(...limits(staged))).toBeGreaterThan(4 * Math.max(...limits(plain)));
+    expect(limits(french)).toEqual(limits(staged));
+    expect(french.steps.at(-1)).toMatchObject({ op: "filter", language: "fr" });
   });
 });

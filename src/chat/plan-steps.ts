@@ -47,6 +47,13 @@ export const LATEST_COUNT = 10;
 export const LIST_SEARCH_LIMIT = 20;
 
 /**
+ * How many search hits a list filtered by what its records' attributes say reads (a MOOC's stage or language, a
+ * course's level or semester): the filter keeps a part of them, often a small one (20 advanced MOOCs among 417 on
+ * engineering), and the search does not rank by those attributes.
+ */
+const FILTERED_SEARCH_LIMIT = 200;
+
+/**
  * How many search hits a list of lectures reads, for their labels to be checked: two pages, as the search ranks the
  * lectures only their topic label matches after those whose names say the words (a topic of 27 lectures had 13 of
  * them at ranks 100 to 113 of 128 hits).
@@ -71,6 +78,8 @@ export function aboutSteps(
     /** True when a record of the graph is named by the subject whole: a concept detected in a part is another sense. */
     readonly named?: boolean;
     readonly newest?: boolean;
+    /** True when the list is then filtered by its records' attributes: more search hits are read. */
+    readonly filtered?: boolean;
   },
 ): number {
   const { lang, wide, concept } = options;
@@ -98,7 +107,7 @@ export function aboutSteps(
       op: "search",
       query: subject,
       types: [type],
-      limit: wide ? 50 : LIST_SEARCH_LIMIT,
+      limit: options.filtered ? FILTERED_SEARCH_LIMIT : wide ? 50 : LIST_SEARCH_LIMIT,
     });
     if (!options.newest) return steps.add({ op: "union", of: [search, linked] });
     const sorted = [search, linked].map((from) => steps.add({ op: "sort", from, by: "year" }));
@@ -163,7 +172,10 @@ export function listSteps(
   // A university's records, or a level's or a semester's, are a part of the list: more are read, to keep enough once
   // the others are left out.
   const periods = periodsOf(reading, target);
-  const wide = joined || institution !== undefined || Object.keys(periods).length > 0;
+  const language =
+    reading.language && (target === "mooc" || target === "lecture") ? reading.language : undefined;
+  const filtered = Object.keys(periods).length > 0 || language !== undefined;
+  const wide = joined || institution !== undefined || filtered;
   // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
   // its concept, newest first (a loosely linked paper of this year does not come first).
   const newest = reading.cues.has("latest") && !joined && !via && !institution;
@@ -171,6 +183,7 @@ export function listSteps(
     lang: reading.lang,
     wide,
     newest,
+    ...(filtered && !via ? { filtered: true } : {}),
     ...(options.named && !joined ? { named: true } : {}),
     ...(concept && !joined ? { concept, ...(conceptName ? { conceptName } : {}) } : {}),
   };
@@ -205,9 +218,7 @@ export function listSteps(
   if (level) result = steps.add({ op: "filter", from: result, level });
   if (stage) result = steps.add({ op: "filter", from: result, stage });
   if (season) result = steps.add({ op: "filter", from: result, season });
-  if (reading.language && (target === "mooc" || target === "lecture")) {
-    result = steps.add({ op: "filter", from: result, language: reading.language });
-  }
+  if (language) result = steps.add({ op: "filter", from: result, language });
   // A list sorted within its own search and concept parts is newest first already.
   const last = steps.steps[result];
   const sorted = last?.op === "union" && last.of.every((i) => steps.steps[i]?.op === "sort");

@@ -5,6 +5,7 @@
  */
 
 import { STOPWORDS } from "../text/stopwords.js";
+import { foldWord } from "../text/word-key.js";
 import { ASSISTANT_WORDS, REQUEST_VERBS, SMALL_TALK_WORDS, wordsOf } from "./lexicon.js";
 import { answerLinks, pickLink } from "./picked-link.js";
 import type { ChatMessage } from "./plan.js";
@@ -19,7 +20,15 @@ export interface ConversationReading {
   readonly linked?: { readonly type: string; readonly id: string };
   /** True when the question named no subject and took the previous question's. */
   readonly inherited?: boolean;
+  /** All of the last answer's links, when the question points at them together ("who teaches these?"). */
+  readonly linkedAll?: readonly { readonly type: string; readonly id: string }[];
 }
+
+/** Words that point at several records at once: "who teaches these?", "qui les enseigne ?". */
+const ALL_OF_THEM = /\b(these|those|them|they|ces|eux|elles|les|leurs)\b/;
+
+/** The most records of the last answer a question about all of them reads. */
+const LINKS_READ = 10;
 
 /** Reads the last user message of `messages`, filling what it leaves out from the earlier turns. */
 export function readConversation(messages: readonly ChatMessage[], lang?: "en" | "fr"): ConversationReading {
@@ -45,10 +54,12 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
       types: reading.types.length > 0 ? reading.types : previous.types,
       cues: reading.cues.size > 0 || reading.types.length > 0 ? reading.cues : previous.cues,
     };
+    const all = links.length > 1 && ALL_OF_THEM.test(foldWord(asked));
     return {
       reading: merged,
       inherited: true,
       ...(linked && previous.codes.length === 0 ? { linked } : {}),
+      ...(all && previous.codes.length === 0 ? { linkedAll: links.slice(0, LINKS_READ) } : {}),
     };
   }
   if (reading.narrows && reading.types.length === 0 && previous.subjects.length === 1) {

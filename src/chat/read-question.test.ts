@@ -200,6 +200,46 @@ describe("readQuestion", () => {
     expect(readQuestion("courses about the Prague Spring").season).toBeUndefined();
   });
 
+  it("reads a stage alone that points at the records listed, and the French stage after a type word and de", () => {
+    for (const [q, stage] of [
+      ["any intermediate ones?", "intermediate"],
+      ["which of those are introductory?", "introductory"],
+      ["seulement les avancés stp", "advanced"],
+      ["only the beginner ones", "introductory"],
+    ] as const)
+      expect(readQuestion(q)).toMatchObject({ stage, subjects: [] });
+    expect(readQuestion("only the beginner ones").offTopic).toBeUndefined();
+    expect(readQuestion("what is advanced?").stage).toBeUndefined();
+    expect(readQuestion("des MOOC d'introduction en chimie")).toMatchObject({
+      stage: "introductory",
+      subjects: ["chimie"],
+    });
+    expect(readQuestion("the course Introduction to databases").stage).toBeUndefined();
+  });
+
+  it("reads a level as courses', the words of a programme with it, and who a record suits, misspelt too", () => {
+    expect(readQuestion("cinetique de monod en master")).toMatchObject({
+      level: "master",
+      types: ["course"],
+    });
+    expect(readQuestion("et en bachelor ?")).toMatchObject({ level: "bachelor", types: ["course"] });
+    expect(readQuestion("structure courses in the master's programme")).toMatchObject({
+      level: "master",
+      subjects: ["structure"],
+    });
+    expect(readQuestion("beginner friendly humanities moocs")).toMatchObject({
+      stage: "introductory",
+      subjects: ["humanities"],
+    });
+    expect(readQuestion("computer science moocs for total begginers")).toMatchObject({
+      stage: "introductory",
+      subjects: ["computer science"],
+    });
+    expect(readQuestion("Anyway, are there any courses that deal with extracts?").subjects).toEqual([
+      "extracts",
+    ]);
+  });
+
   it.each([
     ["Hello!", "small-talk"],
     ["Merci beaucoup !", "small-talk"],
@@ -221,6 +261,34 @@ describe("readQuestion", () => {
   it("does not take a polite request for talk about the assistant", () => {
     expect(readQuestion("Can you tell me what a cytokine is?")).toMatchObject({ subjects: ["cytokine"] });
     expect(readQuestion("Can you tell me what a cytokine is?").offTopic).toBeUndefined();
+  });
+
+  it.each([
+    ["So, do you know any online courses in mathematics?", ["mooc"], ["mathematics"]],
+    ["any moocs on cultural anthropology you'd recommend?", ["mooc"], ["cultural anthropology"]],
+    ["connais-tu des MOOC sur la finance ?", ["mooc"], ["finance"]],
+  ])(
+    "reads a request of records the assistant may know or recommend, %j, as a request",
+    (q, types, subjects) => {
+      const reading = readQuestion(q);
+      expect(reading.offTopic).toBeUndefined();
+      expect(reading).toMatchObject({ types, subjects });
+    },
+  );
+
+  it("reads the question of a message that sets the scene first, with the sentence before it when it points back", () => {
+    const scene = readQuestion(
+      "I'm a journalist working on a story about misinformation, and a friend told me to learn some basics of graphs first. I don't have a maths background at all. Which lectures introduce network analysis?",
+    );
+    expect(scene).toMatchObject({ types: ["lecture"], subjects: ["network analysis"], truncated: true });
+    expect(scene.text).toBe("Which lectures introduce network analysis?");
+    const pointing = readQuestion(
+      "Good afternoon. Our company may send two engineers for training. We are interested in metal forming. Could you tell me which courses cover that topic? Best regards, M. Keller",
+    );
+    expect(pointing.types).toEqual(["course"]);
+    expect(pointing.subjects.join(" ")).toContain("metal forming");
+    // A message of one sentence, or of several questions, is read as before.
+    expect(readQuestion("Which courses cover T cells?").truncated).toBe(false);
   });
 
   it("reads control characters as spaces and only the first characters of a long question", () => {

@@ -7,6 +7,7 @@
 import { editDistance } from "../text/edit-distance.js";
 import { guessLanguage } from "../text/language.js";
 import { STOPWORDS } from "../text/stopwords.js";
+import { askedParts } from "./asked-sentence.js";
 import {
   COURSE_CODE,
   CUE_WORDS,
@@ -136,8 +137,23 @@ const FRENCH_QUESTION =
 // A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
 const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
 
-/** Reads a question's grammar; `lang` forces the answer's language. */
+/**
+ * Reads a question's grammar; `lang` forces the answer's language. Of a message that sets the scene before it asks,
+ * the question sentence is read (`askedParts`) when it asks for something (a type or a cue) about a subject or a
+ * course code.
+ */
 export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
+  const whole = readGrammar(raw, lang);
+  for (const part of askedParts(raw)) {
+    const reading = readGrammar(part, whole.lang);
+    const asks = reading.types.length > 0 || reading.cues.size > 0;
+    const names = reading.subjects.length > 0 || reading.codes.length > 0;
+    if (asks && names && !reading.offTopic) return { ...reading, truncated: true };
+  }
+  return whole;
+}
+
+function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const { text, longInput, ignored } = cleanQuestion(raw);
   // Same-length replacements, so that offsets into the words are offsets into `text`.
   // An imperative's "-toi" ("limite-toi à 2 cours") is the request's object, not talk to the assistant: read as
@@ -148,7 +164,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
   const words = readWorkNouns(
-    correctCueTypos(correctTypeTypos(readDistance(expandShorthand(wordsOf(elided))))),
+    correctCueTypos(correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(wordsOf(elided)))))),
   );
   const folded = words.map((w) => w.folded).join(" ");
   const language =
@@ -200,7 +216,7 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
   const asked = outside.map((w) => LANGUAGE_WORDS.get(w.folded)).find((l) => l !== undefined);
   const cued = words.filter((w) => classOf.get(w) === "cue");
   const stage =
-    cued.map((w) => STAGE_WORDS.get(w.folded)).find((s) => s !== undefined) ??
+    cued.map((w) => STAGE_WORDS.get(w.folded) ?? INTRODUCTION.get(w.folded)).find((s) => s !== undefined) ??
     (words.some((w) => AUDIENCE_WORDS.has(w.folded)) ? "introductory" : undefined);
   const season = cued.map((w) => SEASON_WORDS.get(w.folded)).find((s) => s !== undefined);
   const offTopic = offTopicOf(words, classes, ignored.length > 0);
@@ -212,7 +228,8 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     ignored,
     lang: language,
     ...(offTopic ? { offTopic } : {}),
-    types,
+    // "Cinétique de Monod en master", "et en bachelor ?": levels and semesters are courses'.
+    types: types.length === 0 && (level || season) ? ["course"] : types,
     ...(label ? { label } : {}),
     cues,
     ...(level ? { level } : {}),
@@ -324,6 +341,23 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "For total begginers", "pour débutnats": a word in lower case one edit (a swap counts one) from an audience word of
+ * 7 letters or more, with the same first letter, is read as it; two edits from one of 9 letters or more (a letter
+ * doubled in the wrong place, "begginers").
+ */
+function correctAudienceTypos(words: readonly Word[]): Word[] {
+  return words.map((word) => {
+    if (word.folded.length < 7 || AUDIENCE_WORDS.has(word.folded) || !/^\p{Ll}/u.test(word.text)) return word;
+    for (const audience of AUDIENCE_WORDS) {
+      const edits = audience.length >= 9 ? 2 : 1;
+      if (audience.length < 7 || audience[0] !== word.folded[0]) continue;
+      if (editDistance(word.folded, audience, edits) <= edits) return { ...word, folded: audience };
+    }
+    return word;
+  });
+}
+
+/**
  * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a
  * noun of scholarly work right before a topic marker asks for publications about X; so does one next to a word asking
  * for the newest, before a word that leads to whose or what ("les travaux récents de X", "latest research by X"; not
@@ -333,8 +367,12 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
   const newest = (i: number) => LATEST_WORDS.has(words[i]?.folded ?? "");
   const leads = (i: number) => i + 1 < words.length && WORK_LEADS.has(words[i]?.folded ?? "");
+  // "Work" is scholarly work only beside a word of age ("recent work on X"; "who works on X" asks for people).
+  const work = (i: number) =>
+    WORK_NOUNS.has(words[i]?.folded ?? "") ||
+    (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") && (newest(i - 1) || newest(i + 1)));
   return words.map((word, i) =>
-    WORK_NOUNS.has(word.folded) &&
+    work(i) &&
     i + 2 < words.length &&
     (WORK_MARKERS.has(words[i + 1]?.folded ?? "") ||
       (newest(i - 1) && leads(i + 1)) ||
@@ -343,6 +381,11 @@ function readWorkNouns(words: readonly Word[]): Word[] {
       : word,
   );
 }
+
+const AGED_WORK_NOUNS = new Set(["work", "works"]);
+
+// "Cours d'introduction": the word is read as a stage only after a type word and "de" (`readPeriods`).
+const INTRODUCTION = new Map([["introduction", "introductory" as const]]);
 
 // Words after a work noun that lead to its author or topic: "by", "of", "de", and the topic markers.
 const WORK_LEADS = new Set(["by", "of", "from", "de", "des", "du", "d", "par", "on", "about", "sur"]);

@@ -121,15 +121,28 @@ async function personNamed(
     const other = await findNamed(call, subject, NOT_PEOPLE);
     if (other) return undefined;
   }
+  // A name in lower case whose best search hit is no person ("machine learning courses": courses and MOOCs come
+  // first) is the topic: the hundred people whose names hold its words are not searched. A capitalised one is looked
+  // for among people first ("Brown dwarfs" may be someone's name).
+  if (!/\p{Lu}/u.test(subject) && !strong && (await bestHitType(call, subject)) !== "person")
+    return undefined;
   const found = await resolvePerson(call, form, wantedOf(reading));
   if (!found) return undefined;
-  // Only once someone fits is the detector asked: "Brown dwarfs" read whole as a concept is the concept unless it is
-  // the person's own name.
+  // Only once someone fits is the detector asked of a capitalised name: "Brown dwarfs" read whole as a concept is the
+  // concept unless it is the person's own name.
   const concept = at < 0 ? "none" : await conceptReading(call, reading, at, at + subject.length);
   if (concept === "inside" || (concept === "whole" && !namesWhole(found.anchor.name, subject)))
     return undefined;
   const titleTyped = titleBefore && TYPE_WORDS.get(leading.folded) === "person";
   return { ...found, titleTyped };
+}
+
+/** The type of the search's best hit for `text`, across all types; undefined when nothing is found. */
+async function bestHitType(call: CallApi, text: string): Promise<string | undefined> {
+  const body = (await call({ method: "GET", path: "/api/search", query: { q: text, limit: "1" } })) as
+    | { items?: { type: string }[] }
+    | undefined;
+  return body?.items?.[0]?.type;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Cue } from "./classify-words.js";
 import {
   AGE_WORDS,
   ASSISTANT_WORDS,
+  AUDIENCE_WORDS,
   COMPARE_WORDS,
   FRAME_WORDS,
   GRADE_WORDS,
@@ -65,8 +66,22 @@ export function untypedList(reading: Reading, form: QuestionForm): boolean {
   return asksWhat && reading.types.length === 0 && reading.codes.length === 0 && !cues.has("learn");
 }
 
-// Verbs of having and offering, next to "you": "have you got", "do you have", "do you offer", "as-tu".
-const HAVE_WORDS = new Set(["have", "has", "got", "offer", "provide", "as", "avez", "proposes", "offres"]);
+// Verbs of having, offering and knowing, next to "you": "have you got", "do you have", "do you offer", "as-tu", "do you
+// know any courses on X", "connais-tu des MOOC sur X".
+const HAVE_WORDS = new Set([
+  "have",
+  "has",
+  "got",
+  "offer",
+  "provide",
+  "know",
+  "as",
+  "avez",
+  "proposes",
+  "offres",
+  "connais",
+  "connaissez",
+]);
 
 /** Why a question gets no references, from its words; `instructed` when instructions to the assistant were set aside. */
 export function offTopicOf(
@@ -79,7 +94,8 @@ export function offTopicOf(
   if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
   // "Can you…", "could you…" open a request, first or after what it is about ("logarithms, can you explain
   // them?"); "you" elsewhere talks to the assistant ("did I tell you…", "what do you think").
-  const request = /^(can|could|would|will|do|pourrais|pourras|pourriez|pouvez|peux|peut|veux)$/;
+  // "d" is English's "would" after "you" ("which MOOCs you'd recommend").
+  const request = /^(can|could|would|d|will|do|pourrais|pourras|pourriez|pouvez|peux|peut|veux)$/;
   const asks = (i: number) =>
     (request.test(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).every((c) => c === "subject")) ||
     requests(words, i, request);
@@ -92,7 +108,10 @@ export function offTopicOf(
   const requested = words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && requests(words, i, request));
   if (!requested && words.some((w, i) => ASSISTANT_WORDS.has(w.folded) && !asks(i) && !has(i)))
     return classes.includes("code") ? undefined : "assistant";
-  if (words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame")) return "small-talk";
+  // "Only the beginner ones": who the records are for asks for some of them.
+  const audience = words.some((w) => AUDIENCE_WORDS.has(w.folded));
+  if (!audience && words.every((w, i) => SMALL_TALK_WORDS.has(w.folded) || classes[i] === "frame"))
+    return "small-talk";
   return;
 }
 

@@ -1,0 +1,22 @@
+/**
+ * A message that sets the scene before it asks ("I'm a journalist working on a story about misinformation … Which
+ * lectures introduce network analysis?"): its question is its last sentence ending in "?", after sentences that ask
+ * nothing, and the scene's words are not its subject. When that sentence names its subject only by pointing at the
+ * scene ("Could you tell me which courses cover that topic?"), the sentence right before it holds the subject.
+ */
+import { cleanQuestion, splitSentences } from "./clean-question.js";
+
+/**
+ * The parts of `raw` to read as its question, narrowest first: its last sentence ending in "?", then that sentence
+ * with the one before it. None when fewer than two sentences set the scene before the question, or when the message
+ * asks more than once (several questions are read each in turn, `split-questions.ts`).
+ */
+export function askedParts(raw: string): string[] {
+  const sentences = splitSentences(cleanQuestion(raw, Number.POSITIVE_INFINITY).text);
+  const at = sentences.findLastIndex((s) => s.endsWith("?"));
+  const asked = sentences[at];
+  const before = sentences[at - 1];
+  // One sentence before the question is read with it, as before: "Jane Doe's papers. Which are the latest?"
+  if (!asked || !before || at < 2 || sentences.slice(0, at).some((s) => s.endsWith("?"))) return [];
+  return [asked, `${before} ${asked}`];
+}

@@ -36,8 +36,9 @@ export interface BuildGraphOptions {
   /** Called as each stage advances: its name, work done and work in all. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /**
-   * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none. Default
-   * `defaultDetectionWorkers()`: one per other core, at most 3.
+   * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none, and the
+   * semantic edges on the build's thread too (above 0 they are found on a thread of their own,
+   * `SemanticEdgeThread`). Default `defaultDetectionWorkers()`: one per other core, at most 3.
    */
   readonly detectWorkers?: number;
   /** Kept in metadata under GRAPH_STAMP_KEY with the graph, e.g. the corpus hash the graph was built from. */

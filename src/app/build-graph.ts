@@ -29,14 +29,16 @@ import {
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { nodeNeighbourRows } from "./node-neighbour-rows.js";
 import { clearRefreshPending } from "./pending-refresh.js";
+import { SemanticEdgeThread } from "./semantic-edge-thread.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
   /** Called as each stage advances: its name, work done and work in all. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /**
-   * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none. Default
-   * `defaultDetectionWorkers()`: one per other core, at most 3.
+   * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none, and the
+   * semantic edges on the build's thread too (above 0 they are found on a thread of their own,
+   * `SemanticEdgeThread`). Default `defaultDetectionWorkers()`: one per other core, at most 3.
    */
   readonly detectWorkers?: number;
   /** Kept in metadata under GRAPH_STAMP_KEY with the graph, e.g. the corpus hash the graph was built from. */
@@ -60,11 +62,30 @@ export interface BuildGraphReport {
 export async function buildGraph(store: Store, options: BuildGraphOptions = {}): Promise<BuildGraphReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
-  const { nodes, scoredOf, counts } = await prepareEdges(
+  const { nodes, scoredOf, counts, close } = await prepareEdges(
     store,
     progress,
     options.detectWorkers ?? defaultDetectionWorkers(),
   );
+  try {
+    return await writeGraph(store, { nodes, scoredOf, counts }, progress, options.stamp, started);
+  } finally {
+    await close();
+  }
+}
+
+/** Writes the graph's lists and node scores from the prepared edges, in one transaction. */
+async function writeGraph(
+  store: Store,
+  {
+    nodes,
+    scoredOf,
+    counts,
+  }: { nodes: Nodes; scoredOf: (node: number) => NeighbourEdge[]; counts: EdgeCounts },
+  progress: NonNullable<BuildGraphOptions["onProgress"]>,
+  stamp: string | undefined,
+  started: number,
+): Promise<BuildGraphReport> {
   // The dictionary, detection results and the semantic passes' accumulators are garbage now.
   collectGarbage();
   // Curators' hides and pins win over what was computed, and count in the degrees.
@@ -88,7 +109,7 @@ export async function buildGraph(store: Store, options: BuildGraphOptions = {}):
     await markGraphChanged(writer);
     // Every record is in this graph, and a search index older than it is rebuilt (see ensureSearchIndex).
     await clearRefreshPending(writer);
-    if (options.stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, options.stamp);
+    if (stamp !== undefined) await writer.setMeta(GRAPH_STAMP_KEY, stamp);
   });
   progress("writing", 1, 1);
   // What the build held is garbage now; a caller building the search index next starts from a clean heap.
@@ -128,7 +149,12 @@ async function prepareEdges(
   store: Store,
   progress: NonNullable<BuildGraphOptions["onProgress"]>,
   detectWorkers: number,
-): Promise<{ nodes: Nodes; scoredOf: (node: number) => NeighbourEdge[]; counts: EdgeCounts }> {
+): Promise<{
+  nodes: Nodes;
+  scoredOf: (node: number) => NeighbourEdge[];
+  counts: EdgeCounts;
+  close: () => Promise<void>;
+}> {
   progress("dictionary", 0, 1);
   const dictionary = await loadConceptDictionary(store);
   progress("dictionary", 1, 1);
@@ -188,7 +214,13 @@ async function prepareEdges(
   // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
   collectGarbage();
   progress("semantic", 0, 1);
-  const semanticOf = recordSemanticEdgeFinder(table, nodes);
+  // With worker threads, the semantic edges are found on one, ahead of the lists that take them (see
+  // SemanticEdgeThread); its stage here is only its start.
+  const thread =
+    detectWorkers > 0
+      ? new SemanticEdgeThread(table, nodes.keys.length, (n) => nodes.keys[n]?.type ?? "")
+      : undefined;
+  const semanticOf = thread ? (node: number) => thread.edgesOf(node) : recordSemanticEdgeFinder(table, nodes);
   progress("semantic", 1, 1);
   // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
   collectGarbage();
@@ -219,7 +251,7 @@ async function prepareEdges(
     },
     counts,
   );
-  return { nodes, scoredOf, counts };
+  return { nodes, scoredOf, counts, close: async () => thread?.close() };
 }
 
 /** What each node's computed edges are made from, concepts by dictionary number. */

@@ -402,7 +402,7 @@ export function* toRows(
 }
 
 // People are known by what they teach and write (facts); a few semantic neighbours each are enough.
-const SEMANTIC_POLICY = { perType: (type: string) => (type === "person" ? 5 : 10) };
+export const SEMANTIC_POLICY = { perType: (type: string) => (type === "person" ? 5 : 10) };
 
 /** The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people. */
 export function recordSemanticEdges(

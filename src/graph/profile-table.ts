@@ -46,6 +46,16 @@ export class ProfileTable implements ReadonlyMap<number, readonly ConceptEdge[]>
     return this.records.length;
   }
 
+  /** The table's columns, as its constructor takes them (to rebuild it elsewhere, e.g. in a worker thread). */
+  columns(): {
+    readonly records: Int32Array;
+    readonly starts: Int32Array;
+    readonly concepts: Int32Array;
+    readonly scores: Float64Array;
+  } {
+    return { records: this.records, starts: this.starts, concepts: this.concepts, scores: this.scores };
+  }
+
   has(record: number): boolean {
     return (this.rows[record] ?? -1) >= 0;
   }

@@ -4,7 +4,7 @@
  * and the category tree.
  */
 import type { CorpusRecord } from "../core/record.js";
-import type { ConceptDictionary } from "../detect/concept-dictionary.js";
+import { type ConceptDictionary, isCaseBlindAmbiguous } from "../detect/concept-dictionary.js";
 import { categoryLevels } from "../graph/category-tree.js";
 import {
   type ConceptRecordGraph,
@@ -114,7 +114,9 @@ export class RecordTextsBuilder {
       if (concept === undefined) return;
       const category = record.links?.find((l) => l.rel === "category" && l.type === "category")?.id;
       if (category !== undefined) this.categoryOf.set(concept, category);
-      this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
+      // Full text is blind to case: an alias in capitals that is also a word ("EELS", "eels") would find the word.
+      const aliases = (record.aliases ?? []).filter((a) => !isCaseBlindAmbiguous(this.dictionary, a));
+      this.names[concept] = [...Object.values(record.name), ...aliases]
         .map(queryWords)
         .filter((words) => words.length > 0);
       return;

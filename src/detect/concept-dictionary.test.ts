@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { isShared } from "../core/shared-arrays.js";
 import { tokenise } from "../text/tokenise.js";
 import { detectConcepts } from "./concept-detector.js";
-import { acronymOf, buildConceptDictionary, withoutArticle } from "./concept-dictionary.js";
+import {
+  acronymOf,
+  buildConceptDictionary,
+  isCaseBlindAmbiguous,
+  withoutArticle,
+} from "./concept-dictionary.js";
 import { CONTAINED_WEIGHT, spotSurfaces } from "./spot-surfaces.js";
 import { surfaceAt, surfaceTexts } from "./surface-table.js";
 
@@ -29,6 +34,32 @@ describe("acronymOf", () => {
     expect(acronymOf("Interleukin 6 receptor subunit")).toBeUndefined();
     expect(acronymOf("A b c d e f g")).toBeUndefined();
     expect(acronymOf("Theory of everything (physics)")).toBeUndefined();
+  });
+});
+
+describe("isCaseBlindAmbiguous", () => {
+  it("tells an acronym that is also a word from one that is not", () => {
+    const dictionary = buildConceptDictionary([
+      {
+        ...CONCEPT,
+        id: "EELS",
+        name: "Electron energy loss spectroscopy",
+        names: ["Electron energy loss spectroscopy"],
+        aliases: ["EELS"],
+      },
+      { ...CONCEPT, id: "Eel", name: "Eel", names: ["Eel"] },
+      {
+        ...CONCEPT,
+        id: "PCA",
+        name: "Principal component analysis",
+        names: ["Principal component analysis"],
+        aliases: ["PCA"],
+      },
+    ]);
+    expect(isCaseBlindAmbiguous(dictionary, "EELS")).toBe(true);
+    expect(isCaseBlindAmbiguous(dictionary, "PCA")).toBe(false);
+    expect(isCaseBlindAmbiguous(dictionary, "Eel")).toBe(false);
+    expect(isCaseBlindAmbiguous(dictionary, "XYZ")).toBe(false);
   });
 });
 

@@ -13,8 +13,9 @@ import {
   type SurfaceKind,
   type SurfaceSource,
   type SurfaceTable,
+  surfaceAt,
 } from "./surface-table.js";
-import { buildSurfaceTrie, type SurfaceTrie } from "./surface-trie.js";
+import { buildSurfaceTrie, type SurfaceTrie, TRIE_ROOT, trieChild, trieSurface } from "./surface-trie.js";
 
 /** What the dictionary needs to know of one concept. */
 export interface ConceptSource {
@@ -269,6 +270,21 @@ function addField(drafts: Map<string, Draft>, form: string): void {
   const key = keys.join(" ");
   if (!drafts.has(key))
     drafts.set(key, { text: form.trim(), keys, weights: new Map(), anchorCounts: new Map() });
+}
+
+/**
+ * True when `form` is an acronym (in capitals) whose words, read without their case, are a phrase of the dictionary
+ * that means something else too: full text, blind to case, cannot tell "EELS" (the spectroscopy) from "eels".
+ */
+export function isCaseBlindAmbiguous(dictionary: ConceptDictionary, form: string): boolean {
+  if (!isAcronym(form)) return false;
+  let node = TRIE_ROOT;
+  for (const key of phraseKeys(form)) {
+    node = trieChild(dictionary.trie, node, key);
+    if (node < 0) return false;
+  }
+  const s = trieSurface(dictionary.trie, node);
+  return s >= 0 && surfaceAt(dictionary.surfaces, s).candidates.some((c) => !c.caseSensitive);
 }
 
 /**

@@ -10,10 +10,9 @@
  * Options: --db FILE (the keyword-free database; made when missing, kept), --rebuild (rebuild its graph first),
  * --show N (print the top 5 of N concepts of the check half, for reading), --params JSON (rank in memory from the
  * stored graph with these `ConceptRecordParams` instead of reading the stored lists, to try parameters fast; a JSON
- * array of them scores each in turn), --latent JSON (with --params: learn the texts' latent space with these
- * `EvalLatentOptions` and give the ranking each concept's nearest records in it, for `latentWeight`), --half tune|check
- * (score one half only: tune while tuning), --diff N (with two or more --params: the courses and MOOCs that enter
- * the first ten of N check-half concepts under the last set against the first, * marking gold records).
+ * array of them scores each in turn), --half tune|check (score one half only: tune while tuning), --diff N (with
+ * two or more --params: the courses and MOOCs that enter the first ten of N check-half concepts under the last set
+ * against the first, * marking gold records).
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -38,11 +37,7 @@ import { foldWord } from "../src/text/word-key.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
 import { coTaggedConcepts, scoreRelated } from "./related-concepts.js";
-import {
-  type EvalLatentOptions,
-  readStoredConceptGraph,
-  type StoredConceptGraph,
-} from "./stored-concept-graph.js";
+import { readStoredConceptGraph, type StoredConceptGraph } from "./stored-concept-graph.js";
 
 /** The types whose author keywords (a lecture's: its topic, `TOPIC_ATTRS`) make the gold. */
 const GOLD_TYPES = ["course", "mooc", "publication", "lecture"] as const;
@@ -61,7 +56,6 @@ const { values } = parseArgs({
     rebuild: { type: "boolean" },
     show: { type: "string" },
     params: { type: "string" },
-    latent: { type: "string" },
     half: { type: "string" },
     diff: { type: "string" },
   },
@@ -82,10 +76,7 @@ if (fresh || values.rebuild) {
   console.error(`eval: graph built in ${report.seconds.toFixed(1)} s`);
 }
 const gold = JSON.parse((await store.getMeta(GOLD_KEY)) ?? "{}") as Gold;
-const stored = await readStoredConceptGraph(store, {
-  mentions: values.params !== undefined,
-  ...(values.latent ? { latent: JSON.parse(values.latent) as EvalLatentOptions } : {}),
-});
+const stored = await readStoredConceptGraph(store, { mentions: values.params !== undefined });
 const paramSets: Partial<ConceptRecordParams>[] = values.params ? [JSON.parse(values.params)].flat() : [];
 let inMemory: ((concept: string, type: string) => string[]) | undefined;
 // Each parameter set's ranking, made once when first asked.
@@ -183,7 +174,7 @@ async function relatedRows(): Promise<string[][]> {
     );
   }
   const rows = [["related concepts", "half", "concepts", "nDCG@10 co-tags", "same branch", "generic"]];
-  for (const half of ["tune", "check"] as const) {
+  for (const half of halves) {
     const concepts = [...lists.keys()].filter((id) => halfOf(id) === half);
     const s = scoreRelated(concepts, (c) => lists.get(c) ?? [], partners, stored);
     const f = (x: number) => x.toFixed(3);

@@ -12,13 +12,6 @@ import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { categoryLevels } from "../src/graph/category-tree.js";
 import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
-import {
-  blendPlaces,
-  type LatentOptions,
-  latentSpaceOf,
-  nearestRecords,
-  placeOf,
-} from "../src/graph/latent-scores.js";
 import { type NameMentions, nameMentions } from "../src/graph/name-mentions.js";
 import { type VariantKey, variantGroups } from "../src/graph/record-variants.js";
 import { senseCoherence } from "../src/graph/sense-coherence.js";
@@ -31,23 +24,13 @@ export interface StoredConceptGraph {
   readonly recordIds: string[];
 }
 
-/** The latent space's options in the evaluation, and how many of each type's nearest records a page reads. */
-export interface EvalLatentOptions extends LatentOptions {
-  readonly candidates?: number;
-  /** Place a concept by its names only, not its description and article; default false. */
-  readonly namesOnly?: boolean;
-  /** The share of a concept's place given by the records whose profile holds it (`blendPlaces`); default 0. */
-  readonly fromRecords?: number;
-}
-
 /**
  * Reads the ranking's inputs from `store`'s stored neighbour rows and its concept and category records. With
- * `mentions`, also what every record's text names, read from the texts again as the build does (no row stores it);
- * with `latent` as well, the texts' latent space (`latent-scores.ts`) and each concept's nearest records in it.
+ * `mentions`, also what every record's text names, read from the texts again as the build does (no row stores it).
  */
 export async function readStoredConceptGraph(
   store: Store,
-  options: { readonly mentions?: boolean; readonly latent?: EvalLatentOptions } = {},
+  options: { readonly mentions?: boolean } = {},
 ): Promise<StoredConceptGraph> {
   const conceptIndex = new Map<string, number>();
   const categoryOf: string[] = [];
@@ -99,7 +82,6 @@ export async function readStoredConceptGraph(
   const mentions = new Map<number, NameMentions>();
   let nameScores: ((concept: number) => ReadonlyMap<number, number>) | undefined;
   let field: ReturnType<typeof categoryScoresOf> | undefined;
-  let latentScores: ((concept: number) => ReadonlyMap<number, number>) | undefined;
   // Parts' parents and variant groups, read with the records' texts (by record number; none without them).
   const keys: VariantKey[] = [];
   const parentKeys = new Map<number, string>();
@@ -148,22 +130,13 @@ export async function readStoredConceptGraph(
       recordIds.map((id, n) => keys[n] ?? { type: types[n] ?? "", id, name: "" }),
       VARIANT_TYPES,
     );
-    const texts = recordTexts(numbered, dictionary, { conceptTexts: options.latent !== undefined });
+    const texts = recordTexts(numbered, dictionary);
     const names = [...conceptIndex.keys()].map((id) => texts.names[dictionary.index.get(id) ?? -1] ?? []);
     const categories = [...conceptIndex.keys()].map(
       (id) => texts.categories?.[dictionary.index.get(id) ?? -1] ?? [],
     );
     nameScores = nameScoresOf({ index: texts.index, names });
     field = categoryScoresOf({ index: texts.index, names, categories });
-    if (options.latent)
-      latentScores = latentScoresOf(
-        profiles,
-        texts,
-        [...conceptIndex.keys()],
-        dictionary.index,
-        (r) => types[r] ?? "",
-        options.latent,
-      );
   }
   return {
     graph: {
@@ -175,57 +148,11 @@ export async function readStoredConceptGraph(
       mentions,
       ...(nameScores ? { nameScores } : {}),
       ...field,
-      ...(latentScores ? { latentScores } : {}),
       typeOf: (r) => types[r] ?? "",
       parentOf: (r) => parents[r] ?? -1,
       variantOf: (r) => variants?.[r] ?? -1,
     },
     conceptIndex,
     recordIds,
-  };
-}
-
-/** Each concept's nearest records in the latent space of the records' and the described concepts' texts. */
-function latentScoresOf(
-  profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
-  texts: ReturnType<typeof recordTexts>,
-  conceptIds: readonly string[],
-  dictionaryIndex: ReadonlyMap<string, number>,
-  typeOf: (record: number) => string,
-  options: EvalLatentOptions,
-): (concept: number) => ReadonlyMap<number, number> {
-  const started = process.cpuUsage();
-  const own = texts.conceptTexts ?? [];
-  // Only concepts with a text of their own (a description, an article) teach the space; a name alone says little.
-  const names = (d: number) => (texts.names[d] ?? []).flat();
-  const described = own.filter((words, d) => words.length > names(d).length + 10);
-  const space = latentSpaceOf(texts.index, described, options);
-  const used = process.cpuUsage(started);
-  console.error(
-    `eval: latent space rank ${space.svd.rank} over ${space.rowIdf.length} words, ${texts.index.documents} records + ${described.length} concept texts, ${((used.user + used.system) / 1e6).toFixed(1)} CPU s; σ ${[...space.svd.values.slice(0, 5)].map((v) => v.toFixed(2)).join(", ")} … ${space.svd.values[space.svd.rank - 1]?.toFixed(2)}`,
-  );
-  const holders = new Map<number, { record: number; weight: number }[]>();
-  if (options.fromRecords) {
-    for (const [record, edges] of profiles) {
-      for (const e of edges) {
-        const list = holders.get(e.concept) ?? [];
-        list.push({ record, weight: e.score });
-        holders.set(e.concept, list);
-      }
-    }
-  }
-  let last = -1;
-  let answer: ReadonlyMap<number, number> = new Map();
-  return (concept) => {
-    if (concept !== last) {
-      const d = dictionaryIndex.get(conceptIds[concept] ?? "") ?? -1;
-      const words = options.namesOnly || (own[d]?.length ?? 0) === 0 ? names(d) : (own[d] ?? []);
-      let place = placeOf(space, words);
-      const held = holders.get(concept);
-      if (held && options.fromRecords) place = blendPlaces(space, place, held, options.fromRecords);
-      answer = nearestRecords(space, place, typeOf, options.candidates ?? 40);
-      last = concept;
-    }
-    return answer;
   };
 }

@@ -55,8 +55,6 @@ export interface RecordTexts {
   readonly names: readonly (readonly (readonly string[])[])[];
   /** The names of each concept's categories as word keys, its own first then its parent's (`CATEGORY_LEVELS`). */
   readonly categories?: readonly (readonly CategoryName[])[];
-  /** Each concept's own text as word keys (names, description, the start of its article), when asked for. */
-  readonly conceptTexts?: readonly (readonly string[])[];
 }
 
 /** A category's name as word keys, with its id (results are shared by the concepts of one category). */
@@ -83,17 +81,10 @@ const UNSEARCHED_TYPES = new Set([...NO_TEXT_TYPES, "person", "unit"]);
 export function recordTexts(
   records: Iterable<readonly [number, CorpusRecord]>,
   dictionary: ConceptDictionary,
-  options: RecordTextsOptions = {},
 ): RecordTexts {
-  const builder = new RecordTextsBuilder(dictionary, options);
+  const builder = new RecordTextsBuilder(dictionary);
   for (const [node, record] of records) builder.add(node, record);
   return builder.finish();
-}
-
-/** Options of `recordTexts`. */
-export interface RecordTextsOptions {
-  /** Keep each concept's own text as word keys too (`conceptTexts`, for the latent space); default false. */
-  readonly conceptTexts?: boolean;
 }
 
 /** Builds `RecordTexts` from records added one at a time, as a build reads them (see `recordTexts`). */
@@ -105,14 +96,9 @@ export class RecordTextsBuilder {
     { name: string; words: string[]; parent: string | undefined }
   >();
   private readonly categoryOf = new Map<number, string>();
-  private readonly conceptTexts: string[][] | undefined;
 
-  constructor(
-    private readonly dictionary: ConceptDictionary,
-    options: RecordTextsOptions = {},
-  ) {
+  constructor(private readonly dictionary: ConceptDictionary) {
     this.names = dictionary.ids.map(() => []);
-    this.conceptTexts = options.conceptTexts ? dictionary.ids.map(() => []) : undefined;
   }
 
   /** Adds record `record`, numbered `node`: a concept's names, or another record's searched words. */
@@ -131,7 +117,6 @@ export class RecordTextsBuilder {
       this.names[concept] = [...Object.values(record.name), ...(record.aliases ?? [])]
         .map(queryWords)
         .filter((words) => words.length > 0);
-      if (this.conceptTexts) this.conceptTexts[concept] = documentWords(record);
       return;
     }
     this.index.add(node, searchedWords(record));
@@ -161,12 +146,7 @@ export class RecordTextsBuilder {
       const category = this.categoryOf.get(concept);
       return category === undefined ? [] : pathOf(category);
     });
-    return {
-      index: this.index.finish(),
-      names: this.names,
-      categories,
-      ...(this.conceptTexts ? { conceptTexts: this.conceptTexts } : {}),
-    };
+    return { index: this.index.finish(), names: this.names, categories };
   }
 }
 
@@ -178,11 +158,6 @@ function queryWords(name: string): string[] {
 /** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */
 function searchedWords(record: CorpusRecord): string[] {
   if (UNSEARCHED_TYPES.has(record.type)) return [];
-  return documentWords(record);
-}
-
-/** The word keys of a record's search document, whatever its type. */
-function documentWords(record: CorpusRecord): string[] {
   return Object.values(toSearchDocument(record).fields).join(" ").split(" ").filter(Boolean);
 }
 

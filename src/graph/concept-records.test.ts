@@ -233,33 +233,6 @@ describe("concept records", () => {
     expect(without.map((r) => r.record)).toEqual([3]);
   });
 
-  it("lists the records nearest the concept in the latent space only when their weight is on, nearest first", () => {
-    const graph = {
-      ...graphOf(
-        [
-          [1, "course", [edge(7, 0.5)]],
-          [2, "course", [edge(8, 0.5)]],
-          [3, "course", [edge(0, 0.9), edge(1, 0.5)]],
-          filler(10),
-        ],
-        [],
-      ),
-      latentScores: (c: number) =>
-        new Map(
-          c === 0
-            ? [
-                [1, 0.2],
-                [2, 0.6],
-              ]
-            : [],
-        ),
-    };
-    expect(rank(graph)).toEqual([3]);
-    const on = { ...DEFAULT_CONCEPT_RECORD_PARAMS, latentWeight: 0.25 };
-    const listed = conceptRecords(0, graph, indexPostings(graph, on), on).get("course") ?? [];
-    expect(listed.map((r) => r.record)).toEqual([3, 2, 1]);
-  });
-
   it("gives scores in [0, 1] and at most `perType` records per type", () => {
     const many: [number, string, ConceptEdge[]][] = Array.from({ length: 50 }, (_, i) => [
       i,

@@ -17,9 +17,7 @@
  *              in X's neighbourhood, by relatedness: it grows with every related concept r has)
  *   g        = max(BM25(r, name of X's category), ½ · BM25(r, name of its parent)) / max over r' of r's type
  *              (the records of X's field, as the search box finds "Immunology" or "Cell biology")
- *   ℓ        = (cos(X, r) / max over records r' of r's type of cos(X, r'))^p, r among X's nearest in the texts'
- *              latent space (`latent-scores.ts`; κ = 0, off, in the build: EXPERIMENTS "Latent semantic evidence")
- *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − κ · ℓ) · (1 − β · bridged)
+ *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / (τ + Σ_{c ≠ X} e(r, c)), t = depth of their deepest shared
  *              category / depth (1 when τ = 0 and r has no other concept)      (the sense r gives X)
  *   score    = walk · (λ + (1 − λ) · tree), × δ^k for the k-th listed record of one parent (`diversify`)
@@ -49,13 +47,6 @@ export interface ConceptRecordParams {
   readonly textWeight: number;
   /** γ: weight of full-text search's score of the names of the concept's categories (g); default 0.1. */
   readonly fieldWeight: number;
-  /**
-   * κ: weight of the cosine of the record's and the concept's places in the texts' latent space (`latent-scores.ts`),
-   * as a share of the best of the record's type raised to `latentPower`; default 0 (off).
-   */
-  readonly latentWeight?: number;
-  /** p: the latent share's exponent (above 1, only the nearest records count); default 1. */
-  readonly latentPower?: number;
   /** α: how much a record's profile length is normalised away, in [0, 1]; default 1 (cosine). */
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
@@ -122,8 +113,6 @@ export interface ConceptRecordGraph {
    * is the largest weighted one; default none.
    */
   readonly categoryScores?: (concept: number) => readonly WeightedScores[];
-  /** The records nearest the concept in the texts' latent space, with their cosines (`latent-scores.ts`); default none. */
-  readonly latentScores?: (concept: number) => ReadonlyMap<number, number>;
   /** The name of the concept's category that a record's text holds, if any (for explanations). */
   readonly fieldOf?: (concept: number, record: number) => string | undefined;
   readonly typeOf: (record: number) => string;
@@ -214,8 +203,6 @@ export interface Postings {
   /** Scratch scores of full-text search (f) and of the field (g), one per record number, zero between calls. */
   readonly text: ScoresByRecord;
   readonly field: ScoresByRecord;
-  /** Scratch latent cosines, one per record number, zero between calls. */
-  readonly latent: ScoresByRecord;
   /** The graph's profiles as a table, read without making an object per edge (the graph's own if it is one). */
   readonly table: ProfileTable;
   /** Each record's type as a small number. */
@@ -312,7 +299,6 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     mention: new Float64Array(records),
     text: { score: new Float64Array(records), has: new Uint8Array(records) },
     field: { score: new Float64Array(records), has: new Uint8Array(records) },
-    latent: { score: new Float64Array(records), has: new Uint8Array(records) },
     table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
     types: new TypeNumbers(graph.typeOf, records),
     paths: categoryPaths(graph.tree, graph.size),
@@ -374,16 +360,6 @@ export function conceptRecords(
   mergeScores(fieldLevels, types, field, fieldBest, (record) => {
     if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0) touched.push(record);
   });
-  const { latent } = postings;
-  const latentWeight = params.latentWeight ?? 0;
-  const nearest = latentWeight > 0 ? graph.latentScores?.(concept) : undefined;
-  const latentBest: number[] = [];
-  if (nearest) {
-    mergeMap(nearest, types, latent, latentBest, (record) => {
-      if (direct[record] === 0 && mention[record] === 0 && text.has[record] === 0 && field.has[record] === 0)
-        touched.push(record);
-    });
-  }
   let strongest = 0;
   for (const [c, q] of query) if (c !== concept) strongest = Math.max(strongest, q);
   for (const [c, q] of query) {
@@ -399,8 +375,7 @@ export function conceptRecords(
         direct[record] === 0 &&
         mention[record] === 0 &&
         text.has[record] === 0 &&
-        field.has[record] === 0 &&
-        latent.has[record] === 0
+        field.has[record] === 0
       )
         touched.push(record);
       sums[record] = (sums[record] ?? 0) + weight * (scores[i] as number) ** 2;
@@ -418,16 +393,8 @@ export function conceptRecords(
     const type = types.of(record);
     const found = params.textWeight * ((text.score[record] ?? 0) / (textBest[type] || 1));
     const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest[type] || 1));
-    const close =
-      latentWeight * ((latent.score[record] ?? 0) / (latentBest[type] || 1)) ** (params.latentPower ?? 1);
     const walk =
-      1 -
-      (1 - named) *
-        (1 - byName) *
-        (1 - found) *
-        (1 - filed) *
-        (1 - close) *
-        (1 - params.relatedWeight * bridged);
+      1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
@@ -446,8 +413,6 @@ export function conceptRecords(
     text.has[record] = 0;
     field.score[record] = 0;
     field.has[record] = 0;
-    latent.score[record] = 0;
-    latent.has[record] = 0;
   }
   const byType = new Map<string, ConceptRecord[]>();
   const near = conceptCategories(concept, postings.paths, graph.tree.length);

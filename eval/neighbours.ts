@@ -9,7 +9,10 @@
  * hash of their id: `tune` (look at it while changing the ranking) and `check` (report it; do not tune on it).
  * Options: --db FILE (the keyword-free database; made when missing, kept), --rebuild (rebuild its graph first),
  * --show N (print the top 5 of N concepts of the check half, for reading), --params JSON (rank in memory from the
- * stored graph with these `ConceptRecordParams` instead of reading the stored lists, to try parameters fast).
+ * stored graph with these `ConceptRecordParams` instead of reading the stored lists, to try parameters fast; a JSON
+ * array of them scores each in turn), --half tune|check (score one half only: tune while tuning), --diff N (with
+ * two or more --params: the courses and MOOCs that enter the first ten of N check-half concepts under the last set
+ * against the first, * marking gold records).
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -53,6 +56,8 @@ const { values } = parseArgs({
     rebuild: { type: "boolean" },
     show: { type: "string" },
     params: { type: "string" },
+    half: { type: "string" },
+    diff: { type: "string" },
   },
 });
 const path = values.db ?? join(tmpdir(), "campus-graph-eval-neighbours.db");
@@ -72,17 +77,41 @@ if (fresh || values.rebuild) {
 }
 const gold = JSON.parse((await store.getMeta(GOLD_KEY)) ?? "{}") as Gold;
 const stored = await readStoredConceptGraph(store, { mentions: values.params !== undefined });
-const inMemory = values.params ? inMemoryLists(stored, JSON.parse(values.params)) : undefined;
+const paramSets: Partial<ConceptRecordParams>[] = values.params ? [JSON.parse(values.params)].flat() : [];
+let inMemory: ((concept: string, type: string) => string[]) | undefined;
+// Each parameter set's ranking, made once when first asked.
+const systems: [string, () => void][] = paramSets.length
+  ? paramSets.map((p) => {
+      let lists: typeof inMemory;
+      return [
+        JSON.stringify(p),
+        () => {
+          lists ??= inMemoryLists(stored, p);
+          inMemory = lists;
+        },
+      ];
+    })
+  : [["campus-graph", () => {}]];
+const halves = values.half ? [values.half as "tune" | "check"] : (["tune", "check"] as const);
 
 const rows: string[][] = [["type", "half", "concepts", "system", "nDCG@10", "recall@6"]];
 for (const type of GOLD_TYPES) {
   const concepts = Object.entries(gold[type] ?? {}).filter(([, ids]) => ids.length >= MIN_GOLD);
-  for (const half of ["tune", "check"] as const) {
+  for (const half of halves) {
     const ofHalf = concepts.filter(([id]) => halfOf(id) === half);
     for (const [label, system] of [
-      ["campus-graph", pageList],
-      ["BM25 of names", bm25List],
-    ] as const) {
+      ...systems.map(
+        ([label, use]) =>
+          [
+            label,
+            (s: Store, c: string, t: string) => {
+              use();
+              return pageList(s, c, t);
+            },
+          ] as const,
+      ),
+      ["BM25 of names", bm25List] as const,
+    ]) {
       let n = 0;
       let r = 0;
       for (const [concept, ids] of ofHalf) {
@@ -99,6 +128,7 @@ for (const type of GOLD_TYPES) {
 console.log(formatTable(rows, 4));
 console.log(`\n${formatTable(await relatedRows(), 2)}`);
 if (values.show) await showExamples(Number(values.show));
+if (values.diff) await showDiff(Number(values.diff));
 await store.close();
 
 /** The ids of a concept page's list of `type`, as a reader sees its first ten. */
@@ -144,7 +174,7 @@ async function relatedRows(): Promise<string[][]> {
     );
   }
   const rows = [["related concepts", "half", "concepts", "nDCG@10 co-tags", "same branch", "generic"]];
-  for (const half of ["tune", "check"] as const) {
+  for (const half of halves) {
     const concepts = [...lists.keys()].filter((id) => halfOf(id) === half);
     const s = scoreRelated(concepts, (c) => lists.get(c) ?? [], partners, stored);
     const f = (x: number) => x.toFixed(3);
@@ -248,6 +278,40 @@ async function showExamples(count: number): Promise<void> {
         (n) => `${n.node.id} ${n.node.name.slice(0, 40)} ${n.edge.score.toFixed(2)}`,
       );
       console.log(`  ${type} (${page.total}): ${items.join(" | ")}`);
+    }
+  }
+}
+
+/** Prints, for `count` check-half concepts with gold courses, the records the last parameter set brings into a first ten. */
+async function showDiff(count: number): Promise<void> {
+  const first = systems[0];
+  const last = systems[systems.length - 1];
+  if (!first || !last || first === last) return;
+  const concepts = Object.entries(gold.course ?? {})
+    .filter(([id, ids]) => ids.length >= MIN_GOLD && halfOf(id) === "check")
+    .slice(0, count);
+  for (const [concept] of concepts) {
+    console.log(`\n${concept}`);
+    for (const type of ["course", "mooc"]) {
+      first[1]();
+      const before = new Set(await pageList(store, concept, type));
+      last[1]();
+      const after = await pageList(store, concept, type);
+      const relevant = new Set(gold[type]?.[concept] ?? []);
+      const entered = await Promise.all(
+        after
+          .map((id, rank) => ({ id, rank }))
+          .filter(({ id }) => !before.has(id))
+          .map(async ({ id, rank }) => {
+            const record = await store.getRecord({ type, id });
+            const name = record ? (Object.values(record.name)[0] ?? id) : id;
+            return `${rank + 1}. ${relevant.has(id) ? "*" : ""}${id} ${name.slice(0, 50)}`;
+          }),
+      );
+      const left = [...before].filter((id) => !after.includes(id));
+      console.log(
+        `  ${type}: in ${entered.join(" | ") || "none"}; out ${left.map((id) => (relevant.has(id) ? `*${id}` : id)).join(", ") || "none"}`,
+      );
     }
   }
 }

@@ -222,36 +222,43 @@ async function prepareEdges(
       : undefined;
   const semanticOf = thread ? (node: number) => thread.edgesOf(node) : recordSemanticEdgeFinder(table, nodes);
   progress("semantic", 1, 1);
-  // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
-  collectGarbage();
-  progress("concept pages", 0, 1);
-  const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
-    profiles: table,
-    related,
-    tree,
-    coherence,
-    mentions,
-    texts,
-  });
-  // Each concept's page is ranked when its node is written, not all before: the pages' rows are never all held.
-  // (Neither the dictionary nor this function's scope is kept by it: only the concepts' ids and the evidence.)
-  const pageOf = conceptListFinder(nodes, { ids: dictionary.ids }, graph, evidence.get.bind(evidence));
-  progress("concept pages", 1, 1);
-  const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
-  const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
-  const scoredOf = computedEdges(
-    {
-      ids: dictionary.ids,
-      conceptNodes,
-      related: relatedEdges,
-      semanticOf,
+  // Until this returns, no caller holds the thread to close it: a worker left running would hold its index and,
+  // 50 blocks ahead, wait forever.
+  try {
+    // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
+    collectGarbage();
+    progress("concept pages", 0, 1);
+    const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
       profiles: table,
-      evidence,
-      pages: conceptPages(conceptNodes, pageOf),
-    },
-    counts,
-  );
-  return { nodes, scoredOf, counts, close: async () => thread?.close() };
+      related,
+      tree,
+      coherence,
+      mentions,
+      texts,
+    });
+    // Each concept's page is ranked when its node is written, not all before: the pages' rows are never all held.
+    // (Neither the dictionary nor this function's scope is kept by it: only the concepts' ids and the evidence.)
+    const pageOf = conceptListFinder(nodes, { ids: dictionary.ids }, graph, evidence.get.bind(evidence));
+    progress("concept pages", 1, 1);
+    const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
+    const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
+    const scoredOf = computedEdges(
+      {
+        ids: dictionary.ids,
+        conceptNodes,
+        related: relatedEdges,
+        semanticOf,
+        profiles: table,
+        evidence,
+        pages: conceptPages(conceptNodes, pageOf),
+      },
+      counts,
+    );
+    return { nodes, scoredOf, counts, close: async () => thread?.close() };
+  } catch (error) {
+    await thread?.close();
+    throw error;
+  }
 }
 
 /** What each node's computed edges are made from, concepts by dictionary number. */

@@ -54,4 +54,15 @@ describe("SemanticEdgeThread", () => {
       await thread.close();
     }
   });
+
+  it("says the worker ended, rather than waiting for it, when a node past its last is asked", async () => {
+    const { types, table } = randomGraph(BLOCK_NODES + 10, 5);
+    const thread = new SemanticEdgeThread(table, types.length, (node) => types[node] ?? "");
+    try {
+      thread.edgesOf(BLOCK_NODES + 9);
+      expect(() => thread.edgesOf(BLOCK_NODES + 10)).toThrow(/ended before node/);
+    } finally {
+      await thread.close();
+    }
+  });
 });

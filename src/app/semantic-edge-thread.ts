@@ -20,7 +20,10 @@ export interface SemanticEdgeRequest {
   readonly typeNames: readonly string[];
   /** Blocks of BLOCK_NODES nodes, in node order. */
   readonly port: MessagePort;
-  /** [blocks posted, blocks taken]: the worker waits on the second, the build's thread on the first. */
+  /**
+   * [blocks posted, blocks taken, worker gone]: the worker waits on the second, the build's thread on the first;
+   * the third is set (and the first's waiter woken) when the worker's thread exits, done or not.
+   */
   readonly signal: Int32Array;
   /** The most blocks posted and not yet taken. */
   readonly ahead: number;
@@ -60,9 +63,11 @@ const ENTRY = siblingModule(import.meta.url, "semantic-edge-worker");
 export class SemanticEdgeThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly signal = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   private block: SemanticEdgeBlock | undefined;
   private taken = 0;
+  /** What the worker threw outside its own `try` (an 'error' event unheard would end the process). */
+  private error: Error | undefined;
 
   /** Starts the worker on a copy of `table`'s columns; `typeOf` gives each of the `nodes` nodes' type. */
   constructor(table: ProfileTable, nodes: number, typeOf: (node: number) => string) {
@@ -89,6 +94,9 @@ export class SemanticEdgeThread {
       ahead: AHEAD,
     };
     this.worker = startWorker(ENTRY, { workerData: request, transferList: [port2] });
+    this.worker.on("error", (error) => {
+      this.error = error;
+    });
     // The build's thread waits synchronously; a worker left behind must not keep the process alive.
     this.worker.unref();
   }
@@ -140,6 +148,12 @@ export class SemanticEdgeThread {
       }
       const posted = Atomics.load(this.signal, 0);
       if (posted > this.taken) continue;
+      // Every block it posted is taken: a worker gone will post no other (it died, or no node is left).
+      if (Atomics.load(this.signal, 2) !== 0) {
+        throw new CampusGraphError("INTERNAL", {
+          problem: `semantic edge worker ended before node ${this.block?.end ?? 0}'s block${this.error ? `: ${this.error.message}` : ""}`,
+        });
+      }
       if (Atomics.wait(this.signal, 0, posted, PATIENCE_MS) === "timed-out") {
         throw new CampusGraphError("INTERNAL", { problem: "semantic edge worker: no block in 10 minutes" });
       }

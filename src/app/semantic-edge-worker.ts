@@ -12,6 +12,12 @@ import { BLOCK_NODES, type SemanticEdgeBlock, type SemanticEdgeRequest } from ".
 if (parentPort === null)
   throw new Error("semantic-edge-worker.ts runs as a worker thread, started by SemanticEdgeThread");
 const { columns, types, typeNames, port, signal, ahead } = workerData as SemanticEdgeRequest;
+// However the thread ends (done, thrown outside the `try` below, process.exit), the build's thread is told, and
+// does not wait for a block that will never come. (Killed for its memory, it runs no handler: PATIENCE_MS.)
+process.on("exit", () => {
+  Atomics.store(signal, 2, 1);
+  Atomics.notify(signal, 0);
+});
 let posted = 0;
 const post = (message: SemanticEdgeBlock | { failure: string }, transfer: ArrayBuffer[] = []) => {
   port.postMessage(message, transfer);

@@ -78,6 +78,11 @@ describe("planQuestion on the demo corpus", () => {
     expect(all.references.map((r) => r.id).sort()).toEqual(["p-anne-dupont", "p-marc-olivier-rochat"]);
     // "it" is the first record only.
     expect((await turns("who teaches it?")).references.map((r) => r.id)).toEqual(["p-anne-dupont"]);
+    // French "les" is most often the article: "quels sont les prérequis ?" asks of the first record, as in English.
+    const ids = async (q: string) => (await turns(q)).references.map((r) => r.id).sort();
+    expect(await ids("quels sont les prérequis ?")).toEqual(await ids("what are the prerequisites?"));
+    expect(await ids("qui sont les enseignants ?")).toEqual(await ids("who are the teachers?"));
+    expect(await ids("qui les enseigne ?")).toEqual(["p-anne-dupont", "p-marc-olivier-rochat"]);
   });
 
   it("lists the authors of the papers about a topic for people asked by a verb of writing", async () => {

@@ -24,8 +24,12 @@ export interface ConversationReading {
   readonly linkedAll?: readonly { readonly type: string; readonly id: string }[];
 }
 
-/** Words that point at several records at once: "who teaches these?", "qui les enseigne ?". */
-const ALL_OF_THEM = /\b(these|those|them|they|ces|eux|elles|les|leurs)\b/;
+/**
+ * Words that point at several records at once: "who teaches these?", "qui les enseigne ?". French "les" is most
+ * often the article ("quels sont les prérequis ?"): it points only as the object before a verb, after its subject.
+ */
+const ALL_OF_THEM =
+  /\b(these|those|them|they|ces|eux|elles|leurs)\b|\b(qui|je|tu|il|elle|on|nous|vous|ils|ne)\s+les\b/;
 
 /** The most records of the last answer a question about all of them reads. */
 const LINKS_READ = 10;

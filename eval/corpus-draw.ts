@@ -38,3 +38,23 @@ export function pairs(
   }
   return out;
 }
+
+/** A drawn record as the lists print it: its id and its English and French names. */
+export function recordName(r: CorpusRecord): { id: string; en?: string; fr?: string } {
+  return { id: r.id, en: r.name.en, fr: r.name.fr };
+}
+
+/** The ids of the people a record names as teacher or instructor. */
+export function teachersOf(r: CorpusRecord): string[] {
+  return (r.links ?? []).filter((l) => l.rel === "teacher" || l.rel === "instructor").map((l) => l.id);
+}
+
+/** The records of `records` carrying each tag (`tagsOf`, the author keywords by default), keyed as written. */
+export function carriers(
+  records: readonly CorpusRecord[],
+  tagsOf: (r: CorpusRecord) => readonly string[] = (r) => r.keywords ?? [],
+): Map<string, CorpusRecord[]> {
+  const m = new Map<string, CorpusRecord[]>();
+  for (const r of records) for (const k of new Set(tagsOf(r))) m.set(k, [...(m.get(k) ?? []), r]);
+  return m;
+}

@@ -6,9 +6,8 @@
  * (weight: concepts linking to them) and authors of dated publications (weight: publications). Prints one JSON line
  * each; the questions are written by hand from this list, before the planner is tuned.
  */
-import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
-import { drawSettings, readCorpusFile } from "./corpus-draw.js";
+import { drawSettings, readCorpusFile, recordName } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(15, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
@@ -47,7 +46,7 @@ const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]))
 
 const show = (pool: string, draw: "uniform" | "weighted", item: unknown) =>
   console.log(JSON.stringify({ pool, draw, ...(item as object) }));
-const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
+const name = recordName;
 for (const draw of ["uniform", "weighted"] as const) {
   const pick = <T>(pool: readonly T[], weight: (t: T) => number) =>
     sample(pool, draw === "uniform" ? () => 1 : weight, count);

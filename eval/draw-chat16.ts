@@ -8,9 +8,8 @@
  * MOOC subject, a publication keyword, a MOOC subject with its first taught MOOCs and their instructors). Prints one JSON
  * line each; the questions are written by hand from this list, before the planner is tuned.
  */
-import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
-import { drawSettings, pairs, readCorpusFile } from "./corpus-draw.js";
+import { carriers, drawSettings, pairs, readCorpusFile, recordName, teachersOf } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(16, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
@@ -25,16 +24,8 @@ const byType = {
 };
 const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
 const show = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
-const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
-const teachers = (r: CorpusRecord) =>
-  (r.links ?? []).filter((l) => l.rel === "teacher" || l.rel === "instructor").map((l) => l.id);
-
-/** The records of `records` carrying each keyword, keyed as written. */
-function carriers(records: readonly CorpusRecord[]): Map<string, CorpusRecord[]> {
-  const m = new Map<string, CorpusRecord[]>();
-  for (const r of records) for (const k of new Set(r.keywords ?? [])) m.set(k, [...(m.get(k) ?? []), r]);
-  return m;
-}
+const name = recordName;
+const teachers = teachersOf;
 
 for (const draw of ["uniform", "weighted"] as const) {
   const courses = sample(

@@ -12,7 +12,14 @@
  */
 import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
-import { drawSettings, pairs, readCorpusFile } from "./corpus-draw.js";
+import {
+  carriers as carriersOf,
+  drawSettings,
+  pairs,
+  readCorpusFile,
+  recordName,
+  teachersOf,
+} from "./corpus-draw.js";
 
 const { random, count } = drawSettings(17, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
@@ -28,9 +35,8 @@ const byType = {
 };
 const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
 const show = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
-const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
-const teachers = (r: CorpusRecord) =>
-  (r.links ?? []).filter((l) => l.rel === "teacher" || l.rel === "instructor").map((l) => l.id);
+const name = recordName;
+const teachers = teachersOf;
 const values = (r: CorpusRecord, attr: string): string[] =>
   [r.attrs?.[attr]].flat().filter((v): v is string => typeof v === "string");
 const stageOf = (r: CorpusRecord) => {
@@ -39,17 +45,10 @@ const stageOf = (r: CorpusRecord) => {
 };
 
 /** The records of `records` carrying each keyword (a lecture's LectureBank topic), keyed as written. */
-function carriers(records: readonly CorpusRecord[]): Map<string, CorpusRecord[]> {
-  const m = new Map<string, CorpusRecord[]>();
-  for (const r of records) {
-    const tags =
-      r.type === "lecture"
-        ? values(r, "topic_name").map((t) => t.replace(/\s*\d+$/, ""))
-        : (r.keywords ?? []);
-    for (const k of new Set(tags)) m.set(k, [...(m.get(k) ?? []), r]);
-  }
-  return m;
-}
+const carriers = (records: readonly CorpusRecord[]) =>
+  carriersOf(records, (r) =>
+    r.type === "lecture" ? values(r, "topic_name").map((t) => t.replace(/\s*\d+$/, "")) : (r.keywords ?? []),
+  );
 const tagged = {
   course: carriers(byType.course),
   mooc: carriers(byType.mooc),

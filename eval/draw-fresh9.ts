@@ -12,7 +12,7 @@
 import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
 import { goldKey } from "./chat-gold.js";
-import { drawSettings, readCorpusFile } from "./corpus-draw.js";
+import { drawSettings, readCorpusFile, recordName } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(9009, 6);
 const read = readCorpusFile;
@@ -58,7 +58,7 @@ const topicOf = (r: CorpusRecord) => {
   return typeof t === "string" ? [t.replace(/\s*\d+$/, "")] : [];
 };
 const topics = keywordsOf(lectures, topicOf).filter((t) => t.records.length <= 60);
-const name = (r: CorpusRecord) => ({ id: r.id, en: r.name.en, fr: r.name.fr });
+const name = recordName;
 const size = (k: { keyword: string; records: readonly CorpusRecord[] }) => k.records.length;
 /** Most keywords tag one record, so a draw weighted by use alone still picks rare ones: these weigh use squared. */
 const common = (k: { records: readonly CorpusRecord[] }) => k.records.length ** 2;

@@ -308,14 +308,29 @@ function correctCueTypos(words: readonly Word[]): Word[] {
  */
 function cueTypoOf(folded: string): string | undefined {
   if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
-  for (const [, set] of CUE_WORDS)
-    for (const cue of set) {
-      if (cue[0] !== folded[0] || cue.startsWith(folded) || folded.startsWith(cue)) continue;
-      const swapped =
-        cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
-      if (folded.length < 7 && !swapped && !(cue.length >= 7 && cue.length === folded.length + 1)) continue;
-      if (editDistance(folded, cue, 1) <= 1) return cue;
-    }
+  const cues = [...CUE_WORDS].flatMap(([, set]) => [...set]);
+  return nearWord(folded, cues, (cue) => {
+    if (cue.startsWith(folded) || folded.startsWith(cue)) return 0;
+    const swapped = cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
+    return folded.length < 7 && !swapped && !(cue.length >= 7 && cue.length === folded.length + 1) ? 0 : 1;
+  });
+}
+
+/**
+ * The first of `candidates` that begins with `folded`'s first letter and lies within `edits(candidate)` edits of it
+ * (a swap of two letters counts one); a candidate given 0 edits is skipped. What the three readings of typos in a
+ * closed class of words (cues, types, audiences) share; each says which candidates may be meant, and how far.
+ */
+function nearWord(
+  folded: string,
+  candidates: Iterable<string>,
+  edits: (candidate: string) => number,
+): string | undefined {
+  for (const candidate of candidates) {
+    if (candidate[0] !== folded[0]) continue;
+    const allowed = edits(candidate);
+    if (allowed > 0 && editDistance(folded, candidate, allowed) <= allowed) return candidate;
+  }
   return undefined;
 }
 
@@ -332,11 +347,8 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
     const marked = TOPIC_MARKERS.has(words[i + 1]?.folded ?? "");
     if (word.folded.length < 4 || STOPWORDS.has(word.folded) || FRAME_WORDS.has(word.folded)) return word;
     if (i > 0 && !/^\p{Ll}/u.test(word.text)) return word;
-    for (const typeWord of TYPE_WORDS.keys()) {
-      if (typeWord.length < (marked ? 5 : 7) || typeWord[0] !== word.folded[0]) continue;
-      if (editDistance(word.folded, typeWord, 1) <= 1) return { ...word, folded: typeWord };
-    }
-    return word;
+    const typeWord = nearWord(word.folded, TYPE_WORDS.keys(), (t) => (t.length < (marked ? 5 : 7) ? 0 : 1));
+    return typeWord === undefined ? word : { ...word, folded: typeWord };
   });
 }
 
@@ -348,12 +360,8 @@ function correctTypeTypos(words: readonly Word[]): Word[] {
 function correctAudienceTypos(words: readonly Word[]): Word[] {
   return words.map((word) => {
     if (word.folded.length < 7 || AUDIENCE_WORDS.has(word.folded) || !/^\p{Ll}/u.test(word.text)) return word;
-    for (const audience of AUDIENCE_WORDS) {
-      const edits = audience.length >= 9 ? 2 : 1;
-      if (audience.length < 7 || audience[0] !== word.folded[0]) continue;
-      if (editDistance(word.folded, audience, edits) <= edits) return { ...word, folded: audience };
-    }
-    return word;
+    const audience = nearWord(word.folded, AUDIENCE_WORDS, (a) => (a.length < 7 ? 0 : a.length >= 9 ? 2 : 1));
+    return audience === undefined ? word : { ...word, folded: audience };
   });
 }
 

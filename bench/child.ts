@@ -3,7 +3,10 @@
  * stops app server processes for the HTTP benchmarks.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { displayLocation } from "../src/app/config.js";
+import { findPostgresBin, startPostgresCluster } from "../test/postgres-cluster.js";
 
 /** What a measured step reports. */
 export interface StepResult {
@@ -92,4 +95,27 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     child.kill("SIGTERM");
     setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
   });
+}
+
+/** The PostgreSQL server a benchmark runs on: `pgUrl` (--pg), else a throw-away cluster; or why there is none. */
+export async function postgresServer(
+  pgUrl: string | undefined,
+): Promise<{ url: string; label: string; pid?: number; stop(): void } | { skipped: string }> {
+  if (pgUrl) return { url: pgUrl, label: `${displayLocation(pgUrl)} (--pg)`, stop: () => undefined };
+  const bin = findPostgresBin();
+  if (bin === undefined) return { skipped: "no --pg URL and no PostgreSQL binaries (initdb, pg_ctl) found" };
+  try {
+    const cluster = await startPostgresCluster(bin);
+    // The postmaster's pid, for a benchmark that reads the cluster's CPU from /proc.
+    const pid = Number(readFileSync(join(cluster.folder, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+    return { url: cluster.url, label: `throw-away cluster from ${bin}`, pid, stop: () => cluster.stop() };
+  } catch (error) {
+    return { skipped: (error as Error).message.split("\n")[0] ?? "cluster did not start" };
+  }
+}
+
+/** Says loudly that benchmark `name` is skipped, and why; the run still succeeds. */
+export function skipped(name: string, why: string): undefined {
+  console.log(`${"!".repeat(78)}\n!! bench/${name} SKIPPED: ${why}\n${"!".repeat(78)}`);
+  return undefined;
 }

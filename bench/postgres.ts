@@ -23,8 +23,16 @@ import { openStore } from "../src/app/open-store.js";
 import { autocomplete } from "../src/search/autocomplete.js";
 import { search } from "../src/search/search.js";
 import type { RecordKey, Store } from "../src/store/store.js";
-import { findPostgresBin, startPostgresCluster } from "../test/postgres-cluster.js";
-import { reportStep, runStep, type StepResult, startServerProcess, stopProcess, table } from "./child.js";
+import {
+  postgresServer,
+  reportStep,
+  runStep,
+  type StepResult,
+  skipped,
+  startServerProcess,
+  stopProcess,
+  table,
+} from "./child.js";
 
 /** A read to time: the latency row it counts in, and what it does (its answer as text, to compare engines). */
 interface Read {
@@ -153,7 +161,7 @@ function percentiles(times: ReadonlyMap<string, readonly number[]>): Record<stri
 
 /** Both engines through import, build and reads, then HTTP on PostgreSQL; everything started is stopped. */
 async function main(): Promise<void> {
-  const server = await postgresServer();
+  const server = await postgresServer(values.pg);
   if ("skipped" in server) return skip(server.skipped);
   const folder = mkdtempSync(join(tmpdir(), "campus-graph-bench-pg-"));
   const name = `campus_bench_${process.pid}`;
@@ -178,24 +186,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** The server to benchmark on: --pg, else a throw-away cluster; or why there is none. */
-async function postgresServer(): Promise<{ url: string; label: string; stop(): void } | { skipped: string }> {
-  if (values.pg)
-    return { url: values.pg, label: `${displayLocation(values.pg)} (--pg)`, stop: () => undefined };
-  const bin = findPostgresBin();
-  if (bin === undefined) return { skipped: "no --pg URL and no PostgreSQL binaries (initdb, pg_ctl) found" };
-  try {
-    const cluster = await startPostgresCluster(bin);
-    return { url: cluster.url, label: `throw-away cluster from ${bin}`, stop: () => cluster.stop() };
-  } catch (error) {
-    return { skipped: (error as Error).message.split("\n")[0] ?? "cluster did not start" };
-  }
-}
-
 /** Says loudly that the benchmark is skipped, and why; the run still succeeds. */
 function skip(why: string): undefined {
-  console.log(`${"!".repeat(78)}\n!! bench/postgres SKIPPED: ${why}\n${"!".repeat(78)}`);
-  return undefined;
+  return skipped("postgres", why);
 }
 
 /** Runs one statement on the maintenance database at `url`. */

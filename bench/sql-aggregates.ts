@@ -28,8 +28,7 @@ import { conceptRelations } from "../src/graph/concept-relations.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
 import { semanticEdges } from "../src/graph/semantic-edges.js";
 import { copyRows } from "../src/store/postgres/copy-rows.js";
-import { findPostgresBin, startPostgresCluster } from "../test/postgres-cluster.js";
-import { table } from "./child.js";
+import { postgresServer, skipped, table } from "./child.js";
 
 const { values } = parseArgs({
   options: { db: { type: "string" }, pg: { type: "string" }, k: { type: "string", default: "1" } },
@@ -56,11 +55,8 @@ const DERIVED = new Set(["person", "unit"]);
 
 async function main(): Promise<void> {
   const lists = await readLists(await builtDatabase(values.db));
-  const server = await postgresServer();
-  if ("skipped" in server) {
-    console.log(`${"!".repeat(78)}\n!! bench/sql-aggregates SKIPPED: ${server.skipped}\n${"!".repeat(78)}`);
-    return;
-  }
+  const server = await postgresServer(values.pg);
+  if ("skipped" in server) return skipped("sql-aggregates", server.skipped);
   const name = `campus_aggregates_${process.pid}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -291,20 +287,6 @@ function clusterCpu(pid: number | undefined): number | undefined {
     return undefined;
   }
   return total / ticks;
-}
-
-/** --pg, else a throw-away cluster (with its postmaster's pid, to read its CPU); or why there is none. */
-async function postgresServer(): Promise<{ url: string; pid?: number; stop(): void } | { skipped: string }> {
-  if (values.pg) return { url: values.pg, stop: () => undefined };
-  const bin = findPostgresBin();
-  if (bin === undefined) return { skipped: "no --pg URL and no PostgreSQL binaries (initdb, pg_ctl) found" };
-  try {
-    const cluster = await startPostgresCluster(bin);
-    const pid = Number(readFileSync(`${cluster.folder}/data/postmaster.pid`, "utf8").split("\n")[0]);
-    return { url: cluster.url, pid, stop: () => cluster.stop() };
-  } catch (error) {
-    return { skipped: (error as Error).message.split("\n")[0] ?? "cluster did not start" };
-  }
 }
 
 await main();

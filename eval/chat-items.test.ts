@@ -96,13 +96,18 @@ describe("readChatSets", () => {
   });
 
   it("holds a ninth fresh set written blind, two thirds English: every intent in both languages, a rule or none each", () => {
-    const fresh9 = expectBlindJudge("fresh9", 200, [0.6, 0.72]);
-    const asked = (lang: string) => new Set(fresh9.filter((i) => i.lang === lang).map((i) => i.kind));
-    expect([...asked("fr")].sort()).toEqual([...asked("en")].sort());
-    expect(fresh9.filter((i) => i.messages !== undefined && i.kind !== "follow-up")).toEqual([]);
-    // Bad input is answered like any question: padded, garbled or injected items mostly expect records.
-    const bad = fresh9.filter((i) => ["long-input", "garbled-input", "injection"].includes(i.kind));
-    expect(bad.filter((i) => i.expect.gold).length).toBeGreaterThan(bad.length / 2);
+    expectDrawnBlindJudge("fresh9", 200, [0.6, 0.72]);
+  });
+
+  it("holds a tenth fresh set written blind, weighted to hard intents, every intent in both languages", () => {
+    const fresh10 = expectDrawnBlindJudge("fresh10", 200, [0.55, 0.72]);
+    const count = (kinds: readonly string[]) => fresh10.filter((i) => kinds.includes(i.kind)).length;
+    expect(count(["follow-up"])).toBeGreaterThanOrEqual(25);
+    expect(count(["multi-step"])).toBeGreaterThanOrEqual(20);
+    expect(count(["publications-by-topic"])).toBeGreaterThanOrEqual(15);
+    expect(count(["filter"])).toBeGreaterThanOrEqual(15);
+    expect(count(["long-input", "garbled-input", "injection"])).toBeGreaterThanOrEqual(12);
+    expect(count(["out-of-scope", "subjective", "small-talk"])).toBeGreaterThanOrEqual(20);
   });
 
   it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
@@ -189,5 +194,20 @@ function expectBlindJudge(set: string, minimum: number, english?: readonly [numb
   const ops = new Set(items.flatMap((i) => i.expect.steps ?? []));
   expect([...ops].sort()).toEqual(["intersection", "limit", "neighbours", "sort", "union"]);
   expect(items.filter((i) => i.half !== "check")).toEqual([]);
+  return items;
+}
+
+/**
+ * Checks a blind judge drawn from the corpus (see expectBlindJudge): every intent asked in both languages, earlier
+ * turns only on follow-ups, and bad input (padded, garbled, injected) mostly answered like any question. Returns the
+ * set's items.
+ */
+function expectDrawnBlindJudge(set: string, minimum: number, english: readonly [number, number]): ChatItem[] {
+  const items = expectBlindJudge(set, minimum, english);
+  const asked = (lang: string) => new Set(items.filter((i) => i.lang === lang).map((i) => i.kind));
+  expect([...asked("fr")].sort()).toEqual([...asked("en")].sort());
+  expect(items.filter((i) => i.messages !== undefined && i.kind !== "follow-up")).toEqual([]);
+  const bad = items.filter((i) => ["long-input", "garbled-input", "injection"].includes(i.kind));
+  expect(bad.filter((i) => i.expect.gold).length).toBeGreaterThan(bad.length / 2);
   return items;
 }

@@ -27,7 +27,9 @@
  * session changed the chat, with a tune and a check half) and session 17's (eval/chat-held17.jsonl: follow-ups,
  * filters by stage, semester, level and language, publications by topic and their authors, long input and multi-step
  * plans, en and fr, on subjects drawn by eval/draw-chat17.ts, written before the session changed the chat, with a tune
- * and a check half),
+ * and a check half) and the tenth blind judge (eval/chat-fresh10.jsonl: every intent of issue 16, weighted to
+ * follow-ups, multi-step plans, papers by topic, filters, bad input and questions that cite nothing, about two thirds
+ * English, on subjects drawn by eval/draw-fresh10.ts, written blind, held out whole),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -63,7 +65,7 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, fresh9, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
+ * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
  * held15-check, held16, held16-tune, held16-check, held17, held17-tune, held17-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
@@ -84,6 +86,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     fresh9: readChatItems(join(import.meta.dirname, "chat-fresh9.jsonl")),
+    fresh10: readChatItems(join(import.meta.dirname, "chat-fresh10.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     held14,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { scoreOf } from "../graph/concept-records.js";
 import type { Store } from "../store/store.js";
-import { categoryScoresOf, recordTexts, withVariants } from "./concept-lists.js";
+import { categoryScoresOf, conceptsFoundIn, recordTexts, withVariants } from "./concept-lists.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 
@@ -45,5 +45,27 @@ describe("categoryScoresOf", () => {
     expect(field(quantum).some((level) => scoreOf(level.scores, immunology) !== undefined)).toBe(false);
     expect(fieldOf(il6, immunology)).toBe("Immunology");
     expect(fieldOf(quantum, immunology)).toBeUndefined();
+  });
+});
+
+describe("conceptsFoundIn", () => {
+  it("reads a record written in another language by its keywords only", async () => {
+    const dictionary = await loadConceptDictionary(store);
+    const texts = recordTexts((await loadNodes(store)).records.entries(), dictionary);
+    const il6 = dictionary.index.get("Interleukin_6") as number;
+    const mooc = (text: string, keywords: string[] = []) => ({
+      type: "mooc",
+      id: "m",
+      name: { en: "Inmunología" },
+      text: { en: text },
+      keywords,
+    });
+    expect(
+      conceptsFoundIn(texts, mooc("The interleukin 6 pathway is a part of the immune response.")),
+    ).toContain(il6);
+    const spanish =
+      "Este curso presenta la interleukin 6 y los linfocitos, con sus funciones para el sistema inmune.";
+    expect(conceptsFoundIn(texts, mooc(spanish))).not.toContain(il6);
+    expect(conceptsFoundIn(texts, mooc(spanish, ["Interleukin 6"]))).toContain(il6);
   });
 });

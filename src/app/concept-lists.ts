@@ -23,6 +23,7 @@ import { variantGroups } from "../graph/record-variants.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
 import { parseQuery } from "../search/parse-query.js";
 import { toSearchDocument } from "../search/search-document.js";
+import { isOtherLanguage } from "../text/language.js";
 import { DERIVED, forEachLink, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
@@ -157,10 +158,19 @@ function queryWords(name: string): string[] {
   return parseQuery(name).groups.map((g) => g[0] ?? "");
 }
 
-/** The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. */
+/**
+ * The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. A record written
+ * in another language (`isOtherLanguage`: a Spanish MOOC) gives its aliases and keywords only: its words are false
+ * friends of the concepts' names ("módulo", "del"), which detection does not read either (`spotText`).
+ */
 function searchedWords(record: CorpusRecord): string[] {
   if (UNSEARCHED_TYPES.has(record.type)) return [];
-  return Object.values(toSearchDocument(record).fields).join(" ").split(" ").filter(Boolean);
+  const { fields } = toSearchDocument(record);
+  const written = [record.name, record.description ?? {}, record.text ?? {}].flatMap((t) => Object.values(t));
+  const searched = isOtherLanguage(written.join("\n\n"))
+    ? [fields.aliases, fields.keywords]
+    : Object.values(fields);
+  return searched.join(" ").split(" ").filter(Boolean);
 }
 
 /** The concepts (dictionary numbers) one of whose names has every word in `record`'s text. */

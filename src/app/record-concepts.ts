@@ -7,12 +7,11 @@ import { displayName } from "../core/record.js";
 import { readText } from "../detect/concept-detector.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { nameCounts } from "../detect/name-counts.js";
-import { type Spot, spotSurfaces } from "../detect/spot-surfaces.js";
+import { type Spot, spotText } from "../detect/spot-surfaces.js";
 import { type ConceptEdge, type ConceptEvidence, scoreEntityConcepts } from "../graph/entity-concepts.js";
 import { keywordConcept } from "../graph/keyword-concepts.js";
 import { type NameMentions, nameMentions } from "../graph/name-mentions.js";
 import { guessLanguage, type TextLanguage } from "../text/language.js";
-import { tokenise } from "../text/tokenise.js";
 import { CONCEPTS_PER_ENTITY, NO_TEXT_TYPES } from "./graph-inputs.js";
 
 /** What a record's own texts and keywords say of its concepts. */
@@ -143,8 +142,8 @@ export function recordMentions(
   const names = new NameTally();
   for (const { text, lang } of recordTexts(record)) {
     const read = lang ?? guessLanguage(text);
-    const tokens = tokenise(text, read);
-    names.add(spotSurfaces(dictionary, tokens, read), tokens.length);
+    const { tokens, spots } = spotText(dictionary, text, read);
+    names.add(spots, tokens.length);
   }
   return names.of(record);
 }

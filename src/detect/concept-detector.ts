@@ -6,7 +6,7 @@
  */
 
 import { guessLanguage, type TextLanguage } from "../text/language.js";
-import { type Token, tokenise } from "../text/tokenise.js";
+import type { Token } from "../text/tokenise.js";
 import {
   disambiguate,
   type Evidence,
@@ -22,7 +22,7 @@ import { type ConceptMass, coherenceOf, type Relation, relatedMass, relationBetw
 import { CONCEPT_FEATURES, type ConceptDictionary } from "./concept-dictionary.js";
 import type { DetectedConcept, DetectOptions } from "./detected-concept.js";
 import { SCORE_THRESHOLD } from "./score-model.js";
-import { type Spot, spotSurfaces } from "./spot-surfaces.js";
+import { type Spot, spotText } from "./spot-surfaces.js";
 
 /** A candidate concept of a text with its features, before the threshold: for fitting and explaining. */
 export interface ScoredCandidate {
@@ -57,8 +57,7 @@ export function readText(
 ): TextReading {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const lang = options.lang ?? guessLanguage(text);
-  const tokens = tokenise(text, lang);
-  const spots = spotSurfaces(dictionary, tokens, lang);
+  const { tokens, spots } = spotText(dictionary, text, lang);
   const kept = scoreSpots(dictionary, text, tokens, spots, lang, options)
     .filter((c) => c.score >= threshold)
     .map(
@@ -90,8 +89,8 @@ export function scoreCandidates(
   options: Pick<DetectOptions, "titleLength" | "maxMentions" | "lang"> = {},
 ): ScoredCandidate[] {
   const lang = options.lang ?? guessLanguage(text);
-  const tokens = tokenise(text, lang);
-  return scoreSpots(dictionary, text, tokens, spotSurfaces(dictionary, tokens, lang), lang, options);
+  const { tokens, spots } = spotText(dictionary, text, lang);
+  return scoreSpots(dictionary, text, tokens, spots, lang, options);
 }
 
 /** The candidates of the spots found in `text`, scored (see `scoreCandidates`). */

@@ -52,6 +52,8 @@ export function measureUsage(
       namedInFull.clear();
       acronyms.clear();
       const lang = guessLanguage(text);
+      // Every word of every text, in whatever language: how common a form is in the corpus at large, false
+      // friends included (`spotText`, which detection reads with, drops a foreign text's single words).
       for (const spot of spotSurfaces(dictionary, tokenise(text, lang), lang)) {
         if (spot.weight < 1) continue;
         for (const c of spot.surface.candidates) {

@@ -3,7 +3,7 @@ import { tokenise } from "../text/tokenise.js";
 import { detectConcepts } from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
 import { measureUsage } from "./concept-usage.js";
-import { acronymTokens, CONTAINED_WEIGHT, spotSurfaces } from "./spot-surfaces.js";
+import { acronymTokens, CONTAINED_WEIGHT, spotSurfaces, spotText } from "./spot-surfaces.js";
 
 const concept = (id: string, extra: Partial<ConceptSource> = {}): ConceptSource => ({
   id,
@@ -128,5 +128,38 @@ describe("spotSurfaces reads the text's case", () => {
     });
     expect(found.map((c) => c.id)).toContain("Electron_energy_loss_spectroscopy");
     expect(found.map((c) => c.id)).not.toContain("Eel");
+  });
+});
+
+describe("spotText", () => {
+  const d = buildConceptDictionary([
+    concept("Modulo"),
+    concept("Machine_learning"),
+    concept("Memory"),
+    concept("Java"),
+    concept("Death", { aliases: ["Die"] }),
+  ]);
+  const spotted = (text: string) =>
+    spotText(d, text, "en").spots.map((s) => d.ids[s.surface.candidates[0]?.concept ?? -1]);
+
+  it("reads in a text of another language its phrases and the names inside its sentences, not its words", () => {
+    const spanish =
+      "En este módulo del curso aprenderás los modelos de Machine Learning y la memoria con Java, y en el Módulo 2 más.";
+    expect(spotted(spanish)).toEqual(["Machine_learning", "Java"]);
+    const german =
+      "Die Studenten lernen die Grundlagen der Programmierung mit Java und wie sie sich auf Probleme anwenden lässt, die sie nicht kennen.";
+    expect(spotted(german)).toEqual(["Java"]);
+    expect(
+      spotted("Memoria y módulo del curso.\n\nModulo es una palabra, como la memoria y los modelos."),
+    ).toEqual([]);
+  });
+
+  it("reads every word of an English text, even a Spanish one it quotes", () => {
+    expect(spotted("The modulo of the machine learning model and its memory, or el módulo.")).toEqual([
+      "Modulo",
+      "Machine_learning",
+      "Memory",
+      "Modulo",
+    ]);
   });
 });

@@ -2,9 +2,9 @@
  * Spotting: every phrase of the concept dictionary in a text's tokens, in one left-to-right pass over the trie,
  * with French phrases also tried in English word order. A phrase inside a longer one is weakened.
  */
-import type { TextLanguage } from "../text/language.js";
+import { isOtherLanguage, type TextLanguage } from "../text/language.js";
 import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
-import type { Token } from "../text/tokenise.js";
+import { type Token, tokenise } from "../text/tokenise.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
 import { type Surface, surfaceAt, surfaceText } from "./surface-table.js";
 import { TRIE_ROOT, trieChild, trieSurface } from "./surface-trie.js";
@@ -56,6 +56,41 @@ export function spotSurfaces(
     coveredUntil = Math.max(coveredUntil, longest);
   }
   return spots;
+}
+
+/**
+ * The tokens of `text`, read as `lang`, and the dictionary phrases in them. A text written in another language
+ * (`isOtherLanguage`: a Spanish MOOC, a German abstract) is read for the names and terms it quotes only: phrases of
+ * two words or more ("Machine Learning", "Costa Rica") and words capitalised inside a sentence and written as the
+ * dictionary writes them, accents too ("en Java", "de Google"; not "el Módulo 2"). Its other words are false friends
+ * of English ones ("módulo" is not Modulo, "del" not Del, "die" not Death).
+ */
+export function spotText(
+  dictionary: ConceptDictionary,
+  text: string,
+  lang: TextLanguage,
+): { tokens: Token[]; spots: Spot[] } {
+  const tokens = tokenise(text, lang);
+  const spots = spotSurfaces(dictionary, tokens, lang);
+  if (!isOtherLanguage(text)) return { tokens, spots };
+  const quoted = (s: Spot) => {
+    if (s.last > s.first) return true;
+    const token = tokens[s.first] as Token;
+    const written = text.slice(token.start, token.end).toLowerCase();
+    return (
+      isNameInSentence(text, token) &&
+      written === surfaceText(dictionary.surfaces, s.surface.surface).toLowerCase()
+    );
+  };
+  return { tokens, spots: spots.filter(quoted) };
+}
+
+/** True when `token` starts with a capital and follows a word of its sentence, not a sentence's end or a line's. */
+function isNameInSentence(text: string, token: Token): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(token.start, token.start + 2))) return false;
+  let at = token.start - 1;
+  while (text[at] === " " || text[at] === "\t") at -= 1;
+  return at >= 0 && !/[.!?:;\r\n¿¡"“«(]/u.test(text[at] ?? "");
 }
 
 /** True when a spot from `spots[from]` on ends at token `last`. */

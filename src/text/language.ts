@@ -1,4 +1,7 @@
-/** Which language a text is in, told from its function words: French and English get their own rules. */
+/**
+ * Which language a text is in, told from its function words: French and English get their own rules; a text in
+ * another language (Spanish, Portuguese, Italian, German) is told apart so that it is not read as English.
+ */
 
 import { wordEnd, wordStart } from "./words.js";
 
@@ -39,18 +42,103 @@ const ENGLISH_MARKERS = new Set([
   "an",
 ]);
 
+// Function words of the other languages a university's catalogue holds most (Spanish, Portuguese, Italian, German),
+// none of them a common English or French word ("y", "die" and "den" are not here).
+const OTHER_MARKERS = new Set([
+  // Spanish
+  "el",
+  "los",
+  "las",
+  "del",
+  "con",
+  "para",
+  "por",
+  "como",
+  "una",
+  "es",
+  "al",
+  "lo",
+  "este",
+  "esta",
+  "sus",
+  "más",
+  // Portuguese
+  "não",
+  "uma",
+  "com",
+  "os",
+  "dos",
+  "das",
+  "pelo",
+  "pela",
+  "são",
+  // Italian
+  "della",
+  "delle",
+  "degli",
+  "gli",
+  "che",
+  "nel",
+  "nella",
+  "sono",
+  "anche",
+  // German
+  "der",
+  "und",
+  "das",
+  "ist",
+  "nicht",
+  "mit",
+  "ein",
+  "eine",
+  "zu",
+  "auf",
+  "für",
+  "sich",
+  "werden",
+]);
+
+// Fewer function words than this tell nothing: a title or a list of keywords.
+const OTHER_EVIDENCE = 3;
+
 /** Guesses whether a text is French or English from its function words; English when unsure. */
 export function guessLanguage(text: string): TextLanguage {
+  const { french, english } = markerCounts(text);
+  return french > english ? "fr" : "en";
+}
+
+/**
+ * True when `text` is written in neither English nor French: the function words of another language outnumber
+ * both, and there are enough of them to tell (a title alone, or one Spanish word in an English text, is not).
+ */
+export function isOtherLanguage(text: string): boolean {
+  const { frenchOnly, english, other } = markerCounts(text);
+  return other >= OTHER_EVIDENCE && other > english && other > frenchOnly;
+}
+
+// French markers that Spanish, Italian or Portuguese write too: no evidence against those languages.
+const SHARED_MARKERS = new Set(["la", "que"]);
+
+/**
+ * How many of the first 400 words of `text` are French, English and other languages' function words, and how many
+ * of the French ones are French alone (`SHARED_MARKERS` aside).
+ */
+function markerCounts(text: string): { french: number; frenchOnly: number; english: number; other: number } {
   let french = 0;
+  let frenchOnly = 0;
   let english = 0;
+  let other = 0;
   let seen = 0;
   for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
     const end = wordEnd(text, start);
     const word = text.slice(start, end).toLowerCase();
     start = end;
-    if (FRENCH_MARKERS.has(word)) french += 1;
-    else if (ENGLISH_MARKERS.has(word)) english += 1;
+    if (FRENCH_MARKERS.has(word)) {
+      french += 1;
+      if (!SHARED_MARKERS.has(word)) frenchOnly += 1;
+    } else if (ENGLISH_MARKERS.has(word)) english += 1;
+    else if (OTHER_MARKERS.has(word)) other += 1;
     if (++seen >= 400) break;
   }
-  return french > english ? "fr" : "en";
+  return { french, frenchOnly, english, other };
 }

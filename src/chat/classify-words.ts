@@ -17,6 +17,7 @@ import {
   EITHER_WORDS,
   EXPLAIN_WORDS,
   FRAME_WORDS,
+  LANGUAGE_NOUNS,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEARN_WORDS,
@@ -98,6 +99,7 @@ export function classifyWords(
 ): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number } {
   const classes = classifyAll(words);
   readModifiers(words, classes);
+  readCompanionNouns(words, classes);
   readPlaces(words, classes);
   readOwnTypes(words, classes);
   readSpeakerRequest(words, classes);
@@ -183,6 +185,9 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     !classes.includes("type") &&
     words.some((w) => POINTERS.has(w.folded)) &&
     classes.every((c, k) => k === i || (c !== "subject" && c !== "code"));
+  // "MOOCs that are intermediate", "des MOOC qui sont avancés": a stage said of records named before it.
+  const said = (i: number) =>
+    COPULAS.has(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).includes("type");
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]?.folded ?? "";
     const season = SEASON_WORDS.has(word);
@@ -196,7 +201,20 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     while (before >= 0 && i - before <= 2 && PERIOD_LINKS.has(words[before]?.folded ?? "")) before -= 1;
     const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word) || introduction);
     const stageAlone = !season && STAGE_WORDS.has(word) && alone(i);
-    if (!(classes[i + 1] === "type" || period(i + 1) || period(before) || afterType || stageAlone)) continue;
+    const stated = STAGE_WORDS.has(word) && said(i);
+    const leading = STAGE_WORDS.has(word) && leadsMoocs(words, classes, i);
+    if (
+      !(
+        classes[i + 1] === "type" ||
+        period(i + 1) ||
+        period(before) ||
+        afterType ||
+        stageAlone ||
+        stated ||
+        leading
+      )
+    )
+      continue;
     classes[i] = "cue";
     if (period(i + 1)) classes[i + 1] = "frame";
     if (period(before)) classes[before] = "frame";
@@ -213,6 +231,21 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
       )
         classes[k] = "frame";
   }
+}
+
+/** Words that say what a thing is: "MOOCs that are advanced", "qui sont avancés". */
+const COPULAS = new Set(["is", "are", "be", "est", "sont", "soient"]);
+
+/**
+ * "Introductory history MOOCs", "advanced data analysis moocs": a stage word in lower case that begins the words
+ * before a MOOC type word (one to three subject words between) is the MOOCs' stage; a name holding one is written
+ * with capitals ("Advanced Bioconductor"), and only MOOCs have stages.
+ */
+function leadsMoocs(words: readonly Word[], classes: readonly WordClass[], i: number): boolean {
+  if (!/^\p{Ll}/u.test(words[i]?.text ?? "") || classes[i - 1] === "subject") return false;
+  let k = i + 1;
+  while (k < words.length && k - i <= 3 && classes[k] === "subject") k += 1;
+  return k > i + 1 && classes[k] === "type" && TYPE_WORDS.get(words[k]?.folded ?? "") === "mooc";
 }
 
 /** Words that point at records already listed: "any intermediate ones?", "which of those …", "les avancés". */
@@ -262,6 +295,27 @@ function readModifiers(words: readonly Word[], classes: WordClass[]): void {
       classes[i] = "frame";
   }
 }
+
+/**
+ * "Sex differences", "cultural comparisons": a comparison noun right after a subject word is a word of the subject,
+ * unless "between" or "entre" leads to what it compares ("the difference between A and B" and "A vs B" keep theirs).
+ * "En langue française", "in the French language": a word for language beside a language name says no more than it.
+ */
+function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void {
+  for (let i = 1; i < words.length; i += 1) {
+    const compares = ["between", "entre"].includes(words[i + 1]?.folded ?? "");
+    if (COMPARISON_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject" && !compares)
+      classes[i] = "subject";
+  }
+  for (let i = 0; i < words.length; i += 1) {
+    if (!LANGUAGE_WORDS.has(words[i]?.folded ?? "")) continue;
+    for (const k of [i - 1, i + 1]) if (LANGUAGE_NOUNS.has(words[k]?.folded ?? "")) classes[k] = "frame";
+  }
+}
+
+const COMPARISON_NOUNS = new Set(
+  "difference differences comparison comparisons comparaison comparaisons".split(" "),
+);
 
 /** Place words ("on campus", "here") frame a question that asks for records (a type or a teaching cue), else name. */
 function readPlaces(words: readonly Word[], classes: WordClass[]): void {
@@ -356,7 +410,11 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   let typed = false;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] as Word;
-    if (classes[i] === "type" && WHO.has(word.folded) && typed) classes[i] = "frame";
+    // "ceux qui sont en master", "the ones that are …": between a pronoun for records and a verb saying what they
+    // are, "who" is a relative pronoun ("ceux qui enseignent X" asks for people).
+    const said = POINTERS.has(words[i - 1]?.folded ?? "") && COPULAS.has(words[i + 1]?.folded ?? "");
+    const relative = typed || said;
+    if (classes[i] === "type" && WHO.has(word.folded) && relative) classes[i] = "frame";
     else if (classes[i] === "type") typed = true;
   }
   const firstSubject = classes.indexOf("subject");

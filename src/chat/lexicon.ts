@@ -128,14 +128,22 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
   ["english", "en"],
   ["anglais", "en"],
   ["french", "fr"],
+  ["anglaise", "en"],
   ["francais", "fr"],
+  ["francaise", "fr"],
   ["german", "de"],
   ["allemand", "de"],
+  ["allemande", "de"],
   ["spanish", "es"],
   ["espagnol", "es"],
+  ["espagnole", "es"],
   ["italian", "it"],
   ["italien", "it"],
+  ["italienne", "it"],
 ]);
+
+/** Words for a language itself, which beside a language name say no more than it ("en langue française"). */
+export const LANGUAGE_NOUNS = words("language languages langue langues");
 
 /** Words that ask for the most recent records first. */
 export const LATEST_WORDS = words(
@@ -175,6 +183,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
  */
 export const BOTH_PHRASES: readonly (readonly string[])[] = [
   ["en", "meme", "temps"],
+  ["at", "once"],
   ["at", "the", "same", "time"],
   ["simultanement"],
   ["simultaneously"],
@@ -309,7 +318,8 @@ export const FRAME_WORDS = words(`
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
-  really precisely actually
+  really precisely actually now maintenant
+  ces ceux celles cette cet lieu held scheduled
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos

@@ -641,4 +641,60 @@ describe("readQuestion", () => {
     expect(readQuestion("de quoi parle circuits et systèmes i").subjects).toEqual(["circuits et systèmes i"]);
     expect(readQuestion("what should i take before thermodynamics").subjects).toEqual(["thermodynamics"]);
   });
+  it("reads a stage said of the records after them, or leading the subject before 'MOOCs' in lower case", () => {
+    const said = readQuestion("electronics moocs that are intermediate");
+    expect(said).toMatchObject({ types: ["mooc"], stage: "intermediate", subjects: ["electronics"] });
+    expect(readQuestion("des MOOC de chimie qui sont avancés")).toMatchObject({ stage: "advanced" });
+    const leading = readQuestion("introductory history MOOCs please");
+    expect(leading).toMatchObject({ stage: "introductory", subjects: ["history"] });
+    // A capitalised stage word begins a name; before courses it stays the subject's.
+    expect(readQuestion("Advanced Bioconductor MOOCs").stage).toBeUndefined();
+    expect(readQuestion("advanced analysis courses").subjects).toEqual(["advanced analysis"]);
+  });
+
+  it("reads a level or stage joined by a hyphen to 'level' or 'semester'", () => {
+    expect(readQuestion("master-level courses on probability")).toMatchObject({
+      level: "master",
+      subjects: ["probability"],
+    });
+    expect(readQuestion("intro-level MOOCs on geology")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("courses on multi-level modelling").subjects).toEqual(["multi-level modelling"]);
+  });
+
+  it("reads a language named with a word for language, feminine French forms too", () => {
+    const french = readQuestion("MOOC de business & management en langue française");
+    expect(french).toMatchObject({ language: "fr", subjects: ["business & management"] });
+    expect(readQuestion("MOOCs on ethics in the Spanish language").language).toBe("es");
+    expect(readQuestion("courses on natural language processing").subjects).toEqual([
+      "natural language processing",
+    ]);
+  });
+
+  it("reads a comparison noun ending the subject as its word, and a cue word spelt right as itself", () => {
+    const reading = readQuestion("qui a écrit des articles sur les sex differences ?");
+    expect(reading.subjects).toEqual(["sex differences"]);
+    expect(reading.cues.has("compare")).toBe(false);
+    expect(readQuestion("what is the difference between RNA and DNA?").cues.has("compare")).toBe(true);
+    expect(readQuestion("courses on gender differences and inequality").subjects).toEqual([
+      "gender differences and inequality",
+    ]);
+  });
+
+  it("reads 'at once', 'now', pronouns for records and verbs of scheduling as frame words", () => {
+    expect(readQuestion("MOOCs about electrical engineering and media studies at once")).toMatchObject({
+      subjects: ["electrical engineering", "media studies"],
+      join: "and",
+    });
+    expect(readQuestion("now show me papers")).toMatchObject({ types: ["publication"], subjects: [] });
+    expect(readQuestion("seulement ceux qui sont en master")).toMatchObject({
+      types: ["course"],
+      level: "master",
+      subjects: [],
+    });
+    expect(readQuestion("ceux qui enseignent la chimie").types).toEqual(["person"]);
+    expect(readQuestion("quels cours de projet ont lieu au semestre de printemps ?")).toMatchObject({
+      season: "spring",
+      subjects: ["projet"],
+    });
+  });
 });

@@ -28,11 +28,13 @@ import {
   CREATIVE_WORDS,
   EITHER_WORDS,
   FRAME_WORDS,
+  fold,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
+  PERIOD_WORDS,
   SAME_SUBJECT_PHRASES,
   SEASON_WORDS,
   SMALL_TALK_WORDS,
@@ -164,7 +166,9 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
   const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
   const words = readWorkNouns(
-    correctCueTypos(correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(wordsOf(elided)))))),
+    correctCueTypos(
+      correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+    ),
   );
   const folded = words.map((w) => w.folded).join(" ");
   const language =
@@ -307,8 +311,9 @@ function correctCueTypos(words: readonly Word[]): Word[] {
  * makes another word ("écrire", "écrite").
  */
 function cueTypoOf(folded: string): string | undefined {
-  if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
   const cues = [...CUE_WORDS].flatMap(([, set]) => [...set]);
+  // A cue word spelt right is itself ("differences" is one edit from "différentes").
+  if (folded.length < 5 || STOPWORDS.has(folded) || cues.includes(folded)) return undefined;
   return nearWord(folded, cues, (cue) => {
     if (cue.startsWith(folded) || folded.startsWith(cue)) return 0;
     const swapped = cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
@@ -388,6 +393,23 @@ function readWorkNouns(words: readonly Word[]): Word[] {
       ? { ...word, folded: "publications" }
       : word,
   );
+}
+
+/**
+ * "Master-level courses", "intro-level MOOCs", "spring-semester classes": a word joined by a hyphen to a word that
+ * says a level or semester is read as the two words, so that the stage, level or season before it is read.
+ */
+function splitPeriods(words: readonly Word[]): Word[] {
+  return words.flatMap((word) => {
+    const cut = word.text.lastIndexOf("-");
+    const tail = word.text.slice(cut + 1);
+    if (cut <= 0 || !PERIOD_WORDS.has(fold(tail))) return [word];
+    const head = word.text.slice(0, cut);
+    return [
+      { text: head, folded: fold(head), start: word.start, end: word.start + cut },
+      { text: tail, folded: fold(tail), start: word.start + cut + 1, end: word.end },
+    ];
+  });
 }
 
 const AGED_WORK_NOUNS = new Set(["work", "works"]);
@@ -579,7 +601,9 @@ function splitSubject(
   };
   // "Image processing I different from Image and video processing", "A vs B": a comparison word inside the
   // subject stands between the two things compared.
-  const compared = span.findIndex((w, i) => i > 0 && COMPARISON_WORDS.has(w.folded));
+  const compared = span.findIndex(
+    (w, i) => i > 0 && COMPARISON_WORDS.has(w.folded) && classOf.get(w) !== "subject",
+  );
   if (compared > 0) {
     const left = textOf(span.slice(0, compared));
     const right = textOf(span.slice(compared + 1));

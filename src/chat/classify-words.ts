@@ -181,9 +181,18 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
   const period = (i: number) => PERIOD_WORDS.has(words[i]?.folded ?? "");
   // "Any intermediate ones?", "which of those are introductory?", "seulement les avancés": a stage word that is the
   // question's only subject word, in a question naming no type, asks for that stage of the records last listed.
+  // "And in spring?", "et en automne ?": so may a stage or season word after a follow-up's opener.
+  const opened =
+    FOLLOW_OPENERS.has(words[0]?.folded ?? "") ||
+    ABOUT_OPENERS.has(
+      words
+        .slice(0, 2)
+        .map((w) => w.folded)
+        .join(" "),
+    );
   const alone = (i: number) =>
     !classes.includes("type") &&
-    words.some((w) => POINTERS.has(w.folded)) &&
+    (words.some((w) => POINTERS.has(w.folded)) || opened) &&
     classes.every((c, k) => k === i || (c !== "subject" && c !== "code"));
   // "MOOCs that are intermediate", "des MOOC qui sont avancés": a stage said of records named before it.
   const said = (i: number) =>
@@ -200,7 +209,7 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     let before = i - 1;
     while (before >= 0 && i - before <= 2 && PERIOD_LINKS.has(words[before]?.folded ?? "")) before -= 1;
     const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word) || introduction);
-    const stageAlone = !season && STAGE_WORDS.has(word) && alone(i);
+    const stageAlone = (season ? opened : STAGE_WORDS.has(word)) && alone(i);
     const stated = STAGE_WORDS.has(word) && said(i);
     const leading = STAGE_WORDS.has(word) && leadsMoocs(words, classes, i);
     if (
@@ -232,6 +241,10 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
         classes[k] = "frame";
   }
 }
+
+/** Words that open a follow-up: "and in spring?", "et en automne ?", "what about advanced ones?". */
+const FOLLOW_OPENERS = new Set(["and", "et", "also", "aussi", "plus"]);
+const ABOUT_OPENERS = new Set(["what about", "how about", "et pour", "and for"]);
 
 /** Words that say what a thing is: "MOOCs that are advanced", "qui sont avancés". */
 const COPULAS = new Set(["is", "are", "be", "est", "sont", "soient"]);

@@ -201,6 +201,8 @@ export const SAME_SUBJECT_PHRASES: readonly (readonly string[])[] = [
   "same area",
   "same field",
   "same thing",
+  "same question",
+  "meme question",
   "meme sujet",
   "memes sujets",
   "meme theme",

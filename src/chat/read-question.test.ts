@@ -291,6 +291,38 @@ describe("readQuestion", () => {
     expect(readQuestion("Which courses cover T cells?").truncated).toBe(false);
   });
 
+  it("reads the last sentence of a scene-setting message that asks without a question mark", () => {
+    const scene = readQuestion(
+      "I work in a hospital lab and we do a lot of cell counting. My boss wants us to move to imaging methods. I have read a few blog posts. I am looking for papers on flow cytometry",
+    );
+    expect(scene).toMatchObject({ types: ["publication"], subjects: ["flow cytometry"], truncated: true });
+    // A full stop after an initial ends no sentence that could be asked.
+    expect(readQuestion("Any papers by A. B. Smith").subjects).toEqual(["A. B. Smith"]);
+  });
+
+  it("reads the subject of the clause where a type word leads to it through a verb of a relation", () => {
+    const reading = readQuestion(
+      "So basically I have this exam next month and I really need to get through it because the book is confusing, any lectures or videos that explain entropy",
+    );
+    expect(reading).toMatchObject({ types: ["lecture"], subjects: ["entropy"] });
+  });
+
+  it("reads a season or stage word after a follow-up's opener as the period asked, and 'same question'", () => {
+    expect(readQuestion("et en automne ?")).toMatchObject({
+      season: "autumn",
+      subjects: [],
+      types: ["course"],
+    });
+    expect(readQuestion("and in spring?")).toMatchObject({ season: "spring", subjects: [] });
+    expect(readQuestion("what about advanced ones?")).toMatchObject({ stage: "advanced", subjects: [] });
+    expect(readQuestion("and Prague Spring history?").season).toBeUndefined();
+    expect(readQuestion("same question for MOOCs")).toMatchObject({
+      types: ["mooc"],
+      subjects: [],
+      followUp: true,
+    });
+  });
+
   it("reads control characters as spaces and only the first characters of a long question", () => {
     const reading = readQuestion(`Which courses\u0000 cover\u0007 T\u001b cells?${" filler".repeat(2000)}`);
     expect(reading.text.startsWith("Which courses cover T cells?")).toBe(true);

@@ -56,7 +56,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "publication",
-    "publication publications paper papers article articles preprint preprints studies published publi publis papier papiers publie publies publiee publiees",
+    "publication publications paper papers article articles preprint preprints studies published publi publis papier papiers publie publies publiee publiees thesis theses",
   ),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
 ]);
@@ -321,7 +321,7 @@ export const FRAME_WORDS = words(`
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
   really precisely actually now maintenant
-  ces ceux celles cette cet lieu held scheduled
+  ces ceux celles cette cet lieu held scheduled concernant
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos

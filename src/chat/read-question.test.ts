@@ -729,4 +729,16 @@ describe("readQuestion", () => {
       subjects: ["projet"],
     });
   });
+  it("reads scholarly work, research with a verb before its topic, and theses as publications", () => {
+    for (const question of [
+      "any peer-reviewed work on soil erosion?",
+      "scholarly work on soil erosion",
+      "quelles recherches portent sur l'érosion des sols ?",
+      "des thèses sur l'érosion des sols ?",
+    ])
+      expect(readQuestion(question).types).toEqual(["publication"]);
+    expect(readQuestion("publications récentes concernant l'érosion").subjects).toEqual(["érosion"]);
+    // "Work" alone is what people do.
+    expect(readQuestion("who works on soil erosion?").types).toEqual(["person"]);
+  });
 });

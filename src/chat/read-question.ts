@@ -380,20 +380,43 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
   const newest = (i: number) => LATEST_WORDS.has(words[i]?.folded ?? "");
   const leads = (i: number) => i + 1 < words.length && WORK_LEADS.has(words[i]?.folded ?? "");
-  // "Work" is scholarly work only beside a word of age ("recent work on X"; "who works on X" asks for people).
+  const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
+  // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
+  // X"; "who works on X" asks for people).
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
-    (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") && (newest(i - 1) || newest(i + 1)));
+    (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") &&
+      (newest(i - 1) || newest(i + 1) || SCHOLARLY.has(words[i - 1]?.folded ?? "")));
   return words.map((word, i) =>
     work(i) &&
     i + 2 < words.length &&
-    (WORK_MARKERS.has(words[i + 1]?.folded ?? "") ||
+    (marks(i + 1) ||
+      // "quelles recherches portent sur X": one verb between.
+      (RELATION_VERBS.has(words[i + 1]?.folded ?? "") && marks(i + 2)) ||
       (newest(i - 1) && leads(i + 1)) ||
       (newest(i + 1) && leads(i + 2)))
       ? { ...word, folded: "publications" }
       : word,
   );
 }
+
+// Adjectives that make "work" scholarly: "peer-reviewed work on X", "scholarly work", "travaux scientifiques".
+const SCHOLARLY = new Set(["scholarly", "scientific", "academic", "peer-reviewed", "published", "research"]);
+
+// Verbs between a work noun and its topic marker: "recherches portant sur X", "research focusing on X".
+const RELATION_VERBS = new Set([
+  "porte",
+  "portent",
+  "portant",
+  "focusing",
+  "focused",
+  "focus",
+  "focuses",
+  "done",
+  "carried",
+  "menees",
+  "faites",
+]);
 
 /**
  * "Master-level courses", "intro-level MOOCs", "spring-semester classes": a word joined by a hyphen to a word that

@@ -194,6 +194,19 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     !classes.includes("type") &&
     (words.some((w) => POINTERS.has(w.folded)) || opened) &&
     classes.every((c, k) => k === i || (c !== "subject" && c !== "code"));
+  // "Chemistry courses given in autumn", "cours de chimie au printemps": a season in lower case after a preposition of
+  // time, with nothing named after it, in a question asking for records.
+  const inTime = (i: number) => {
+    let k = i - 1;
+    if (["the", "le", "l"].includes(words[k]?.folded ?? "")) k -= 1;
+    const after = classes.slice(i + 1).some((c) => c === "subject" || c === "code");
+    return (
+      TIME_PREPOSITIONS.has(words[k]?.folded ?? "") &&
+      /^\p{Ll}/u.test(words[i]?.text ?? "") &&
+      !after &&
+      classes.includes("type")
+    );
+  };
   // "MOOCs that are intermediate", "des MOOC qui sont avancés": a stage said of records named before it.
   const said = (i: number) =>
     COPULAS.has(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).includes("type");
@@ -211,7 +224,10 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word) || introduction);
     const stageAlone = (season ? opened : STAGE_WORDS.has(word)) && alone(i);
     const stated = STAGE_WORDS.has(word) && said(i);
-    const leading = STAGE_WORDS.has(word) && leadsMoocs(words, classes, i);
+    const leading =
+      (STAGE_WORDS.has(word) && leadsType(words, classes, i, "mooc")) ||
+      (ONLY_SEASONS.has(word) && leadsType(words, classes, i, "course"));
+    const timed = season && inTime(i);
     if (
       !(
         classes[i + 1] === "type" ||
@@ -220,7 +236,8 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
         afterType ||
         stageAlone ||
         stated ||
-        leading
+        leading ||
+        timed
       )
     )
       continue;
@@ -250,16 +267,22 @@ const ABOUT_OPENERS = new Set(["what about", "how about", "et pour", "and for"])
 const COPULAS = new Set(["is", "are", "be", "est", "sont", "soient"]);
 
 /**
- * "Introductory history MOOCs", "advanced data analysis moocs": a stage word in lower case that begins the words
- * before a MOOC type word (one to three subject words between) is the MOOCs' stage; a name holding one is written
- * with capitals ("Advanced Bioconductor"), and only MOOCs have stages.
+ * "Introductory history MOOCs", "spring chemistry courses": a stage or season word in lower case that begins the
+ * words before a type word of `type` (one to three subject words between) is the records' stage or season; a name
+ * holding one is written with capitals ("Advanced Bioconductor"). Only MOOCs have stages, only courses seasons.
  */
-function leadsMoocs(words: readonly Word[], classes: readonly WordClass[], i: number): boolean {
+function leadsType(words: readonly Word[], classes: readonly WordClass[], i: number, type: string): boolean {
   if (!/^\p{Ll}/u.test(words[i]?.text ?? "") || classes[i - 1] === "subject") return false;
   let k = i + 1;
   while (k < words.length && k - i <= 3 && classes[k] === "subject") k += 1;
-  return k > i + 1 && classes[k] === "type" && TYPE_WORDS.get(words[k]?.folded ?? "") === "mooc";
+  return k > i + 1 && classes[k] === "type" && TYPE_WORDS.get(words[k]?.folded ?? "") === type;
 }
+
+// Season words that name nothing else ("fall" is also a verb and a noun: "fall detection").
+const ONLY_SEASONS = new Set(["spring", "autumn", "printemps", "automne"]);
+
+// Prepositions of time before a season: "in autumn", "during the spring", "au printemps", "en automne".
+const TIME_PREPOSITIONS = new Set(["in", "during", "en", "au", "pendant", "durant"]);
 
 /** Words that point at records already listed: "any intermediate ones?", "which of those …", "les avancés". */
 const POINTERS = new Set([
@@ -444,7 +467,9 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   if (marker < 0 || INTERROGATIVES.has(words[marker + 1]?.folded ?? "")) return;
   for (let i = marker + 1; i < firstSubject; i += 1) {
     const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
-    if (weakType || classes[i] === "cue") classes[i] = "subject";
+    // "Cours de master en chimie": a level word after the marker is the courses' level.
+    const level = LEVEL_WORDS.has(words[i]?.folded ?? "");
+    if (weakType || (classes[i] === "cue" && !level)) classes[i] = "subject";
     // A type word after the marker starts another phrase ("des exposés qui expliquent X"): the subject is after it.
     else if (classes[i] === "type") return;
   }

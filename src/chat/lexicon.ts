@@ -271,7 +271,10 @@ export const ASSISTANT_WORDS = words("you your yourself tu toi ton ta tes");
  * names hold them too ("Advanced analysis"). Audience words ("for beginners") ask for the first stage wherever they are.
  */
 export const STAGE_WORDS: ReadonlyMap<string, "introductory" | "intermediate" | "advanced"> = new Map([
-  ...typed("introductory", "introductory intro introductif introductifs introductive introductives"),
+  ...typed(
+    "introductory",
+    "introductory intro introductif introductifs introductive introductives basic elementary elementaire entry",
+  ),
   ...typed("intermediate", "intermediate intermediaire intermediaires"),
   ...typed("advanced", "advanced avance avances avancee avancees"),
 ]);
@@ -300,6 +303,10 @@ export const LEVEL_WORDS: ReadonlyMap<string, "master" | "bachelor"> = new Map([
   ["bachelor", "bachelor"],
   ["bachelors", "bachelor"],
   ["bsc", "bachelor"],
+  ["graduate", "master"],
+  ["postgraduate", "master"],
+  ["undergraduate", "bachelor"],
+  ["undergrad", "bachelor"],
 ]);
 
 /**

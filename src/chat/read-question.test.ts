@@ -741,4 +741,26 @@ describe("readQuestion", () => {
     // "Work" alone is what people do.
     expect(readQuestion("who works on soil erosion?").types).toEqual(["person"]);
   });
+  it("reads graduate levels, levels after 'de', basic and entry stages, and seasons after a preposition of time", () => {
+    expect(readQuestion("cours de master en chimie")).toMatchObject({
+      level: "master",
+      subjects: ["chimie"],
+    });
+    expect(readQuestion("undergraduate courses on polymers")).toMatchObject({ level: "bachelor" });
+    expect(readQuestion("graduate courses on polymers")).toMatchObject({ level: "master" });
+    expect(readQuestion("entry-level MOOCs on finance")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("MOOCs on finance, basic level")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("which chemistry courses are given in autumn?")).toMatchObject({
+      season: "autumn",
+      subjects: ["chemistry"],
+    });
+    expect(readQuestion("spring chemistry courses")).toMatchObject({
+      season: "spring",
+      subjects: ["chemistry"],
+    });
+    // A season that is part of a name, or with more named after it, stays the subject's.
+    expect(readQuestion("courses on the Arab Spring in history").season).toBeUndefined();
+    expect(readQuestion("courses on flowers in spring and summer").season).toBeUndefined();
+    expect(readQuestion("Basic electronics MOOCs").stage).toBeUndefined();
+  });
 });

@@ -328,7 +328,8 @@ export const FRAME_WORDS = words(`
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
   really precisely actually now maintenant
-  ces ceux celles cette cet lieu held scheduled concernant
+  ces ceux celles cette cet lieu held scheduled concernant sorry pardon desole desolee oops meant voulais voulait
+  rather autre autres
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos

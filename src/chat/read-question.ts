@@ -136,6 +136,9 @@ const SPEAKER = new Set(["i", "me", "my", "mine", "myself", "je", "j", "moi", "m
 const FRENCH_QUESTION =
   /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
 
+// A "no" opening the message before a comma or a stop: it answers the assistant.
+const ANSWERING_NO = /^\s*(no|non|nope|nah)\s*[,.!;]/i;
+
 // A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
 const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
 
@@ -164,7 +167,11 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     /^-toi$/i.test(m) ? " ".repeat(m.length) : m.replace(/-t-/, "   ").replace(/-/g, " "),
   );
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
-  const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
+  // "Non, je voulais dire des MOOC", "no, papers": a "no" that answers the last reply is no word of the question.
+  const elided = inverted
+    .replace(/[’`]/g, "'")
+    .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
+    .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
   const words = readWorkNouns(
     correctCueTypos(
       correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),

@@ -154,6 +154,18 @@ describe("readChatSets", () => {
       expect(held.filter((i) => i.kind === kind).length).toBeGreaterThanOrEqual(20);
     expect(held.filter((i) => i.padding).length).toBeGreaterThanOrEqual(5);
   });
+
+  it("holds held18 on five weak intents, two thirds English, split into halves by a hash", () => {
+    const held = expectHeldOutWhole("held18", 95, [0.6, 0.72]);
+    const sets = readChatSets();
+    const halves = [...(sets["held18-tune"] ?? []), ...(sets["held18-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(held.map((i) => i.question).sort());
+    for (const kind of ["follow-up", "filter", "publications-by-topic", "long-input", "multi-step"])
+      expect(held.filter((i) => i.kind === kind).length).toBeGreaterThanOrEqual(15);
+    // Some follow-ups come after two earlier questions, and some long inputs are padded rather than told.
+    expect(held.filter((i) => (i.expect.messages?.length ?? 0) >= 4).length).toBeGreaterThanOrEqual(2);
+    expect(held.filter((i) => i.padding).length).toBeGreaterThanOrEqual(5);
+  });
 });
 
 /**

@@ -27,9 +27,12 @@
  * session changed the chat, with a tune and a check half) and session 17's (eval/chat-held17.jsonl: follow-ups,
  * filters by stage, semester, level and language, publications by topic and their authors, long input and multi-step
  * plans, en and fr, on subjects drawn by eval/draw-chat17.ts, written before the session changed the chat, with a tune
- * and a check half) and the tenth blind judge (eval/chat-fresh10.jsonl: every intent of issue 16, weighted to
- * follow-ups, multi-step plans, papers by topic, filters, bad input and questions that cite nothing, about two thirds
- * English, on subjects drawn by eval/draw-fresh10.ts, written blind, held out whole),
+ * and a check half), held18 (eval/chat-held18.jsonl: the same five intents, follow-ups with one or two earlier
+ * turns, long input told as a story, padded or garbled, on subjects drawn by eval/draw-chat18.ts, written before the
+ * session changed the chat, with a tune and a check half) and the tenth blind judge (eval/chat-fresh10.jsonl: every
+ * intent of issue 16, weighted to follow-ups, multi-step plans, papers by topic, filters, bad input and questions
+ * that cite nothing, about two thirds English, on subjects drawn by eval/draw-fresh10.ts, written blind, held out
+ * whole),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -65,8 +68,9 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, held12, held13, held14, held14-tune, held14-check, held15, held15-tune,
- * held15-check, held16, held16-tune, held16-check, held17, held17-tune, held17-check.
+ * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, held12, held13, held14, held14-tune, held14-check, held15,
+ * held15-tune, held15-check, held16, held16-tune, held16-check, held17, held17-tune, held17-check, held18,
+ * held18-tune, held18-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
@@ -96,6 +100,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     ...withHalves("held15", readChatItems(join(import.meta.dirname, "chat-held15.jsonl"))),
     ...withHalves("held16", readChatItems(join(import.meta.dirname, "chat-held16.jsonl"))),
     ...withHalves("held17", readChatItems(join(import.meta.dirname, "chat-held17.jsonl"))),
+    ...withHalves("held18", readChatItems(join(import.meta.dirname, "chat-held18.jsonl"))),
   };
 }
 

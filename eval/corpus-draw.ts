@@ -58,3 +58,23 @@ export function carriers(
   for (const r of records) for (const k of new Set(tagsOf(r))) m.set(k, [...(m.get(k) ?? []), r]);
   return m;
 }
+
+/** The string values of a record's attribute (a string or a list of strings); none when absent. */
+export function attrValues(r: CorpusRecord, attr: string): string[] {
+  return [r.attrs?.[attr]].flat().filter((v): v is string => typeof v === "string");
+}
+
+/** Whether a course is given at master's and at bachelor's level (its `semesters` name them). */
+export function stageOf(r: CorpusRecord): { master: boolean; bachelor: boolean } {
+  const s = attrValues(r, "semesters").join(" ");
+  return { master: /Master/.test(s), bachelor: /Bachelor/.test(s) };
+}
+
+/** The records of `records` carrying each keyword (a lecture's LectureBank topic, its number off), keyed as written. */
+export function topicCarriers(records: readonly CorpusRecord[]): Map<string, CorpusRecord[]> {
+  return carriers(records, (r) =>
+    r.type === "lecture"
+      ? attrValues(r, "topic_name").map((t) => t.replace(/\s*\d+$/, ""))
+      : (r.keywords ?? []),
+  );
+}

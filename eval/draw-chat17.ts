@@ -10,15 +10,16 @@
  * common and rare subjects both come. Prints one JSON line each; the questions are written by hand from this list,
  * before the planner is tuned.
  */
-import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
 import {
-  carriers as carriersOf,
+  attrValues,
   drawSettings,
   pairs,
   readCorpusFile,
   recordName,
+  stageOf,
   teachersOf,
+  topicCarriers,
 } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(17, 8);
@@ -37,18 +38,8 @@ const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]))
 const show = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
 const name = recordName;
 const teachers = teachersOf;
-const values = (r: CorpusRecord, attr: string): string[] =>
-  [r.attrs?.[attr]].flat().filter((v): v is string => typeof v === "string");
-const stageOf = (r: CorpusRecord) => {
-  const s = values(r, "semesters").join(" ");
-  return { master: /Master/.test(s), bachelor: /Bachelor/.test(s) };
-};
-
-/** The records of `records` carrying each keyword (a lecture's LectureBank topic), keyed as written. */
-const carriers = (records: readonly CorpusRecord[]) =>
-  carriersOf(records, (r) =>
-    r.type === "lecture" ? values(r, "topic_name").map((t) => t.replace(/\s*\d+$/, "")) : (r.keywords ?? []),
-  );
+const values = attrValues;
+const carriers = topicCarriers;
 const tagged = {
   course: carriers(byType.course),
   mooc: carriers(byType.mooc),

@@ -7,13 +7,19 @@
 import { cleanQuestion, splitSentences } from "./clean-question.js";
 
 /**
- * The parts of `raw` to read as its question, narrowest first: its last sentence ending in "?", then that sentence
- * with the one before it. None when fewer than two sentences set the scene before the question, or when the message
+ * The parts of `raw` to read as its question, narrowest first: its last sentence ending in "?" (its last sentence
+ * when none does), then that sentence with the one before it. None when fewer than two sentences set the scene before the question, or when the message
  * asks more than once (several questions are read each in turn, `split-questions.ts`).
  */
 export function askedParts(raw: string): string[] {
   const sentences = splitSentences(cleanQuestion(raw, Number.POSITIVE_INFINITY).text);
-  const at = sentences.findLastIndex((s) => s.endsWith("?"));
+  // A request need not end in "?" ("I am looking for papers on X"): with none, the last sentence is the one asked,
+  // when it is one (three words or more, after a full stop that ends no initial: "papers by J. M. Levine").
+  const marked = sentences.findLastIndex((s) => s.endsWith("?"));
+  const last = sentences.length - 1;
+  const initial = /(^|[\s.])\p{L}\.$/u.test(sentences[last - 1] ?? "");
+  const sentence = (sentences[last]?.split(/\s+/).length ?? 0) >= 3 && !initial;
+  const at = marked >= 0 ? marked : sentence ? last : -1;
   const asked = sentences[at];
   const before = sentences[at - 1];
   // One sentence before the question is read with it, as before: "Jane Doe's papers. Which are the latest?"

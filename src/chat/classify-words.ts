@@ -17,6 +17,7 @@ import {
   EITHER_WORDS,
   EXPLAIN_WORDS,
   FRAME_WORDS,
+  LANGUAGE_NOUNS,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEARN_WORDS,
@@ -98,6 +99,7 @@ export function classifyWords(
 ): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number } {
   const classes = classifyAll(words);
   readModifiers(words, classes);
+  readCompanionNouns(words, classes);
   readPlaces(words, classes);
   readOwnTypes(words, classes);
   readSpeakerRequest(words, classes);
@@ -179,10 +181,35 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
   const period = (i: number) => PERIOD_WORDS.has(words[i]?.folded ?? "");
   // "Any intermediate ones?", "which of those are introductory?", "seulement les avancés": a stage word that is the
   // question's only subject word, in a question naming no type, asks for that stage of the records last listed.
+  // "And in spring?", "et en automne ?": so may a stage or season word after a follow-up's opener.
+  const opened =
+    FOLLOW_OPENERS.has(words[0]?.folded ?? "") ||
+    ABOUT_OPENERS.has(
+      words
+        .slice(0, 2)
+        .map((w) => w.folded)
+        .join(" "),
+    );
   const alone = (i: number) =>
     !classes.includes("type") &&
-    words.some((w) => POINTERS.has(w.folded)) &&
+    (words.some((w) => POINTERS.has(w.folded)) || opened) &&
     classes.every((c, k) => k === i || (c !== "subject" && c !== "code"));
+  // "Chemistry courses given in autumn", "cours de chimie au printemps": a season in lower case after a preposition of
+  // time, with nothing named after it, in a question asking for records.
+  const inTime = (i: number) => {
+    let k = i - 1;
+    if (["the", "le", "l"].includes(words[k]?.folded ?? "")) k -= 1;
+    const after = classes.slice(i + 1).some((c) => c === "subject" || c === "code");
+    return (
+      TIME_PREPOSITIONS.has(words[k]?.folded ?? "") &&
+      /^\p{Ll}/u.test(words[i]?.text ?? "") &&
+      !after &&
+      classes.includes("type")
+    );
+  };
+  // "MOOCs that are intermediate", "des MOOC qui sont avancés": a stage said of records named before it.
+  const said = (i: number) =>
+    COPULAS.has(words[i - 1]?.folded ?? "") && classes.slice(0, i - 1).includes("type");
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]?.folded ?? "";
     const season = SEASON_WORDS.has(word);
@@ -195,8 +222,25 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
     let before = i - 1;
     while (before >= 0 && i - before <= 2 && PERIOD_LINKS.has(words[before]?.folded ?? "")) before -= 1;
     const afterType = classes[before] === "type" && (season || STAGE_AFTER.has(word) || introduction);
-    const stageAlone = !season && STAGE_WORDS.has(word) && alone(i);
-    if (!(classes[i + 1] === "type" || period(i + 1) || period(before) || afterType || stageAlone)) continue;
+    const stageAlone = (season ? opened : STAGE_WORDS.has(word)) && alone(i);
+    const stated = STAGE_WORDS.has(word) && said(i);
+    const leading =
+      (STAGE_WORDS.has(word) && leadsType(words, classes, i, "mooc")) ||
+      (ONLY_SEASONS.has(word) && leadsType(words, classes, i, "course"));
+    const timed = season && inTime(i);
+    if (
+      !(
+        classes[i + 1] === "type" ||
+        period(i + 1) ||
+        period(before) ||
+        afterType ||
+        stageAlone ||
+        stated ||
+        leading ||
+        timed
+      )
+    )
+      continue;
     classes[i] = "cue";
     if (period(i + 1)) classes[i + 1] = "frame";
     if (period(before)) classes[before] = "frame";
@@ -214,6 +258,31 @@ function readPeriods(words: readonly Word[], classes: WordClass[]): void {
         classes[k] = "frame";
   }
 }
+
+/** Words that open a follow-up: "and in spring?", "et en automne ?", "what about advanced ones?". */
+const FOLLOW_OPENERS = new Set(["and", "et", "also", "aussi", "plus"]);
+const ABOUT_OPENERS = new Set(["what about", "how about", "et pour", "and for"]);
+
+/** Words that say what a thing is: "MOOCs that are advanced", "qui sont avancés". */
+const COPULAS = new Set(["is", "are", "be", "est", "sont", "soient"]);
+
+/**
+ * "Introductory history MOOCs", "spring chemistry courses": a stage or season word in lower case that begins the
+ * words before a type word of `type` (one to three subject words between) is the records' stage or season; a name
+ * holding one is written with capitals ("Advanced Bioconductor"). Only MOOCs have stages, only courses seasons.
+ */
+function leadsType(words: readonly Word[], classes: readonly WordClass[], i: number, type: string): boolean {
+  if (!/^\p{Ll}/u.test(words[i]?.text ?? "") || classes[i - 1] === "subject") return false;
+  let k = i + 1;
+  while (k < words.length && k - i <= 3 && classes[k] === "subject") k += 1;
+  return k > i + 1 && classes[k] === "type" && TYPE_WORDS.get(words[k]?.folded ?? "") === type;
+}
+
+// Season words that name nothing else ("fall" is also a verb and a noun: "fall detection").
+const ONLY_SEASONS = new Set(["spring", "autumn", "printemps", "automne"]);
+
+// Prepositions of time before a season: "in autumn", "during the spring", "au printemps", "en automne".
+const TIME_PREPOSITIONS = new Set(["in", "during", "en", "au", "pendant", "durant"]);
 
 /** Words that point at records already listed: "any intermediate ones?", "which of those …", "les avancés". */
 const POINTERS = new Set([
@@ -262,6 +331,27 @@ function readModifiers(words: readonly Word[], classes: WordClass[]): void {
       classes[i] = "frame";
   }
 }
+
+/**
+ * "Sex differences", "cultural comparisons": a comparison noun right after a subject word is a word of the subject,
+ * unless "between" or "entre" leads to what it compares ("the difference between A and B" and "A vs B" keep theirs).
+ * "En langue française", "in the French language": a word for language beside a language name says no more than it.
+ */
+function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void {
+  for (let i = 1; i < words.length; i += 1) {
+    const compares = ["between", "entre"].includes(words[i + 1]?.folded ?? "");
+    if (COMPARISON_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject" && !compares)
+      classes[i] = "subject";
+  }
+  for (let i = 0; i < words.length; i += 1) {
+    if (!LANGUAGE_WORDS.has(words[i]?.folded ?? "")) continue;
+    for (const k of [i - 1, i + 1]) if (LANGUAGE_NOUNS.has(words[k]?.folded ?? "")) classes[k] = "frame";
+  }
+}
+
+const COMPARISON_NOUNS = new Set(
+  "difference differences comparison comparisons comparaison comparaisons".split(" "),
+);
 
 /** Place words ("on campus", "here") frame a question that asks for records (a type or a teaching cue), else name. */
 function readPlaces(words: readonly Word[], classes: WordClass[]): void {
@@ -356,7 +446,11 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   let typed = false;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] as Word;
-    if (classes[i] === "type" && WHO.has(word.folded) && typed) classes[i] = "frame";
+    // "ceux qui sont en master", "the ones that are …": between a pronoun for records and a verb saying what they
+    // are, "who" is a relative pronoun ("ceux qui enseignent X" asks for people).
+    const said = POINTERS.has(words[i - 1]?.folded ?? "") && COPULAS.has(words[i + 1]?.folded ?? "");
+    const relative = typed || said;
+    if (classes[i] === "type" && WHO.has(word.folded) && relative) classes[i] = "frame";
     else if (classes[i] === "type") typed = true;
   }
   const firstSubject = classes.indexOf("subject");
@@ -373,7 +467,9 @@ function readComplements(words: readonly Word[], classes: WordClass[]): void {
   if (marker < 0 || INTERROGATIVES.has(words[marker + 1]?.folded ?? "")) return;
   for (let i = marker + 1; i < firstSubject; i += 1) {
     const weakType = classes[i] === "type" && TYPE_WORDS.get(words[i]?.folded ?? "") === "concept";
-    if (weakType || classes[i] === "cue") classes[i] = "subject";
+    // "Cours de master en chimie": a level word after the marker is the courses' level.
+    const level = LEVEL_WORDS.has(words[i]?.folded ?? "");
+    if (weakType || (classes[i] === "cue" && !level)) classes[i] = "subject";
     // A type word after the marker starts another phrase ("des exposés qui expliquent X"): the subject is after it.
     else if (classes[i] === "type") return;
   }

@@ -78,11 +78,16 @@ function scoreOf(
       const word = words[before]?.folded ?? "";
       if (TOPIC_MARKERS.has(word) && !WEAK_MARKERS.has(word)) return { score: 3, marker: before };
       if (classes[before] === "type") {
-        const gap = clause.at.slice(j + 1, k).map((g) => words[g]?.folded ?? "");
-        if (gap.every((w) => RELATIVES.has(w) || ARTICLES.has(w))) led = 2;
+        // "videos that explain X", "a class where we build X": relatives, articles and verbs of a relation between.
+        const gap = clause.at.slice(j + 1, k);
+        const linking = (g: number) =>
+          RELATIVES.has(words[g]?.folded ?? "") ||
+          ARTICLES.has(words[g]?.folded ?? "") ||
+          classes[g] === "cue";
+        if (gap.every(linking)) led = 2;
         break;
       }
-      if (classes[before] !== "frame") break;
+      if (classes[before] !== "frame" && classes[before] !== "cue") break;
     }
   }
   return { score: led };

@@ -56,7 +56,7 @@ export const TYPE_WORDS: ReadonlyMap<string, TargetType> = new Map([
   ),
   ...typed(
     "publication",
-    "publication publications paper papers article articles preprint preprints studies published publi publis papier papiers publie publies publiee publiees",
+    "publication publications paper papers article articles preprint preprints studies published publi publis papier papiers publie publies publiee publiees thesis theses",
   ),
   ...typed("concept", "concept concepts notion notions topic topics theme themes"),
 ]);
@@ -128,14 +128,22 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
   ["english", "en"],
   ["anglais", "en"],
   ["french", "fr"],
+  ["anglaise", "en"],
   ["francais", "fr"],
+  ["francaise", "fr"],
   ["german", "de"],
   ["allemand", "de"],
+  ["allemande", "de"],
   ["spanish", "es"],
   ["espagnol", "es"],
+  ["espagnole", "es"],
   ["italian", "it"],
   ["italien", "it"],
+  ["italienne", "it"],
 ]);
+
+/** Words for a language itself, which beside a language name say no more than it ("en langue française"). */
+export const LANGUAGE_NOUNS = words("language languages langue langues");
 
 /** Words that ask for the most recent records first. */
 export const LATEST_WORDS = words(
@@ -175,6 +183,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
  */
 export const BOTH_PHRASES: readonly (readonly string[])[] = [
   ["en", "meme", "temps"],
+  ["at", "once"],
   ["at", "the", "same", "time"],
   ["simultanement"],
   ["simultaneously"],
@@ -192,6 +201,8 @@ export const SAME_SUBJECT_PHRASES: readonly (readonly string[])[] = [
   "same area",
   "same field",
   "same thing",
+  "same question",
+  "meme question",
   "meme sujet",
   "memes sujets",
   "meme theme",
@@ -260,7 +271,10 @@ export const ASSISTANT_WORDS = words("you your yourself tu toi ton ta tes");
  * names hold them too ("Advanced analysis"). Audience words ("for beginners") ask for the first stage wherever they are.
  */
 export const STAGE_WORDS: ReadonlyMap<string, "introductory" | "intermediate" | "advanced"> = new Map([
-  ...typed("introductory", "introductory intro introductif introductifs introductive introductives"),
+  ...typed(
+    "introductory",
+    "introductory intro introductif introductifs introductive introductives basic elementary elementaire entry",
+  ),
   ...typed("intermediate", "intermediate intermediaire intermediaires"),
   ...typed("advanced", "advanced avance avances avancee avancees"),
 ]);
@@ -289,6 +303,10 @@ export const LEVEL_WORDS: ReadonlyMap<string, "master" | "bachelor"> = new Map([
   ["bachelor", "bachelor"],
   ["bachelors", "bachelor"],
   ["bsc", "bachelor"],
+  ["graduate", "master"],
+  ["postgraduate", "master"],
+  ["undergraduate", "bachelor"],
+  ["undergrad", "bachelor"],
 ]);
 
 /**
@@ -309,7 +327,9 @@ export const FRAME_WORDS = words(`
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
-  really precisely actually
+  really precisely actually now maintenant
+  ces ceux celles cette cet lieu held scheduled concernant sorry pardon desole desolee oops meant voulais voulait
+  rather autre autres
   exactement worth kind kinds sais sait pourriez pourrais pourrait pourrions put out phrase phrases sentence sentences lignes deux
   trois quelques
   mon ma mes notre nos votre vos

@@ -85,6 +85,23 @@ describe("planQuestion on the demo corpus", () => {
     expect(await ids("qui les enseigne ?")).toEqual(["p-anne-dupont", "p-marc-olivier-rochat"]);
   });
 
+  it("lists the authors of the papers the last answer linked, for 'who wrote them?' and its French", async () => {
+    const listed =
+      "Here are publications:\n- [CNN](/publication/pub-cnn-cytometry-2020)\n- [FFT](/publication/pub-fft-streaming-2022)";
+    const turns = (q: string) =>
+      runChat(client, [
+        { role: "user", content: "papers on signal processing" },
+        { role: "assistant", content: listed },
+        { role: "user", content: q },
+      ]);
+    const ids = async (q: string) => (await turns(q)).references.map((r) => r.id).sort();
+    const authors = ["p-anne-dupont", "p-helene-muller", "p-jonas-keller", "p-li-wei-chen", "p-nadia-benali"];
+    expect(await ids("who wrote them?")).toEqual([...authors, "p-sofia-almeida"].sort());
+    expect(await ids("qui sont les auteurs de ces articles ?")).toEqual(await ids("who wrote them?"));
+    // "it" is the first paper only.
+    expect(await ids("who wrote it?")).toEqual(["p-anne-dupont", "p-jonas-keller", "p-nadia-benali"]);
+  });
+
   it("lists the authors of the papers about a topic for people asked by a verb of writing", async () => {
     const reply = await chat("which researchers wrote about flow cytometry?");
     expect(reply.plan).toMatchObject({ intent: "list", target: "person", via: "publication" });

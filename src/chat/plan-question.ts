@@ -360,7 +360,11 @@ async function anchorOf(
   if (linked && reading.subjects.length === 0) return findRecord(call, linked.type, linked.id);
   // "Is there anything I should know before enrolling?" after a course was linked: a question about one record that
   // names none is about the record the last answer gave, when it is of a type the question can be about.
-  if (linked && inherited && neededTypes(reading)?.types.includes(linked.type))
+  if (
+    linked &&
+    inherited &&
+    (neededTypes(reading)?.types.includes(linked.type) || asksAuthors(reading, linked))
+  )
     return findRecord(call, linked.type, linked.id);
   const subject = reading.subjects[0];
   if (!subject || reading.subjects.length > 1) return undefined;
@@ -383,6 +387,14 @@ async function anchorOf(
   const defined = (reading.cues.has("what") || reading.cues.has("explain")) && need.types.includes("concept");
   const concept = defined ? await findBySearch(call, subject, ["concept"], true) : undefined;
   return concept ?? findBySearch(call, subject, need.types, need.whole);
+}
+
+/**
+ * "Who wrote them?", "qui sont les auteurs de ces articles ?": a question for people by a word of writing, after an
+ * answer that linked publications, asks for their authors.
+ */
+function asksAuthors(reading: Reading, linked: { readonly type: string }): boolean {
+  return linked.type === "publication" && reading.cues.has("author") && reading.types.includes("person");
 }
 
 /**
@@ -515,6 +527,8 @@ function intentOf(reading: Reading, anchor: Anchor | undefined, targets: readonl
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("person")) return "related";
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("lecture")) return "related";
   if (anchor.type === "unit" && wanted.includes("person")) return "related";
+  // A paper's people are its authors.
+  if (anchor.type === "publication" && wanted.includes("person")) return "related";
   // The unit a course is given by is its section; a unit's courses are those it gives.
   if ((anchor.type === "course" || anchor.type === "mooc") && wanted.includes("unit")) return "related";
   if (anchor.type === "unit" && wanted.includes("course")) return "related";

@@ -45,4 +45,16 @@ describe("listSteps", () => {
     expect(limits(french)).toEqual(limits(staged));
     expect(french.steps.at(-1)).toMatchObject({ op: "filter", language: "fr" });
   });
+
+  it("reads as many search hits for each side of an intersection as for a filtered list, not for a union", () => {
+    const both = new StepList();
+    listSteps(both, "mooc", readQuestion("MOOCs on both physics and chemistry"));
+    const either = new StepList();
+    listSteps(either, "mooc", readQuestion("MOOCs on physics or chemistry"));
+    const staged = new StepList();
+    listSteps(staged, "mooc", readQuestion("advanced MOOCs on engineering"));
+    expect(both.steps.at(-1)).toMatchObject({ op: "intersection" });
+    expect(Math.max(...limits(both))).toBe(Math.max(...limits(staged)));
+    expect(Math.max(...limits(either))).toBeLessThan(Math.max(...limits(both)));
+  });
 });

@@ -49,7 +49,8 @@ export const LIST_SEARCH_LIMIT = 20;
 /**
  * How many search hits a list filtered by what its records' attributes say reads (a MOOC's stage or language, a
  * course's level or semester): the filter keeps a part of them, often a small one (20 advanced MOOCs among 417 on
- * engineering), and the search does not rank by those attributes.
+ * engineering), and the search does not rank by those attributes. Each side of an intersection reads as many: the
+ * other side keeps a part of it.
  */
 const FILTERED_SEARCH_LIMIT = 200;
 
@@ -183,7 +184,8 @@ export function listSteps(
     lang: reading.lang,
     wide,
     newest,
-    ...(filtered && !via ? { filtered: true } : {}),
+    // An intersection keeps of each list the records of the other: like a filter, it reads more hits of each.
+    ...((filtered || (joined && reading.join === "and")) && !via ? { filtered: true } : {}),
     ...(options.named && !joined ? { named: true } : {}),
     ...(concept && !joined ? { concept, ...(conceptName ? { conceptName } : {}) } : {}),
   };

@@ -31,4 +31,30 @@ describe("readConversation", () => {
     ]);
     expect(french.reading.offTopic).toBeUndefined();
   });
+  it("reads a correction of the type asked ('sorry, I meant papers', 'non, je voulais dire des cours') with the same subject", () => {
+    for (const [content, type] of [
+      ["sorry, I meant papers", "publication"],
+      ["non, je voulais dire des cours", "course"],
+      ["I'd rather have lectures", "lecture"],
+    ] as const) {
+      const read = readConversation([...listed, { role: "user", content }]);
+      expect(read.reading.types).toEqual([type]);
+      expect(read.reading.subjects).toEqual(["glaciers"]);
+      expect(read.inherited).toBe(true);
+    }
+  });
+
+  it("reads a follow-up that asks the authors of the papers listed as pointing at all of them", () => {
+    const papers: ChatMessage[] = [
+      { role: "user", content: "papers on glaciers" },
+      { role: "assistant", content: "- [Ice](/publication/p-ice)\n- [Melt](/publication/p-melt)" },
+    ];
+    const read = readConversation([
+      ...papers,
+      { role: "user", content: "qui sont les auteurs de ces articles ?" },
+    ]);
+    expect(read.linkedAll?.map((l) => l.id)).toEqual(["p-ice", "p-melt"]);
+    expect(read.reading.cues.has("author")).toBe(true);
+    expect(read.reading.subjects).toEqual(["glaciers"]);
+  });
 });

@@ -291,6 +291,38 @@ describe("readQuestion", () => {
     expect(readQuestion("Which courses cover T cells?").truncated).toBe(false);
   });
 
+  it("reads the last sentence of a scene-setting message that asks without a question mark", () => {
+    const scene = readQuestion(
+      "I work in a hospital lab and we do a lot of cell counting. My boss wants us to move to imaging methods. I have read a few blog posts. I am looking for papers on flow cytometry",
+    );
+    expect(scene).toMatchObject({ types: ["publication"], subjects: ["flow cytometry"], truncated: true });
+    // A full stop after an initial ends no sentence that could be asked.
+    expect(readQuestion("Any papers by A. B. Smith").subjects).toEqual(["A. B. Smith"]);
+  });
+
+  it("reads the subject of the clause where a type word leads to it through a verb of a relation", () => {
+    const reading = readQuestion(
+      "So basically I have this exam next month and I really need to get through it because the book is confusing, any lectures or videos that explain entropy",
+    );
+    expect(reading).toMatchObject({ types: ["lecture"], subjects: ["entropy"] });
+  });
+
+  it("reads a season or stage word after a follow-up's opener as the period asked, and 'same question'", () => {
+    expect(readQuestion("et en automne ?")).toMatchObject({
+      season: "autumn",
+      subjects: [],
+      types: ["course"],
+    });
+    expect(readQuestion("and in spring?")).toMatchObject({ season: "spring", subjects: [] });
+    expect(readQuestion("what about advanced ones?")).toMatchObject({ stage: "advanced", subjects: [] });
+    expect(readQuestion("and Prague Spring history?").season).toBeUndefined();
+    expect(readQuestion("same question for MOOCs")).toMatchObject({
+      types: ["mooc"],
+      subjects: [],
+      followUp: true,
+    });
+  });
+
   it("reads control characters as spaces and only the first characters of a long question", () => {
     const reading = readQuestion(`Which courses\u0000 cover\u0007 T\u001b cells?${" filler".repeat(2000)}`);
     expect(reading.text.startsWith("Which courses cover T cells?")).toBe(true);
@@ -640,5 +672,95 @@ describe("readQuestion", () => {
     expect(readQuestion("biology i vs biology ii").subjects).toEqual(["biology i", "biology ii"]);
     expect(readQuestion("de quoi parle circuits et systèmes i").subjects).toEqual(["circuits et systèmes i"]);
     expect(readQuestion("what should i take before thermodynamics").subjects).toEqual(["thermodynamics"]);
+  });
+  it("reads a stage said of the records after them, or leading the subject before 'MOOCs' in lower case", () => {
+    const said = readQuestion("electronics moocs that are intermediate");
+    expect(said).toMatchObject({ types: ["mooc"], stage: "intermediate", subjects: ["electronics"] });
+    expect(readQuestion("des MOOC de chimie qui sont avancés")).toMatchObject({ stage: "advanced" });
+    const leading = readQuestion("introductory history MOOCs please");
+    expect(leading).toMatchObject({ stage: "introductory", subjects: ["history"] });
+    // A capitalised stage word begins a name; before courses it stays the subject's.
+    expect(readQuestion("Advanced Bioconductor MOOCs").stage).toBeUndefined();
+    expect(readQuestion("advanced analysis courses").subjects).toEqual(["advanced analysis"]);
+  });
+
+  it("reads a level or stage joined by a hyphen to 'level' or 'semester'", () => {
+    expect(readQuestion("master-level courses on probability")).toMatchObject({
+      level: "master",
+      subjects: ["probability"],
+    });
+    expect(readQuestion("intro-level MOOCs on geology")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("courses on multi-level modelling").subjects).toEqual(["multi-level modelling"]);
+  });
+
+  it("reads a language named with a word for language, feminine French forms too", () => {
+    const french = readQuestion("MOOC de business & management en langue française");
+    expect(french).toMatchObject({ language: "fr", subjects: ["business & management"] });
+    expect(readQuestion("MOOCs on ethics in the Spanish language").language).toBe("es");
+    expect(readQuestion("courses on natural language processing").subjects).toEqual([
+      "natural language processing",
+    ]);
+  });
+
+  it("reads a comparison noun ending the subject as its word, and a cue word spelt right as itself", () => {
+    const reading = readQuestion("qui a écrit des articles sur les sex differences ?");
+    expect(reading.subjects).toEqual(["sex differences"]);
+    expect(reading.cues.has("compare")).toBe(false);
+    expect(readQuestion("what is the difference between RNA and DNA?").cues.has("compare")).toBe(true);
+    expect(readQuestion("courses on gender differences and inequality").subjects).toEqual([
+      "gender differences and inequality",
+    ]);
+  });
+
+  it("reads 'at once', 'now', pronouns for records and verbs of scheduling as frame words", () => {
+    expect(readQuestion("MOOCs about electrical engineering and media studies at once")).toMatchObject({
+      subjects: ["electrical engineering", "media studies"],
+      join: "and",
+    });
+    expect(readQuestion("now show me papers")).toMatchObject({ types: ["publication"], subjects: [] });
+    expect(readQuestion("seulement ceux qui sont en master")).toMatchObject({
+      types: ["course"],
+      level: "master",
+      subjects: [],
+    });
+    expect(readQuestion("ceux qui enseignent la chimie").types).toEqual(["person"]);
+    expect(readQuestion("quels cours de projet ont lieu au semestre de printemps ?")).toMatchObject({
+      season: "spring",
+      subjects: ["projet"],
+    });
+  });
+  it("reads scholarly work, research with a verb before its topic, and theses as publications", () => {
+    for (const question of [
+      "any peer-reviewed work on soil erosion?",
+      "scholarly work on soil erosion",
+      "quelles recherches portent sur l'érosion des sols ?",
+      "des thèses sur l'érosion des sols ?",
+    ])
+      expect(readQuestion(question).types).toEqual(["publication"]);
+    expect(readQuestion("publications récentes concernant l'érosion").subjects).toEqual(["érosion"]);
+    // "Work" alone is what people do.
+    expect(readQuestion("who works on soil erosion?").types).toEqual(["person"]);
+  });
+  it("reads graduate levels, levels after 'de', basic and entry stages, and seasons after a preposition of time", () => {
+    expect(readQuestion("cours de master en chimie")).toMatchObject({
+      level: "master",
+      subjects: ["chimie"],
+    });
+    expect(readQuestion("undergraduate courses on polymers")).toMatchObject({ level: "bachelor" });
+    expect(readQuestion("graduate courses on polymers")).toMatchObject({ level: "master" });
+    expect(readQuestion("entry-level MOOCs on finance")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("MOOCs on finance, basic level")).toMatchObject({ stage: "introductory" });
+    expect(readQuestion("which chemistry courses are given in autumn?")).toMatchObject({
+      season: "autumn",
+      subjects: ["chemistry"],
+    });
+    expect(readQuestion("spring chemistry courses")).toMatchObject({
+      season: "spring",
+      subjects: ["chemistry"],
+    });
+    // A season that is part of a name, or with more named after it, stays the subject's.
+    expect(readQuestion("courses on the Arab Spring in history").season).toBeUndefined();
+    expect(readQuestion("courses on flowers in spring and summer").season).toBeUndefined();
+    expect(readQuestion("Basic electronics MOOCs").stage).toBeUndefined();
   });
 });

@@ -28,11 +28,13 @@ import {
   CREATIVE_WORDS,
   EITHER_WORDS,
   FRAME_WORDS,
+  fold,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEVEL_WORDS,
   NEED_FOR_WORDS,
   NEED_WORDS,
+  PERIOD_WORDS,
   SAME_SUBJECT_PHRASES,
   SEASON_WORDS,
   SMALL_TALK_WORDS,
@@ -134,6 +136,9 @@ const SPEAKER = new Set(["i", "me", "my", "mine", "myself", "je", "j", "moi", "m
 const FRENCH_QUESTION =
   /(^|\s)(quels?|quelles?|qui|o[uù]|parlent|enseigne|pr[ée]requis|y a-t-il|existe-t-il|trouve|montre|cours|qu'est|c'est|sur quoi|des|les)(\s|$)/i;
 
+// A "no" opening the message before a comma or a stop: it answers the assistant.
+const ANSWERING_NO = /^\s*(no|non|nope|nah)\s*[,.!;]/i;
+
 // A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
 const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
 
@@ -162,9 +167,15 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     /^-toi$/i.test(m) ? " ".repeat(m.length) : m.replace(/-t-/, "   ").replace(/-/g, " "),
   );
   // "C'est", "L'entropie": an elided capital is a word of the frame, not a one-letter name ("T cells").
-  const elided = inverted.replace(/[’`]/g, "'").replace(ELIDED_CAPITAL, (m) => m.toLowerCase());
+  // "Non, je voulais dire des MOOC", "no, papers": a "no" that answers the last reply is no word of the question.
+  const elided = inverted
+    .replace(/[’`]/g, "'")
+    .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
+    .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
   const words = readWorkNouns(
-    correctCueTypos(correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(wordsOf(elided)))))),
+    correctCueTypos(
+      correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+    ),
   );
   const folded = words.map((w) => w.folded).join(" ");
   const language =
@@ -307,8 +318,9 @@ function correctCueTypos(words: readonly Word[]): Word[] {
  * makes another word ("écrire", "écrite").
  */
 function cueTypoOf(folded: string): string | undefined {
-  if (folded.length < 5 || STOPWORDS.has(folded)) return undefined;
   const cues = [...CUE_WORDS].flatMap(([, set]) => [...set]);
+  // A cue word spelt right is itself ("differences" is one edit from "différentes").
+  if (folded.length < 5 || STOPWORDS.has(folded) || cues.includes(folded)) return undefined;
   return nearWord(folded, cues, (cue) => {
     if (cue.startsWith(folded) || folded.startsWith(cue)) return 0;
     const swapped = cue.length === folded.length && [...cue].sort().join("") === [...folded].sort().join("");
@@ -375,19 +387,59 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   if (words.some((w) => TYPE_WORDS.has(w.folded))) return [...words];
   const newest = (i: number) => LATEST_WORDS.has(words[i]?.folded ?? "");
   const leads = (i: number) => i + 1 < words.length && WORK_LEADS.has(words[i]?.folded ?? "");
-  // "Work" is scholarly work only beside a word of age ("recent work on X"; "who works on X" asks for people).
+  const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
+  // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
+  // X"; "who works on X" asks for people).
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
-    (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") && (newest(i - 1) || newest(i + 1)));
+    (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") &&
+      (newest(i - 1) || newest(i + 1) || SCHOLARLY.has(words[i - 1]?.folded ?? "")));
   return words.map((word, i) =>
     work(i) &&
     i + 2 < words.length &&
-    (WORK_MARKERS.has(words[i + 1]?.folded ?? "") ||
+    (marks(i + 1) ||
+      // "quelles recherches portent sur X": one verb between.
+      (RELATION_VERBS.has(words[i + 1]?.folded ?? "") && marks(i + 2)) ||
       (newest(i - 1) && leads(i + 1)) ||
       (newest(i + 1) && leads(i + 2)))
       ? { ...word, folded: "publications" }
       : word,
   );
+}
+
+// Adjectives that make "work" scholarly: "peer-reviewed work on X", "scholarly work", "travaux scientifiques".
+const SCHOLARLY = new Set(["scholarly", "scientific", "academic", "peer-reviewed", "published", "research"]);
+
+// Verbs between a work noun and its topic marker: "recherches portant sur X", "research focusing on X".
+const RELATION_VERBS = new Set([
+  "porte",
+  "portent",
+  "portant",
+  "focusing",
+  "focused",
+  "focus",
+  "focuses",
+  "done",
+  "carried",
+  "menees",
+  "faites",
+]);
+
+/**
+ * "Master-level courses", "intro-level MOOCs", "spring-semester classes": a word joined by a hyphen to a word that
+ * says a level or semester is read as the two words, so that the stage, level or season before it is read.
+ */
+function splitPeriods(words: readonly Word[]): Word[] {
+  return words.flatMap((word) => {
+    const cut = word.text.lastIndexOf("-");
+    const tail = word.text.slice(cut + 1);
+    if (cut <= 0 || !PERIOD_WORDS.has(fold(tail))) return [word];
+    const head = word.text.slice(0, cut);
+    return [
+      { text: head, folded: fold(head), start: word.start, end: word.start + cut },
+      { text: tail, folded: fold(tail), start: word.start + cut + 1, end: word.end },
+    ];
+  });
 }
 
 const AGED_WORK_NOUNS = new Set(["work", "works"]);
@@ -579,7 +631,9 @@ function splitSubject(
   };
   // "Image processing I different from Image and video processing", "A vs B": a comparison word inside the
   // subject stands between the two things compared.
-  const compared = span.findIndex((w, i) => i > 0 && COMPARISON_WORDS.has(w.folded));
+  const compared = span.findIndex(
+    (w, i) => i > 0 && COMPARISON_WORDS.has(w.folded) && classOf.get(w) !== "subject",
+  );
   if (compared > 0) {
     const left = textOf(span.slice(0, compared));
     const right = textOf(span.slice(compared + 1));

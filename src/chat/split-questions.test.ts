@@ -9,7 +9,8 @@ describe("splitQuestions", () => {
         "Who teaches CS-473 and what do I need before taking it?",
         ["Who teaches CS-473", "what do I need before taking it?"],
       ],
-      ["What is entropy? Which courses cover it?", ["What is entropy", "Which courses cover it?"]],
+      // The question mark stays with the question it ends.
+      ["What is entropy? Which courses cover it?", ["What is entropy?", "Which courses cover it?"]],
       [
         "Qu'est-ce que l'entropie et dans quels cours l'étudie-t-on ?",
         ["Qu'est-ce que l'entropie", "dans quels cours l'étudie-t-on ?"],

@@ -8,7 +8,8 @@
 // does not see accented letters ("où").
 const QUESTION_WORD =
   "(?:(?:in|on|for|from|with|by|at|to|dans|sur|pour|avec|par|de|en|à)\\s+)?(?:what|which|who|whom|whose|where|when|how|quel|quels|quelle|quelles|qui|que|qu['’]|quoi|où|comment)(?=[\\s,?'’]|$)";
-const CLAUSE_BREAK = new RegExp(`\\?\\s+|(?:[,;]|\\s(?:and|et))\\s+(?=${QUESTION_WORD})`, "giu");
+// The question mark stays with the question it ends: a long question is read from its sentence that ends in one.
+const CLAUSE_BREAK = new RegExp(`(?<=\\?)\\s+|(?:[,;]|\\s(?:and|et))\\s+(?=${QUESTION_WORD})`, "giu");
 
 /** The most questions read in one message; the rest of a longer list is read with the last one. */
 export const MAX_QUESTIONS = 3;

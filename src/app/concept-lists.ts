@@ -3,7 +3,7 @@
  * them with `conceptRecords` (src/graph/concept-records.ts) over the records' profiles, the concepts' relations
  * and the category tree.
  */
-import type { CorpusRecord } from "../core/record.js";
+import type { CorpusRecord, LangText } from "../core/record.js";
 import { type ConceptDictionary, isCaseBlindAmbiguous } from "../detect/concept-dictionary.js";
 import { categoryLevels } from "../graph/category-tree.js";
 import {
@@ -159,18 +159,32 @@ function queryWords(name: string): string[] {
 }
 
 /**
- * The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. A record written
- * in another language (`isOtherLanguage`: a Spanish MOOC) gives its aliases and keywords only: its words are false
- * friends of the concepts' names ("módulo", "del"), which detection does not read either (`spotText`).
+ * The word keys of a record's text as `recordTexts` indexes it; none for types it does not index. A record's
+ * languages written in another language (`isOtherLanguage`: a Spanish MOOC's text under `en`) give no words: they are
+ * false friends of the concepts' names ("módulo", "del"), which detection does not read either (`spotText`); its
+ * aliases, keywords and attributes still count.
  */
 function searchedWords(record: CorpusRecord): string[] {
   if (UNSEARCHED_TYPES.has(record.type)) return [];
-  const { fields } = toSearchDocument(record);
-  const written = [record.name, record.description ?? {}, record.text ?? {}].flatMap((t) => Object.values(t));
-  const searched = isOtherLanguage(written.join("\n\n"))
-    ? [fields.aliases, fields.keywords]
-    : Object.values(fields);
-  return searched.join(" ").split(" ").filter(Boolean);
+  const languages = new Set([record.name, record.description ?? {}, record.text ?? {}].flatMap(Object.keys));
+  const foreign = [...languages].filter((lang) =>
+    isOtherLanguage([record.name[lang], record.description?.[lang], record.text?.[lang]].join("\n\n")),
+  );
+  const read =
+    foreign.length === 0
+      ? record
+      : {
+          ...record,
+          name: without(record.name, foreign),
+          description: without(record.description, foreign),
+          text: without(record.text, foreign),
+        };
+  return Object.values(toSearchDocument(read).fields).join(" ").split(" ").filter(Boolean);
+}
+
+/** `text` without the languages `langs`. */
+function without(text: LangText | undefined, langs: readonly string[]): LangText {
+  return Object.fromEntries(Object.entries(text ?? {}).filter(([lang]) => !langs.includes(lang)));
 }
 
 /** The concepts (dictionary numbers) one of whose names has every word in `record`'s text. */

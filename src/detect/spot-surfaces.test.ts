@@ -138,6 +138,7 @@ describe("spotText", () => {
     concept("Memory"),
     concept("Java"),
     concept("Death", { aliases: ["Die"] }),
+    concept("Del"),
   ]);
   const spotted = (text: string) =>
     spotText(d, text, "en").spots.map((s) => d.ids[s.surface.candidates[0]?.concept ?? -1]);
@@ -146,12 +147,18 @@ describe("spotText", () => {
     const spanish =
       "En este módulo del curso aprenderás los modelos de Machine Learning y la memoria con Java, y en el Módulo 2 más.";
     expect(spotted(spanish)).toEqual(["Machine_learning", "Java"]);
+    // A name is written as the dictionary writes it, case too, and inside a sentence: not after a bullet.
+    expect(spotted("Apnea Del Sueño: los trastornos del sueño y la memoria con Java para el curso.")).toEqual(
+      ["Java"],
+    );
+    expect(spotted("Los temas del curso son:\n• Java y la memoria para los datos del curso.")).toEqual([]);
+  });
+
+  it("reads only the phrases of a German text, which capitalises every noun", () => {
     const german =
       "Die Studenten lernen die Grundlagen der Programmierung mit Java und wie sie sich auf Probleme anwenden lässt, die sie nicht kennen.";
-    expect(spotted(german)).toEqual(["Java"]);
-    expect(
-      spotted("Memoria y módulo del curso.\n\nModulo es una palabra, como la memoria y los modelos."),
-    ).toEqual([]);
+    expect(spotted(german)).toEqual([]);
+    expect(spotted(`${german} Sie nutzen Machine Learning.`)).toEqual(["Machine_learning"]);
   });
 
   it("reads every word of an English text, even a Spanish one it quotes", () => {

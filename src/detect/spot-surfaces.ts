@@ -2,7 +2,7 @@
  * Spotting: every phrase of the concept dictionary in a text's tokens, in one left-to-right pass over the trie,
  * with French phrases also tried in English word order. A phrase inside a longer one is weakened.
  */
-import { isOtherLanguage, type TextLanguage } from "../text/language.js";
+import { otherLanguage, type TextLanguage } from "../text/language.js";
 import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
 import { type Token, tokenise } from "../text/tokenise.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
@@ -60,10 +60,11 @@ export function spotSurfaces(
 
 /**
  * The tokens of `text`, read as `lang`, and the dictionary phrases in them. A text written in another language
- * (`isOtherLanguage`: a Spanish MOOC, a German abstract) is read for the names and terms it quotes only: phrases of
- * two words or more ("Machine Learning", "Costa Rica") and words capitalised inside a sentence and written as the
- * dictionary writes them, accents too ("en Java", "de Google"; not "el Módulo 2"). Its other words are false friends
- * of English ones ("módulo" is not Modulo, "del" not Del, "die" not Death).
+ * (`otherLanguage`: a Spanish MOOC, a German abstract) is read for the names and terms it quotes only: phrases of
+ * two words or more ("Machine Learning", "Costa Rica") and, but in German, which capitalises every noun, a word
+ * capitalised inside a sentence, not before a number (a heading: "Módulo 2"), and written as a candidate's name or
+ * the dictionary's form is, case and accents too ("en Java", "de Google"; not "Apnea Del Sueño"). Its other words are
+ * false friends of English ones ("módulo" is not Modulo, "del" not Del, "die" not Death).
  */
 export function spotText(
   dictionary: ConceptDictionary,
@@ -72,25 +73,42 @@ export function spotText(
 ): { tokens: Token[]; spots: Spot[] } {
   const tokens = tokenise(text, lang);
   const spots = spotSurfaces(dictionary, tokens, lang);
-  if (!isOtherLanguage(text)) return { tokens, spots };
+  const other = otherLanguage(text);
+  if (other === undefined) return { tokens, spots };
   const quoted = (s: Spot) => {
     if (s.last > s.first) return true;
+    if (other === "german") return false;
     const token = tokens[s.first] as Token;
-    const written = text.slice(token.start, token.end).toLowerCase();
-    return (
-      isNameInSentence(text, token) &&
-      written === surfaceText(dictionary.surfaces, s.surface.surface).toLowerCase()
-    );
+    return isNameInSentence(text, token) && isWrittenName(dictionary, s, text.slice(token.start, token.end));
   };
   return { tokens, spots: spots.filter(quoted) };
 }
 
-/** True when `token` starts with a capital and follows a word of its sentence, not a sentence's end or a line's. */
+/**
+ * True when `token` starts with a capital inside running text: after a comma or a word written in lower case (not a
+ * sentence's start, a line's, a bullet, a bracket or a title's capitalised words: "Apnea Del Sueño"), and not before
+ * a number (a heading: "Módulo 2").
+ */
 function isNameInSentence(text: string, token: Token): boolean {
   if (!/^\p{Lu}/u.test(text.slice(token.start, token.start + 2))) return false;
-  let at = token.start - 1;
-  while (text[at] === " " || text[at] === "\t") at -= 1;
-  return at >= 0 && !/[.!?:;\r\n¿¡"“«(]/u.test(text[at] ?? "");
+  let after = token.end;
+  while (after < text.length && /\s/u.test(text[after] ?? "")) after += 1;
+  if (/\p{N}/u.test(text[after] ?? "")) return false;
+  let before = token.start - 1;
+  while (before >= 0 && /[^\S\r\n]/u.test(text[before] ?? "")) before -= 1;
+  if (text[before] === ",") return true;
+  let first = before;
+  while (first > 0 && /[\p{L}\p{M}]/u.test(text[first - 1] ?? "")) first -= 1;
+  return first <= before && /\p{Ll}/u.test(text[first] ?? "");
+}
+
+/** True when `written` is how the dictionary writes spot `s`: its form as first seen, or a candidate's name. */
+function isWrittenName(dictionary: ConceptDictionary, s: Spot, written: string): boolean {
+  const form = written.normalize("NFC");
+  if (surfaceText(dictionary.surfaces, s.surface.surface).normalize("NFC") === form) return true;
+  return s.surface.candidates.some(
+    (c) => (dictionary.names[c.concept] ?? "").replace(/\s*\(.*\)$/u, "").normalize("NFC") === form,
+  );
 }
 
 /** True when a spot from `spots[from]` on ends at token `last`. */

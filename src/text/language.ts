@@ -42,9 +42,10 @@ const ENGLISH_MARKERS = new Set([
   "an",
 ]);
 
-// Function words of the other languages a university's catalogue holds most (Spanish, Portuguese, Italian, German),
-// none of them a common English or French word ("y", "die" and "den" are not here).
-const OTHER_MARKERS = new Set([
+// Function words of the other languages a university's catalogue holds most (Spanish, Portuguese, Italian; German
+// apart, since it writes its nouns with capitals), few of them English or French words ("y", "die" and "den" are
+// not here; a word in capitals, "MIT", is not counted).
+const ROMANCE_MARKERS = new Set([
   // Spanish
   "el",
   "los",
@@ -82,6 +83,8 @@ const OTHER_MARKERS = new Set([
   "nella",
   "sono",
   "anche",
+]);
+const GERMAN_MARKERS = new Set([
   // German
   "der",
   "und",
@@ -108,12 +111,21 @@ export function guessLanguage(text: string): TextLanguage {
 }
 
 /**
- * True when `text` is written in neither English nor French: the function words of another language outnumber
- * both, and there are enough of them to tell (a title alone, or one Spanish word in an English text, is not).
+ * The other language group `text` is written in, if it is written in neither English nor French: the function words
+ * of another language outnumber both, and there are enough of them to tell (a title alone, or one Spanish word in an
+ * English text, is not). "german" for German, whose nouns are all capitalised, "romance" for Spanish, Portuguese and
+ * Italian.
  */
+export function otherLanguage(text: string): "german" | "romance" | undefined {
+  const { frenchOnly, english, romance, german } = markerCounts(text);
+  const other = romance + german;
+  if (other < OTHER_EVIDENCE || other <= english || other <= frenchOnly) return undefined;
+  return german > romance ? "german" : "romance";
+}
+
+/** True when `text` is written in neither English nor French (see `otherLanguage`). */
 export function isOtherLanguage(text: string): boolean {
-  const { frenchOnly, english, other } = markerCounts(text);
-  return other >= OTHER_EVIDENCE && other > english && other > frenchOnly;
+  return otherLanguage(text) !== undefined;
 }
 
 // French markers that Spanish, Italian or Portuguese write too: no evidence against those languages.
@@ -121,24 +133,32 @@ const SHARED_MARKERS = new Set(["la", "que"]);
 
 /**
  * How many of the first 400 words of `text` are French, English and other languages' function words, and how many
- * of the French ones are French alone (`SHARED_MARKERS` aside).
+ * of the French ones are French alone (`SHARED_MARKERS` aside). Words in capitals ("MIT") are not other languages'
+ * function words.
  */
-function markerCounts(text: string): { french: number; frenchOnly: number; english: number; other: number } {
-  let french = 0;
-  let frenchOnly = 0;
-  let english = 0;
-  let other = 0;
+function markerCounts(text: string): {
+  french: number;
+  frenchOnly: number;
+  english: number;
+  romance: number;
+  german: number;
+} {
+  const counts = { french: 0, frenchOnly: 0, english: 0, romance: 0, german: 0 };
   let seen = 0;
   for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
     const end = wordEnd(text, start);
-    const word = text.slice(start, end).toLowerCase();
+    const written = text.slice(start, end);
+    const word = written.toLowerCase();
     start = end;
     if (FRENCH_MARKERS.has(word)) {
-      french += 1;
-      if (!SHARED_MARKERS.has(word)) frenchOnly += 1;
-    } else if (ENGLISH_MARKERS.has(word)) english += 1;
-    else if (OTHER_MARKERS.has(word)) other += 1;
+      counts.french += 1;
+      if (!SHARED_MARKERS.has(word)) counts.frenchOnly += 1;
+    } else if (ENGLISH_MARKERS.has(word)) counts.english += 1;
+    else if (written.length > 1 && written === written.toUpperCase()) {
+      // "MIT", "ODS": an acronym, not another language's function word.
+    } else if (ROMANCE_MARKERS.has(word)) counts.romance += 1;
+    else if (GERMAN_MARKERS.has(word)) counts.german += 1;
     if (++seen >= 400) break;
   }
-  return { french, frenchOnly, english, other };
+  return counts;
 }

@@ -402,9 +402,14 @@ export function* toRows(
   }
 }
 
-// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list that
-// the cut would leave empty keeps what scores ≥ 0.03 (chosen on the tune half of `npm run eval:related`).
-export const SEMANTIC_POLICY = { perType: (type: string) => (type === "person" ? 5 : 10), fallbackCut: 0.03 };
+// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list of
+// related courses, MOOCs, lectures or publications that the cut would leave empty keeps what scores ≥ 0.03 (chosen
+// on the tune half of `npm run eval:related`); people's and units' lists do not fall back.
+export const SEMANTIC_POLICY = {
+  perType: (type: string) => (type === "person" ? 5 : 10),
+  fallbackCut: 0.03,
+  fallbackTypes: new Set(["course", "mooc", "lecture", "publication"]),
+};
 
 /**
  * The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people,

@@ -46,6 +46,8 @@ export interface SemanticEdgeOptions {
    * and sharing one concept or more; in [0, 0.1], default 0 (no fallback).
    */
   readonly fallbackCut?: number;
+  /** The types whose lists fall back (`fallbackCut`), as source and as target; default every type. */
+  readonly fallbackTypes?: ReadonlySet<string>;
 }
 
 const MIN_SCORE = 0.1;
@@ -89,7 +91,7 @@ export function semanticEdgeFinder(
   const table = options.senses ? senseWeightedProfiles(given, options.senses) : given;
   const index = buildIndex(table, typeOf, options.maxPosting ?? 1_000);
   const fallbackCut = options.fallbackCut ?? 0;
-  const fallbackShared = fallbackCut > 0 ? 1 : minShared;
+
   const conceptsPerSource = options.conceptsPerSource ?? 15;
   const conceptsOf = (entity: number) => {
     const from = table.edgesFrom(entity);
@@ -111,6 +113,9 @@ export function semanticEdgeFinder(
     });
   });
   const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
+  const fallsBack = Uint8Array.from(index.typeNames, (type) =>
+    fallbackCut > 0 && (options.fallbackTypes?.has(type) ?? true) ? 1 : 0,
+  );
   const pairFloor = options.senses?.pairFloor ?? DEFAULT_PAIR_FLOOR;
   const agreement = options.senses && pairFloor < 1 ? restAgreement(table, options.senses.tree) : undefined;
   // A source's best targets per target type (and, for the fallback, its best below the cut), by source type then
@@ -128,7 +133,9 @@ export function semanticEdgeFinder(
       const read = agreement ? keep * RERANK : keep;
       kept = {
         best: index.typeNames.map(() => new TopScores(read)),
-        below: index.typeNames.map(() => new TopScores(fallbackCut > 0 ? read : 0)),
+        below: index.typeNames.map(
+          (_, type) => new TopScores(fallsBack[sourceType] && fallsBack[type] ? read : 0),
+        ),
         keep,
       };
       heaps[sourceType] = kept;
@@ -138,20 +145,27 @@ export function semanticEdgeFinder(
     const order: number[] = [];
     const seen = new Uint8Array(index.typeNames.length);
     const { from, to } = conceptsOf(sourceEntity);
-    accumulate(source, from, to, fallbackShared, (target, gbc, sharedCount) => {
+    // The cut's candidates, then, when a list that falls back has none, a second pass for those below it (targets
+    // sharing one concept, or scoring under 0.1), offered to the empty lists only.
+    const visit = (fallback: boolean) => (target: number, gbc: number) => {
       const targetType = index.typeOf[target] ?? 0;
       const pair = pairOf(sourceType, targetType);
       const x = gbc / (8 * ((sums[pair] ?? 0) / Math.max(counts[pair] ?? 0, 1)));
       const score = Math.tanh(x);
-      const full = score >= MIN_SCORE && sharedCount >= minShared;
-      if (!full && score < fallbackCut) return;
+      const list = (fallback ? below : best)[targetType] as TopScores;
+      if (fallback ? (best[targetType] as TopScores).size > 0 || score < fallbackCut : score < MIN_SCORE)
+        return;
+      if (list.capacity === 0) return;
       if (seen[targetType] === 0) {
         seen[targetType] = 1;
         order.push(targetType);
       }
       // Ranked by x when the agreement weighs it later (tanh saturates), else by the score itself.
-      ((full ? best : below)[targetType] as TopScores).offer(target, agreement ? x : score);
-    });
+      list.offer(target, agreement ? x : score);
+    };
+    accumulate(source, from, to, minShared, visit(false));
+    if (below.some((list, type) => list.capacity > 0 && (best[type] as TopScores).size === 0))
+      accumulate(source, from, to, 1, visit(true));
     const edges: SemanticEdge[] = [];
     for (const type of order) {
       const top = best[type] as TopScores;
@@ -185,7 +199,7 @@ export function semanticEdgeFinder(
 }
 
 /** Candidates kept by GBC per listed edge when the pairs' agreement weighs them. */
-const RERANK = 3;
+const RERANK = 2;
 
 /**
  * The listed targets of one type once each candidate's x = GBC / (8 · mean) is weighed by the agreement of the
@@ -250,7 +264,7 @@ function buildIndex(
 
 /**
  * Returns a function that sums GBC(source, ·) into dense arrays over the source's edges [from, to) of `table` and
- * reports targets sharing enough concepts, with how many they share.
+ * reports targets sharing enough concepts.
  */
 function accumulator(index: Index, table: ProfileTable) {
   const gbc = new Float64Array(index.entities.length);
@@ -261,7 +275,7 @@ function accumulator(index: Index, table: ProfileTable) {
     from: number,
     to: number,
     minShared: number,
-    visit: (target: number, gbc: number, shared: number) => void,
+    visit: (target: number, gbc: number) => void,
   ): void => {
     for (let e = from; e < to; e += 1) {
       const concept = table.concepts[e] as number;
@@ -277,7 +291,7 @@ function accumulator(index: Index, table: ProfileTable) {
       }
     }
     for (const target of touched) {
-      if ((shared[target] ?? 0) >= minShared) visit(target, gbc[target] ?? 0, shared[target] ?? 0);
+      if ((shared[target] ?? 0) >= minShared) visit(target, gbc[target] ?? 0);
       shared[target] = 0;
       gbc[target] = 0;
     }

@@ -96,4 +96,23 @@ describe("semantic edges with senses", () => {
     // A target sharing one barely-held concept scores below the fallback cut.
     expect(targetsOf(withFallback, 4)).toEqual([]);
   });
+
+  it("falls back only for the types named, as source and as target", () => {
+    const lone = new Map([
+      [0, [edge(0, 0.9), edge(1, 0.8)]],
+      [1, [edge(0, 0.9), edge(1, 0.8)]],
+      [2, [edge(2, 0.9)]],
+      [3, [edge(2, 0.8), edge(3, 0.5)]],
+    ]);
+    const kinds = ["course", "course", "person", "course"];
+    const found = semanticEdges(lone, (r) => kinds[r] ?? "", {
+      fallbackCut: 0.03,
+      fallbackTypes: new Set(["course"]),
+    });
+    const targetsOf = (source: number) => found.filter((e) => e.source === source).map((e) => e.target);
+    expect(targetsOf(2)).toEqual([]);
+    expect(targetsOf(3)).toEqual([]);
+    const all = semanticEdges(lone, (r) => kinds[r] ?? "", { fallbackCut: 0.03 });
+    expect(all.filter((e) => e.source === 3).map((e) => e.target)).toEqual([2]);
+  });
 });

@@ -91,7 +91,6 @@ export function semanticEdgeFinder(
   const table = options.senses ? senseWeightedProfiles(given, options.senses) : given;
   const index = buildIndex(table, typeOf, options.maxPosting ?? 1_000);
   const fallbackCut = options.fallbackCut ?? 0;
-
   const conceptsPerSource = options.conceptsPerSource ?? 15;
   const conceptsOf = (entity: number) => {
     const from = table.edgesFrom(entity);

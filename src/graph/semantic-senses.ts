@@ -20,7 +20,7 @@ export interface ProfileSenses {
   readonly pairFloor?: number;
 }
 
-/** ρ, chosen on the tune half of `npm run eval:related` (0.2 and 0 cost a tenth to a half of its nDCG). */
+/** ρ, chosen on the tune half of `npm run eval:related` (0.2 and 0 cost a tenth to a third of its nDCG). */
 export const DEFAULT_PAIR_FLOOR = 0.5;
 
 /**

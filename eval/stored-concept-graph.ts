@@ -14,7 +14,7 @@ import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
 import { type NameMentions, nameMentions } from "../src/graph/name-mentions.js";
 import { type VariantKey, variantGroups } from "../src/graph/record-variants.js";
-import { senseCoherence } from "../src/graph/sense-coherence.js";
+import { type SenseCoherence, senseCoherence } from "../src/graph/sense-coherence.js";
 import type { Store } from "../src/store/store.js";
 
 /** A stored graph in the ranking's terms, with the numbering of concepts and records. */
@@ -22,6 +22,8 @@ export interface StoredConceptGraph {
   readonly graph: ConceptRecordGraph;
   readonly conceptIndex: Map<string, number>;
   readonly recordIds: string[];
+  /** Each concept's sense coherence with the corpus mean, as the build measures it (`graph.coherence` is its k). */
+  readonly coherence: SenseCoherence;
 }
 
 /**
@@ -138,13 +140,15 @@ export async function readStoredConceptGraph(
     nameScores = nameScoresOf({ index: texts.index, names });
     field = categoryScoresOf({ index: texts.index, names, categories });
   }
+  const coherence = senseCoherence(conceptIndex.size, own.values(), tree);
   return {
+    coherence,
     graph: {
       size: conceptIndex.size,
       profiles,
       related: (c) => related.get(c) ?? [],
       tree,
-      coherence: senseCoherence(conceptIndex.size, own.values(), tree).k,
+      coherence: coherence.k,
       mentions,
       ...(nameScores ? { nameScores } : {}),
       ...field,

@@ -218,9 +218,14 @@ async function prepareEdges(
   // SemanticEdgeThread); its stage here is only its start.
   const thread =
     detectWorkers > 0
-      ? new SemanticEdgeThread(table, nodes.keys.length, (n) => nodes.keys[n]?.type ?? "")
+      ? new SemanticEdgeThread(table, nodes.keys.length, (n) => nodes.keys[n]?.type ?? "", {
+          tree,
+          coherence,
+        })
       : undefined;
-  const semanticOf = thread ? (node: number) => thread.edgesOf(node) : recordSemanticEdgeFinder(table, nodes);
+  const semanticOf = thread
+    ? (node: number) => thread.edgesOf(node)
+    : recordSemanticEdgeFinder(table, nodes, { tree, coherence });
   progress("semantic", 1, 1);
   // Until this returns, no caller holds the thread to close it: a worker left running would hold its index and,
   // 50 blocks ahead, wait forever.

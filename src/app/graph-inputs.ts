@@ -10,6 +10,7 @@ import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "..
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import type { EditableProfiles } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
+import type { ProfileSenses } from "../graph/semantic-senses.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { phraseKeys } from "../text/tokenise.js";
 import { recordCorrector } from "./curated-records.js";
@@ -401,23 +402,40 @@ export function* toRows(
   }
 }
 
-// People are known by what they teach and write (facts); a few semantic neighbours each are enough.
-export const SEMANTIC_POLICY = { perType: (type: string) => (type === "person" ? 5 : 10) };
+// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list of
+// related courses, MOOCs, lectures or publications that the cut would leave empty keeps what scores ≥ 0.03 (chosen
+// on the tune half of `npm run eval:related`); people's and units' lists do not fall back.
+export const SEMANTIC_POLICY = {
+  perType: (type: string) => (type === "person" ? 5 : 10),
+  fallbackCut: 0.03,
+  fallbackTypes: new Set(["course", "mooc", "lecture", "publication"]),
+};
 
-/** The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people. */
+/**
+ * The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people,
+ * weighed by the ontology's `senses` when given.
+ */
 export function recordSemanticEdges(
   profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
   nodes: Nodes,
+  senses?: ProfileSenses,
 ): SemanticEdge[] {
-  return semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", SEMANTIC_POLICY);
+  return semanticEdges(profiles, (n) => nodes.keys[n]?.type ?? "", {
+    ...SEMANTIC_POLICY,
+    ...(senses && { senses }),
+  });
 }
 
 /** `recordSemanticEdges` one record at a time (`semanticEdgeFinder`). */
 export function recordSemanticEdgeFinder(
   profiles: ReadonlyMap<number, readonly ConceptEdge[]>,
   nodes: Nodes,
+  senses?: ProfileSenses,
 ): (node: number) => SemanticEdge[] {
-  return semanticEdgeFinder(profiles, (n) => nodes.keys[n]?.type ?? "", SEMANTIC_POLICY);
+  return semanticEdgeFinder(profiles, (n) => nodes.keys[n]?.type ?? "", {
+    ...SEMANTIC_POLICY,
+    ...(senses && { senses }),
+  });
 }
 
 /** A semantic edge as a neighbour edge, its evidence the ids of the concepts shared most. */

@@ -29,8 +29,17 @@ describe("SemanticEdgeThread", () => {
     const nodes = 2 * BLOCK_NODES + 137;
     const { types, table } = randomGraph(nodes, 17);
     const typeOf = (node: number) => types[node] ?? "";
-    const expected = semanticEdgeFinder(table, typeOf, SEMANTIC_POLICY);
-    const thread = new SemanticEdgeThread(table, nodes, typeOf);
+    // A tree of two levels over the 40 concepts, and coherences: the worker weighs the edges as the finder does.
+    const tree = [
+      Int32Array.from({ length: 40 }, (_, c) => c % 2),
+      Int32Array.from({ length: 40 }, (_, c) => c % 5),
+    ];
+    const senses = {
+      tree,
+      coherence: { k: Float64Array.from({ length: 40 }, (_, c) => (c % 7) / 7), mean: 0.4 },
+    };
+    const expected = semanticEdgeFinder(table, typeOf, { ...SEMANTIC_POLICY, senses });
+    const thread = new SemanticEdgeThread(table, nodes, typeOf, senses);
     try {
       let edges = 0;
       for (let node = 0; node < nodes; node += 1) {

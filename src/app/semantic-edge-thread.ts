@@ -11,6 +11,7 @@ import { CampusGraphError } from "../core/errors.js";
 import { siblingModule, startWorker } from "../core/worker-thread.js";
 import type { ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
+import type { ProfileSenses } from "../graph/semantic-senses.js";
 
 /** What the worker starts from (`workerData`). */
 export interface SemanticEdgeRequest {
@@ -18,6 +19,8 @@ export interface SemanticEdgeRequest {
   /** Each node's type, an index into `typeNames`. */
   readonly types: Int32Array;
   readonly typeNames: readonly string[];
+  /** The ontology the edges are weighed by (copied: a tree level and the coherences, a few hundred kB). */
+  readonly senses?: ProfileSenses;
   /** Blocks of BLOCK_NODES nodes, in node order. */
   readonly port: MessagePort;
   /**
@@ -69,8 +72,11 @@ export class SemanticEdgeThread {
   /** What the worker threw outside its own `try` (an 'error' event unheard would end the process). */
   private error: Error | undefined;
 
-  /** Starts the worker on a copy of `table`'s columns; `typeOf` gives each of the `nodes` nodes' type. */
-  constructor(table: ProfileTable, nodes: number, typeOf: (node: number) => string) {
+  /**
+   * Starts the worker on a copy of `table`'s columns; `typeOf` gives each of the `nodes` nodes' type, `senses` what
+   * weighs the edges (as `recordSemanticEdgeFinder` takes it).
+   */
+  constructor(table: ProfileTable, nodes: number, typeOf: (node: number) => string, senses?: ProfileSenses) {
     const typeNames: string[] = [];
     const numbers = new Map<string, number>();
     const types = Int32Array.from({ length: nodes }, (_, node) => {
@@ -89,6 +95,7 @@ export class SemanticEdgeThread {
       columns: table.columns(),
       types,
       typeNames,
+      ...(senses && { senses }),
       port: port2,
       signal: this.signal,
       ahead: AHEAD,

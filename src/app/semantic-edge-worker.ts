@@ -11,7 +11,7 @@ import { BLOCK_NODES, type SemanticEdgeBlock, type SemanticEdgeRequest } from ".
 
 if (parentPort === null)
   throw new Error("semantic-edge-worker.ts runs as a worker thread, started by SemanticEdgeThread");
-const { columns, types, typeNames, port, signal, ahead } = workerData as SemanticEdgeRequest;
+const { columns, types, typeNames, senses, port, signal, ahead } = workerData as SemanticEdgeRequest;
 // However the thread ends (done, thrown outside the `try` below, process.exit), the build's thread is told, and
 // does not wait for a block that will never come. (Killed for its memory, it runs no handler: PATIENCE_MS.)
 process.on("exit", () => {
@@ -29,7 +29,7 @@ try {
   const edgesOf = semanticEdgeFinder(
     new ProfileTable(columns),
     (node) => typeNames[types[node] ?? -1] ?? "",
-    SEMANTIC_POLICY,
+    { ...SEMANTIC_POLICY, ...(senses && { senses }) },
   );
   for (let first = 0; first < types.length; first += BLOCK_NODES) {
     // Waits while the build's thread has `ahead` blocks to take.

@@ -101,7 +101,13 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   inheritParentProfiles(nodes, stored.profiles, parts);
   const touched = new Set([...changedNodes, ...rederive, ...parts, ...namingAgain]);
   await readPartners(store, nodes, touched, stored);
-  const semantic = recordSemanticEdges(stored.profiles, nodes);
+  const evidenceOf = (r: number, c: number) => {
+    const found = fresh.get(r)?.get(c);
+    return found ? conceptEdgeEvidence(found) : stored.evidence.get(r)?.get(c);
+  };
+  const tree = conceptTree(nodes, dictionary);
+  const coherence = senseCoherence(dictionary.ids.length, ownEdges(stored.profiles, evidenceOf), tree);
+  const semantic = recordSemanticEdges(stored.profiles, nodes, { tree, coherence });
   const mentions = allMentions(read, dictionary);
   const pages = conceptPagesToRewrite(
     [...oldConcepts, ...oldPartConcepts, ...conceptsOf(touched, stored.profiles, conceptNode)],
@@ -126,12 +132,6 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const affected = new Set([...touched, ...linked, ...pages.nodes]);
   for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
-  const evidenceOf = (r: number, c: number) => {
-    const found = fresh.get(r)?.get(c);
-    return found ? conceptEdgeEvidence(found) : stored.evidence.get(r)?.get(c);
-  };
-  const tree = conceptTree(nodes, dictionary);
-  const coherence = senseCoherence(dictionary.ids.length, ownEdges(stored.profiles, evidenceOf), tree);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
     profiles: stored.profiles,
     related: stored.related,

@@ -1,13 +1,23 @@
 /**
  * Entity ↔ entity semantic edges from shared concepts, EPFL Graph's way: GBC(a, b) = Σ over shared concepts of
  * e_a(c) · e_b(c), kept when at least `minShared` concepts are shared, then bounded per pair of types as
- * tanh(GBC / (8 · mean GBC of that type pair)), kept when ≥ 0.1.
+ * tanh(GBC / (8 · mean GBC of that type pair)), kept when ≥ 0.1. With `senses` (`semantic-senses.ts`), each edge
+ * is first weighed by the concept's sense coherence and commonness, and a pair's score by how far the two records'
+ * other concepts agree in the category tree: tanh(x · (ρ + (1 − ρ) · T)), x = GBC / (8 · mean); records that share
+ * only places or words of many senses relate little. With `fallbackCut`, a source whose list of a target type would
+ * be empty keeps the targets sharing one concept or more that score at least that cut.
  * Two passes over an inverted index with dense accumulators: the first sums the means, the second keeps each
  * source's best edges per target type, one source at a time (`semanticEdgeFinder`), so that memory holds one
  * source's candidates at a time.
  */
 import type { ConceptEdge } from "./entity-concepts.js";
 import { ProfileTable } from "./profile-table.js";
+import {
+  DEFAULT_PAIR_FLOOR,
+  type ProfileSenses,
+  restAgreement,
+  senseWeightedProfiles,
+} from "./semantic-senses.js";
 import { TopScores } from "./top-scores.js";
 
 /** A semantic edge between two entities (by number), with the concepts they share most. */
@@ -29,6 +39,15 @@ export interface SemanticEdgeOptions {
   readonly conceptsPerSource?: number;
   /** Keep at most this many edges per entity and target type, by the entity's type; default 10 for every type. */
   readonly perType?: (sourceType: string) => number;
+  /** The ontology that weighs each record's concepts (`senseWeightedProfiles`); default none (scores as given). */
+  readonly senses?: ProfileSenses;
+  /**
+   * A source with no target of a type scoring ≥ 0.1 (sharing `minShared` concepts) keeps those scoring at least this
+   * and sharing one concept or more; in [0, 0.1], default 0 (no fallback).
+   */
+  readonly fallbackCut?: number;
+  /** The types whose lists fall back (`fallbackCut`), as source and as target; default every type. */
+  readonly fallbackTypes?: ReadonlySet<string>;
 }
 
 const MIN_SCORE = 0.1;
@@ -67,9 +86,11 @@ export function semanticEdgeFinder(
 ): (entity: number) => SemanticEdge[] {
   const minShared = options.minShared ?? 2;
   const perType = options.perType ?? (() => 10);
-  const index = buildIndex(profiles, typeOf, options.maxPosting ?? 1_000);
   // Profiles are read from a table (the caller's, when it is one), without an object per edge.
-  const table = profiles instanceof ProfileTable ? profiles : ProfileTable.from(profiles);
+  const given = profiles instanceof ProfileTable ? profiles : ProfileTable.from(profiles);
+  const table = options.senses ? senseWeightedProfiles(given, options.senses) : given;
+  const index = buildIndex(table, typeOf, options.maxPosting ?? 1_000);
+  const fallbackCut = options.fallbackCut ?? 0;
   const conceptsPerSource = options.conceptsPerSource ?? 15;
   const conceptsOf = (entity: number) => {
     const from = table.edgesFrom(entity);
@@ -91,38 +112,76 @@ export function semanticEdgeFinder(
     });
   });
   const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
-  // A source's best targets per target type, by source type then target type: reused from source to source.
-  const heaps: TopScores[][] = [];
+  const fallsBack = Uint8Array.from(index.typeNames, (type) =>
+    fallbackCut > 0 && (options.fallbackTypes?.has(type) ?? true) ? 1 : 0,
+  );
+  const pairFloor = options.senses?.pairFloor ?? DEFAULT_PAIR_FLOOR;
+  const agreement = options.senses && pairFloor < 1 ? restAgreement(table, options.senses.tree) : undefined;
+  // A source's best targets per target type (and, for the fallback, its best below the cut), by source type then
+  // target type: reused from source to source. With the agreement of the pairs' rests, RERANK times as many are
+  // kept by GBC, then weighed by it (it only lowers scores).
+  const heaps: { best: TopScores[]; below: TopScores[]; keep: number }[] = [];
   const shared = sharedConceptsOf(table);
   return (sourceEntity) => {
     const source = localOf.get(sourceEntity);
     if (source === undefined) return [];
     const sourceType = index.typeOf[source] ?? 0;
-    let best = heaps[sourceType];
-    if (best === undefined) {
+    let kept = heaps[sourceType];
+    if (kept === undefined) {
       const keep = Math.max(0, perType(index.types[source] ?? ""));
-      best = index.typeNames.map(() => new TopScores(keep));
-      heaps[sourceType] = best;
+      const read = agreement ? keep * RERANK : keep;
+      kept = {
+        best: index.typeNames.map(() => new TopScores(read)),
+        below: index.typeNames.map(
+          (_, type) => new TopScores(fallsBack[sourceType] && fallsBack[type] ? read : 0),
+        ),
+        keep,
+      };
+      heaps[sourceType] = kept;
     }
+    const { best, below, keep } = kept;
     // Target types in the order their first edge came (the order the edges are listed in).
     const order: number[] = [];
     const seen = new Uint8Array(index.typeNames.length);
     const { from, to } = conceptsOf(sourceEntity);
-    accumulate(source, from, to, minShared, (target, gbc) => {
+    // The cut's candidates, then, when a list that falls back has none, a second pass for those below it (targets
+    // sharing one concept, or scoring under 0.1), offered to the empty lists only.
+    const visit = (fallback: boolean) => (target: number, gbc: number) => {
       const targetType = index.typeOf[target] ?? 0;
       const pair = pairOf(sourceType, targetType);
-      const score = Math.tanh(gbc / (8 * ((sums[pair] ?? 0) / Math.max(counts[pair] ?? 0, 1))));
-      if (score < MIN_SCORE) return;
+      const x = gbc / (8 * ((sums[pair] ?? 0) / Math.max(counts[pair] ?? 0, 1)));
+      const score = Math.tanh(x);
+      const list = (fallback ? below : best)[targetType] as TopScores;
+      if (fallback ? (best[targetType] as TopScores).size > 0 || score < fallbackCut : score < MIN_SCORE)
+        return;
+      if (list.capacity === 0) return;
       if (seen[targetType] === 0) {
         seen[targetType] = 1;
         order.push(targetType);
       }
-      (best[targetType] as TopScores).offer(target, score);
-    });
+      // Ranked by x when the agreement weighs it later (tanh saturates), else by the score itself.
+      list.offer(target, agreement ? x : score);
+    };
+    accumulate(source, from, to, minShared, visit(false));
+    if (below.some((list, type) => list.capacity > 0 && (best[type] as TopScores).size === 0))
+      accumulate(source, from, to, 1, visit(true));
     const edges: SemanticEdge[] = [];
     for (const type of order) {
       const top = best[type] as TopScores;
-      for (const { id: target, score } of top.sorted()) {
+      const rest = below[type] as TopScores;
+      const listed = agreement
+        ? weighByAgreement(
+            top,
+            rest,
+            (t) => agreement(sourceEntity, index.entities[t] ?? -1),
+            pairFloor,
+            fallbackCut,
+            keep,
+          )
+        : top.size > 0
+          ? top.sorted()
+          : rest.sorted();
+      for (const { id: target, score } of listed) {
         const targetEntity = index.entities[target] ?? -1;
         edges.push({
           source: sourceEntity,
@@ -132,9 +191,41 @@ export function semanticEdgeFinder(
         });
       }
       top.clear();
+      rest.clear();
     }
     return edges;
   };
+}
+
+/** Candidates kept by GBC per listed edge when the pairs' agreement weighs them. */
+const RERANK = 2;
+
+/**
+ * The listed targets of one type once each candidate's x = GBC / (8 · mean) is weighed by the agreement of the
+ * pair's rests: score = tanh(x · (ρ + (1 − ρ) · T)); those of `full` that stay ≥ 0.1 when any do, else every
+ * candidate ≥ `fallbackCut`, best `keep` (ties: the lower number first).
+ */
+function weighByAgreement(
+  full: TopScores,
+  below: TopScores,
+  agreementOf: (target: number) => number,
+  floor: number,
+  fallbackCut: number,
+  keep: number,
+): { id: number; score: number }[] {
+  const weigh = (c: { id: number; score: number }) => ({
+    id: c.id,
+    score: Math.tanh(c.score * (floor + (1 - floor) * agreementOf(c.id))),
+  });
+  const byScore = (a: { id: number; score: number }, b: { id: number; score: number }) =>
+    b.score - a.score || a.id - b.id;
+  const weighed = full.sorted().map(weigh);
+  const kept = weighed.filter((c) => c.score >= MIN_SCORE);
+  if (kept.length > 0 || fallbackCut <= 0) return kept.sort(byScore).slice(0, keep);
+  return [...weighed, ...below.sorted().map(weigh)]
+    .filter((c) => c.score >= fallbackCut)
+    .sort(byScore)
+    .slice(0, keep);
 }
 
 function buildIndex(

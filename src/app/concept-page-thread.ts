@@ -28,9 +28,11 @@ const AHEAD = 128;
 
 /**
  * How long the build's thread waits for a block the worker claimed while the worker shows no progress (it ranks a
- * block in well under a second): a worker killed for its memory runs no handler, and only this notices it.
+ * block in well under a second): a worker killed for its memory runs no handler, and only this notices it. Before
+ * its first block (it reads its inputs first: seconds at 600,000 records), STARTUP_PATIENCE_MS.
  */
 const PATIENCE_MS = 60_000;
+const STARTUP_PATIENCE_MS = 10 * 60_000;
 
 /** The shared counters' places: next block to claim, blocks posted, blocks taken, worker gone, blocks ranked. */
 export const SIGNAL = { CLAIMED: 0, POSTED: 1, TAKEN: 2, GONE: 3, BEAT: 4 } as const;
@@ -278,9 +280,9 @@ export class ConceptPageThread {
       if (now !== beat) {
         beat = now;
         since = performance.now();
-      } else if (performance.now() - since > PATIENCE_MS) {
+      } else if (performance.now() - since > (this.taken > 0 ? PATIENCE_MS : STARTUP_PATIENCE_MS)) {
         throw new CampusGraphError("INTERNAL", {
-          problem: `concept page worker: no block ranked in ${PATIENCE_MS / 1000} s (killed?)`,
+          problem: `concept page worker: no block ranked in ${Math.round((performance.now() - since) / 1000)} s (killed?)`,
         });
       }
       Atomics.wait(this.signal, POSTED, posted, 1_000);

@@ -373,7 +373,7 @@ function conceptPages(
   let asked = 0;
   return (node) => {
     const concept = conceptOf.get(node);
-    if (concept !== undefined && ++asked % 1_024 === 0) bounded();
+    if (concept !== undefined && asked++ % 1_024 === 0) bounded();
     const rows = concept === undefined || ranked === undefined ? [] : ranked(concept);
     if (node >= last && ranked !== undefined) {
       ranked = undefined;

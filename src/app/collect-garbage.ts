@@ -26,13 +26,15 @@ export function collectGarbage(): void {
 
 /**
  * A function that runs `collectGarbage` when the heap has grown by more than `growth` bytes since the last
- * collection it ran (or since it was made), and otherwise only reads the heap's size: for a stage whose thread
- * allocates slowly, where V8 lets garbage grow to several times the live data before it collects.
+ * collection it ran (or since it was first called), and otherwise only reads the heap's size: for a stage whose
+ * thread allocates slowly, where V8 lets garbage grow to several times the live data before it collects.
  */
 export function collectGarbageAbove(growth: number): () => void {
-  let base = getHeapStatistics().used_heap_size;
+  let base: number | undefined;
   return () => {
-    if (getHeapStatistics().used_heap_size - base <= growth) return;
+    const used = getHeapStatistics().used_heap_size;
+    if (base === undefined) base = used;
+    if (used - base <= growth) return;
     collectGarbage();
     base = getHeapStatistics().used_heap_size;
   };

@@ -132,6 +132,29 @@ describe("buildGraph on the demo corpus", () => {
     expect(ids(page.items)).toEqual(ids(all.items).slice(1, 3));
   });
 
+  it("stores the same concept pages when a worker ranks them as when the build's thread ranks them alone", async () => {
+    const concepts = [
+      "Interleukin_6",
+      "B_cell",
+      "Immune_system",
+      "Antibody",
+      "Cytokine",
+      "Reinforced_concrete",
+    ];
+    const pages = async () => {
+      const lists = [];
+      for (const concept of concepts)
+        for (const type of ["course", "lecture", "mooc", "person", "publication"])
+          lists.push(await neighbours("concept", concept, type));
+      return lists;
+    };
+    await buildGraph(store, { detectWorkers: 1 });
+    const threaded = await pages();
+    await buildGraph(store, { detectWorkers: 0 });
+    expect(await pages()).toEqual(threaded);
+    expect(threaded.flatMap((list) => list.items).length).toBeGreaterThan(30);
+  });
+
   it("builds the same graph twice", async () => {
     const before = await neighbours("concept", "Interleukin_6", "course");
     await buildGraph(store);

@@ -4,6 +4,7 @@
  * store them with each node's importance, in one transaction. Each node's lists are assembled as the store writes
  * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
+import { indexPostings, sharedPostings } from "../graph/concept-records.js";
 import { conceptRelations } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
@@ -11,8 +12,10 @@ import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { NodeScore, Store } from "../store/store.js";
-import { collectGarbage } from "./collect-garbage.js";
-import { conceptListFinder, conceptRecordGraph, conceptTree } from "./concept-lists.js";
+import { collectGarbage, collectGarbageAbove } from "./collect-garbage.js";
+import { conceptRecordGraph, conceptTree, PAGE_PARAMS, pageEdgeNames, pageNodes } from "./concept-lists.js";
+import { ConceptPageRanker, type PageEdgeNames, pageEdges } from "./concept-page-block.js";
+import { ConceptPageThread, conceptsInNodeOrder, pageInputs } from "./concept-page-thread.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import { detectRecords } from "./detect-records.js";
@@ -37,8 +40,9 @@ export interface BuildGraphOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /**
    * Worker threads that detect concepts beside the build's own thread (`DetectionPool`); 0: none, and the
-   * semantic edges on the build's thread too (above 0 they are found on a thread of their own,
-   * `SemanticEdgeThread`). Default `defaultDetectionWorkers()`: one per other core, at most 3.
+   * semantic edges and concept pages on the build's thread too (above 0 they are found on a thread of their own,
+   * `SemanticEdgeThread`, and ranked by a worker beside the build's thread, `ConceptPageThread`). Default
+   * `defaultDetectionWorkers()`: one per other core, at most 3.
    */
   readonly detectWorkers?: number;
   /** Kept in metadata under GRAPH_STAMP_KEY with the graph, e.g. the corpus hash the graph was built from. */
@@ -227,26 +231,43 @@ async function prepareEdges(
     ? (node: number) => thread.edgesOf(node)
     : recordSemanticEdgeFinder(table, nodes, { tree, coherence });
   progress("semantic", 1, 1);
-  // Until this returns, no caller holds the thread to close it: a worker left running would hold its index and,
-  // 50 blocks ahead, wait forever.
+  // Until this returns, no caller holds the threads to close them: a worker left running would hold what it reads
+  // and, its blocks ahead, wait forever.
+  let pages: ConceptPageThread | undefined;
   try {
     // The semantic passes' accumulators are garbage now: collect before the largest stage's allocations.
     collectGarbage();
     progress("concept pages", 0, 1);
-    const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
-      profiles: table,
-      related,
-      tree,
-      coherence,
-      mentions,
-      texts,
-    });
+    const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
+    const sources = { profiles: table, related, tree, coherence, mentions, texts };
+    const pageNodesOf = pageNodes(nodes);
+    const graph = conceptRecordGraph(pageNodesOf, dictionary.ids.length, sources);
+    const postings = indexPostings(graph, PAGE_PARAMS);
+    const ranker = new ConceptPageRanker(graph, postings, PAGE_PARAMS);
+    const order = conceptsInNodeOrder(conceptNodes);
+    // With worker threads, a worker ranks the pages ahead of the lists that take them, and this thread ranks some
+    // too while it waits (see ConceptPageThread); without, each page is ranked here as its node is written.
+    pages =
+      detectWorkers > 0
+        ? new ConceptPageThread(
+            pageInputs(dictionary.ids.length, {
+              ...sources,
+              nodes: { ...pageNodesOf, count: nodes.keys.length },
+              postings: sharedPostings(postings),
+            }),
+            order,
+            ranker,
+          )
+        : undefined;
     // Each concept's page is ranked when its node is written, not all before: the pages' rows are never all held.
     // (Neither the dictionary nor this function's scope is kept by it: only the concepts' ids and the evidence.)
-    const pageOf = conceptListFinder(nodes, { ids: dictionary.ids }, graph, evidence.get.bind(evidence));
+    const pageOf = conceptPageFinder(
+      pages ?? ranker,
+      conceptNodes,
+      pageEdgeNames(nodes, dictionary, evidence.get.bind(evidence)),
+    );
     progress("concept pages", 1, 1);
     const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
-    const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
     const scoredOf = computedEdges(
       {
         ids: dictionary.ids,
@@ -255,15 +276,45 @@ async function prepareEdges(
         semanticOf,
         profiles: table,
         evidence,
-        pages: conceptPages(conceptNodes, pageOf),
+        pages: conceptPages(conceptNodes, pageOf, closer(pages)),
       },
       counts,
     );
-    return { nodes, scoredOf, counts, close: async () => thread?.close() };
+    return { nodes, scoredOf, counts, close: closer(thread, pages) };
   } catch (error) {
-    await thread?.close();
+    await closer(thread, pages)();
     throw error;
   }
+}
+
+/**
+ * A function stopping `threads`' workers. Made out of `prepareEdges`, so that the closure, kept to the build's end,
+ * holds nothing of its scope (such as the dictionary).
+ */
+function closer(...threads: ({ close(): Promise<void> } | undefined)[]): () => Promise<void> {
+  return async () => {
+    for (const thread of threads) await thread?.close();
+  };
+}
+
+/**
+ * Each concept's page edges, by dictionary number, from `ranked`: a `ConceptPageThread` (pages asked in its order), or
+ * a ranker on this thread. A function of its own, so that the closure holds nothing else of the build.
+ */
+function conceptPageFinder(
+  ranked: ConceptPageThread | ConceptPageRanker,
+  conceptNodes: Int32Array,
+  names: PageEdgeNames,
+): (concept: number) => NeighbourEdge[] {
+  return (concept) => {
+    const source = conceptNodes[concept] ?? -1;
+    if (source < 0) return [];
+    const { block, page } =
+      ranked instanceof ConceptPageThread
+        ? ranked.pageOf(concept)
+        : { block: ranked.block([concept]), page: 0 };
+    return pageEdges(block, page, source, concept, names);
+  };
 }
 
 /** What each node's computed edges are made from, concepts by dictionary number. */
@@ -305,12 +356,14 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
 
 /**
  * Each concept node's page rows from `pageOf` (by dictionary number), asked once per node in ascending node order.
- * Once the last concept node is asked, `pageOf` and what it ranks from (the texts' index, the mention counts, the
- * pages' postings: hundreds of MB at 600,000 records) are let go and collected.
+ * Once the last concept node is asked, `onLast` is called (it stops a worker ranking them), and `pageOf` and what it
+ * ranks from (the texts' index, the mention counts, the pages' postings: hundreds of MB at 600,000 records) are
+ * let go and collected.
  */
 function conceptPages(
   conceptNodes: Int32Array,
   pageOf: (concept: number) => NeighbourEdge[],
+  onLast: () => Promise<void>,
 ): (node: number) => readonly NeighbourEdge[] {
   const conceptOf = new Map<number, number>();
   conceptNodes.forEach((node, concept) => {
@@ -319,17 +372,26 @@ function conceptPages(
   let last = -1;
   for (const node of conceptOf.keys()) last = Math.max(last, node);
   let ranked: typeof pageOf | undefined = pageOf;
+  // With the pages ranked by a worker, this thread allocates slowly through them, and V8 let its heap grow by
+  // ~290 MB of garbage over K = 1's concept nodes without a collection (EXPERIMENTS).
+  const bounded = collectGarbageAbove(GARBAGE_PER_CONCEPTS);
+  let asked = 0;
   return (node) => {
     const concept = conceptOf.get(node);
+    if (concept !== undefined && asked++ % 1_024 === 0) bounded();
     const rows = concept === undefined || ranked === undefined ? [] : ranked(concept);
     if (node >= last && ranked !== undefined) {
       ranked = undefined;
       conceptOf.clear();
+      void onLast();
       collectGarbage();
     }
     return rows;
   };
 }
+
+/** The garbage the concept nodes' writing may leave before it is collected: 128 MB. */
+const GARBAGE_PER_CONCEPTS = 128 * 1024 * 1024;
 
 /** Neighbour edges grouped by source node, each group in the order added, handed out once. */
 class EdgesBySource {

@@ -6,7 +6,7 @@
  * peak the live data plus one stage's garbage. Node gives no `gc` without `--expose-gc`; the flag is turned on
  * here and `gc` read from a new context, as the `expose-gc` package does.
  */
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 let collect: (() => void) | undefined;
@@ -22,4 +22,20 @@ export function collectGarbage(): void {
     }
   }
   collect();
+}
+
+/**
+ * A function that runs `collectGarbage` when the heap has grown by more than `growth` bytes since the last
+ * collection it ran (or since it was first called), and otherwise only reads the heap's size: for a stage whose
+ * thread allocates slowly, where V8 lets garbage grow to several times the live data before it collects.
+ */
+export function collectGarbageAbove(growth: number): () => void {
+  let base: number | undefined;
+  return () => {
+    const used = getHeapStatistics().used_heap_size;
+    if (base === undefined) base = used;
+    if (used - base <= growth) return;
+    collectGarbage();
+    base = getHeapStatistics().used_heap_size;
+  };
 }

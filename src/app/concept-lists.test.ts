@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { scoreOf } from "../graph/concept-records.js";
 import type { Store } from "../store/store.js";
-import { categoryScoresOf, conceptsFoundIn, recordTexts, withVariants } from "./concept-lists.js";
+import { categoryScoresOf, conceptsFoundIn, recordTexts } from "./concept-lists.js";
+import { withVariants } from "./concept-page-block.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 

@@ -8,7 +8,7 @@ import { type ConceptDictionary, isCaseBlindAmbiguous } from "../detect/concept-
 import { categoryLevels } from "../graph/category-tree.js";
 import {
   type ConceptRecordGraph,
-  conceptRecords,
+  type ConceptRecordParams,
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
   type RecordScores,
@@ -17,14 +17,15 @@ import {
 } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { nameScores, type TextIndex, TextIndexBuilder } from "../graph/name-bm25.js";
-import { mentionCount, type NameMentions } from "../graph/name-mentions.js";
+import type { NameMentions } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
 import { variantGroups } from "../graph/record-variants.js";
 import type { SenseCoherence } from "../graph/sense-coherence.js";
 import { parseQuery } from "../search/parse-query.js";
 import { toSearchDocument } from "../search/search-document.js";
 import { isOtherLanguage } from "../text/language.js";
-import { DERIVED, forEachLink, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
+import { ConceptPageRanker, type PageEdgeNames, pageEdges } from "./concept-page-block.js";
+import { forEachLink, NO_TEXT_TYPES, type Nodes } from "./graph-inputs.js";
 
 /** Each concept's category at each depth of the ontology's tree (`categoryLevels`), concepts by dictionary number. */
 export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32Array[] {
@@ -67,9 +68,6 @@ export interface CategoryName {
 
 /** How many categories up the tree a concept's field is read from: its own and its parent. */
 const CATEGORY_LEVELS = 2;
-
-/** The most variants a listed record names under it. */
-const ALSO_LISTED = 8;
 
 /** Types whose name is a proper name and whose text says nothing of concepts (people, units). */
 const UNSEARCHED_TYPES = new Set([...NO_TEXT_TYPES, "person", "unit"]);
@@ -198,19 +196,6 @@ export function conceptsFoundIn(texts: RecordTexts, record: CorpusRecord): numbe
   return found;
 }
 
-/**
- * The evidence with the ids of the record's variants listed under it, if any: the first ALSO_LISTED as `also`, and
- * how many more there are as `alsoMore` (the page says "and N more" rather than dropping them silently).
- */
-export function withVariants(
-  evidence: Readonly<Record<string, unknown>>,
-  ids: readonly string[],
-): Readonly<Record<string, unknown>> {
-  if (ids.length === 0) return evidence;
-  const more = ids.length - ALSO_LISTED;
-  return { ...evidence, also: ids.slice(0, ALSO_LISTED), ...(more > 0 ? { alsoMore: more } : {}) };
-}
-
 /** The types whose records a concept page lists one of when several are variants (`variantGroups`). */
 export const VARIANT_TYPES: ReadonlySet<string> = new Set(["course", "lecture", "mooc", "publication"]);
 
@@ -223,17 +208,33 @@ function partParents(nodes: Nodes): Int32Array {
   return parents;
 }
 
+/** What the ranking reads of a build's nodes: each one's parent (the record it is `part_of`, or -1), variant group
+ * (`variantGroups`, or -1) and type. */
+export interface PageNodes {
+  readonly parents: Int32Array;
+  readonly variants: Int32Array;
+  readonly typeOf: (node: number) => string;
+}
+
+/** The parents, variant groups and types of `nodes` (see `PageNodes`). */
+export function pageNodes(nodes: Nodes): PageNodes {
+  return {
+    parents: partParents(nodes),
+    variants: variantGroups(
+      nodes.keys.map((key, n) => ({ type: key.type, id: key.id, name: nodes.names[n] ?? "" })),
+      VARIANT_TYPES,
+    ),
+    typeOf: (n) => nodes.keys[n]?.type ?? "",
+  };
+}
+
 /** The ranking's graph over `size` concepts and the records of `nodes`. */
 export function conceptRecordGraph(
-  nodes: Nodes,
+  nodes: Nodes | PageNodes,
   size: number,
   inputs: ConceptListInputs,
 ): ConceptRecordGraph {
-  const parents = partParents(nodes);
-  const variants = variantGroups(
-    nodes.keys.map((key, n) => ({ type: key.type, id: key.id, name: nodes.names[n] ?? "" })),
-    VARIANT_TYPES,
-  );
+  const { parents, variants, typeOf } = "parents" in nodes ? nodes : pageNodes(nodes);
   return {
     parentOf: (n) => parents[n] ?? -1,
     variantOf: (n) => variants[n] ?? -1,
@@ -244,7 +245,7 @@ export function conceptRecordGraph(
     coherence: inputs.coherence.k,
     mentions: inputs.mentions,
     ...(inputs.texts ? { nameScores: nameScoresOf(inputs.texts), ...categoryScoresOf(inputs.texts) } : {}),
-    typeOf: (n) => nodes.keys[n]?.type ?? "",
+    typeOf,
   };
 }
 
@@ -316,9 +317,17 @@ export function conceptListEdges(
   return edges;
 }
 
+/** The ranking's parameters for a build's pages. People are known mostly by what they teach and write, listed on
+ * those records' pages: ten per concept. */
+export const PAGE_PARAMS: ConceptRecordParams = {
+  ...DEFAULT_CONCEPT_RECORD_PARAMS,
+  perTypeOf: { person: 10 },
+};
+
 /**
  * `conceptListEdges` one concept at a time: a build asks for each concept's page as it writes that concept's
- * node, so that the pages' rows (millions at 600,000 records) are never all held at once.
+ * node, so that the pages' rows (millions at 600,000 records) are never all held at once. The page is ranked on
+ * this thread (a build with worker threads ranks them with `ConceptPageThread`, the same way).
  */
 export function conceptListFinder(
   nodes: Nodes,
@@ -326,75 +335,20 @@ export function conceptListFinder(
   graph: ConceptRecordGraph,
   evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined,
 ): (concept: number) => NeighbourEdge[] {
-  // People are known mostly by what they teach and write, listed on those records' pages: ten per concept.
-  const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, perTypeOf: { person: 10 } };
-  const postings = indexPostings(graph, params);
+  const ranker = new ConceptPageRanker(graph, indexPostings(graph, PAGE_PARAMS), PAGE_PARAMS);
+  const names = pageEdgeNames(nodes, dictionary, evidenceOf);
   return (concept) => {
     const source = nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
     if (source === undefined) return [];
-    // A page's rows share a few (concept, share) pairs: one object each, not one per row.
-    const entries = new Map<number, Readonly<{ id: string | undefined; share: number }>>();
-    const viaEntry = (via: number, share: number) => {
-      const key = via * 101 + Math.round(share * 100);
-      let entry = entries.get(key);
-      if (entry === undefined) {
-        entry = Object.freeze({ id: dictionary.ids[via], share });
-        entries.set(key, entry);
-      }
-      return entry;
-    };
-    const edges: NeighbourEdge[] = [];
-    for (const list of conceptRecords(concept, graph, postings, params).values()) {
-      for (const item of list) {
-        const via = item.via.map((v) => viaEntry(v.concept, v.score));
-        const { kind, evidence } = why(concept, item.record, via);
-        edges.push({
-          source,
-          target: item.record,
-          score: item.score,
-          kind,
-          evidence: withAlso(evidence, item.also),
-        });
-      }
-    }
-    return edges;
+    return pageEdges(ranker.block([concept]), 0, source, concept, names);
   };
+}
 
-  function withAlso(evidence: Readonly<Record<string, unknown>>, also: readonly number[]) {
-    return withVariants(
-      evidence,
-      also.flatMap((n) => nodes.keys[n]?.id ?? []),
-    );
-  }
-
-  /**
-   * How a listed record relates to the concept: `concept` when its profile holds it, whether or not it is among
-   * the top contributors (explained by the detector's mentions); `mention` when only its text names it (with how
-   * often, 1 when only full-text search finds the name); else `via-concept` (explained by the concepts it came
-   * through).
-   */
-  function why(
-    concept: number,
-    record: number,
-    via: readonly { id: string | undefined; share: number }[],
-  ): Pick<NeighbourEdge, "kind" | "evidence"> {
-    const { table } = postings;
-    let own = false;
-    for (let i = table.edgesFrom(record), end = table.edgesTo(record); i < end && !own; i += 1)
-      own = table.concepts[i] === concept;
-    if (own) {
-      const own = evidenceOf(record, concept);
-      return {
-        kind: "concept",
-        evidence: own !== undefined && own !== DERIVED && Object.keys(own).length > 0 ? own : { via },
-      };
-    }
-    const named = mentionCount(graph.mentions?.get(record), concept);
-    if (named > 0) return { kind: "mention", evidence: { named: Math.round(named * 100) / 100, via } };
-    // Full-text search finds one of the concept's names in its text, as a phrase.
-    if (graph.nameScores?.(concept).has(record)) return { kind: "mention", evidence: { named: 1, via } };
-    // Its text names the concept's field (its category, or the parent's).
-    const field = graph.fieldOf?.(concept, record);
-    return { kind: "via-concept", evidence: field === undefined ? { via } : { via, field } };
-  }
+/** What `pageEdges` names a build's records and concepts by. */
+export function pageEdgeNames(
+  nodes: Nodes,
+  dictionary: Pick<ConceptDictionary, "ids">,
+  evidenceOf: PageEdgeNames["evidenceOf"],
+): PageEdgeNames {
+  return { ids: dictionary.ids, recordId: (node) => nodes.keys[node]?.id, evidenceOf };
 }

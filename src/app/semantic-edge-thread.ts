@@ -1,6 +1,6 @@
 /**
  * The records' semantic edges (`recordSemanticEdgeFinder`) computed on a worker thread beside the build's own: the
- * worker builds the index and sums the means from a copy of the profile table, then finds every node's edges in
+ * worker builds the index and sums the means from the profile table (its columns on shared memory), then finds every node's edges in
  * node order and sends them in blocks, running ahead of the build while its thread ranks the concept pages. The
  * build's thread takes each node's edges as it writes that node (synchronously: the neighbourhoods are written by
  * a generator inside one SQLite transaction), waiting on shared memory when the worker is behind. Same edges, in
@@ -8,7 +8,7 @@
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { CampusGraphError } from "../core/errors.js";
-import { siblingModule, startWorker } from "../core/worker-thread.js";
+import { numberedTypes, siblingModule, startWorker } from "../core/worker-thread.js";
 import type { ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import type { ProfileSenses } from "../graph/semantic-senses.js";
@@ -73,22 +73,11 @@ export class SemanticEdgeThread {
   private error: Error | undefined;
 
   /**
-   * Starts the worker on a copy of `table`'s columns; `typeOf` gives each of the `nodes` nodes' type, `senses` what
-   * weighs the edges (as `recordSemanticEdgeFinder` takes it).
+   * Starts the worker on `table`'s columns (shared, not copied); `typeOf` gives each of the `nodes` nodes' type,
+   * `senses` what weighs the edges (as `recordSemanticEdgeFinder` takes it).
    */
   constructor(table: ProfileTable, nodes: number, typeOf: (node: number) => string, senses?: ProfileSenses) {
-    const typeNames: string[] = [];
-    const numbers = new Map<string, number>();
-    const types = Int32Array.from({ length: nodes }, (_, node) => {
-      const type = typeOf(node);
-      let number = numbers.get(type);
-      if (number === undefined) {
-        number = typeNames.length;
-        typeNames.push(type);
-        numbers.set(type, number);
-      }
-      return number;
-    });
+    const { types, names: typeNames } = numberedTypes(nodes, typeOf);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const request: SemanticEdgeRequest = {

@@ -1,6 +1,6 @@
 /**
  * The entry of a build's semantic edge worker thread (see `SemanticEdgeThread`): it rebuilds the profile table from
- * the copy of its columns in `workerData`, prepares `semanticEdgeFinder` with the graph's policy, and posts every
+ * its columns in `workerData` (shared memory), prepares `semanticEdgeFinder` with the graph's policy, and posts every
  * node's edges in blocks of BLOCK_NODES nodes, in node order, at most `ahead` blocks before the build's thread.
  */
 import { parentPort, workerData } from "node:worker_threads";

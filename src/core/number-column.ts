@@ -2,6 +2,7 @@
  * A column of numbers in a typed array that doubles as values are appended: a build holds millions of per-edge
  * numbers until it writes them, at 1 to 8 bytes each where a JS array takes 8 and grows the same way.
  */
+import { sharedInt32 } from "./shared-arrays.js";
 
 type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
 
@@ -10,9 +11,16 @@ export class NumberColumn<T extends Typed> {
   private values: T;
   private used = 0;
 
-  /** `make(size)` makes the backing array (e.g. `(n) => new Int32Array(n)`), which decides the numbers' kind. */
-  constructor(private readonly make: (size: number) => T) {
-    this.values = make(256);
+  /**
+   * `make(size)` makes the backing array (e.g. `(n) => new Int32Array(n)`), which decides the numbers' kind; `values`,
+   * if given, are the column's first values, held as they are (not copied).
+   */
+  constructor(
+    private readonly make: (size: number) => T,
+    values?: T,
+  ) {
+    this.values = values ?? make(256);
+    this.used = values?.length ?? 0;
   }
 
   /** The number of values appended. */
@@ -23,7 +31,7 @@ export class NumberColumn<T extends Typed> {
   /** Appends `value`. */
   push(value: number): void {
     if (this.used === this.values.length) {
-      const grown = this.make(this.values.length * 2);
+      const grown = this.make(Math.max(256, this.values.length * 2));
       grown.set(this.values);
       this.values = grown;
     }
@@ -39,6 +47,11 @@ export class NumberColumn<T extends Typed> {
   /** The values appended, in an array of their own (exactly as long). */
   toArray(): T {
     return this.values.slice(0, this.used) as T;
+  }
+
+  /** Every value appended, without copying them: a view, true until the next push. */
+  all(): T {
+    return this.view(0, this.used);
   }
 
   /** The values at [from, to) without copying them: a view, true until the next push. */
@@ -59,11 +72,25 @@ const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 /**
  * Whole numbers appended in fixed chunks rather than one array: it never copies what it holds to grow (a doubling
  * array holds its old and new copies at once, and up to half of it unused), and keeps at most one chunk unused.
- * For the largest columns of a build, read in place to the end (the texts' word numbers).
+ * For the largest columns of a build, read in place to the end (the texts' word numbers). The chunks are on shared
+ * memory: another thread reads the same values (`chunkArrays`, `Int32Chunks.of`) without a copy.
  */
 export class Int32Chunks implements Iterable<number> {
   private readonly chunks: Int32Array[] = [];
   private used = 0;
+
+  /** A column of `length` values held in `chunks`, read in place (another thread's `chunkArrays`). */
+  static of(chunks: readonly Int32Array[], length: number): Int32Chunks {
+    const column = new Int32Chunks();
+    column.chunks.push(...chunks);
+    column.used = length;
+    return column;
+  }
+
+  /** The chunks holding the values, in order (views of shared memory): with `length`, what `Int32Chunks.of` takes. */
+  get chunkArrays(): readonly Int32Array[] {
+    return this.chunks;
+  }
 
   /** The number of values appended. */
   get length(): number {
@@ -73,7 +100,7 @@ export class Int32Chunks implements Iterable<number> {
   /** Appends `value`. */
   push(value: number): void {
     const chunk = this.used >>> CHUNK_BITS;
-    if (chunk === this.chunks.length) this.chunks.push(new Int32Array(1 << CHUNK_BITS));
+    if (chunk === this.chunks.length) this.chunks.push(sharedInt32(1 << CHUNK_BITS));
     (this.chunks[chunk] as Int32Array)[this.used & CHUNK_MASK] = value;
     this.used += 1;
   }

@@ -25,3 +25,26 @@ export function startWorker(entry: URL, options: WorkerOptions): Worker {
     .then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(code, { ...options, eval: true });
 }
+
+/**
+ * The types of nodes 0…count-1 as numbers into `names`, in the order first met: what a worker thread is sent for
+ * `typeOf` (one small array rather than a string per node).
+ */
+export function numberedTypes(
+  count: number,
+  typeOf: (node: number) => string,
+): { readonly types: Int32Array; readonly names: readonly string[] } {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  const types = Int32Array.from({ length: count }, (_, node) => {
+    const type = typeOf(node);
+    let number = numbers.get(type);
+    if (number === undefined) {
+      number = names.length;
+      names.push(type);
+      numbers.set(type, number);
+    }
+    return number;
+  });
+  return { types, names };
+}

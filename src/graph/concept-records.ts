@@ -30,9 +30,10 @@
  * bridge, and a record whose concepts lie in a far branch of the category tree keeps only λ of its score,
  * whatever word it shares with X. A bridge's postings are read best edge first, at most `bridgePostings` of them.
  */
+import { sharedFloat64 } from "../core/shared-arrays.js";
 import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
-import { mentionPostings, type NameMentions } from "./name-mentions.js";
+import { mentionPostings, type NameMentions, sharedPostingLists } from "./name-mentions.js";
 import { sortPostings } from "./postings.js";
 import { ProfileTable } from "./profile-table.js";
 import { senseCoherence } from "./sense-coherence.js";
@@ -251,6 +252,44 @@ interface ScoresByRecord {
   readonly has: Uint8Array;
 }
 
+/**
+ * What of `Postings` every concept reads and none writes: the postings, weights, norms and category paths. The
+ * per-edge and per-record arrays are on shared memory, so another thread ranks pages from them (`postingsFrom`)
+ * without a copy.
+ */
+export type SharedPostings = Pick<
+  Postings,
+  "members" | "scores" | "hub" | "coherence" | "norm" | "norm2" | "mentionMembers" | "mentionScores" | "paths"
+>;
+
+/** The parts of `postings` another thread ranks from (see `SharedPostings`). */
+export function sharedPostings(postings: Postings): SharedPostings {
+  const { members, scores, hub, coherence, norm, norm2, mentionMembers, mentionScores, paths } = postings;
+  return { members, scores, hub, coherence, norm, norm2, mentionMembers, mentionScores, paths };
+}
+
+/**
+ * Postings over `shared` with scratch arrays of their own: `table` is the graph's profiles and `typeOf` its types,
+ * as `indexPostings` had them. Two threads each with their own rank pages from one `SharedPostings`.
+ */
+export function postingsFrom(
+  shared: SharedPostings,
+  table: ProfileTable,
+  typeOf: (record: number) => string,
+): Postings {
+  const records = shared.norm.length;
+  return {
+    ...shared,
+    sums: new Float64Array(records),
+    direct: new Float64Array(records),
+    mention: new Float64Array(records),
+    text: { score: new Float64Array(records), has: new Uint8Array(records) },
+    field: { score: new Float64Array(records), has: new Uint8Array(records) },
+    table,
+    types: new TypeNumbers(typeOf, records),
+  };
+}
+
 /** Builds the postings, hub weights and record norms of `graph` once for many concepts. */
 export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordParams): Postings {
   const counts = new Int32Array(graph.size);
@@ -259,8 +298,7 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     records = Math.max(records, record + 1);
     for (const e of edges) counts[e.concept] = (counts[e.concept] ?? 0) + 1;
   }
-  const members = Array.from(counts, (n) => new Int32Array(n));
-  const scores = Array.from(counts, (n) => new Float64Array(n));
+  const { members, scores } = sharedPostingLists(counts);
   const filled = new Int32Array(graph.size);
   for (const [record, edges] of graph.profiles) {
     for (const e of edges) {
@@ -275,8 +313,8 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
   for (const record of graph.mentions?.keys() ?? []) records = Math.max(records, record + 1);
   const n = graph.profiles.size;
   const hub = Float64Array.from(counts, (df) => (df === 0 ? 0 : Math.log1p(n / df) / Math.log1p(n)));
-  const norm = new Float64Array(records);
-  const norm2 = new Float64Array(records);
+  const norm = sharedFloat64(records);
+  const norm2 = sharedFloat64(records);
   for (const [record, edges] of graph.profiles) {
     let sum = 0;
     for (const e of edges) sum += (hub[e.concept] ?? 0) ** 2 * e.score * e.score;
@@ -285,7 +323,7 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
   }
   partNorms(graph, norm, norm2);
   const coherence = graph.coherence ?? senseCoherence(graph.size, graph.profiles.values(), graph.tree).k;
-  return {
+  const shared = {
     members,
     scores,
     hub,
@@ -294,15 +332,10 @@ export function indexPostings(graph: ConceptRecordGraph, params: ConceptRecordPa
     norm2,
     mentionMembers: mentions.members,
     mentionScores: mentions.scores,
-    sums: new Float64Array(records),
-    direct: new Float64Array(records),
-    mention: new Float64Array(records),
-    text: { score: new Float64Array(records), has: new Uint8Array(records) },
-    field: { score: new Float64Array(records), has: new Uint8Array(records) },
-    table: graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles),
-    types: new TypeNumbers(graph.typeOf, records),
     paths: categoryPaths(graph.tree, graph.size),
   };
+  const table = graph.profiles instanceof ProfileTable ? graph.profiles : ProfileTable.from(graph.profiles);
+  return postingsFrom(shared, table, graph.typeOf);
 }
 
 /**

@@ -11,6 +11,7 @@
  * name's. The page normalises it per record type by the best record's.
  */
 import { Int32Chunks } from "../core/number-column.js";
+import { sharedFloat32, sharedInt32, sharedUint16 } from "../core/shared-arrays.js";
 
 /** The word postings of the records' texts, packed: list t holds members[start[t]…start[t + 1]), records ascending. */
 export interface TextIndex {
@@ -79,7 +80,10 @@ export class TextIndexBuilder {
   }
 }
 
-/** Postings, with each record's token run located where it was written, records in ascending order. */
+/**
+ * Postings, with each record's token run located where it was written, records in ascending order. The arrays are
+ * on shared memory: another thread (the build's concept page worker) reads the index without a copy.
+ */
 function packTexts(
   terms: ReadonlyMap<string, number>,
   read: { record: number; from: number; to: number }[],
@@ -87,8 +91,8 @@ function packTexts(
 ): TextIndex {
   read.sort((a, b) => a.record - b.record);
   const records = read.length === 0 ? 0 : (read[read.length - 1]?.record ?? 0) + 1;
-  const length = new Float32Array(records);
-  const offset = new Int32Array(records);
+  const length = sharedFloat32(records);
+  const offset = sharedInt32(records);
   const df = new Int32Array(terms.size + 1);
   // df counts each word once per record: seen marks the words already met in this one.
   const seen = new Int32Array(terms.size).fill(-1);
@@ -103,10 +107,10 @@ function packTexts(
       }
     }
   }
-  const start = new Int32Array(terms.size + 1);
+  const start = sharedInt32(terms.size + 1);
   for (let t = 0; t < terms.size; t += 1) start[t + 1] = (start[t] as number) + (df[t + 1] as number);
-  const members = new Int32Array(start[terms.size] as number);
-  const counts = new Uint16Array(members.length);
+  const members = sharedInt32(start[terms.size] as number);
+  const counts = sharedUint16(members.length);
   const filled = start.slice(0, terms.size);
   seen.fill(-1);
   for (const text of read) {

@@ -8,6 +8,7 @@
  * among its best concepts (BM25's evidence; the page combines it with the walk's).
  */
 import { NumberColumn } from "../core/number-column.js";
+import { sharedFloat32, sharedFloat64, sharedInt32 } from "../core/shared-arrays.js";
 import { sortPostings } from "./postings.js";
 
 /** The name counts of one record (concepts ascending) and its length in tokens. */
@@ -50,8 +51,7 @@ export function mentionPostings(
     for (const c of m.concepts) counts[c] = (counts[c] ?? 0) + 1;
   }
   const average = mentions.size === 0 ? 1 : Math.max(total / mentions.size, 1);
-  const members = Array.from(counts, (n) => new Int32Array(n));
-  const scores = Array.from(counts, (n) => new Float64Array(n));
+  const { members, scores } = sharedPostingLists(counts);
   const filled = new Int32Array(size);
   for (const [record, m] of mentions) {
     const norm = params.k1 * (1 - params.b + (params.b * m.length) / average);
@@ -64,6 +64,26 @@ export function mentionPostings(
     });
   }
   for (let c = 0; c < size; c += 1) sortPostings(members[c] as Int32Array, scores[c] as Float64Array);
+  return { members, scores };
+}
+
+/**
+ * Empty posting lists of `counts[c]` members and scores for each concept c, views of one shared buffer each: another
+ * thread (the build's concept page worker) reads them without a copy.
+ */
+export function sharedPostingLists(counts: Int32Array): { members: Int32Array[]; scores: Float64Array[] } {
+  let total = 0;
+  for (const n of counts) total += n;
+  const allMembers = sharedInt32(total);
+  const allScores = sharedFloat64(total);
+  const members: Int32Array[] = [];
+  const scores: Float64Array[] = [];
+  let at = 0;
+  for (const n of counts) {
+    members.push(allMembers.subarray(at, at + n));
+    scores.push(allScores.subarray(at, at + n));
+    at += n;
+  }
   return { members, scores };
 }
 
@@ -82,21 +102,48 @@ export function mentionCount(m: NameMentions | undefined, concept: number): numb
   return 0;
 }
 
+/** A `MentionTable`'s columns: record row r's counts are at [starts[r], starts[r + 1]) of concepts and counts. */
+export interface MentionColumns {
+  readonly records: Int32Array;
+  readonly starts: Int32Array;
+  readonly lengths: Float64Array;
+  readonly concepts: Int32Array;
+  readonly counts: Float32Array;
+}
+
 /**
- * Records' name counts in shared typed arrays, read as a map (each `get` a view, made on demand): a build keeps
- * them for half a million records, where two small typed arrays and an object per record cost several times
- * their numbers. Records are added once each, in ascending order.
+ * Records' name counts in typed arrays, read as a map (each `get` a view, made on demand): a build keeps them for
+ * half a million records, where two small typed arrays and an object per record cost several times their numbers.
+ * Records are added once each, in ascending order. The arrays are on shared memory, so that another thread reads
+ * the table (`columns`, then the constructor) without a copy.
  */
 export class MentionTable implements ReadonlyMap<number, NameMentions> {
-  private readonly records = new NumberColumn((n) => new Int32Array(n));
-  private readonly starts = new NumberColumn((n) => new Int32Array(n));
-  private readonly lengths = new NumberColumn((n) => new Float64Array(n));
-  private readonly concepts = new NumberColumn((n) => new Int32Array(n));
-  private readonly counts = new NumberColumn((n) => new Float32Array(n));
+  private readonly records: NumberColumn<Int32Array>;
+  private readonly starts: NumberColumn<Int32Array>;
+  private readonly lengths: NumberColumn<Float64Array>;
+  private readonly concepts: NumberColumn<Int32Array>;
+  private readonly counts: NumberColumn<Float32Array>;
   private rows: Int32Array | undefined;
 
-  constructor() {
-    this.starts.push(0);
+  /** An empty table; or, given another table's `columns()`, that table read in place (in another thread). */
+  constructor(columns?: MentionColumns) {
+    this.records = new NumberColumn(sharedInt32, columns?.records);
+    this.starts = new NumberColumn(sharedInt32, columns?.starts);
+    this.lengths = new NumberColumn(sharedFloat64, columns?.lengths);
+    this.concepts = new NumberColumn(sharedInt32, columns?.concepts);
+    this.counts = new NumberColumn(sharedFloat32, columns?.counts);
+    if (!columns) this.starts.push(0);
+  }
+
+  /** The table's columns as views of its shared memory (what the constructor takes to read it elsewhere). */
+  columns(): MentionColumns {
+    return {
+      records: this.records.all(),
+      starts: this.starts.all(),
+      lengths: this.lengths.all(),
+      concepts: this.concepts.all(),
+      counts: this.counts.all(),
+    };
   }
 
   /** Adds `record`'s counts; it must be above every record added before, and added before any read. */

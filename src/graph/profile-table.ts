@@ -4,6 +4,7 @@
  * ~36 bytes each, here 12.
  */
 import { NumberColumn } from "../core/number-column.js";
+import { sharedFloat64, sharedInt32From } from "../core/shared-arrays.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 
 /** An unchanging map from record number to its concept edges, in the order of the map it was made from. */
@@ -134,13 +135,18 @@ export class ProfileTableBuilder {
     this.starts.push(this.concepts.length);
   }
 
-  /** The table of the profiles added, in the order added. */
+  /**
+   * The table of the profiles added, in the order added. Its columns are on shared memory: the build's worker
+   * threads (semantic edges, concept pages) read them without a copy.
+   */
   finish(): ProfileTable {
+    const scores = sharedFloat64(this.scores.length);
+    scores.set(this.scores.all());
     return new ProfileTable({
-      records: this.records.toArray(),
-      starts: this.starts.toArray(),
-      concepts: this.concepts.toArray(),
-      scores: this.scores.toArray(),
+      records: sharedInt32From(this.records.all()),
+      starts: sharedInt32From(this.starts.all()),
+      concepts: sharedInt32From(this.concepts.all()),
+      scores,
     });
   }
 }

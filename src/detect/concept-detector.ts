@@ -57,8 +57,8 @@ export function readText(
 ): TextReading {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const lang = options.lang ?? guessLanguage(text);
-  const { tokens, spots } = spotText(dictionary, text, lang);
-  const kept = scoreSpots(dictionary, text, tokens, spots, lang, options)
+  const { tokens, spots, context } = spotText(dictionary, text, lang);
+  const kept = scoreQuoted(dictionary, text, tokens, { spots, context }, lang, options)
     .filter((c) => c.score >= threshold)
     .map(
       (c): DetectedConcept => ({
@@ -89,8 +89,26 @@ export function scoreCandidates(
   options: Pick<DetectOptions, "titleLength" | "maxMentions" | "lang"> = {},
 ): ScoredCandidate[] {
   const lang = options.lang ?? guessLanguage(text);
-  const { tokens, spots } = spotText(dictionary, text, lang);
-  return scoreSpots(dictionary, text, tokens, spots, lang, options);
+  const { tokens, spots, context } = spotText(dictionary, text, lang);
+  return scoreQuoted(dictionary, text, tokens, { spots, context }, lang, options);
+}
+
+/**
+ * The candidates of `spots`, scored with every spot of `context` (a text in another language: its words too, see
+ * `spotText`) read as the text around them: a concept that only the context's words name is not a candidate.
+ */
+function scoreQuoted(
+  dictionary: ConceptDictionary,
+  text: string,
+  tokens: readonly Token[],
+  { spots, context }: { spots: readonly Spot[]; context?: readonly Spot[] | undefined },
+  lang: TextLanguage,
+  options: Pick<DetectOptions, "titleLength" | "maxMentions">,
+): ScoredCandidate[] {
+  if (context === undefined) return scoreSpots(dictionary, text, tokens, spots, lang, options);
+  const quoted = new Set<number>();
+  for (const spot of spots) for (const c of spot.surface.candidates) quoted.add(c.concept);
+  return scoreSpots(dictionary, text, tokens, context, lang, options).filter((c) => quoted.has(c.concept));
 }
 
 /** The candidates of the spots found in `text`, scored (see `scoreCandidates`). */

@@ -64,13 +64,15 @@ export function spotSurfaces(
  * two words or more ("Machine Learning", "Costa Rica") and, but in German, which capitalises every noun, a word
  * capitalised inside a sentence, not before a number (a heading: "Módulo 2"), and written as a candidate's name or
  * the dictionary's form is, case and accents too ("en Java", "de Google"; not "Apnea Del Sueño"). Its other words are
- * false friends of English ones ("módulo" is not Modulo, "del" not Del, "die" not Death).
+ * false friends of English ones ("módulo" is not Modulo, "del" not Del, "die" not Death). Every spot is given too, as
+ * `context`: many words are true cognates ("variables", "algoritmos") and tell a quoted name's sense ("con Python"
+ * among them is the language, not the snake).
  */
 export function spotText(
   dictionary: ConceptDictionary,
   text: string,
   lang: TextLanguage,
-): { tokens: Token[]; spots: Spot[] } {
+): { tokens: Token[]; spots: Spot[]; context?: Spot[] } {
   const tokens = tokenise(text, lang);
   const spots = spotSurfaces(dictionary, tokens, lang);
   const other = otherLanguage(text);
@@ -81,7 +83,7 @@ export function spotText(
     const token = tokens[s.first] as Token;
     return isNameInSentence(text, token) && isWrittenName(dictionary, s, text.slice(token.start, token.end));
   };
-  return { tokens, spots: spots.filter(quoted) };
+  return { tokens, spots: spots.filter(quoted), context: spots };
 }
 
 /**

@@ -170,3 +170,15 @@ describe("spotText", () => {
     ]);
   });
 });
+
+describe("detection of a text in another language", () => {
+  it("reads its words as context but lets only the names and phrases it quotes become concepts", () => {
+    const d = buildConceptDictionary([concept("Del"), concept("Modulo"), concept("Java")]);
+    const found = detectConcepts(
+      d,
+      "En este módulo del curso aprenderás los fundamentos de la programación con Java y sus funciones.",
+      { threshold: 0 },
+    );
+    expect(found.map((c) => c.id)).toEqual(["Java"]);
+  });
+});

@@ -39,6 +39,29 @@ export function pairs(
   return out;
 }
 
+/**
+ * The records a question can name, by type: courses, lectures, publications, and MOOCs with an English or French
+ * name (a MOOC named only in another language cannot be asked about in either).
+ */
+export function askableRecords(): Record<"course" | "mooc" | "lecture" | "publication", CorpusRecord[]> {
+  return {
+    course: readCorpusFile("courses.jsonl"),
+    mooc: readCorpusFile("moocs.jsonl").filter((m) => m.name.en !== undefined || m.name.fr !== undefined),
+    lecture: readCorpusFile("lectures.jsonl"),
+    publication: readCorpusFile("publications.jsonl"),
+  };
+}
+
+/** Every person's English name by id. */
+export function personNames(): Map<string, string> {
+  return new Map(readCorpusFile("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
+}
+
+/** Prints one drawn item as a JSON line, its pool first. */
+export function printDrawn(pool: string, item: object): void {
+  console.log(JSON.stringify({ pool, ...item }));
+}
+
 /** A drawn record as the lists print it: its id and its English and French names. */
 export function recordName(r: CorpusRecord): { id: string; en?: string; fr?: string } {
   return { id: r.id, en: r.name.en, fr: r.name.fr };

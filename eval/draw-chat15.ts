@@ -7,7 +7,7 @@
  * each; the questions are written by hand from this list, before the planner is tuned.
  */
 import { weightedSample } from "../src/core/seeded-random.js";
-import { drawSettings, readCorpusFile, recordName } from "./corpus-draw.js";
+import { drawSettings, personNames, readCorpusFile, recordName } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(15, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
@@ -42,7 +42,7 @@ const authored = new Map<string, number>();
 for (const p of read("publications.jsonl"))
   if (Number.isInteger(Number(p.attrs?.year)))
     for (const l of p.links ?? []) if (l.rel === "author") authored.set(l.id, (authored.get(l.id) ?? 0) + 1);
-const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
+const people = personNames();
 
 const show = (pool: string, draw: "uniform" | "weighted", item: unknown) =>
   console.log(JSON.stringify({ pool, draw, ...(item as object) }));

@@ -9,21 +9,24 @@
  * line each; the questions are written by hand from this list, before the planner is tuned.
  */
 import { weightedSample } from "../src/core/seeded-random.js";
-import { carriers, drawSettings, pairs, readCorpusFile, recordName, teachersOf } from "./corpus-draw.js";
+import {
+  askableRecords,
+  carriers,
+  drawSettings,
+  pairs,
+  personNames,
+  printDrawn,
+  recordName,
+  teachersOf,
+} from "./corpus-draw.js";
 
 const { random, count } = drawSettings(16, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
   weightedSample(random, pool, weight, n);
-const read = readCorpusFile;
 
-const byType = {
-  course: read("courses.jsonl"),
-  // A MOOC with no English or French name cannot be asked about in either language.
-  mooc: read("moocs.jsonl").filter((m) => m.name.en !== undefined || m.name.fr !== undefined),
-  publication: read("publications.jsonl"),
-};
-const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
-const show = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
+const byType = askableRecords();
+const people = personNames();
+const show = printDrawn;
 const name = recordName;
 const teachers = teachersOf;
 

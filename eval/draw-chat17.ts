@@ -12,10 +12,12 @@
  */
 import { weightedSample } from "../src/core/seeded-random.js";
 import {
+  askableRecords,
   attrValues,
   drawSettings,
   pairs,
-  readCorpusFile,
+  personNames,
+  printDrawn,
   recordName,
   stageOf,
   teachersOf,
@@ -25,17 +27,10 @@ import {
 const { random, count } = drawSettings(17, 8);
 const sample = <T>(pool: readonly T[], weight: (t: T) => number, n: number) =>
   weightedSample(random, pool, weight, n);
-const read = readCorpusFile;
 
-const byType = {
-  course: read("courses.jsonl"),
-  // A MOOC with no English or French name cannot be asked about in either language.
-  mooc: read("moocs.jsonl").filter((m) => m.name.en !== undefined || m.name.fr !== undefined),
-  lecture: read("lectures.jsonl"),
-  publication: read("publications.jsonl"),
-};
-const people = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
-const show = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
+const byType = askableRecords();
+const people = personNames();
+const show = printDrawn;
 const name = recordName;
 const teachers = teachersOf;
 const values = attrValues;

@@ -11,10 +11,12 @@
 import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
 import {
+  askableRecords,
   attrValues,
   drawSettings,
   pairs,
-  readCorpusFile,
+  personNames,
+  printDrawn,
   recordName,
   stageOf,
   teachersOf,
@@ -22,13 +24,7 @@ import {
 } from "./corpus-draw.js";
 
 const { random, count } = drawSettings(18, 6);
-const records = {
-  course: readCorpusFile("courses.jsonl"),
-  // A MOOC with no English or French name cannot be asked about in either language.
-  mooc: readCorpusFile("moocs.jsonl").filter((m) => m.name.en !== undefined || m.name.fr !== undefined),
-  lecture: readCorpusFile("lectures.jsonl"),
-  publication: readCorpusFile("publications.jsonl"),
-};
+const records = askableRecords();
 type Kind = keyof typeof records;
 const byKey = {
   course: topicCarriers(records.course),
@@ -36,8 +32,8 @@ const byKey = {
   lecture: topicCarriers(records.lecture),
   publication: topicCarriers(records.publication),
 };
-const people = new Map(readCorpusFile("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
-const emit = (pool: string, item: object) => console.log(JSON.stringify({ pool, ...item }));
+const people = personNames();
+const emit = printDrawn;
 const n = (type: Kind) => (k: string) => byKey[type].get(k)?.length ?? 0;
 const keys = (type: Kind) => [...byKey[type].keys()];
 /** Keywords of `type` drawn one by one, weighted by carriers (`uniform` for each alike), kept when `keep` holds. */

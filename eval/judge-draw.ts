@@ -12,7 +12,7 @@
 import type { CorpusRecord } from "../src/core/record.js";
 import { weightedSample } from "../src/core/seeded-random.js";
 import { goldKey } from "./chat-gold.js";
-import { readCorpusFile, recordName } from "./corpus-draw.js";
+import { personNames, readCorpusFile, recordName } from "./corpus-draw.js";
 
 const read = readCorpusFile;
 
@@ -22,7 +22,7 @@ const lectures = read("lectures.jsonl");
 const publications = read("publications.jsonl");
 const units = read("units.jsonl");
 const concepts = read("concepts.jsonl");
-const names = new Map(read("people.jsonl").map((p) => [p.id, p.name.en ?? ""]));
+const names = personNames();
 
 const linked = (r: CorpusRecord, rels: readonly string[]) =>
   (r.links ?? []).filter((l) => rels.includes(l.rel));

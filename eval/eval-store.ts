@@ -35,6 +35,14 @@ export async function evalDatabasePath(db: string | undefined): Promise<string> 
   return path;
 }
 
+/**
+ * The keyword-free database `eval:neighbours` makes (every record's keywords withheld) and `eval:related` reads,
+ * unless `--db` names another.
+ */
+export function keywordFreeDatabase(db: string | undefined): string {
+  return db ?? join(tmpdir(), "campus-graph-eval-neighbours.db");
+}
+
 /** The evaluation sets' folder: `$CAMPUS_GRAPH_EVAL`, else ../shared/data/eval. */
 export function evalFolder(): string {
   return process.env.CAMPUS_GRAPH_EVAL ?? join(process.cwd(), "..", "shared", "data", "eval");

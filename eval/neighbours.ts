@@ -16,8 +16,6 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildGraph } from "../src/app/build-graph.js";
 import { buildSearchIndex } from "../src/app/build-search-index.js";
@@ -34,6 +32,7 @@ import {
 import { parseQuery } from "../src/search/parse-query.js";
 import type { Store } from "../src/store/store.js";
 import { foldWord } from "../src/text/word-key.js";
+import { keywordFreeDatabase } from "./eval-store.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
 import { coTaggedConcepts, scoreRelated } from "./related-concepts.js";
@@ -60,7 +59,7 @@ const { values } = parseArgs({
     diff: { type: "string" },
   },
 });
-const path = values.db ?? join(tmpdir(), "campus-graph-eval-neighbours.db");
+const path = keywordFreeDatabase(values.db);
 const fresh = !existsSync(path);
 const store = await openStore(path, { create: fresh });
 if (fresh) {

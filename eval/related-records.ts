@@ -15,7 +15,6 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
@@ -25,6 +24,7 @@ import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { type SemanticEdgeOptions, semanticEdgeFinder } from "../src/graph/semantic-edges.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import { foldWord } from "../src/text/word-key.js";
+import { keywordFreeDatabase } from "./eval-store.js";
 import { formatTable } from "./format-table.js";
 import { ndcg } from "./ranking-metrics.js";
 import { readStoredConceptGraph } from "./stored-concept-graph.js";
@@ -49,7 +49,7 @@ const { values } = parseArgs({
     show: { type: "string" },
   },
 });
-const store = await openStore(values.db ?? join(tmpdir(), "campus-graph-eval-neighbours.db"), {
+const store = await openStore(keywordFreeDatabase(values.db), {
   create: false,
 });
 const keywords = readKeywords(defaultCorpus());

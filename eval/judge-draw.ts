@@ -6,7 +6,8 @@
  * teacher, courses, MOOCs and publications to ask about, concepts with a description, courses with prerequisites,
  * courses with teachers, teachers, authors, unit members, keyword pairs one record holds (intersections), MOOC subjects
  * some MOOCs give a level (by level and language), publication keywords with their newest papers, the universities
- * MOOCs and lectures name, and (with `semesters`) course keywords whose courses name Bachelor and Master semesters.
+ * MOOCs and lectures name, (with `semesters`) course keywords whose courses name Bachelor and Master semesters, and
+ * (with `publicationTypes`) publication keywords whose papers are of more than one kind, some a thesis, dataset or review.
  * Prints one JSON line each; the questions are written by hand from it.
  */
 import type { CorpusRecord } from "../src/core/record.js";
@@ -129,6 +130,14 @@ const courseStages = keywordsOf(courses)
       new Set(Object.entries(semesters).flatMap(([s, ids]) => (s.includes(word) ? ids : []))).size;
     return { ...k, semesters, bachelor: stage("Bachelor"), master: stage("Master") };
   });
+/** Publication keywords of 3 to 80 papers of two kinds or more, one of them a thesis, a dataset or a review. */
+const publicationKinds = keywordsOf(publications)
+  .filter((k) => k.records.length >= 3 && k.records.length <= 80)
+  .map((k) => ({ ...k, kinds: tallyBy(k.records, "type") }))
+  .filter((k) => {
+    const kinds = Object.keys(k.kinds);
+    return kinds.length > 1 && kinds.some((t) => /Thesis|Dataset|Review Article/.test(t));
+  });
 const universities = keywordsOf([...moocs, ...lectures], (r) =>
   [r.attrs?.institution, r.attrs?.venue].filter((v): v is string => typeof v === "string"),
 );
@@ -143,6 +152,8 @@ const keyword = (k: { keyword: string; records: readonly CorpusRecord[] }) => ({
 export interface JudgeDrawOptions {
   /** Also draws course keywords by the Bachelor and Master semesters their courses name (default false). */
   readonly semesters?: boolean;
+  /** Also draws publication keywords by the kinds of their papers (thesis, dataset, review …; default false). */
+  readonly publicationTypes?: boolean;
 }
 
 /** Prints the draws of a blind judge: `count` of each pool (more of some) by `random`, uniform then weighted. */
@@ -231,6 +242,12 @@ export function printJudgeDraw(random: () => number, count: number, options: Jud
           bachelor: k.bachelor,
           master: k.master,
           semesters: k.semesters,
+        });
+    if (options.publicationTypes)
+      for (const k of pick(publicationKinds, size))
+        show("publication-kind", draw, {
+          ...keyword(k),
+          kinds: Object.fromEntries(Object.entries(k.kinds).map(([t, ids]) => [t, ids.length])),
         });
   }
 }

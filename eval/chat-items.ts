@@ -68,9 +68,9 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, held12, held13, held14, held14-tune, held14-check, held15,
- * held15-tune, held15-check, held16, held16-tune, held16-check, held17, held17-tune, held17-check, held18,
- * held18-tune, held18-check.
+ * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, fresh10-tune, fresh10-check, held12, held13, held14,
+ * held14-tune, held14-check, held15, held15-tune, held15-check, held16, held16-tune, held16-check, held17,
+ * held17-tune, held17-check, held18, held18-tune, held18-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
   const heldOut = readChatItems(join(import.meta.dirname, "chat-heldout.jsonl"));
@@ -90,7 +90,6 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     fresh9: readChatItems(join(import.meta.dirname, "chat-fresh9.jsonl")),
-    fresh10: readChatItems(join(import.meta.dirname, "chat-fresh10.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     held14,
@@ -101,6 +100,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     ...withHalves("held16", readChatItems(join(import.meta.dirname, "chat-held16.jsonl"))),
     ...withHalves("held17", readChatItems(join(import.meta.dirname, "chat-held17.jsonl"))),
     ...withHalves("held18", readChatItems(join(import.meta.dirname, "chat-held18.jsonl"))),
+    ...withHalves("fresh10", readChatItems(join(import.meta.dirname, "chat-fresh10.jsonl"))),
   };
 }
 

@@ -763,4 +763,33 @@ describe("readQuestion", () => {
     expect(readQuestion("courses on flowers in spring and summer").season).toBeUndefined();
     expect(readQuestion("Basic electronics MOOCs").stage).toBeUndefined();
   });
+
+  it("reads a verb of publishing after a word for people or units as asking for authors, not papers", () => {
+    expect(readQuestion("which labs published them")).toMatchObject({ types: ["unit"], subjects: [] });
+    expect(readQuestion("which labs published them").cues.has("author")).toBe(true);
+    expect(readQuestion("quels chercheurs ont publié sur les glaciers ?")).toMatchObject({
+      types: ["person"],
+      subjects: ["glaciers"],
+    });
+    expect(readQuestion("papers published by Martin Vetterli")).toMatchObject({ types: ["publication"] });
+    expect(readQuestion("papers published by Martin Vetterli").cues.has("author")).toBe(false);
+  });
+
+  it("reads 'how does X work' and French 'que sont' as asking what a thing is", () => {
+    const how = readQuestion("how does a jet engine work?");
+    expect(how.subjects).toEqual(["jet engine"]);
+    expect([...how.cues]).toEqual(["explain"]);
+    expect(readQuestion("comment fonctionne un moteur à réaction ?").subjects).toEqual(["moteur à réaction"]);
+    expect(readQuestion("que sont les bonobos ?").cues.has("what")).toBe(true);
+    expect(readQuestion("who works on jet engines?").cues.has("research")).toBe(true);
+  });
+
+  it("reads a pronoun for a person in lower case as no name, and notes after a type word as the type's", () => {
+    expect(readQuestion("which lab is he in?")).toMatchObject({ subjects: [], types: ["unit"] });
+    expect(readQuestion("courses by Weidong He").subjects).toEqual(["Weidong He"]);
+    expect(readQuestion("lecture notes on entropy")).toMatchObject({
+      subjects: ["entropy"],
+      types: ["lecture"],
+    });
+  });
 });

@@ -116,10 +116,14 @@ export interface Alternative {
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que sont|que (etait|etaient)|qu est|qu etait|que veut dire|que signifie|quel est le sens)\b/;
 // "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
+// "How does a jet engine work?", "comment fonctionne un moteur à réaction ?": asks to explain how a thing works
+// ("work" is not a person's work here).
+const HOW_IT_WORKS =
+  /^(how (does|do|did|can|would) \S.* (work|works|function)|comment (fonctionne|fonctionnent) \S)/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 // "Ok and for EE-465?", "merci, et pour X ?": an acknowledgement of the last answer before the follow-up's opener.
 const ACKNOWLEDGED =
@@ -172,9 +176,11 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     .replace(/[’`]/g, "'")
     .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
     .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
-  const words = readWorkNouns(
-    correctCueTypos(
-      correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+  const words = readPublishingVerbs(
+    readWorkNouns(
+      correctCueTypos(
+        correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+      ),
     ),
   );
   const folded = words.map((w) => w.folded).join(" ");
@@ -197,6 +203,10 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     CUE_WORDS.filter(([, set]) => asking.some((w) => set.has(w.folded))).map(([c]) => c),
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
+  if (HOW_IT_WORKS.test(folded)) {
+    cues.add("explain");
+    cues.delete("research");
+  }
   if (whoVerb) cues.add("about");
   if (asksNeeds(words, classes)) cues.add("prerequisite");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
@@ -376,6 +386,24 @@ function correctAudienceTypos(words: readonly Word[]): Word[] {
     return audience === undefined ? word : { ...word, folded: audience };
   });
 }
+
+/**
+ * "Which labs published them?", "who published on X", "quels chercheurs ont publié sur X": a participle of publishing
+ * right after "who" or a word for people or units (an auxiliary between) is the verb of writing, not a word for
+ * papers; "papers published in 2020" keeps it.
+ */
+function readPublishingVerbs(words: readonly Word[]): Word[] {
+  const writer = (w: Word | undefined) =>
+    WHO.has(w?.folded ?? "") || ["person", "unit"].includes(TYPE_WORDS.get(w?.folded ?? "") ?? "");
+  return words.map((word, i) => {
+    if (!PUBLISHED.has(word.folded)) return word;
+    const before = AUXILIARIES.has(words[i - 1]?.folded ?? "") ? words[i - 2] : words[i - 1];
+    return writer(before) ? { ...word, folded: "wrote" } : word;
+  });
+}
+
+const PUBLISHED = new Set(["published", "publie", "publies", "publiee", "publiees"]);
+const AUXILIARIES = new Set(["have", "has", "had", "ont", "a", "avait", "avaient"]);
 
 /**
  * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a

@@ -124,6 +124,16 @@ function classifyAll(words: readonly Word[]): WordClass[] {
   // "Military Studies": a type word that often ends a name, right after a subject word, is a word of that name.
   for (let i = 1; i < words.length; i += 1)
     if (classes[i - 1] === "subject" && NAME_TYPE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+  // "MOOCs on teacher training", "cours sur la sécurité des laboratoires": after the type asked and a topic marker, a
+  // type word that leads a common noun is a word of the subject (a title before a name, "prof Dupont", is not).
+  const asked = classes.indexOf("type");
+  let marked = false;
+  for (let i = asked + 1; asked >= 0 && i + 1 < words.length; i += 1) {
+    const next = words[i + 1];
+    const common = classes[i + 1] === "subject" && /^\p{Ll}/u.test(next?.text ?? "");
+    if (classes[i] === "type" && marked && common && !WHO.has(words[i]?.folded ?? "")) classes[i] = "subject";
+    marked ||= TOPIC_MARKERS.has(words[i]?.folded ?? "");
+  }
   return classes;
 }
 

@@ -157,7 +157,9 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     const reading = readGrammar(part, whole.lang);
     const asks = reading.types.length > 0 || reading.cues.size > 0;
     const names = reading.subjects.length > 0 || reading.codes.length > 0;
-    if (asks && names && !reading.offTopic) return { ...reading, truncated: true };
+    // What the whole message set aside (an injected turn) is still said.
+    const ignored = [...new Set([...whole.ignored, ...reading.ignored])];
+    if (asks && names && !reading.offTopic) return { ...reading, truncated: true, ignored };
   }
   return whole;
 }
@@ -418,8 +420,12 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
   // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
   // X"; "who works on X" asks for people).
+  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb.
+  const study = (i: number) =>
+    STUDY_NOUNS.has(words[i]?.folded ?? "") && ARTICLES.has(words[i - 1]?.folded ?? "");
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
+    study(i) ||
     (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") &&
       (newest(i - 1) || newest(i + 1) || SCHOLARLY.has(words[i - 1]?.folded ?? "")));
   return words.map((word, i) =>
@@ -481,6 +487,8 @@ const WORK_LEADS = new Set(["by", "of", "from", "de", "des", "du", "d", "par", "
 const WORK_NOUNS = new Set(
   "research recherche recherches studies etudes travaux literature litterature findings".split(" "),
 );
+const STUDY_NOUNS = new Set(["study", "etude"]);
+const ARTICLES = new Set(["the", "a", "this", "that", "l", "une", "cette"]);
 const WORK_MARKERS = new Set(["on", "about", "into", "regarding", "concerning", "sur", "concernant"]);
 
 // Words for teaching that "à distance" after them, or "learning", "education" after "distance", make online.

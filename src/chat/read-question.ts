@@ -219,7 +219,15 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
-  const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
+  // "Lectures on generative vs discriminative models": records of a type asked about a topic that opposes two things.
+  const topical = classes.includes("type") && TOPIC_MARKERS.has(words[first - 1]?.folded ?? "");
+  const split = splitSubject(
+    span,
+    text,
+    together || words.some((w) => BOTH_WORDS.has(w.folded)),
+    classOf,
+    topical,
+  );
   if (split.compared) cues.add("compare");
   const alternatives =
     split.subjects.length === 1
@@ -648,15 +656,20 @@ function alternativesOf(
   return alternatives;
 }
 
+/** Comparison words that set two things side by side without asking how they differ. */
+const OPPOSING = new Set(["vs", "versus"]);
+
 /**
  * Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …", "… and in …", or by a comparison word
- * ("A versus B", "A differs from B": `compared`).
+ * ("A versus B", "A differs from B": `compared`); with `topical` (the subject follows a type word and a topic marker),
+ * "A vs B" is one subject, "A and B".
  */
 function splitSubject(
   span: readonly Word[],
   text: string,
   both: boolean,
   classOf: ReadonlyMap<Word, WordClass>,
+  topical = false,
 ): { subjects: string[]; join?: "and" | "or"; compared?: true } {
   if (span.length === 0) return { subjects: [] };
   const textOf = (ws: readonly Word[]) => {
@@ -673,6 +686,9 @@ function splitSubject(
   if (compared > 0) {
     const left = textOf(span.slice(0, compared));
     const right = textOf(span.slice(compared + 1));
+    // After a type word and a topic marker, "A vs B" is the topic of the records asked: both sides, as one subject.
+    const opposed = topical && OPPOSING.has(span[compared]?.folded ?? "");
+    if (left !== "" && right !== "" && opposed) return { subjects: [`${left} and ${right}`] };
     if (left !== "" && right !== "") return { subjects: [left, right], join: "and", compared: true };
   }
   const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";

@@ -357,6 +357,11 @@ function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void 
     if (COMPARISON_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject" && !compares)
       classes[i] = "subject";
   }
+  // "A short explanation of X", "une explication simple de X": how long or plain the explanation is, not the subject.
+  for (let i = 0; i < words.length; i += 1) {
+    const explained = [i - 1, i + 1].some((k) => EXPLAIN_WORDS.has(words[k]?.folded ?? ""));
+    if (BRIEF_WORDS.has(words[i]?.folded ?? "") && explained) classes[i] = "frame";
+  }
   // "Lecture notes on X", "course handouts": a noun for the documents of a record right after its type word.
   for (let i = 1; i < words.length; i += 1)
     if (DOCUMENT_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "type") classes[i] = "frame";
@@ -366,6 +371,17 @@ function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void 
   }
 }
 
+const BRIEF_WORDS = new Set([
+  "short",
+  "brief",
+  "quick",
+  "simple",
+  "simply",
+  "plain",
+  "courte",
+  "breve",
+  "rapide",
+]);
 const DOCUMENT_NOUNS = new Set(["notes", "note", "handouts", "handout", "materials", "material"]);
 
 const COMPARISON_NOUNS = new Set(

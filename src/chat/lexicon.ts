@@ -92,7 +92,7 @@ export const NEED_FOR_WORDS = words("for pour");
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
-  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
+  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez explication definir comprends comprendre",
 );
 
 /** Words that ask what a record is about. */

@@ -782,6 +782,12 @@ describe("readQuestion", () => {
     expect(readQuestion("comment fonctionne un moteur à réaction ?").subjects).toEqual(["moteur à réaction"]);
     expect(readQuestion("que sont les bonobos ?").cues.has("what")).toBe(true);
     expect(readQuestion("who works on jet engines?").cues.has("research")).toBe(true);
+    expect([...readQuestion("explain how vaccines work").cues]).toEqual(["explain"]);
+    expect(readQuestion("how many researchers work on glaciers?").cues.has("explain")).toBe(false);
+    expect(readQuestion("a short explanation of plate tectonics please").subjects).toEqual([
+      "plate tectonics",
+    ]);
+    expect(readQuestion("une explication simple de l'entropie").cues.has("explain")).toBe(true);
   });
 
   it("reads a pronoun for a person in lower case as no name, and notes after a type word as the type's", () => {

@@ -123,7 +123,7 @@ const WHAT_IT_IS =
 // "How does a jet engine work?", "comment fonctionne un moteur à réaction ?": asks to explain how a thing works
 // ("work" is not a person's work here).
 const HOW_IT_WORKS =
-  /^(how (does|do|did|can|would) \S.* (work|works|function)|comment (fonctionne|fonctionnent) \S)/;
+  /^((explain|explique|tell me) )?(how (?!many |much )((does|do|did|can|would) )?\S.* (work|works|function)$|comment (fonctionne|fonctionnent) \S)/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 // "Ok and for EE-465?", "merci, et pour X ?": an acknowledgement of the last answer before the follow-up's opener.
 const ACKNOWLEDGED =

@@ -8,8 +8,8 @@ import { cleanQuestion, splitSentences } from "./clean-question.js";
 
 /**
  * The parts of `raw` to read as its question, narrowest first: its last sentence ending in "?" (its last sentence
- * when none does), then that sentence with the one before it. None when fewer than two sentences set the scene before the question, or when the message
- * asks more than once (several questions are read each in turn, `split-questions.ts`).
+ * when none does), then that sentence with the one before it. None when no sentence sets the scene before the
+ * question, or when the message asks more than once (several questions are read each in turn, `split-questions.ts`).
  */
 export function askedParts(raw: string): string[] {
   const sentences = splitSentences(cleanQuestion(raw, Number.POSITIVE_INFINITY).text);
@@ -23,6 +23,8 @@ export function askedParts(raw: string): string[] {
   const asked = sentences[at];
   const before = sentences[at - 1];
   // One sentence before the question is read with it, as before: "Jane Doe's papers. Which are the latest?"
-  if (!asked || !before || at < 2 || sentences.slice(0, at).some((s) => s.endsWith("?"))) return [];
+  // A full stop after an initial ends no sentence: "What does Jonathan M. Levine work on?" is one question.
+  const cut = /(^|[\s.])\p{L}\.$/u.test(before ?? "");
+  if (!asked || !before || cut || sentences.slice(0, at).some((s) => s.endsWith("?"))) return [];
   return [asked, `${before} ${asked}`];
 }

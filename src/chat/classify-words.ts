@@ -25,6 +25,7 @@ import {
   NAME_TYPE_WORDS,
   NUMBER_WORDS,
   PERIOD_WORDS,
+  PERSON_PRONOUNS,
   PLACE_WORDS,
   PREREQUISITE_WORDS,
   REQUEST_VERBS,
@@ -123,6 +124,16 @@ function classifyAll(words: readonly Word[]): WordClass[] {
   // "Military Studies": a type word that often ends a name, right after a subject word, is a word of that name.
   for (let i = 1; i < words.length; i += 1)
     if (classes[i - 1] === "subject" && NAME_TYPE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
+  // "MOOCs on teacher training", "cours sur la sécurité des laboratoires": after the type asked and a topic marker, a
+  // type word that leads a common noun is a word of the subject (a title before a name, "prof Dupont", is not).
+  const asked = classes.indexOf("type");
+  let marked = false;
+  for (let i = asked + 1; asked >= 0 && i + 1 < words.length; i += 1) {
+    const next = words[i + 1];
+    const common = classes[i + 1] === "subject" && /^\p{Ll}/u.test(next?.text ?? "");
+    if (classes[i] === "type" && marked && common && !WHO.has(words[i]?.folded ?? "")) classes[i] = "subject";
+    marked ||= TOPIC_MARKERS.has(words[i]?.folded ?? "");
+  }
   return classes;
 }
 
@@ -139,6 +150,8 @@ function classify(word: Word): WordClass {
     word.folded === "et"
   )
     return "join";
+  // "Which lab is he in?": a pronoun for a person points back at one; only a capital makes it a name ("Weidong He").
+  if (PERSON_PRONOUNS.has(word.folded) && word.text === word.text.toLowerCase()) return "frame";
   // A capital letter alone is a name ("T cells", "C"); in lower case it is an elision ("l'", "d'", "'s").
   if (word.text.length === 1 && /^\p{Lu}$/u.test(word.text) && word.text !== "I" && word.text !== "À")
     return "subject";
@@ -336,6 +349,7 @@ function readModifiers(words: readonly Word[], classes: WordClass[]): void {
  * "Sex differences", "cultural comparisons": a comparison noun right after a subject word is a word of the subject,
  * unless "between" or "entre" leads to what it compares ("the difference between A and B" and "A vs B" keep theirs).
  * "En langue française", "in the French language": a word for language beside a language name says no more than it.
+ * "Lecture notes", "course materials": the documents of a record say no more than its type word.
  */
 function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void {
   for (let i = 1; i < words.length; i += 1) {
@@ -343,11 +357,32 @@ function readCompanionNouns(words: readonly Word[], classes: WordClass[]): void 
     if (COMPARISON_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "subject" && !compares)
       classes[i] = "subject";
   }
+  // "A short explanation of X", "une explication simple de X": how long or plain the explanation is, not the subject.
+  for (let i = 0; i < words.length; i += 1) {
+    const explained = [i - 1, i + 1].some((k) => EXPLAIN_WORDS.has(words[k]?.folded ?? ""));
+    if (BRIEF_WORDS.has(words[i]?.folded ?? "") && explained) classes[i] = "frame";
+  }
+  // "Lecture notes on X", "course handouts": a noun for the documents of a record right after its type word.
+  for (let i = 1; i < words.length; i += 1)
+    if (DOCUMENT_NOUNS.has(words[i]?.folded ?? "") && classes[i - 1] === "type") classes[i] = "frame";
   for (let i = 0; i < words.length; i += 1) {
     if (!LANGUAGE_WORDS.has(words[i]?.folded ?? "")) continue;
     for (const k of [i - 1, i + 1]) if (LANGUAGE_NOUNS.has(words[k]?.folded ?? "")) classes[k] = "frame";
   }
 }
+
+const BRIEF_WORDS = new Set([
+  "short",
+  "brief",
+  "quick",
+  "simple",
+  "simply",
+  "plain",
+  "courte",
+  "breve",
+  "rapide",
+]);
+const DOCUMENT_NOUNS = new Set(["notes", "note", "handouts", "handout", "materials", "material"]);
 
 const COMPARISON_NOUNS = new Set(
   "difference differences comparison comparisons comparaison comparaisons".split(" "),

@@ -51,6 +51,11 @@ export async function withInstitution(call: CallApi, reading: Reading, history: 
       placed && others.length === 0 && split?.rest && head !== "" && (await findInstitution(call, head));
     if (leads && split?.rest)
       return { ...reading, institution: leads, subjects: [split.rest], alternatives: [], spans: [] };
+    // "linguistics MOOCs from MIT": the topic leads the type word, the university alone follows it.
+    const topic = reading.unused.join(" ");
+    const after = placed && others.length === 0 && topic !== "" && (await findInstitution(call, subject));
+    if (after)
+      return { ...reading, institution: after, subjects: [topic], unused: [], alternatives: [], spans: [] };
     const institution = history && others.length === 0 && placed && (await findInstitution(call, subject));
     if (institution)
       return { ...reading, institution, subjects: [], alternatives: [], spans: [], followUp: true };

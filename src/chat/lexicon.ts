@@ -92,7 +92,7 @@ export const NEED_FOR_WORDS = words("for pour");
 
 /** Words that ask what something is: a definition, an explanation, a description. */
 export const EXPLAIN_WORDS = words(
-  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez definir comprends comprendre",
+  "define definition definitions explain explains explaining explained explanation mean means meaning refer refers understand signifie signifient explique expliquent expliquant expliquer expliquez explication definir comprends comprendre",
 );
 
 /** Words that ask what a record is about. */
@@ -104,6 +104,12 @@ export const ABOUT_WORDS = words(
 export const RESEARCH_WORDS = words(
   "research interests interest work works working publish publishes specialise specialises specialised specialize specializes specialized expertise recherche recherches travaille travaillent domaines domaine specialisee specialisees",
 );
+
+/**
+ * Pronouns that stand for a person ("which lab is he in?", "what's her field?"), in lower case: never a name, though
+ * some are surnames ("Weidong He"). "Lui" is French; "il" and "elle" also stand for things and are not here.
+ */
+export const PERSON_PRONOUNS = words("he she him his her hers himself herself lui");
 
 /** Words that ask for a comparison, which the plan language does not make ("difference between A and B"). */
 export const COMPARISON_WORDS = words(
@@ -323,7 +329,7 @@ export const FRAME_WORDS = words(`
   la-dessus dessus belong belongs belonging ses son sa leur leurs its their his her them student students etudiant etudiants level niveau plus moins most more area areas field fields starting start begin beginning commencer va somewhere anywhere free good s m re d ve ll just only other else something anything then so one ones
   exists exist existing there's where's charge responsible run runs lead leads between entre
   options option choices choix possibilites
-  semester semestre nowadays currently actuellement
+  semester semestre nowadays currently actuellement fonctionne fonctionnent fonctionner
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly

@@ -313,4 +313,18 @@ describe("planQuestion on the demo corpus", () => {
     });
     expect((await chat("publications of Carol D. Brown")).plan.anchor).toMatchObject({ id: "p-carol-brown" });
   });
+
+  it("reads a person's name typed whole, in a question it cannot otherwise read, as asking their research", async () => {
+    const reply = await chat("Ann Young - what's her field?");
+    expect(reply.plan).toMatchObject({ intent: "research", anchor: { id: "p-ann-young" } });
+  });
+
+  it("reads 'he' in a follow-up as the person the last answer linked, never as a surname", async () => {
+    const reply = await runChat(client, [
+      { role: "user", content: "who is Pierre Muller?" },
+      { role: "assistant", content: "[Pierre Muller](/person/p-pierre-muller) is in the graph." },
+      { role: "user", content: "which lab is he in?" },
+    ]);
+    expect(reply.plan).toMatchObject({ target: "unit", anchor: { id: "p-pierre-muller" } });
+  });
 });

@@ -40,6 +40,7 @@ import {
   findNamed,
   findNamedInEnglish,
   findRecord,
+  nameKey,
 } from "./resolve-subject.js";
 import { resolvedSubject } from "./resolved-span.js";
 import { coverage, formOf, untypedList } from "./scope.js";
@@ -84,7 +85,7 @@ export async function planQuestion(
   const named = form === "unknown" ? await namedWhole(call, reading) : undefined;
   if (named) {
     // The words around a name the graph knows were not understood: its page is the nearest answer.
-    const intent = named.type === "concept" ? "explain" : "about";
+    const intent = named.type === "concept" ? "explain" : named.type === "person" ? "research" : "about";
     const steps = anchorSteps(new StepList(), intent, named, undefined, reading);
     return { ...base, intent, anchor: named, ...steps };
   }
@@ -239,8 +240,15 @@ async function namedWhole(call: CallApi, reading: Reading): Promise<Anchor | und
   // A one-word name may be anything a chat mentions ("t'es un robot ?", "a table at a restaurant"); a name of two
   // words or more is a topic.
   if (contentWords(subject) < 2) return undefined;
-  const named = await findNamed(call, subject, NAMED_WHOLE);
-  if (named) return NAMED_WHOLE.includes(named.type) ? named : undefined;
+  // "Introduction to Probability (Harvard edX) - what's in it?": a remark in brackets after the name is not of it.
+  const bare = subject.replace(/\s*\([^()]*\)?\s*$/, "");
+  const named =
+    (await findNamed(call, subject, NAMED_WHOLE)) ??
+    (bare !== subject && bare !== "" ? await findNamed(call, bare, NAMED_WHOLE) : undefined);
+  // "Steven Yates - what's his field?": a person named whole, as written ("is the robotics prof nice?" names no one).
+  const typed = reading.person?.asked ?? asked;
+  const person = (a: Anchor) => a.type === "person" && nameKey(typed) === nameKey(a.name);
+  if (named) return NAMED_WHOLE.includes(named.type) || person(named) ? named : undefined;
   // A name the name index does not hold in the question's language is one concept the detector finds in all of it.
   const detected = await detectConcepts(call, subject, reading.lang);
   const only = detected[0];

@@ -57,4 +57,19 @@ describe("readConversation", () => {
     expect(read.reading.cues.has("author")).toBe(true);
     expect(read.reading.subjects).toEqual(["glaciers"]);
   });
+
+  it("reads a pronoun for a person as the first person the last answer linked, not the earlier subject", () => {
+    const read = readConversation([
+      { role: "user", content: "Who teaches Distributed intelligent systems?" },
+      {
+        role: "assistant",
+        content:
+          "[Distributed intelligent systems](/course/ENG-466) is taught by [Alcherio Martinoli](/person/p-am).",
+      },
+      { role: "user", content: "and which lab is he in?" },
+    ]);
+    expect(read.linked).toMatchObject({ type: "person", id: "p-am" });
+    expect(read.reading.subjects).toEqual([]);
+    expect(read.reading.types).toEqual(["unit"]);
+  });
 });

@@ -6,7 +6,7 @@
 
 import { STOPWORDS } from "../text/stopwords.js";
 import { foldWord } from "../text/word-key.js";
-import { ASSISTANT_WORDS, REQUEST_VERBS, SMALL_TALK_WORDS, wordsOf } from "./lexicon.js";
+import { ASSISTANT_WORDS, PERSON_PRONOUNS, REQUEST_VERBS, SMALL_TALK_WORDS, wordsOf } from "./lexicon.js";
 import { answerLinks, pickLink } from "./picked-link.js";
 import type { ChatMessage } from "./plan.js";
 import { type Reading, readQuestion } from "./read-question.js";
@@ -46,7 +46,10 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
   const reading = readQuestion(asked, lang);
   if (users.length < 2 || reading.offTopic) return { reading };
   const previous = readConversation(before, lang).reading;
-  const linked = links[0];
+  // "Which lab is he in?" after "X is taught by Y": a pronoun for a person points at the first person linked.
+  const pronoun = wordsOf(asked).some((w) => PERSON_PRONOUNS.has(w.folded) && w.text === w.folded);
+  const person = pronoun ? links.find((l) => l.type === "person") : undefined;
+  const linked = person ?? links[0];
   const named = reading.subjects.length > 0 || reading.codes.length > 0;
   if (!named) {
     // "Who teaches it?", "And online ones?": the subject is the previous one; "it" is the record last linked.
@@ -58,6 +61,8 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
       types: reading.types.length > 0 ? reading.types : previous.types,
       cues: reading.cues.size > 0 || reading.types.length > 0 ? reading.cues : previous.cues,
     };
+    // The person is the question's subject, not the earlier question's subject.
+    if (person) return { reading: { ...merged, subjects: [], codes: [] }, inherited: true, linked: person };
     const all = links.length > 1 && ALL_OF_THEM.test(foldWord(asked));
     return {
       reading: merged,

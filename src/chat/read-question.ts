@@ -116,10 +116,14 @@ export interface Alternative {
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
 const WHAT_IS =
-  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que veut dire|que signifie|quel est le sens)\b/;
+  /^(what (exactly |really |precisely |actually )?(is|are|s|was)|who (is|are|s|was|were)|qu est ce|qu est-ce|c est quoi|c est qui|qui est|qui sont|qui etait|qui etaient|que sont|que (etait|etaient)|qu est|qu etait|que veut dire|que signifie|quel est le sens)\b/;
 // "I don't know what X is", "dis-moi ce qu'est X": asks what X is from inside the sentence.
 const WHAT_IT_IS =
   /\bwhat (a |an |the )?\S.* (is|are|means?)$|\bce qu (est|sont)\b|\bce que (signifie|veut dire)\b/;
+// "How does a jet engine work?", "comment fonctionne un moteur à réaction ?": asks to explain how a thing works
+// ("work" is not a person's work here).
+const HOW_IT_WORKS =
+  /^((explain|explique|tell me) )?(how (?!many |much )((does|do|did|can|would) )?\S.* (work|works|function)$|comment (fonctionne|fonctionnent) \S)/;
 const FOLLOW_UP = /^(and|et|what about|how about|et pour|et sur|et en|also|aussi|same|idem)\b/;
 // "Ok and for EE-465?", "merci, et pour X ?": an acknowledgement of the last answer before the follow-up's opener.
 const ACKNOWLEDGED =
@@ -153,7 +157,9 @@ export function readQuestion(raw: string, lang?: "en" | "fr"): Reading {
     const reading = readGrammar(part, whole.lang);
     const asks = reading.types.length > 0 || reading.cues.size > 0;
     const names = reading.subjects.length > 0 || reading.codes.length > 0;
-    if (asks && names && !reading.offTopic) return { ...reading, truncated: true };
+    // What the whole message set aside (an injected turn) is still said.
+    const ignored = [...new Set([...whole.ignored, ...reading.ignored])];
+    if (asks && names && !reading.offTopic) return { ...reading, truncated: true, ignored };
   }
   return whole;
 }
@@ -172,9 +178,11 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     .replace(/[’`]/g, "'")
     .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
     .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
-  const words = readWorkNouns(
-    correctCueTypos(
-      correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+  const words = readPublishingVerbs(
+    readWorkNouns(
+      correctCueTypos(
+        correctTypeTypos(correctAudienceTypos(readDistance(expandShorthand(splitPeriods(wordsOf(elided)))))),
+      ),
     ),
   );
   const folded = words.map((w) => w.folded).join(" ");
@@ -197,6 +205,10 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     CUE_WORDS.filter(([, set]) => asking.some((w) => set.has(w.folded))).map(([c]) => c),
   );
   if (WHAT_IS.test(folded) || WHAT_IT_IS.test(folded) || askedAfter) cues.add("what");
+  if (HOW_IT_WORKS.test(folded)) {
+    cues.add("explain");
+    cues.delete("research");
+  }
   if (whoVerb) cues.add("about");
   if (asksNeeds(words, classes)) cues.add("prerequisite");
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
@@ -207,7 +219,15 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
   const classOf = new Map(words.map((w, i) => [w, classes[i] ?? "subject"]));
-  const split = splitSubject(span, text, together || words.some((w) => BOTH_WORDS.has(w.folded)), classOf);
+  // "Lectures on generative vs discriminative models": records of a type asked about a topic that opposes two things.
+  const topical = classes.includes("type") && TOPIC_MARKERS.has(words[first - 1]?.folded ?? "");
+  const split = splitSubject(
+    span,
+    text,
+    together || words.some((w) => BOTH_WORDS.has(w.folded)),
+    classOf,
+    topical,
+  );
   if (split.compared) cues.add("compare");
   const alternatives =
     split.subjects.length === 1
@@ -378,6 +398,24 @@ function correctAudienceTypos(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "Which labs published them?", "who published on X", "quels chercheurs ont publié sur X": a participle of publishing
+ * right after "who" or a word for people or units (an auxiliary between) is the verb of writing, not a word for
+ * papers; "papers published in 2020" keeps it.
+ */
+function readPublishingVerbs(words: readonly Word[]): Word[] {
+  const writer = (w: Word | undefined) =>
+    WHO.has(w?.folded ?? "") || ["person", "unit"].includes(TYPE_WORDS.get(w?.folded ?? "") ?? "");
+  return words.map((word, i) => {
+    if (!PUBLISHED.has(word.folded)) return word;
+    const before = AUXILIARIES.has(words[i - 1]?.folded ?? "") ? words[i - 2] : words[i - 1];
+    return writer(before) ? { ...word, folded: "wrote" } : word;
+  });
+}
+
+const PUBLISHED = new Set(["published", "publie", "publies", "publiee", "publiees"]);
+const AUXILIARIES = new Set(["have", "has", "had", "ont", "a", "avait", "avaient"]);
+
+/**
  * "Recent research on X", "studies about X", "des travaux sur X": in a question that names no type of record, a
  * noun of scholarly work right before a topic marker asks for publications about X; so does one next to a word asking
  * for the newest, before a word that leads to whose or what ("les travaux récents de X", "latest research by X"; not
@@ -390,8 +428,12 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
   // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
   // X"; "who works on X" asks for people).
+  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb.
+  const study = (i: number) =>
+    STUDY_NOUNS.has(words[i]?.folded ?? "") && ARTICLES.has(words[i - 1]?.folded ?? "");
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
+    study(i) ||
     (AGED_WORK_NOUNS.has(words[i]?.folded ?? "") &&
       (newest(i - 1) || newest(i + 1) || SCHOLARLY.has(words[i - 1]?.folded ?? "")));
   return words.map((word, i) =>
@@ -453,6 +495,8 @@ const WORK_LEADS = new Set(["by", "of", "from", "de", "des", "du", "d", "par", "
 const WORK_NOUNS = new Set(
   "research recherche recherches studies etudes travaux literature litterature findings".split(" "),
 );
+const STUDY_NOUNS = new Set(["study", "etude"]);
+const ARTICLES = new Set(["the", "a", "this", "that", "l", "une", "cette"]);
 const WORK_MARKERS = new Set(["on", "about", "into", "regarding", "concerning", "sur", "concernant"]);
 
 // Words for teaching that "à distance" after them, or "learning", "education" after "distance", make online.
@@ -612,15 +656,20 @@ function alternativesOf(
   return alternatives;
 }
 
+/** Comparison words that set two things side by side without asking how they differ. */
+const OPPOSING = new Set(["vs", "versus"]);
+
 /**
  * Splits a subject joined by "both … and", "… as well as …", "… or …", "… and <type> …", "… and in …", or by a comparison word
- * ("A versus B", "A differs from B": `compared`).
+ * ("A versus B", "A differs from B": `compared`); with `topical` (the subject follows a type word and a topic marker),
+ * "A vs B" is one subject, "A and B".
  */
 function splitSubject(
   span: readonly Word[],
   text: string,
   both: boolean,
   classOf: ReadonlyMap<Word, WordClass>,
+  topical = false,
 ): { subjects: string[]; join?: "and" | "or"; compared?: true } {
   if (span.length === 0) return { subjects: [] };
   const textOf = (ws: readonly Word[]) => {
@@ -637,6 +686,9 @@ function splitSubject(
   if (compared > 0) {
     const left = textOf(span.slice(0, compared));
     const right = textOf(span.slice(compared + 1));
+    // After a type word and a topic marker, "A vs B" is the topic of the records asked: both sides, as one subject.
+    const opposed = topical && OPPOSING.has(span[compared]?.folded ?? "");
+    if (left !== "" && right !== "" && opposed) return { subjects: [`${left} and ${right}`] };
     if (left !== "" && right !== "") return { subjects: [left, right], join: "and", compared: true };
   }
   const isOr = (w: Word) => EITHER_WORDS.has(w.folded) && w.folded !== "either";

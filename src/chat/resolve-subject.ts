@@ -125,13 +125,22 @@ export async function findBySearch(
     | { items?: Anchor[] }
     | undefined;
   const hits = body?.items ?? [];
-  const hit = hits.find((h) => namesMatch(subject, h.name)) ?? hits[0];
-  if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
-  const named = namesMatch(subject, hit.name);
   // A title and its subtitle ("Neurosciences III : behavioral and cognitive neuroscience"): the title alone names it.
-  const title = hit.name.split(/\s*:\s+/)[0] ?? hit.name;
-  if (!named && Math.max(nameShare(subject, hit.name), nameShare(subject, title)) < NAMED_SHARE)
-    return undefined;
+  const fits = (name: string) =>
+    nameCoverage(subject, name) >= (whole ? 1 : NAMED_SHARE) &&
+    Math.max(nameShare(subject, name), nameShare(subject, name.split(/\s*:\s+/)[0] ?? name)) >= NAMED_SHARE;
+  // The hit named as asked, else the first hit, else (not for a `whole` name, where the first hit decides) one whose
+  // name holds every word of the subject: the search may rank first a record whose text says the words
+  // ("Computational finance" before "Numerical approximation of PDE's I"); a later hit holding only some
+  // ("Australia" for "capital of Australia") is not named.
+  const match = hits.find((h) => namesMatch(subject, h.name));
+  const first = hits[0] && fits(hits[0].name) ? hits[0] : undefined;
+  const hit =
+    match ??
+    first ??
+    (whole ? undefined : hits.find((h) => nameCoverage(subject, h.name) >= 1 && fits(h.name)));
+  if (!hit || nameCoverage(subject, hit.name) < (whole ? 1 : NAMED_SHARE)) return undefined;
+  const named = match !== undefined;
   return { type: hit.type, id: hit.id, name: hit.name, ...(named ? {} : { nearest: true as const }) };
 }
 

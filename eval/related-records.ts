@@ -18,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCorpus } from "../src/app/config.js";
-import { SEMANTIC_POLICY } from "../src/app/graph-inputs.js";
+import { RECORD_EDGE_KINDS, SEMANTIC_POLICY } from "../src/app/graph-inputs.js";
 import { openStore } from "../src/app/open-store.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { type SemanticEdgeOptions, semanticEdgeFinder } from "../src/graph/semantic-edges.js";
@@ -226,7 +226,7 @@ async function inMemoryGraph(): Promise<(options: Record<string, unknown>) => Li
     let list = facts.get(at);
     if (!list) {
       const page = await store.graph.neighbours({ type: typeOf(key), id: idOf(key) }, type, 10, 0);
-      list = page.items.filter((n) => n.edge.kind !== "semantic").map((n) => n.node.id);
+      list = page.items.filter((n) => !RECORD_EDGE_KINDS.has(n.edge.kind)).map((n) => n.node.id);
       facts.set(at, list);
     }
     return list;

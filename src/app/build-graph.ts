@@ -11,6 +11,7 @@ import { type degreeScores, importanceScores, type NeighbourEdge } from "../grap
 import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
+import type { SimilarTexts } from "../graph/similar-texts.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage, collectGarbageAbove } from "./collect-garbage.js";
 import { conceptRecordGraph, conceptTree, PAGE_PARAMS, pageEdgeNames, pageNodes } from "./concept-lists.js";
@@ -27,7 +28,9 @@ import {
   inheritParentProfiles,
   type Nodes,
   recordSemanticEdgeFinder,
+  recordsAlike,
   semanticNeighbour,
+  withRecordsAlike,
 } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { nodeNeighbourRows } from "./node-neighbour-rows.js";
@@ -230,6 +233,8 @@ async function prepareEdges(
   const semanticOf = thread
     ? (node: number) => thread.edgesOf(node)
     : recordSemanticEdgeFinder(table, nodes, { tree, coherence });
+  // Records alike in words are found here, from the texts' index that the concept pages read next.
+  const alike = recordsAlike(texts.index, nodes);
   progress("semantic", 1, 1);
   // Until this returns, no caller holds the threads to close them: a worker left running would hold what it reads
   // and, its blocks ahead, wait forever.
@@ -274,6 +279,8 @@ async function prepareEdges(
         conceptNodes,
         related: relatedEdges,
         semanticOf,
+        alike,
+        typeOf: (node: number) => nodes.keys[node]?.type ?? "",
         profiles: table,
         evidence,
         pages: conceptPages(conceptNodes, pageOf, closer(pages)),
@@ -324,6 +331,9 @@ interface ComputedEdgeParts {
   readonly conceptNodes: Int32Array;
   readonly related: EdgesBySource;
   readonly semanticOf: (node: number) => SemanticEdge[];
+  /** Each course's, MOOC's and publication's records alike in words (`recordsAlike`). */
+  readonly alike: ReadonlyMap<number, SimilarTexts>;
+  readonly typeOf: (node: number) => string;
   readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
   /** The stored evidence of each record's own edges. */
   readonly evidence: EvidenceTable;
@@ -341,7 +351,14 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
   return (node) => {
     const semantic = parts.semanticOf(node);
     counts.semanticEdges += semantic.length;
-    const edges = [...parts.related.take(node), ...semantic.map((s) => semanticNeighbour(s, dictionary))];
+    const records = withRecordsAlike(
+      node,
+      parts.typeOf(node),
+      semantic.map((s) => semanticNeighbour(s, dictionary)),
+      parts.alike.get(node),
+      parts.typeOf,
+    );
+    const edges = [...parts.related.take(node), ...records];
     for (const e of parts.profiles.get(node) ?? []) {
       const concept = parts.conceptNodes[e.concept] ?? -1;
       // Derived and inherited edges (people, units, lectures' parents) have no evidence of their own.

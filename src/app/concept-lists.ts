@@ -120,7 +120,8 @@ export class RecordTextsBuilder {
         .filter((words) => words.length > 0);
       return;
     }
-    this.index.add(node, searchedWords(record));
+    const { words, lead } = searchedText(record);
+    this.index.add(node, words, lead);
   }
 
   /** The texts, names and categories added. */
@@ -163,7 +164,12 @@ function queryWords(name: string): string[] {
  * aliases, keywords and attributes still count.
  */
 function searchedWords(record: CorpusRecord): string[] {
-  if (UNSEARCHED_TYPES.has(record.type)) return [];
+  return searchedText(record).words;
+}
+
+/** `searchedWords`, and how many of the first are the record's name (its search document's first field). */
+function searchedText(record: CorpusRecord): { words: string[]; lead: number } {
+  if (UNSEARCHED_TYPES.has(record.type)) return { words: [], lead: 0 };
   const languages = new Set([record.name, record.description ?? {}, record.text ?? {}].flatMap(Object.keys));
   const foreign = [...languages].filter((lang) =>
     isOtherLanguage([record.name[lang], record.description?.[lang], record.text?.[lang]].join("\n\n")),
@@ -177,7 +183,9 @@ function searchedWords(record: CorpusRecord): string[] {
           description: without(record.description, foreign),
           text: without(record.text, foreign),
         };
-  return Object.values(toSearchDocument(read).fields).join(" ").split(" ").filter(Boolean);
+  const { fields } = toSearchDocument(read);
+  const words = Object.values(fields).join(" ").split(" ").filter(Boolean);
+  return { words, lead: fields.name.split(" ").filter(Boolean).length };
 }
 
 /** `text` without the languages `langs`. */

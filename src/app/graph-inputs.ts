@@ -7,10 +7,12 @@ import type { CorpusRecord } from "../core/record.js";
 import { displayName } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "../graph/entity-concepts.js";
+import type { TextIndex } from "../graph/name-bm25.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import type { EditableProfiles } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { ProfileSenses } from "../graph/semantic-senses.js";
+import { type SimilarTexts, similarTexts } from "../graph/similar-texts.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { phraseKeys } from "../text/tokenise.js";
 import { recordCorrector } from "./curated-records.js";
@@ -402,13 +404,11 @@ export function* toRows(
   }
 }
 
-// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list of
-// related courses, MOOCs, lectures or publications that the cut would leave empty keeps what scores ≥ 0.03 (chosen
-// on the tune half of `npm run eval:related`); people's and units' lists do not fall back.
+// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list the
+// cut leaves empty stays empty: filling it with targets sharing one concept (`fallbackCut`) listed about 3 right
+// of 10 when read blind, against 9 of 10 above the cut (EXPERIMENTS, "The fallback read blind").
 export const SEMANTIC_POLICY = {
   perType: (type: string) => (type === "person" ? 5 : 10),
-  fallbackCut: 0.03,
-  fallbackTypes: new Set(["course", "mooc", "lecture", "publication"]),
 };
 
 /**
@@ -450,5 +450,81 @@ export function semanticNeighbour(
     score: edge.score,
     kind: "semantic",
     evidence: { shared },
+  };
+}
+
+/**
+ * The record types whose pages list records of their own type alike in words (`similar-texts.ts`) beside the
+ * semantic ones; not lectures, mostly known by bare names ("Week 2", "Lecture 7").
+ */
+export const ALIKE_TYPES: ReadonlySet<string> = new Set(["course", "mooc", "publication"]);
+/** The kinds of computed record → record edges: shared concepts, and words alike (`withRecordsAlike`). */
+export const RECORD_EDGE_KINDS: ReadonlySet<string> = new Set(["semantic", "similar-text"]);
+/** Records alike in words kept per record, and the most listed of its own type once they join the semantic ones. */
+const ALIKE_PER_RECORD = 10;
+/**
+ * α: how much a text match counts beside a semantic edge, the best match of a record's name counting α (chosen on
+ * the tune half of `npm run eval:related`).
+ */
+export const ALIKE_WEIGHT = 0.15;
+
+/** Each course's, MOOC's and publication's records alike in words (`similarTexts`), by node. */
+export function recordsAlike(index: TextIndex, nodes: Pick<Nodes, "keys">): Map<number, SimilarTexts> {
+  const typeNumbers = new Map<string, number>();
+  const typeOf = (node: number) => {
+    const type = nodes.keys[node]?.type ?? "";
+    let n = typeNumbers.get(type);
+    if (n === undefined) {
+      n = typeNumbers.size;
+      typeNumbers.set(type, n);
+    }
+    return n;
+  };
+  const sources = nodes.keys.flatMap((key, node) => (ALIKE_TYPES.has(key.type) ? [node] : []));
+  return similarTexts(index, typeOf, sources, ALIKE_PER_RECORD);
+}
+
+/**
+ * A record's computed record edges with its records alike in words (`alike`, of its own type) joined in: a target
+ * of its own type scores 1 − (1 − s)(1 − α·t), s its semantic score (0 without a semantic edge) and t its text
+ * score (0 when not alike), the best ALIKE_PER_RECORD kept; a target alike only is a `similar-text` edge. The
+ * semantic edges of other types are kept as they are. `evidence.alike` is t.
+ */
+export function withRecordsAlike(
+  source: number,
+  sourceType: string,
+  edges: readonly NeighbourEdge[],
+  alike: SimilarTexts | undefined,
+  typeOf: (node: number) => string,
+): NeighbourEdge[] {
+  if (alike === undefined) return [...edges];
+  const text = new Map<number, number>();
+  alike.targets.forEach((target, i) => {
+    text.set(target, alike.scores[i] as number);
+  });
+  const others: NeighbourEdge[] = [];
+  const own: NeighbourEdge[] = [];
+  for (const edge of edges) {
+    if (typeOf(edge.target) !== sourceType) {
+      others.push(edge);
+      continue;
+    }
+    const t = text.get(edge.target);
+    text.delete(edge.target);
+    own.push(t === undefined ? edge : joined(edge, edge.score, t));
+  }
+  for (const [target, t] of text)
+    own.push(joined({ source, target, score: 0, kind: "similar-text", evidence: {} }, 0, t));
+  own.sort((a, b) => b.score - a.score || a.target - b.target);
+  return [...others, ...own.slice(0, ALIKE_PER_RECORD)];
+}
+
+/** `edge` scored 1 − (1 − s)(1 − α·t), with t in its evidence. */
+function joined(edge: NeighbourEdge, s: number, t: number): NeighbourEdge {
+  const score = 1 - (1 - s) * (1 - ALIKE_WEIGHT * t);
+  return {
+    ...edge,
+    score: Math.round(score * 10_000) / 10_000,
+    evidence: { ...edge.evidence, alike: Math.round(t * 1000) / 1000 },
   };
 }

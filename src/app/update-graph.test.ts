@@ -174,6 +174,26 @@ describe("updateGraph", () => {
     );
   });
 
+  it("lists a new course alike in words on the course whose name it holds, and takes it off, as a full build does", async () => {
+    const alike = async () =>
+      (await store.graph.neighbours({ type: "course", id: "PHYS-313" }, "course", 100, 0)).items
+        .filter((n) => n.edge.evidence.alike !== undefined)
+        .map((n) => n.node.id);
+    expect(await alike()).not.toContain("NEW-104");
+    await change({
+      type: "course",
+      id: "NEW-104",
+      name: { en: "Quantum mechanics II" },
+      description: { en: "Spin, angular momentum and perturbation theory in quantum mechanics." },
+    });
+    const updated = await alike();
+    expect(updated).toContain("NEW-104");
+    await buildGraph(store);
+    expect(await alike()).toEqual(updated);
+    await change({ type: "course", id: "NEW-104", name: { en: "Untitled" } });
+    expect(await alike()).not.toContain("NEW-104");
+  });
+
   it("leaves the lists of untouched records as they were", async () => {
     const untouched = await store.graph.neighbours({ type: "concept", id: "Inflation" }, "course", 100, 0);
     await change({

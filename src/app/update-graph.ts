@@ -12,6 +12,7 @@ import type { NameMentions } from "../graph/name-mentions.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
+import type { SimilarTexts } from "../graph/similar-texts.js";
 import type { RecordKey, Store } from "../store/store.js";
 import { toScores } from "./build-graph.js";
 import {
@@ -32,9 +33,12 @@ import {
   NO_TEXT_TYPES,
   type Nodes,
   organisationalFacts,
+  RECORD_EDGE_KINDS,
   recordSemanticEdges,
+  recordsAlike,
   semanticNeighbour,
   toRows,
+  withRecordsAlike,
 } from "./graph-inputs.js";
 import { withoutLinkedNames } from "./linked-names.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
@@ -115,9 +119,15 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     nodes,
     dictionary,
   );
-  // The pages that listed a changed record, and those whose names its new text holds, are ranked again too.
-  for (const page of await pagesListing(store, nodes, touched)) addPage(pages, page, nodes, dictionary);
+  // The pages that listed a changed record, and those whose names its new text holds, are ranked again too; so
+  // are the lists of the records that listed it as alike in words.
+  const listedAlikeBy = new Set<number>();
+  for (const source of await sourcesListing(store, nodes, touched)) {
+    if (nodes.keys[source]?.type === "concept") addPage(pages, source, nodes, dictionary);
+    else listedAlikeBy.add(source);
+  }
   const texts = recordTexts(read.entries(), dictionary);
+  const alike = recordsAlike(texts.index, nodes);
   for (const node of touched) {
     const record = read[node];
     const named = [
@@ -132,6 +142,8 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const affected = new Set([...touched, ...linked, ...pages.nodes]);
   for (const node of touched) for (const partner of stored.partners.get(node) ?? []) affected.add(partner);
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
+  for (const source of listedAlikeBy) affected.add(source);
+  for (const [source, list] of alike) if (list.targets.some((t) => touched.has(t))) affected.add(source);
   const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
     profiles: stored.profiles,
     related: stored.related,
@@ -144,7 +156,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     typeOf: (n) => nodes.keys[n]?.type ?? "",
     facts: organisationalFacts(nodes, affected),
     scored: [
-      ...scoredEdges(nodes, dictionary, stored, fresh, semantic, affected),
+      ...scoredEdges(nodes, dictionary, stored, fresh, { semantic, alike }, affected),
       ...conceptListEdges(nodes, dictionary, graph, evidenceOf, pages.concepts),
     ],
   });
@@ -224,18 +236,23 @@ function allMentions(
 }
 
 /** The concept nodes whose stored pages list one of `records`: one scan of the rows towards each of their types. */
-async function pagesListing(store: Store, nodes: Nodes, records: ReadonlySet<number>): Promise<Set<number>> {
-  const pages = new Set<number>();
+async function sourcesListing(
+  store: Store,
+  nodes: Nodes,
+  records: ReadonlySet<number>,
+): Promise<Set<number>> {
+  const sources = new Set<number>();
   const types = new Set([...records].flatMap((n) => nodes.keys[n]?.type ?? []));
   for (const type of types) {
     for await (const row of store.graph.scanNeighbours(type)) {
-      if (row.source.type !== "concept") continue;
+      if (row.source.type !== "concept" && row.kind !== "similar-text" && row.evidence.alike === undefined)
+        continue;
       const target = nodes.index.get(`${row.target.type}\0${row.target.id}`);
-      const source = nodes.index.get(`concept\0${row.source.id}`);
-      if (target !== undefined && source !== undefined && records.has(target)) pages.add(source);
+      const source = nodes.index.get(`${row.source.type}\0${row.source.id}`);
+      if (target !== undefined && source !== undefined && records.has(target)) sources.add(source);
     }
   }
-  return pages;
+  return sources;
 }
 
 /** Adds the concept node `page` to the pages to rewrite. */
@@ -251,7 +268,7 @@ function addPage(
   pages.nodes.add(page);
 }
 
-/** The stored semantic partners of `sources`, of every type. */
+/** The stored semantic partners of `sources` (records alike in words too), of every type. */
 async function readPartners(
   store: Store,
   nodes: Nodes,
@@ -264,7 +281,7 @@ async function readPartners(
     for (const type of Object.keys(await store.graph.neighbourCounts(key))) {
       for (const item of (await store.graph.neighbours(key, type, 1_000, 0)).items) {
         const target = nodes.index.get(`${item.node.type}\0${item.node.id}`);
-        if (item.edge.kind !== "semantic" || target === undefined) continue;
+        if (!RECORD_EDGE_KINDS.has(item.edge.kind) || target === undefined) continue;
         const partners = into.partners.get(node) ?? new Set();
         partners.add(target);
         into.partners.set(node, partners);
@@ -298,7 +315,7 @@ function scoredEdges(
   dictionary: ConceptDictionary,
   stored: Stored,
   fresh: ReadonlyMap<number, ReadonlyMap<number, ConceptEvidence>>,
-  semantic: readonly SemanticEdge[],
+  records: { readonly semantic: readonly SemanticEdge[]; readonly alike: ReadonlyMap<number, SimilarTexts> },
   affected: ReadonlySet<number>,
 ): NeighbourEdge[] {
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
@@ -325,9 +342,15 @@ function scoredEdges(
       scored.push({ source: entity, target: concept, score: e.score, kind: "concept", evidence: why });
     }
   }
-  for (const s of semantic) {
+  const bySource = new Map<number, NeighbourEdge[]>();
+  for (const s of records.semantic) {
     if (!affected.has(s.source)) continue;
-    scored.push(semanticNeighbour(s, dictionary));
+    bySource.set(s.source, [...(bySource.get(s.source) ?? []), semanticNeighbour(s, dictionary)]);
+  }
+  const typeOf = (n: number) => nodes.keys[n]?.type ?? "";
+  for (const source of affected) {
+    const edges = bySource.get(source) ?? [];
+    scored.push(...withRecordsAlike(source, typeOf(source), edges, records.alike.get(source), typeOf));
   }
   return scored;
 }

@@ -31,6 +31,8 @@ export interface TextIndex {
    */
   readonly offset: Int32Array;
   readonly tokens: Int32Chunks;
+  /** How many of each record's first words are its name (`similar-texts.ts`), when the texts were added with it. */
+  readonly lead?: Uint16Array;
 }
 
 /** How far after a name's word its next word may be: next to it, or past one key (a cognate). */
@@ -56,11 +58,11 @@ export function indexTexts(texts: Iterable<readonly [number, readonly string[]]>
 /** Builds a `TextIndex` from texts added one at a time (a build adds each record's as it reads it). */
 export class TextIndexBuilder {
   private readonly terms = new Map<string, number>();
-  private readonly read: { record: number; from: number; to: number }[] = [];
+  private readonly read: { record: number; from: number; to: number; lead: number }[] = [];
   private readonly tokens = new Int32Chunks();
 
-  /** Adds the word keys of `record`'s text, in order; a record is added once. */
-  add(record: number, keys: readonly string[]): void {
+  /** Adds the word keys of `record`'s text, in order, the first `lead` of them its name; a record is added once. */
+  add(record: number, keys: readonly string[], lead = 0): void {
     if (keys.length === 0) return;
     const from = this.tokens.length;
     for (const key of keys) {
@@ -71,7 +73,7 @@ export class TextIndexBuilder {
       }
       this.tokens.push(t);
     }
-    this.read.push({ record, from, to: this.tokens.length });
+    this.read.push({ record, from, to: this.tokens.length, lead: Math.min(lead, keys.length, 65_535) });
   }
 
   /** The index of the texts added. */
@@ -86,19 +88,21 @@ export class TextIndexBuilder {
  */
 function packTexts(
   terms: ReadonlyMap<string, number>,
-  read: { record: number; from: number; to: number }[],
+  read: { record: number; from: number; to: number; lead: number }[],
   tokens: Int32Chunks,
 ): TextIndex {
   read.sort((a, b) => a.record - b.record);
   const records = read.length === 0 ? 0 : (read[read.length - 1]?.record ?? 0) + 1;
   const length = sharedFloat32(records);
   const offset = sharedInt32(records);
+  const lead = new Uint16Array(records);
   const df = new Int32Array(terms.size + 1);
   // df counts each word once per record: seen marks the words already met in this one.
   const seen = new Int32Array(terms.size).fill(-1);
   for (const text of read) {
     offset[text.record] = text.from;
     length[text.record] = text.to - text.from;
+    lead[text.record] = text.lead;
     for (let i = text.from; i < text.to; i += 1) {
       const t = tokens.at(i);
       if (seen[t] !== text.record) {
@@ -136,6 +140,7 @@ function packTexts(
     documents: read.length,
     offset,
     tokens,
+    lead,
   };
 }
 
@@ -159,7 +164,7 @@ export function nameScores(
     if (phrase.length === 0 || phrase.some((t) => t === undefined)) continue;
     const terms = [...new Set(phrase as number[])].sort((a, b) => df(a) - df(b));
     const rarest = terms[0] as number;
-    const idf = terms.map((t) => idfOf(index, t));
+    const idf = terms.map((t) => termIdf(index, t));
     // Where each word's search resumes: the first of its postings not below the last record asked.
     const cursor = Int32Array.from(terms, (t) => start[t] as number);
     for (let i = start[rarest] as number; i < (start[rarest + 1] as number); i += 1) {
@@ -179,7 +184,7 @@ export function nameScores(
           score = -1;
           break;
         }
-        score += termScore(idf[k] as number, tf, norm, params);
+        score += bm25TermScore(idf[k] as number, tf, norm, params);
       }
       if (score <= (best.get(record) ?? 0)) continue;
       if (phrase.length > 1 && !holdsPhrase(recordTokens(index, record), phrase as number[])) continue;
@@ -223,7 +228,7 @@ function holdsPhrase(text: Int32Array, phrase: readonly number[]): boolean {
 }
 
 /** A word's inverse document frequency, as FTS5 floors it. */
-function idfOf(index: TextIndex, term: number): number {
+export function termIdf(index: TextIndex, term: number): number {
   const df = (index.start[term + 1] as number) - (index.start[term] as number);
   return Math.max(1e-6, Math.log((index.documents - df + 0.5) / (df + 0.5)));
 }
@@ -233,8 +238,13 @@ function lengthNorm(index: TextIndex, record: number, params: Bm25Params): numbe
   return params.k1 * (1 - params.b + (params.b * (index.length[record] ?? 0)) / index.average);
 }
 
+/** Every record's `lengthNorm`, by record number. */
+export function lengthNorms(index: TextIndex, params: Bm25Params = DEFAULT_BM25_PARAMS): Float64Array {
+  return Float64Array.from(index.length, (_, r) => lengthNorm(index, r, params));
+}
+
 /** One word's part of a record's BM25. */
-function termScore(idf: number, tf: number, norm: number, params: Bm25Params): number {
+export function bm25TermScore(idf: number, tf: number, norm: number, params: Bm25Params): number {
   return (idf * tf * (params.k1 + 1)) / (tf + norm);
 }
 
@@ -242,7 +252,7 @@ function termScore(idf: number, tf: number, norm: number, params: Bm25Params): n
  * The first position in members[from…end) (records ascending) whose record is not below `record`, or `end`:
  * doubling steps from `from`, then halving, so that a record near the last one asked is found in a few reads.
  */
-function seek(members: Int32Array, from: number, end: number, record: number): number {
+export function seek(members: Int32Array, from: number, end: number, record: number): number {
   if (from >= end || (members[from] as number) >= record) return from;
   let lo = from;
   let hi = from + 1;

@@ -151,6 +151,9 @@ export function renderWhy(edge: EdgeSummary, lang: Lang, type?: string): Html {
   } else if (edge.kind === "semantic" && Array.isArray(evidence.shared)) {
     const shared = evidence.shared.filter((x): x is string => typeof x === "string").slice(0, 3);
     if (shared.length > 0) note = t(lang, "shared", { x: shared.map(idLabel).join(", ") });
+    if (evidence.alike !== undefined) note = note === "" ? t(lang, "alike") : `${note}; ${t(lang, "alike")}`;
+  } else if (edge.kind === "similar-text") {
+    note = t(lang, "alike");
   } else if (edge.kind === "concept" && evidence.keyword === true) {
     note = t(lang, "keyword");
   } else if (edge.kind === "mention") {

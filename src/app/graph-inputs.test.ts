@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { NeighbourEdge } from "../graph/neighbourhood.js";
+import { ALIKE_WEIGHT, withRecordsAlike } from "./graph-inputs.js";
+
+// Nodes 0–19 are courses, 20–29 MOOCs.
+const typeOf = (node: number) => (node < 20 ? "course" : "mooc");
+const semantic = (target: number, score: number): NeighbourEdge => ({
+  source: 0,
+  target,
+  score,
+  kind: "semantic",
+  evidence: { shared: ["Concrete"] },
+});
+
+describe("a record's semantic edges with its records alike in words", () => {
+  it("scores a target of its own type 1 − (1 − s)(1 − α·t) and lists one alike only as similar-text", () => {
+    const alike = { targets: Int32Array.from([2, 3]), scores: Float32Array.from([1, 0.5]) };
+    const edges = withRecordsAlike(
+      0,
+      "course",
+      [semantic(1, 0.4), semantic(2, 0.2), semantic(21, 0.3)],
+      alike,
+      typeOf,
+    );
+    const byTarget = new Map(edges.map((e) => [e.target, e]));
+    expect(byTarget.get(21)).toEqual(semantic(21, 0.3));
+    expect(byTarget.get(1)?.score).toBe(0.4);
+    expect(byTarget.get(2)?.score).toBeCloseTo(1 - 0.8 * (1 - ALIKE_WEIGHT), 4);
+    expect(byTarget.get(2)?.kind).toBe("semantic");
+    expect(byTarget.get(2)?.evidence).toEqual({ shared: ["Concrete"], alike: 1 });
+    expect(byTarget.get(3)).toMatchObject({ kind: "similar-text", evidence: { alike: 0.5 } });
+    expect(byTarget.get(3)?.score).toBeCloseTo(0.5 * ALIKE_WEIGHT, 4);
+    // Its own type best first.
+    const courses = edges.filter((e) => typeOf(e.target) === "course").map((e) => e.score);
+    expect(courses).toEqual([...courses].sort((a, b) => b - a));
+  });
+
+  it("keeps the best ten of its own type and its edges as they are without words alike", () => {
+    const alike = {
+      targets: Int32Array.from({ length: 10 }, (_, i) => 10 + i),
+      scores: new Float32Array(10).fill(1),
+    };
+    const own = Array.from({ length: 10 }, (_, i) => semantic(1 + i, 0.9 - i * 0.05));
+    expect(withRecordsAlike(0, "course", own, alike, typeOf).length).toBe(10);
+    expect(withRecordsAlike(0, "course", own, undefined, typeOf)).toEqual(own);
+  });
+});

@@ -151,10 +151,16 @@ function relatedByKeywords(keywords: ReadonlyMap<string, ReadonlySet<string>>) {
   return related;
 }
 
-/** The ids of a page's list of `type`, as a reader sees its first ten. */
+/** The ids of a page's list of `type`, as a reader sees its first ten (variants under an item after it). */
 async function storedList(key: string, type: string): Promise<string[]> {
   const page = await store.graph.neighbours({ type: typeOf(key), id: idOf(key) }, type, 10, 0);
-  return page.items.map((n) => n.node.id);
+  // A record's variants shown under it ("also: PHYS-106(b), …") are read where it is.
+  return page.items
+    .flatMap((n) => [
+      n.node.id,
+      ...(Array.isArray(n.edge.evidence.also) ? (n.edge.evidence.also as string[]) : []),
+    ])
+    .slice(0, 10);
 }
 
 /** The best ten records of `type` for a full-text search of any word of the page's name. */

@@ -27,6 +27,7 @@ import {
   deriveLinkedProfiles,
   inheritParentProfiles,
   type Nodes,
+  oneOfEachVariant,
   recordSemanticEdgeFinder,
   recordsAlike,
   semanticNeighbour,
@@ -280,6 +281,8 @@ async function prepareEdges(
         related: relatedEdges,
         semanticOf,
         alike,
+        variants: pageNodesOf.variants,
+        idOf: (node: number) => nodes.keys[node]?.id ?? "",
         typeOf: (node: number) => nodes.keys[node]?.type ?? "",
         profiles: table,
         evidence,
@@ -333,6 +336,9 @@ interface ComputedEdgeParts {
   readonly semanticOf: (node: number) => SemanticEdge[];
   /** Each course's, MOOC's and publication's records alike in words (`recordsAlike`). */
   readonly alike: ReadonlyMap<number, SimilarTexts>;
+  /** Each node's variant group (`variantGroups`), or -1, and its id: a list names a group's others under one. */
+  readonly variants: Int32Array;
+  readonly idOf: (node: number) => string;
   readonly typeOf: (node: number) => string;
   readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
   /** The stored evidence of each record's own edges. */
@@ -351,12 +357,16 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
   return (node) => {
     const semantic = parts.semanticOf(node);
     counts.semanticEdges += semantic.length;
-    const records = withRecordsAlike(
-      node,
-      parts.typeOf(node),
-      semantic.map((s) => semanticNeighbour(s, dictionary)),
-      parts.alike.get(node),
-      parts.typeOf,
+    const records = oneOfEachVariant(
+      withRecordsAlike(
+        node,
+        parts.typeOf(node),
+        semantic.map((s) => semanticNeighbour(s, dictionary)),
+        parts.alike.get(node),
+        parts.typeOf,
+      ),
+      (n) => parts.variants[n] ?? -1,
+      parts.idOf,
     );
     const edges = [...parts.related.take(node), ...records];
     for (const e of parts.profiles.get(node) ?? []) {

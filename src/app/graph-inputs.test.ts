@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
-import { ALIKE_WEIGHT, withRecordsAlike } from "./graph-inputs.js";
+import { ALIKE_WEIGHT, oneOfEachVariant, withRecordsAlike } from "./graph-inputs.js";
 
 // Nodes 0–19 are courses, 20–29 MOOCs.
 const typeOf = (node: number) => (node < 20 ? "course" : "mooc");
@@ -43,5 +43,21 @@ describe("a record's semantic edges with its records alike in words", () => {
     const own = Array.from({ length: 10 }, (_, i) => semantic(1 + i, 0.9 - i * 0.05));
     expect(withRecordsAlike(0, "course", own, alike, typeOf).length).toBe(10);
     expect(withRecordsAlike(0, "course", own, undefined, typeOf)).toEqual(own);
+  });
+});
+
+describe("a record's related records, one of each variant group", () => {
+  it("keeps the best scored of a group and names the others under it, records of no group as they are", () => {
+    // 1, 2 and 3 are sections of one course (group 1); 4 has none.
+    const variantOf = (node: number) => (node >= 1 && node <= 3 ? 1 : -1);
+    const idOf = (node: number) => `C-${node}`;
+    const listed = oneOfEachVariant(
+      [semantic(1, 0.3), semantic(2, 0.5), semantic(4, 0.4), semantic(3, 0.2)],
+      variantOf,
+      idOf,
+    );
+    expect(listed.map((e) => e.target)).toEqual([2, 4]);
+    expect(listed[0]?.evidence).toEqual({ shared: ["Concrete"], also: ["C-1", "C-3"] });
+    expect(listed[1]).toEqual(semantic(4, 0.4));
   });
 });

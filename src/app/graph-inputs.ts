@@ -15,6 +15,7 @@ import type { ProfileSenses } from "../graph/semantic-senses.js";
 import { type SimilarTexts, similarTexts } from "../graph/similar-texts.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { phraseKeys } from "../text/tokenise.js";
+import { withVariants } from "./concept-page-block.js";
 import { recordCorrector } from "./curated-records.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */
@@ -527,4 +528,36 @@ function joined(edge: NeighbourEdge, s: number, t: number): NeighbourEdge {
     score: Math.round(score * 10_000) / 10_000,
     evidence: { ...edge.evidence, alike: Math.round(t * 1000) / 1000 },
   };
+}
+
+/**
+ * A record's record → record edges with one record of each variant group (`variantGroups`: the sections of one
+ * course, the reruns of one MOOC), the best scored, the others named under it (`evidence.also`), as the concept
+ * pages list them; `variantOf` gives a node's group, or -1.
+ */
+export function oneOfEachVariant(
+  edges: readonly NeighbourEdge[],
+  variantOf: (node: number) => number,
+  idOf: (node: number) => string,
+): NeighbourEdge[] {
+  const order = [...edges].sort((a, b) => b.score - a.score || a.target - b.target);
+  const kept: NeighbourEdge[] = [];
+  const also = new Map<number, string[]>();
+  for (const edge of order) {
+    const group = variantOf(edge.target);
+    if (group < 0) {
+      kept.push(edge);
+      continue;
+    }
+    const ids = also.get(group);
+    if (ids) ids.push(idOf(edge.target));
+    else {
+      also.set(group, []);
+      kept.push(edge);
+    }
+  }
+  return kept.map((edge) => {
+    const ids = also.get(variantOf(edge.target)) ?? [];
+    return ids.length === 0 ? edge : { ...edge, evidence: withVariants(edge.evidence, ids) };
+  });
 }

@@ -20,6 +20,7 @@ import {
   conceptRecordGraph,
   conceptsFoundIn,
   conceptTree,
+  pageNodes,
   recordTexts,
 } from "./concept-lists.js";
 import { curatedEdges } from "./curated-edges.js";
@@ -32,6 +33,7 @@ import {
   loadNodes,
   NO_TEXT_TYPES,
   type Nodes,
+  oneOfEachVariant,
   organisationalFacts,
   RECORD_EDGE_KINDS,
   recordSemanticEdges,
@@ -156,7 +158,14 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
     typeOf: (n) => nodes.keys[n]?.type ?? "",
     facts: organisationalFacts(nodes, affected),
     scored: [
-      ...scoredEdges(nodes, dictionary, stored, fresh, { semantic, alike }, affected),
+      ...scoredEdges(
+        nodes,
+        dictionary,
+        stored,
+        fresh,
+        { semantic, alike, variants: pageNodes(nodes).variants },
+        affected,
+      ),
       ...conceptListEdges(nodes, dictionary, graph, evidenceOf, pages.concepts),
     ],
   });
@@ -315,7 +324,12 @@ function scoredEdges(
   dictionary: ConceptDictionary,
   stored: Stored,
   fresh: ReadonlyMap<number, ReadonlyMap<number, ConceptEvidence>>,
-  records: { readonly semantic: readonly SemanticEdge[]; readonly alike: ReadonlyMap<number, SimilarTexts> },
+  records: {
+    readonly semantic: readonly SemanticEdge[];
+    readonly alike: ReadonlyMap<number, SimilarTexts>;
+    /** Each node's variant group (`variantGroups`), or -1. */
+    readonly variants: Int32Array;
+  },
   affected: ReadonlySet<number>,
 ): NeighbourEdge[] {
   const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
@@ -350,7 +364,14 @@ function scoredEdges(
   const typeOf = (n: number) => nodes.keys[n]?.type ?? "";
   for (const source of affected) {
     const edges = bySource.get(source) ?? [];
-    scored.push(...withRecordsAlike(source, typeOf(source), edges, records.alike.get(source), typeOf));
+    const listed = withRecordsAlike(source, typeOf(source), edges, records.alike.get(source), typeOf);
+    scored.push(
+      ...oneOfEachVariant(
+        listed,
+        (n) => records.variants[n] ?? -1,
+        (n) => nodes.keys[n]?.id ?? "",
+      ),
+    );
   }
   return scored;
 }

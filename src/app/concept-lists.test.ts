@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoStore } from "../../test/demo-store.js";
 import { scoreOf } from "../graph/concept-records.js";
+import { withVariants } from "../graph/record-variants.js";
 import type { Store } from "../store/store.js";
 import { categoryScoresOf, conceptsFoundIn, recordTexts } from "./concept-lists.js";
-import { withVariants } from "./concept-page-block.js";
 import { loadNodes } from "./graph-inputs.js";
 import { loadConceptDictionary } from "./load-concept-dictionary.js";
 

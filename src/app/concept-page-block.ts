@@ -12,6 +12,7 @@ import {
 } from "../graph/concept-records.js";
 import { mentionCount } from "../graph/name-mentions.js";
 import type { NeighbourEdge } from "../graph/neighbourhood.js";
+import { withVariants } from "../graph/record-variants.js";
 import { DERIVED } from "./graph-inputs.js";
 
 /** Why a record is on a page (see `pageEdges`): its profile holds the concept… */
@@ -158,9 +159,6 @@ export interface PageEdgeNames {
   readonly evidenceOf: (record: number, concept: number) => Readonly<Record<string, unknown>> | undefined;
 }
 
-/** The most variants a listed record names under it. */
-const ALSO_LISTED = 8;
-
 /**
  * The neighbour edges of page `page` of `block`, concept `concept`'s, whose node is `source`: `concept` when the
  * record's profile holds the concept (explained by the detector's mentions); `mention` when only its text names it
@@ -238,17 +236,4 @@ function explained(
       return { kind: "via-concept", evidence: field === undefined ? { via } : { via, field } };
     }
   }
-}
-
-/**
- * The evidence with the ids of the record's variants listed under it, if any: the first ALSO_LISTED as `also`, and
- * how many more there are as `alsoMore` (the page says "and N more" rather than dropping them silently).
- */
-export function withVariants(
-  evidence: Readonly<Record<string, unknown>>,
-  ids: readonly string[],
-): Readonly<Record<string, unknown>> {
-  if (ids.length === 0) return evidence;
-  const more = ids.length - ALSO_LISTED;
-  return { ...evidence, also: ids.slice(0, ALSO_LISTED), ...(more > 0 ? { alsoMore: more } : {}) };
 }

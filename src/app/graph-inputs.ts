@@ -10,12 +10,12 @@ import { type ConceptEdge, type ConceptEvidence, deriveConceptProfile } from "..
 import type { TextIndex } from "../graph/name-bm25.js";
 import type { NeighbourEdge, Neighbourhoods } from "../graph/neighbourhood.js";
 import type { EditableProfiles } from "../graph/profile-table.js";
+import { withVariants } from "../graph/record-variants.js";
 import { type SemanticEdge, semanticEdgeFinder, semanticEdges } from "../graph/semantic-edges.js";
 import type { ProfileSenses } from "../graph/semantic-senses.js";
 import { type SimilarTexts, similarTexts } from "../graph/similar-texts.js";
 import type { NeighbourRow, RecordKey, Store } from "../store/store.js";
 import { phraseKeys } from "../text/tokenise.js";
-import { withVariants } from "./concept-page-block.js";
 import { recordCorrector } from "./curated-records.js";
 
 /** Concept edges kept per record with text, and per record whose concepts are derived from linked records. */

@@ -66,3 +66,19 @@ export function variantGroups(records: readonly VariantKey[], types: ReadonlySet
     return (size[r] ?? 0) > 1 ? r : -1;
   });
 }
+
+/** The most variants a listed record names under it. */
+const ALSO_LISTED = 8;
+
+/**
+ * The evidence with the ids of the record's variants listed under it, if any: the first ALSO_LISTED as `also`, and
+ * how many more there are as `alsoMore` (the page says "and N more" rather than dropping them silently).
+ */
+export function withVariants(
+  evidence: Readonly<Record<string, unknown>>,
+  ids: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (ids.length === 0) return evidence;
+  const more = ids.length - ALSO_LISTED;
+  return { ...evidence, also: ids.slice(0, ALSO_LISTED), ...(more > 0 ? { alsoMore: more } : {}) };
+}

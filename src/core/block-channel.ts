@@ -102,6 +102,16 @@ export class BlockChannel<T> {
     }
   }
 
+  /** The next post, awaiting the worker when it has none ready: the thread's event loop runs meanwhile. */
+  async next(): Promise<T> {
+    for (;;) {
+      const value = this.poll();
+      if (value !== undefined) return value;
+      const posted = this.checkAlive();
+      if (posted === this.taken) await waitAsync(this.signal, POSTED, posted, 1_000);
+    }
+  }
+
   /**
    * Waits up to a second for a post not yet taken. Throws when the worker has ended with every post taken, or has
    * posted nothing for the patience.
@@ -189,6 +199,26 @@ export class BlockPoster<T> {
     Atomics.store(this.end.signal, POSTED, this.posted);
     Atomics.notify(this.end.signal, POSTED);
   }
+}
+
+/**
+ * Resolves once `signal[index]` is no longer `value`, or after `timeoutMs`. `Atomics.waitAsync` (not in the ES2023
+ * typings) does not keep the event loop alive: the timer does, or a process whose only work is this wait would end.
+ */
+function waitAsync(signal: Int32Array, index: number, value: number, timeoutMs: number): Promise<void> {
+  const { waitAsync } = Atomics as unknown as {
+    waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: unknown };
+  };
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const result = waitAsync(signal, index, value, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (result.async) (result.value as Promise<unknown>).then(done);
+    else done();
+  });
 }
 
 function claimFrom(signal: Int32Array, count: number): number | undefined {

@@ -5,11 +5,13 @@
  */
 
 import { randomUUID } from "node:crypto";
+import { CampusGraphError } from "../core/errors.js";
 import { toSearchDocument } from "../search/search-document.js";
 import type { RecordKey, SearchDocument, Store, StoreWriter } from "../store/store.js";
-import { TRANSLATIONS_KEY, TranslationSource, tableToJson } from "./corpus-translations.js";
+import { TRANSLATIONS_KEY } from "./corpus-translations.js";
 import { recordCorrector } from "./curated-records.js";
 import { GRAPH_VERSION_KEY } from "./data-version.js";
+import { keyOf, readImportance, searchDocuments, searchDocumentsOnWorker } from "./search-documents.js";
 
 /** The metadata key holding the record counts the search index was built from. */
 export const SEARCH_STATE_KEY = "search.index.state";
@@ -17,45 +19,62 @@ export const SEARCH_STATE_KEY = "search.index.state";
 /** The metadata key of a stamp that changes with every write of the search index (see `search-cache.ts`). */
 export const SEARCH_VERSION_KEY = "search.index.version";
 
-const BATCH = 5_000;
-
 /** What a build did. */
 export interface SearchIndexReport {
   readonly documents: number;
   readonly seconds: number;
 }
 
+/** Options of `buildSearchIndex`. */
+export interface BuildSearchIndexOptions {
+  /**
+   * The store's location (`openStore`'s): when given, the documents are made by a worker thread reading it through
+   * its own connection while this thread writes them (the same index); default: made on this thread.
+   */
+  readonly documentsFrom?: string;
+  /** Documents per write; default 5,000. */
+  readonly batch?: number;
+}
+
 /**
  * Rebuilds the search index of every record, in one transaction, with the French → English table learned from the
  * records' bilingual fields (`corpus-translations.ts`).
  */
-export async function buildSearchIndex(store: Store): Promise<SearchIndexReport> {
+export async function buildSearchIndex(
+  store: Store,
+  options: BuildSearchIndexOptions = {},
+): Promise<SearchIndexReport> {
   const started = performance.now();
-  const importance = await readImportance(store);
-  const correct = await recordCorrector(store);
+  const parts =
+    options.documentsFrom === undefined
+      ? searchDocuments(store)
+      : searchDocumentsOnWorker(options.documentsFrom);
   let documents = 0;
-  await store.transaction(async (writer) => {
-    // Read inside the transaction: a server store then reads its primary, not a replica that may lag.
-    const state = await searchState(store);
-    await writer.search.clearSearchIndex();
-    let batch: SearchDocument[] = [];
-    const translations = new TranslationSource();
-    for await (const record of store.scanRecords()) {
-      const corrected = correct(record);
-      translations.add(corrected);
-      batch.push(toSearchDocument(corrected, importance.get(keyOf(record))));
-      if (batch.length >= BATCH) {
-        await writer.search.putSearchDocuments(batch);
-        documents += batch.length;
-        batch = [];
+  try {
+    await store.transaction(async (writer) => {
+      // Read inside the transaction: a server store then reads its primary, not a replica that may lag.
+      const state = await searchState(store);
+      await writer.search.clearSearchIndex();
+      let translations: string | undefined;
+      for await (const part of parts) {
+        if ("translations" in part) translations = part.translations;
+        else {
+          await writer.search.putSearchDocuments(part.documents);
+          documents += part.documents.length;
+        }
       }
-    }
-    await writer.search.putSearchDocuments(batch);
-    documents += batch.length;
-    await writer.setMeta(TRANSLATIONS_KEY, tableToJson(translations.learn()));
-    await writer.setMeta(SEARCH_STATE_KEY, state);
-    await stampSearchVersion(writer);
-  });
+      if (translations === undefined)
+        throw new CampusGraphError("INTERNAL", {
+          problem: "search documents ended without their translations",
+        });
+      await writer.setMeta(TRANSLATIONS_KEY, translations);
+      await writer.setMeta(SEARCH_STATE_KEY, state);
+      await stampSearchVersion(writer);
+    });
+  } finally {
+    // A failed write leaves the worker, if any, stopped.
+    await parts.return(undefined);
+  }
   return { documents, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -106,16 +125,6 @@ const SEARCH_INDEX_FORMAT = 4;
 async function searchState(store: Store): Promise<string> {
   const [records, graph] = await Promise.all([store.countRecords(), store.getMeta(GRAPH_VERSION_KEY)]);
   return JSON.stringify({ format: SEARCH_INDEX_FORMAT, records, graph: graph ?? null });
-}
-
-async function readImportance(store: Store): Promise<Map<string, number>> {
-  const importance = new Map<string, number>();
-  for await (const score of store.graph.scanNodeScores()) importance.set(keyOf(score.key), score.importance);
-  return importance;
-}
-
-function keyOf(key: RecordKey): string {
-  return `${key.type}\u0000${key.id}`;
 }
 
 /** Marks, inside the writer's transaction, that what the search index answers may have changed. */

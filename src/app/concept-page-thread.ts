@@ -8,9 +8,9 @@
  * counts and texts' index, on shared memory (a copy of them would cost hundreds of MB at 600,000 records); the
  * rows are the same as ranking every page on the build's thread (`ConceptPageRanker`, one code for both).
  */
-import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from "node:worker_threads";
+import { BlockChannel, type BlockChannelEnd } from "../core/block-channel.js";
 import { CampusGraphError } from "../core/errors.js";
-import { numberedTypes, siblingModule, startWorker } from "../core/worker-thread.js";
+import { numberedTypes, siblingModule } from "../core/worker-thread.js";
 import type { SharedPostings } from "../graph/concept-records.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import type { TextIndex } from "../graph/name-bm25.js";
@@ -25,18 +25,6 @@ export const BLOCK_PAGES = 16;
 
 /** Blocks the worker may hold ready (2,048 pages, a few MB): it runs ahead while the build's thread writes rows. */
 const AHEAD = 128;
-
-/**
- * How long the build's thread waits for a block the worker claimed while the worker shows no progress (it ranks a
- * block in well under a second): a worker killed for its memory runs no handler, and only this notices it. Before
- * its first block (it reads its inputs first: seconds at 600,000 records), STARTUP_PATIENCE_MS.
- */
-const PATIENCE_MS = 60_000;
-const STARTUP_PATIENCE_MS = 10 * 60_000;
-
-/** The shared counters' places: next block to claim, blocks posted, blocks taken, worker gone, blocks ranked. */
-export const SIGNAL = { CLAIMED: 0, POSTED: 1, TAKEN: 2, GONE: 3, BEAT: 4 } as const;
-const { CLAIMED, POSTED, TAKEN, GONE, BEAT } = SIGNAL;
 
 const ENTRY = siblingModule(import.meta.url, "concept-page-worker");
 
@@ -81,18 +69,15 @@ export interface ConceptPageRequest {
   readonly inputs: PageInputs;
   /** The concepts whose pages are asked, in the order asked (their nodes' order). */
   readonly order: Int32Array;
-  /** Blocks posted, each `{ index, block }`, or `{ failure }`. */
-  readonly port: MessagePort;
-  /** The shared counters (`SIGNAL`). */
-  readonly signal: Int32Array;
-  /** The most blocks posted and not yet taken. */
-  readonly ahead: number;
+  /** Blocks posted, each `{ index, block }`; block numbers claimed from it by both threads. */
+  readonly channel: BlockChannelEnd;
 }
 
-/** A block ranked by the worker, or why it failed. */
-export type ConceptPageReply =
-  | { readonly index: number; readonly block: ConceptPageBlock }
-  | { readonly failure: string };
+/** A block ranked by the worker: block `index` of the order. */
+export interface RankedBlock {
+  readonly index: number;
+  readonly block: ConceptPageBlock;
+}
 
 /** What the build ranks its pages from, as `PageInputs` gathers it for a worker. */
 export interface PageSources {
@@ -198,16 +183,11 @@ export interface RankedPage {
 
 /** Concept pages ranked by a worker thread and this one, taken one page at a time in the order given. */
 export class ConceptPageThread {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly channel: BlockChannel<RankedBlock>;
   private readonly blockCount: number;
   /** Blocks ranked (by either thread) and not yet done with, by index. */
   private readonly ready = new Map<number, ConceptPageBlock>();
-  private taken = 0;
   private asked = 0;
-  /** What the worker threw outside its own `try` (an 'error' event unheard would end the process). */
-  private error: Error | undefined;
 
   /**
    * Starts the worker on `inputs`; `order` is the concepts whose pages will be asked, in that order; `ranker` ranks
@@ -219,15 +199,12 @@ export class ConceptPageThread {
     private ranker: ConceptPageRanker | undefined,
   ) {
     this.blockCount = Math.ceil(order.length / BLOCK_PAGES);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const request: ConceptPageRequest = { inputs, order, port: port2, signal: this.signal, ahead: AHEAD };
-    this.worker = startWorker(ENTRY, { workerData: request, transferList: [port2] });
-    this.worker.on("error", (error) => {
-      this.error = error;
-    });
-    // The build's thread waits synchronously; a worker left behind must not keep the process alive.
-    this.worker.unref();
+    this.channel = new BlockChannel<RankedBlock>(
+      "concept page",
+      ENTRY,
+      (channel): ConceptPageRequest => ({ inputs, order, channel }),
+      { ahead: AHEAD },
+    );
   }
 
   /** The page of `concept`, which must be the next concept of the order given. */
@@ -249,61 +226,21 @@ export class ConceptPageThread {
   async close(): Promise<void> {
     this.ready.clear();
     this.ranker = undefined;
-    this.port.close();
-    await this.worker.terminate();
+    await this.channel.close();
   }
 
   /** Block `index`: taken from the worker, or ranked here when the worker has not got to it. */
   private blockAt(index: number): ConceptPageBlock {
-    let beat = -1;
-    let since = performance.now();
     for (;;) {
-      this.receive();
+      for (let post = this.channel.poll(); post !== undefined; post = this.channel.poll())
+        this.ready.set(post.index, post.block);
       const block = this.ready.get(index);
       if (block !== undefined) return block;
       // The worker has it in hand (or it is next): rank the next unclaimed block meanwhile, once the worker has
       // answered (a worker that fails at once fails the build, however fast this thread would rank every page).
-      if (this.taken > 0 && Atomics.load(this.signal, CLAIMED) < this.blockCount) {
-        const claimed = Atomics.add(this.signal, CLAIMED, 1);
-        if (claimed < this.blockCount) this.ready.set(claimed, this.rank(claimed));
-        continue;
-      }
-      const posted = Atomics.load(this.signal, POSTED);
-      if (posted > this.taken) continue;
-      // Every block it posted is taken: a worker gone will post no other.
-      if (Atomics.load(this.signal, GONE) !== 0) {
-        throw new CampusGraphError("INTERNAL", {
-          problem: `concept page worker ended before block ${index}${this.error ? `: ${this.error.message}` : ""}`,
-        });
-      }
-      const now = Atomics.load(this.signal, BEAT);
-      if (now !== beat) {
-        beat = now;
-        since = performance.now();
-      } else if (performance.now() - since > (this.taken > 0 ? PATIENCE_MS : STARTUP_PATIENCE_MS)) {
-        throw new CampusGraphError("INTERNAL", {
-          problem: `concept page worker: no block ranked in ${Math.round((performance.now() - since) / 1000)} s (killed?)`,
-        });
-      }
-      Atomics.wait(this.signal, POSTED, posted, 1_000);
-    }
-  }
-
-  /** The blocks the worker posted, into `ready`; its failure thrown. */
-  private receive(): void {
-    for (
-      let received = receiveMessageOnPort(this.port);
-      received;
-      received = receiveMessageOnPort(this.port)
-    ) {
-      const reply = received.message as ConceptPageReply;
-      if ("failure" in reply) {
-        throw new CampusGraphError("INTERNAL", { problem: `concept page worker: ${reply.failure}` });
-      }
-      this.ready.set(reply.index, reply.block);
-      this.taken += 1;
-      Atomics.store(this.signal, TAKEN, this.taken);
-      Atomics.notify(this.signal, TAKEN);
+      const claimed = this.channel.received > 0 ? this.channel.claim(this.blockCount) : undefined;
+      if (claimed !== undefined) this.ready.set(claimed, this.rank(claimed));
+      else this.channel.wait();
     }
   }
 

@@ -5,6 +5,7 @@
  * thread, until none is left.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { BlockPoster } from "../core/block-channel.js";
 import { Int32Chunks } from "../core/number-column.js";
 import { postingsFrom } from "../graph/concept-records.js";
 import { MentionTable } from "../graph/name-mentions.js";
@@ -13,50 +14,29 @@ import { conceptRecordGraph, PAGE_PARAMS, type RecordTexts } from "./concept-lis
 import { blockBuffers, ConceptPageRanker } from "./concept-page-block.js";
 import {
   BLOCK_PAGES,
-  type ConceptPageReply,
   type ConceptPageRequest,
   type PageInputs,
+  type RankedBlock,
   type SharedTexts,
-  SIGNAL,
   unpackRelated,
 } from "./concept-page-thread.js";
 
 if (parentPort === null)
   throw new Error("concept-page-worker.ts runs as a worker thread, started by ConceptPageThread");
-const { inputs, order, port, signal, ahead } = workerData as ConceptPageRequest;
-const { CLAIMED, POSTED, TAKEN, GONE, BEAT } = SIGNAL;
-// However the thread ends (done, thrown outside the `try` below, process.exit), the build's thread is told, and
-// does not wait for a block that will never come.
-process.on("exit", () => {
-  Atomics.store(signal, GONE, 1);
-  Atomics.notify(signal, POSTED);
-});
-let posted = 0;
-const post = (message: ConceptPageReply, transfer: ArrayBuffer[] = []) => {
-  port.postMessage(message, transfer);
-  posted += 1;
-  Atomics.store(signal, POSTED, posted);
-  Atomics.notify(signal, POSTED);
-};
+const { inputs, order, channel } = workerData as ConceptPageRequest;
+const poster = new BlockPoster<RankedBlock>(channel);
 try {
   const ranker = rankerOf(inputs);
   const blocks = Math.ceil(order.length / BLOCK_PAGES);
   for (;;) {
-    // Waits while the build's thread has `ahead` blocks to take.
-    for (
-      let taken = Atomics.load(signal, TAKEN);
-      posted - taken >= ahead;
-      taken = Atomics.load(signal, TAKEN)
-    )
-      Atomics.wait(signal, TAKEN, taken);
-    const index = Atomics.add(signal, CLAIMED, 1);
-    if (index >= blocks) break;
+    poster.waitForRoom();
+    const index = poster.claim(blocks);
+    if (index === undefined) break;
     const block = ranker.block(order.subarray(index * BLOCK_PAGES, (index + 1) * BLOCK_PAGES));
-    Atomics.add(signal, BEAT, 1);
-    post({ index, block }, blockBuffers(block));
+    poster.post({ index, block }, blockBuffers(block));
   }
 } catch (error) {
-  post({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  poster.fail(error);
 }
 
 /** The ranker of the build's pages, over `inputs` read in place. */

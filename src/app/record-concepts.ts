@@ -11,7 +11,7 @@ import { type Spot, spotText } from "../detect/spot-surfaces.js";
 import { type ConceptEdge, type ConceptEvidence, scoreEntityConcepts } from "../graph/entity-concepts.js";
 import { keywordConcept } from "../graph/keyword-concepts.js";
 import { type NameMentions, nameMentions } from "../graph/name-mentions.js";
-import { guessLanguage, type TextLanguage } from "../text/language.js";
+import { type TextLanguage, textLanguages } from "../text/language.js";
 import { CONCEPTS_PER_ENTITY, NO_TEXT_TYPES } from "./graph-inputs.js";
 
 /** What a record's own texts and keywords say of its concepts. */
@@ -141,8 +141,7 @@ export function recordMentions(
   if (NO_TEXT_TYPES.has(record.type) || PROPER_NAME_TYPES.has(record.type)) return undefined;
   const names = new NameTally();
   for (const { text, lang } of recordTexts(record)) {
-    const read = lang ?? guessLanguage(text);
-    const { tokens, spots } = spotText(dictionary, text, read);
+    const { tokens, spots } = spotText(dictionary, text, textLanguages(text, lang));
     names.add(spots, tokens.length);
   }
   return names.of(record);

@@ -69,7 +69,7 @@ describe("SemanticEdgeThread", () => {
     const thread = new SemanticEdgeThread(table, types.length, (node) => types[node] ?? "");
     try {
       thread.edgesOf(BLOCK_NODES + 9);
-      expect(() => thread.edgesOf(BLOCK_NODES + 10)).toThrow(/ended before node/);
+      expect(() => thread.edgesOf(BLOCK_NODES + 10)).toThrow(/semantic edge worker: ended/);
     } finally {
       await thread.close();
     }

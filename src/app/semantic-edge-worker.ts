@@ -4,6 +4,7 @@
  * node's edges in blocks of BLOCK_NODES nodes, in node order, at most `ahead` blocks before the build's thread.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { BlockPoster } from "../core/block-channel.js";
 import { ProfileTable } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder } from "../graph/semantic-edges.js";
 import { SEMANTIC_POLICY } from "./graph-inputs.js";
@@ -11,20 +12,8 @@ import { BLOCK_NODES, type SemanticEdgeBlock, type SemanticEdgeRequest } from ".
 
 if (parentPort === null)
   throw new Error("semantic-edge-worker.ts runs as a worker thread, started by SemanticEdgeThread");
-const { columns, types, typeNames, senses, port, signal, ahead } = workerData as SemanticEdgeRequest;
-// However the thread ends (done, thrown outside the `try` below, process.exit), the build's thread is told, and
-// does not wait for a block that will never come. (Killed for its memory, it runs no handler: PATIENCE_MS.)
-process.on("exit", () => {
-  Atomics.store(signal, 2, 1);
-  Atomics.notify(signal, 0);
-});
-let posted = 0;
-const post = (message: SemanticEdgeBlock | { failure: string }, transfer: ArrayBuffer[] = []) => {
-  port.postMessage(message, transfer);
-  posted += 1;
-  Atomics.store(signal, 0, posted);
-  Atomics.notify(signal, 0);
-};
+const { columns, types, typeNames, senses, channel } = workerData as SemanticEdgeRequest;
+const poster = new BlockPoster<SemanticEdgeBlock>(channel);
 try {
   const edgesOf = semanticEdgeFinder(
     new ProfileTable(columns),
@@ -32,17 +21,15 @@ try {
     { ...SEMANTIC_POLICY, ...(senses && { senses }) },
   );
   for (let first = 0; first < types.length; first += BLOCK_NODES) {
-    // Waits while the build's thread has `ahead` blocks to take.
-    for (let taken = Atomics.load(signal, 1); posted - taken >= ahead; taken = Atomics.load(signal, 1))
-      Atomics.wait(signal, 1, taken);
+    poster.waitForRoom();
     const block = packBlock(first, Math.min(first + BLOCK_NODES, types.length), edgesOf);
-    post(
+    poster.post(
       block,
       [block.nodeStarts, block.targets, block.scores, block.sharedStarts, block.shared].map(bufferOf),
     );
   }
 } catch (error) {
-  post({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  poster.fail(error);
 }
 
 /** The edges of nodes [first, end) in typed arrays. */

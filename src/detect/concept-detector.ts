@@ -5,7 +5,7 @@
  * commonness, specificity, frequency and position). The formulas: docs/DESIGN.md, in full docs/EXPERIMENTS.md.
  */
 
-import { guessLanguage, type TextLanguage } from "../text/language.js";
+import { type TextLanguage, textLanguages } from "../text/language.js";
 import type { Token } from "../text/tokenise.js";
 import {
   disambiguate,
@@ -56,8 +56,9 @@ export function readText(
   options: DetectOptions = {},
 ): TextReading {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const lang = options.lang ?? guessLanguage(text);
-  const { tokens, spots, context } = spotText(dictionary, text, lang);
+  const languages = textLanguages(text, options.lang);
+  const { lang } = languages;
+  const { tokens, spots, context } = spotText(dictionary, text, languages);
   const kept = scoreQuoted(dictionary, text, tokens, { spots, context }, lang, options)
     .filter((c) => c.score >= threshold)
     .map(
@@ -88,8 +89,9 @@ export function scoreCandidates(
   text: string,
   options: Pick<DetectOptions, "titleLength" | "maxMentions" | "lang"> = {},
 ): ScoredCandidate[] {
-  const lang = options.lang ?? guessLanguage(text);
-  const { tokens, spots, context } = spotText(dictionary, text, lang);
+  const languages = textLanguages(text, options.lang);
+  const { lang } = languages;
+  const { tokens, spots, context } = spotText(dictionary, text, languages);
   return scoreQuoted(dictionary, text, tokens, { spots, context }, lang, options);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textLanguages } from "../text/language.js";
 import { tokenise } from "../text/tokenise.js";
 import { detectConcepts } from "./concept-detector.js";
 import { buildConceptDictionary, type ConceptSource } from "./concept-dictionary.js";
@@ -141,7 +142,9 @@ describe("spotText", () => {
     concept("Del"),
   ]);
   const spotted = (text: string) =>
-    spotText(d, text, "en").spots.map((s) => d.ids[s.surface.candidates[0]?.concept ?? -1]);
+    spotText(d, text, textLanguages(text, "en")).spots.map(
+      (s) => d.ids[s.surface.candidates[0]?.concept ?? -1],
+    );
 
   it("reads in a text of another language its phrases and the names inside its sentences, not its words", () => {
     const spanish =

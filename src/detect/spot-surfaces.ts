@@ -2,7 +2,7 @@
  * Spotting: every phrase of the concept dictionary in a text's tokens, in one left-to-right pass over the trie,
  * with French phrases also tried in English word order. A phrase inside a longer one is weakened.
  */
-import { otherLanguage, type TextLanguage } from "../text/language.js";
+import type { TextLanguage, TextLanguages } from "../text/language.js";
 import { STOPWORDS as STOPWORD_KEYS } from "../text/stopwords.js";
 import { type Token, tokenise } from "../text/tokenise.js";
 import type { ConceptDictionary } from "./concept-dictionary.js";
@@ -59,7 +59,7 @@ export function spotSurfaces(
 }
 
 /**
- * The tokens of `text`, read as `lang`, and the dictionary phrases in them. A text written in another language
+ * The tokens of `text`, read as `lang`, and the dictionary phrases in them (`textLanguages` gives both of `languages`). A text written in another language
  * (`otherLanguage`: a Spanish MOOC, a German abstract) is read for the names and terms it quotes only: phrases of
  * two words or more ("Machine Learning", "Costa Rica") and, but in German, which capitalises every noun, a word
  * capitalised inside a sentence, not before a number (a heading: "Módulo 2"), and written as a candidate's name or
@@ -71,11 +71,10 @@ export function spotSurfaces(
 export function spotText(
   dictionary: ConceptDictionary,
   text: string,
-  lang: TextLanguage,
+  { lang, other }: TextLanguages,
 ): { tokens: Token[]; spots: Spot[]; context?: Spot[] } {
   const tokens = tokenise(text, lang);
   const spots = spotSurfaces(dictionary, tokens, lang);
-  const other = otherLanguage(text);
   if (other === undefined) return { tokens, spots };
   const quoted = (s: Spot) => {
     if (s.last > s.first) return true;

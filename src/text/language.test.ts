@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessLanguage, isOtherLanguage } from "./language.js";
+import { guessLanguage, isOtherLanguage, otherLanguage, textLanguages } from "./language.js";
 
 describe("isOtherLanguage", () => {
   it("tells Spanish, Portuguese, Italian and German texts from English and French ones", () => {
@@ -44,5 +44,26 @@ describe("isOtherLanguage", () => {
   it("leaves guessLanguage's answer for English and French texts as it was", () => {
     expect(guessLanguage("Le cours présente les bases de la statistique.")).toBe("fr");
     expect(guessLanguage("Este curso en línea te permitirá aprender los conceptos del análisis.")).toBe("en");
+  });
+});
+
+describe("textLanguages", () => {
+  const texts = [
+    "Este curso en línea te permitirá aprender los conceptos del análisis y de la estadística.",
+    "Die Vorlesung ist eine Einführung und für alle, die sich mit der Physik befassen werden.",
+    "Le cours présente les bases de la thermodynamique et des transferts dans les fluides.",
+    "The course is an introduction to the thermodynamics of fluids and their transfers.",
+    "Machine learning",
+  ];
+
+  it("gives guessLanguage's and otherLanguage's answers from one reading", () => {
+    for (const text of texts)
+      expect(textLanguages(text)).toEqual({ lang: guessLanguage(text), other: otherLanguage(text) });
+  });
+
+  it("keeps the language given and still tells another language group", () => {
+    expect(textLanguages(texts[0] ?? "", "fr")).toEqual({ lang: "fr", other: "romance" });
+    expect(textLanguages(texts[1] ?? "", "en")).toEqual({ lang: "en", other: "german" });
+    expect(textLanguages(texts[2] ?? "", "en")).toEqual({ lang: "en", other: undefined });
   });
 });

@@ -106,7 +106,28 @@ const OTHER_EVIDENCE = 3;
 
 /** Guesses whether a text is French or English from its function words; English when unsure. */
 export function guessLanguage(text: string): TextLanguage {
-  const { french, english } = markerCounts(text);
+  return languageOf(markerCounts(text));
+}
+
+/** A language group other than English and French (see `otherLanguage`). */
+export type OtherLanguage = "german" | "romance";
+
+/** How a text is read: in `lang`'s rules, and whether it is written in another language group (`otherLanguage`). */
+export interface TextLanguages {
+  readonly lang: TextLanguage;
+  readonly other: OtherLanguage | undefined;
+}
+
+/**
+ * `text`'s languages: `lang` when given, else `guessLanguage`'s, and `otherLanguage`'s, from one reading of its
+ * function words.
+ */
+export function textLanguages(text: string, lang?: TextLanguage): TextLanguages {
+  const counts = markerCounts(text);
+  return { lang: lang ?? languageOf(counts), other: otherOf(counts) };
+}
+
+function languageOf({ french, english }: MarkerCounts): TextLanguage {
   return french > english ? "fr" : "en";
 }
 
@@ -116,8 +137,11 @@ export function guessLanguage(text: string): TextLanguage {
  * English text, is not). "german" for German, whose nouns are all capitalised, "romance" for Spanish, Portuguese and
  * Italian.
  */
-export function otherLanguage(text: string): "german" | "romance" | undefined {
-  const { frenchOnly, english, romance, german } = markerCounts(text);
+export function otherLanguage(text: string): OtherLanguage | undefined {
+  return otherOf(markerCounts(text));
+}
+
+function otherOf({ frenchOnly, english, romance, german }: MarkerCounts): OtherLanguage | undefined {
   const other = romance + german;
   if (other < OTHER_EVIDENCE || other <= english || other <= frenchOnly) return undefined;
   return german > romance ? "german" : "romance";
@@ -128,6 +152,15 @@ export function isOtherLanguage(text: string): boolean {
   return otherLanguage(text) !== undefined;
 }
 
+/** Function words counted by language (see `markerCounts`). */
+interface MarkerCounts {
+  french: number;
+  frenchOnly: number;
+  english: number;
+  romance: number;
+  german: number;
+}
+
 // French markers that Spanish, Italian or Portuguese write too: no evidence against those languages.
 const SHARED_MARKERS = new Set(["la", "que"]);
 
@@ -136,13 +169,7 @@ const SHARED_MARKERS = new Set(["la", "que"]);
  * of the French ones are French alone (`SHARED_MARKERS` aside). Words in capitals ("MIT") are not other languages'
  * function words.
  */
-function markerCounts(text: string): {
-  french: number;
-  frenchOnly: number;
-  english: number;
-  romance: number;
-  german: number;
-} {
+function markerCounts(text: string): MarkerCounts {
   const counts = { french: 0, frenchOnly: 0, english: 0, romance: 0, german: 0 };
   let seen = 0;
   for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {

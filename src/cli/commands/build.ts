@@ -4,6 +4,7 @@
 import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { buildSearchIndex } from "../../app/build-search-index.js";
 import { databaseLocation, detectionWorkers } from "../../app/config.js";
+import { defaultDetectionWorkers } from "../../app/detection-pool.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
 import { lowerPriority } from "../lower-priority.js";
@@ -19,7 +20,12 @@ export const buildCommand: Command = {
     const store = await openStore(db);
     try {
       // Keep the stamp of the corpus the graph was built from: `start` compares it with the default corpus.
-      await runBuild(store, context, (await store.getMeta(GRAPH_STAMP_KEY)) ?? "built by campus-graph build");
+      await runBuild(
+        store,
+        context,
+        (await store.getMeta(GRAPH_STAMP_KEY)) ?? "built by campus-graph build",
+        db,
+      );
       return 0;
     } finally {
       await store.close();
@@ -27,11 +33,15 @@ export const buildCommand: Command = {
   },
 };
 
-/** Builds the graph of `store` with one progress bar per stage, and prints the summary. */
+/**
+ * Builds the graph of `store` with one progress bar per stage, and prints the summary. With `location` (the store's,
+ * as `openStore` takes it) and worker threads, the search index's documents are made by a worker reading it.
+ */
 export async function runBuild(
   store: Parameters<typeof buildGraph>[0],
   context: CliContext,
   stamp?: string,
+  location?: string,
 ): Promise<void> {
   const bars = new Map<string, Progress>();
   let current: string | undefined;
@@ -61,7 +71,11 @@ export async function runBuild(
   });
   finishStage();
   // Search ranking uses each record's importance, which the build just recomputed.
-  const index = await buildSearchIndex(store);
+  const threads = (workers ?? defaultDetectionWorkers()) > 0;
+  const index = await buildSearchIndex(
+    store,
+    threads && location !== undefined ? { documentsFrom: location } : {},
+  );
   context.stderr.write(
     `build: search index: ${formatCount(index.documents)} documents in ${index.seconds.toFixed(1)} s\n`,
   );

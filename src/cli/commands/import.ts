@@ -36,7 +36,7 @@ export const importCommand: Command = {
     try {
       // Also when nothing changed now: an earlier import may have been stopped before its refresh finished.
       if (report.changed.length > 0 || (await readRefreshPending(store)) !== undefined) {
-        await refreshAfterImport(store, report.changed, context);
+        await refreshAfterImport(store, report.changed, context, db);
       }
     } finally {
       await store.close();
@@ -87,6 +87,7 @@ async function refreshAfterImport(
   store: Store,
   changed: readonly RecordKey[],
   context: CliContext,
+  location: string,
 ): Promise<void> {
   const rebuild = async (stamp: string) => {
     context.stdout.write(
@@ -94,7 +95,7 @@ async function refreshAfterImport(
         ? `${formatCount(changed.length)} records changed: rebuilding the graph\n`
         : "An earlier import's refresh did not finish: rebuilding the graph\n",
     );
-    await runBuild(store, context, stamp);
+    await runBuild(store, context, stamp, location);
   };
   const graph = await refreshDerived(store, changed, rebuild);
   if (graph.kind !== "updated") return;

@@ -40,7 +40,7 @@ export const startCommand: Command = {
     }
     if ((await store.getMeta(GRAPH_STAMP_KEY)) !== hash) {
       context.stdout.write("Building the graph\n");
-      await runBuild(store, context, hash);
+      await runBuild(store, context, hash, db);
     }
     // Imports and builds read the primary (a replica may lag); serving reads the replicas, if any, and derives
     // its in-memory search tables off the event loop.

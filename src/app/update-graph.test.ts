@@ -81,6 +81,30 @@ describe("updateGraph", () => {
     expect(await groups()).toEqual(updated);
   });
 
+  it("names a new section of a course under it on the records that list the course, as a full build does", async () => {
+    const section = (await store.getRecord({ type: "course", id: "CIVIL-210" })) as CorpusRecord;
+    await change({ ...section, id: "CIVIL-210(b)", links: [] });
+    // The records listing CIVIL-210 or its new section, with the group each list shows.
+    const listing = async () => {
+      const out: string[] = [];
+      for await (const course of store.scanRecords("course")) {
+        const page = await store.graph.neighbours({ type: "course", id: course.id }, "course", 100, 0);
+        for (const n of page.items) {
+          const group = [n.node.id, ...((n.edge.evidence.also as string[] | undefined) ?? [])]
+            .sort()
+            .join(" ");
+          if (group.includes("CIVIL-210")) out.push(`${course.id}: ${group}`);
+        }
+      }
+      return out.sort();
+    };
+    const updated = await listing();
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated).toContain("CIVIL-210: CIVIL-210(b)");
+    await buildGraph(store);
+    expect(await listing()).toEqual(updated);
+  });
+
   it("gives a changed lecture's siblings what it now says of their MOOC, as a full build does", async () => {
     const lecture = (await store.getRecord({ type: "lecture", id: "lec-imm-05" })) as CorpusRecord;
     // Scores to two places: the update keeps the detector's corpus-wide weights, which a full build measures again.

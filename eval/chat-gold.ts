@@ -4,11 +4,13 @@
  * topic, the MOOCs of a subject, the publications and units whose keywords hold a keyword, the records of a university, a course's teachers or prerequisites, a person's units or latest publications,
  * the courses, MOOCs and lectures a person teaches, the publications a person wrote,
  * intersections or unions of these, those of them whose attribute holds a value (a MOOC's level, a course's semesters),
- * and the records they link to (a publication's authors or units). The question file keeps the rule, never a copy of the corpus's answer.
+ * and the records they link to (a publication's authors or units), and the records of a type related to a named record by
+ * author keywords (keyword-relatedness.ts, as `eval:related` defines it). The question file keeps the rule, never a copy of the corpus's answer.
  */
 import type { CorpusRecord } from "../src/core/record.js";
 import type { RecordKey, Store } from "../src/store/store.js";
 import { foldWord } from "../src/text/word-key.js";
+import { keywordCarriers, keywordSet, relatedTo } from "./keyword-relatedness.js";
 
 /** How an item's expected records are found in the corpus. */
 export type GoldRule =
@@ -35,7 +37,9 @@ export type GoldRule =
   /** The records `where` finds whose attribute `attr` (a string or a list of strings) holds one of `oneOf`. */
   | { readonly where: GoldRule; readonly attr: string; readonly oneOf: readonly string[] }
   /** The records that the records `linksOf` finds link to by one of `rels` (a publication's authors or units). */
-  | { readonly linksOf: GoldRule; readonly rels: readonly string[] };
+  | { readonly linksOf: GoldRule; readonly rels: readonly string[] }
+  /** The records of type `of` related to the record `relatedTo` by author keywords (keyword-relatedness.ts). */
+  | { readonly relatedTo: RecordKey; readonly of: string };
 
 /** A keyword, subject or topic as rules compare them: folded, accents off, single spaces. */
 export function goldKey(text: string): string {
@@ -45,6 +49,7 @@ export function goldKey(text: string): string {
 /** Evaluates gold rules over one store, reading each record type once. */
 export class GoldRules {
   private readonly scans = new Map<string, Promise<CorpusRecord[]>>();
+  private keywords?: Promise<{ sets: Map<string, Set<string>>; carriers: Map<string, string[]> }>;
 
   constructor(private readonly store: Store) {}
 
@@ -75,6 +80,7 @@ export class GoldRules {
       return new Set((await Promise.all(rule.anyOf.map((r) => this.ids(r)))).flatMap((s) => [...s]));
     if ("where" in rule) return this.where(await this.ids(rule.where), rule.attr, rule.oneOf);
     if ("linksOf" in rule) return this.linksOf(await this.ids(rule.linksOf), rule.rels);
+    if ("relatedTo" in rule) return this.related(rule.relatedTo, rule.of);
     const taught = await this.ids(rule.teachersOfCourses);
     const teachers = new Set<string>();
     for (const type of ["course", "mooc", "lecture"])
@@ -109,6 +115,22 @@ export class GoldRules {
       for (const l of (await this.store.getRecord(keyFrom(key)))?.links ?? [])
         if (rels.includes(l.rel)) linked.add(keyOf(l));
     return linked;
+  }
+
+  private async related(source: RecordKey, type: string): Promise<Set<string>> {
+    this.keywords ??= (async () => {
+      const sets = new Map<string, Set<string>>();
+      for (const t of KEYWORD_TYPES)
+        for (const r of await this.scan(t)) {
+          const words = keywordSet(r.keywords ?? []);
+          if (words.size > 0) sets.set(keyOf(r), words);
+        }
+      return { sets, carriers: keywordCarriers(sets) };
+    })();
+    const { sets, carriers } = await this.keywords;
+    const key = keyOf(source);
+    const related = relatedTo(key, sets.get(key) ?? new Set(), carriers);
+    return new Set([...related.keys()].filter((k) => keyFrom(k).type === type));
   }
 
   private async givenBy(institution: string): Promise<Set<string>> {
@@ -159,6 +181,8 @@ export class GoldRules {
 }
 
 const TEACHING = ["teacher", "instructor"];
+/** The types with author keywords, as `eval:related` reads them. */
+const KEYWORD_TYPES = ["course", "mooc", "publication"];
 
 function keyOf(r: { readonly type: string; readonly id: string }): string {
   return `${r.type}\0${r.id}`;

@@ -166,6 +166,19 @@ describe("readChatSets", () => {
     expect(held.filter((i) => (i.expect.messages?.length ?? 0) >= 4).length).toBeGreaterThanOrEqual(2);
     expect(held.filter((i) => i.padding).length).toBeGreaterThanOrEqual(5);
   });
+
+  it("holds held19 on records related to a named record, with follow-ups and a like that is no similarity", () => {
+    const held = expectHeldOutWhole("held19", 40, [0.6, 0.75]);
+    const sets = readChatSets();
+    const halves = [...(sets["held19-tune"] ?? []), ...(sets["held19-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual(held.map((i) => i.question).sort());
+    for (const of of ["course", "mooc", "publication"])
+      expect(
+        held.filter((i) => i.expect.gold && "relatedTo" in i.expect.gold && i.expect.gold.of === of).length,
+      ).toBeGreaterThanOrEqual(5);
+    expect(held.filter((i) => i.kind === "follow-up").length).toBeGreaterThanOrEqual(4);
+    expect(held.filter((i) => i.kind === "like-not-similar").length).toBeGreaterThanOrEqual(4);
+  });
 });
 
 /**

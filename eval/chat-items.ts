@@ -34,7 +34,10 @@
  * that cite nothing, about two thirds English, on subjects drawn by eval/draw-fresh10.ts, written blind, scored
  * blind once, then split into a tune and a check half in session 19) and the eleventh (eval/chat-fresh11.jsonl: every intent of issue 16, weighted to follow-ups, multi-step
  * plans, filters (a paper's kind among them), papers by topic, bad input and questions that cite nothing, about 60 %
- * English, on subjects drawn by eval/draw-fresh11.ts, written blind, held out whole),
+ * English, on subjects drawn by eval/draw-fresh11.ts, written blind, held out whole) and held19 (eval/chat-held19.jsonl:
+ * records of a type related, similar or like a named record (by code, full name or lower-case name), en and fr,
+ * follow-ups, and "like" that is no similarity, on records drawn by a seeded hash whose gold holds 1 to 40 records,
+ * written before the session changed the chat, with a tune and a check half),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -104,6 +107,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     ...withHalves("held17", readChatItems(join(import.meta.dirname, "chat-held17.jsonl"))),
     ...withHalves("held18", readChatItems(join(import.meta.dirname, "chat-held18.jsonl"))),
     ...withHalves("fresh10", readChatItems(join(import.meta.dirname, "chat-fresh10.jsonl"))),
+    ...withHalves("held19", readChatItems(join(import.meta.dirname, "chat-held19.jsonl"))),
   };
 }
 

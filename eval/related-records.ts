@@ -23,9 +23,9 @@ import { openStore } from "../src/app/open-store.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { type SemanticEdgeOptions, semanticEdgeFinder } from "../src/graph/semantic-edges.js";
 import { parseQuery } from "../src/search/parse-query.js";
-import { foldWord } from "../src/text/word-key.js";
 import { keywordFreeDatabase } from "./eval-store.js";
 import { formatTable } from "./format-table.js";
+import { keywordCarriers, keywordSet, relatedTo } from "./keyword-relatedness.js";
 import { ndcg } from "./ranking-metrics.js";
 import { readStoredConceptGraph } from "./stored-concept-graph.js";
 
@@ -33,8 +33,6 @@ import { readStoredConceptGraph } from "./stored-concept-graph.js";
 const KEYWORD_TYPES = ["course", "mooc", "publication"] as const;
 /** The lists whose emptiness is counted. */
 const LIST_TYPES = ["course", "mooc", "lecture", "publication"] as const;
-/** A keyword carried by at most this many records relates two records alone. */
-const RARE = 10;
 const CORPUS_FILES: Record<string, string> = {
   course: "courses.jsonl",
   mooc: "moocs.jsonl",
@@ -117,33 +115,22 @@ function readKeywords(corpus: string): Map<string, Set<string>> {
     for (const line of readFileSync(join(corpus, file), "utf8").split("\n")) {
       if (line.trim() === "") continue;
       const record = JSON.parse(line) as CorpusRecord;
-      const words = new Set((record.keywords ?? []).map((k) => foldWord(k.replace(/_/g, " ").trim())));
-      words.delete("");
+      const words = keywordSet(record.keywords ?? []);
       if (words.size > 0) out.set(`${type}\0${record.id}`, words);
     }
   }
   return out;
 }
 
-/** Each record's related records by type (key → grade): two shared keywords, or one rare one. */
+/** Each record's related records by type (key → grade), as `relatedTo` finds them. */
 function relatedByKeywords(keywords: ReadonlyMap<string, ReadonlySet<string>>) {
-  const carriers = new Map<string, string[]>();
-  for (const [key, words] of keywords)
-    for (const w of words) carriers.set(w, [...(carriers.get(w) ?? []), key]);
+  const carriers = keywordCarriers(keywords);
   const related = new Map<string, Map<string, Map<string, number>>>();
   for (const [key, words] of keywords) {
-    const shared = new Map<string, number>();
-    let rare = new Set<string>();
-    for (const w of words) {
-      const others = carriers.get(w) ?? [];
-      for (const other of others) if (other !== key) shared.set(other, (shared.get(other) ?? 0) + 1);
-      if (others.length <= RARE) rare = new Set([...rare, ...others]);
-    }
     const byType = new Map<string, Map<string, number>>();
-    for (const [other, count] of shared) {
-      if (count < 2 && !rare.has(other)) continue;
+    for (const [other, grade] of relatedTo(key, words, carriers)) {
       const list = byType.get(typeOf(other)) ?? new Map<string, number>();
-      list.set(other, Math.min(3, count));
+      list.set(other, grade);
       byType.set(typeOf(other), list);
     }
     related.set(key, byType);

@@ -102,6 +102,31 @@ describe("planQuestion on the demo corpus", () => {
     expect(await ids("who wrote it?")).toEqual(["p-anne-dupont", "p-jonas-keller", "p-nadia-benali"]);
   });
 
+  it("answers records related to a record named by code, name or the last answer with its neighbours of the type", async () => {
+    const reply = await chat("which courses are related to BIO-310?");
+    expect(reply.plan).toMatchObject({ intent: "related", target: "course", anchor: { id: "BIO-310" } });
+    expect(reply.plan.steps.map((s) => s.op)).toEqual(["record", "neighbours"]);
+    const ids = reply.references.map((r) => `${r.type}/${r.id}`);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain("course/BIO-310");
+    expect(ids.every((id) => id.startsWith("course/"))).toBe(true);
+    const refs = async (q: string) => (await chat(q)).references.map((r) => `${r.type}/${r.id}`);
+    expect(await refs("cours proches de BIO-310")).toEqual(ids);
+    expect(await refs("courses like interleukin 6 and cytokine signalling")).toEqual(ids);
+    expect(
+      await refs("des cours dans le même genre que Interleukine 6 et signalisation des cytokines ?"),
+    ).toEqual(ids);
+    const followUp = await runChat(client, [
+      { role: "user", content: "what is BIO-310 about?" },
+      { role: "assistant", content: "[BIO-310 Interleukin 6 and cytokine signalling](/course/BIO-310)" },
+      { role: "user", content: "and similar courses?" },
+    ]);
+    expect(followUp.references.map((r) => `${r.type}/${r.id}`)).toEqual(ids);
+    // "Like" that says no likeness, and "related to" a topic, keep their list.
+    expect((await chat("courses I would like on antibodies")).plan.intent).toBe("list");
+    expect((await chat("courses related to signal processing")).plan.intent).not.toBe("related");
+  });
+
   it("lists the authors of the papers about a topic for people asked by a verb of writing", async () => {
     const reply = await chat("which researchers wrote about flow cytometry?");
     expect(reply.plan).toMatchObject({ intent: "list", target: "person", via: "publication" });

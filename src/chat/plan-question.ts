@@ -44,6 +44,7 @@ import {
 } from "./resolve-subject.js";
 import { resolvedSubject } from "./resolved-span.js";
 import { coverage, formOf, untypedList } from "./scope.js";
+import { similarPlan } from "./similar-records.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
@@ -77,6 +78,8 @@ export async function planQuestion(
   };
   if (reading.offTopic)
     return { ...base, intent: "off-topic", offTopic: reading.offTopic, steps: [], cite: [] };
+  const similar = await similarPlan(call, conversation, messages);
+  if (similar) return { ...base, ...similar };
   if (reading.cues.has("compare")) {
     const compared = await comparePlan(call, reading);
     if (compared) return { ...base, ...compared };

@@ -367,6 +367,7 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
       ),
       (n) => parts.variants[n] ?? -1,
       parts.idOf,
+      parts.typeOf,
     );
     const edges = [...parts.related.take(node), ...records];
     for (const e of parts.profiles.get(node) ?? []) {

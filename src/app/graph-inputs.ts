@@ -405,12 +405,17 @@ export function* toRows(
   }
 }
 
-// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A list the
-// cut leaves empty stays empty: filling it with targets sharing one concept (`fallbackCut`) listed about 3 right
-// of 10 when read blind, against 9 of 10 above the cut (EXPERIMENTS, "The fallback read blind").
+// People are known by what they teach and write (facts); a few semantic neighbours each are enough. A record
+// reads twice as many as it lists (RECORDS_LISTED), so that its list keeps ten once one course's sections are
+// listed as one (`oneOfEachVariant`). A list the cut leaves empty stays empty: filling it with targets sharing one
+// concept (`fallbackCut`) listed about 3 right of 10 when read blind, against 9 of 10 above the cut (EXPERIMENTS,
+// "The fallback read blind").
 export const SEMANTIC_POLICY = {
-  perType: (type: string) => (type === "person" ? 5 : 10),
+  perType: (type: string) => (type === "person" ? 5 : 2 * RECORDS_LISTED),
 };
+
+/** Computed records a record's list of one type keeps (semantic and alike in words, one of each variant). */
+export const RECORDS_LISTED = 10;
 
 /**
  * The semantic edges among records, with the graph's policy: 10 per record and neighbour type, 5 for people,
@@ -488,8 +493,8 @@ export function recordsAlike(index: TextIndex, nodes: Pick<Nodes, "keys">): Map<
 /**
  * A record's computed record edges with its records alike in words (`alike`, of its own type) joined in: a target
  * of its own type scores 1 − (1 − s)(1 − α·t), s its semantic score (0 without a semantic edge) and t its text
- * score (0 when not alike), the best ALIKE_PER_RECORD kept; a target alike only is a `similar-text` edge. The
- * semantic edges of other types are kept as they are. `evidence.alike` is t.
+ * score (0 when not alike); a target alike only is a `similar-text` edge. The semantic edges of other types are
+ * kept as they are. `evidence.alike` is t.
  */
 export function withRecordsAlike(
   source: number,
@@ -516,8 +521,7 @@ export function withRecordsAlike(
   }
   for (const [target, t] of text)
     own.push(joined({ source, target, score: 0, kind: "similar-text", evidence: {} }, 0, t));
-  own.sort((a, b) => b.score - a.score || a.target - b.target);
-  return [...others, ...own.slice(0, ALIKE_PER_RECORD)];
+  return [...others, ...own];
 }
 
 /** `edge` scored 1 − (1 − s)(1 − α·t), with t in its evidence. */
@@ -533,28 +537,30 @@ function joined(edge: NeighbourEdge, s: number, t: number): NeighbourEdge {
 /**
  * A record's record → record edges with one record of each variant group (`variantGroups`: the sections of one
  * course, the reruns of one MOOC), the best scored, the others named under it (`evidence.also`), as the concept
- * pages list them; `variantOf` gives a node's group, or -1.
+ * pages list them, and the best RECORDS_LISTED of each type; `variantOf` gives a node's group, or -1.
  */
 export function oneOfEachVariant(
   edges: readonly NeighbourEdge[],
   variantOf: (node: number) => number,
   idOf: (node: number) => string,
+  typeOf: (node: number) => string,
 ): NeighbourEdge[] {
   const order = [...edges].sort((a, b) => b.score - a.score || a.target - b.target);
   const kept: NeighbourEdge[] = [];
   const also = new Map<number, string[]>();
+  const listed = new Map<string, number>();
   for (const edge of order) {
+    const type = typeOf(edge.target);
+    if ((listed.get(type) ?? 0) >= RECORDS_LISTED) continue;
     const group = variantOf(edge.target);
-    if (group < 0) {
-      kept.push(edge);
+    const ids = group < 0 ? undefined : also.get(group);
+    if (ids) {
+      ids.push(idOf(edge.target));
       continue;
     }
-    const ids = also.get(group);
-    if (ids) ids.push(idOf(edge.target));
-    else {
-      also.set(group, []);
-      kept.push(edge);
-    }
+    if (group >= 0) also.set(group, []);
+    kept.push(edge);
+    listed.set(type, (listed.get(type) ?? 0) + 1);
   }
   return kept.map((edge) => {
     const ids = also.get(variantOf(edge.target)) ?? [];

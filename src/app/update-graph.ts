@@ -370,6 +370,7 @@ function scoredEdges(
         listed,
         (n) => records.variants[n] ?? -1,
         (n) => nodes.keys[n]?.id ?? "",
+        typeOf,
       ),
     );
   }

@@ -29,6 +29,7 @@ import {
   DEFAULT_CONCEPT_RECORD_PARAMS,
   indexPostings,
 } from "../src/graph/concept-records.js";
+import { variantIds } from "../src/graph/record-variants.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import type { Store } from "../src/store/store.js";
 import { foldWord } from "../src/text/word-key.js";
@@ -135,11 +136,7 @@ async function pageList(store: Store, concept: string, type: string): Promise<st
   if (inMemory) return inMemory(concept, type);
   const page = await store.graph.neighbours({ type: "concept", id: concept }, type, 10, 0);
   // A record's variants shown under it ("also: PHYS-106(b), …") are read where it is.
-  const also = (n: (typeof page.items)[number]) => {
-    const ids = n.edge.evidence.also;
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
-  };
-  return page.items.flatMap((n) => [n.node.id, ...also(n)]).slice(0, 10);
+  return page.items.flatMap((n) => [n.node.id, ...variantIds(n.edge.evidence)]).slice(0, 10);
 }
 
 /** Lists ranked in memory by `conceptRecords` with `params` over the stored graph. */

@@ -21,6 +21,7 @@ import { defaultCorpus } from "../src/app/config.js";
 import { RECORD_EDGE_KINDS, SEMANTIC_POLICY } from "../src/app/graph-inputs.js";
 import { openStore } from "../src/app/open-store.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
+import { variantIds } from "../src/graph/record-variants.js";
 import { type SemanticEdgeOptions, semanticEdgeFinder } from "../src/graph/semantic-edges.js";
 import { parseQuery } from "../src/search/parse-query.js";
 import { keywordFreeDatabase } from "./eval-store.js";
@@ -142,12 +143,7 @@ function relatedByKeywords(keywords: ReadonlyMap<string, ReadonlySet<string>>) {
 async function storedList(key: string, type: string): Promise<string[]> {
   const page = await store.graph.neighbours({ type: typeOf(key), id: idOf(key) }, type, 10, 0);
   // A record's variants shown under it ("also: PHYS-106(b), …") are read where it is.
-  return page.items
-    .flatMap((n) => [
-      n.node.id,
-      ...(Array.isArray(n.edge.evidence.also) ? (n.edge.evidence.also as string[]) : []),
-    ])
-    .slice(0, 10);
+  return page.items.flatMap((n) => [n.node.id, ...variantIds(n.edge.evidence)]).slice(0, 10);
 }
 
 /** The best ten records of `type` for a full-text search of any word of the page's name. */

@@ -146,7 +146,8 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   for (const s of semantic) if (touched.has(s.target)) affected.add(s.source);
   for (const source of listedAlikeBy) affected.add(source);
   for (const [source, list] of alike) if (list.targets.some((t) => touched.has(t))) affected.add(source);
-  const graph = conceptRecordGraph(nodes, dictionary.ids.length, {
+  const listed = pageNodes(nodes);
+  const graph = conceptRecordGraph(listed, dictionary.ids.length, {
     profiles: stored.profiles,
     related: stored.related,
     tree,
@@ -163,7 +164,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
         dictionary,
         stored,
         fresh,
-        { semantic, alike, variants: pageNodes(nodes).variants },
+        { semantic, alike, variants: listed.variants },
         affected,
       ),
       ...conceptListEdges(nodes, dictionary, graph, evidenceOf, pages.concepts),

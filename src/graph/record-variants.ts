@@ -82,3 +82,9 @@ export function withVariants(
   const more = ids.length - ALSO_LISTED;
   return { ...evidence, also: ids.slice(0, ALSO_LISTED), ...(more > 0 ? { alsoMore: more } : {}) };
 }
+
+/** The ids of the variants a list names under an item (its `evidence.also`, see `withVariants`). */
+export function variantIds(evidence: Readonly<Record<string, unknown>>): string[] {
+  const ids = evidence.also;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+}

@@ -5,6 +5,7 @@
  */
 import { html } from "hono/html";
 import { readNeighbours } from "../app/read-records.js";
+import { variantIds } from "../graph/record-variants.js";
 import { curateText } from "../i18n/curate-text.js";
 import type { Lang } from "../i18n/lang.js";
 import { relationName, typeName } from "../i18n/record-labels.js";
@@ -46,7 +47,7 @@ export async function loadSection(
   lang: Lang,
 ): Promise<Section> {
   const page = await readNeighbours(store, key, type, limit, offset);
-  const alsoIds = page.items.map((n: Neighbour) => alsoOf(n.edge));
+  const alsoIds = page.items.map((n: Neighbour) => variantIds(n.edge.evidence));
   // The items and their variants in one read.
   const summaries = await loadSummaries(
     store,
@@ -63,12 +64,6 @@ export async function loadSection(
       return summary ? [{ summary, edge: n.edge, ...(also.length > 0 ? { also } : {}) }] : [];
     }),
   };
-}
-
-/** The ids of the variants listed under a neighbour (`evidence.also`). */
-function alsoOf(edge: EdgeSummary): string[] {
-  const ids = edge.evidence.also;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 /** Where a section's items come from, for its links. */

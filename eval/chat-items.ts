@@ -37,7 +37,10 @@
  * English, on subjects drawn by eval/draw-fresh11.ts, written blind, held out whole) and held19 (eval/chat-held19.jsonl:
  * records of a type related, similar or like a named record (by code, full name or lower-case name), en and fr,
  * follow-ups, and "like" that is no similarity, on records drawn by a seeded hash whose gold holds 1 to 40 records,
- * written before the session changed the chat, with a tune and a check half),
+ * written before the session changed the chat, with a tune and a check half) and the twelfth blind judge
+ * (eval/chat-fresh12.jsonl: every intent of issue 16, weighted to padded messages, named records (courses by code
+ * alone), courses by topic, filters, multi-step plans and follow-ups, people named by surname alone, about 60 %
+ * English, on subjects drawn by eval/draw-fresh12.ts, written blind, held out whole),
  * each item with its conversation as asked (padded items are made long here, not stored long).
  */
 import { createHash } from "node:crypto";
@@ -74,7 +77,7 @@ export interface ChatItem {
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
  * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, fresh10-tune, fresh10-check, fresh11, held12, held13, held14,
- * held14-tune, held14-check, held15, held15-tune, held15-check, held16, held16-tune, held16-check, held17,
+ * fresh12, held14-tune, held14-check, held15, held15-tune, held15-check, held16, held16-tune, held16-check, held17,
  * held17-tune, held17-check, held18, held18-tune, held18-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
@@ -96,6 +99,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     fresh9: readChatItems(join(import.meta.dirname, "chat-fresh9.jsonl")),
     fresh11: readChatItems(join(import.meta.dirname, "chat-fresh11.jsonl")),
+    fresh12: readChatItems(join(import.meta.dirname, "chat-fresh12.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
     held14,

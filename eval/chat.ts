@@ -10,7 +10,7 @@
  * and `weak` only for the last check; `fresh2`, eval/chat-fresh2.jsonl, `fresh3`, eval/chat-fresh3.jsonl,
  * `fresh4`, eval/chat-fresh4.jsonl, `fresh5`, eval/chat-fresh5.jsonl, `fresh6`, eval/chat-fresh6.jsonl, `fresh7`,
  * eval/chat-fresh7.jsonl, `fresh8`, eval/chat-fresh8.jsonl, `fresh9`, eval/chat-fresh9.jsonl, `fresh10`, eval/chat-fresh10.jsonl,
- * `fresh11`, eval/chat-fresh11.jsonl,
+ * `fresh11`, eval/chat-fresh11.jsonl, `fresh12`, eval/chat-fresh12.jsonl,
  * `held12`, eval/chat-held12.jsonl, and `held13`,
  * eval/chat-held13.jsonl, are held out whole; `held14`, eval/chat-held14.jsonl, questions about people, is split
  * into `held14-tune` and `held14-check`; `held15`, eval/chat-held15.jsonl, session 15's weak intents, into `held15-tune`

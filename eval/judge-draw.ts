@@ -6,8 +6,9 @@
  * teacher, courses, MOOCs and publications to ask about, concepts with a description, courses with prerequisites,
  * courses with teachers, teachers, authors, unit members, keyword pairs one record holds (intersections), MOOC subjects
  * some MOOCs give a level (by level and language), publication keywords with their newest papers, the universities
- * MOOCs and lectures name, (with `semesters`) course keywords whose courses name Bachelor and Master semesters, and
- * (with `publicationTypes`) publication keywords whose papers are of more than one kind, some a thesis, dataset or review.
+ * MOOCs and lectures name, (with `semesters`) course keywords whose courses name Bachelor and Master semesters,
+ * (with `publicationTypes`) publication keywords whose papers are of more than one kind, some a thesis, dataset or review,
+ * and (with `namedRecords`) courses to name by their code alone and teachers to name by a surname no one else has.
  * Prints one JSON line each; the questions are written by hand from it.
  */
 import type { CorpusRecord } from "../src/core/record.js";
@@ -138,6 +139,10 @@ const publicationKinds = keywordsOf(publications)
     const kinds = Object.keys(k.kinds);
     return kinds.length > 1 && kinds.some((t) => /Thesis|Dataset|Review Article/.test(t));
   });
+/** A person's last name as a student types it alone, folded, with how many people of the corpus bear it. */
+const surname = (full: string) => goldKey(full.split(/\s+/).at(-1) ?? "");
+const surnames = new Map<string, number>();
+for (const full of names.values()) surnames.set(surname(full), (surnames.get(surname(full)) ?? 0) + 1);
 const universities = keywordsOf([...moocs, ...lectures], (r) =>
   [r.attrs?.institution, r.attrs?.venue].filter((v): v is string => typeof v === "string"),
 );
@@ -154,6 +159,8 @@ export interface JudgeDrawOptions {
   readonly semesters?: boolean;
   /** Also draws publication keywords by the kinds of their papers (thesis, dataset, review …; default false). */
   readonly publicationTypes?: boolean;
+  /** Also draws courses to name by code and teachers whose surname no other person has (default false). */
+  readonly namedRecords?: boolean;
 }
 
 /** Prints the draws of a blind judge: `count` of each pool (more of some) by `random`, uniform then weighted. */
@@ -249,5 +256,27 @@ export function printJudgeDraw(random: () => number, count: number, options: Jud
           ...keyword(k),
           kinds: Object.fromEntries(Object.entries(k.kinds).map(([t, ids]) => [t, ids.length])),
         });
+    if (options.namedRecords) {
+      for (const c of pick(
+        courses.filter((c) => /^[A-Z]+-\d/.test(c.id)),
+        (c) => Number(c.attrs?.registrations ?? 1),
+      ))
+        show("course-code", draw, {
+          ...name(c),
+          teachers: linked(c, ["teacher"]).map((l) => names.get(l.id)),
+          prerequisites: linked(c, ["prerequisite"]).map((l) => l.id),
+          semesters: c.attrs?.semesters,
+        });
+      for (const [id, xs] of pick(
+        [...taught].filter(([id, xs]) => xs.length <= 20 && surnames.get(surname(names.get(id) ?? "")) === 1),
+        ([, xs]) => xs.length,
+      ))
+        show("teacher-surname", draw, {
+          id,
+          en: names.get(id),
+          surname: names.get(id)?.split(/\s+/).at(-1),
+          taught: xs,
+        });
+    }
   }
 }

@@ -5,7 +5,7 @@
  * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
 import { indexPostings, sharedPostings } from "../graph/concept-records.js";
-import { conceptRelations } from "../graph/concept-relations.js";
+import { conceptRelations, type NamingRecords } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
@@ -14,7 +14,15 @@ import { senseCoherence } from "../graph/sense-coherence.js";
 import type { SimilarTexts } from "../graph/similar-texts.js";
 import type { NodeScore, Store } from "../store/store.js";
 import { collectGarbage, collectGarbageAbove } from "./collect-garbage.js";
-import { conceptRecordGraph, conceptTree, PAGE_PARAMS, pageEdgeNames, pageNodes } from "./concept-lists.js";
+import {
+  conceptRecordGraph,
+  conceptTree,
+  nameScoresOf,
+  PAGE_PARAMS,
+  pageEdgeNames,
+  pageNodes,
+  type RecordTexts,
+} from "./concept-lists.js";
 import { ConceptPageRanker, type PageEdgeNames, pageEdges } from "./concept-page-block.js";
 import { ConceptPageThread, conceptsInNodeOrder, pageInputs } from "./concept-page-thread.js";
 import { curatedEdges } from "./curated-edges.js";
@@ -182,6 +190,7 @@ async function prepareEdges(
   // Relations and sense coherence read each record's own concepts (the detected table, made again as objects
   // for each pass): a person's profile derived from one publication, or a lecture's inherited from its MOOC,
   // would count that record again. The others are written over the table without copying it.
+  let ownTable: ProfileTable | undefined = rest.profiles;
   let own: Iterable<readonly ConceptEdge[]> | undefined = rereadable(rest.profiles);
   let profiles: ProfileOverlay | undefined = new ProfileOverlay(rest.profiles);
   detected.profiles = undefined;
@@ -199,7 +208,11 @@ async function prepareEdges(
   };
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, own, tree);
-  const relations = conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, { coherence, tree });
+  const relations = conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, {
+    coherence,
+    tree,
+    texts: namingRecords(texts, ownTable),
+  });
   const related = new Map<number, ConceptEdge[]>();
   const relatedEdges = new EdgesBySource();
   for (const r of relations) {
@@ -217,6 +230,7 @@ async function prepareEdges(
   const table = ProfileTable.from(profiles);
   profiles = undefined;
   own = undefined;
+  ownTable = undefined;
   let entityConceptEdges = 0;
   for (const edges of table.values()) entityConceptEdges += edges.length;
   // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
@@ -440,6 +454,14 @@ class EdgesBySource {
 }
 
 /** The values of `table`, as often as they are iterated (each pass makes its edge objects anew). */
+/**
+ * The records naming each concept and each record's own concepts, for the relations' `named` evidence; made here,
+ * not in the build's scope, so that no closure the build keeps holds the detected table.
+ */
+function namingRecords(texts: RecordTexts, table: ProfileTable): NamingRecords {
+  return { naming: nameScoresOf(texts), profileOf: (record) => table.get(record) };
+}
+
 function rereadable(table: ProfileTable): Iterable<readonly ConceptEdge[]> {
   return { [Symbol.iterator]: () => table.values() };
 }

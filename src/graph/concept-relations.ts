@@ -1,8 +1,11 @@
 /**
- * Concept ↔ concept edges from five kinds of evidence: a hyperlink between their articles (corpus `link`), one
+ * Concept ↔ concept edges from six kinds of evidence: a hyperlink between their articles (corpus `link`), one
  * named in the lead of the other's description (as the detector reads it: what the article is about),
  * co-occurrence in the same records (cosine over entity → concept scores, so that frequent concepts do not
- * dominate), the same ontology cluster, and the same category. Combined by a noisy-or. Co-occurrence counts
+ * dominate), the same co-occurrence where the source is found by its name in the records' texts rather than among
+ * their detected concepts (`named`: most concepts have no link, no description and no record the detector gave
+ * them, and their cluster alone ranked its members by popularity, the same list for each), the same ontology
+ * cluster, and the same category. Combined by a noisy-or. Co-occurrence counts
  * less towards a concept used in many unrelated fields (its sense weight, `sense-coherence.ts`): the detector may
  * have read it in the wrong sense, as when a record names both "IL-6" and the "stimulation" of cells, which is
  * also the reservoir engineer's word. A link points to one article, one sense, but an article links to much that
@@ -37,6 +40,11 @@ export type RelationEvidence = {
   readonly described?: number;
   /** Cosine of their co-occurrence over records, 0 when they never share a record. */
   readonly cooccurrence: number;
+  /**
+   * Cosine of the records whose text names the source (BM25 of its names) with the target's records; absent when
+   * no text names it with the target in two records or more.
+   */
+  readonly named?: number;
   readonly cluster: boolean;
   readonly category: boolean;
   /** The target's sense weight in [0, 1], which scales the co-occurrence; 1 when not given. */
@@ -57,21 +65,24 @@ export interface ConceptRelation {
 }
 
 /** Weight of each kind of evidence in the noisy-or. */
-export const RELATION_WEIGHTS = { link: 0.8, cluster: 0.4, category: 0.2 } as const;
+export const RELATION_WEIGHTS = { link: 0.8, named: 0.5, cluster: 0.4, category: 0.2 } as const;
 
 /**
- * score = 1 − (1 − 0.8·max(link, described)·near)(1 − cooccurrence·sense)(1 − 0.4·cluster)(1 − 0.2·category),
- * near = 0.3 + 0.7·tree. A description naming a concept counts as a link weighted by how strongly it names it;
- * both are the article's word for the same thing, so a pair with both does not count it twice.
+ * score = 1 − (1 − 0.8·max(link, described)·near)(1 − max(cooccurrence, 0.5·named)·sense)(1 − 0.4·cluster)
+ * (1 − 0.2·category), near = 0.3 + 0.7·tree. A description naming a concept counts as a link weighted by how
+ * strongly it names it; both are the article's word for the same thing, so a pair with both does not count it
+ * twice. Records naming a concept and records the detector gave it are two readings of one co-occurrence, the
+ * first the noisier (a name's words need not mean the concept): the larger counts, the textual one at half.
  */
 export function relationScore(e: RelationEvidence): number {
   const w = RELATION_WEIGHTS;
   const near = LINK_TREE_FLOOR + (1 - LINK_TREE_FLOOR) * (e.tree ?? 1);
   const linked = Math.max(e.link ? 1 : 0, e.described ?? 0);
+  const together = Math.max(e.cooccurrence, w.named * (e.named ?? 0));
   return (
     1 -
     (1 - w.link * linked * near) *
-      (1 - e.cooccurrence * (e.sense ?? 1)) *
+      (1 - together * (e.sense ?? 1)) *
       (1 - (e.cluster ? w.cluster : 0)) *
       (1 - (e.category ? w.category : 0))
   );
@@ -87,7 +98,21 @@ export interface ConceptRelationOptions {
   readonly coherence?: SenseCoherence;
   /** The category tree (`categoryLevels`), to weigh links by how close their ends sit; default none (weight 1). */
   readonly tree?: readonly Int32Array[];
+  /**
+   * The records whose text names a concept, with the BM25 of its names (`nameScores`), and each record's own
+   * concepts, numbered as those records: the `named` evidence; default none.
+   */
+  readonly texts?: NamingRecords;
 }
+
+/** The records naming each concept in their text, and the concepts of each record. */
+export interface NamingRecords {
+  readonly naming: (concept: number) => ReadonlyMap<number, number>;
+  readonly profileOf: (record: number) => readonly ConceptEdge[] | undefined;
+}
+
+/** The records, best BM25 first, that a concept's `named` evidence reads: a common name's thousands are not all read. */
+export const NAMING_RECORDS = 256;
 
 /**
  * The best `perConcept` relations of every concept. `profiles` are the records' own concept edges (a profile
@@ -102,7 +127,11 @@ export function conceptRelations(
 ): ConceptRelation[] {
   const perConcept = options.perConcept ?? 12;
   const { coherence, tree } = options;
-  const cooccurrence = cooccurrenceCosines(ontology.size, profiles, options.pairsPerEntity ?? 12);
+  const pairs = options.pairsPerEntity ?? 12;
+  const { cosines: cooccurrence, squares } = cooccurrenceCosines(ontology.size, profiles, pairs);
+  const namedWith = options.texts
+    ? namedCosines(options.texts, squares, pairs)
+    : () => new Map<number, number>();
   const members = (table: Int32Array) => groupBy(table);
   const byCluster = members(ontology.cluster);
   const byCategory = members(ontology.category);
@@ -115,20 +144,24 @@ export function conceptRelations(
     for (const t of naming?.keys() ?? []) candidates.add(t);
     const cooccurring = cooccurrence(source);
     for (const t of cooccurring.keys()) candidates.add(t);
+    const named = namedWith(source);
+    for (const t of named.keys()) candidates.add(t);
     for (const t of byCluster.get(ontology.cluster[source] ?? -1) ?? []) candidates.add(t);
     for (const t of byCategory.get(ontology.category[source] ?? -1) ?? []) candidates.add(t);
     candidates.delete(source);
     const scored = [...candidates].map((target) => {
       const link = sortedHas(linksOf(ontology.links, source), target);
-      const named = naming?.get(target) ?? 0;
+      const describedBy = naming?.get(target) ?? 0;
+      const namedWithTarget = named.get(target) ?? 0;
       const evidence: RelationEvidence = {
         link,
-        ...(named > 0 ? { described: named } : {}),
+        ...(describedBy > 0 ? { described: describedBy } : {}),
         cooccurrence: cooccurring.get(target) ?? 0,
+        ...(namedWithTarget > 0 ? { named: namedWithTarget } : {}),
         cluster: same(ontology.cluster, source, target),
         category: same(ontology.category, source, target),
         ...(coherence ? { sense: senseWeight(coherence, target) } : {}),
-        ...(tree && (link || named > 0) ? { tree: treeProximity(tree, source, target) } : {}),
+        ...(tree && (link || describedBy > 0) ? { tree: treeProximity(tree, source, target) } : {}),
       };
       return { source, target, score: relationScore(evidence), evidence };
     });
@@ -172,7 +205,7 @@ function cooccurrenceCosines(
   size: number,
   profiles: Iterable<readonly ConceptEdge[]>,
   pairsPerEntity: number,
-): (concept: number) => Map<number, number> {
+): { cosines: (concept: number) => Map<number, number>; squares: Float64Array } {
   const squares = new Float64Array(size);
   // Each record's best concepts, flat: record i's entries at [starts[i], starts[i + 1]).
   const starts: number[] = [0];
@@ -197,7 +230,7 @@ function cooccurrenceCosines(
   const dots = new Float64Array(size);
   const counts = new Int32Array(size);
   const touched: number[] = [];
-  return (source) => {
+  const cosines = (source: number) => {
     for (let p = postings.starts[source] ?? 0; p < (postings.starts[source + 1] ?? 0); p += 1) {
       const entry = postings.entries[p] ?? 0;
       const record = recordOf[entry] ?? 0;
@@ -214,6 +247,53 @@ function cooccurrenceCosines(
     for (const target of touched) {
       if ((counts[target] ?? 0) >= 2) {
         const cosine = (dots[target] ?? 0) / Math.sqrt((squares[source] ?? 0) * (squares[target] ?? 0));
+        if (cosine > 0) row.set(target, Math.min(cosine, 1));
+      }
+      counts[target] = 0;
+      dots[target] = 0;
+    }
+    touched.length = 0;
+    return row;
+  };
+  return { cosines, squares };
+}
+
+/**
+ * The `named` evidence of one concept at a time: the cosine of the vector of BM25 scores of the records whose text
+ * names it (its best NAMING_RECORDS) with each concept's vector of record scores (`squares` holds their squared
+ * norms over every record), over each record's best `pairsPerEntity` concepts, for concepts met in two records or
+ * more, as `cooccurrenceCosines` counts pairs. The source itself is left out.
+ */
+function namedCosines(
+  texts: NamingRecords,
+  squares: Float64Array,
+  pairsPerEntity: number,
+): (concept: number) => Map<number, number> {
+  const dots = new Float64Array(squares.length);
+  const counts = new Int32Array(squares.length);
+  const touched: number[] = [];
+  return (source) => {
+    const row = new Map<number, number>();
+    const read = [...texts.naming(source)]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, NAMING_RECORDS);
+    if (read.length < 2) return row;
+    let norm = 0;
+    for (const [record, weight] of read) {
+      const edges = texts.profileOf(record);
+      if (!edges || edges.length === 0) continue;
+      norm += weight * weight;
+      for (const e of edges.slice(0, pairsPerEntity)) {
+        if (e.concept === source) continue;
+        if (counts[e.concept] === 0) touched.push(e.concept);
+        counts[e.concept] = (counts[e.concept] ?? 0) + 1;
+        dots[e.concept] = (dots[e.concept] ?? 0) + weight * e.score;
+      }
+    }
+    for (const target of touched) {
+      const square = squares[target] ?? 0;
+      if ((counts[target] ?? 0) >= 2 && norm > 0 && square > 0) {
+        const cosine = (dots[target] ?? 0) / Math.sqrt(norm * square);
         if (cosine > 0) row.set(target, Math.min(cosine, 1));
       }
       counts[target] = 0;

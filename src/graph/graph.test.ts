@@ -158,6 +158,52 @@ describe("concept relations", () => {
     expect(once.find((r) => r.source === 2 && r.target === 3)).toBeUndefined();
   });
 
+  it("relates a concept no record was given to the concepts of the records whose text names it", () => {
+    // Records 10 and 11 name concept 1 in their text (the detector gave them 2 and 3, not 1); record 12 has 3 only.
+    const profiles = new Map([
+      [
+        10,
+        [
+          { concept: 2, score: 0.8 },
+          { concept: 3, score: 0.2 },
+        ],
+      ],
+      [
+        11,
+        [
+          { concept: 2, score: 0.6 },
+          { concept: 3, score: 0.2 },
+        ],
+      ],
+      [12, [{ concept: 3, score: 1 }]],
+    ]);
+    const naming = (concept: number) =>
+      new Map(
+        concept === 1
+          ? [
+              [10, 2],
+              [11, 1],
+              [13, 5],
+            ]
+          : [],
+      );
+    const texts = { naming, profileOf: (record: number) => profiles.get(record) };
+    const relations = conceptRelations(ontology, profiles.values(), () => 0, { texts });
+    const of1 = relations.filter((r) => r.source === 1);
+    const evidence = (target: number) => of1.find((r) => r.target === target)?.evidence;
+    // cos((2, 1), (0.8, 0.6)) over the records naming 1 that have concepts; record 13 has none and counts nothing.
+    expect(evidence(2)?.named).toBeCloseTo((2 * 0.8 + 0.6) / Math.sqrt(5 * 1));
+    expect(evidence(3)?.named).toBeCloseTo((2 * 0.2 + 0.2) / Math.sqrt(5 * (0.04 + 0.04 + 1)));
+    expect(evidence(0)?.named).toBeUndefined();
+    // Counted at half, with the category 1 and 2 share: 2 now comes before 1's cluster and category mate 0 (0.52).
+    const named2 = evidence(2)?.named ?? 0;
+    expect(of1.find((r) => r.target === 2)?.score).toBeCloseTo(1 - (1 - 0.5 * named2) * 0.8);
+    expect(of1.map((r) => r.target)).toEqual([2, 0, 3]);
+    const without = conceptRelations(ontology, profiles.values(), () => 0);
+    expect(without.filter((r) => r.source === 1).map((r) => r.target)).toEqual([0, 2]);
+    expect(without.find((r) => r.source === 1 && r.target === 2)?.evidence.named).toBeUndefined();
+  });
+
   it("counts a link between concepts in far branches of the category tree for less than one within a branch", () => {
     const score = (tree: Int32Array[]) =>
       conceptRelations(ontology, [], () => 0, { tree }).find((r) => r.source === 0 && r.target === 3)?.score;

@@ -146,6 +146,19 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
   ["italian", "it"],
   ["italien", "it"],
   ["italienne", "it"],
+  // Every other language the corpus's MOOCs are given in, by its English and French names.
+  ["portuguese", "pt"],
+  ["portugais", "pt"],
+  ["portugaise", "pt"],
+  ["chinese", "zh"],
+  ["mandarin", "zh"],
+  ["chinois", "zh"],
+  ["chinoise", "zh"],
+  ["arabic", "ar"],
+  ["arabe", "ar"],
+  ["japanese", "ja"],
+  ["japonais", "ja"],
+  ["japonaise", "ja"],
 ]);
 
 /** Words for a language itself, which beside a language name say no more than it ("en langue française"). */

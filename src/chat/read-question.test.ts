@@ -821,3 +821,40 @@ describe("readQuestion", () => {
     expect(readQuestion("What does Jonathan M. Levine work on?").subjects).toEqual(["Jonathan M. Levine"]);
   });
 });
+
+describe("readQuestion, words the questions shorten or spell their own way", () => {
+  it("reads a course code typed with a space as the code, in capitals only", () => {
+    expect(readQuestion("tell me about CS 101").codes).toEqual(["CS-101"]);
+    expect(readQuestion("what comes before PHYS 106a?").codes).toEqual(["PHYS-106a"]);
+    expect(readQuestion("papers on COVID 19").codes).toEqual([]);
+    expect(readQuestion("is me 105 hard?").codes).toEqual([]);
+  });
+
+  it("spells out an everyday clipping of a field or of 'introduction' in the subject, in the question's language", () => {
+    expect(readQuestion("linear algebra maths moocs").subjects).toEqual(["linear algebra mathematics"]);
+    expect(readQuestion("courses on bio stats").subjects).toEqual(["biology statistics"]);
+    expect(readQuestion("des cours de maths appliquées ?").subjects).toEqual(["mathématiques appliquées"]);
+    expect(readQuestion("courses on Math Kernel Library").subjects).toEqual(["Math Kernel Library"]);
+  });
+
+  it("reads every language the corpus's MOOCs are given in, in English and French", () => {
+    expect(readQuestion("MOOCs on finance in Portuguese").language).toBe("pt");
+    expect(readQuestion("des MOOC de finance en chinois ?").language).toBe("zh");
+    expect(readQuestion("online courses in Japanese about robotics").language).toBe("ja");
+    expect(readQuestion("MOOCs sur l'histoire en arabe").language).toBe("ar");
+  });
+
+  it("reads a study next to a word of age as a publication", () => {
+    expect(readQuestion("the latest study on coral bleaching").types).toEqual(["publication"]);
+    expect(readQuestion("une étude récente sur le blanchiment des coraux ?").types).toEqual(["publication"]);
+  });
+
+  it("reads the clause that asks after clauses that set a scene in a long message", () => {
+    const scene = "Hello, I am new here and I know no one, the people are nice but I am lost. ".repeat(5);
+    const reading = readQuestion(`${scene}Anyway, I wonder, which MOOCs cover globalization?`);
+    expect(reading.types).toEqual(["mooc"]);
+    expect(reading.subjects).toEqual(["globalization"]);
+    const french = "Bonjour, je ne connais personne ici et je suis perdu dans les inscriptions. ".repeat(5);
+    expect(readQuestion(`${french}Bref, quels cours parlent de thermodynamique ?`).types).toEqual(["course"]);
+  });
+});

@@ -47,7 +47,7 @@ import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Institution, Level, OffTopic, Season, Stage, TargetType } from "./plan.js";
 import type { PersonMatch } from "./resolve-person.js";
 import { offTopicOf } from "./scope.js";
-import { expandShorthand } from "./shorthand.js";
+import { expandShorthand, spellOutClippings } from "./shorthand.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
@@ -143,6 +143,10 @@ const FRENCH_QUESTION =
 // A "no" opening the message before a comma or a stop: it answers the assistant.
 const ANSWERING_NO = /^\s*(no|non|nope|nah)\s*[,.!;]/i;
 
+// A course code typed with a space for its hyphen ("ME 105", "COM 402"): capitals then three digits, read as the code
+// (same length, so offsets hold). Lower case ("me 105") and other digit counts ("COVID 19", "ISO 9001") are not codes.
+const SPACED_CODE = /(?<![\p{L}\p{N}-])([A-Z]{2,8}) (\d{3}[a-z]?)(?![\p{L}\p{N}])/gu;
+
 // A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
 const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
 
@@ -177,7 +181,8 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const elided = inverted
     .replace(/[’`]/g, "'")
     .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
-    .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
+    .replace(ANSWERING_NO, (m) => " ".repeat(m.length))
+    .replace(SPACED_CODE, "$1-$2");
   const words = readPublishingVerbs(
     readWorkNouns(
       correctCueTypos(
@@ -269,9 +274,11 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     ...(asked ? { language: asked } : {}),
     ...(count ? { count } : {}),
     codes,
-    subjects: task === undefined ? split.subjects : task === "" ? [] : [task],
+    subjects: (task === undefined ? split.subjects : task === "" ? [] : [task]).map((s) =>
+      spellOutClippings(s, language),
+    ),
     ...(join ? { join } : {}),
-    alternatives,
+    alternatives: alternatives.map((a) => ({ ...a, subject: spellOutClippings(a.subject, language) })),
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
@@ -428,9 +435,11 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
   // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
   // X"; "who works on X" asks for people).
-  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb.
+  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb; so it is next to
+  // a word of age ("the most recent study on X", "latest study of X", "une étude récente sur X").
   const study = (i: number) =>
-    STUDY_NOUNS.has(words[i]?.folded ?? "") && ARTICLES.has(words[i - 1]?.folded ?? "");
+    STUDY_NOUNS.has(words[i]?.folded ?? "") &&
+    (ARTICLES.has(words[i - 1]?.folded ?? "") || newest(i - 1) || newest(i + 1));
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
     study(i) ||

@@ -344,6 +344,7 @@ export const FRAME_WORDS = words(`
   options option choices choix possibilites
   semester semestre nowadays currently actuellement fonctionne fonctionnent fonctionner
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
+  keep keeps keeping restrict restricts restricted garde gardez garder conserve conservez conserver restreins restreindre
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
   really precisely actually now maintenant

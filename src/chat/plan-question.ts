@@ -113,6 +113,7 @@ export async function planQuestion(
   if (reading.count && (intent === "list" || intent === "related"))
     Object.assign(plan, { count: reading.count });
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
+  if (reading.paperKinds && target === "publication") Object.assign(plan, { paperKinds: reading.paperKinds });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
   if (reading.institution && intent === "list")

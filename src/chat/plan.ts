@@ -103,6 +103,8 @@ export type PlanStep =
       readonly season?: Season;
       /** Only records whose `language` attribute is this code. */
       readonly language?: string;
+      /** Only publications whose `type` attribute is one of these ("Doctoral Thesis", "Review Article"). */
+      readonly paperKinds?: readonly string[];
       /** Only records from this university: their institution, affiliation or venue names it, or they link to its units. */
       readonly institution?: Institution;
       /** Only records one of whose short attributes (a lecture's topic) says these words, or is said by them. */
@@ -172,6 +174,8 @@ export interface Plan {
   readonly stage?: Stage;
   readonly season?: Season;
   readonly language?: string;
+  /** The kinds of publication the list keeps ("Doctoral Thesis"). */
+  readonly paperKinds?: readonly string[];
   /** The university the list is restricted to ("… at EPFL"), as named. */
   readonly institution?: string;
   readonly latest?: boolean;

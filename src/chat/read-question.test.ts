@@ -858,3 +858,18 @@ describe("readQuestion, words the questions shorten or spell their own way", () 
     expect(readQuestion(`${french}Bref, quels cours parlent de thermodynamique ?`).types).toEqual(["course"]);
   });
 });
+
+describe("readQuestion, type words inside the subject and verbs that narrow a list", () => {
+  it("reads a type word joined by 'of' or 'de' to a common noun after a topic marker as the subject's", () => {
+    expect(readQuestion("cours sur les groupes de symétrie ?").types).toEqual(["course"]);
+    expect(readQuestion("cours sur les groupes de production").subjects).toEqual(["groupes de production"]);
+    expect(readQuestion("courses on groups of symmetries").subjects).toEqual(["groups of symmetries"]);
+  });
+
+  it("reads a verb that keeps part of a list as no word of the subject", () => {
+    const keep = readQuestion("keep just the ones at master level");
+    expect(keep.subjects).toEqual([]);
+    expect(keep.level).toBe("master");
+    expect(readQuestion("garde seulement ceux de master").subjects).toEqual([]);
+  });
+});

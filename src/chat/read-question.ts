@@ -74,6 +74,8 @@ export interface Reading {
   readonly count?: number;
   /** The language asked for the records ("MOOCs in French"), as a code. */
   readonly language?: string;
+  /** The kinds of publication asked for ("theses", "review articles"), as values of a publication's `type`. */
+  readonly paperKinds?: readonly string[];
   /** Course codes named ("CS-433", "HUM-403(a)"). */
   readonly codes: readonly string[];
   /** The subjects: one, or two joined as an intersection ("and") or a union ("or"). */
@@ -193,7 +195,7 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
-  const { classes, whoVerb, wholeSpan, count } = classifyWords(words, elided);
+  const { classes, whoVerb, wholeSpan, count, paperKinds } = classifyWords(words, elided);
   // "A and B at the same time", "papers on the same topic": phrases of the frame, not of the subject.
   const together = markPhrases(words, classes, BOTH_PHRASES);
   const sameSubject = markPhrases(words, classes, SAME_SUBJECT_PHRASES);
@@ -219,7 +221,10 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
-  const types = named.includes("mooc") ? named.filter((t) => t !== "course") : named;
+  // "Datasets on glaciers": a kind of publication is a publication.
+  const kinded =
+    paperKinds.length > 0 && !named.includes("publication") ? [...named, "publication" as const] : named;
+  const types = kinded.includes("mooc") ? kinded.filter((t) => t !== "course") : kinded;
   const named0 = classes.findIndex((c) => c === "subject" || c === "code");
   const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
@@ -272,6 +277,7 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     ...(stage ? { stage } : {}),
     ...(season ? { season } : {}),
     ...(asked ? { language: asked } : {}),
+    ...(paperKinds.length > 0 ? { paperKinds } : {}),
     ...(count ? { count } : {}),
     codes,
     subjects: (task === undefined ? split.subjects : task === "" ? [] : [task]).map((s) =>

@@ -26,6 +26,7 @@ const EN = {
   count: "{what}: the first {count}",
   narrowed: "{what}, about {topic}",
   language: "{what}, in {language}",
+  paperKinds: "{what}, of these kinds only: {kinds}",
   institution: "{what}, from {institution} only",
   noneFrom:
     "None of the {count} {types} I found is from {institution} (the graph says where each record comes from: its institution, affiliation or venue).",
@@ -94,6 +95,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   count: "{what}, {count} au plus",
   narrowed: "{what}, sur {topic}",
   language: "{what}, en {language}",
+  paperKinds: "{what}, de ces types seulement : {kinds}",
   institution: "{what}, venant de : {institution}",
   noneFrom:
     "Aucun des {count} résultats trouvés ({types}) ne vient de {institution} (le graphe dit d'où vient chaque élément : son institution, son affiliation ou son lieu).",

@@ -14,7 +14,7 @@ import { type ApiClient, runChat } from "./run-chat.js";
 // The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
 // whose name a longer one holds, a concept whose name a course's name holds, a person who shares a surname with a
 // teacher and has no record of their own, one whose surname is also a concept's name, and one whose surname a
-// concept's longer name holds.
+// concept's longer name holds; a course whose title holds a type word ("lab").
 const EXTRA: Record<string, CorpusRecord[]> = {
   "people.jsonl": [
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
@@ -29,6 +29,12 @@ const EXTRA: Record<string, CorpusRecord[]> = {
       type: "course",
       id: "BIO-499",
       name: { en: "Neurobiology III : synapses, circuits and behaviour of small animals" },
+      links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
+    },
+    {
+      type: "course",
+      id: "BIO-388",
+      name: { en: "Cell signalling lab II" },
       links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
     },
     {
@@ -65,6 +71,18 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
 
 describe("planQuestion on the demo corpus", () => {
+  it("reads a title that holds a type word as the record it names, when the search's best hit says all of it", async () => {
+    const before = await chat("prerequisites cell signalling lab II");
+    expect(before.plan.intent).toBe("prerequisites");
+    expect(before.plan.anchor?.id).toBe("BIO-388");
+    expect(before.references.map((r) => r.id)).toEqual(["EE-350"]);
+    const about = await chat("describe the cell signalling lab II");
+    expect(about.plan.intent).toBe("about");
+    expect(about.plan.anchor?.id).toBe("BIO-388");
+    // A list of a type about a topic is no title.
+    expect((await chat("labs on cell signalling")).plan.target).toBe("unit");
+  });
+
   it("asks the relation of every record of the last answer a follow-up points at together", async () => {
     const listed =
       "Here are courses:\n- [BIO-310 Interleukin 6](/course/BIO-310)\n- [CHE-311 Bioprocess engineering](/course/CHE-311)";

@@ -114,6 +114,8 @@ export interface Alternative {
   readonly subject: string;
   readonly rest?: string;
   readonly consumed: readonly TargetType[];
+  /** A title that holds a type word ("Physiology lab II"): found by the search's best hit too, not only whole. */
+  readonly titled?: true;
 }
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
@@ -668,7 +670,37 @@ function alternativesOf(
   const before = words[first - 1];
   if (before && classes[first - 1] === "frame" && before.folded.length > 3 && !STOPWORDS.has(before.folded))
     alternatives.push({ subject: slice(first - 1, last), consumed: [] });
+  const titled = titleSpan(words, classes, last);
+  if (titled && !alternatives.some((a) => a.subject === slice(titled.from, last)))
+    // The longest reading first: a title is tried before a name inside it ("Geophysics" in "Seminar in Geophysics: …").
+    alternatives.unshift({ subject: slice(titled.from, last), consumed: titled.consumed, titled: true });
   return alternatives;
+}
+
+/**
+ * "Prerequisites physiology lab II", "describe the seminar in geophysics on the evolution of the earth": a title
+ * may hold a type word. The span from the question's first word that is no word of its frame or cue to the subject's
+ * last word, when a type word in it is not the head of a list ("courses on X": no topic marker after it, no "who")
+ * and two words of the subject (or unread) are in it; undefined otherwise.
+ */
+function titleSpan(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  last: number,
+): { from: number; consumed: TargetType[] } | undefined {
+  const from = classes.findIndex((c) => c === "type" || c === "subject" || c === "unused");
+  if (from < 0 || from >= last) return undefined;
+  const inside = words.slice(from, last + 1).map((w, j) => ({ w, c: classes[from + j] }));
+  const typed = inside.filter(
+    ({ c }, j) => c === "type" && !TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""),
+  );
+  const listed = inside.some(
+    ({ c }, j) => c === "type" && TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""),
+  );
+  const subjects = inside.filter(({ c }) => c === "subject" || c === "unused").length;
+  if (typed.length === 0 || listed || subjects < 2 || typed.some(({ w }) => WHO.has(w.folded)))
+    return undefined;
+  return { from, consumed: typed.flatMap(({ w }) => TYPE_WORDS.get(w.folded) ?? []) };
 }
 
 /** Comparison words that set two things side by side without asking how they differ. */

@@ -270,6 +270,19 @@ export const COMPARE_WORDS = words("than que qu");
 /** Words a question that is only a name may hold besides it: articles and politeness ("the Hausdorff dimension, please"). */
 export const BARE_WORDS = words("the a an le la les l un une des du de d please svp stp");
 
+/**
+ * Verbs of a service done in the world (booking a room, buying, paying), English and French: asked of the assistant,
+ * they ask what it cannot do, since it only reads the graph.
+ */
+export const SERVICE_VERBS = words(
+  "reserve book rent order buy purchase pay cancel reserver reserve reservez louer loue louez commander commande commandez acheter achete achetez payer paye payez annuler annule annulez",
+);
+
+/** Words before a verb that make it a request to act: nothing, "please", "to", "you", a modal, "je veux". */
+export const ACT_LEADS = words(
+  "please to you can could would me svp stp pour je j tu veux voudrais peux pouvez pourriez",
+);
+
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
 

@@ -34,6 +34,16 @@ const FRENCH_KIND_COMPLEMENTS: ReadonlyMap<string, readonly string[]> = new Map(
   ...pairs("donnees", DATA),
 ]);
 
+/**
+ * Adjectives that say no more than a word for papers they stand beside ("scientific papers", "articles
+ * scientifiques", "peer-reviewed articles"), English and French: no kind, and no word of the subject.
+ */
+const PAPER_QUALIFIERS = new Set(
+  "scientific scholarly academic peer-reviewed peer reviewed scientifique scientifiques academique academiques".split(
+    " ",
+  ),
+);
+
 /** Words before "thesis" that narrow it to one degree. */
 const DEGREES: ReadonlyMap<string, string> = new Map([
   ...pairs("phd doctoral doctorale doctorales doctorat", "Doctoral Thesis"),
@@ -75,6 +85,14 @@ export function readPaperKinds(words: readonly Word[], classes: WordClass[]): st
     const modifier = KIND_MODIFIERS.get(word.folded);
     if (modifier && PAPER_WORDS.has(folded(i + 1))) {
       for (const kind of modifier) kinds.add(kind);
+      classes[i] = "frame";
+      // "Book chapters": the word for papers it qualifies says a publication even when it is no type word.
+      classes[i + 1] = "type";
+      return;
+    }
+    // "Peer reviewed papers": the qualifier may be two words, the second next to the word for papers.
+    const paperNear = [i - 1, i + 1, i + 2].some((j) => PAPER_WORDS.has(folded(j)) && classes[j] === "type");
+    if (PAPER_QUALIFIERS.has(word.folded) && paperNear) {
       classes[i] = "frame";
       return;
     }

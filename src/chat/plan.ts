@@ -27,7 +27,7 @@ export type Intent =
   | "unclear";
 
 /** Why a question gets no references: small talk, an opinion asked, the day's news, the assistant, an instruction. */
-export type OffTopic = "small-talk" | "subjective" | "world" | "assistant" | "instruction";
+export type OffTopic = "small-talk" | "subjective" | "world" | "service" | "assistant" | "instruction";
 
 /** A level of study a question restricts courses to. */
 export type Level = "master" | "bachelor";

@@ -873,3 +873,26 @@ describe("readQuestion, type words inside the subject and verbs that narrow a li
     expect(readQuestion("garde seulement ceux de master").subjects).toEqual([]);
   });
 });
+
+describe("readQuestion, services and words that qualify papers", () => {
+  it.each([
+    "reserve a study room for four people on thursday",
+    "can you book me a room for the exam?",
+    "peux-tu réserver une salle pour jeudi ?",
+    "je voudrais acheter le livre du cours",
+  ])("reads %j as a service the assistant cannot do", (question) => {
+    expect(readQuestion(question).offTopic).toBe("service");
+  });
+
+  it("reads a service verb elsewhere as a word of the question", () => {
+    expect(readQuestion("book chapters on glaciers").offTopic).toBeUndefined();
+    expect(readQuestion("courses on reserve currencies").offTopic).toBeUndefined();
+    expect(readQuestion("papers on order parameters").offTopic).toBeUndefined();
+  });
+
+  it("reads an adjective that only qualifies a word for papers as no word of the subject", () => {
+    expect(readQuestion("articles scientifiques sur les arbustes").subjects).toEqual(["arbustes"]);
+    expect(readQuestion("peer reviewed papers on shrubs").subjects).toEqual(["shrubs"]);
+    expect(readQuestion("scientific computing courses").subjects).toEqual(["scientific computing"]);
+  });
+});

@@ -694,9 +694,7 @@ function titleSpan(
   const typed = inside.filter(
     ({ c }, j) => c === "type" && !TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""),
   );
-  const listed = inside.some(
-    ({ c }, j) => c === "type" && TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""),
-  );
+  const listed = inside.some(({ c }, j) => c === "type" && TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""));
   const subjects = inside.filter(({ c }) => c === "subject" || c === "unused").length;
   if (typed.length === 0 || listed || subjects < 2 || typed.some(({ w }) => WHO.has(w.folded)))
     return undefined;

@@ -283,6 +283,19 @@ export const ACT_LEADS = words(
   "please to you can could would me svp stp pour je j tu veux voudrais peux pouvez pourriez",
 );
 
+/**
+ * Verbs that keep part of a list ("keep just the ones at master level", "ne garde que les thèses"), English and French:
+ * words of the frame before what they keep (`KEPT_LEADS`); elsewhere ("I keep hearing about X") they are not.
+ */
+export const NARROWING_VERBS = words(
+  "keep keeps restrict restricts garde gardez garder conserve conservez conserver restreins restreindre",
+);
+
+/** Words that begin what a narrowing verb keeps: "just", "only", "the", "those", "to"; "que", "les", "ceux". */
+export const KEPT_LEADS = words(
+  "just only the those these them ones to seulement uniquement que les ceux celles juste",
+);
+
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
 
@@ -357,7 +370,6 @@ export const FRAME_WORDS = words(`
   options option choices choix possibilites
   semester semestre nowadays currently actuellement fonctionne fonctionnent fonctionner
   here ici campus school ecole university universite uni vous go goes going same instead plutot but mais stuff thing
-  keep keeps keeping restrict restricts restricted garde gardez garder conserve conservez conserver restreins restreindre
   truc trucs chose choses limit limite limited sorted trie triee triees tries read lire watch regarder see voir fais
   faire prendre prends without sans supposed enrolling enroling inscrire lesquels lesquelles lequel laquelle exactly
   really precisely actually now maintenant

@@ -871,6 +871,10 @@ describe("readQuestion, type words inside the subject and verbs that narrow a li
     expect(keep.subjects).toEqual([]);
     expect(keep.level).toBe("master");
     expect(readQuestion("garde seulement ceux de master").subjects).toEqual([]);
+    // Before no word of what it keeps, the verb is of the subject's clause.
+    expect(readQuestion("I keep hearing about gradient descent, what is it?").subjects[0]).toMatch(
+      /gradient descent/,
+    );
   });
 });
 

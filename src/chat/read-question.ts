@@ -29,9 +29,11 @@ import {
   EITHER_WORDS,
   FRAME_WORDS,
   fold,
+  KEPT_LEADS,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEVEL_WORDS,
+  NARROWING_VERBS,
   NEED_FOR_WORDS,
   NEED_WORDS,
   PERIOD_WORDS,
@@ -198,6 +200,10 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
   const { classes, whoVerb, wholeSpan, count, paperKinds } = classifyWords(words, elided);
+  // "Keep just the ones at master level": a verb that keeps part of a list is of the frame.
+  words.forEach((w, i) => {
+    if (NARROWING_VERBS.has(w.folded) && KEPT_LEADS.has(words[i + 1]?.folded ?? "")) classes[i] = "frame";
+  });
   // "A and B at the same time", "papers on the same topic": phrases of the frame, not of the subject.
   const together = markPhrases(words, classes, BOTH_PHRASES);
   const sameSubject = markPhrases(words, classes, SAME_SUBJECT_PHRASES);

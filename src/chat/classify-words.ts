@@ -132,9 +132,17 @@ function classifyAll(words: readonly Word[]): WordClass[] {
   const asked = classes.indexOf("type");
   let marked = false;
   const lower = (j: number) => classes[j] === "subject" && /^\p{Ll}/u.test(words[j]?.text ?? "");
-  for (let i = asked + 1; asked >= 0 && i + 1 < words.length; i += 1) {
+  // "MOOC à la fois sur l'enseignement et sur …", "MOOCs about teaching": a type word that is the object of a topic
+  // marker itself (an article between) is the subject too, unless it names people ("cours de l'enseignant X").
+  const object = (i: number) =>
+    OBJECT_MARKERS.has(words[i - 1]?.folded ?? "") ||
+    (ARTICLES.has(words[i - 1]?.folded ?? "") && OBJECT_MARKERS.has(words[i - 2]?.folded ?? ""));
+  for (let i = asked + 1; asked >= 0 && i < words.length; i += 1) {
     const common = lower(i + 1) || (NOUN_LINKS.has(words[i + 1]?.folded ?? "") && lower(i + 2));
-    if (classes[i] === "type" && marked && common && !WHO.has(words[i]?.folded ?? "")) classes[i] = "subject";
+    const who = WHO.has(words[i]?.folded ?? "");
+    const person = TYPE_WORDS.get(words[i]?.folded ?? "") === "person";
+    if (classes[i] === "type" && marked && ((common && !who) || (object(i) && !person)))
+      classes[i] = "subject";
     marked ||= TOPIC_MARKERS.has(words[i]?.folded ?? "");
   }
   return classes;
@@ -142,6 +150,9 @@ function classifyAll(words: readonly Word[]): WordClass[] {
 
 // Words that join a noun to the noun it is of: "groups of symmetries", "groupes de production".
 const NOUN_LINKS = new Set(["of", "de", "d", "du", "des"]);
+// Topic markers whose object is the subject whatever its word ("de" is left out: "les cours de l'EPFL").
+const OBJECT_MARKERS = new Set(["about", "on", "regarding", "concerning", "sur", "concernant"]);
+const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "l", "un", "une"]);
 
 function classify(word: Word): WordClass {
   if (COURSE_CODE.test(word.text)) return "code";

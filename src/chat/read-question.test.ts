@@ -866,6 +866,15 @@ describe("readQuestion, type words inside the subject and verbs that narrow a li
     expect(readQuestion("courses on groups of symmetries").subjects).toEqual(["groups of symmetries"]);
   });
 
+  it("reads a type word that is a topic marker's object after the type asked as the subject, unless it names people", () => {
+    const both = readQuestion("MOOC à la fois sur l'enseignement et sur la politique éducative");
+    expect(both.subjects).toEqual(["enseignement", "politique éducative"]);
+    expect(both.types).toEqual(["mooc"]);
+    expect(readQuestion("papers on lectures").types).toEqual(["publication"]);
+    expect(readQuestion("les cours de l'enseignant Dupont").types).toContain("person");
+    expect(readQuestion("beginner MOOCs on education and teacher training").types).toEqual(["mooc"]);
+  });
+
   it("reads a verb that keeps part of a list as no word of the subject", () => {
     const keep = readQuestion("keep just the ones at master level");
     expect(keep.subjects).toEqual([]);

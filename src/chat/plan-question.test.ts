@@ -14,7 +14,8 @@ import { type ApiClient, runChat } from "./run-chat.js";
 // The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
 // whose name a longer one holds, a concept whose name a course's name holds, a person who shares a surname with a
 // teacher and has no record of their own, one whose surname is also a concept's name, and one whose surname a
-// concept's longer name holds; a course whose title holds a type word ("lab").
+// concept's longer name holds; a course whose title holds a type word ("lab"); a person named exactly with no unit
+// and the same name written fuller with one.
 const EXTRA: Record<string, CorpusRecord[]> = {
   "people.jsonl": [
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
@@ -22,6 +23,13 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "person", id: "p-ann-young", name: { en: "Ann Young" } },
     { type: "person", id: "p-carol-brown", name: { en: "Carol D. Brown" } },
     { type: "person", id: "p-carl-hart-ii", name: { en: "Carl Hart II" } },
+    { type: "person", id: "p-rita-moreno", name: { en: "Rita Moreno" } },
+    {
+      type: "person",
+      id: "p-rita-m-moreno",
+      name: { en: "Rita Maria Moreno" },
+      links: [{ rel: "member", type: "unit", id: "epfl-demo-lis" }],
+    },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
@@ -81,6 +89,13 @@ describe("planQuestion on the demo corpus", () => {
     expect(about.plan.anchor?.id).toBe("BIO-388");
     // A list of a type about a topic is no title.
     expect((await chat("labs on cell signalling")).plan.target).toBe("unit");
+  });
+
+  it("takes the same name written fuller when the person named exactly has no record of the kind asked", async () => {
+    const lab = await chat("Rita Moreno's lab");
+    expect(lab.plan.anchor?.id).toBe("p-rita-m-moreno");
+    expect(lab.references.map((r) => r.id)).toEqual(["epfl-demo-lis"]);
+    expect(lab.answer).toMatch(/Rita Moreno/);
   });
 
   it("asks the relation of every record of the last answer a follow-up points at together", async () => {

@@ -380,6 +380,7 @@ export const FRAME_WORDS = words(`
   mon ma mes notre nos votre vos
   have has had having got gotten done completed come comes coming revise revises revising avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz too seulement uniquement anyway anyways besides basically bref enfin sinon
+  they theirs eux
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre etait etaient ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

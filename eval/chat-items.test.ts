@@ -110,6 +110,14 @@ describe("readChatSets", () => {
     expect(count(["out-of-scope", "subjective", "small-talk"])).toBeGreaterThanOrEqual(20);
   });
 
+  it("splits the eleventh fresh set, after its blind score, into a tune and a check half that hold it whole", () => {
+    const sets = readChatSets();
+    const halves = [...(sets["fresh11-tune"] ?? []), ...(sets["fresh11-check"] ?? [])].map((i) => i.question);
+    expect(halves.sort()).toEqual((sets.fresh11 ?? []).map((i) => i.question).sort());
+    expect(sets["fresh11-tune"]?.length).toBeGreaterThanOrEqual(80);
+    expect(sets["fresh11-check"]?.length).toBeGreaterThanOrEqual(80);
+  });
+
   it("holds session 12's set written before its changes: lectures, publications, multi-step, university scope", () => {
     const held = expectHeldOutWhole("held12", 40);
     expect(held.filter((i) => i.kind === "institution-scope").length).toBeGreaterThanOrEqual(8);

@@ -34,7 +34,8 @@
  * that cite nothing, about two thirds English, on subjects drawn by eval/draw-fresh10.ts, written blind, scored
  * blind once, then split into a tune and a check half in session 19) and the eleventh (eval/chat-fresh11.jsonl: every intent of issue 16, weighted to follow-ups, multi-step
  * plans, filters (a paper's kind among them), papers by topic, bad input and questions that cite nothing, about 60 %
- * English, on subjects drawn by eval/draw-fresh11.ts, written blind, held out whole) and held19 (eval/chat-held19.jsonl:
+ * English, on subjects drawn by eval/draw-fresh11.ts, written blind, scored
+ * blind once, then split into a tune and a check half in session 20) and held19 (eval/chat-held19.jsonl:
  * records of a type related, similar or like a named record (by code, full name or lower-case name), en and fr,
  * follow-ups, and "like" that is no similarity, on records drawn by a seeded hash whose gold holds 1 to 40 records,
  * written before the session changed the chat, with a tune and a check half) and the twelfth blind judge
@@ -76,8 +77,9 @@ export interface ChatItem {
 
 /**
  * The evaluation sets by name: dev, tune, final, weak, fresh-tune, fresh-check, fresh2, fresh3 … fresh7, and
- * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, fresh10-tune, fresh10-check, fresh11, held12, held13, held14,
- * fresh12, held14-tune, held14-check, held15, held15-tune, held15-check, held16, held16-tune, held16-check, held17,
+ * fresh6-tune, fresh6-check, fresh8, fresh9, fresh10, fresh10-tune, fresh10-check, fresh11,
+ * fresh11-tune, fresh11-check, fresh12, held12, held13, held14,
+ * held14-tune, held14-check, held15, held15-tune, held15-check, held16, held16-tune, held16-check, held17,
  * held17-tune, held17-check, held18, held18-tune, held18-check.
  */
 export function readChatSets(): Record<string, ChatItem[]> {
@@ -98,7 +100,6 @@ export function readChatSets(): Record<string, ChatItem[]> {
     fresh7: readChatItems(join(import.meta.dirname, "chat-fresh7.jsonl")),
     fresh8: readChatItems(join(import.meta.dirname, "chat-fresh8.jsonl")),
     fresh9: readChatItems(join(import.meta.dirname, "chat-fresh9.jsonl")),
-    fresh11: readChatItems(join(import.meta.dirname, "chat-fresh11.jsonl")),
     fresh12: readChatItems(join(import.meta.dirname, "chat-fresh12.jsonl")),
     held12: readChatItems(join(import.meta.dirname, "chat-held12.jsonl")),
     held13: readChatItems(join(import.meta.dirname, "chat-held13.jsonl")),
@@ -111,6 +112,7 @@ export function readChatSets(): Record<string, ChatItem[]> {
     ...withHalves("held17", readChatItems(join(import.meta.dirname, "chat-held17.jsonl"))),
     ...withHalves("held18", readChatItems(join(import.meta.dirname, "chat-held18.jsonl"))),
     ...withHalves("fresh10", readChatItems(join(import.meta.dirname, "chat-fresh10.jsonl"))),
+    ...withHalves("fresh11", readChatItems(join(import.meta.dirname, "chat-fresh11.jsonl"))),
     ...withHalves("held19", readChatItems(join(import.meta.dirname, "chat-held19.jsonl"))),
   };
 }

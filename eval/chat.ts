@@ -17,7 +17,7 @@
  * and `held15-check`; `held16`, eval/chat-held16.jsonl, session 16's, into `held16-tune` and `held16-check`; `held17`,
  * eval/chat-held17.jsonl, session 17's, into `held17-tune` and `held17-check`; `held18`, eval/chat-held18.jsonl,
  * held18, into `held18-tune` and `held18-check`; `fresh10` is also split, after it was scored blind, into
- * `fresh10-tune` and `fresh10-check`; `held19`, eval/chat-held19.jsonl, records related to a named record, into
+ * `fresh10-tune` and `fresh10-check`, and `fresh11` into `fresh11-tune` and `fresh11-check`; `held19`, eval/chat-held19.jsonl, records related to a named record, into
  * `held19-tune` and `held19-check`), --errors N (print N misses).
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";

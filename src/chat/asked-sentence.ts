@@ -4,11 +4,12 @@
  * nothing, and the scene's words are not its subject. When that sentence names its subject only by pointing at the
  * scene ("Could you tell me which courses cover that topic?"), the sentence right before it holds the subject.
  */
-import { cleanQuestion, splitSentences } from "./clean-question.js";
+import { cleanQuestion, QUESTION_LIMIT, splitSentences } from "./clean-question.js";
 
 /**
- * The parts of `raw` to read as its question, narrowest first: its last sentence ending in "?" (its last sentence
- * when none does), then that sentence with the one before it. None when no sentence sets the scene before the
+ * The parts of `raw` to read as its question, narrowest first: the clause that asks in its last sentence ending in
+ * "?" (`askedClause`, when a scene or a long message comes before it), that sentence (its last sentence when none
+ * ends in "?"), then that sentence with the one before it. None when no sentence sets the scene before the
  * question, or when the message asks more than once (several questions are read each in turn, `split-questions.ts`).
  */
 export function askedParts(raw: string): string[] {
@@ -25,6 +26,26 @@ export function askedParts(raw: string): string[] {
   // One sentence before the question is read with it, as before: "Jane Doe's papers. Which are the latest?"
   // A full stop after an initial ends no sentence: "What does Jonathan M. Levine work on?" is one question.
   const cut = /(^|[\s.])\p{L}\.$/u.test(before ?? "");
-  if (!asked || !before || cut || sentences.slice(0, at).some((s) => s.endsWith("?"))) return [];
-  return [asked, `${before} ${asked}`];
+  const scene = !!asked && !!before && !cut && !sentences.slice(0, at).some((s) => s.endsWith("?"));
+  const parts = scene ? [asked, `${before} ${asked}`] : [];
+  // Within a sentence that sets a scene or a long message, the clause that asks is read first.
+  const long = sentences.join(" ").length > QUESTION_LIMIT;
+  const clause = asked && (scene || long) ? askedClause(asked) : undefined;
+  return clause ? [clause, ...parts] : parts;
+}
+
+// Words that open a question: English and French interrogatives ("où" with its accent: "ou" is "or").
+const QUESTION_WORD =
+  /^(which|what|whats|what's|who|whom|whose|where|when|how|quel|quels|quelle|quelles|qui|où|comment|est-ce)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Of a sentence whose clauses set a scene before they ask ("Hi, I'm new here and know no one, which MOOCs cover
+ * X?", "je ne connais personne, quels MOOC parlent de X ?"), the part from its last clause (after a comma) that
+ * opens with a question word; undefined when no clause after the first does.
+ */
+export function askedClause(sentence: string): string | undefined {
+  const clauses = sentence.split(/\s*,\s*/);
+  for (let i = clauses.length - 1; i > 0; i--)
+    if (QUESTION_WORD.test(clauses[i] ?? "")) return clauses.slice(i).join(", ");
+  return undefined;
 }

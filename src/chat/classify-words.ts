@@ -40,6 +40,7 @@ import {
   TYPE_WORDS,
   type Word,
 } from "./lexicon.js";
+import { readPaperKinds } from "./paper-kinds.js";
 
 /** A relation or modifier a question's words ask for. */
 export type Cue =
@@ -97,8 +98,9 @@ export type WordClass = "type" | "cue" | "frame" | "join" | "code" | "subject" |
 export function classifyWords(
   words: readonly Word[],
   text?: string,
-): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number } {
+): { classes: WordClass[]; whoVerb: boolean; wholeSpan?: string; count?: number; paperKinds: string[] } {
   const classes = classifyAll(words);
+  const paperKinds = readPaperKinds(words, classes);
   readModifiers(words, classes);
   readCompanionNouns(words, classes);
   readPlaces(words, classes);
@@ -116,7 +118,7 @@ export function classifyWords(
   const wholeSpan = text === undefined ? undefined : keepSubjectClause(words, classes, text);
   endAtSpeaker(words, classes);
   absorbModifiers(words, classes);
-  return { classes, whoVerb, ...(wholeSpan ? { wholeSpan } : {}), ...(count ? { count } : {}) };
+  return { classes, whoVerb, paperKinds, ...(wholeSpan ? { wholeSpan } : {}), ...(count ? { count } : {}) };
 }
 
 function classifyAll(words: readonly Word[]): WordClass[] {
@@ -125,17 +127,32 @@ function classifyAll(words: readonly Word[]): WordClass[] {
   for (let i = 1; i < words.length; i += 1)
     if (classes[i - 1] === "subject" && NAME_TYPE_WORDS.has(words[i]?.folded ?? "")) classes[i] = "subject";
   // "MOOCs on teacher training", "cours sur la sécurité des laboratoires": after the type asked and a topic marker, a
-  // type word that leads a common noun is a word of the subject (a title before a name, "prof Dupont", is not).
+  // type word that leads a common noun is a word of the subject (a title before a name, "prof Dupont", is not); so is
+  // one joined to it by "of" or "de" ("cours sur les groupes de Lie", "courses on groups of symmetries").
   const asked = classes.indexOf("type");
   let marked = false;
-  for (let i = asked + 1; asked >= 0 && i + 1 < words.length; i += 1) {
-    const next = words[i + 1];
-    const common = classes[i + 1] === "subject" && /^\p{Ll}/u.test(next?.text ?? "");
-    if (classes[i] === "type" && marked && common && !WHO.has(words[i]?.folded ?? "")) classes[i] = "subject";
+  const lower = (j: number) => classes[j] === "subject" && /^\p{Ll}/u.test(words[j]?.text ?? "");
+  // "MOOC à la fois sur l'enseignement et sur …", "MOOCs about teaching": a type word that is the object of a topic
+  // marker itself (an article between) is the subject too, unless it names people ("cours de l'enseignant X").
+  const object = (i: number) =>
+    OBJECT_MARKERS.has(words[i - 1]?.folded ?? "") ||
+    (ARTICLES.has(words[i - 1]?.folded ?? "") && OBJECT_MARKERS.has(words[i - 2]?.folded ?? ""));
+  for (let i = asked + 1; asked >= 0 && i < words.length; i += 1) {
+    const common = lower(i + 1) || (NOUN_LINKS.has(words[i + 1]?.folded ?? "") && lower(i + 2));
+    const who = WHO.has(words[i]?.folded ?? "");
+    const person = TYPE_WORDS.get(words[i]?.folded ?? "") === "person";
+    if (classes[i] === "type" && marked && ((common && !who) || (object(i) && !person)))
+      classes[i] = "subject";
     marked ||= TOPIC_MARKERS.has(words[i]?.folded ?? "");
   }
   return classes;
 }
+
+// Words that join a noun to the noun it is of: "groups of symmetries", "groupes de production".
+const NOUN_LINKS = new Set(["of", "de", "d", "du", "des"]);
+// Topic markers whose object is the subject whatever its word ("de" is left out: "les cours de l'EPFL").
+const OBJECT_MARKERS = new Set(["about", "on", "regarding", "concerning", "sur", "concernant"]);
+const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "l", "un", "une"]);
 
 function classify(word: Word): WordClass {
   if (COURSE_CODE.test(word.text)) return "code";

@@ -88,6 +88,7 @@ async function runStep(
       if (step.stage) return keepStage(input(step.from), step.stage, call);
       if (step.season) return keepSeason(input(step.from), step.season, call);
       if (step.language) return keepLanguage(input(step.from), step.language, call);
+      if (step.paperKinds) return keepPaperKinds(input(step.from), step.paperKinds, call);
       if (step.institution) return keepInstitution(input(step.from), step.institution, call);
       if (step.label) return keepLabelled(input(step.from), step.label, call);
       return step.words ? keepWords(input(step.from), step.words) : [...input(step.from)];
@@ -322,8 +323,17 @@ function keepLanguage(
   return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) => attrs.language === language);
 }
 
+/** The publications whose `type` attribute is one of `kinds`. */
+function keepPaperKinds(
+  nodes: readonly FoundRecord[],
+  kinds: readonly string[],
+  call: CallApi,
+): Promise<FoundRecord[]> {
+  return keepRecords(nodes, FILTER_READ, call, ({ attrs = {} }) => kinds.includes(String(attrs.type ?? "")));
+}
+
 /**
- * How many records a filter by level, stage, semester or language reads (one call each): as many as a filtered list
+ * How many records a filter by level, stage, semester, language or kind of publication reads (one call each): as many as a filtered list
  * searches (`FILTERED_SEARCH_LIMIT`, plan-steps.ts), since the search does not rank by those attributes (20 advanced
  * MOOCs among 417 about engineering came at ranks 54 to 398 of its hits).
  */

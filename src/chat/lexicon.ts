@@ -146,6 +146,19 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, string> = new Map([
   ["italian", "it"],
   ["italien", "it"],
   ["italienne", "it"],
+  // Every other language the corpus's MOOCs are given in, by its English and French names.
+  ["portuguese", "pt"],
+  ["portugais", "pt"],
+  ["portugaise", "pt"],
+  ["chinese", "zh"],
+  ["mandarin", "zh"],
+  ["chinois", "zh"],
+  ["chinoise", "zh"],
+  ["arabic", "ar"],
+  ["arabe", "ar"],
+  ["japanese", "ja"],
+  ["japonais", "ja"],
+  ["japonaise", "ja"],
 ]);
 
 /** Words for a language itself, which beside a language name say no more than it ("en langue française"). */
@@ -257,6 +270,32 @@ export const COMPARE_WORDS = words("than que qu");
 /** Words a question that is only a name may hold besides it: articles and politeness ("the Hausdorff dimension, please"). */
 export const BARE_WORDS = words("the a an le la les l un une des du de d please svp stp");
 
+/**
+ * Verbs of a service done in the world (booking a room, buying, paying), English and French: asked of the assistant,
+ * they ask what it cannot do, since it only reads the graph.
+ */
+export const SERVICE_VERBS = words(
+  "reserve book rent order buy purchase pay cancel reserver reserve reservez louer loue louez commander commande commandez acheter achete achetez payer paye payez annuler annule annulez",
+);
+
+/** Words before a verb that make it a request to act: nothing, "please", "to", "you", a modal, "je veux". */
+export const ACT_LEADS = words(
+  "please to you can could would me svp stp pour je j tu veux voudrais peux pouvez pourriez",
+);
+
+/**
+ * Verbs that keep part of a list ("keep just the ones at master level", "ne garde que les thèses"), English and French:
+ * words of the frame before what they keep (`KEPT_LEADS`); elsewhere ("I keep hearing about X") they are not.
+ */
+export const NARROWING_VERBS = words(
+  "keep keeps restrict restricts garde gardez garder conserve conservez conserver restreins restreindre",
+);
+
+/** Words that begin what a narrowing verb keeps: "just", "only", "the", "those", "to"; "que", "les", "ceux". */
+export const KEPT_LEADS = words(
+  "just only the those these them ones to seulement uniquement que les ceux celles juste",
+);
+
 /** Words that place a question in the present day (today, tomorrow): the graph holds no news, time or weather. */
 export const WORLD_WORDS = words("today tomorrow tonight yesterday aujourd demain soir hier");
 
@@ -341,6 +380,7 @@ export const FRAME_WORDS = words(`
   mon ma mes notre nos votre vos
   have has had having got gotten done completed come comes coming revise revises revising avez avons ont besoin needed not no don doesn didn isn aren wasn weren cannot couldn wouldn shouldn won t
   someone somebody anyone anybody idea pls plz too seulement uniquement anyway anyways besides basically bref enfin sinon
+  they theirs eux
   ne pas jamais rien quelqu dis dites offer offers offered offering propose proposes proposent
   quel quels quelle quelles que quoi qu ou comment pourquoi est sont etre etait etaient ce c cela ca il ils elle y a des les le
   la l un une du de d sur en dans avec pour par a au aux je j me m moi nous on peut peux puis pouvez faut dois doit

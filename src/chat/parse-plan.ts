@@ -54,6 +54,7 @@ const STEP = z.discriminatedUnion("op", [
       .object({ name: text, unit: text.optional(), aka: z.array(text).max(4).optional() })
       .optional(),
     label: text.optional(),
+    paperKinds: z.array(text).min(1).max(8).optional(),
   }),
   z.object({ op: z.literal("sort"), from: index, by: z.literal("year") }),
   z.object({ op: z.literal("limit"), from: index, count: limit }),

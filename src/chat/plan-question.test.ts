@@ -14,7 +14,8 @@ import { type ApiClient, runChat } from "./run-chat.js";
 // The demo corpus, with a few records more: a course that lists no teacher and is named like a topic, a concept
 // whose name a longer one holds, a concept whose name a course's name holds, a person who shares a surname with a
 // teacher and has no record of their own, one whose surname is also a concept's name, and one whose surname a
-// concept's longer name holds.
+// concept's longer name holds; a course whose title holds a type word ("lab"); a person named exactly with no unit
+// and the same name written fuller with one.
 const EXTRA: Record<string, CorpusRecord[]> = {
   "people.jsonl": [
     { type: "person", id: "p-pierre-muller", name: { en: "Pierre Muller" } },
@@ -22,6 +23,13 @@ const EXTRA: Record<string, CorpusRecord[]> = {
     { type: "person", id: "p-ann-young", name: { en: "Ann Young" } },
     { type: "person", id: "p-carol-brown", name: { en: "Carol D. Brown" } },
     { type: "person", id: "p-carl-hart-ii", name: { en: "Carl Hart II" } },
+    { type: "person", id: "p-rita-moreno", name: { en: "Rita Moreno" } },
+    {
+      type: "person",
+      id: "p-rita-m-moreno",
+      name: { en: "Rita Maria Moreno" },
+      links: [{ rel: "member", type: "unit", id: "epfl-demo-lis" }],
+    },
   ],
   "courses.jsonl": [
     { type: "course", id: "EE-350", name: { en: "Signal processing" } },
@@ -29,6 +37,12 @@ const EXTRA: Record<string, CorpusRecord[]> = {
       type: "course",
       id: "BIO-499",
       name: { en: "Neurobiology III : synapses, circuits and behaviour of small animals" },
+      links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
+    },
+    {
+      type: "course",
+      id: "BIO-388",
+      name: { en: "Cell signalling lab II" },
       links: [{ rel: "prerequisite", type: "course", id: "EE-350" }],
     },
     {
@@ -65,6 +79,25 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const chat = (question: string) => runChat(client, [{ role: "user", content: question }]);
 
 describe("planQuestion on the demo corpus", () => {
+  it("reads a title that holds a type word as the record it names, when the search's best hit says all of it", async () => {
+    const before = await chat("prerequisites cell signalling lab II");
+    expect(before.plan.intent).toBe("prerequisites");
+    expect(before.plan.anchor?.id).toBe("BIO-388");
+    expect(before.references.map((r) => r.id)).toEqual(["EE-350"]);
+    const about = await chat("describe the cell signalling lab II");
+    expect(about.plan.intent).toBe("about");
+    expect(about.plan.anchor?.id).toBe("BIO-388");
+    // A list of a type about a topic is no title.
+    expect((await chat("labs on cell signalling")).plan.target).toBe("unit");
+  });
+
+  it("takes the same name written fuller when the person named exactly has no record of the kind asked", async () => {
+    const lab = await chat("Rita Moreno's lab");
+    expect(lab.plan.anchor?.id).toBe("p-rita-m-moreno");
+    expect(lab.references.map((r) => r.id)).toEqual(["epfl-demo-lis"]);
+    expect(lab.answer).toMatch(/Rita Moreno/);
+  });
+
   it("asks the relation of every record of the last answer a follow-up points at together", async () => {
     const listed =
       "Here are courses:\n- [BIO-310 Interleukin 6](/course/BIO-310)\n- [CHE-311 Bioprocess engineering](/course/CHE-311)";

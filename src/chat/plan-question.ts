@@ -43,11 +43,15 @@ import {
   nameKey,
 } from "./resolve-subject.js";
 import { resolvedSubject } from "./resolved-span.js";
-import { coverage, formOf, untypedList } from "./scope.js";
+import { coverage, formOf, nameShare, untypedList } from "./scope.js";
 import { similarPlan } from "./similar-records.js";
 import { suggestQuestions } from "./suggest-questions.js";
 
 const NAMED_FIRST = ["person", "unit", "course", "mooc", "concept", "lecture", "publication"];
+/** The records a title holding a type word may name ("Physiology lab II", "Seminar in Geophysics: …"). */
+const TITLED_TYPES = ["course", "mooc", "lecture", "unit", "publication"];
+/** The least share of a title's meaningful words a question must say to name it through the search. */
+const TITLE_SHARE = 0.8;
 
 /** Plans the answer to the last user message of `messages`, looking names up through `call`. */
 export async function planQuestion(
@@ -113,6 +117,7 @@ export async function planQuestion(
   if (reading.count && (intent === "list" || intent === "related"))
     Object.assign(plan, { count: reading.count });
   if (reading.topic && anchor && intent === "related") Object.assign(plan, { topic: reading.topic });
+  if (reading.paperKinds && target === "publication") Object.assign(plan, { paperKinds: reading.paperKinds });
   if (reading.language && (target === "mooc" || target === "lecture"))
     Object.assign(plan, { language: reading.language });
   if (reading.institution && intent === "list")
@@ -427,10 +432,22 @@ async function preferNames(call: CallApi, reading: Reading): Promise<Reading> {
   const take = (alternative: Alternative) => {
     const types = reading.types.filter((t) => !alternative.consumed.includes(t));
     const rest = alternative.rest ? { topic: alternative.rest } : {};
-    return { ...reading, subjects: [alternative.subject], types, ...rest };
+    // The words of the name taken are used.
+    const unused = reading.unused.filter((w) => !alternative.subject.includes(w));
+    return { ...reading, subjects: [alternative.subject], types, unused, ...rest };
+  };
+  // A title holding a type word ("Physiology lab II") is taken from the search's best hit only when the hit's name
+  // says every word of it and it says most of the name's (`TITLE_SHARE`).
+  const titled = async (alternative: Alternative) => {
+    const hit = await findBySearch(call, alternative.subject, TITLED_TYPES, true);
+    return hit !== undefined && nameShare(alternative.subject, hit.name) >= TITLE_SHARE;
   };
   for (const alternative of reading.alternatives)
-    if (await findNamed(call, alternative.subject, prefer(reading), true)) return take(alternative);
+    if (
+      (await findNamed(call, alternative.subject, prefer(reading), true)) ||
+      (alternative.titled && (await titled(alternative)))
+    )
+      return take(alternative);
   // "C'est quoi la matière noire ?": a what-question about "the <type word> X" where no record of that type is
   // named X asks about the whole phrase; the type word is a word of the name, not the type of a record.
   const { label, subjects } = reading;

@@ -175,7 +175,8 @@ export function listSteps(
   const periods = periodsOf(reading, target);
   const language =
     reading.language && (target === "mooc" || target === "lecture") ? reading.language : undefined;
-  const filtered = Object.keys(periods).length > 0 || language !== undefined;
+  const paperKinds = target === "publication" ? reading.paperKinds : undefined;
+  const filtered = Object.keys(periods).length > 0 || language !== undefined || paperKinds !== undefined;
   const wide = joined || institution !== undefined || filtered;
   // One subject's newest records: its search hits, which say the subject, newest first, then the records linked to
   // its concept, newest first (a loosely linked paper of this year does not come first).
@@ -221,6 +222,7 @@ export function listSteps(
   if (stage) result = steps.add({ op: "filter", from: result, stage });
   if (season) result = steps.add({ op: "filter", from: result, season });
   if (language) result = steps.add({ op: "filter", from: result, language });
+  if (paperKinds) result = steps.add({ op: "filter", from: result, paperKinds });
   // A list sorted within its own search and concept parts is newest first already.
   const last = steps.steps[result];
   const sorted = last?.op === "union" && last.of.every((i) => steps.steps[i]?.op === "sort");

@@ -27,7 +27,7 @@ export type Intent =
   | "unclear";
 
 /** Why a question gets no references: small talk, an opinion asked, the day's news, the assistant, an instruction. */
-export type OffTopic = "small-talk" | "subjective" | "world" | "assistant" | "instruction";
+export type OffTopic = "small-talk" | "subjective" | "world" | "service" | "assistant" | "instruction";
 
 /** A level of study a question restricts courses to. */
 export type Level = "master" | "bachelor";
@@ -103,6 +103,8 @@ export type PlanStep =
       readonly season?: Season;
       /** Only records whose `language` attribute is this code. */
       readonly language?: string;
+      /** Only publications whose `type` attribute is one of these ("Doctoral Thesis", "Review Article"). */
+      readonly paperKinds?: readonly string[];
       /** Only records from this university: their institution, affiliation or venue names it, or they link to its units. */
       readonly institution?: Institution;
       /** Only records one of whose short attributes (a lecture's topic) says these words, or is said by them. */
@@ -172,6 +174,8 @@ export interface Plan {
   readonly stage?: Stage;
   readonly season?: Season;
   readonly language?: string;
+  /** The kinds of publication the list keeps ("Doctoral Thesis"). */
+  readonly paperKinds?: readonly string[];
   /** The university the list is restricted to ("… at EPFL"), as named. */
   readonly institution?: string;
   readonly latest?: boolean;

@@ -8,6 +8,22 @@ const listed: ChatMessage[] = [
 ];
 
 describe("readConversation", () => {
+  it("reads records of another type asked of the previous list as linked to that list, not about its subject", () => {
+    const one: ChatMessage[] = [
+      { role: "user", content: "publications about herbivory" },
+      { role: "assistant", content: "There are 22, e.g. [Digestive physiology](/publication/ethz-rc-1)." },
+    ];
+    const units = readConversation([...one, { role: "user", content: "which units are they from" }]).reading;
+    expect(units.subjects).toEqual(["herbivory"]);
+    expect(units.types).toEqual(["unit", "publication"]);
+    const labs = readConversation([...one, { role: "user", content: "which labs are those from?" }]);
+    expect(labs.reading.types).toEqual(["unit", "publication"]);
+    // With no pronoun, the same type asked about the subject is a list of its own.
+    expect(readConversation([...one, { role: "user", content: "and units?" }]).reading.types).toEqual([
+      "unit",
+    ]);
+  });
+
   it("reads a follow-up that picks a record of the last answer as a question about that record", () => {
     const read = readConversation([...listed, { role: "user", content: "who teaches the second one?" }]);
     expect(read.linked).toMatchObject({ type: "mooc", id: "m-hazard" });

@@ -63,7 +63,13 @@ export function readConversation(messages: readonly ChatMessage[], lang?: "en" |
     };
     // The person is the question's subject, not the earlier question's subject.
     if (person) return { reading: { ...merged, subjects: [], codes: [] }, inherited: true, linked: person };
-    const all = links.length > 1 && ALL_OF_THEM.test(foldWord(asked));
+    const pointed = ALL_OF_THEM.test(foldWord(asked));
+    const all = links.length > 1 && pointed;
+    // "Which units are they from?" after publications on X, of which the answer linked one: the records of the type
+    // asked linked to the previous list (units through publications about X), not those about X themselves.
+    const others = reading.types.filter((t) => !previous.types.includes(t));
+    if (pointed && !all && others.length > 0 && previous.types.length === 1 && previous.codes.length === 0)
+      return { reading: { ...merged, types: [...others, ...previous.types] }, inherited: true };
     return {
       reading: merged,
       inherited: true,

@@ -821,3 +821,91 @@ describe("readQuestion", () => {
     expect(readQuestion("What does Jonathan M. Levine work on?").subjects).toEqual(["Jonathan M. Levine"]);
   });
 });
+
+describe("readQuestion, words the questions shorten or spell their own way", () => {
+  it("reads a course code typed with a space as the code, in capitals only", () => {
+    expect(readQuestion("tell me about CS 101").codes).toEqual(["CS-101"]);
+    expect(readQuestion("what comes before PHYS 106a?").codes).toEqual(["PHYS-106a"]);
+    expect(readQuestion("papers on COVID 19").codes).toEqual([]);
+    expect(readQuestion("is me 105 hard?").codes).toEqual([]);
+  });
+
+  it("spells out an everyday clipping of a field or of 'introduction' in the subject, in the question's language", () => {
+    expect(readQuestion("linear algebra maths moocs").subjects).toEqual(["linear algebra mathematics"]);
+    expect(readQuestion("courses on bio stats").subjects).toEqual(["biology statistics"]);
+    expect(readQuestion("des cours de maths appliquées ?").subjects).toEqual(["mathématiques appliquées"]);
+    expect(readQuestion("courses on Math Kernel Library").subjects).toEqual(["Math Kernel Library"]);
+  });
+
+  it("reads every language the corpus's MOOCs are given in, in English and French", () => {
+    expect(readQuestion("MOOCs on finance in Portuguese").language).toBe("pt");
+    expect(readQuestion("des MOOC de finance en chinois ?").language).toBe("zh");
+    expect(readQuestion("online courses in Japanese about robotics").language).toBe("ja");
+    expect(readQuestion("MOOCs sur l'histoire en arabe").language).toBe("ar");
+  });
+
+  it("reads a study next to a word of age as a publication", () => {
+    expect(readQuestion("the latest study on coral bleaching").types).toEqual(["publication"]);
+    expect(readQuestion("une étude récente sur le blanchiment des coraux ?").types).toEqual(["publication"]);
+  });
+
+  it("reads the clause that asks after clauses that set a scene in a long message", () => {
+    const scene = "Hello, I am new here and I know no one, the people are nice but I am lost. ".repeat(5);
+    const reading = readQuestion(`${scene}Anyway, I wonder, which MOOCs cover globalization?`);
+    expect(reading.types).toEqual(["mooc"]);
+    expect(reading.subjects).toEqual(["globalization"]);
+    const french = "Bonjour, je ne connais personne ici et je suis perdu dans les inscriptions. ".repeat(5);
+    expect(readQuestion(`${french}Bref, quels cours parlent de thermodynamique ?`).types).toEqual(["course"]);
+  });
+});
+
+describe("readQuestion, type words inside the subject and verbs that narrow a list", () => {
+  it("reads a type word joined by 'of' or 'de' to a common noun after a topic marker as the subject's", () => {
+    expect(readQuestion("cours sur les groupes de symétrie ?").types).toEqual(["course"]);
+    expect(readQuestion("cours sur les groupes de production").subjects).toEqual(["groupes de production"]);
+    expect(readQuestion("courses on groups of symmetries").subjects).toEqual(["groups of symmetries"]);
+  });
+
+  it("reads a type word that is a topic marker's object after the type asked as the subject, unless it names people", () => {
+    const both = readQuestion("MOOC à la fois sur l'enseignement et sur la politique éducative");
+    expect(both.subjects).toEqual(["enseignement", "politique éducative"]);
+    expect(both.types).toEqual(["mooc"]);
+    expect(readQuestion("papers on lectures").types).toEqual(["publication"]);
+    expect(readQuestion("les cours de l'enseignant Dupont").types).toContain("person");
+    expect(readQuestion("beginner MOOCs on education and teacher training").types).toEqual(["mooc"]);
+  });
+
+  it("reads a verb that keeps part of a list as no word of the subject", () => {
+    const keep = readQuestion("keep just the ones at master level");
+    expect(keep.subjects).toEqual([]);
+    expect(keep.level).toBe("master");
+    expect(readQuestion("garde seulement ceux de master").subjects).toEqual([]);
+    // Before no word of what it keeps, the verb is of the subject's clause.
+    expect(readQuestion("I keep hearing about gradient descent, what is it?").subjects[0]).toMatch(
+      /gradient descent/,
+    );
+  });
+});
+
+describe("readQuestion, services and words that qualify papers", () => {
+  it.each([
+    "reserve a study room for four people on thursday",
+    "can you book me a room for the exam?",
+    "peux-tu réserver une salle pour jeudi ?",
+    "je voudrais acheter le livre du cours",
+  ])("reads %j as a service the assistant cannot do", (question) => {
+    expect(readQuestion(question).offTopic).toBe("service");
+  });
+
+  it("reads a service verb elsewhere as a word of the question", () => {
+    expect(readQuestion("book chapters on glaciers").offTopic).toBeUndefined();
+    expect(readQuestion("courses on reserve currencies").offTopic).toBeUndefined();
+    expect(readQuestion("papers on order parameters").offTopic).toBeUndefined();
+  });
+
+  it("reads an adjective that only qualifies a word for papers as no word of the subject", () => {
+    expect(readQuestion("articles scientifiques sur les arbustes").subjects).toEqual(["arbustes"]);
+    expect(readQuestion("peer reviewed papers on shrubs").subjects).toEqual(["shrubs"]);
+    expect(readQuestion("scientific computing courses").subjects).toEqual(["scientific computing"]);
+  });
+});

@@ -29,9 +29,11 @@ import {
   EITHER_WORDS,
   FRAME_WORDS,
   fold,
+  KEPT_LEADS,
   LANGUAGE_WORDS,
   LATEST_WORDS,
   LEVEL_WORDS,
+  NARROWING_VERBS,
   NEED_FOR_WORDS,
   NEED_WORDS,
   PERIOD_WORDS,
@@ -47,7 +49,7 @@ import { type NameSpan, nameSpans } from "./name-spans.js";
 import type { Institution, Level, OffTopic, Season, Stage, TargetType } from "./plan.js";
 import type { PersonMatch } from "./resolve-person.js";
 import { offTopicOf } from "./scope.js";
-import { expandShorthand } from "./shorthand.js";
+import { expandShorthand, spellOutClippings } from "./shorthand.js";
 
 /** What a question asks, by its grammar. */
 export interface Reading {
@@ -74,6 +76,8 @@ export interface Reading {
   readonly count?: number;
   /** The language asked for the records ("MOOCs in French"), as a code. */
   readonly language?: string;
+  /** The kinds of publication asked for ("theses", "review articles"), as values of a publication's `type`. */
+  readonly paperKinds?: readonly string[];
   /** Course codes named ("CS-433", "HUM-403(a)"). */
   readonly codes: readonly string[];
   /** The subjects: one, or two joined as an intersection ("and") or a union ("or"). */
@@ -112,6 +116,8 @@ export interface Alternative {
   readonly subject: string;
   readonly rest?: string;
   readonly consumed: readonly TargetType[];
+  /** A title that holds a type word ("Physiology lab II"): found by the search's best hit too, not only whole. */
+  readonly titled?: true;
 }
 
 // "What is X", "What's X", "Qu'est-ce que X", "C'est quoi X", "Que veut dire X": asks what X is.
@@ -142,6 +148,10 @@ const FRENCH_QUESTION =
 
 // A "no" opening the message before a comma or a stop: it answers the assistant.
 const ANSWERING_NO = /^\s*(no|non|nope|nah)\s*[,.!;]/i;
+
+// A course code typed with a space for its hyphen ("ME 105", "COM 402"): capitals then three digits, read as the code
+// (same length, so offsets hold). Lower case ("me 105") and other digit counts ("COVID 19", "ISO 9001") are not codes.
+const SPACED_CODE = /(?<![\p{L}\p{N}-])([A-Z]{2,8}) (\d{3}[a-z]?)(?![\p{L}\p{N}])/gu;
 
 // A capital French elision before a word (a letter alone then is never a one-letter name); replaced in place.
 const ELIDED_CAPITAL = /(?<![\p{L}\p{N}])[CDJLMNST]'(?=\p{L})/gu;
@@ -177,7 +187,8 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const elided = inverted
     .replace(/[’`]/g, "'")
     .replace(ELIDED_CAPITAL, (m) => m.toLowerCase())
-    .replace(ANSWERING_NO, (m) => " ".repeat(m.length));
+    .replace(ANSWERING_NO, (m) => " ".repeat(m.length))
+    .replace(SPACED_CODE, "$1-$2");
   const words = readPublishingVerbs(
     readWorkNouns(
       correctCueTypos(
@@ -188,7 +199,11 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const folded = words.map((w) => w.folded).join(" ");
   const language =
     lang ?? (FRENCH_QUESTION.test(text) || /\ben fran[cç]ais\b/i.test(text) ? "fr" : guessLanguage(text));
-  const { classes, whoVerb, wholeSpan, count } = classifyWords(words, elided);
+  const { classes, whoVerb, wholeSpan, count, paperKinds } = classifyWords(words, elided);
+  // "Keep just the ones at master level": a verb that keeps part of a list is of the frame.
+  words.forEach((w, i) => {
+    if (NARROWING_VERBS.has(w.folded) && KEPT_LEADS.has(words[i + 1]?.folded ?? "")) classes[i] = "frame";
+  });
   // "A and B at the same time", "papers on the same topic": phrases of the frame, not of the subject.
   const together = markPhrases(words, classes, BOTH_PHRASES);
   const sameSubject = markPhrases(words, classes, SAME_SUBJECT_PHRASES);
@@ -214,7 +229,10 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
   const typeAt = (i: number) => (classes[i] === "type" ? TYPE_WORDS.get(words[i]?.folded ?? "") : undefined);
   const named = unique(words.flatMap((_, i) => typeAt(i) ?? []));
   // "Online courses", "cours en ligne": MOOCs.
-  const types = named.includes("mooc") ? named.filter((t) => t !== "course") : named;
+  // "Datasets on glaciers": a kind of publication is a publication.
+  const kinded =
+    paperKinds.length > 0 && !named.includes("publication") ? [...named, "publication" as const] : named;
+  const types = kinded.includes("mooc") ? kinded.filter((t) => t !== "course") : kinded;
   const named0 = classes.findIndex((c) => c === "subject" || c === "code");
   const label = named0 > 1 ? typeBefore(words, classes, named0) : demonstrated(words, classes, named0);
   const span = first < 0 ? [] : words.slice(first, last + 1);
@@ -267,11 +285,14 @@ function readGrammar(raw: string, lang?: "en" | "fr"): Reading {
     ...(stage ? { stage } : {}),
     ...(season ? { season } : {}),
     ...(asked ? { language: asked } : {}),
+    ...(paperKinds.length > 0 ? { paperKinds } : {}),
     ...(count ? { count } : {}),
     codes,
-    subjects: task === undefined ? split.subjects : task === "" ? [] : [task],
+    subjects: (task === undefined ? split.subjects : task === "" ? [] : [task]).map((s) =>
+      spellOutClippings(s, language),
+    ),
     ...(join ? { join } : {}),
-    alternatives,
+    alternatives: alternatives.map((a) => ({ ...a, subject: spellOutClippings(a.subject, language) })),
     spans: split.subjects.length === 1 ? nameSpans(words, classes, first, last, text) : [],
     ...(codes.length > 0 && split.subjects[0] ? { topic: split.subjects[0] } : {}),
     unused: words.filter((_, i) => classes[i] === "unused").map((w) => w.text),
@@ -428,9 +449,11 @@ function readWorkNouns(words: readonly Word[]): Word[] {
   const marks = (i: number) => WORK_MARKERS.has(words[i]?.folded ?? "");
   // "Work" is scholarly work only beside a word of age or of scholarship ("recent work on X", "peer-reviewed work on
   // X"; "who works on X" asks for people).
-  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb.
+  // "The study on X", "une étude sur X": after an article, a study is a piece of work, not the verb; so it is next to
+  // a word of age ("the most recent study on X", "latest study of X", "une étude récente sur X").
   const study = (i: number) =>
-    STUDY_NOUNS.has(words[i]?.folded ?? "") && ARTICLES.has(words[i - 1]?.folded ?? "");
+    STUDY_NOUNS.has(words[i]?.folded ?? "") &&
+    (ARTICLES.has(words[i - 1]?.folded ?? "") || newest(i - 1) || newest(i + 1));
   const work = (i: number) =>
     WORK_NOUNS.has(words[i]?.folded ?? "") ||
     study(i) ||
@@ -653,7 +676,35 @@ function alternativesOf(
   const before = words[first - 1];
   if (before && classes[first - 1] === "frame" && before.folded.length > 3 && !STOPWORDS.has(before.folded))
     alternatives.push({ subject: slice(first - 1, last), consumed: [] });
+  const titled = titleSpan(words, classes, last);
+  if (titled && !alternatives.some((a) => a.subject === slice(titled.from, last)))
+    // The longest reading first: a title is tried before a name inside it ("Geophysics" in "Seminar in Geophysics: …").
+    alternatives.unshift({ subject: slice(titled.from, last), consumed: titled.consumed, titled: true });
   return alternatives;
+}
+
+/**
+ * "Prerequisites physiology lab II", "describe the seminar in geophysics on the evolution of the earth": a title
+ * may hold a type word. The span from the question's first word that is no word of its frame or cue to the subject's
+ * last word, when a type word in it is not the head of a list ("courses on X": no topic marker after it, no "who")
+ * and two words of the subject (or unread) are in it; undefined otherwise.
+ */
+function titleSpan(
+  words: readonly Word[],
+  classes: readonly WordClass[],
+  last: number,
+): { from: number; consumed: TargetType[] } | undefined {
+  const from = classes.findIndex((c) => c === "type" || c === "subject" || c === "unused");
+  if (from < 0 || from >= last) return undefined;
+  const inside = words.slice(from, last + 1).map((w, j) => ({ w, c: classes[from + j] }));
+  const typed = inside.filter(
+    ({ c }, j) => c === "type" && !TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""),
+  );
+  const listed = inside.some(({ c }, j) => c === "type" && TOPIC_MARKERS.has(inside[j + 1]?.w.folded ?? ""));
+  const subjects = inside.filter(({ c }) => c === "subject" || c === "unused").length;
+  if (typed.length === 0 || listed || subjects < 2 || typed.some(({ w }) => WHO.has(w.folded)))
+    return undefined;
+  return { from, consumed: typed.flatMap(({ w }) => TYPE_WORDS.get(w.folded) ?? []) };
 }
 
 /** Comparison words that set two things side by side without asking how they differ. */

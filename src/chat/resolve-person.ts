@@ -241,12 +241,25 @@ export async function resolvePerson(
   const only = closest[0];
   if (!only) return undefined;
   const anchor = (p: Anchor): Anchor => ({ type: p.type, id: p.id, name: p.name });
-  if (closest.length === 1) return { anchor: anchor(only), asked: form.text, among: 1, others: [] };
+  const factsOf = async (person: Anchor) =>
+    (await Promise.all(wanted.map((type) => hasFacts(call, person, type)))).some(Boolean);
+  if (closest.length === 1) {
+    // "Benjamin Stocker's group": the same name written fuller ("Benjamin David Stocker", "Benjamin D. Stocker") may
+    // be the same person's other record; when the record named exactly has no fact of the kind asked, the first fuller
+    // one that has is taken.
+    const fuller = best === EXACT_FIT ? fits.filter((f) => f.fit === FULLER_FIT).map((f) => f.person) : [];
+    if (wanted.length === 0 || fuller.length === 0 || (await factsOf(only)))
+      return { anchor: anchor(only), asked: form.text, among: 1, others: [] };
+    for (const person of fuller.slice(0, HOMONYMS_READ))
+      if (await factsOf(person))
+        return { anchor: anchor(person), asked: form.text, among: 1 + fuller.length, others: [only.name] };
+    return { anchor: anchor(only), asked: form.text, among: 1, others: [] };
+  }
   const read = await Promise.all(
     closest.slice(0, HOMONYMS_READ).map(async (person) => ({
       person,
       links: await linksOf(call, person),
-      facts: (await Promise.all(wanted.map((type) => hasFacts(call, person, type)))).some(Boolean),
+      facts: await factsOf(person),
     })),
   );
   // Stable: the search's order breaks ties.
@@ -276,6 +289,10 @@ async function hasFacts(call: CallApi, person: Anchor, type: string): Promise<bo
     | undefined;
   return (body?.items ?? []).some((item) => kinds.includes(item.edge.kind));
 }
+
+/** `fitName`'s fit of a name that says nothing more than the form, and of one with given names or initials more. */
+const EXACT_FIT = 4;
+const FULLER_FIT = 3;
 
 /** How many neighbours of a type are read to find a fact among them (facts rank first). */
 const FACTS_READ = 10;

@@ -300,6 +300,24 @@ describe("runChat on the demo corpus", () => {
     expect(reply.answer).toMatch(/^J'ai compris : .*, en anglais\./);
   });
 
+  it("keeps only the publications of the kind asked for, said in the answer", async () => {
+    const all = await ids("Papers about T cells");
+    expect(all).toEqual(expect.arrayContaining(["pub-cnn-cytometry-2020", "pub-il6-tcell-2021"]));
+    const journal = await chat("journal articles about T cells");
+    expect(journal.references.map((r) => r.id)).toEqual(expect.arrayContaining(["pub-il6-tcell-2021"]));
+    expect(journal.answer).toMatch(/of these kinds only: journal article/);
+    expect(await ids("conference papers on T cells")).toEqual([]);
+    expect(await ids("conference papers on the fast Fourier transform")).toEqual(["pub-fft-streaming-2022"]);
+    const theses = await chat(
+      "papers about T cells",
+      "[IL-6](/publication/pub-il6-tcell-2021)",
+      "only the theses",
+    );
+    expect(theses.plan.subjects).toEqual(["T cells"]);
+    expect(theses.plan.paperKinds).toContain("Doctoral Thesis");
+    expect(theses.references).toEqual([]);
+  });
+
   it("keeps only the courses of the level asked for", async () => {
     const master = await chat("Which courses cover T cells for master students?");
     expect(master.references.map((r) => r.id)).toContain("BIO-479");

@@ -9,6 +9,7 @@ import { STOPWORDS } from "../text/stopwords.js";
 import { phraseKeys, tokenise } from "../text/tokenise.js";
 import type { Cue } from "./classify-words.js";
 import {
+  ACT_LEADS,
   AGE_WORDS,
   ASSISTANT_WORDS,
   AUDIENCE_WORDS,
@@ -17,6 +18,7 @@ import {
   GRADE_WORDS,
   LATEST_WORDS,
   REQUEST_VERBS,
+  SERVICE_VERBS,
   SMALL_TALK_WORDS,
   SUBJECTIVE_WORDS,
   TYPE_WORDS,
@@ -92,6 +94,10 @@ export function offTopicOf(
   if (words.length === 0) return instructed ? "instruction" : undefined;
   if (judges(words)) return "subjective";
   if (words.some((w) => WORLD_WORDS.has(w.folded))) return "world";
+  // "Reserve a study room for four people", "peux-tu réserver une salle": a service, asked first or after a modal.
+  const acts = (i: number) => i === 0 || ACT_LEADS.has(words[i - 1]?.folded ?? "");
+  if (words.some((w, i) => SERVICE_VERBS.has(w.folded) && acts(i) && classes[i] !== "frame"))
+    return "service";
   // "Can you…", "could you…" open a request, first or after what it is about ("logarithms, can you explain
   // them?"); "you" elsewhere talks to the assistant ("did I tell you…", "what do you think").
   // "d" is English's "would" after "you" ("which MOOCs you'd recommend").

@@ -51,3 +51,29 @@ export function expandShorthand(words: readonly Word[]): Word[] {
     return long ? long.map((folded) => ({ ...word, folded })) : [word];
   });
 }
+
+// Everyday clippings of the names of fields and of "introduction", by the language of the question: a subject is
+// searched and resolved by the full word its records' names and keywords hold ("discrete math" → "discrete
+// mathematics", "intro to organic chemistry II" → "introduction to …"). Forms that are whole words in the other sense
+// ("info": information, "éco": economics or ecology, "geo", "lab") are left out.
+const CLIPPINGS: Readonly<Record<"en" | "fr", ReadonlyMap<string, string>>> = {
+  en: clippings(
+    "math:mathematics maths:mathematics stats:statistics stat:statistics intro:introduction bio:biology " +
+      "chem:chemistry econ:economics psych:psychology phys:physics algo:algorithms algos:algorithms " +
+      "prog:programming calc:calculus philo:philosophy socio:sociology",
+  ),
+  fr: clippings(
+    "math:mathématiques maths:mathématiques stats:statistiques stat:statistiques intro:introduction " +
+      "bio:biologie psycho:psychologie algo:algorithmes " +
+      "algos:algorithmes prog:programmation philo:philosophie socio:sociologie",
+  ),
+};
+
+function clippings(list: string): ReadonlyMap<string, string> {
+  return new Map(list.split(" ").map((pair) => pair.split(":") as [string, string]));
+}
+
+/** `subject` with each clipping typed in lower case spelt out (see `CLIPPINGS`); other words as typed. */
+export function spellOutClippings(subject: string, lang: "en" | "fr"): string {
+  return subject.replace(/[\p{L}]+/gu, (word) => CLIPPINGS[lang].get(word) ?? word);
+}

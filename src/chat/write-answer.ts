@@ -63,6 +63,11 @@ export function describePlan(plan: Plan): string {
   if (plan.level) what = chatText(lang, "level", { what, level: plan.level });
   if (plan.stage) what = chatText(lang, "level", { what, level: chatText(lang, plan.stage) });
   if (plan.season) what = chatText(lang, plan.season, { what });
+  if (plan.paperKinds)
+    what = chatText(lang, "paperKinds", {
+      what,
+      kinds: plan.paperKinds.map((k) => k.toLowerCase()).join(", "),
+    });
   if (plan.language) what = chatText(lang, "language", { what, language: languageName(lang, plan.language) });
   if (plan.institution) what = chatText(lang, "institution", { what, institution: plan.institution });
   if (plan.topic) what = chatText(lang, "narrowed", { what, topic: quote(plan.topic) });

@@ -26,6 +26,7 @@ const EN = {
   count: "{what}: the first {count}",
   narrowed: "{what}, about {topic}",
   language: "{what}, in {language}",
+  paperKinds: "{what}, of these kinds only: {kinds}",
   institution: "{what}, from {institution} only",
   noneFrom:
     "None of the {count} {types} I found is from {institution} (the graph says where each record comes from: its institution, affiliation or venue).",
@@ -63,6 +64,7 @@ const EN = {
   smallTalk: "Hello! I answer questions about this university's graph.",
   subjective: "I cannot judge what is best: the graph holds facts, not opinions.",
   world: "I only know what the graph holds, not today's news, time or weather.",
+  service: "I cannot book, buy or order anything: I only read the graph.",
   assistant: "I am the graph's assistant and keep no memory of you beyond this conversation.",
   whereToLearn: "Where to learn it:",
   relatedList: "{types} on related topics (none names it directly):",
@@ -94,6 +96,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   count: "{what}, {count} au plus",
   narrowed: "{what}, sur {topic}",
   language: "{what}, en {language}",
+  paperKinds: "{what}, de ces types seulement : {kinds}",
   institution: "{what}, venant de : {institution}",
   noneFrom:
     "Aucun des {count} résultats trouvés ({types}) ne vient de {institution} (le graphe dit d'où vient chaque élément : son institution, son affiliation ou son lieu).",
@@ -133,6 +136,7 @@ const FR: Readonly<Record<ChatTextKey, string>> = {
   subjective:
     "Je ne peux pas juger de ce qui est le meilleur : le graphe contient des faits, pas des opinions.",
   world: "Je ne connais que le graphe, pas l'actualité, l'heure ou la météo.",
+  service: "Je ne peux rien réserver, acheter ni commander : je ne fais que lire le graphe.",
   assistant: "Je suis l'assistant du graphe et ne garde rien de vous au-delà de cette conversation.",
   whereToLearn: "Où l'apprendre :",
   relatedList: "{types} sur des sujets proches (aucun ne le nomme directement) :",

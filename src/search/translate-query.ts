@@ -27,7 +27,11 @@ export function translateQuery(tokens: readonly Token[], table: TranslationTable
     // A word the corpus translates is taken at its word: "année" is "year", not the rule's "ann".
     const learned = table.words.get(t.key) ?? [];
     if (learned.length === 0 && !table.falseCognates.has(t.key)) add(t.cognate);
-    for (const translation of learned) add(translation.english);
+    for (const translation of learned) {
+      add(translation.english);
+      // The corpus's bilingual records write British English ("globalisation"), most English records American.
+      add(americanSpelling(translation.english));
+    }
     return english;
   });
   const best = (i: number) => {
@@ -119,4 +123,14 @@ function spreadPhrase(
 function place(alternatives: string[][], tokens: readonly Token[], i: number, word: string): void {
   const list = alternatives[i];
   if (list !== undefined && word !== tokens[i]?.key && !list.includes(word)) list.push(word);
+}
+
+/**
+ * An English word's American spelling, where its British ending has one: "-isation(s)" → "-ization(s)"
+ * ("globalisation"), "-tre(s)" → "-ter(s)" ("centre", "theatre", "metre"). Undefined for other words.
+ */
+export function americanSpelling(word: string): string | undefined {
+  if (/isations?$/.test(word)) return word.replace(/isation(s?)$/, "ization$1");
+  if (/.{3}tres?$/.test(word)) return word.replace(/tre(s?)$/, "ter$1");
+  return undefined;
 }

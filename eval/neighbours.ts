@@ -12,7 +12,8 @@
  * stored graph with these `ConceptRecordParams` instead of reading the stored lists, to try parameters fast; a JSON
  * array of them scores each in turn), --half tune|check (score one half only: tune while tuning), --diff N (with
  * two or more --params: the courses and MOOCs that enter the first ten of N check-half concepts under the last set
- * against the first, * marking gold records).
+ * against the first, * marking gold records), --ontology K (with --params: the walk's share κ of the ontology's
+ * filing in a relation, `walkWeight`; default the build's).
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -58,6 +59,7 @@ const { values } = parseArgs({
     params: { type: "string" },
     half: { type: "string" },
     diff: { type: "string" },
+    ontology: { type: "string" },
   },
 });
 const path = keywordFreeDatabase(values.db);
@@ -76,7 +78,10 @@ if (fresh || values.rebuild) {
   console.error(`eval: graph built in ${report.seconds.toFixed(1)} s`);
 }
 const gold = JSON.parse((await store.getMeta(GOLD_KEY)) ?? "{}") as Gold;
-const stored = await readStoredConceptGraph(store, { mentions: values.params !== undefined });
+const stored = await readStoredConceptGraph(store, {
+  mentions: values.params !== undefined,
+  ...(values.ontology === undefined ? {} : { ontologyWeight: Number(values.ontology) }),
+});
 const paramSets: Partial<ConceptRecordParams>[] = values.params ? [JSON.parse(values.params)].flat() : [];
 let inMemory: ((concept: string, type: string) => string[]) | undefined;
 // Each parameter set's ranking, made once when first asked.

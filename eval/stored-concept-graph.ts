@@ -11,6 +11,7 @@ import { recordMentions } from "../src/app/record-concepts.js";
 import { type CorpusRecord, displayName } from "../src/core/record.js";
 import { categoryLevels } from "../src/graph/category-tree.js";
 import type { ConceptRecordGraph } from "../src/graph/concept-records.js";
+import { type RelationEvidence, walkWeight } from "../src/graph/concept-relations.js";
 import type { ConceptEdge } from "../src/graph/entity-concepts.js";
 import { type NameMentions, nameMentions } from "../src/graph/name-mentions.js";
 import { type VariantKey, variantGroups } from "../src/graph/record-variants.js";
@@ -32,7 +33,7 @@ export interface StoredConceptGraph {
  */
 export async function readStoredConceptGraph(
   store: Store,
-  options: { readonly mentions?: boolean } = {},
+  options: { readonly mentions?: boolean; readonly ontologyWeight?: number } = {},
 ): Promise<StoredConceptGraph> {
   const conceptIndex = new Map<string, number>();
   const categoryOf: string[] = [];
@@ -59,7 +60,11 @@ export async function readStoredConceptGraph(
       const source = conceptIndex.get(row.source.id);
       if (source === undefined || row.kind !== "related-concept") continue;
       const list = related.get(source) ?? [];
-      list.push({ concept, score: row.score });
+      // As the build's pages weigh it (`walkWeight`), unless another share of the ontology's filing is asked.
+      list.push({
+        concept,
+        score: walkWeight(row.evidence as unknown as RelationEvidence, options.ontologyWeight),
+      });
       related.set(source, list);
       continue;
     }

@@ -5,7 +5,7 @@
  * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
 import { indexPostings, sharedPostings } from "../graph/concept-records.js";
-import { conceptRelations, type NamingRecords } from "../graph/concept-relations.js";
+import { conceptRelations, type NamingRecords, walkWeight } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
@@ -205,6 +205,7 @@ async function prepareEdges(
     category: dictionary.category,
     links: dictionary.links,
     described,
+    names: dictionary.names,
   };
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, own, tree);
@@ -216,7 +217,9 @@ async function prepareEdges(
   const related = new Map<number, ConceptEdge[]>();
   const relatedEdges = new EdgesBySource();
   for (const r of relations) {
-    related.set(r.source, [...(related.get(r.source) ?? []), { concept: r.target, score: r.score }]);
+    // The pages' walk weighs a relation by its evidence, the ontology's filing only in part (`walkWeight`).
+    const walk = walkWeight(r.evidence);
+    related.set(r.source, [...(related.get(r.source) ?? []), { concept: r.target, score: walk }]);
     const source = conceptNode(r.source);
     const target = conceptNode(r.target);
     if (source !== undefined && target !== undefined) {

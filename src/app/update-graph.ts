@@ -7,6 +7,7 @@
 import type { CorpusRecord } from "../core/record.js";
 import type { ConceptDictionary } from "../detect/concept-dictionary.js";
 import { applyEdgeCorrections } from "../graph/apply-corrections.js";
+import { type RelationEvidence, walkWeight } from "../graph/concept-relations.js";
 import type { ConceptEdge, ConceptEvidence } from "../graph/entity-concepts.js";
 import type { NameMentions } from "../graph/name-mentions.js";
 import { assembleNeighbourhoods, degreeScores, type NeighbourEdge } from "../graph/neighbourhood.js";
@@ -60,6 +61,8 @@ interface Stored {
   readonly partners: Map<number, Set<number>>;
   /** Each concept's related concepts (dictionary numbers), as stored. */
   readonly related: Map<number, ConceptEdge[]>;
+  /** The same relations weighed as the concept pages' walk weighs them (`walkWeight` of their evidence). */
+  readonly walk: Map<number, ConceptEdge[]>;
   /** The evidence of each stored relation, by `${source}\0${target}` (dictionary numbers). */
   readonly relationEvidence: Map<string, Readonly<Record<string, unknown>>>;
 }
@@ -149,7 +152,7 @@ export async function updateGraph(store: Store, changed: readonly RecordKey[]): 
   const listed = pageNodes(nodes);
   const graph = conceptRecordGraph(listed, dictionary.ids.length, {
     profiles: stored.profiles,
-    related: stored.related,
+    related: stored.walk,
     tree,
     coherence,
     mentions,
@@ -200,6 +203,7 @@ async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDicti
     evidence: new Map(),
     partners: new Map(),
     related: new Map(),
+    walk: new Map(),
     relationEvidence: new Map(),
   };
   for await (const row of store.graph.scanNeighbours("concept")) {
@@ -212,6 +216,8 @@ async function readProfiles(store: Store, nodes: Nodes, dictionary: ConceptDicti
         { concept: target, score: row.score },
       ]);
       stored.relationEvidence.set(`${source}\0${target}`, row.evidence);
+      const walk = walkWeight(row.evidence as unknown as RelationEvidence);
+      stored.walk.set(source, [...(stored.walk.get(source) ?? []), { concept: target, score: walk }]);
       continue;
     }
     if (row.kind !== "concept" || NO_TEXT_TYPES.has(row.source.type)) continue;

@@ -86,6 +86,30 @@ describe("concept records", () => {
     expect(treeAffinity(0, [edge(0, 1)], tree)).toBe(1);
   });
 
+  it("keeps λ_b of what a far record owes to X's relations, λ of what it owes to X itself", () => {
+    const graph = graphOf(
+      [
+        [1, "course", [edge(4, 0.9), edge(5, 0.8)]], // reached through stimulation only; geomechanics
+        [2, "course", [edge(0, 0.5), edge(5, 0.8)]], // names the cytokine; its other concept geomechanics
+        filler(10),
+        filler(11),
+      ],
+      [edge(4, 0.8)],
+    );
+    const scores = (bridgeTreeFloor: number) => {
+      const params = { ...DEFAULT_CONCEPT_RECORD_PARAMS, bridgeTreeFloor };
+      const list = conceptRecords(0, graph, indexPostings(graph, params), params).get("course") ?? [];
+      return new Map(list.map((r) => [r.record, r.score]));
+    };
+    const [floor, half] = [
+      scores(DEFAULT_CONCEPT_RECORD_PARAMS.treeFloor),
+      scores(DEFAULT_CONCEPT_RECORD_PARAMS.treeFloor / 2),
+    ];
+    expect(half.get(1)).toBeCloseTo((floor.get(1) ?? 0) / 2);
+    expect(half.get(2)).toBeCloseTo(floor.get(2) ?? 0);
+    expect(scores(0).has(1)).toBe(false);
+  });
+
   it("finds a record's score in scores packed from a map, in the map's order, ascending or not", () => {
     for (const map of [
       new Map([

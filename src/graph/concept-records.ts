@@ -3,7 +3,8 @@
  * holds rather than by one path: a short random walk from the concept X over concept–concept relations, then to
  * the records. For a record r with concept profile e(r, ·):
  *
- *   q(c)     = Σ over paths X → c of one or two relations of Π rel · k        (where the walk goes, c ≠ X)
+ *   q(c)     = Σ over paths X → c of one or two relations of Π rel · k        (where the walk goes, c ≠ X; rel
+ *              weighs the ontology's filing at κ: `walkWeight` in concept-relations.ts)
  *   h(c)     = ln(1 + N / df(c)) / ln(1 + N)                                  (hub damping, N records)
  *   k(c)     = sense coherence (`sense-coherence.ts`): 1 − the normalised entropy of the depth-2 branches of
  *              the concepts that share records with c, shrunk towards the mean for little-seen concepts
@@ -20,7 +21,9 @@
  *   walk     = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f) · (1 − γ · g) · (1 − β · bridged)
  *   tree     = Σ_{c ≠ X} e(r, c) · t(X, c) / (τ + Σ_{c ≠ X} e(r, c)), t = depth of their deepest shared
  *              category / depth (1 when τ = 0 and r has no other concept)      (the sense r gives X)
- *   score    = walk · (λ + (1 − λ) · tree), × δ^k for the k-th listed record of one parent (`diversify`)
+ *   own      = 1 − (1 − named) · (1 − μ · m) · (1 − ν · f)                      (the part of the walk from X itself)
+ *   score    = own · (λ + (1 − λ) · tree) + (walk − own) · (λ_b + (1 − λ_b) · tree), × δ^k for the k-th listed
+ *              record of one parent (`diversify`)
  *
  * Variants of one record (sections of a course, reruns of a lecture: `variantOf`) take one place, the best
  * listed and the others under it (`also`).
@@ -52,6 +55,11 @@ export interface ConceptRecordParams {
   readonly lengthNorm: number;
   /** λ: the share of the score a record keeps when none of its concepts shares a category with X; default 0.3. */
   readonly treeFloor: number;
+  /**
+   * λ_b: the same share for the part of the walk that does not come from X itself (its related concepts, its field):
+   * a record reached only through them whose concepts lie in a far branch keeps little; default 0.15.
+   */
+  readonly bridgeTreeFloor: number;
   /** Concepts the walk's first steps keep, by weight; default 24. */
   readonly queryConcepts: number;
   /** Records read through each related concept, best edges first; default 64. */
@@ -85,6 +93,7 @@ export const DEFAULT_CONCEPT_RECORD_PARAMS: ConceptRecordParams = {
   fieldWeight: 0.1,
   lengthNorm: 1,
   treeFloor: 0.3,
+  bridgeTreeFloor: 0.15,
   queryConcepts: 24,
   bridgePostings: 64,
   perType: 20,
@@ -426,8 +435,8 @@ export function conceptRecords(
     const type = types.of(record);
     const found = params.textWeight * ((text.score[record] ?? 0) / (textBest[type] || 1));
     const filed = params.fieldWeight * ((field.score[record] ?? 0) / (fieldBest[type] || 1));
-    const walk =
-      1 - (1 - named) * (1 - byName) * (1 - found) * (1 - filed) * (1 - params.relatedWeight * bridged);
+    const own = 1 - (1 - named) * (1 - byName) * (1 - found);
+    const walk = 1 - (1 - own) * (1 - filed) * (1 - params.relatedWeight * bridged);
     sums[record] = 0;
     direct[record] = 0;
     mention[record] = 0;
@@ -438,7 +447,7 @@ export function conceptRecords(
       walks[type] = top;
       order.push(type);
     }
-    top.offer(record, walk);
+    top.offer(record, walk, own);
   }
   // Every record given a score was touched (it had one in range): cleared after the loop, which may visit one twice.
   for (const record of touched) {
@@ -608,14 +617,14 @@ export function diversify(
 
 /** The best `capacity` records by walk, in a min-heap. */
 class TopWalks {
-  readonly items: { record: number; walk: number }[] = [];
+  readonly items: { record: number; walk: number; own: number }[] = [];
   constructor(private readonly capacity: number) {}
 
-  /** Keeps the record if it is among the best seen so far. */
-  offer(record: number, walk: number): void {
+  /** Keeps the record if it is among the best seen so far; `own` is the part of its walk that comes from X itself. */
+  offer(record: number, walk: number, own: number): void {
     const items = this.items;
     if (items.length < this.capacity) {
-      items.push({ record, walk });
+      items.push({ record, walk, own });
       let i = items.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -630,7 +639,7 @@ class TopWalks {
     }
     const least = items[0];
     if (!least || !worse(least, { record, walk })) return;
-    items[0] = { record, walk };
+    items[0] = { record, walk, own };
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -660,7 +669,7 @@ function worse(
  * concept's category at each depth (`conceptCategories`).
  */
 function bestByTree(
-  list: { record: number; walk: number }[],
+  list: { record: number; walk: number; own: number }[],
   table: ProfileTable,
   near: ConceptCategories,
   params: ConceptRecordParams,
@@ -668,11 +677,16 @@ function bestByTree(
 ): { record: number; score: number }[] {
   list.sort((a, b) => b.walk - a.walk || a.record - b.record);
   const kept: { record: number; score: number }[] = [];
-  for (const { record, walk } of list) {
+  const bridgeFloor = params.bridgeTreeFloor;
+  for (const { record, walk, own } of list) {
     const last = kept[perType - 1];
     if (last && walk < last.score) break;
     const tree = profileTreeAffinity(near, table, record, params.treeDoubt);
-    const score = walk * (params.treeFloor + (1 - params.treeFloor) * tree);
+    const kept0 = params.treeFloor + (1 - params.treeFloor) * tree;
+    const score =
+      bridgeFloor === params.treeFloor
+        ? walk * kept0
+        : own * kept0 + (walk - own) * (bridgeFloor + (1 - bridgeFloor) * tree);
     if (score < params.minScore) continue;
     // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
     let at = kept.length;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildLinkLists } from "../detect/link-lists.js";
-import { conceptRelations, relationScore } from "./concept-relations.js";
+import {
+  conceptRelations,
+  RELATION_WEIGHTS,
+  relationScore,
+  WALK_ONTOLOGY_WEIGHT,
+  walkWeight,
+} from "./concept-relations.js";
 import { conceptEdgeScore, deriveConceptProfile, scoreEntityConcepts } from "./entity-concepts.js";
 import {
   assembleNeighbourhoods,
@@ -202,6 +208,41 @@ describe("concept relations", () => {
     const without = conceptRelations(ontology, profiles.values(), () => 0);
     expect(without.filter((r) => r.source === 1).map((r) => r.target)).toEqual([0, 2]);
     expect(without.find((r) => r.source === 1 && r.target === 2)?.evidence.named).toBeUndefined();
+  });
+
+  it("orders a concept's cluster mates by the words their names share with its own, rarer words weighing more", () => {
+    const named = {
+      size: 4,
+      cluster: Int32Array.from([0, 0, 0, 1]),
+      category: Int32Array.from([0, 0, 0, 1]),
+      links: buildLinkLists([[], [], [], []]),
+      names: ["Least squares", "Linear least squares (statistics)", "Log-linear model", "Linear pump"],
+    };
+    const relations = conceptRelations(named, [], () => 0);
+    const of1 = relations.filter((r) => r.source === 1);
+    // idf over the four names: "least" and "squares" ln 3, "linear" (three names) ln 7/3, the others ln 5; the
+    // bracketed disambiguator is no word.
+    const [two, linear, rare] = [Math.log(3), Math.log(7 / 3), Math.log(5)];
+    const words0 = (2 * 2 * two) / (2 * two + linear + 2 * two);
+    expect(of1.find((r) => r.target === 0)?.evidence.words).toBeCloseTo(words0);
+    expect(of1.find((r) => r.target === 2)?.evidence.words).toBeCloseTo(
+      (2 * linear) / (2 * two + linear + 2 * rare + linear),
+    );
+    // "Linear pump" shares a word but no cluster or category: not a mate, not related.
+    expect(of1.map((r) => r.target)).toEqual([0, 2]);
+    expect(of1[0]?.score).toBeCloseTo(1 - (1 - RELATION_WEIGHTS.words * words0) * 0.6 * 0.8);
+    const unnamed = conceptRelations({ ...named, names: undefined }, [], () => 0);
+    expect(unnamed.find((r) => r.source === 1 && r.target === 0)?.evidence.words).toBeUndefined();
+  });
+
+  it("weighs a relation for the pages' walk by its evidence, the ontology's filing at κ", () => {
+    const filed = { link: false, cooccurrence: 0, cluster: true, category: true };
+    expect(walkWeight(filed, 1)).toBeCloseTo(relationScore(filed));
+    expect(walkWeight(filed, 0.25)).toBeCloseTo(0.25 * 0.52);
+    expect(walkWeight(filed)).toBeCloseTo(WALK_ONTOLOGY_WEIGHT * 0.52);
+    expect(walkWeight({ ...filed, cooccurrence: 0.5 }, 0)).toBeCloseTo(0.5);
+    const linked = { ...filed, link: true };
+    expect(walkWeight(linked, 0.25)).toBeCloseTo(1 - 0.2 * (1 - 0.25 * 0.52));
   });
 
   it("counts a link between concepts in far branches of the category tree for less than one within a branch", () => {

@@ -190,7 +190,9 @@ async function prepareEdges(
   const detected: { profiles: ProfileTable | undefined } = rest;
   // Detection leaves hundreds of MB of garbage at 600,000 records: collected before relations allocate theirs.
   collectGarbage();
-  const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+  // Closures made here share this function's scope while any lives (the lists' functions live to the last row): none
+  // may name the dictionary (tens of MB), so that it is let go once the concept pages are set up.
+  const conceptNode = conceptNodeFinder(nodes, dictionary.ids);
   // Relations and sense coherence read each record's own concepts (the detected table, made again as objects
   // for each pass): a person's profile derived from one publication, or a lecture's inherited from its MOOC,
   // would count that record again. The others are written over the table without copying it.
@@ -218,6 +220,9 @@ async function prepareEdges(
     nodes.keys.length,
   );
   progress("relations", 1, 1);
+  // The relations' passes over the profiles made them again as objects, and the relations were objects too: garbage
+  // (~0.3 GB at 600,000 records) collected before the final table is made beside the profiles it is made from.
+  collectGarbage();
   // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
   // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
@@ -462,6 +467,11 @@ function relationParts(
     relatedEdges: new RelationColumns(relations, conceptNode, nodes),
     relationCount: relations.length,
   };
+}
+
+/** Each concept's node by dictionary number (`ids`), undefined when it has none. */
+function conceptNodeFinder(nodes: Nodes, ids: readonly string[]): (concept: number) => number | undefined {
+  return (concept) => nodes.index.get(`concept\0${ids[concept] ?? ""}`);
 }
 
 /** `map`'s `get`, as a function that holds nothing else. */

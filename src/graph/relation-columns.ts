@@ -1,29 +1,30 @@
 /**
- * Concept relations (`conceptRelations`) grouped by source node in typed arrays: about 50 bytes a relation, where
+ * Concept relations (`conceptRelations`) grouped by source node in typed arrays: about 60 bytes a relation, where
  * the relations as objects, each with its evidence object, took ~200 (~95 MB for the 480,000 relations of the
- * default ontology, held by a build from its relations stage to its last row). Each node's edges are made as
- * objects when its lists are written, with the same fields, values and key order as the relation's own.
+ * default ontology, held by a build from its relations stage to its last row). An evidence object is flat (numbers
+ * and booleans); each distinct list of keys is kept once, as a shape, and each relation's values in one column.
+ * Each node's edges are made as objects when its lists are written, with the relation's fields, values and key order.
  */
-import type { ConceptRelation, RelationEvidence } from "./concept-relations.js";
+import { CampusGraphError } from "../core/errors.js";
+import type { ConceptRelation } from "./concept-relations.js";
 import type { NeighbourEdge } from "./neighbourhood.js";
 
-/** Which of a relation's optional evidence fields it has, as bits. */
-const DESCRIBED = 1;
-const SENSE = 2;
-const TREE = 4;
-/** Its yes/no fields, as bits. */
-const LINK = 8;
-const CLUSTER = 16;
-const CATEGORY = 32;
+/** The keys of an evidence object, in order, and which of them hold booleans. */
+interface EvidenceShape {
+  readonly keys: readonly string[];
+  readonly booleans: readonly boolean[];
+}
 
 /** The relations' edges by source node, each source's in the order given; each handed out once (`take`). */
 export class RelationColumns {
   private readonly starts: Int32Array;
   private readonly targets: Int32Array;
   private readonly scores: Float64Array;
-  private readonly bits: Uint8Array;
-  /** Evidence numbers: described, cooccurrence, sense, tree (NaN where absent). */
-  private readonly numbers: Float64Array;
+  /** Each relation's evidence: its shape, and where its values start in `values`. */
+  private readonly shapeOf: Int32Array;
+  private readonly valuesAt: Int32Array;
+  private readonly values: Float64Array;
+  private readonly shapes: EvidenceShape[] = [];
   private readonly taken: Uint8Array;
 
   /**
@@ -37,14 +38,11 @@ export class RelationColumns {
   ) {
     const kept: number[] = [];
     const sources: number[] = [];
-    const targetNodes: number[] = [];
     relations.forEach((r, i) => {
       const source = nodeOf(r.source);
-      const target = nodeOf(r.target);
-      if (source === undefined || target === undefined) return;
+      if (source === undefined || nodeOf(r.target) === undefined) return;
       kept.push(i);
       sources.push(source);
-      targetNodes.push(target);
     });
     this.starts = new Int32Array(nodes + 1);
     for (const source of sources) this.starts[source + 1] = (this.starts[source + 1] as number) + 1;
@@ -53,17 +51,22 @@ export class RelationColumns {
     const filled = this.starts.slice(0, nodes);
     this.targets = new Int32Array(kept.length);
     this.scores = new Float64Array(kept.length);
-    this.bits = new Uint8Array(kept.length);
-    this.numbers = new Float64Array(kept.length * 4);
+    this.shapeOf = new Int32Array(kept.length);
+    this.valuesAt = new Int32Array(kept.length);
+    const shapeIds = new Map<string, number>();
+    const values: number[] = [];
     kept.forEach((i, k) => {
       const r = relations[i] as ConceptRelation;
       const source = sources[k] as number;
       const at = filled[source] as number;
       filled[source] = at + 1;
-      this.targets[at] = targetNodes[k] as number;
+      this.targets[at] = nodeOf(r.target) as number;
       this.scores[at] = r.score;
-      this.put(at, r.evidence);
+      this.valuesAt[at] = values.length;
+      this.shapeOf[at] = this.shapeId(r.evidence, shapeIds);
+      for (const value of Object.values(r.evidence)) values.push(Number(value));
     });
+    this.values = Float64Array.from(values);
     this.taken = new Uint8Array(nodes);
   }
 
@@ -84,31 +87,33 @@ export class RelationColumns {
     return edges;
   }
 
-  private put(at: number, e: RelationEvidence): void {
-    let bits = (e.link ? LINK : 0) | (e.cluster ? CLUSTER : 0) | (e.category ? CATEGORY : 0);
-    if ("described" in e) bits |= DESCRIBED;
-    if ("sense" in e) bits |= SENSE;
-    if ("tree" in e) bits |= TREE;
-    this.bits[at] = bits;
-    const n = at * 4;
-    this.numbers[n] = e.described ?? Number.NaN;
-    this.numbers[n + 1] = e.cooccurrence;
-    this.numbers[n + 2] = e.sense ?? Number.NaN;
-    this.numbers[n + 3] = e.tree ?? Number.NaN;
+  /** The number of `evidence`'s shape, added to `ids` and `shapes` when new; throws on a value not flat. */
+  private shapeId(evidence: object, ids: Map<string, number>): number {
+    const entries = Object.entries(evidence);
+    const booleans = entries.map(([key, value]) => {
+      if (typeof value !== "number" && typeof value !== "boolean")
+        throw new CampusGraphError("INTERNAL", { problem: `relation evidence ${key} is not a number` });
+      return typeof value === "boolean";
+    });
+    const signature = entries.map(([key], i) => `${key}${booleans[i] ? "?" : ""}`).join("\0");
+    let id = ids.get(signature);
+    if (id === undefined) {
+      id = this.shapes.length;
+      ids.set(signature, id);
+      this.shapes.push({ keys: entries.map(([key]) => key), booleans });
+    }
+    return id;
   }
 
-  /** Relation `at`'s evidence, its fields in `conceptRelations`' order. */
-  private evidence(at: number): RelationEvidence {
-    const bits = this.bits[at] as number;
-    const n = at * 4;
-    return {
-      link: (bits & LINK) !== 0,
-      ...(bits & DESCRIBED ? { described: this.numbers[n] as number } : {}),
-      cooccurrence: this.numbers[n + 1] as number,
-      cluster: (bits & CLUSTER) !== 0,
-      category: (bits & CATEGORY) !== 0,
-      ...(bits & SENSE ? { sense: this.numbers[n + 2] as number } : {}),
-      ...(bits & TREE ? { tree: this.numbers[n + 3] as number } : {}),
-    };
+  /** Relation `at`'s evidence, its keys in the relation's order. */
+  private evidence(at: number): Record<string, number | boolean> {
+    const shape = this.shapes[this.shapeOf[at] as number] as EvidenceShape;
+    const from = this.valuesAt[at] as number;
+    const evidence: Record<string, number | boolean> = {};
+    shape.keys.forEach((key, i) => {
+      const value = this.values[from + i] as number;
+      evidence[key] = shape.booleans[i] ? value !== 0 : value;
+    });
+    return evidence;
   }
 }

@@ -23,6 +23,7 @@ import {
   type PackedRelated,
   packRelated,
   pageInputs,
+  pageTexts,
   RelatedLists,
 } from "./concept-page-thread.js";
 import { curatedEdges } from "./curated-edges.js";
@@ -268,7 +269,7 @@ async function prepareEdges(
     collectGarbage();
     progress("concept pages", 0, 1);
     const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
-    const sources = { profiles: table, related, tree, coherence, mentions, texts };
+    const sources = { profiles: table, related, tree, coherence, mentions, texts: pageTexts(texts) };
     const pageNodesOf = pageNodes(nodes);
     const graph = conceptRecordGraph(pageNodesOf, dictionary.ids.length, {
       ...sources,

@@ -165,7 +165,23 @@ export class RelatedLists implements Pick<ReadonlyMap<number, readonly ConceptEd
 
 /** `texts` for another thread (see `SharedTexts`). */
 function sharedTexts(texts: RecordTexts): SharedTexts {
-  const { tokens, terms, ...index } = texts.index;
+  const { tokens, terms, ...index } = pageTexts(texts).index;
+  return {
+    index,
+    terms,
+    chunks: tokens.chunkArrays,
+    tokens: tokens.length,
+    names: texts.names,
+    ...(texts.categories ? { categories: texts.categories } : {}),
+  };
+}
+
+/**
+ * `texts` with, of its words, only those the concepts' and categories' names use (the only ones a page looks up):
+ * the index's map of every word (tens of MB at 600,000 records) is let go by a build that keeps this.
+ */
+export function pageTexts(texts: RecordTexts): RecordTexts {
+  const { terms } = texts.index;
   const used = new Map<string, number>();
   const use = (words: readonly string[]) => {
     for (const word of words) {
@@ -175,14 +191,7 @@ function sharedTexts(texts: RecordTexts): SharedTexts {
   };
   for (const names of texts.names) for (const name of names) use(name);
   for (const path of texts.categories ?? []) for (const category of path) use(category.words);
-  return {
-    index,
-    terms: used,
-    chunks: tokens.chunkArrays,
-    tokens: tokens.length,
-    names: texts.names,
-    ...(texts.categories ? { categories: texts.categories } : {}),
-  };
+  return { ...texts, index: { ...texts.index, terms: used } };
 }
 
 /** The concepts that have a node (`conceptNodes[c]` ≥ 0), in their nodes' order. */

@@ -199,12 +199,11 @@ async function prepareEdges(
   // would count that record again. The others are written over the table without copying it.
   let own: Iterable<readonly ConceptEdge[]> | undefined = rereadable(rest.profiles);
   let profiles: ProfileOverlay | undefined = new ProfileOverlay(rest.profiles);
+  // Each concept's records, read from the table's column (not its edges made as objects).
+  const popularity = conceptCounts(rest.profiles, dictionary.ids.length);
   detected.profiles = undefined;
   deriveLinkedProfiles(nodes, profiles);
   progress("relations", 0, 1);
-  const popularity = new Map<number, number>();
-  for (const edges of own)
-    for (const e of edges) popularity.set(e.concept, (popularity.get(e.concept) ?? 0) + 1);
   const ontology = {
     size: dictionary.ids.length,
     cluster: dictionary.cluster,
@@ -216,7 +215,7 @@ async function prepareEdges(
   const coherence = senseCoherence(dictionary.ids.length, own, tree);
   // No name holds the relations as objects: only what is made of them (`relationParts`).
   const { related, relatedEdges, relationCount } = relationParts(
-    conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, { coherence, tree }),
+    conceptRelations(ontology, own, (c) => popularity[c] ?? 0, { coherence, tree }),
     conceptNode,
     nodes.keys.length,
   );
@@ -230,8 +229,7 @@ async function prepareEdges(
   const table = ProfileTable.from(profiles);
   profiles = undefined;
   own = undefined;
-  let entityConceptEdges = 0;
-  for (const edges of table.values()) entityConceptEdges += edges.length;
+  const entityConceptEdges = table.columns().concepts.length;
   // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
   collectGarbage();
   progress("semantic", 0, 1);
@@ -468,6 +466,13 @@ function relationParts(
     relatedEdges: new RelationColumns(relations, conceptNode, nodes),
     relationCount: relations.length,
   };
+}
+
+/** How many edges of `table` name each of the `size` concepts, by dictionary number. */
+function conceptCounts(table: ProfileTable, size: number): Int32Array {
+  const counts = new Int32Array(size);
+  for (const concept of table.columns().concepts) counts[concept] = (counts[concept] ?? 0) + 1;
+  return counts;
 }
 
 /** Each concept's node by dictionary number (`ids`), undefined when it has none. */

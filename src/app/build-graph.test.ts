@@ -155,6 +155,22 @@ describe("buildGraph on the demo corpus", () => {
     expect(threaded.flatMap((list) => list.items).length).toBeGreaterThan(30);
   });
 
+  it("stores the same rows, records alike in words and relations included, with worker threads as without", async () => {
+    const rows = async () => {
+      const all = [];
+      for (const type of ["concept", "course", "mooc", "publication"])
+        for await (const row of store.graph.scanNeighbours(type)) all.push(row);
+      return all;
+    };
+    await buildGraph(store, { detectWorkers: 1 });
+    const threaded = await rows();
+    await buildGraph(store, { detectWorkers: 0 });
+    expect(await rows()).toEqual(threaded);
+    const kinds = new Set(threaded.map((row) => row.kind));
+    expect(kinds).toContain("similar-text");
+    expect(kinds).toContain("related-concept");
+  });
+
   it("builds the same graph twice", async () => {
     const before = await neighbours("concept", "Interleukin_6", "course");
     await buildGraph(store);

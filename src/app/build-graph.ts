@@ -5,15 +5,16 @@
  * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
 import { indexPostings, sharedPostings } from "../graph/concept-records.js";
-import { conceptRelations, type NamingRecords, walkWeight } from "../graph/concept-relations.js";
+import { type ConceptRelation, conceptRelations, type NamingRecords, walkWeight } from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";
+import { RelationColumns } from "../graph/relation-columns.js";
 import type { SemanticEdge } from "../graph/semantic-edges.js";
 import { senseCoherence } from "../graph/sense-coherence.js";
 import type { SimilarTexts } from "../graph/similar-texts.js";
 import type { NodeScore, Store } from "../store/store.js";
-import { collectGarbage, collectGarbageAbove } from "./collect-garbage.js";
+import { collectGarbage, collectGarbageAbove, traceLive } from "./collect-garbage.js";
 import {
   conceptRecordGraph,
   conceptTree,
@@ -24,13 +25,23 @@ import {
   type RecordTexts,
 } from "./concept-lists.js";
 import { ConceptPageRanker, type PageEdgeNames, pageEdges } from "./concept-page-block.js";
-import { ConceptPageThread, conceptsInNodeOrder, pageInputs } from "./concept-page-thread.js";
+import {
+  ConceptPageThread,
+  conceptsInNodeOrder,
+  type PackedRelated,
+  packRelated,
+  pageInputs,
+  pageTexts,
+  RelatedLists,
+} from "./concept-page-thread.js";
 import { curatedEdges } from "./curated-edges.js";
 import { markGraphChanged } from "./data-version.js";
 import { detectRecords } from "./detect-records.js";
 import { defaultDetectionWorkers } from "./detection-pool.js";
 import type { EvidenceTable } from "./evidence-table.js";
 import {
+  ALIKE_PER_RECORD,
+  alikeSources,
   DERIVED,
   deriveLinkedProfiles,
   inheritParentProfiles,
@@ -45,6 +56,7 @@ import { loadConceptDictionary } from "./load-concept-dictionary.js";
 import { nodeNeighbourRows } from "./node-neighbour-rows.js";
 import { clearRefreshPending } from "./pending-refresh.js";
 import { SemanticEdgeThread } from "./semantic-edge-thread.js";
+import { SimilarTextThread } from "./similar-text-thread.js";
 
 /** Options of `buildGraph`. */
 export interface BuildGraphOptions {
@@ -106,6 +118,7 @@ async function writeGraph(
   collectGarbage();
   // Curators' hides and pins win over what was computed, and count in the degrees.
   const corrections = await curatedEdges(store, nodes);
+  traceLive("write-start");
   const degrees = new Map<number, Record<string, number>>();
   const total = nodes.keys.length;
   let neighbourRows = 0;
@@ -186,19 +199,20 @@ async function prepareEdges(
   const detected: { profiles: ProfileTable | undefined } = rest;
   // Detection leaves hundreds of MB of garbage at 600,000 records: collected before relations allocate theirs.
   collectGarbage();
-  const conceptNode = (concept: number) => nodes.index.get(`concept\0${dictionary.ids[concept] ?? ""}`);
+  // Closures made here share this function's scope while any lives (the lists' functions live to the last row): none
+  // may name the dictionary (tens of MB), so that it is let go once the concept pages are set up.
+  const conceptNode = conceptNodeFinder(nodes, dictionary.ids);
   // Relations and sense coherence read each record's own concepts (the detected table, made again as objects
   // for each pass): a person's profile derived from one publication, or a lecture's inherited from its MOOC,
   // would count that record again. The others are written over the table without copying it.
   let ownTable: ProfileTable | undefined = rest.profiles;
   let own: Iterable<readonly ConceptEdge[]> | undefined = rereadable(rest.profiles);
   let profiles: ProfileOverlay | undefined = new ProfileOverlay(rest.profiles);
+  // Each concept's records, read from the table's column (not its edges made as objects).
+  const popularity = conceptCounts(rest.profiles, dictionary.ids.length);
   detected.profiles = undefined;
   deriveLinkedProfiles(nodes, profiles);
   progress("relations", 0, 1);
-  const popularity = new Map<number, number>();
-  for (const edges of own)
-    for (const e of edges) popularity.set(e.concept, (popularity.get(e.concept) ?? 0) + 1);
   const ontology = {
     size: dictionary.ids.length,
     cluster: dictionary.cluster,
@@ -209,24 +223,20 @@ async function prepareEdges(
   };
   const tree = conceptTree(nodes, dictionary);
   const coherence = senseCoherence(dictionary.ids.length, own, tree);
-  const relations = conceptRelations(ontology, own, (c) => popularity.get(c) ?? 0, {
-    coherence,
-    tree,
-    texts: namingRecords(texts, ownTable),
-  });
-  const related = new Map<number, ConceptEdge[]>();
-  const relatedEdges = new EdgesBySource();
-  for (const r of relations) {
-    // The pages' walk weighs a relation by its evidence, the ontology's filing only in part (`walkWeight`).
-    const walk = walkWeight(r.evidence);
-    related.set(r.source, [...(related.get(r.source) ?? []), { concept: r.target, score: walk }]);
-    const source = conceptNode(r.source);
-    const target = conceptNode(r.target);
-    if (source !== undefined && target !== undefined) {
-      relatedEdges.add({ source, target, score: r.score, kind: "related-concept", evidence: r.evidence });
-    }
-  }
+  // No name holds the relations as objects: only what is made of them (`relationParts`).
+  const { related, relatedEdges, relationCount } = relationParts(
+    conceptRelations(ontology, own, (c) => popularity[c] ?? 0, {
+      coherence,
+      tree,
+      texts: namingRecords(texts, ownTable),
+    }),
+    conceptNode,
+    nodes.keys.length,
+  );
   progress("relations", 1, 1);
+  // The relations' passes over the profiles made them again as objects, and the relations were objects too: garbage
+  // (~0.3 GB at 600,000 records) collected before the final table is made beside the profiles it is made from.
+  collectGarbage();
   // Parts (lectures) take their parent's concepts too, for the rest.
   inheritParentProfiles(nodes, profiles);
   // The profiles are final: into typed arrays, which the rest of the build holds until the last row is written.
@@ -234,8 +244,7 @@ async function prepareEdges(
   profiles = undefined;
   own = undefined;
   ownTable = undefined;
-  let entityConceptEdges = 0;
-  for (const edges of table.values()) entityConceptEdges += edges.length;
+  const entityConceptEdges = table.columns().concepts.length;
   // The profiles as objects and the relations' work are garbage: collected before the semantic index is made.
   collectGarbage();
   progress("semantic", 0, 1);
@@ -251,8 +260,19 @@ async function prepareEdges(
   const semanticOf = thread
     ? (node: number) => thread.edgesOf(node)
     : recordSemanticEdgeFinder(table, nodes, { tree, coherence });
-  // Records alike in words are found here, from the texts' index that the concept pages read next.
-  const alike = recordsAlike(texts.index, nodes);
+  // Records alike in words are found from the texts' index that the concept pages read next: with worker threads,
+  // on one of its own, done before the build's thread reaches the records; without, here.
+  const alike =
+    detectWorkers > 0
+      ? new SimilarTextThread(
+          texts.index,
+          alikeSources(nodes),
+          nodes.keys.length,
+          (n) => nodes.keys[n]?.type ?? "",
+          ALIKE_PER_RECORD,
+        )
+      : undefined;
+  const alikeOf = alike ? (node: number) => alike.alikeOf(node) : mapGetter(recordsAlike(texts.index, nodes));
   progress("semantic", 1, 1);
   // Until this returns, no caller holds the threads to close them: a worker left running would hold what it reads
   // and, its blocks ahead, wait forever.
@@ -262,9 +282,12 @@ async function prepareEdges(
     collectGarbage();
     progress("concept pages", 0, 1);
     const conceptNodes = Int32Array.from(dictionary.ids, (_, c) => conceptNode(c) ?? -1);
-    const sources = { profiles: table, related, tree, coherence, mentions, texts };
+    const sources = { profiles: table, related, tree, coherence, mentions, texts: pageTexts(texts) };
     const pageNodesOf = pageNodes(nodes);
-    const graph = conceptRecordGraph(pageNodesOf, dictionary.ids.length, sources);
+    const graph = conceptRecordGraph(pageNodesOf, dictionary.ids.length, {
+      ...sources,
+      related: new RelatedLists(related),
+    });
     const postings = indexPostings(graph, PAGE_PARAMS);
     const ranker = new ConceptPageRanker(graph, postings, PAGE_PARAMS);
     const order = conceptsInNodeOrder(conceptNodes);
@@ -290,14 +313,14 @@ async function prepareEdges(
       pageEdgeNames(nodes, dictionary, evidence.get.bind(evidence)),
     );
     progress("concept pages", 1, 1);
-    const counts = { entityConceptEdges, conceptRelations: relations.length, semanticEdges: 0 };
+    const counts = { entityConceptEdges, conceptRelations: relationCount, semanticEdges: 0 };
     const scoredOf = computedEdges(
       {
         ids: dictionary.ids,
         conceptNodes,
         related: relatedEdges,
         semanticOf,
-        alike,
+        alikeOf,
         variants: pageNodesOf.variants,
         idOf: (node: number) => nodes.keys[node]?.id ?? "",
         typeOf: (node: number) => nodes.keys[node]?.type ?? "",
@@ -307,9 +330,9 @@ async function prepareEdges(
       },
       counts,
     );
-    return { nodes, scoredOf, counts, close: closer(thread, pages) };
+    return { nodes, scoredOf, counts, close: closer(thread, alike, pages) };
   } catch (error) {
-    await closer(thread, pages)();
+    await closer(thread, alike, pages)();
     throw error;
   }
 }
@@ -349,10 +372,10 @@ interface ComputedEdgeParts {
   readonly ids: readonly string[];
   /** Each concept's node, -1 when it has none. */
   readonly conceptNodes: Int32Array;
-  readonly related: EdgesBySource;
+  readonly related: RelationColumns;
   readonly semanticOf: (node: number) => SemanticEdge[];
-  /** Each course's, MOOC's and publication's records alike in words (`recordsAlike`). */
-  readonly alike: ReadonlyMap<number, SimilarTexts>;
+  /** Each course's, MOOC's and publication's records alike in words (`recordsAlike`), asked in node order. */
+  readonly alikeOf: (node: number) => SimilarTexts | undefined;
   /** Each node's variant group (`variantGroups`), or -1, and its id: a list names a group's others under one. */
   readonly variants: Int32Array;
   readonly idOf: (node: number) => string;
@@ -379,7 +402,7 @@ function computedEdges(parts: ComputedEdgeParts, counts: EdgeCounts): (node: num
         node,
         parts.typeOf(node),
         semantic.map((s) => semanticNeighbour(s, dictionary)),
-        parts.alike.get(node),
+        parts.alikeOf(node),
         parts.typeOf,
       ),
       (n) => parts.variants[n] ?? -1,
@@ -438,22 +461,45 @@ function conceptPages(
 /** The garbage the concept nodes' writing may leave before it is collected: 128 MB. */
 const GARBAGE_PER_CONCEPTS = 128 * 1024 * 1024;
 
-/** Neighbour edges grouped by source node, each group in the order added, handed out once. */
-class EdgesBySource {
-  private readonly groups = new Map<number, NeighbourEdge[]>();
-
-  add(edge: NeighbourEdge): void {
-    const group = this.groups.get(edge.source);
-    if (group) group.push(edge);
-    else this.groups.set(edge.source, [edge]);
+/**
+ * What the build keeps of the concept relations: each concept's related concepts (for the concept pages), by
+ * dictionary number, and the relations' edges by node, packed.
+ */
+function relationParts(
+  relations: readonly ConceptRelation[],
+  conceptNode: (concept: number) => number | undefined,
+  nodes: number,
+): { related: PackedRelated; relatedEdges: RelationColumns; relationCount: number } {
+  const related = new Map<number, ConceptEdge[]>();
+  for (const r of relations) {
+    const edges = related.get(r.source);
+    // The pages' walk weighs a relation by its evidence, the ontology's filing only in part (`walkWeight`).
+    const walk = { concept: r.target, score: walkWeight(r.evidence) };
+    if (edges) edges.push(walk);
+    else related.set(r.source, [walk]);
   }
+  return {
+    related: packRelated(related),
+    relatedEdges: new RelationColumns(relations, conceptNode, nodes),
+    relationCount: relations.length,
+  };
+}
 
-  /** The edges of `source`, forgotten here: each node's lists are assembled once, then its edges are garbage. */
-  take(source: number): readonly NeighbourEdge[] {
-    const group = this.groups.get(source) ?? [];
-    this.groups.delete(source);
-    return group;
-  }
+/** How many edges of `table` name each of the `size` concepts, by dictionary number. */
+function conceptCounts(table: ProfileTable, size: number): Int32Array {
+  const counts = new Int32Array(size);
+  for (const concept of table.columns().concepts) counts[concept] = (counts[concept] ?? 0) + 1;
+  return counts;
+}
+
+/** Each concept's node by dictionary number (`ids`), undefined when it has none. */
+function conceptNodeFinder(nodes: Nodes, ids: readonly string[]): (concept: number) => number | undefined {
+  return (concept) => nodes.index.get(`concept\0${ids[concept] ?? ""}`);
+}
+
+/** `map`'s `get`, as a function that holds nothing else. */
+function mapGetter<K, V>(map: ReadonlyMap<K, V>): (key: K) => V | undefined {
+  return (key) => map.get(key);
 }
 
 /** The values of `table`, as often as they are iterated (each pass makes its edge objects anew). */

@@ -8,6 +8,7 @@
  */
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { isTracing, snapshotAt, traceMemory } from "./memory-trace.js";
 
 let collect: (() => void) | undefined;
 
@@ -21,7 +22,9 @@ export function collectGarbage(): void {
       collect = runInNewContext("gc") as () => void;
     }
   }
+  traceMemory("gc-before");
   collect();
+  traceMemory("gc-after");
 }
 
 /**
@@ -38,4 +41,15 @@ export function collectGarbageAbove(growth: number): () => void {
     collectGarbage();
     base = getHeapStatistics().used_heap_size;
   };
+}
+
+/**
+ * With the memory trace on (`memory-trace.ts`), collects garbage and traces the live data at `label` (what a stage
+ * holds), and writes a heap snapshot there when asked; otherwise does nothing.
+ */
+export function traceLive(label: string): void {
+  if (!isTracing()) return;
+  collectGarbage();
+  traceMemory(`live:${label}`);
+  snapshotAt(label);
 }

@@ -41,8 +41,8 @@ export function conceptTree(nodes: Nodes, dictionary: ConceptDictionary): Int32A
 export interface ConceptListInputs {
   /** Each record's concept edges. */
   readonly profiles: ReadonlyMap<number, readonly ConceptEdge[]>;
-  /** Each concept's related concepts. */
-  readonly related: ReadonlyMap<number, readonly ConceptEdge[]>;
+  /** Each concept's related concepts (a map, or `RelatedLists` over packed arrays). */
+  readonly related: Pick<ReadonlyMap<number, readonly ConceptEdge[]>, "get">;
   readonly tree: readonly Int32Array[];
   readonly coherence: SenseCoherence;
   /** What each record's text names. */

@@ -15,7 +15,13 @@ import {
   type PageNodes,
 } from "./concept-lists.js";
 import { ConceptPageRanker, type PageEdgeNames, pageEdges } from "./concept-page-block.js";
-import { BLOCK_PAGES, ConceptPageThread, type PageInputs, pageInputs } from "./concept-page-thread.js";
+import {
+  BLOCK_PAGES,
+  ConceptPageThread,
+  type PageInputs,
+  packRelated,
+  pageInputs,
+} from "./concept-page-thread.js";
 
 const TYPES = ["course", "lecture", "mooc", "person", "publication"];
 const WORDS = Array.from({ length: 40 }, (_, i) => `w${i}`);
@@ -80,17 +86,18 @@ function randomInputs(concepts: number, records: number, seed: number) {
   );
   const variants = Int32Array.from(types, (_, n) => (n >= concepts && random() < 0.2 ? n % 5 : -1));
   const nodes: PageNodes = { parents, variants, typeOf: (n) => types[n] ?? "" };
-  return { inputs, nodes, count, table, mentions };
+  return { inputs, nodes, count, table, mentions, related };
 }
 
 /** The ranker on this thread, and the inputs of a worker, over one random graph. */
 function setUp(concepts: number, seed: number) {
-  const { inputs, nodes, count, table, mentions } = randomInputs(concepts, 40 * concepts, seed);
+  const { inputs, nodes, count, table, mentions, related } = randomInputs(concepts, 40 * concepts, seed);
   const graph = conceptRecordGraph(nodes, concepts, inputs);
   const postings = indexPostings(graph, PAGE_PARAMS);
   const ranker = new ConceptPageRanker(graph, postings, PAGE_PARAMS);
   const shared = pageInputs(concepts, {
     ...inputs,
+    related: packRelated(related),
     profiles: table,
     mentions,
     nodes: { ...nodes, count },

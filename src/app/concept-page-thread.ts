@@ -32,13 +32,7 @@ const ENTRY = siblingModule(import.meta.url, "concept-page-worker");
 export interface PageInputs {
   readonly size: number;
   readonly profiles: ReturnType<ProfileTable["columns"]>;
-  /** Each concept's related concepts: source s = sources[i]'s at [starts[i], starts[i + 1]) of targets and scores. */
-  readonly related: {
-    readonly sources: Int32Array;
-    readonly starts: Int32Array;
-    readonly targets: Int32Array;
-    readonly scores: Float64Array;
-  };
+  readonly related: PackedRelated;
   readonly tree: readonly Int32Array[];
   readonly coherence: SenseCoherence;
   readonly mentions: MentionColumns;
@@ -82,7 +76,7 @@ export interface RankedBlock {
 /** What the build ranks its pages from, as `PageInputs` gathers it for a worker. */
 export interface PageSources {
   readonly profiles: ProfileTable;
-  readonly related: ReadonlyMap<number, readonly ConceptEdge[]>;
+  readonly related: PackedRelated;
   readonly tree: readonly Int32Array[];
   readonly coherence: SenseCoherence;
   readonly mentions: MentionTable;
@@ -97,7 +91,7 @@ export function pageInputs(size: number, sources: PageSources): PageInputs {
   return {
     size,
     profiles: sources.profiles.columns(),
-    related: packRelated(sources.related),
+    related: sources.related,
     tree: sources.tree,
     coherence: sources.coherence,
     mentions: sources.mentions.columns(),
@@ -110,8 +104,16 @@ export function pageInputs(size: number, sources: PageSources): PageInputs {
   };
 }
 
+/** Each concept's related concepts: source s = sources[i]'s at [starts[i], starts[i + 1]) of targets and scores. */
+export interface PackedRelated {
+  readonly sources: Int32Array;
+  readonly starts: Int32Array;
+  readonly targets: Int32Array;
+  readonly scores: Float64Array;
+}
+
 /** The concepts' relations as arrays, in the map's order. */
-function packRelated(related: ReadonlyMap<number, readonly ConceptEdge[]>): PageInputs["related"] {
+export function packRelated(related: ReadonlyMap<number, readonly ConceptEdge[]>): PackedRelated {
   const sources: number[] = [];
   const starts = [0];
   const targets: number[] = [];
@@ -132,21 +134,54 @@ function packRelated(related: ReadonlyMap<number, readonly ConceptEdge[]>): Page
   };
 }
 
-/** The relations packed by `packRelated`, as the map they came from. */
-export function unpackRelated(packed: PageInputs["related"]): Map<number, ConceptEdge[]> {
-  const related = new Map<number, ConceptEdge[]>();
-  packed.sources.forEach((source, i) => {
+/**
+ * The relations packed by `packRelated`, read as the map they came from: a concept's list is made when asked (the
+ * lists as objects took ~45 MB for the default ontology's 480,000 relations, on each thread ranking pages).
+ */
+export class RelatedLists implements Pick<ReadonlyMap<number, readonly ConceptEdge[]>, "get"> {
+  /** Each concept's position in `packed.sources`, -1 for none. */
+  private readonly position: Int32Array;
+
+  constructor(private readonly packed: PackedRelated) {
+    let size = 0;
+    for (const source of packed.sources) size = Math.max(size, source + 1);
+    this.position = new Int32Array(size).fill(-1);
+    packed.sources.forEach((source, i) => {
+      this.position[source] = i;
+    });
+  }
+
+  /** The related concepts of `concept`, undefined when it has none listed. */
+  get(concept: number): ConceptEdge[] | undefined {
+    const i = this.position[concept] ?? -1;
+    if (i < 0) return undefined;
+    const { starts, targets, scores } = this.packed;
     const edges: ConceptEdge[] = [];
-    for (let e = packed.starts[i] as number; e < (packed.starts[i + 1] as number); e += 1)
-      edges.push({ concept: packed.targets[e] as number, score: packed.scores[e] as number });
-    related.set(source, edges);
-  });
-  return related;
+    for (let e = starts[i] as number; e < (starts[i + 1] as number); e += 1)
+      edges.push({ concept: targets[e] as number, score: scores[e] as number });
+    return edges;
+  }
 }
 
 /** `texts` for another thread (see `SharedTexts`). */
 function sharedTexts(texts: RecordTexts): SharedTexts {
-  const { tokens, terms, ...index } = texts.index;
+  const { tokens, terms, ...index } = pageTexts(texts).index;
+  return {
+    index,
+    terms,
+    chunks: tokens.chunkArrays,
+    tokens: tokens.length,
+    names: texts.names,
+    ...(texts.categories ? { categories: texts.categories } : {}),
+  };
+}
+
+/**
+ * `texts` with, of its words, only those the concepts' and categories' names use (the only ones a page looks up):
+ * the index's map of every word (tens of MB at 600,000 records) is let go by a build that keeps this.
+ */
+export function pageTexts(texts: RecordTexts): RecordTexts {
+  const { terms } = texts.index;
   const used = new Map<string, number>();
   const use = (words: readonly string[]) => {
     for (const word of words) {
@@ -156,14 +191,7 @@ function sharedTexts(texts: RecordTexts): SharedTexts {
   };
   for (const names of texts.names) for (const name of names) use(name);
   for (const path of texts.categories ?? []) for (const category of path) use(category.words);
-  return {
-    index,
-    terms: used,
-    chunks: tokens.chunkArrays,
-    tokens: tokens.length,
-    names: texts.names,
-    ...(texts.categories ? { categories: texts.categories } : {}),
-  };
+  return { ...texts, index: { ...texts.index, terms: used } };
 }
 
 /** The concepts that have a node (`conceptNodes[c]` ≥ 0), in their nodes' order. */

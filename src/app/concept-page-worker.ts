@@ -17,9 +17,10 @@ import {
   type ConceptPageRequest,
   type PageInputs,
   type RankedBlock,
+  RelatedLists,
   type SharedTexts,
-  unpackRelated,
 } from "./concept-page-thread.js";
+import { traceMemory } from "./memory-trace.js";
 
 if (parentPort === null)
   throw new Error("concept-page-worker.ts runs as a worker thread, started by ConceptPageThread");
@@ -30,6 +31,7 @@ try {
   const blocks = Math.ceil(order.length / BLOCK_PAGES);
   for (;;) {
     poster.waitForRoom();
+    traceMemory("page worker", 2_000);
     const index = poster.claim(blocks);
     if (index === undefined) break;
     const block = ranker.block(order.subarray(index * BLOCK_PAGES, (index + 1) * BLOCK_PAGES));
@@ -48,7 +50,7 @@ function rankerOf(inputs: PageInputs): ConceptPageRanker {
     inputs.size,
     {
       profiles,
-      related: unpackRelated(inputs.related),
+      related: new RelatedLists(inputs.related),
       tree: inputs.tree,
       coherence: inputs.coherence,
       mentions: new MentionTable(inputs.mentions),

@@ -467,7 +467,7 @@ export const ALIKE_TYPES: ReadonlySet<string> = new Set(["course", "mooc", "publ
 /** The kinds of computed record → record edges: shared concepts, and words alike (`withRecordsAlike`). */
 export const RECORD_EDGE_KINDS: ReadonlySet<string> = new Set(["semantic", "similar-text"]);
 /** Records alike in words kept per record, and the most listed of its own type once they join the semantic ones. */
-const ALIKE_PER_RECORD = 10;
+export const ALIKE_PER_RECORD = 10;
 /**
  * α: how much a text match counts beside a semantic edge, the best match of a record's name counting α (chosen on
  * the tune half of `npm run eval:related`).
@@ -486,8 +486,12 @@ export function recordsAlike(index: TextIndex, nodes: Pick<Nodes, "keys">): Map<
     }
     return n;
   };
-  const sources = nodes.keys.flatMap((key, node) => (ALIKE_TYPES.has(key.type) ? [node] : []));
-  return similarTexts(index, typeOf, sources, ALIKE_PER_RECORD);
+  return similarTexts(index, typeOf, alikeSources(nodes), ALIKE_PER_RECORD);
+}
+
+/** The nodes whose records alike in words are listed (courses, MOOCs, publications), ascending. */
+export function alikeSources(nodes: Pick<Nodes, "keys">): Int32Array {
+  return Int32Array.from(nodes.keys.flatMap((key, node) => (ALIKE_TYPES.has(key.type) ? [node] : [])));
 }
 
 /**

@@ -8,6 +8,7 @@ import { BlockPoster } from "../core/block-channel.js";
 import { ProfileTable } from "../graph/profile-table.js";
 import { type SemanticEdge, semanticEdgeFinder } from "../graph/semantic-edges.js";
 import { SEMANTIC_POLICY } from "./graph-inputs.js";
+import { traceMemory } from "./memory-trace.js";
 import { BLOCK_NODES, type SemanticEdgeBlock, type SemanticEdgeRequest } from "./semantic-edge-thread.js";
 
 if (parentPort === null)
@@ -22,6 +23,7 @@ try {
   );
   for (let first = 0; first < types.length; first += BLOCK_NODES) {
     poster.waitForRoom();
+    traceMemory("semantic worker", 2_000);
     const block = packBlock(first, Math.min(first + BLOCK_NODES, types.length), edgesOf);
     poster.post(
       block,

@@ -111,7 +111,13 @@ export function semanticEdgeFinder(
       counts[pair] = (counts[pair] ?? 0) + 1;
     });
   });
-  const localOf = new Map(index.entities.map((entity, local) => [entity, local]));
+  // Each entity's number in the index, -1 for none: a typed array, not a map of 600,000 entries.
+  const localOf = new Int32Array(index.entities.reduce((max, entity) => Math.max(max, entity + 1), 0)).fill(
+    -1,
+  );
+  index.entities.forEach((entity, local) => {
+    localOf[entity] = local;
+  });
   const fallsBack = Uint8Array.from(index.typeNames, (type) =>
     fallbackCut > 0 && (options.fallbackTypes?.has(type) ?? true) ? 1 : 0,
   );
@@ -123,8 +129,8 @@ export function semanticEdgeFinder(
   const heaps: { best: TopScores[]; below: TopScores[]; keep: number }[] = [];
   const shared = sharedConceptsOf(table);
   return (sourceEntity) => {
-    const source = localOf.get(sourceEntity);
-    if (source === undefined) return [];
+    const source = localOf[sourceEntity] ?? -1;
+    if (source < 0) return [];
     const sourceType = index.typeOf[source] ?? 0;
     let kept = heaps[sourceType];
     if (kept === undefined) {

@@ -41,6 +41,25 @@ export function similarTexts(
   keep: number,
   params: Bm25Params = DEFAULT_BM25_PARAMS,
 ): Map<number, SimilarTexts> {
+  const alikeOf = similarTextsFinder(index, typeOf, keep, params);
+  const out = new Map<number, SimilarTexts>();
+  for (const source of sources) {
+    const alike = alikeOf(source);
+    if (alike !== undefined) out.set(source, alike);
+  }
+  return out;
+}
+
+/**
+ * A function giving one record's records alike in words, as `similarTexts` lists them (undefined for none); each
+ * record's are found on their own, so records may be asked in any order, one at a time.
+ */
+export function similarTextsFinder(
+  index: TextIndex,
+  typeOf: (record: number) => number,
+  keep: number,
+  params: Bm25Params = DEFAULT_BM25_PARAMS,
+): (source: number) => SimilarTexts | undefined {
   const { start, members, counts } = index;
   const records = index.length.length;
   const norm = lengthNorms(index, params);
@@ -66,8 +85,7 @@ export function similarTexts(
   // that records of the source's own name may be passed over.
   const candidates = new TopScores(keep * RERANKED);
   const top = new TopScores(keep * 2);
-  const out = new Map<number, SimilarTexts>();
-  for (const source of sources) {
+  return (source) => {
     const type = types[source] ?? -1;
     // Rarest first: the words read in full find the candidates; the commoner ones only add to the best of them (a
     // name's "of" or "analysis" would read thousands of postings to add a little to records found already).
@@ -110,15 +128,14 @@ export function similarTexts(
       listed.push(c);
     }
     top.clear();
-    if (listed.length === 0) continue;
+    if (listed.length === 0) return undefined;
     // Against the name's BM25 over the source's own text: a best match holding only its commonest word is weak.
     const own = Math.max(selfScore(source, terms), listed[0]?.score ?? 0);
-    out.set(source, {
+    return {
       targets: Int32Array.from(listed, (c) => c.id),
       scores: Float32Array.from(listed, (c) => c.score / own),
-    });
-  }
-  return out;
+    };
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { buildGraph, GRAPH_STAMP_KEY } from "../../app/build-graph.js";
 import { buildSearchIndex } from "../../app/build-search-index.js";
 import { databaseLocation, detectionWorkers } from "../../app/config.js";
 import { defaultDetectionWorkers } from "../../app/detection-pool.js";
+import { traceMemory } from "../../app/memory-trace.js";
 import { openStore } from "../../app/open-store.js";
 import { type CliContext, type Command, parseCommandArgs } from "../cli-context.js";
 import { lowerPriority } from "../lower-priority.js";
@@ -67,6 +68,7 @@ export async function runBuild(
         );
       }
       bars.get(stage)?.update(done, total, done);
+      traceMemory(stage, stage === current && done !== 0 && done !== total ? 2_000 : 0);
     },
   });
   finishStage();

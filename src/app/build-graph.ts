@@ -5,7 +5,12 @@
  * them, so the graph's edges are never all in memory. Pure computation lives in `src/graph/`.
  */
 import { indexPostings, sharedPostings } from "../graph/concept-records.js";
-import { type ConceptRelation, conceptRelations, type NamingRecords, walkWeight } from "../graph/concept-relations.js";
+import {
+  type ConceptRelation,
+  conceptRelations,
+  type NamingRecords,
+  walkWeight,
+} from "../graph/concept-relations.js";
 import type { ConceptEdge } from "../graph/entity-concepts.js";
 import { type degreeScores, importanceScores, type NeighbourEdge } from "../graph/neighbourhood.js";
 import { ProfileOverlay, ProfileTable } from "../graph/profile-table.js";

@@ -20,6 +20,7 @@ import { phraseKeys } from "../text/tokenise.js";
 import { treeProximity } from "./category-tree.js";
 import type { ConceptEdge } from "./entity-concepts.js";
 import { type SenseCoherence, senseWeight } from "./sense-coherence.js";
+import { TopScores } from "./top-scores.js";
 
 /** What the relations need to know of the ontology, concepts numbered 0…n-1. */
 export interface Ontology {
@@ -309,14 +310,15 @@ function namedCosines(
   const dots = new Float64Array(squares.length);
   const counts = new Int32Array(squares.length);
   const touched: number[] = [];
+  // A common name is in tens of thousands of texts at 600,000 records: its best are kept in a bounded heap, not sorted.
+  const best = new TopScores(NAMING_RECORDS);
   return (source) => {
     const row = new Map<number, number>();
-    const read = [...texts.naming(source)]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, NAMING_RECORDS);
-    if (read.length < 2) return row;
+    best.clear();
+    for (const [record, weight] of texts.naming(source)) best.offer(record, weight);
+    if (best.size < 2) return row;
     let norm = 0;
-    for (const [record, weight] of read) {
+    for (const { id: record, score: weight } of best.sorted()) {
       const edges = texts.profileOf(record);
       if (!edges || edges.length === 0) continue;
       norm += weight * weight;

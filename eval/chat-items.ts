@@ -63,6 +63,11 @@ export interface ChatItem {
   readonly lang: "en" | "fr";
   readonly kind: string;
   readonly half?: "tune" | "final" | "check";
+  /**
+   * The half `withHalves` put the item in when it was drawn: kept by an item whose question was shortened after the
+   * split (a paper's full title, which the corpus holds, cut to its first words), so that it stays where it was.
+   */
+  readonly split?: "tune" | "check";
   /** Text repeated before or after the question up to `to` characters (long-input items). */
   readonly padding?: { readonly text: string; readonly to: number; readonly where: "before" | "after" };
   readonly messages?: readonly ChatTurn[];
@@ -123,7 +128,10 @@ export function readChatSets(): Record<string, ChatItem[]> {
  */
 function withHalves(name: string, items: ChatItem[]): Record<string, ChatItem[]> {
   const half = (item: ChatItem) =>
-    ((createHash("sha256").update(`${name}|${item.question}`).digest()[0] ?? 0) & 1) === 0 ? "tune" : "check";
+    item.split ??
+    (((createHash("sha256").update(`${name}|${item.question}`).digest()[0] ?? 0) & 1) === 0
+      ? "tune"
+      : "check");
   return {
     [name]: items,
     [`${name}-tune`]: items.filter((i) => half(i) === "tune"),

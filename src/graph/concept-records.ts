@@ -682,11 +682,9 @@ function bestByTree(
     const last = kept[perType - 1];
     if (last && walk < last.score) break;
     const tree = profileTreeAffinity(near, table, record, params.treeDoubt);
-    const kept0 = params.treeFloor + (1 - params.treeFloor) * tree;
     const score =
-      bridgeFloor === params.treeFloor
-        ? walk * kept0
-        : own * kept0 + (walk - own) * (bridgeFloor + (1 - bridgeFloor) * tree);
+      own * (params.treeFloor + (1 - params.treeFloor) * tree) +
+      (walk - own) * (bridgeFloor + (1 - bridgeFloor) * tree);
     if (score < params.minScore) continue;
     // Into its place (best score first, then lower record): the list stays sorted without sorting it again.
     let at = kept.length;
